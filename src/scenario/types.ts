@@ -1,0 +1,379 @@
+// scenario: the plain-data result of parsing, validating and expanding a scenario file (or a folder of
+// real manifests). Everything after this stage reads these types, never YAML. Every record keeps the
+// SourceRef of where the user wrote it, so later stages can point errors and verdicts at file:line.
+import type { SourceRef } from '../lib/diagnostics.js';
+
+/** JSON-like value as read from YAML. */
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [k: string]: JsonValue };
+/** A JSON-like object. */
+export type JsonObject = { [k: string]: JsonValue };
+
+/** Finds the source position of a field path inside a record (`spec.ingress[0].ports[1].port`);
+ *  falls back to the nearest enclosing node that exists. */
+export type Locator = (path: string) => SourceRef;
+
+/** Label map. */
+export type Labels = Readonly<Record<string, string>>;
+
+/** Time in milliseconds of simulated time. Durations in YAML are `90s`, `5m`, `1h30m`, `250ms`. */
+export type Millis = number;
+
+/** A real Kubernetes or Calico object kept whole (policies, Calico resources, anything not normalised). */
+export interface Manifest {
+  readonly apiVersion: string;
+  readonly kind: string;
+  readonly name: string;
+  /** Namespace of a namespaced object (undefined for cluster-scoped ones). */
+  readonly namespace?: string;
+  readonly labels: Labels;
+  readonly annotations: Labels;
+  /** The whole object as written. */
+  readonly body: JsonObject;
+  readonly src: SourceRef;
+  readonly locate: Locator;
+}
+
+export interface ContainerPort {
+  readonly name?: string;
+  readonly containerPort: number;
+  readonly protocol: 'TCP' | 'UDP' | 'SCTP';
+  readonly hostPort?: number;
+}
+
+export interface NamespaceSpec {
+  readonly name: string;
+  readonly labels: Labels;
+  /** False when the namespace was only referenced, never declared (its labels are unknown). */
+  readonly declared: boolean;
+  readonly src: SourceRef;
+}
+
+export type WorkloadKind = 'Deployment' | 'StatefulSet' | 'DaemonSet' | 'ReplicaSet' | 'Pod';
+
+/** A workload whose pods the model places; DaemonSets get one pod per matching node. */
+export interface WorkloadSpec {
+  readonly name: string;
+  readonly namespace: string;
+  readonly kind: WorkloadKind;
+  readonly replicas: number;
+  /** Pod template labels. */
+  readonly labels: Labels;
+  readonly serviceAccount: string;
+  readonly ports: readonly ContainerPort[];
+  readonly nodeSelector: Labels;
+  readonly hostNetwork: boolean;
+  readonly src: SourceRef;
+}
+
+/** A pod given concretely (kubectl dump): its IP and node are taken as they are. */
+export interface StaticPodSpec {
+  readonly name: string;
+  readonly namespace: string;
+  readonly labels: Labels;
+  readonly serviceAccount: string;
+  readonly ports: readonly ContainerPort[];
+  readonly nodeName?: string;
+  readonly podIP?: string;
+  readonly hostNetwork: boolean;
+  /** Owning workload (from ownerReferences, with ReplicaSet hashes resolved to the Deployment). */
+  readonly owner?: { readonly kind: WorkloadKind; readonly name: string };
+  readonly src: SourceRef;
+}
+
+export interface ServicePortSpec {
+  readonly name?: string;
+  readonly port: number;
+  /** Number or container-port name. */
+  readonly targetPort: number | string;
+  readonly protocol: 'TCP' | 'UDP' | 'SCTP';
+  readonly nodePort?: number;
+}
+
+export interface ServiceSpec {
+  readonly name: string;
+  readonly namespace: string;
+  readonly type: 'ClusterIP' | 'NodePort' | 'LoadBalancer';
+  readonly selector: Labels;
+  readonly ports: readonly ServicePortSpec[];
+  readonly clusterIP?: string;
+  readonly externalTrafficPolicy: 'Cluster' | 'Local';
+  readonly src: SourceRef;
+}
+
+export interface IngressPathSpec {
+  readonly path: string;
+  readonly pathType: 'Exact' | 'Prefix' | 'ImplementationSpecific';
+  readonly service: string;
+  readonly port: number | string;
+}
+
+export interface IngressSpec {
+  readonly name: string;
+  readonly namespace: string;
+  readonly className?: string;
+  readonly host?: string;
+  readonly paths: readonly IngressPathSpec[];
+  readonly annotations: Labels;
+  readonly src: SourceRef;
+}
+
+export type EncapMode = 'Always' | 'CrossSubnet' | 'Never';
+export type AllowedUse = 'Workload' | 'Tunnel' | 'LoadBalancer';
+
+/** Calico IPPool (projectcalico.org/v3), defaults applied. */
+export interface IpPoolSpec {
+  readonly name: string;
+  readonly cidr: string;
+  readonly blockSize: number;
+  readonly ipipMode: EncapMode;
+  readonly vxlanMode: EncapMode;
+  readonly natOutgoing: boolean;
+  readonly disabled: boolean;
+  readonly disableBGPExport: boolean;
+  /** Calico selector over node labels (default `all()`). */
+  readonly nodeSelector: string;
+  readonly allowedUses: readonly AllowedUse[];
+  readonly src: SourceRef;
+}
+
+export type BgpOrigin = 'igp' | 'egp' | 'incomplete';
+
+/** A prefix an external peer announces, with BGP attributes (all but prefix optional). */
+export interface AnnouncementSpec {
+  readonly prefix: string;
+  readonly asPath: readonly number[];
+  readonly origin: BgpOrigin;
+  readonly med?: number;
+  readonly localPref?: number;
+  readonly communities: readonly string[];
+  readonly originatorId?: string;
+  readonly clusterList: readonly string[];
+  readonly src: SourceRef;
+}
+
+/** An external BGP peer (a ToR router, say) of a tenant: `tenants[].calico.peers[]`. */
+export interface ExternalPeerSpec {
+  readonly name: string;
+  readonly peerIP: string;
+  readonly asNumber: number;
+  readonly routerId?: string;
+  /** Which tenant nodes peer with it: one node name, or a Calico selector over node labels; all when both absent. */
+  readonly node?: string;
+  readonly nodeSelector?: string;
+  readonly keepaliveTime?: Millis;
+  readonly holdTime?: Millis;
+  readonly announce: readonly AnnouncementSpec[];
+  readonly src: SourceRef;
+}
+
+export interface RouteReflectorSpec {
+  /** Nodes acting as reflectors (names). */
+  readonly nodes: readonly string[];
+  readonly clusterId: string;
+  readonly src: SourceRef;
+}
+
+export interface CalicoSpec {
+  readonly asNumber: number;
+  readonly nodeToNodeMeshEnabled: boolean;
+  readonly routeReflectors?: RouteReflectorSpec;
+  readonly peers: readonly ExternalPeerSpec[];
+  readonly ipPools: readonly IpPoolSpec[];
+  readonly strictAffinity: boolean;
+  /** 0 = Calico's built-in cap (20). */
+  readonly maxBlocksPerHost: number;
+  /** BGPConfiguration service advertisement CIDRs. */
+  readonly serviceClusterIPs: readonly string[];
+  readonly serviceExternalIPs: readonly string[];
+  readonly serviceLoadBalancerIPs: readonly string[];
+  /** Detected host MTU override (0 = auto from the underlay). */
+  readonly vethMtu: number;
+  /** Calico resources found in manifests (BGPPeer, BGPConfiguration, ...) kept whole. */
+  readonly resources: readonly Manifest[];
+  readonly src: SourceRef;
+}
+
+export interface FlannelSpec {
+  readonly vni: number;
+  readonly network: string;
+  readonly subnetLen: number;
+  readonly port: number;
+  readonly mtu: number;
+  readonly ipMasq: boolean;
+  readonly src: SourceRef;
+}
+
+export interface VpcSpec {
+  readonly cidr: string;
+  readonly mtu: number;
+  readonly region?: string;
+  readonly src: SourceRef;
+}
+
+/** The network a cluster's nodes sit on: a flannel VXLAN across the management hosts, a VPC, or a plain L3 network. */
+export type UnderlaySpec =
+  | { readonly kind: 'flannel'; readonly flannel: FlannelSpec }
+  | { readonly kind: 'vpc'; readonly vpc: VpcSpec }
+  | { readonly kind: 'physical'; readonly cidr: string; readonly mtu: number; readonly src: SourceRef };
+
+export interface NodeSpec {
+  readonly name: string;
+  /** IPv4 address on the underlay; assigned deterministically when absent. */
+  readonly ip?: string;
+  readonly labels: Labels;
+  /** Management host a tenant VM runs on; placed deterministically when absent. */
+  readonly host?: string;
+  /** Pods the node accepts (Kubernetes default 110). */
+  readonly maxPods: number;
+  readonly src: SourceRef;
+}
+
+export interface ExpectReach {
+  readonly from: EndpointSelectorSpec;
+  readonly to: EndpointSelectorSpec;
+  readonly protocol: 'TCP' | 'UDP' | 'SCTP' | 'ICMP';
+  readonly port?: number;
+  readonly expect: 'allow' | 'deny';
+  readonly description?: string;
+  readonly src: SourceRef;
+}
+
+/** Picks endpoints: a tenant (or `platform`), optionally a namespace, a workload, and a Calico selector over pod labels; or an external address. */
+export interface EndpointSelectorSpec {
+  readonly tenant?: string;
+  readonly namespace?: string;
+  readonly workload?: string;
+  readonly selector?: string;
+  readonly address?: string;
+}
+
+export interface ExpectSpec {
+  /** Tenant pairs that must stay isolated; `all` = every pair. */
+  readonly isolation: 'all' | 'none' | readonly (readonly [string, string])[];
+  readonly reach: readonly ExpectReach[];
+  /** BGP must converge within this long after each event. */
+  readonly convergeWithin?: Millis;
+  /** Fraction of each pool that must stay free (0..1). */
+  readonly ipamHeadroom?: number;
+  readonly consistentMtu: boolean;
+  readonly src: SourceRef;
+}
+
+export interface ClusterSpec {
+  readonly name: string;
+  readonly nodes: readonly NodeSpec[];
+  readonly underlay: UnderlaySpec;
+  readonly calico: CalicoSpec;
+  readonly namespaces: readonly NamespaceSpec[];
+  readonly workloads: readonly WorkloadSpec[];
+  readonly pods: readonly StaticPodSpec[];
+  readonly services: readonly ServiceSpec[];
+  readonly ingresses: readonly IngressSpec[];
+  /** Kubernetes and Calico policies (NetworkPolicy, GlobalNetworkPolicy, Tier, NetworkSet, ...). */
+  readonly policies: readonly Manifest[];
+  /** Objects kept for completeness that no stage models (each reported once as ignored). */
+  readonly ignored: readonly Manifest[];
+  readonly src: SourceRef;
+}
+
+/** A tenant cluster: on-premises (VMs on the management hosts, flannel underlay) or cloud (its own VPC). */
+export interface TenantSpec extends ClusterSpec {
+  readonly placement: 'onprem' | 'cloud';
+}
+
+export interface HealthCheckSpec {
+  readonly protocol: 'http' | 'https' | 'tcp';
+  readonly port: number;
+  readonly path: string;
+  readonly interval: Millis;
+  readonly timeout: Millis;
+}
+
+export interface LoadBalancerSpec {
+  readonly name: string;
+  readonly vips: readonly { readonly address: string; readonly port: number; readonly protocol: 'TCP' | 'UDP' }[];
+  /** Members `host:port`; the host is a management host name or an IP. */
+  readonly members: readonly { readonly host: string; readonly port: number }[];
+  readonly algorithm: 'round-robin' | 'least-connections' | 'ratio' | 'source-hash';
+  readonly snat: boolean;
+  readonly healthCheck: HealthCheckSpec;
+  readonly src: SourceRef;
+}
+
+export interface IngressControllerSpec {
+  readonly name: string;
+  readonly namespace: string;
+  readonly replicas: number;
+  readonly hostNetwork: boolean;
+  readonly className: string;
+  readonly serviceType: 'NodePort' | 'LoadBalancer';
+  readonly httpNodePort: number;
+  readonly httpsNodePort: number;
+  readonly externalTrafficPolicy: 'Cluster' | 'Local';
+  readonly src: SourceRef;
+}
+
+export interface PkiSpec {
+  readonly caTTL: Millis;
+  readonly certTTL: Millis;
+  readonly rotationPeriod: Millis;
+  readonly src: SourceRef;
+}
+
+export interface PlatformSpec {
+  /** The management cluster: its hosts are `nodes`, its own Calico, namespaces and policies. */
+  readonly management: ClusterSpec;
+  readonly ingress: IngressControllerSpec;
+  readonly loadBalancers: readonly LoadBalancerSpec[];
+  readonly pki: PkiSpec;
+}
+
+export type EventKind =
+  | 'node-down'
+  | 'node-up'
+  | 'link-down'
+  | 'link-up'
+  | 'bgp-peer-down'
+  | 'bgp-peer-up'
+  | 'policy-apply'
+  | 'policy-delete'
+  | 'scale'
+  | 'cert-rotate';
+
+/** One timeline entry. Node names are `tenant/node` (or a management host name). */
+export interface TimelineEventSpec {
+  readonly at: Millis;
+  readonly kind: EventKind;
+  readonly tenant?: string;
+  readonly node?: string;
+  /** node-down: `silent` (power loss, routes held until hold timer) or `clean` (BIRD stopped, withdrawn at once). */
+  readonly mode?: 'silent' | 'clean';
+  /** link-down/up: the two ends (node names). */
+  readonly link?: readonly [string, string];
+  /** bgp-peer-down/up: the peer (node or external peer name) as seen from `node`. */
+  readonly peer?: string;
+  /** policy-apply: the manifests to apply; policy-delete: `kind/name` or `namespace/name` references. */
+  readonly policies?: readonly Manifest[];
+  readonly policyRefs?: readonly string[];
+  /** scale: the workload `namespace/name` and the new replica count. */
+  readonly workload?: string;
+  readonly replicas?: number;
+  /** cert-rotate: which component (all of the cluster's when absent). */
+  readonly component?: string;
+  readonly src: SourceRef;
+}
+
+/** A whole validated scenario. `sourceFiles` lists every file read, in order. */
+export interface Scenario {
+  readonly name: string;
+  readonly description: string;
+  readonly seed: number;
+  /** Simulated time to run to (ms); events beyond it are an error. */
+  readonly horizon: Millis;
+  readonly platform?: PlatformSpec;
+  readonly tenants: readonly TenantSpec[];
+  readonly events: readonly TimelineEventSpec[];
+  readonly expect: ExpectSpec;
+  readonly sourceFiles: readonly string[];
+  readonly warnings: readonly import('../lib/diagnostics.js').Diagnostic[];
+}
