@@ -1,0 +1,44 @@
+// bench: entry of `npm run bench` — discovers bench/b*.ts, runs the selected ids, prints a table and
+// writes bench/results.json (an array of BenchResult, one per figure).
+import { readdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { Benchmark, BenchResult } from './harness.js';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const wanted = new Set(process.argv.slice(2).map((s) => s.toUpperCase()));
+
+async function main(): Promise<void> {
+  const files = readdirSync(here).filter((f) => /^b\d+.*\.ts$/.test(f)).sort();
+  const all: Benchmark[] = [];
+  for (const f of files) {
+    const mod = (await import(pathToFileURL(join(here, f)).href)) as { benchmarks?: Benchmark[] };
+    all.push(...(mod.benchmarks ?? []));
+  }
+  const byNumber = (b: Benchmark): number => Number(b.id.slice(1));
+  all.sort((x, y) => byNumber(x) - byNumber(y));
+  const chosen = wanted.size ? all.filter((b) => wanted.has(b.id)) : all;
+  if (wanted.size && chosen.length === 0) {
+    process.stderr.write(`no benchmark matches ${[...wanted].join(' ')}; known: ${all.map((b) => b.id).join(' ')}\n`);
+    process.exitCode = 2;
+    return;
+  }
+  const results: BenchResult[] = [];
+  for (const b of chosen) {
+    process.stderr.write(`running ${b.id} ${b.title}...\n`);
+    const rs = await b.run();
+    results.push(...rs);
+    for (const r of rs) process.stdout.write(formatRow(r) + '\n');
+  }
+  writeFileSync(join(here, 'results.json'), JSON.stringify(results, null, 2) + '\n');
+  process.stderr.write(`wrote bench/results.json (${results.length} figures)\n`);
+}
+
+function formatRow(r: BenchResult): string {
+  const num = (v: number): string => (Math.abs(v) >= 1000 ? v.toExponential(3) : v.toPrecision(4));
+  const ratio = r.ratio !== undefined ? `  x${r.ratio.toFixed(2)} vs ${r.ratioTo ?? '?'}` : '';
+  const bounds = r.floor !== undefined ? `  (floor ${num(r.floor)}${r.goal !== undefined ? `, goal ${num(r.goal)}` : ''})` : '';
+  return `${r.id.padEnd(4)} ${r.metric.padEnd(36)} ${num(r.value).padStart(11)} ${r.unit.padEnd(10)}${ratio}${bounds}${r.note ? `  ${r.note}` : ''}`;
+}
+
+await main();
