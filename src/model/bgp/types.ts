@@ -1,0 +1,65 @@
+// model: how calico-node configures BIRD on one node — the contract between the derivation of BGP
+// configuration from a cluster (src/model/bgp), the BGP engine (src/engine/bgp) and the BIRD emitter.
+// Field meanings follow confd's bgp_processor.go and bird.cfg.template (calico-semantics.md §6-7).
+
+/** One BIRD `protocol bgp` block: this node's view of one session. */
+export interface BgpPeering {
+  /** BIRD protocol name: `Mesh_10_0_0_2`, `Global_10_1_0_1`, `Node_10_1_0_1`, plus `_port_N` when a port is set. */
+  readonly protocolName: string;
+  readonly kind: 'mesh' | 'global' | 'node' | 'local-workload';
+  /** Name of the remote: a node name of the cluster, or the external peer's name. */
+  readonly peerName: string;
+  /** True when the remote is a Calico node of the same cluster. */
+  readonly peerIsNode: boolean;
+  readonly peerIp: string;
+  readonly peerPort?: number;
+  readonly peerAs: number;
+  readonly localAs: number;
+  /** `passive on`: this side never initiates (mesh: the side whose peer IP string is greater). */
+  readonly passive: boolean;
+  /** `rr client` on this side (this node is a reflector and the peer is its client). */
+  readonly rrClient: boolean;
+  /** `rr cluster id` written with rr client. */
+  readonly rrClusterId?: string;
+  readonly sourceAddress?: string;
+  /** Seconds; undefined = BIRD default (graceful restart time 120 s). */
+  readonly gracefulRestartTime?: number;
+  /** Seconds; undefined = BIRD default (hold 240 s, keepalive hold/3). */
+  readonly keepaliveTime?: number;
+  readonly holdTime?: number;
+  /** `ttl security on; multihop N` when set, else `multihop` with ttl security off. */
+  readonly ttlSecurity?: number;
+  readonly nextHopMode: 'Auto' | 'Self' | 'Keep';
+  readonly numAllowedLocalASNumbers?: number;
+  /** Where the user declared the peer (BGPPeer manifest or tenants[].calico.peers[]); undefined for mesh. */
+  readonly origin?: { readonly file: string; readonly line: number; readonly col: number };
+}
+
+/** An IP pool as the export and kernel filters see it. */
+export interface BgpPool {
+  readonly cidr: string;
+  readonly ipipMode: 'Always' | 'CrossSubnet' | 'Never';
+  readonly vxlanMode: 'Always' | 'CrossSubnet' | 'Never';
+  readonly disableBGPExport: boolean;
+  readonly disabled: boolean;
+}
+
+/** Everything BIRD on one node is configured with. */
+export interface NodeBgpConfig {
+  readonly tenant: string;
+  readonly node: string;
+  /** Node IPv4 with the prefix length of its subnet, e.g. `10.0.0.5/24` (CrossSubnet uses the prefix). */
+  readonly ipv4Address: string;
+  readonly routerId: string;
+  readonly asNumber: number;
+  readonly routeReflectorClusterId?: string;
+  readonly listenPort: number;
+  readonly peerings: readonly BgpPeering[];
+  /** IPAM blocks affine to this node (each a blackhole static route, exported as the aggregate). */
+  readonly blocks: readonly string[];
+  /** /32s of addresses this node borrowed from other nodes' blocks (exported because they lie in a pool). */
+  readonly borrowed: readonly string[];
+  readonly pools: readonly BgpPool[];
+  /** Service CIDRs advertised as static routes (BGPConfiguration serviceClusterIPs/ExternalIPs/LoadBalancerIPs). */
+  readonly serviceCidrs: readonly string[];
+}
