@@ -1,0 +1,50 @@
+// cli: the yargs program — the only place that reads argv, the file system or the clock. Every command
+// returns an exit code: 0 ok, 1 a verdict failed, 2 bad input (or usage), 3 unknown verdicts with
+// --fail-on-unknown. Input errors print file:line:col diagnostics, never a stack trace.
+import yargs from 'yargs';
+import { InputError, formatDiagnostic } from '../lib/diagnostics.js';
+import { commands } from './commands/index.js';
+import { UsageError } from './usage-error.js';
+
+/** Runs the CLI on `argv` (without node and script) and resolves to the exit code. */
+export async function main(argv: readonly string[]): Promise<number> {
+  let code = 0;
+  let failed = false;
+  const program = yargs([...argv])
+    .scriptName('calisim')
+    .usage('$0 <command> [options]\n\nSimulate multi-tenant Kubernetes networking built on Calico.')
+    .strict()
+    .demandCommand(1, 'name a command (see --help)')
+    .recommendCommands()
+    .exitProcess(false)
+    .wrap(Math.min(110, process.stdout.columns ?? 100))
+    .epilogue('Exit codes: 0 ok, 1 a verdict failed, 2 bad input, 3 unknown verdicts with --fail-on-unknown.')
+    .fail((msg, err) => {
+      failed = true;
+      if (err && !(err instanceof UsageError)) throw err;
+      process.stderr.write(`calisim: ${err?.message ?? msg}\nRun 'calisim --help' for usage.\n`);
+    })
+    .help()
+    .version();
+  for (const c of commands) {
+    program.command(c.command, c.describe, c.builder, async (args) => {
+      code = await c.run(args as Record<string, unknown>);
+    });
+  }
+  try {
+    await program.parseAsync();
+  } catch (err) {
+    if (err instanceof InputError) {
+      for (const d of err.diagnostics) process.stderr.write(formatDiagnostic(d) + '\n');
+      const n = err.diagnostics.length;
+      process.stderr.write(`calisim: ${n} problem${n === 1 ? '' : 's'} in the input\n`);
+      return 2;
+    }
+    if (err instanceof UsageError) {
+      process.stderr.write(`calisim: ${err.message}\n`);
+      return 2;
+    }
+    throw err;
+  }
+  return failed ? 2 : code;
+}
