@@ -54,12 +54,11 @@ export class Pki {
     private readonly clusters: readonly PkiCluster[],
     private readonly sim: Simulation,
   ) {
-    clusters.forEach((c, ci) => {
+    for (const c of clusters) {
       for (const node of c.nodes) for (const component of NODE_COMPONENTS) this.certs.push({ cluster: c.name, component, node });
       for (const component of CLUSTER_COMPONENTS) this.certs.push({ cluster: c.name, component });
       if (c.management) this.certs.push({ cluster: c.name, component: 'ingress-nginx' });
-      void ci;
-    });
+    }
     const n = this.certs.length;
     const clusterIndex = new Map(clusters.map((c, i) => [c.name, i]));
     this.clusterOf = Int32Array.from(this.certs, (c) => clusterIndex.get(c.cluster) as number);
