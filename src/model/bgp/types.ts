@@ -15,6 +15,8 @@ export interface BgpPeering {
   readonly peerPort?: number;
   readonly peerAs: number;
   readonly localAs: number;
+  /** True when a BGPPeer set localASNumber (confd then writes `local as` in the protocol, even if equal). */
+  readonly localAsSet?: boolean;
   /** `passive on`: this side never initiates (mesh: the side whose peer IP string is greater). */
   readonly passive: boolean;
   /** `rr client` on this side (this node is a reflector and the peer is its client). */
@@ -31,6 +33,8 @@ export interface BgpPeering {
   readonly ttlSecurity?: number;
   readonly nextHopMode: 'Auto' | 'Self' | 'Keep';
   readonly numAllowedLocalASNumbers?: number;
+  /** BGPPeer `reachableBy`: a `route <peerIp>/32 via <gateway>` static route is added for the peer. */
+  readonly reachableBy?: string;
   /** Where the user declared the peer (BGPPeer manifest or tenants[].calico.peers[]); undefined for mesh. */
   readonly origin?: { readonly file: string; readonly line: number; readonly col: number };
 }
@@ -62,4 +66,33 @@ export interface NodeBgpConfig {
   readonly pools: readonly BgpPool[];
   /** Service CIDRs advertised as static routes (BGPConfiguration serviceClusterIPs/ExternalIPs/LoadBalancerIPs). */
   readonly serviceCidrs: readonly string[];
+  /** Service ranges BIRD never programs into the kernel (also on nodes excluded from advertising); default serviceCidrs. */
+  readonly serviceRejectCidrs?: readonly string[];
+  /** On route reflectors: LoadBalancer / external service ranges accepted for export to peers (reflected /32s). */
+  readonly reflectedLoadBalancerIPs?: readonly string[];
+  readonly reflectedExternalIPs?: readonly string[];
+  /** `listen bgp address` (BGPConfiguration bindMode NodeIP). */
+  readonly listenAddress?: string;
+  /** BGPConfiguration ignoredInterfaces: excluded from `protocol direct`. */
+  readonly ignoredInterfaces?: readonly string[];
+  /** Felix route metric of normal routes (ipv4NormalRoutePriority, default 1024). */
+  readonly normalRoutePriority?: number;
+  /** Which pools' routes BIRD programs into the kernel (BGPConfiguration programClusterRoutes). */
+  readonly programClusterRoutes?: ProgramClusterRoutes;
+  /** BIRD debug level from logSeverityScreen (default `info`). */
+  readonly logLevel?: BirdLogLevel;
+  /** BGPConfiguration prefixAdvertisements: community values added to routes inside each CIDR. */
+  readonly communities?: readonly PrefixCommunities[];
+}
+
+/** BGPConfiguration programClusterRoutes; default `EnabledNoEncapOnly` (Felix programs IPIP routes). */
+export type ProgramClusterRoutes = 'Enabled' | 'Disabled' | 'EnabledIPIPOnly' | 'EnabledNoEncapOnly';
+
+/** BIRD log granularity confd supports (`logSeverityScreen` lower-cased; anything else is `none`). */
+export type BirdLogLevel = 'debug' | 'info' | 'none';
+
+/** Communities (`aa:nn` standard or `aa:nn:mm` large, sorted) added to routes inside `cidr`. */
+export interface PrefixCommunities {
+  readonly cidr: string;
+  readonly communities: readonly string[];
 }
