@@ -105,6 +105,8 @@ export interface IngressPathSpec {
   readonly pathType: 'Exact' | 'Prefix' | 'ImplementationSpecific';
   readonly service: string;
   readonly port: number | string;
+  /** True for an Ingress's `spec.defaultBackend` (requests no rule matched), given as path `/` Prefix. */
+  readonly defaultBackend?: boolean;
 }
 
 export interface IngressSpec {

@@ -1,0 +1,93 @@
+// scenario: the reading side of one load — files and folders into documents, every file read recorded,
+// problems collected in one sink, and the validation contexts (scenario form, real manifests).
+import { readdirSync, statSync } from 'node:fs';
+import { dirname, isAbsolute, join } from 'node:path';
+import { DiagnosticSink } from '../lib/diagnostics.js';
+import { IgnoredKinds } from './normalise-manifests.js';
+import type { PValue } from './positioned.js';
+import { errorAt, Provenance, type Ctx, type Place } from './provenance.js';
+import { DEFAULT_LIMITS, readYamlFile, type ReadLimits } from './read-yaml.js';
+import type { RawRef } from './schema.js';
+
+const MANIFEST_FILE = /\.(ya?ml|json)$/i;
+
+export class Loader {
+  readonly sink = new DiagnosticSink();
+  readonly prov = new Provenance();
+  readonly files: string[] = [];
+  readonly ignored = new IgnoredKinds();
+  readonly limits: ReadLimits;
+  /** Scenario form: unknown fields are errors. */
+  readonly ctx: Ctx;
+  /** Real manifests: unknown fields pass, dangling references are warnings. */
+  readonly manifestCtx: Ctx;
+
+  constructor(limits: Partial<ReadLimits> = {}) {
+    this.limits = { ...DEFAULT_LIMITS, ...limits };
+    this.ctx = { sink: this.sink, prov: this.prov, strict: true, fromManifest: false };
+    this.manifestCtx = { sink: this.sink, prov: this.prov, strict: false, fromManifest: true };
+  }
+
+  /** Documents of a file; a missing file is reported at `from` (the include entry) when given. */
+  readDocs(file: string, from?: Place): PValue[] | undefined {
+    if (from !== undefined && !isFile(file)) {
+      errorAt(this.ctx, from, `cannot read ${file}: no such file`);
+      return undefined;
+    }
+    if (!this.files.includes(file)) this.files.push(file);
+    return readYamlFile(file, this.sink, this.limits);
+  }
+
+  /** Every document of a manifest file or of a folder's *.yaml/*.yml/*.json files (recursively, sorted). */
+  readManifests(target: string, from?: Place): RawRef[] {
+    const files = manifestFiles(target);
+    const scanned = isFolder(target);
+    if (files === undefined) {
+      if (from !== undefined) errorAt(this.ctx, from, `cannot read ${target}: no such file or folder`);
+      else this.sink.error({ file: target, line: 0, col: 0 }, '', 'no such file or folder');
+      return [];
+    }
+    if (files.length === 0) this.sink.warn(from?.src ?? { file: target, line: 0, col: 0 }, from?.path ?? '', `no manifest files in ${target}`);
+    const out: RawRef[] = [];
+    for (const f of files) for (const node of this.readDocs(f) ?? []) out.push({ node, path: '', scanned });
+    return out;
+  }
+}
+
+/** A path written in `from` resolved against that file's folder. */
+export function resolveFrom(from: string, path: string): string {
+  return isAbsolute(path) ? path : join(dirname(from), path);
+}
+
+export function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
+export function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** The files of a manifest target, or undefined when it does not exist. */
+function manifestFiles(target: string): string[] | undefined {
+  if (isFile(target)) return [target];
+  if (!isFolder(target)) return undefined;
+  const out: string[] = [];
+  const walk = (dir: string): void => {
+    const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const e of entries) {
+      const p = join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (MANIFEST_FILE.test(e.name) && isFile(p)) out.push(p);
+    }
+  };
+  walk(target);
+  return out;
+}

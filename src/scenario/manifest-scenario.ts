@@ -1,0 +1,57 @@
+// scenario: plain manifests (files or kubectl-dump folders) into a single-cluster Scenario — one on-premises
+// tenant on a plain L3 network, nodes from Node objects or from the pods' node names, Calico defaults.
+import { basename, extname } from 'node:path';
+import type { SourceRef } from '../lib/diagnostics.js';
+import { assembleCluster, type ClusterRec } from './build-cluster.js';
+import { calicoSchema } from './calico-schema.js';
+import type { Loader } from './loader.js';
+import { normaliseManifests, type ClusterParts } from './normalise-manifests.js';
+import type { PMap } from './positioned.js';
+import { expectSchema } from './scenario-schema.js';
+import type { RawRef } from './schema.js';
+import type { CalicoSpec, ExpectSpec, NodeSpec, Scenario, TenantSpec } from './types.js';
+import { validate } from './validate.js';
+
+/** Builds the scenario of manifest documents read from `paths` (already read into `raw`). */
+export function buildManifestScenario(paths: readonly string[], raw: readonly RawRef[], loader: Loader): Omit<Scenario, 'warnings'> {
+  const first = paths[0] ?? 'manifests';
+  const at: SourceRef = { file: first, line: 0, col: 0 };
+  const empty: PMap = { kind: 'map', entries: [], src: at };
+  const parts = normaliseManifests(raw, loader.manifestCtx, loader.ignored);
+  const name = basename(first, extname(first)) || 'manifests';
+  const rec: ClusterRec = {
+    name,
+    nodes: derivedNodes(parts, at),
+    underlay: { kind: 'physical', cidr: '10.0.0.0/16', mtu: 1500, src: at },
+    calico: validate(calicoSchema, empty, 'calico', loader.ctx) as CalicoSpec,
+    namespaces: [],
+    workloads: [],
+    pods: [],
+    services: [],
+    ingresses: [],
+    include: [],
+    placement: 'onprem',
+    src: at,
+  };
+  const tenant = assembleCluster(rec, parts, loader.manifestCtx) as TenantSpec;
+  return {
+    name,
+    description: `Manifests from ${paths.join(', ')}`,
+    seed: 1,
+    horizon: 600_000,
+    tenants: [tenant],
+    events: [],
+    expect: validate(expectSchema, empty, 'expect', loader.ctx) as ExpectSpec,
+    sourceFiles: loader.files,
+  };
+}
+
+/** Nodes the Node objects do not already give: each node a pod names (sorted), or `node-1` when nothing names one. */
+function derivedNodes(parts: ClusterParts, at: SourceRef): NodeSpec[] {
+  const known = new Set(parts.nodes.map((n) => n.name));
+  const named = new Map<string, SourceRef>();
+  for (const p of parts.pods) if (p.nodeName !== undefined && !known.has(p.nodeName) && !named.has(p.nodeName)) named.set(p.nodeName, p.src);
+  const names = [...named.keys()].sort();
+  if (names.length === 0 && known.size === 0) return [{ name: 'node-1', labels: {}, maxPods: 110, src: at }];
+  return names.map((n) => ({ name: n, labels: {}, maxPods: 110, src: named.get(n) ?? at }));
+}

@@ -1,0 +1,68 @@
+// scenario: where each validated record came from — its field path and a locator for its fields — kept
+// beside the records (a WeakMap) so the cross-reference checks can point at `tenants[2].workloads[0].namespace`.
+import type { DiagnosticSink, SourceRef } from '../lib/diagnostics.js';
+import { joinPath, splitPath } from './positioned.js';
+
+export interface Origin {
+  readonly path: string;
+  readonly locate: (field?: string) => SourceRef;
+  /** True for records normalised from real manifests (dangling references there are warnings). */
+  readonly fromManifest: boolean;
+  /** Where a record field was written, when it differs (`namespace` → `metadata.namespace`). */
+  readonly fieldPath?: (field: string) => string;
+}
+
+/** A place to report at: field path and source position. */
+export interface Place {
+  readonly path: string;
+  readonly src: SourceRef;
+}
+
+const NOWHERE: SourceRef = { file: '<input>', line: 0, col: 0 };
+
+export class Provenance {
+  private readonly origins = new WeakMap<object, Origin>();
+
+  set(rec: object, origin: Origin): void {
+    this.origins.set(rec, origin);
+  }
+
+  get(rec: object): Origin | undefined {
+    return this.origins.get(rec);
+  }
+
+  /** Place of a record, or of one of its fields (`a.b[0].c` paths are allowed). */
+  at(rec: object, field?: string): Place {
+    const o = this.origins.get(rec);
+    const own = (rec as { src?: SourceRef }).src ?? NOWHERE;
+    if (o === undefined) return { path: field ?? '', src: own };
+    const f = field === undefined ? undefined : (o.fieldPath?.(field) ?? field);
+    const path = f === undefined ? o.path : splitPath(f).reduce<string>((p, k) => joinPath(p, k), o.path);
+    return { path, src: o.locate(f) };
+  }
+
+  fromManifest(rec: object): boolean {
+    return this.origins.get(rec)?.fromManifest ?? false;
+  }
+}
+
+/** Validation context shared by every reader. */
+export interface Ctx {
+  readonly sink: DiagnosticSink;
+  readonly prov: Provenance;
+  /** Unknown fields are errors (scenario form); inside real manifests they are let through. */
+  readonly strict: boolean;
+  readonly fromManifest: boolean;
+}
+
+/** Reports an error at a place. */
+export function errorAt(ctx: Ctx, place: Place, message: string): void {
+  ctx.sink.error(place.src, place.path, message);
+}
+
+/** Reports a problem about a record: an error for scenario-form records, a warning for manifest-derived ones. */
+export function problemAt(ctx: Ctx, rec: object, field: string | undefined, message: string): void {
+  const place = ctx.prov.at(rec, field);
+  if (ctx.prov.fromManifest(rec)) ctx.sink.warn(place.src, place.path, message);
+  else ctx.sink.error(place.src, place.path, message);
+}

@@ -1,0 +1,150 @@
+// scenario: v1 Services into ServiceSpecs and networking.k8s.io Ingresses (v1, and the older v1beta1
+// backend form) into IngressSpecs — one per rule, plus one for `spec.defaultBackend`.
+import { ipv4 } from './formats.js';
+import { manifestOrigin } from './manifest-record.js';
+import type { PMap } from './positioned.js';
+import type { Ctx } from './provenance.js';
+import { def, int, labels, many, obj, oneOf, opt, port, portOrName, raw, req, str, sub, type Rec } from './schema.js';
+import { PROTOCOLS } from './cluster-schema.js';
+import type { IngressPathSpec, IngressSpec, Labels, Manifest, ServicePortSpec, ServiceSpec } from './types.js';
+import { validateClean } from './validate.js';
+
+const servicePort = obj(
+  {
+    name: opt(str()),
+    port: req(port),
+    targetPort: def(portOrName, (o: Rec) => o.port),
+    protocol: def(oneOf(PROTOCOLS), 'TCP'),
+    nodePort: opt(int(1, 65535)),
+  },
+  { noSrc: true },
+);
+const serviceBody = obj(
+  {
+    spec: sub(
+      obj(
+        {
+          type: def(oneOf(['ClusterIP', 'NodePort', 'LoadBalancer', 'ExternalName']), 'ClusterIP'),
+          selector: def(labels, () => ({})),
+          ports: many(servicePort),
+          clusterIP: opt(str()),
+          externalTrafficPolicy: def(oneOf(['Cluster', 'Local']), 'Cluster'),
+        },
+        { noSrc: true },
+      ),
+    ),
+  },
+  { noSrc: true },
+);
+
+/** A Service; ExternalName services return 'external-name' (they have no endpoints to model). */
+export function readService(m: Manifest, doc: PMap, path: string, ctx: Ctx): ServiceSpec | 'external-name' | undefined {
+  const r = validateClean(serviceBody, doc, path, ctx) as
+    | { spec: { type: string; selector: Labels; ports: ServicePortSpec[]; clusterIP?: string; externalTrafficPolicy: 'Cluster' | 'Local' } }
+    | undefined;
+  if (r === undefined) return undefined;
+  const s = r.spec;
+  if (s.type === 'ExternalName') return 'external-name';
+  const clusterIP = s.clusterIP !== undefined && (s.clusterIP === 'None' || ipv4(s.clusterIP) === undefined) ? s.clusterIP : undefined;
+  const svc: ServiceSpec = {
+    name: m.name,
+    namespace: m.namespace ?? 'default',
+    type: s.type as ServiceSpec['type'],
+    selector: s.selector,
+    ports: s.ports,
+    ...(clusterIP === undefined ? {} : { clusterIP }),
+    externalTrafficPolicy: s.externalTrafficPolicy,
+    src: m.src,
+  };
+  ctx.prov.set(svc, manifestOrigin(m, path));
+  return svc;
+}
+
+const backend = obj(
+  {
+    service: opt(obj({ name: req(str()), port: sub(obj({ number: opt(port), name: opt(str()) }, { noSrc: true })) }, { noSrc: true })),
+    resource: opt(raw('any')),
+    serviceName: opt(str()),
+    servicePort: opt(portOrName),
+  },
+  { noSrc: true },
+);
+const PATH_TYPES = ['Exact', 'Prefix', 'ImplementationSpecific'] as const;
+const ingressPath = obj(
+  { path: def(str(), '/'), pathType: def(oneOf(PATH_TYPES), 'ImplementationSpecific'), backend: req(backend) },
+  { noSrc: true },
+);
+const ingressBody = obj(
+  {
+    spec: sub(
+      obj(
+        {
+          ingressClassName: opt(str()),
+          defaultBackend: opt(backend),
+          backend: opt(backend),
+          rules: many(obj({ host: opt(str()), http: opt(obj({ paths: many(ingressPath) }, { noSrc: true })) }, { noSrc: true })),
+        },
+        { noSrc: true },
+      ),
+    ),
+  },
+  { noSrc: true },
+);
+
+interface BackendRec {
+  service?: { name: string; port: { number?: number; name?: string } };
+  serviceName?: string;
+  servicePort?: number | string;
+}
+
+/** `service` and `port` of a backend, or undefined for resource backends (not modelled). */
+function backendTarget(b: BackendRec): { service: string; port: number | string } | undefined {
+  if (b.service !== undefined) {
+    const port = b.service.port.number ?? b.service.port.name;
+    return port === undefined ? undefined : { service: b.service.name, port };
+  }
+  if (b.serviceName !== undefined && b.servicePort !== undefined) return { service: b.serviceName, port: b.servicePort };
+  return undefined;
+}
+
+/** An Ingress as one IngressSpec per rule (each rule has one host), plus its default backend. */
+export function readIngress(m: Manifest, doc: PMap, path: string, ctx: Ctx): IngressSpec[] {
+  const r = validateClean(ingressBody, doc, path, ctx) as
+    | {
+        spec: {
+          ingressClassName?: string;
+          defaultBackend?: BackendRec;
+          backend?: BackendRec;
+          rules: { host?: string; http?: { paths: { path: string; pathType: IngressPathSpec['pathType']; backend: BackendRec }[] } }[];
+        };
+      }
+    | undefined;
+  if (r === undefined) return [];
+  const className = r.spec.ingressClassName ?? m.annotations['kubernetes.io/ingress.class'];
+  const make = (host: string | undefined, paths: IngressPathSpec[], i: number | 'default'): IngressSpec => {
+    const spec: IngressSpec = {
+      name: m.name,
+      namespace: m.namespace ?? 'default',
+      ...(className === undefined ? {} : { className }),
+      ...(host === undefined ? {} : { host }),
+      paths,
+      annotations: m.annotations,
+      src: m.src,
+    };
+    const at = i === 'default' ? 'spec.defaultBackend' : `spec.rules[${i}]`;
+    ctx.prov.set(spec, manifestOrigin(m, path, { paths: i === 'default' ? at : `${at}.http.paths`, host: `${at}.host` }));
+    return spec;
+  };
+  const out = r.spec.rules.map((rule, i) => {
+    const paths: IngressPathSpec[] = [];
+    for (const p of rule.http?.paths ?? []) {
+      const t = backendTarget(p.backend);
+      if (t !== undefined) paths.push({ path: p.path, pathType: p.pathType, ...t });
+    }
+    return make(rule.host, paths, i);
+  });
+  const dflt = r.spec.defaultBackend ?? r.spec.backend;
+  const t = dflt === undefined ? undefined : backendTarget(dflt);
+  if (t !== undefined) out.push(make(undefined, [{ path: '/', pathType: 'Prefix', ...t, defaultBackend: true }], 'default'));
+  return out;
+}
