@@ -1,0 +1,37 @@
+// emit: the concise human summary of a run that `calisim run` prints.
+import type { RunReport } from '../../verdict/run/run-report.js';
+
+const secs = (ms: number): string => `${+(ms / 1000).toFixed(3)}s`;
+
+/** Renders the run report as a few lines per cluster and one per verdict. */
+export function renderRunSummary(r: RunReport): string {
+  const out: string[] = [];
+  out.push(`calisim run: scenario ${r.scenario} (seed ${r.seed}), simulated ${secs(r.endTime)}, ${r.eventsProcessed} events processed`);
+  out.push('');
+  out.push('Timeline:');
+  if (r.timeline.length === 0) out.push('  (no events)');
+  for (const t of r.timeline) out.push(`  ${secs(t.at).padStart(8)}  ${t.kind} ${t.target}${t.effects.length ? ` — ${summariseEffects(t.effects)}` : ''}`);
+  out.push('');
+  out.push('Clusters:');
+  for (const c of r.clusters) {
+    const pools = c.pools.map((p) => `${p.name} ${p.cidr} ${p.used}/${p.capacity} used in ${p.blocks} block(s)${p.exhausted ? ' EXHAUSTED' : ''}`).join('; ');
+    const u = c.underlay;
+    const net = u.kind === 'flannel' ? `flannel VNI ${u.vni} ${u.cidr}` : `${u.kind} ${u.cidr}`;
+    out.push(
+      `  ${c.name.padEnd(14)} ${c.kind === 'management' ? 'management' : c.placement.padEnd(10)}  nodes ${c.nodes.up}/${c.nodes.total} up  pods ${c.pods.running} running${c.pods.pending ? `, ${c.pods.pending} pending` : ''}${c.pods.withoutAddress ? `, ${c.pods.withoutAddress} without IP` : ''}  ${net} MTU ${u.mtu}`,
+    );
+    if (pools) out.push(`  ${''.padEnd(14)} pools: ${pools}`);
+  }
+  out.push('');
+  out.push('Verdicts:');
+  for (const v of r.verdicts) out.push(`  ${v.status === 'pass' ? 'PASS' : 'FAIL'}  ${v.name}: ${v.detail}`);
+  const failed = r.verdicts.filter((v) => v.status === 'fail').length;
+  out.push('');
+  out.push(failed ? `${failed} verdict(s) failed.` : 'All verdicts hold.');
+  return out.join('\n') + '\n';
+}
+
+function summariseEffects(effects: readonly string[]): string {
+  const text = effects.join('; ');
+  return text.length > 160 ? `${text.slice(0, 157)}...` : text;
+}

@@ -1,0 +1,56 @@
+// engine: the live pods of every cluster — created from the model's initial placement, then by scale
+// events and evictions; each with its node, address (from IPAM, or given) and phase. A hot data holder.
+import type { ModelPod } from '../../model/types.js';
+
+/** Pod phase as far as networking cares. */
+export type PodPhase = 'running' | 'pending' | 'terminated';
+
+/** One pod's live record (ids are dense and never reused). */
+export interface LivePod {
+  readonly id: number;
+  readonly name: string;
+  readonly namespace: string;
+  readonly cluster: number;
+  readonly workload: number;
+  readonly base: ModelPod;
+  node: number;
+  /** uint32 address, or -1 without one. */
+  ip: number;
+  phase: PodPhase;
+  /** Why a pod has no address (IPAM failure) or is pending. */
+  reason?: string;
+  readonly createdAt: number;
+  terminatedAt?: number;
+}
+
+/** All pods ever created in a run, in creation order. */
+export class PodTable {
+  readonly pods: LivePod[] = [];
+
+  add(base: ModelPod, name: string, node: number, now: number): LivePod {
+    const p: LivePod = {
+      id: this.pods.length,
+      name,
+      namespace: base.namespace,
+      cluster: base.cluster,
+      workload: base.workload,
+      base,
+      node,
+      ip: -1,
+      phase: node >= 0 ? 'running' : 'pending',
+      createdAt: now,
+    };
+    this.pods.push(p);
+    return p;
+  }
+
+  /** Running pods of a cluster. */
+  running(cluster: number): LivePod[] {
+    return this.pods.filter((p) => p.cluster === cluster && p.phase === 'running');
+  }
+
+  /** Live (not terminated) pods of a workload, in creation order. */
+  ofWorkload(workload: number): LivePod[] {
+    return this.pods.filter((p) => p.workload === workload && p.phase !== 'terminated');
+  }
+}

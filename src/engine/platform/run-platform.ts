@@ -1,0 +1,256 @@
+// engine: runs a model on the discrete-event core — pods start (IPAM), certificates are issued, load
+// balancer monitors probe, and the scenario's timeline (failures, rollouts, scale-ups, rotations) plays
+// out, each protocol module reacting through its own event kinds. Returns the run for the verdicts.
+import type { Model } from '../../model/types.js';
+import { schedulePods } from '../../model/schedule-pods.js';
+import type { TimelineEventSpec } from '../../scenario/types.js';
+import { HealthMonitors } from '../lb/health-checks.js';
+import { Pki } from '../pki/pki.js';
+import { Simulation, type RunStats } from '../simulation.js';
+import { IpamRuntime } from './ipam-runtime.js';
+import { PodTable, type LivePod } from './pod-table.js';
+import type { TimelineRecord } from './timeline-record.js';
+
+/** Kubernetes' default tolerationSeconds for node.kubernetes.io/unreachable: pods are evicted 300 s later. */
+export const EVICTION_DELAY_MS = 300_000;
+/** PKI defaults when the scenario has no platform section. */
+const DEFAULT_PKI = { caTTL: 87_600 * 3_600_000, certTTL: 8_760 * 3_600_000, rotationPeriod: 720 * 3_600_000 };
+
+export interface RunOptions {
+  readonly seed?: number;
+  /** Stop at this simulated time (ms); default the scenario's horizon. */
+  readonly until?: number;
+  readonly progress?: (message: string) => void;
+}
+
+/** The state of a platform run at its end (or at `until`). */
+export interface PlatformRun {
+  readonly model: Model;
+  readonly sim: Simulation;
+  readonly stats: RunStats;
+  readonly pods: PodTable;
+  readonly ipam: IpamRuntime;
+  readonly nodeUp: Uint8Array;
+  readonly pki: Pki;
+  readonly monitors: HealthMonitors;
+  readonly timeline: readonly TimelineRecord[];
+}
+
+/** Simulates the model until the horizon (or `until`). Deterministic for a given seed. */
+export function runPlatform(model: Model, options: RunOptions = {}): PlatformRun {
+  const scenario = model.scenario;
+  const seed = options.seed ?? scenario.seed;
+  const sim = new Simulation({ seed });
+  const pods = new PodTable();
+  const ipam = new IpamRuntime(model, seed);
+  const nodeUp = new Uint8Array(model.nodes.length).fill(1);
+  const timeline: TimelineRecord[] = [];
+
+  // Pods of the initial state start at t = 0, in model order.
+  ipam.claimTunnelAddresses();
+  for (const p of model.pods) {
+    const live = pods.add(p, p.name, p.node, 0);
+    if (live.node >= 0) ipam.assign(live, 0);
+    else live.reason = 'no node fits (Pending)';
+  }
+
+  const pkiSpec = scenario.platform?.pki ?? DEFAULT_PKI;
+  const pki = new Pki(
+    model.clusters.map((c) => ({
+      name: c.name,
+      nodes: c.nodes.map((id) => model.nodes[id]!.shortName),
+      management: c.kind === 'management',
+      caTTL: pkiSpec.caTTL,
+      certTTL: pkiSpec.certTTL,
+      rotationPeriod: pkiSpec.rotationPeriod,
+    })),
+    sim,
+  );
+  pki.start();
+
+  const monitors = buildMonitors(model, sim, pods, nodeUp);
+  monitors.start();
+
+  const hostVms = new Map<number, number[]>();
+  for (const n of model.nodes) if (n.host >= 0) hostVms.set(n.host, [...(hostVms.get(n.host) ?? []), n.id]);
+
+  const setNode = (id: number, up: boolean, effects: string[]): void => {
+    if ((nodeUp[id] === 1) === up) return;
+    nodeUp[id] = up ? 1 : 0;
+    effects.push(`${model.nodes[id]!.name} ${up ? 'up' : 'down'}`);
+    // A management host carries the tenant VMs that run on it.
+    for (const vm of hostVms.get(id) ?? []) setNode(vm, up, effects);
+    if (!up) sim.after(EVICTION_DELAY_MS, kEvict, id, 0);
+  };
+
+  const kEvict = sim.defineKind('evict-pods', (node) => {
+    if (nodeUp[node]) return;
+    const effects: string[] = [];
+    evictPods(model, node, pods, ipam, nodeUp, sim.now, effects);
+    if (effects.length) timeline.push({ at: sim.now, kind: 'eviction', target: model.nodes[node]!.name, effects });
+  });
+
+  const kTimeline = sim.defineKind('timeline', (index) => {
+    const ev = scenario.events[index]!;
+    const rec: TimelineRecord = { at: sim.now, kind: ev.kind, target: describeTarget(ev), src: ev.src, effects: [] };
+    applyEvent(ev, model, rec.effects, { setNode, pods, ipam, pki, nodeUp, now: sim.now });
+    timeline.push(rec);
+    options.progress?.(`t=${(sim.now / 1000).toFixed(0)}s ${ev.kind} ${rec.target}`);
+  });
+  scenario.events.forEach((ev, i) => sim.at(ev.at, kTimeline, i, 0));
+
+  const stats = sim.run(options.until ?? scenario.horizon);
+  return { model, sim, stats, pods, ipam, nodeUp, pki, monitors, timeline };
+}
+
+interface EventContext {
+  readonly setNode: (id: number, up: boolean, effects: string[]) => void;
+  readonly pods: PodTable;
+  readonly ipam: IpamRuntime;
+  readonly pki: Pki;
+  readonly nodeUp: Uint8Array;
+  readonly now: number;
+}
+
+function describeTarget(ev: TimelineEventSpec): string {
+  const parts = [ev.tenant, ev.node, ev.link?.join(' <-> '), ev.peer, ev.workload, ev.component].filter((x) => x !== undefined);
+  return parts.join(' ');
+}
+
+/** Qualified node name of an event (`tenant/node`, or a management host). */
+export function eventNodeName(ev: TimelineEventSpec, name: string | undefined = ev.node): string {
+  if (name === undefined) return '';
+  return ev.tenant !== undefined && !name.includes('/') ? `${ev.tenant}/${name}` : name;
+}
+
+function applyEvent(ev: TimelineEventSpec, model: Model, effects: string[], ctx: EventContext): void {
+  switch (ev.kind) {
+    case 'node-down':
+    case 'node-up': {
+      const id = model.nodeByName.get(eventNodeName(ev));
+      if (id !== undefined) ctx.setNode(id, ev.kind === 'node-up', effects);
+      return;
+    }
+    case 'scale': {
+      const cluster = model.clusterByName.get(ev.tenant ?? '') ?? model.management;
+      scaleWorkload(model, cluster, ev.workload ?? '', ev.replicas ?? 0, ctx, effects);
+      return;
+    }
+    case 'cert-rotate': {
+      const ci = ctx.pki.clusterIndex(ev.tenant ?? model.clusters[Math.max(0, model.management)]!.name);
+      if (ci >= 0) ctx.pki.rotate(ci, ev.component);
+      effects.push(`certificates of ${ev.tenant ?? 'the management cluster'} re-issued${ev.component ? ` (${ev.component})` : ''}`);
+      return;
+    }
+    default:
+      return;
+  }
+}
+
+/** Sets a workload's replica count: new pods are scheduled and addressed, surplus pods stop newest first. */
+function scaleWorkload(model: Model, cluster: number, ref: string, replicas: number, ctx: EventContext, effects: string[]): void {
+  const [ns, name] = ref.includes('/') ? ref.split('/', 2) : ['default', ref];
+  const c = model.clusters[cluster]!;
+  const wid = c.workloads.find((w) => model.workloads[w]!.spec.namespace === ns && model.workloads[w]!.spec.name === name);
+  if (wid === undefined) return;
+  const spec = model.workloads[wid]!.spec;
+  const live = ctx.pods.ofWorkload(wid);
+  if (replicas < live.length) {
+    for (const p of live.slice(replicas).reverse()) stopPod(p, ctx.ipam, ctx.now);
+    effects.push(`${ref}: ${live.length} → ${replicas} replicas (${live.length - replicas} stopped)`);
+    return;
+  }
+  const load = nodeLoad(ctx.pods, c.nodes, cluster);
+  const ordinal = Math.max(-1, ...live.map((p) => Number(p.name.slice(spec.name.length + 1)))) + 1;
+  const placed = schedulePods(
+    [{ ...spec, replicas: replicas - live.length }],
+    c.nodes.map((id) => model.nodes[id]!),
+    c.nodes.map((id) => model.nodes[id]!.shortName),
+    load,
+    c.nodes.map((id) => ctx.nodeUp[id] === 1),
+    [ordinal],
+  );
+  const template = model.pods.find((p) => p.workload === wid);
+  let noIp = 0;
+  let pending = 0;
+  for (const pp of placed) {
+    if (!template) break;
+    const node = pp.node >= 0 ? c.nodes[pp.node]! : -1;
+    const p = ctx.pods.add(template, pp.name, node, ctx.now);
+    if (node >= 0) {
+      ctx.ipam.assign(p, ctx.now);
+      if (p.ip < 0) noIp++;
+    } else {
+      p.reason = 'no node fits (Pending)';
+      pending++;
+    }
+  }
+  effects.push(`${ref}: ${live.length} → ${replicas} replicas${pending ? `, ${pending} pending` : ''}${noIp ? `, ${noIp} without an IP address` : ''}`);
+}
+
+function nodeLoad(pods: PodTable, nodes: readonly number[], cluster: number): Int32Array {
+  const index = new Map(nodes.map((id, i) => [id, i]));
+  const load = new Int32Array(nodes.length);
+  for (const p of pods.running(cluster)) if (!p.base.hostNetwork && p.node >= 0) load[index.get(p.node)!]!++;
+  return load;
+}
+
+function stopPod(p: LivePod, ipam: IpamRuntime, now: number): void {
+  ipam.release(p, now);
+  p.phase = 'terminated';
+  p.terminatedAt = now;
+}
+
+/**
+ * Taint-based eviction of a node unreachable for 300 s: Deployment and ReplicaSet pods are replaced on
+ * other nodes; StatefulSet pods stay bound to the node (the controller waits for it); DaemonSet and
+ * static pods stay.
+ */
+function evictPods(model: Model, node: number, pods: PodTable, ipam: IpamRuntime, nodeUp: Uint8Array, now: number, effects: string[]): void {
+  const victims = pods.pods.filter((p) => p.node === node && p.phase === 'running' && p.workload >= 0);
+  let moved = 0;
+  for (const p of victims) {
+    const spec = model.workloads[p.workload]!.spec;
+    if (spec.kind !== 'Deployment' && spec.kind !== 'ReplicaSet') continue;
+    stopPod(p, ipam, now);
+    const c = model.clusters[p.cluster]!;
+    const load = nodeLoad(pods, c.nodes, p.cluster);
+    const [placed] = schedulePods([{ ...spec, replicas: 1 }], c.nodes.map((id) => model.nodes[id]!), c.nodes.map((id) => model.nodes[id]!.shortName), load, c.nodes.map((id) => nodeUp[id] === 1));
+    const target = placed && placed.node >= 0 ? c.nodes[placed.node]! : -1;
+    const np = pods.add(p.base, p.name, target, now);
+    if (target >= 0) ipam.assign(np, now);
+    else np.reason = 'no node fits (Pending)';
+    moved++;
+  }
+  if (moved) effects.push(`${moved} pod(s) evicted from ${model.nodes[node]!.name} and rescheduled`);
+}
+
+/**
+ * Load-balancer monitors: a member is healthy when its host is up and, for the ingress controller's
+ * Service with externalTrafficPolicy Local, runs a ready controller pod (the health check then fails on
+ * other nodes); with Cluster, when any controller pod runs anywhere.
+ */
+function buildMonitors(model: Model, sim: Simulation, pods: PodTable, nodeUp: Uint8Array): HealthMonitors {
+  const members: { lb: string; member: string }[] = [];
+  const memberHost: number[] = [];
+  const pools = model.loadBalancers.map((lb) => ({
+    name: lb.name,
+    interval: lb.healthCheck.interval,
+    timeout: lb.healthCheck.timeout,
+    members: lb.members.map((m) => {
+      members.push({ lb: lb.name, member: `${m.host}:${m.port}` });
+      memberHost.push(model.nodeByName.get(m.host) ?? -1);
+      return members.length - 1;
+    }),
+  }));
+  const ing = model.scenario.platform?.ingress;
+  const ingressPods = (): LivePod[] =>
+    pods.pods.filter((p) => p.phase === 'running' && p.cluster === model.management && p.namespace === ing?.namespace && p.base.owner?.name === ing?.name);
+  const oracle = (m: number): boolean => {
+    const host = memberHost[m]!;
+    if (host < 0 || !nodeUp[host]) return false;
+    const running = ingressPods().filter((p) => nodeUp[p.node] === 1);
+    return ing?.externalTrafficPolicy === 'Local' ? running.some((p) => p.node === host) : running.length > 0;
+  };
+  return new HealthMonitors(pools, members, oracle, sim);
+}

@@ -1,0 +1,180 @@
+// model: Scenario → Model. Numbers every cluster, node, workload and pod; addresses nodes on their
+// underlay; puts each on-premises tenant's VMs into its management namespace (the outer wall's
+// endpoints) and the ingress controller into the management cluster; places pods with the
+// deterministic scheduler; allocates Service cluster IPs; builds the topology graph.
+import { parseIpv4 } from '../lib/ipv4.js';
+import { Prng, hashString } from '../lib/prng.js';
+import type { ClusterSpec, Scenario, StaticPodSpec, WorkloadSpec } from '../scenario/types.js';
+import { allocateServiceIps } from './allocate-service-ips.js';
+import { deriveBgpConfigs } from './bgp/derive-bgp-configs.js';
+import type { NodeBgpConfig } from './bgp/types.js';
+import { buildGraph } from './build-graph.js';
+import { managementAdditions } from './management-additions.js';
+import { schedulePods } from './schedule-pods.js';
+import type { Model, ModelCluster, ModelNode, ModelPod, ModelWorkload } from './types.js';
+import { addressClusterNodes } from './underlay-addresses.js';
+
+/** Builds the model of a validated scenario. Deterministic: the same scenario gives the same model. */
+export function buildModel(scenario: Scenario): Model {
+  const nodes: ModelNode[] = [];
+  const workloads: ModelWorkload[] = [];
+  const pods: ModelPod[] = [];
+  const clusters: ModelCluster[] = [];
+  const mgmt = scenario.platform?.management;
+  const specs: { spec: ClusterSpec; kind: 'management' | 'tenant'; placement: ModelCluster['placement'] }[] = [];
+  if (mgmt) specs.push({ spec: mgmt, kind: 'management', placement: 'management' });
+  for (const t of scenario.tenants) specs.push({ spec: t, kind: 'tenant', placement: t.placement });
+
+  // Nodes first (tenant VMs need the management hosts to exist), then the management additions
+  // (VM endpoints, ingress controller) that depend on the tenants' VM addresses.
+  const hostNodes: ModelNode[] = [];
+  const clusterNodes: number[][] = [];
+  const underlays: ModelCluster['underlay'][] = [];
+  specs.forEach(({ spec, kind }, ci) => {
+    const planned = addressClusterNodes(spec, kind === 'tenant' ? hostNodes : [], hostNodes);
+    underlays.push(planned.underlay);
+    const ids: number[] = [];
+    spec.nodes.forEach((n, i) => {
+      const a = planned.nodes[i]!;
+      const id = nodes.length;
+      nodes.push({
+        id,
+        name: kind === 'management' ? n.name : `${spec.name}/${n.name}`,
+        shortName: n.name,
+        cluster: ci,
+        role: kind === 'management' ? 'host' : a.host >= 0 ? 'vm' : 'node',
+        ip: parseIpv4(a.ip),
+        ipText: a.ip,
+        prefixLen: a.prefixLen,
+        labels: n.labels,
+        host: a.host,
+        maxPods: n.maxPods,
+        src: n.src,
+      });
+      ids.push(id);
+    });
+    if (kind === 'management') {
+      hostNodes.push(...ids.map((id) => nodes[id]!));
+    }
+    clusterNodes.push(ids);
+  });
+
+  const extra = scenario.platform
+    ? managementAdditions(scenario.platform, scenario.tenants, (tenant) =>
+        clusterNodes[specs.findIndex((s) => s.spec.name === tenant && s.kind === 'tenant')]!.map((id) => nodes[id]!),
+        (id) => nodes[id]!.shortName,
+      )
+    : undefined;
+
+  const bgp = new Map<number, readonly NodeBgpConfig[]>();
+  specs.forEach(({ spec, kind, placement }, ci) => {
+    const prng = new Prng((scenario.seed ^ hashString(spec.name)) >>> 0);
+    const isMgmt = kind === 'management';
+    const wls: WorkloadSpec[] = [...spec.workloads, ...(isMgmt && extra ? extra.workloads : [])];
+    const statics: StaticPodSpec[] = [...spec.pods, ...(isMgmt && extra ? extra.pods : [])];
+    const ids = clusterNodes[ci]!;
+    const wIds = wls.map((w) => {
+      const id = workloads.length;
+      workloads.push({ id, cluster: ci, spec: w });
+      return id;
+    });
+    const load = new Int32Array(ids.length);
+    const byShort = new Map(ids.map((id, i) => [nodes[id]!.shortName, i]));
+    const podIds: number[] = [];
+    for (const p of statics) {
+      const local = p.nodeName !== undefined ? byShort.get(p.nodeName) ?? -1 : -1;
+      if (local >= 0 && !p.hostNetwork) load[local]!++;
+      const id = pods.length;
+      pods.push({
+        id,
+        name: p.name,
+        namespace: p.namespace,
+        cluster: ci,
+        node: local >= 0 ? ids[local]! : -1,
+        workload: -1,
+        labels: p.labels,
+        serviceAccount: p.serviceAccount,
+        ports: p.ports,
+        hostNetwork: p.hostNetwork,
+        ...(p.podIP !== undefined ? { fixedIp: p.podIP } : {}),
+        ...(p.owner !== undefined ? { owner: p.owner } : {}),
+        src: p.src,
+      });
+      podIds.push(id);
+    }
+    // Pods of a dump that a listed workload owns are its existing replicas: schedule only the rest.
+    const owned = (w: WorkloadSpec): number =>
+      statics.filter((p) => p.namespace === w.namespace && p.owner?.name === w.name && p.owner.kind === w.kind).length;
+    const placed = schedulePods(
+      wls.map((w) => (w.kind === 'DaemonSet' ? w : { ...w, replicas: Math.max(0, w.replicas - owned(w)) })),
+      ids.map((id) => nodes[id]!),
+      ids.map((id) => nodes[id]!.shortName),
+      load,
+      ids.map(() => true),
+    );
+    for (const pp of placed) {
+      const w = wls[pp.workload]!;
+      const id = pods.length;
+      pods.push({
+        id,
+        name: pp.name,
+        namespace: w.namespace,
+        cluster: ci,
+        node: pp.node >= 0 ? ids[pp.node]! : -1,
+        workload: wIds[pp.workload]!,
+        labels: w.labels,
+        serviceAccount: w.serviceAccount,
+        ports: w.ports,
+        hostNetwork: w.hostNetwork,
+        owner: { kind: w.kind, name: w.name },
+        src: w.src,
+      });
+      podIds.push(id);
+    }
+    const services = isMgmt && extra ? [...spec.services, ...extra.services] : [...spec.services];
+    const ips = allocateServiceIps(services, prng);
+    const fullSpec: ClusterSpec =
+      isMgmt && extra
+        ? { ...spec, namespaces: [...spec.namespaces, ...extra.namespaces], workloads: wls, pods: statics, services }
+        : spec;
+    clusters.push({
+      id: ci,
+      name: spec.name,
+      kind,
+      placement,
+      spec: fullSpec,
+      nodes: ids,
+      workloads: wIds,
+      pods: podIds,
+      services: services.map((s, i) => ({ ...s, clusterIP: ips[i]! })),
+      underlay: underlays[ci]!,
+      ...(kind === 'tenant' && placement === 'onprem' && extra ? { managementNamespace: extra.namespaceOf.get(spec.name)! } : {}),
+    });
+    const bgpNodes = ids.map((id) => ({ name: nodes[id]!.shortName, ip: nodes[id]!.ipText, prefixLen: nodes[id]!.prefixLen, labels: nodes[id]!.labels }));
+    bgp.set(ci, deriveBgpConfigs(spec, bgpNodes, new Map()).configs);
+  });
+
+  const loadBalancers = scenario.platform?.loadBalancers ?? [];
+  const graph = buildGraph(clusters, nodes, bgp, scenario.platform, loadBalancers);
+  return deepFreeze({
+    scenario,
+    clusters,
+    nodes,
+    workloads,
+    pods,
+    loadBalancers,
+    management: mgmt ? 0 : -1,
+    graph,
+    nodeByName: new Map(nodes.map((n) => [n.name, n.id])),
+    clusterByName: new Map(clusters.map((c) => [c.name, c.id])),
+  }, new Set<unknown>([graph]));
+}
+
+/** Freezes plain objects and arrays recursively (the graph and maps are left as they are). */
+function deepFreeze<T>(value: T, skip: Set<unknown>): T {
+  if (value === null || typeof value !== 'object' || skip.has(value) || Object.isFrozen(value)) return value;
+  if (value instanceof Map || ArrayBuffer.isView(value)) return value;
+  Object.freeze(value);
+  for (const v of Object.values(value as object)) deepFreeze(v, skip);
+  return value;
+}

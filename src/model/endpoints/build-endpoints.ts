@@ -1,0 +1,131 @@
+// model: PolicyInput pods, namespaces, service accounts and Services into the endpoints policy sees —
+// WorkloadEndpoints with Calico labels, named ports and profiles; namespaces; Services with backends.
+import { diagnosticAt, type Diagnostic } from '../../lib/diagnostics.js';
+import { parseIpv4 } from '../../lib/ipv4.js';
+import type { ContainerPort, Labels, ServiceSpec } from '../../scenario/types.js';
+import {
+  LABEL_METADATA_NAME,
+  namespaceProfileLabels,
+  serviceAccountProfileLabels,
+  sortLabels,
+  workloadLabels,
+} from './calico-labels.js';
+import type { EndpointPort, EndpointSet, NamespaceInfo, PodInput, PolicyInput, ServiceInfo, WorkloadEndpoint } from './types.js';
+import { PROTO_SCTP, PROTO_TCP, PROTO_UDP } from './types.js';
+
+const PROTOCOLS: Readonly<Record<string, number>> = { TCP: PROTO_TCP, UDP: PROTO_UDP, SCTP: PROTO_SCTP };
+
+/** Builds namespaces, endpoints (in input order) and Services; problems go to `diagnostics`. */
+export function buildEndpoints(input: PolicyInput, diagnostics: Diagnostic[] = []): EndpointSet {
+  const namespaces = buildNamespaces(input);
+  const nsLabels = new Map(namespaces.map((n) => [n.name, n.labels]));
+  const saLabels = serviceAccountLabels(input);
+  const endpoints = input.pods.map((pod, index) =>
+    buildEndpoint(pod, index, nsLabels.get(pod.namespace) ?? {}, saLabels.get(`${pod.namespace}/${pod.serviceAccount}`) ?? {}, diagnostics),
+  );
+  const services = input.services.map((s) => buildService(s, endpoints, diagnostics));
+  return { namespaces, endpoints, services };
+}
+
+/** Declared namespaces plus every namespace only referenced by a pod or Service (declared: false). */
+export function buildNamespaces(input: PolicyInput): NamespaceInfo[] {
+  const byName = new Map<string, NamespaceInfo>();
+  for (const n of input.namespaces) {
+    byName.set(n.name, { name: n.name, labels: sortLabels({ ...n.labels, [LABEL_METADATA_NAME]: n.name }), declared: n.declared });
+  }
+  const referenced = [...input.pods.map((p) => p.namespace), ...input.services.map((s) => s.namespace)];
+  for (const m of input.manifests) if (m.namespace !== undefined) referenced.push(m.namespace);
+  for (const name of referenced) {
+    if (!byName.has(name)) byName.set(name, { name, labels: { [LABEL_METADATA_NAME]: name }, declared: false });
+  }
+  return [...byName.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
+/** ServiceAccount manifests' labels by `namespace/name`. */
+function serviceAccountLabels(input: PolicyInput): Map<string, Labels> {
+  const out = new Map<string, Labels>();
+  for (const m of input.manifests) {
+    if (m.kind === 'ServiceAccount' && m.apiVersion === 'v1') out.set(`${m.namespace ?? 'default'}/${m.name}`, m.labels);
+  }
+  return out;
+}
+
+function buildEndpoint(
+  pod: PodInput,
+  index: number,
+  nsLabels: Labels,
+  saLabels: Labels,
+  diagnostics: Diagnostic[],
+): WorkloadEndpoint {
+  let ip: number | undefined;
+  if (pod.ip !== undefined) {
+    ip = parseIpv4(pod.ip);
+    if (ip < 0) {
+      diagnostics.push(diagnosticAt(pod.src, 'status.podIP', `invalid IPv4 address "${pod.ip}": the pod is treated as having no IP`, 'warning'));
+      ip = undefined;
+    }
+  }
+  const profiles = [`kns.${pod.namespace}`, ...(pod.serviceAccount ? [`ksa.${pod.namespace}.${pod.serviceAccount}`] : [])];
+  const inherited = [namespaceProfileLabels(pod.namespace, nsLabels), ...(pod.serviceAccount ? [serviceAccountProfileLabels(pod.serviceAccount, saLabels)] : [])];
+  return {
+    index,
+    name: pod.name,
+    namespace: pod.namespace,
+    labels: workloadLabels(pod.labels, pod.namespace, pod.serviceAccount, inherited),
+    podLabels: pod.labels,
+    serviceAccount: pod.serviceAccount,
+    ...(ip !== undefined ? { ip } : {}),
+    ...(pod.node !== undefined ? { node: pod.node } : {}),
+    hostNetwork: pod.hostNetwork,
+    ports: endpointPorts(pod.ports),
+    containerPorts: pod.ports,
+    ...(pod.owner ? { owner: pod.owner } : {}),
+    profiles,
+    ...(pod.src ? { src: pod.src } : {}),
+  };
+}
+
+/** workload_endpoint_default.go appendEndpointPorts: container ports with a name or a hostPort. */
+export function endpointPorts(ports: readonly ContainerPort[]): EndpointPort[] {
+  const out: EndpointPort[] = [];
+  for (const p of ports) {
+    const protocol = PROTOCOLS[p.protocol];
+    if (p.containerPort === 0 || protocol === undefined) continue;
+    if ((p.name ?? '') === '' && !p.hostPort) continue;
+    out.push({ name: p.name ?? '', protocol, port: p.containerPort });
+  }
+  return out;
+}
+
+function buildService(s: ServiceSpec, endpoints: readonly WorkloadEndpoint[], diagnostics: Diagnostic[]): ServiceInfo {
+  let clusterIP: number | undefined;
+  if (s.clusterIP !== undefined && s.clusterIP !== 'None' && s.clusterIP !== '') {
+    clusterIP = parseIpv4(s.clusterIP);
+    if (clusterIP < 0) {
+      diagnostics.push(diagnosticAt(s.src, 'spec.clusterIP', `invalid IPv4 address "${s.clusterIP}"`, 'warning'));
+      clusterIP = undefined;
+    }
+  }
+  const keys = Object.keys(s.selector);
+  const backends =
+    keys.length === 0
+      ? []
+      : endpoints
+          .filter((e) => e.namespace === s.namespace && keys.every((k) => Object.hasOwn(e.podLabels, k) && e.podLabels[k] === s.selector[k]))
+          .map((e) => e.index);
+  return {
+    name: s.name,
+    namespace: s.namespace,
+    ...(clusterIP !== undefined ? { clusterIP } : {}),
+    ports: s.ports.map((p) => ({
+      ...(p.name !== undefined ? { name: p.name } : {}),
+      port: p.port,
+      targetPort: p.targetPort,
+      protocol: PROTOCOLS[p.protocol] ?? PROTO_TCP,
+      ...(p.nodePort !== undefined ? { nodePort: p.nodePort } : {}),
+    })),
+    selector: s.selector,
+    backends,
+    src: s.src,
+  };
+}
