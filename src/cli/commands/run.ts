@@ -2,6 +2,7 @@
 // the summary (text or JSON) and write report.json into the output folder.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { displayPath } from '../display-path.js';
 import { buildModel } from '../../model/build-model.js';
 import { runPlatform } from '../../engine/platform/run-platform.js';
 import { renderRunSummary } from '../../emit/report/run-summary-text.js';
@@ -40,7 +41,7 @@ export const runCommand: Command = {
     const model = buildModel(scenario);
     const run = runPlatform(model, { seed, ...(until !== undefined ? { until } : {}), progress });
     if (!quiet && process.stderr.isTTY) process.stderr.write('\r\x1b[K');
-    const report = buildRunReport(run, seed);
+    const report = buildRunReport(run, seed, displayPath);
     const outDir = optString(args, 'out') ?? 'out';
     mkdirSync(outDir, { recursive: true });
     const json = JSON.stringify(report, null, 2) + '\n';

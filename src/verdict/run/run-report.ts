@@ -39,8 +39,8 @@ export interface RunReport {
   readonly verdicts: readonly RunVerdict[];
 }
 
-/** Builds the report of a finished run. */
-export function buildRunReport(run: PlatformRun, seed: number): RunReport {
+/** Builds the report of a finished run; `showPath` renders source file names (e.g. relative to the cwd). */
+export function buildRunReport(run: PlatformRun, seed: number, showPath: (file: string) => string = (f) => f): RunReport {
   const { model } = run;
   const clusters = model.clusters.map((c, ci): ClusterReport => {
     const live = run.pods.pods.filter((p) => p.cluster === ci && p.phase !== 'terminated');
@@ -93,7 +93,7 @@ export function buildRunReport(run: PlatformRun, seed: number): RunReport {
     horizon: model.scenario.horizon,
     endTime: run.stats.endTime,
     eventsProcessed: run.sim.processed,
-    timeline: run.timeline.map((t) => ({ at: t.at, kind: t.kind, target: t.target, effects: t.effects, ...(t.src ? { file: t.src.file, line: t.src.line } : {}) })),
+    timeline: run.timeline.map((t) => ({ at: t.at, kind: t.kind, target: t.target, effects: t.effects, ...(t.src ? { file: showPath(t.src.file), line: t.src.line } : {}) })),
     clusters,
     loadBalancers: lb,
     certificates: { windows, rotations: run.pki.rotations.length },
