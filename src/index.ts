@@ -1,0 +1,32 @@
+// calisim's library API, in pipeline order: load a scenario, build the model, run the engine, report.
+
+/** Loads a scenario file, a manifest file or a folder of manifests into a validated Scenario. */
+export { loadScenario } from './scenario/load-scenario.js';
+/** Merges several manifest files/folders into one single-cluster Scenario. */
+export { loadScenarios } from './scenario/load-scenario.js';
+/** Absolute path of the embedded default scenario (scenarios/giantnetes.yaml). */
+export { defaultScenarioPath } from './scenario/load-scenario.js';
+/** Parses `90s`, `5m`, `1h30m`, `250ms` into milliseconds. */
+export { parseDuration } from './scenario/duration.js';
+/** Builds the typed, frozen model (dense ids, addressing, placement, topology graph) of a Scenario. */
+export { buildModel } from './model/build-model.js';
+/** Runs a model on the discrete-event engine up to its horizon. */
+export { runPlatform } from './engine/platform/run-platform.js';
+/** The discrete-event core: clock, (time, sequence) queue, integer event kinds, seeded PRNG, log. */
+export { Simulation } from './engine/simulation.js';
+/** The seeded PRNG every stage receives explicitly. */
+export { Prng } from './lib/prng.js';
+/** Builds the report (and verdicts) of a finished run. */
+export { buildRunReport } from './verdict/run/run-report.js';
+/** Parses a Calico selector (throws SelectorParseError with the column). */
+export { parseSelector } from './model/selector/parse.js';
+/** The error carrying every input problem, and its formatter. */
+export { InputError, formatDiagnostic } from './lib/diagnostics.js';
+
+/** Types of each stage. */
+export type { Scenario, TenantSpec, ClusterSpec, TimelineEventSpec } from './scenario/types.js';
+export type { Model, ModelCluster, ModelNode, ModelPod } from './model/types.js';
+export type { PlatformRun, RunOptions } from './engine/platform/run-platform.js';
+export type { RunReport, RunVerdict } from './verdict/run/run-report.js';
+export type { Diagnostic, SourceRef } from './lib/diagnostics.js';
+export type { Selector } from './model/selector/types.js';

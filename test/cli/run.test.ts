@@ -1,0 +1,97 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from './run-cli.js';
+
+describe('calisim run', () => {
+  const out = mkdtempSync(join(tmpdir(), 'calisim-run-'));
+
+  it('simulates the embedded default scenario and writes report.json', () => {
+    const r = runCli(['run', '--out', out]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/scenario giantnetes \(seed 42\), simulated 900s/);
+    for (const t of ['mgmt', 'acme', 'globex', 'initech', 'umbrella']) expect(r.stdout).toContain(t);
+    const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'));
+    expect(report.schema).toBe('calisim.run/v1');
+    expect(report.clusters).toHaveLength(5);
+    expect(report.timeline.map((t: { kind: string }) => t.kind)).toEqual(['node-down', 'policy-apply', 'scale', 'node-up', 'cert-rotate']);
+    // The scale-up to 20 spark replicas happened and every pod got an address.
+    const umbrella = report.clusters.find((c: { name: string }) => c.name === 'umbrella');
+    expect(umbrella.pods).toEqual({ running: 20, pending: 0, withoutAddress: 0 });
+  });
+
+  it('is byte-identical for the same seed and differs for another seed', () => {
+    const a = runCli(['run', '--format', 'json', '--quiet', '--out', join(out, 'a')]);
+    const b = runCli(['run', '--format', 'json', '--quiet', '--out', join(out, 'b')]);
+    const c = runCli(['run', '--format', 'json', '--quiet', '--seed', '7', '--out', join(out, 'c')]);
+    expect(a.code).toBe(0);
+    const ra = readFileSync(join(out, 'a', 'report.json'), 'utf8');
+    expect(readFileSync(join(out, 'b', 'report.json'), 'utf8')).toBe(ra);
+    expect(c.code).toBe(0);
+    expect(readFileSync(join(out, 'c', 'report.json'), 'utf8')).not.toBe(ra);
+  });
+
+  it('stops at --until and reports bad flags as usage errors (exit 2)', () => {
+    const r = runCli(['run', '--until', '2m', '--format', 'json', '--out', join(out, 'u')]);
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.stdout);
+    expect(report.endTime).toBe(120_000);
+    expect(report.timeline).toHaveLength(1);
+    const bad = runCli(['run', '--until', 'soon']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--until soon: not a duration/);
+    expect(bad.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('fails (exit 1) when a verdict fails: certificates that outlive their rotation period', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'calisim-pki-'));
+    const scenario = (certTTL: string): string =>
+      [
+        'name: pki-gap',
+        'horizon: 3h',
+        'platform:',
+        '  management:',
+        '    name: mgmt',
+        '    underlay: { physical: { cidr: 10.0.0.0/24 } }',
+        '    nodes: { count: 2, name: "m{i}" }',
+        `  pki: { caTTL: 100h, certTTL: ${certTTL}, rotationPeriod: 2h }`,
+        'tenants: []',
+        '',
+      ].join('\n');
+    writeFileSync(join(dir, 'ok.yaml'), scenario('3h'));
+    writeFileSync(join(dir, 'gap.yaml'), scenario('1h'));
+    expect(runCli(['run', join(dir, 'ok.yaml'), '--quiet', '--out', join(dir, 'o1')]).code).toBe(0);
+    const r = runCli(['run', join(dir, 'gap.yaml'), '--out', join(dir, 'o2')]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/FAIL {2}no certificate expired/);
+    const report = JSON.parse(readFileSync(join(dir, 'o2', 'report.json'), 'utf8'));
+    // Every certificate is expired from 1h until the rotation at 2h.
+    expect(report.certificates.windows.length).toBeGreaterThan(0);
+    for (const w of report.certificates.windows.filter((x: { to?: number }) => x.to !== undefined)) expect([w.from, w.to]).toEqual([3_600_000, 7_200_000]);
+  });
+});
+
+describe('calisim validate', () => {
+  it('accepts the default scenario and rejects a broken one with file:line:col and no stack trace', () => {
+    expect(runCli(['validate', 'scenarios/giantnetes.yaml']).code).toBe(0);
+    const dir = mkdtempSync(join(tmpdir(), 'calisim-val-'));
+    const file = join(dir, 'bad.yaml');
+    writeFileSync(file, ['name: bad', 'tenants:', '  - name: t', '    nodez: []', '    underlay: { physical: { cidr: 10.0.0.0/33 } }', ''].join('\n'));
+    const r = runCli(['validate', file]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/bad\.yaml:4:5: error: tenants\[0\]\.nodez: .*did you mean `nodes`/);
+    expect(r.stderr).toMatch(/bad\.yaml:5:\d+: error: tenants\[0\]\.underlay\.physical\.cidr: 10\.0\.0\.0\/33 is not a CIDR/);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('names the line of a YAML syntax error', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'calisim-syn-'));
+    const file = join(dir, 'syn.yaml');
+    writeFileSync(file, 'name: x\ntenants:\n  - name: [unclosed\n');
+    const r = runCli(['validate', file]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/syn\.yaml:\d+:\d+: error:/);
+  });
+});
