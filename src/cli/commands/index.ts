@@ -1,6 +1,7 @@
 // cli: the list of subcommands, in the order `calisim --help` shows them.
 import type { Command } from '../command.js';
 import { runCommand } from './run.js';
+import { selectCommand } from './select.js';
 import { validateCommand } from './validate.js';
 
-export const commands: readonly Command[] = [runCommand, validateCommand];
+export const commands: readonly Command[] = [runCommand, validateCommand, selectCommand];

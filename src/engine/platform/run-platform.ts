@@ -9,6 +9,7 @@ import { Pki } from '../pki/pki.js';
 import { Simulation, type RunStats } from '../simulation.js';
 import { IpamRuntime } from './ipam-runtime.js';
 import { PodTable, type LivePod } from './pod-table.js';
+import { PolicyStore } from './policy-store.js';
 import type { TimelineRecord } from './timeline-record.js';
 
 /** Kubernetes' default tolerationSeconds for node.kubernetes.io/unreachable: pods are evicted 300 s later. */
@@ -33,6 +34,7 @@ export interface PlatformRun {
   readonly nodeUp: Uint8Array;
   readonly pki: Pki;
   readonly monitors: HealthMonitors;
+  readonly policies: PolicyStore;
   readonly timeline: readonly TimelineRecord[];
 }
 
@@ -45,6 +47,7 @@ export function runPlatform(model: Model, options: RunOptions = {}): PlatformRun
   const ipam = new IpamRuntime(model, seed);
   const nodeUp = new Uint8Array(model.nodes.length).fill(1);
   const timeline: TimelineRecord[] = [];
+  const policies = new PolicyStore(model.clusters.map((c) => c.spec.policies));
 
   // Pods of the initial state start at t = 0, in model order.
   ipam.claimTunnelAddresses();
@@ -93,14 +96,14 @@ export function runPlatform(model: Model, options: RunOptions = {}): PlatformRun
   const kTimeline = sim.defineKind('timeline', (index) => {
     const ev = scenario.events[index]!;
     const rec: TimelineRecord = { at: sim.now, kind: ev.kind, target: describeTarget(ev), src: ev.src, effects: [] };
-    applyEvent(ev, model, rec.effects, { setNode, pods, ipam, pki, nodeUp, now: sim.now });
+    applyEvent(ev, model, rec.effects, { setNode, pods, ipam, pki, nodeUp, policies, now: sim.now });
     timeline.push(rec);
     options.progress?.(`t=${(sim.now / 1000).toFixed(0)}s ${ev.kind} ${rec.target}`);
   });
   scenario.events.forEach((ev, i) => sim.at(ev.at, kTimeline, i, 0));
 
   const stats = sim.run(options.until ?? scenario.horizon);
-  return { model, sim, stats, pods, ipam, nodeUp, pki, monitors, timeline };
+  return { model, sim, stats, pods, ipam, nodeUp, pki, monitors, policies, timeline };
 }
 
 interface EventContext {
@@ -109,6 +112,7 @@ interface EventContext {
   readonly ipam: IpamRuntime;
   readonly pki: Pki;
   readonly nodeUp: Uint8Array;
+  readonly policies: PolicyStore;
   readonly now: number;
 }
 
@@ -134,6 +138,17 @@ function applyEvent(ev: TimelineEventSpec, model: Model, effects: string[], ctx:
     case 'scale': {
       const cluster = model.clusterByName.get(ev.tenant ?? '') ?? model.management;
       scaleWorkload(model, cluster, ev.workload ?? '', ev.replicas ?? 0, ctx, effects);
+      return;
+    }
+    case 'policy-apply':
+    case 'policy-delete': {
+      const cluster = ev.tenant !== undefined ? model.clusterByName.get(ev.tenant) : model.management;
+      if (cluster === undefined || cluster < 0) return;
+      if (ev.kind === 'policy-apply') effects.push(...ctx.policies.apply(cluster, ev.policies ?? []));
+      else {
+        const { deleted, missing } = ctx.policies.delete(cluster, ev.policyRefs ?? []);
+        effects.push(...deleted, ...missing.map((r) => `${r}: not found (nothing deleted)`));
+      }
       return;
     }
     case 'cert-rotate': {
