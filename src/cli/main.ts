@@ -8,6 +8,11 @@ import { UsageError } from './usage-error.js';
 
 /** Runs the CLI on `argv` (without node and script) and resolves to the exit code. */
 export async function main(argv: readonly string[]): Promise<number> {
+  // A closed pipe (`calisim ... | head`) ends output quietly, as Unix tools do.
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(0);
+    throw err;
+  });
   let code = 0;
   let failed = false;
   const program = yargs([...argv])

@@ -1,0 +1,109 @@
+// emit: the Kubernetes objects of a cluster as `kubectl apply` takes them — Namespaces, the workloads
+// (Deployment / StatefulSet / DaemonSet / ReplicaSet with their pod templates), Services, Ingresses, and
+// the policies in force exactly as the user wrote them. Reading the output back gives the same cluster.
+import { stringify } from 'yaml';
+import type { ClusterSpec, IngressSpec, JsonObject, Manifest, ServiceSpec, WorkloadSpec } from '../../scenario/types.js';
+
+/** One file of the output: its name and YAML text (multi-document). */
+export interface EmittedFile {
+  readonly file: string;
+  readonly text: string;
+}
+
+/** Renders the cluster's objects into namespaces.yaml, workloads.yaml, services.yaml, ingresses.yaml, policies.yaml. */
+export function renderKubernetesManifests(cluster: ClusterSpec, services: readonly (ServiceSpec & { clusterIP?: string })[], policies: readonly Manifest[]): EmittedFile[] {
+  const files: EmittedFile[] = [];
+  const add = (file: string, objects: readonly unknown[]): void => {
+    if (objects.length) files.push({ file, text: objects.map((o) => stringify(o, { sortMapEntries: false })).join('---\n') });
+  };
+  add(
+    'namespaces.yaml',
+    cluster.namespaces.filter((n) => n.declared).map((n) => ({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: n.name, labels: { ...n.labels } } })),
+  );
+  add('workloads.yaml', cluster.workloads.map(workloadObject));
+  add('services.yaml', services.map(serviceObject));
+  add('ingresses.yaml', cluster.ingresses.map(ingressObject));
+  add('policies.yaml', policies.map((p) => p.body));
+  return files;
+}
+
+function workloadObject(w: WorkloadSpec): JsonObject {
+  const containers = [
+    {
+      name: w.name,
+      image: 'registry.k8s.io/pause:3.9',
+      ...(w.ports.length
+        ? {
+            ports: w.ports.map((p) => ({
+              ...(p.name !== undefined ? { name: p.name } : {}),
+              containerPort: p.containerPort,
+              protocol: p.protocol,
+              ...(p.hostPort !== undefined ? { hostPort: p.hostPort } : {}),
+            })),
+          }
+        : {}),
+    },
+  ];
+  const podSpec: JsonObject = {
+    serviceAccountName: w.serviceAccount,
+    ...(Object.keys(w.nodeSelector).length ? { nodeSelector: { ...w.nodeSelector } } : {}),
+    ...(w.hostNetwork ? { hostNetwork: true } : {}),
+    containers,
+  };
+  const template = { metadata: { labels: { ...w.labels } }, spec: podSpec };
+  const selector = { matchLabels: { ...w.labels } };
+  const apiVersion = 'apps/v1';
+  const metadata = { name: w.name, namespace: w.namespace };
+  if (w.kind === 'DaemonSet') return { apiVersion, kind: w.kind, metadata, spec: { selector, template } };
+  if (w.kind === 'StatefulSet') return { apiVersion, kind: w.kind, metadata, spec: { serviceName: w.name, replicas: w.replicas, selector, template } };
+  const kind = w.kind === 'Pod' ? 'Deployment' : w.kind;
+  return { apiVersion, kind, metadata, spec: { replicas: w.replicas, selector, template } };
+}
+
+function serviceObject(s: ServiceSpec & { clusterIP?: string }): JsonObject {
+  return {
+    apiVersion: 'v1',
+    kind: 'Service',
+    metadata: { name: s.name, namespace: s.namespace },
+    spec: {
+      type: s.type,
+      ...(s.clusterIP !== undefined ? { clusterIP: s.clusterIP } : {}),
+      selector: { ...s.selector },
+      ...(s.type !== 'ClusterIP' ? { externalTrafficPolicy: s.externalTrafficPolicy } : {}),
+      ports: s.ports.map((p) => ({
+        ...(p.name !== undefined ? { name: p.name } : {}),
+        port: p.port,
+        targetPort: p.targetPort,
+        protocol: p.protocol,
+        ...(p.nodePort !== undefined ? { nodePort: p.nodePort } : {}),
+      })),
+    },
+  };
+}
+
+function ingressObject(i: IngressSpec): JsonObject {
+  const backend = (service: string, port: number | string): JsonObject => ({
+    service: { name: service, port: typeof port === 'number' ? { number: port } : { name: port } },
+  });
+  const paths = i.paths.filter((p) => !p.defaultBackend);
+  const def = i.paths.find((p) => p.defaultBackend);
+  return {
+    apiVersion: 'networking.k8s.io/v1',
+    kind: 'Ingress',
+    metadata: { name: i.name, namespace: i.namespace, ...(Object.keys(i.annotations).length ? { annotations: { ...i.annotations } } : {}) },
+    spec: {
+      ...(i.className !== undefined ? { ingressClassName: i.className } : {}),
+      ...(def ? { defaultBackend: backend(def.service, def.port) } : {}),
+      ...(paths.length
+        ? {
+            rules: [
+              {
+                ...(i.host !== undefined ? { host: i.host } : {}),
+                http: { paths: paths.map((p) => ({ path: p.path, pathType: p.pathType, backend: backend(p.service, p.port) })) },
+              },
+            ],
+          }
+        : {}),
+    },
+  };
+}
