@@ -105,18 +105,6 @@ export class BlockStore {
     return (((this.bits[(this.wordOffset[id] as number) + (ord >>> 5)] as number) >>> (ord & 31)) & 1) === 1;
   }
 
-  /** The free ordinals of a block in queue order (for reports and tests). */
-  freeQueue(id: number): number[] {
-    const size = this.size[id] as number;
-    const off = this.addrOffset[id] as number;
-    const out: number[] = [];
-    for (let k = 0, p = this.head[id] as number; k < size - (this.used[id] as number); k++) {
-      out.push(this.fifo[off + p] as number);
-      p = p + 1 === size ? 0 : p + 1;
-    }
-    return out;
-  }
-
   private growSlots(n: number): void {
     if (n <= this.base.length) return;
     const cap = this.base.length * 2;

@@ -2,6 +2,7 @@
 // exhaustion; per node (input order) affine blocks, addresses held, borrowed ones, and whether it can
 // still get a workload address.
 import { formatCidr } from '../../lib/ipv4.js';
+import { liveBlocksByAddress } from './ipam-queries.js';
 import type { IpamState } from './ipam-state.js';
 import type { PoolEntry } from './pool-table.js';
 import type { IpamNodeUsage, IpamPoolUsage, IpamReport } from './types.js';
@@ -12,7 +13,7 @@ export function buildIpamReport(state: IpamState): IpamReport {
   const poolBlocks = new Int32Array(state.pools.length);
   const poolUsed = new Int32Array(state.pools.length);
   const nodeFree = new Int32Array(state.nodeNames.length);
-  for (const id of state.liveBlocksByAddress()) {
+  for (const id of liveBlocksByAddress(state)) {
     const p = st.pool[id] as number;
     const used = st.used[id] as number;
     poolBlocks[p] = (poolBlocks[p] as number) + 1;

@@ -1,26 +1,24 @@
 // model: Calico IPAM for one cluster — pools, nodes and IPAMConfig into block affinities and addresses,
 // following libcalico-go/lib/ipam/ipam.go AutoAssign (affine blocks, claim, reclaim, borrow) and
 // calico-node's tunnel-address allocation at start-up (node/pkg/allocateip/allocateip.go).
-import { formatIpv4 } from '../../lib/ipv4.js';
-import { Prng } from '../../lib/prng.js';
-import type { AllowedUse, IpPoolSpec } from '../../scenario/types.js';
-import { parseSelector } from '../selector/parse.js';
+import { hashString, Prng } from '../../lib/prng.js';
+import type { IpPoolSpec } from '../../scenario/types.js';
 import { BlockStore } from './block-store.js';
+import { buildEligibility, type Eligibility } from './eligibility.js';
+import { blocksOf, borrowedBy, canAssign, liveBlocksByAddress } from './ipam-queries.js';
 import { buildIpamReport } from './ipam-report.js';
 import { buildPoolTable, poolOf, type PoolEntry } from './pool-table.js';
 import { affinityOrderKey, fnv1Hash32, randomBlockStart } from './random-block-start.js';
-import { tunnelHandle, type AssignFailure, type IpamConfig, type IpamNode, type IpamReport, type TunnelKind } from './types.js';
-
-/** ipam_block_reader_writer.go EmptyBlockMinReclaimAge: another node's empty block is reclaimable after 1 min. */
-const RECLAIM_AGE_MS = 60_000;
-/** ipam.go autoAssign: maxBlocksPerHost 0 falls back to 20. */
-const DEFAULT_BLOCK_LIMIT = 20;
-
-/** Pools eligible for one use on every node: pool indices in name order and a node×pool membership mask. */
-interface Eligibility {
-  readonly lists: readonly Int32Array[];
-  readonly mask: Uint8Array;
-}
+import {
+  DEFAULT_BLOCK_LIMIT,
+  RECLAIM_AGE_MS,
+  tunnelHandle,
+  type AssignFailure,
+  type IpamConfig,
+  type IpamNode,
+  type IpamReport,
+  type TunnelKind,
+} from './types.js';
 
 /** IPAM state of one cluster. Addresses are unsigned 32-bit numbers; -1 means "none". */
 export class IpamState {
@@ -38,7 +36,8 @@ export class IpamState {
   readonly nodeBorrowed: Int32Array;
   readonly blockLimit: number;
   readonly strictAffinity: boolean;
-  private readonly workload: Eligibility;
+  /** Internal: pools each node may use for workloads. */
+  readonly workload: Eligibility;
   private readonly startIndex: Int32Array;
   private readonly scratchStart: Int32Array;
   private readonly timeRng: Prng;
@@ -55,8 +54,8 @@ export class IpamState {
     this.strictAffinity = config.strictAffinity;
     const P = this.pools.length;
     this.scratchStart = new Int32Array(P);
-    // Calico seeds /32-block walks from the clock; we draw those seeds from the scenario seed instead.
-    this.timeRng = new Prng(seed);
+    // Calico seeds /32-block walks from the clock; we draw those seeds from a stream of the scenario seed.
+    this.timeRng = new Prng((seed ^ hashString('calico-ipam/slash32-walks')) >>> 0);
     this.startIndex = new Int32Array(nodes.length * P);
     nodes.forEach((n, i) => {
       const h = fnv1Hash32(n.name);
@@ -64,29 +63,10 @@ export class IpamState {
         this.startIndex[i * P + p] = pe.blockLen === 32 ? -1 : randomBlockStart(h, pe.numBlocks);
       });
     });
-    const selects = this.pools.map((pe) => {
-      const sel = parseSelector(pe.spec.nodeSelector);
-      return nodes.map((n) => !pe.spec.disabled && sel.matches(n.labels));
-    });
-    const eligible = (use: AllowedUse, mode?: 'ipipMode' | 'vxlanMode'): Eligibility => {
-      const mask = new Uint8Array(nodes.length * P);
-      const lists = nodes.map((_, i) => {
-        const list: number[] = [];
-        this.pools.forEach((pe, p) => {
-          const modeOk = mode === undefined || pe.spec[mode] !== 'Never';
-          if (selects[p]?.[i] === true && modeOk && pe.spec.allowedUses.includes(use)) {
-            list.push(p);
-            mask[i * P + p] = 1;
-          }
-        });
-        return Int32Array.from(list);
-      });
-      return { lists, mask };
-    };
-    this.workload = eligible('Workload');
+    this.workload = buildEligibility(this.pools, nodes, 'Workload');
     this.tunnels = new Float64Array(nodes.length * 2).fill(-1);
-    const ipip = eligible('Tunnel', 'ipipMode');
-    const vxlan = eligible('Tunnel', 'vxlanMode');
+    const ipip = buildEligibility(this.pools, nodes, 'Tunnel', 'ipipMode');
+    const vxlan = buildEligibility(this.pools, nodes, 'Tunnel', 'vxlanMode');
     for (let i = 0; i < nodes.length; i++) {
       if ((ipip.lists[i] as Int32Array).length > 0) this.tunnels[2 * i] = this.assignFrom(i, tunnelHandle('ipip', i), ipip);
       if ((vxlan.lists[i] as Int32Array).length > 0) this.tunnels[2 * i + 1] = this.assignFrom(i, tunnelHandle('vxlan', i), vxlan);
@@ -105,7 +85,8 @@ export class IpamState {
   }
 
   /** Releases an allocated address (it goes to the end of its block's free queue); false if not allocated. */
-  release(ip: number): boolean {
+  release(address: number): boolean {
+    const ip = address >>> 0;
     const id = this.blockOf(ip);
     if (id < 0) return false;
     const st = this.store;
@@ -130,7 +111,7 @@ export class IpamState {
   gcEmptyBlocks(): number {
     const st = this.store;
     let released = 0;
-    for (const id of this.liveBlocksByAddress()) {
+    for (const id of liveBlocksByAddress(this)) {
       const node = st.node[id] as number;
       if (st.used[id] === 0 && (this.affine[node] as number[]).length > 1) {
         this.deleteBlock(id);
@@ -154,62 +135,22 @@ export class IpamState {
 
   /** The node's affine blocks as CIDRs, in address order (each is announced as one route). */
   blocksOf(node: number): string[] {
-    const st = this.store;
-    return [...(this.affine[node] as number[])]
-      .sort((a, b) => ((st.base[a] as number) >>> 0) - ((st.base[b] as number) >>> 0))
-      .map((id) => `${formatIpv4((st.base[id] as number) >>> 0)}/${(this.pools[st.pool[id] as number] as PoolEntry).blockLen}`);
+    return blocksOf(this, node);
   }
 
   /** Addresses the node borrowed from other nodes' blocks, as /32 CIDRs in address order. */
   borrowedBy(node: number): string[] {
-    const st = this.store;
-    const out: number[] = [];
-    for (const id of this.liveBlocksByAddress()) {
-      if (st.node[id] === node) continue;
-      const off = st.addrOffset[id] as number;
-      for (let k = 0; k < (st.size[id] as number); k++) {
-        if (st.requester[off + k] === node) out.push(((st.base[id] as number) >>> 0) + k);
-      }
-    }
-    return out.map((ip) => `${formatIpv4(ip)}/32`);
+    return borrowedBy(this, node);
+  }
+
+  /** Whether a workload assignment on `node` would succeed now (no state change, no PRNG draw). */
+  canAssign(node: number): boolean {
+    return canAssign(this, node);
   }
 
   /** Per-pool and per-node usage. */
   report(): IpamReport {
     return buildIpamReport(this);
-  }
-
-  /** Whether a workload assignment on `node` would succeed now (no state change, no PRNG draw). */
-  canAssign(node: number): boolean {
-    const st = this.store;
-    const P = this.pools.length;
-    const pools = this.workload.lists[node] as Int32Array;
-    if (pools.length === 0) return false;
-    let owned = 0;
-    for (const id of this.affine[node] as number[]) {
-      if (this.workload.mask[node * P + (st.pool[id] as number)] !== 1) continue;
-      owned++;
-      if ((st.used[id] as number) < (st.size[id] as number)) return true;
-    }
-    if (owned >= this.blockLimit) return false;
-    for (const p of pools) {
-      const pe = this.pools[p] as PoolEntry;
-      if (pe.existing < pe.numBlocks) return true;
-      if (!this.strictAffinity && pe.freeInBlocks > 0) return true;
-    }
-    for (let id = 0; id < st.count; id++) {
-      const p = st.pool[id] as number;
-      if (p >= 0 && this.workload.mask[node * P + p] === 1 && st.used[id] === 0 && this.now - (st.claimTime[id] as number) >= RECLAIM_AGE_MS) return true;
-    }
-    return false;
-  }
-
-  /** Block ids of live blocks, in address order. */
-  liveBlocksByAddress(): number[] {
-    const st = this.store;
-    const ids: number[] = [];
-    for (let id = 0; id < st.count; id++) if ((st.pool[id] as number) >= 0) ids.push(id);
-    return ids.sort((a, b) => ((st.base[a] as number) >>> 0) - ((st.base[b] as number) >>> 0));
   }
 
   /** ipam.go autoAssign for one address: affine blocks, then a new or reclaimed block, then borrowing. */

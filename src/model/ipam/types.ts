@@ -2,6 +2,11 @@
 // usage report, and the handles calico-node uses for tunnel addresses.
 import type { Labels } from '../../scenario/types.js';
 
+/** ipam_block_reader_writer.go EmptyBlockMinReclaimAge: another node's empty block is reclaimable after 1 min. */
+export const RECLAIM_AGE_MS = 60_000;
+/** ipam.go autoAssign: maxBlocksPerHost 0 falls back to 20 blocks per host. */
+export const DEFAULT_BLOCK_LIMIT = 20;
+
 /** A node as IPAM sees it: its hostname (seeds the block walk) and labels (pools' nodeSelector). */
 export interface IpamNode {
   readonly name: string;

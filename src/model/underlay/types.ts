@@ -46,10 +46,11 @@ export interface FlannelPlan {
   readonly subnetLen: number;
   readonly subnetMin: number;
   readonly subnetMax: number;
-  /** The backend `MTU` option (default: the host uplink MTU); device and VM MTU are 50 bytes less. */
+  /** flannel's backend `MTU` option: the uplink MTU the VXLAN packets need (podMtu + 50). */
   readonly uplinkMtu: number;
+  /** MTU of flannel.<VNI> (the uplink MTU − 50, flannel's device.go). */
   readonly deviceMtu: number;
-  /** FLANNEL_MTU: the MTU of endpoints (tenant VMs) attached to the network. */
+  /** FLANNEL_MTU (vxlan_network.go MTU(): uplink − 50): the NIC MTU of the tenant VMs on the network. */
   readonly podMtu: number;
   readonly ipMasq: boolean;
   /** One lease per management host, in host order. */
