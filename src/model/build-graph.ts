@@ -2,6 +2,7 @@
 // tenant, a VPC, a physical L2/L3 network), load balancers, the ingress controller, external BGP peers,
 // and links, tunnels and BGP sessions between them. The viz and the reports read it; nothing mutates it.
 import { MultiGraph } from 'graphology';
+import { formatCidr } from '../lib/ipv4.js';
 import type { NodeBgpConfig } from './bgp/types.js';
 import type { ModelCluster, ModelNode } from './types.js';
 import type { LoadBalancerSpec, PlatformSpec } from '../scenario/types.js';
@@ -20,10 +21,10 @@ export function buildGraph(
     const u = c.underlay;
     g.addNode(`net:${c.name}`, {
       type: 'network',
-      label: u.kind === 'flannel' ? `flannel VNI ${u.vni}` : u.kind === 'vpc' ? `VPC ${u.cidr}` : u.cidr,
+      label: u.flannel ? `flannel VNI ${u.flannel.vni}` : u.kind === 'vpc' ? `VPC ${formatCidr(u.network)}` : formatCidr(u.network),
       kind: u.kind,
-      cidr: u.cidr,
-      mtu: u.nicMtu,
+      cidr: formatCidr(u.network),
+      mtu: u.mtu,
       cluster: c.name,
     });
     g.addDirectedEdge(`net:${c.name}`, `cluster:${c.name}`, { type: 'member-of' });
@@ -42,7 +43,7 @@ export function buildGraph(
       for (let j = i + 1; j < hosts.length; j++)
         g.addUndirectedEdge(`node:${nodes[hosts[i]!]!.name}`, `node:${nodes[hosts[j]!]!.name}`, {
           type: 'tunnel',
-          vni: c.underlay.vni,
+          vni: c.underlay.flannel?.vni,
           cluster: c.name,
         });
   }

@@ -2,7 +2,8 @@
 // underlay; puts each on-premises tenant's VMs into its management namespace (the outer wall's
 // endpoints) and the ingress controller into the management cluster; places pods with the
 // deterministic scheduler; allocates Service cluster IPs; builds the topology graph.
-import { parseIpv4 } from '../lib/ipv4.js';
+import { InputError, type Diagnostic } from '../lib/diagnostics.js';
+import { formatIpv4 } from '../lib/ipv4.js';
 import { Prng, hashString } from '../lib/prng.js';
 import type { ClusterSpec, Scenario, StaticPodSpec, WorkloadSpec } from '../scenario/types.js';
 import { allocateServiceIps } from './allocate-service-ips.js';
@@ -12,7 +13,10 @@ import { buildGraph } from './build-graph.js';
 import { managementAdditions } from './management-additions.js';
 import { schedulePods } from './schedule-pods.js';
 import type { Model, ModelCluster, ModelNode, ModelPod, ModelWorkload } from './types.js';
-import { addressClusterNodes } from './underlay-addresses.js';
+import { validateIpamConfig, validatePools } from './ipam/validate-ipam.js';
+import { placeVms } from './underlay/place-vms.js';
+import { planUnderlay } from './underlay/plan-underlay.js';
+import type { UnderlayHost, UnderlayPlan } from './underlay/types.js';
 
 /** Builds the model of a validated scenario. Deterministic: the same scenario gives the same model. */
 export function buildModel(scenario: Scenario): Model {
@@ -27,15 +31,31 @@ export function buildModel(scenario: Scenario): Model {
 
   // Nodes first (tenant VMs need the management hosts to exist), then the management additions
   // (VM endpoints, ingress controller) that depend on the tenants' VM addresses.
-  const hostNodes: ModelNode[] = [];
+  const diagnostics: Diagnostic[] = [];
+  const paths = specs.map((s, i) => (s.kind === 'management' ? 'platform.management' : `tenants[${mgmt ? i - 1 : i}]`));
+  const mgmtPlan = mgmt ? planUnderlay(mgmt, { path: 'platform.management', seed: scenario.seed }) : undefined;
+  if (mgmtPlan) diagnostics.push(...mgmtPlan.diagnostics);
+  const hosts: UnderlayHost[] = mgmtPlan?.plan ? mgmtPlan.plan.nodes.map((n) => ({ name: n.name, ip: n.ip, mtu: n.mtu })) : [];
+  const placed = placeVms(scenario.tenants, hosts.map((h) => h.name), paths.slice(mgmt ? 1 : 0));
+  diagnostics.push(...placed.diagnostics);
+  const plans = specs.map(({ spec, kind }, ci) => {
+    if (kind === 'management') return mgmtPlan?.plan;
+    const r = planUnderlay(spec, { path: paths[ci]!, seed: scenario.seed, hosts, placement: placed.placement[mgmt ? ci - 1 : ci]! });
+    diagnostics.push(...r.diagnostics);
+    return r.plan;
+  });
+  specs.forEach(({ spec }, ci) => {
+    diagnostics.push(...validatePools(spec.calico.ipPools, `${paths[ci]}.calico.ipPools`));
+    diagnostics.push(...validateIpamConfig(spec.calico, spec.calico.src, `${paths[ci]}.calico`));
+  });
+  const errors = diagnostics.filter((d) => d.severity === 'error');
+  if (errors.length) throw new InputError(errors);
   const clusterNodes: number[][] = [];
-  const underlays: ModelCluster['underlay'][] = [];
   specs.forEach(({ spec, kind }, ci) => {
-    const planned = addressClusterNodes(spec, kind === 'tenant' ? hostNodes : [], hostNodes);
-    underlays.push(planned.underlay);
+    const plan = plans[ci]!;
     const ids: number[] = [];
     spec.nodes.forEach((n, i) => {
-      const a = planned.nodes[i]!;
+      const a = plan.nodes[i]!;
       const id = nodes.length;
       nodes.push({
         id,
@@ -43,21 +63,21 @@ export function buildModel(scenario: Scenario): Model {
         shortName: n.name,
         cluster: ci,
         role: kind === 'management' ? 'host' : a.host >= 0 ? 'vm' : 'node',
-        ip: parseIpv4(a.ip),
-        ipText: a.ip,
+        ip: a.ip,
+        ipText: formatIpv4(a.ip),
         prefixLen: a.prefixLen,
+        mtu: a.mtu,
         labels: n.labels,
+        // Management hosts are the first nodes, in order: host index = node id.
         host: a.host,
         maxPods: n.maxPods,
         src: n.src,
       });
       ids.push(id);
     });
-    if (kind === 'management') {
-      hostNodes.push(...ids.map((id) => nodes[id]!));
-    }
     clusterNodes.push(ids);
   });
+  const underlays = plans as UnderlayPlan[];
 
   const extra = scenario.platform
     ? managementAdditions(scenario.platform, scenario.tenants, (tenant) =>

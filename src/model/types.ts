@@ -3,6 +3,7 @@
 // that later stages and the viz read. Dynamic state (IPAM, BGP, health) lives in the engine.
 import type { MultiGraph } from 'graphology';
 import type { SourceRef } from '../lib/diagnostics.js';
+import type { UnderlayPlan } from './underlay/types.js';
 import type {
   ClusterSpec,
   ContainerPort,
@@ -28,6 +29,8 @@ export interface ModelNode {
   readonly ip: number;
   readonly ipText: string;
   readonly prefixLen: number;
+  /** NIC MTU on the underlay (what Calico auto-detects as the host MTU). */
+  readonly mtu: number;
   readonly labels: Labels;
   /** Management host (node id) a tenant VM runs on; -1 otherwise. */
   readonly host: number;
@@ -61,20 +64,6 @@ export interface ModelPod {
   readonly src: SourceRef;
 }
 
-/** Underlay facts of a cluster, from its UnderlaySpec. */
-export interface ModelUnderlay {
-  readonly kind: 'flannel' | 'vpc' | 'physical';
-  /** The network CIDR nodes sit on (flannel Network, VPC CIDR, physical CIDR). */
-  readonly cidr: string;
-  /** MTU of the nodes' NIC on it (flannel: the flannel MTU; a VM sees its device MTU). */
-  readonly nicMtu: number;
-  /** flannel only. */
-  readonly vni?: number;
-  readonly udpPort?: number;
-  /** flannel: per management host, its flannel subnet (host node id → CIDR). */
-  readonly hostSubnets?: ReadonlyMap<number, string>;
-}
-
 export interface ModelCluster {
   readonly id: number;
   readonly name: string;
@@ -85,7 +74,8 @@ export interface ModelCluster {
   readonly workloads: readonly number[];
   readonly pods: readonly number[];
   readonly services: readonly (ServiceSpec & { readonly clusterIP: string })[];
-  readonly underlay: ModelUnderlay;
+  /** Where the nodes sit: addresses, NIC MTU, and for flannel the VNI, port and host leases. */
+  readonly underlay: UnderlayPlan;
   /** On-premises tenants: the management namespace its VMs run in. */
   readonly managementNamespace?: string;
 }

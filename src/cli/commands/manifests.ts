@@ -7,6 +7,7 @@ import { renderFlannelConfigMap, renderNetConf, renderSubnetEnv } from '../../em
 import { renderKubernetesManifests } from '../../emit/kubernetes/render-kubernetes-manifests.js';
 import { writeManifests } from '../../emit/write-manifests.js';
 import { formatDiagnostic } from '../../lib/diagnostics.js';
+import { formatCidr } from '../../lib/ipv4.js';
 import { bgpConfigsOf } from '../../verdict/state/bgp-configs.js';
 import type { Command } from '../command.js';
 import { optString, optStrings } from '../command.js';
@@ -44,7 +45,7 @@ export const manifestsCommand: Command = {
         const f = c.spec.underlay.flannel;
         write(join(base, 'flannel'), 'net-conf.json', renderNetConf(f));
         write(join(base, 'flannel'), 'kube-flannel-cfg.yaml', renderFlannelConfigMap(f, c.name));
-        for (const [host, subnet] of c.underlay.hostSubnets ?? []) write(join(base, 'flannel'), `subnet-${run.model.nodes[host]!.shortName}.env`, renderSubnetEnv(f, subnet));
+        for (const lease of c.underlay.flannel?.leases ?? []) write(join(base, 'flannel'), `subnet-${lease.hostName}.env`, renderSubnetEnv(f, formatCidr(lease.subnet)));
       }
     });
     if (args['quiet'] !== true) {

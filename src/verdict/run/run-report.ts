@@ -1,6 +1,6 @@
 // verdict: the report of a platform run — per cluster nodes, pods, IP pools and MTU, the timeline with
 // each event's effects, load-balancer and certificate findings, and the verdicts that decide the exit code.
-import { formatIpv4 } from '../../lib/ipv4.js';
+import { formatCidr, formatIpv4 } from '../../lib/ipv4.js';
 import type { PlatformRun } from '../../engine/platform/run-platform.js';
 import type { IpamPoolUsage } from '../../model/ipam/types.js';
 
@@ -49,7 +49,7 @@ export function buildRunReport(run: PlatformRun, seed: number, showPath: (file: 
       name: c.name,
       kind: c.kind,
       placement: c.placement,
-      underlay: { kind: u.kind, cidr: u.cidr, mtu: u.nicMtu, ...(u.vni !== undefined ? { vni: u.vni } : {}) },
+      underlay: { kind: u.kind, cidr: formatCidr(u.network), mtu: u.mtu, ...(u.flannel ? { vni: u.flannel.vni } : {}) },
       nodes: { total: c.nodes.length, up: c.nodes.filter((id) => run.nodeUp[id] === 1).length },
       pods: {
         running: live.filter((p) => p.phase === 'running').length,
