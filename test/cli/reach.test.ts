@@ -1,0 +1,61 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from './run-cli.js';
+
+const dir = 'test/fixtures/reach/cluster';
+
+function probeFile(probes: unknown): string {
+  const f = join(mkdtempSync(join(tmpdir(), 'calisim-probes-')), 'probes.json');
+  writeFileSync(f, JSON.stringify(probes));
+  return f;
+}
+
+describe('calisim reach', () => {
+  it('answers probes in order with the exact JSON shape and explanations', () => {
+    const probes = [
+      { from: 'web/frontend', to: 'db/postgres', protocol: 'TCP', port: 5432 },
+      { from: 'web/frontend', to: 'db/postgres', protocol: 'TCP', port: 5433 },
+      { from: '198.51.100.7', to: 'db/postgres', protocol: 'TCP', port: 5432 },
+      { from: 'db/postgres', to: 'web/frontend', protocol: 'UDP', port: 53 },
+    ];
+    const r = runCli(['reach', dir, '--probes', probeFile(probes), '--format', 'json']);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.map((x: { verdict: string }) => x.verdict)).toEqual(['allow', 'deny', 'deny', 'allow']);
+    for (const [i, x] of out.entries()) {
+      expect(Object.keys(x)).toEqual(['from', 'to', 'protocol', 'port', 'verdict', 'egress', 'ingress']);
+      expect([x.from, x.to, x.protocol, x.port]).toEqual([probes[i]!.from, probes[i]!.to, probes[i]!.protocol, probes[i]!.port]);
+    }
+    // Allowed by the named port `pg` of from-web; the other port ends in the default tier's deny.
+    expect(out[0].ingress).toMatchObject({ decided: 'rule', action: 'allow', tier: 'default', policy: { name: 'from-web', namespace: 'db' }, ruleIndex: 0 });
+    expect(out[1].ingress).toMatchObject({ decided: 'end-of-tier', action: 'deny', tier: 'default' });
+    // Traffic from outside the cluster has no egress side.
+    expect(out[2].egress).toMatchObject({ decided: 'not-applicable' });
+    expect(out[3].egress).toMatchObject({ decided: 'no-policy', action: 'allow' });
+  });
+
+  it('explains one query in words', () => {
+    const r = runCli(['reach', dir, '--from', 'web/frontend', '--to', 'db/postgres', '--port', '5432', '--protocol', 'TCP']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/web\/frontend → db\/postgres TCP 5432: ALLOW/);
+    expect(r.stdout).toMatch(/from-web/);
+  });
+
+  it('prints a connlist in netpol-analyzer layout', () => {
+    const r = runCli(['reach', dir, '--format', 'connlist']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('web/frontend[Pod] => db/postgres[Pod] : TCP 5432');
+    // Self-connections are left out, as netpol-analyzer does.
+    expect(r.stdout).not.toMatch(/web\/frontend\[Pod\] => web\/frontend\[Pod\]/);
+    expect(r.stdout).not.toMatch(/db\/postgres\[Pod\] => db\/postgres\[Pod\]/);
+  });
+
+  it('reports bad probes with their index and field (exit 2)', () => {
+    const r = runCli(['reach', dir, '--probes', probeFile([{ from: 'web/frontend', to: 'db/nope', protocol: 'TCP', port: 70000 }]), '--format', 'json']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/\[0\]\.to: .*no pod db\/nope/);
+    expect(r.stderr).toMatch(/\[0\]\.port/);
+  });
+});
