@@ -103,6 +103,14 @@ export class Pki {
     return this.clusters.findIndex((c) => c.name === name);
   }
 
+  /** Every window so far, closed ones and those still open (`to` undefined), without closing any. */
+  windowsSoFar(): CertWindow[] {
+    const open: CertWindow[] = [];
+    for (let i = 0; i < this.certs.length; i++)
+      if (this.brokenSince[i]! >= 0) open.push({ ...this.certs[i]!, reason: this.brokenReason[i]!, from: this.brokenSince[i]! });
+    return [...this.windows, ...open];
+  }
+
   /** Windows still open at the end are reported with `to` undefined. */
   finish(): CertWindow[] {
     for (let i = 0; i < this.certs.length; i++) if (this.brokenSince[i]! >= 0) this.close(i, undefined);

@@ -28,7 +28,8 @@ export interface RunOptions {
 export interface PlatformRun {
   readonly model: Model;
   readonly sim: Simulation;
-  readonly stats: RunStats;
+  /** Stats of the last advance. */
+  stats: RunStats;
   readonly pods: PodTable;
   readonly ipam: IpamRuntime;
   readonly nodeUp: Uint8Array;
@@ -40,6 +41,19 @@ export interface PlatformRun {
 
 /** Simulates the model until the horizon (or `until`). Deterministic for a given seed. */
 export function runPlatform(model: Model, options: RunOptions = {}): PlatformRun {
+  const run = createPlatform(model, options);
+  advancePlatform(run, options.until ?? model.scenario.horizon);
+  return run;
+}
+
+/** Advances a run to simulated time `until` (events at exactly `until` are processed). */
+export function advancePlatform(run: PlatformRun, until: number): RunStats {
+  run.stats = run.sim.run(until);
+  return run.stats;
+}
+
+/** Sets up a run at time 0 (initial pods started, certificates issued, monitors and timeline scheduled). */
+export function createPlatform(model: Model, options: RunOptions = {}): PlatformRun {
   const scenario = model.scenario;
   const seed = options.seed ?? scenario.seed;
   const sim = new Simulation({ seed });
@@ -102,7 +116,7 @@ export function runPlatform(model: Model, options: RunOptions = {}): PlatformRun
   });
   scenario.events.forEach((ev, i) => sim.at(ev.at, kTimeline, i, 0));
 
-  const stats = sim.run(options.until ?? scenario.horizon);
+  const stats: RunStats = { processed: 0, endTime: 0, reason: 'quiescent', pending: sim.queue.size };
   return { model, sim, stats, pods, ipam, nodeUp, pki, monitors, policies, timeline };
 }
 

@@ -1,0 +1,229 @@
+// engine/bgp: the state of one BGP network on a Simulation — every table the protocol modules read and
+// write (speakers, session ends, profiles and logs, attributes, path sets, prefix classes, the per-node
+// RIB rows), plus the event kinds registered for it. A hot data holder; behaviour lives in the modules.
+import type { Simulation } from '../simulation.js';
+import { AttrTable } from './attr-table.js';
+import { AttrTransforms } from './attr-transforms.js';
+import { DecisionScratch } from './decision.js';
+import { EndTable } from './end-table.js';
+import { FilterProfiles } from './export-filter.js';
+import { grow } from './growable.js';
+import { HoleLog } from './holes.js';
+import { IntPairMap } from './int-pair-map.js';
+import { NextHopGroups } from './next-hop-groups.js';
+import { PathSets } from './path-sets.js';
+import { PrefixClasses } from './prefix-classes.js';
+import { SpeakerTable } from './speaker-table.js';
+import type { ResolvedBgpOptions } from './types.js';
+import { E_ATTR, E_CLS, E_ELEM, E_FROM, E_NEW, E_OLD, E_PID, E_RULE, E_SEQ, ENTRY, ProfileTable } from './update-log.js';
+
+/** Integer event kinds of the network (see bgp-events.ts). */
+export interface BgpKinds {
+  readonly connect: number;
+  readonly connectBatch: number;
+  readonly startup: number;
+  readonly syn: number;
+  readonly refused: number;
+  readonly retry: number;
+  readonly estPassive: number;
+  readonly estActive: number;
+  readonly hold: number;
+  readonly gr: number;
+  readonly notifyCease: number;
+  readonly notifyError: number;
+  readonly rst: number;
+  readonly flush: number;
+  readonly update: number;
+  readonly feed: number;
+  readonly change: number;
+}
+
+/** Link state between two speakers. */
+export const LINK_RESET = 1;
+export const LINK_SILENT = 2;
+
+/** Convergence bookkeeping of one applied change. */
+export interface ChangeState {
+  readonly label: string;
+  readonly at: number;
+  last: number;
+  count: number;
+}
+
+export class BgpCore {
+  readonly attrs = new AttrTable();
+  readonly xf = new AttrTransforms(this.attrs);
+  readonly sets = new PathSets();
+  readonly groups = new NextHopGroups();
+  readonly scratch = new DecisionScratch();
+  readonly classes = new PrefixClasses();
+  readonly filters = new FilterProfiles();
+  readonly spk = new SpeakerTable();
+  readonly ends = new EndTable();
+  readonly profiles = new ProfileTable();
+  sessions = 0;
+  sessDelay = new Float64Array(16);
+  sessConn = new Int32Array(16);
+  /** (speaker, remote speaker) → end of the speaker's session with it. */
+  readonly endOf = new IntPairMap(1024);
+  /** `tenant|ip` → speaker. */
+  readonly byIp = new Map<string, number>();
+  /** tenant → dotted address text → speaker (configuration lookups). */
+  readonly byIpText = new Map<string, Map<string, number>>();
+  /** `tenant/name` (and bare `name` when unambiguous) → speaker. */
+  readonly byName = new Map<string, number>();
+  /** (min speaker, max speaker) → LINK_RESET / LINK_SILENT while a link is down. */
+  readonly links = new IntPairMap(64);
+  /** Session → deliveries held while its link is silently down: flattened (kind, a, b). */
+  readonly deferred = new Map<number, number[]>();
+  /** Feeds in flight (the whole export for a newly established session): an arena where a feed is its
+   *  entry count followed by its entries; the arena restarts whenever no feed is in flight. */
+  feedArena = new Int32Array(1 << 12);
+  feedHead = 0;
+  feedLive = 0;
+  /** Per speaker: set id per class, and hole-tracking flags per class. */
+  readonly rows: Int32Array[] = [];
+  readonly rowFlags: Uint8Array[] = [];
+  classCap = 0;
+  /** Next-hop resolution contexts: 0 = default route; others a subnet. */
+  readonly resolveCtx: { base: number; len: number }[] = [{ base: 0, len: 0 }];
+  readonly changes: ChangeState[] = [];
+  routeChanges = 0;
+  readonly holes = new HoleLog();
+  /** Prefix lengths of all affine blocks seen (calico_aggr containment lookups). */
+  readonly blockLens: number[] = [];
+  /** Connect timers of one speaker firing at one instant share an event (Calico's connect delay of
+   *  2 s has no jitter, so a starting node opens all its sessions at once): batch id → ends, gens. */
+  readonly batchEnds: number[][] = [];
+  readonly batchTime: number[] = [];
+  readonly freeBatches: number[] = [];
+  /** Open batch per speaker (-1 none). */
+  openBatch = new Int32Array(16).fill(-1);
+  /** Set by bgp-events.ts when the kinds are registered. */
+  kinds!: BgpKinds;
+
+  constructor(
+    readonly sim: Simulation,
+    readonly opt: ResolvedBgpOptions,
+    readonly seed: number,
+  ) {}
+
+  /** Appends a session between speakers a and b (b may be -1: unknown remote); returns its first end. */
+  addSession(a: number, b: number, delay: number): number {
+    const s = this.sessions++;
+    if (s + 1 > this.sessDelay.length) {
+      this.sessDelay = grow(this.sessDelay, s + 1);
+      this.sessConn = grow(this.sessConn, s + 1);
+    }
+    this.sessDelay[s] = delay;
+    const n = this.ends.addPair(a, b);
+    this.spk.ends[a]?.push(n);
+    if (b >= 0) this.spk.ends[b]?.push(n + 1);
+    this.endOf.set(a, b, n);
+    if (b >= 0) this.endOf.set(b, a, n + 1);
+    return n;
+  }
+
+  /** Adds the RIB row of a new speaker. */
+  addRow(): void {
+    this.rows.push(new Int32Array(this.classCap));
+    this.rowFlags.push(new Uint8Array(this.classCap));
+  }
+
+  /** Makes room for `n` classes in every row. */
+  ensureClasses(n: number): void {
+    if (n <= this.classCap) return;
+    let cap = Math.max(64, this.classCap);
+    while (cap < n) cap *= 2;
+    for (let y = 0; y < this.rows.length; y++) {
+      const r = new Int32Array(cap);
+      r.set(this.rows[y] as Int32Array);
+      this.rows[y] = r;
+      const f = new Uint8Array(cap);
+      f.set(this.rowFlags[y] as Uint8Array);
+      this.rowFlags[y] = f;
+    }
+    this.classCap = cap;
+  }
+
+  linkState(a: number, b: number): number {
+    const v = a < b ? this.links.get(a, b) : this.links.get(b, a);
+    return v < 0 ? 0 : v;
+  }
+
+  /** True when a and b can exchange packets now. */
+  pathUp(a: number, b: number): boolean {
+    return b >= 0 && this.spk.alive[a] === 1 && this.spk.alive[b] === 1 && this.linkState(a, b) === 0;
+  }
+
+  /** Arms end n's connect timer (generation g) to fire at time t. */
+  armConnect(n: number, t: number, g: number): void {
+    const y = this.ends.spk[n] as number;
+    if (y >= this.openBatch.length) this.openBatch = grow(this.openBatch, y + 1, -1);
+    let b = this.openBatch[y] as number;
+    if (b < 0 || this.batchTime[b] !== t) {
+      b = this.freeBatches.pop() ?? this.batchEnds.length;
+      if (b === this.batchEnds.length) {
+        this.batchEnds.push([]);
+        this.batchTime.push(t);
+      }
+      this.batchTime[b] = t;
+      this.openBatch[y] = b;
+      this.sim.at(t, this.kinds.connectBatch, b, y);
+    }
+    (this.batchEnds[b] as number[]).push(n, g);
+  }
+
+  /** Takes the ends and generations of a fired batch. */
+  takeBatch(b: number, y: number): number[] {
+    const list = this.batchEnds[b] as number[];
+    this.batchEnds[b] = [];
+    if (this.openBatch[y] === b) this.openBatch[y] = -1;
+    this.freeBatches.push(b);
+    return list;
+  }
+
+  /** Opens a feed at the arena head; returns its position. */
+  beginFeed(): number {
+    const pos = this.feedHead;
+    if (pos + 1 > this.feedArena.length) this.feedArena = grow(this.feedArena, pos + 1);
+    this.feedArena[pos] = 0;
+    this.feedHead = pos + 1;
+    this.feedLive++;
+    return pos;
+  }
+
+  /** Appends one entry to the feed opened at `pos` (the last one opened). */
+  pushFeed(pos: number, cls: number, pid: number, attr: number, from: number, seq: number): void {
+    const i = this.feedHead;
+    if (i + ENTRY > this.feedArena.length) this.feedArena = grow(this.feedArena, i + ENTRY);
+    const a = this.feedArena;
+    a[i + E_CLS] = cls;
+    a[i + E_PID] = pid;
+    a[i + E_ATTR] = attr;
+    a[i + E_FROM] = from;
+    a[i + E_SEQ] = seq;
+    a[i + E_RULE] = -1;
+    a[i + E_ELEM] = -1;
+    a[i + E_OLD] = -1;
+    a[i + E_NEW] = -1;
+    this.feedHead = i + ENTRY;
+    a[pos]++;
+  }
+
+  releaseFeed(): void {
+    if (--this.feedLive === 0) this.feedHead = 0;
+  }
+
+  /** Records a Loc-RIB change at speaker y (convergence accounting). */
+  noteRouteChange(y: number): void {
+    const now = this.sim.now;
+    this.routeChanges++;
+    this.spk.lastChange[y] = now;
+    const ch = this.changes[this.changes.length - 1];
+    if (ch) {
+      ch.last = now;
+      ch.count++;
+    }
+  }
+}

@@ -1,0 +1,134 @@
+// engine/bgp: building a network from Calico's per-node BIRD configuration (NodeBgpConfig[], derived from
+// the cluster by src/model/bgp) and the tenants' external peers: speakers, one session per pair that
+// configures each other (an external peer accepts every node that configures it; a peering the other side
+// lacks stays half-configured and is refused), export profiles, originated routes and prefix classes.
+import { parseIpv4 } from '../../lib/ipv4.js';
+import type { NodeBgpConfig } from '../../model/bgp/types.js';
+import type { BgpCore } from './bgp-core.js';
+import { assignClasses } from './class-assign.js';
+import { C_CONFIGURED } from './end-table.js';
+import { draw, DRAW_LATENCY } from './hash-draw.js';
+import { externalOrigination, nodeOrigination, setOrigin, syncLocal } from './origination.js';
+import { assignProfile, configureExternal, configureFromPeering, finishSession, refreshSpeakerFlags } from './session-config.js';
+import type { ExternalBgpPeer } from './types.js';
+
+/** One-way latency of the session between speakers a and b (stable per pair). */
+export function sessionLatency(core: BgpCore, a: number, b: number): number {
+  const u = draw(core.seed, Math.min(a, b), DRAW_LATENCY, Math.max(a, b)) / 4294967296;
+  return core.opt.latencyMs + u * core.opt.latencyJitterMs;
+}
+
+function addName(core: BgpCore, tenant: string, name: string, y: number): void {
+  core.byName.set(`${tenant}/${name}`, y);
+  const bare = core.byName.get(name);
+  core.byName.set(name, bare === undefined ? y : -1);
+}
+
+function addIpText(core: BgpCore, tenant: string, ip: string, y: number): void {
+  let m = core.byIpText.get(tenant);
+  if (m === undefined) {
+    m = new Map();
+    core.byIpText.set(tenant, m);
+  }
+  m.set(ip, y);
+}
+
+/** Adds a Calico node speaker. */
+export function addNodeSpeaker(core: BgpCore, cfg: NodeBgpConfig): number {
+  const [addr, lenText] = cfg.ipv4Address.split('/');
+  const ip = parseIpv4(addr ?? '');
+  const rid = parseIpv4(cfg.routerId);
+  const y = core.spk.add(cfg.node, cfg.tenant, true, Math.max(0, ip), rid >= 0 ? rid : Math.max(0, ip), cfg.asNumber);
+  if (cfg.routeReflectorClusterId !== undefined) core.spk.clusterId[y] = parseIpv4(cfg.routeReflectorClusterId);
+  if (lenText !== undefined) {
+    const len = Number(lenText);
+    core.spk.subnetLen[y] = len;
+    core.spk.subnetBase[y] = len === 0 ? 0 : (ip & ((0xffffffff << (32 - len)) >>> 0)) >>> 0;
+  }
+  core.spk.filterProfile[y] = core.filters.intern(cfg.pools, cfg.serviceCidrs);
+  core.spk.nodeConfig[y] = { ...cfg, peerings: [] };
+  core.byIp.set(`${cfg.tenant}|${ip}`, y);
+  addIpText(core, cfg.tenant, addr ?? '', y);
+  addName(core, cfg.tenant, cfg.node, y);
+  core.addRow();
+  return y;
+}
+
+/** Adds an external peer speaker. */
+export function addExternalSpeaker(core: BgpCore, x: ExternalBgpPeer): number {
+  const ip = Math.max(0, parseIpv4(x.spec.peerIP));
+  const rid = x.spec.routerId !== undefined ? parseIpv4(x.spec.routerId) : ip;
+  const y = core.spk.add(x.spec.name, x.tenant, false, ip, rid >= 0 ? rid : ip, x.spec.asNumber);
+  core.spk.extSpec[y] = x.spec;
+  core.byIp.set(`${x.tenant}|${ip}`, y);
+  addIpText(core, x.tenant, x.spec.peerIP, y);
+  addName(core, x.tenant, x.spec.name, y);
+  core.addRow();
+  return y;
+}
+
+/** Creates or completes the sessions of node y from its peerings. */
+export function addPeerings(core: BgpCore, y: number, cfg: NodeBgpConfig): void {
+  const unknown = new Map<string, number>();
+  const ips = core.byIpText.get(cfg.tenant);
+  for (const q of cfg.peerings) {
+    const r = ips?.get(q.peerIp) ?? core.byIp.get(`${cfg.tenant}|${parseIpv4(q.peerIp)}`) ?? -1;
+    if (r === y) continue; // BIRD config skips ourselves
+    let n = r >= 0 ? core.endOf.get(y, r) : (unknown.get(q.peerIp) ?? -1);
+    if (n >= 0 && ((core.ends.cfg[n] as number) & C_CONFIGURED) !== 0) {
+      (core.spk.ignored[y] as typeof cfg.peerings[number][]).push(q);
+      continue;
+    }
+    if (n < 0) {
+      n = core.addSession(y, r, r >= 0 ? sessionLatency(core, y, r) : core.opt.latencyMs);
+      if (r < 0) unknown.set(q.peerIp, n);
+    }
+    configureFromPeering(core, n, y, q);
+  }
+}
+
+/** Configures the external-peer ends of every session and finishes all sessions and profiles. */
+export function finishAll(core: BgpCore): void {
+  for (let s = 0; s < core.sessions; s++) {
+    const n0 = 2 * s;
+    for (let n = n0; n < n0 + 2; n++) {
+      const y = core.ends.spk[n] as number;
+      const spec = y >= 0 ? core.spk.extSpec[y] : undefined;
+      if (spec !== undefined && ((core.ends.cfg[n ^ 1] as number) & C_CONFIGURED) !== 0) configureExternal(core, n, y, spec);
+    }
+    finishSession(core, n0);
+  }
+  for (let n = 0; n < core.ends.count; n++) if (((core.ends.cfg[n] as number) & C_CONFIGURED) !== 0) assignProfile(core, n);
+  for (let y = 0; y < core.spk.count; y++) refreshSpeakerFlags(core, y);
+}
+
+/** Builds everything; the caller then starts the ends. */
+export function buildNetwork(core: BgpCore, configs: readonly NodeBgpConfig[], externals: readonly ExternalBgpPeer[]): void {
+  let peerings = 0;
+  for (const c of configs) peerings += c.peerings.length;
+  core.ends.reserve(peerings + 2 * externals.length + 16);
+  const nodes = configs.map((c) => addNodeSpeaker(core, c));
+  for (const x of externals) addExternalSpeaker(core, x);
+  configs.forEach((c, i) => addPeerings(core, nodes[i] as number, c));
+  finishAll(core);
+  for (let y = 0; y < core.spk.count; y++) {
+    const cfg = core.spk.nodeConfig[y];
+    const spec = core.spk.extSpec[y];
+    const m = cfg !== undefined ? nodeOrigination(core, y, cfg.blocks, cfg.borrowed, cfg.serviceCidrs) : externalOrigination(core, y, spec?.announce ?? []);
+    core.spk.local[y] = m;
+    for (const [q, code] of m) setOrigin(core, q, y, code);
+  }
+  assignClasses(core, Array.from({ length: core.classes.pCount }, (_, q) => q));
+  core.ensureClasses(core.classes.count);
+  core.changes.push({ label: 'start', at: core.sim.now, last: -1, count: 0 });
+  for (let y = 0; y < core.spk.count; y++) {
+    const seen = new Set<number>();
+    for (const q of (core.spk.local[y] as Map<number, number>).keys()) {
+      const c = core.classes.pCls[q] as number;
+      if (!seen.has(c)) {
+        seen.add(c);
+        syncLocal(core, y, c);
+      }
+    }
+  }
+}

@@ -1,0 +1,161 @@
+// engine/bgp: failures and changes applied at the current simulated time — node down (silent power loss:
+// peers hold its routes until their hold timers expire; clean BIRD stop: Cease to every peer, routes
+// flushed at once), node up (fresh BIRD; peers still holding an old session see it restart), link down
+// (TCP reset → graceful restart on both ends; or a silent partition → hold expiry) and up, one session
+// administratively down/up (Cease), and IPAM block changes.
+import type { BgpCore } from './bgp-core.js';
+import { LINK_RESET, LINK_SILENT } from './bgp-core.js';
+import { refreshLiveness } from './class-assign.js';
+import { C_DISABLED, PARK_NONE, ST_ESTABLISHED, ST_IDLE, ST_OPENSENT } from './end-table.js';
+import { closeConnection, flushFrom, leaveEstablished, sendNotify, sockErr, startEnd, wake } from './fsm.js';
+import { closeHolesOf, evaluateHole, rescanHoles } from './holes.js';
+import { nodeOrigination, originate, syncLocal } from './origination.js';
+import { holdExpiryAt, initialHoldMs, nextKeepaliveAfter } from './timers.js';
+
+/** Arms end m's hold timer as if its peer fell silent now. */
+function armHold(core: BgpCore, m: number, inFlightArrives: boolean): void {
+  const e = core.ends;
+  let t: number;
+  if (e.st[m] === ST_ESTABLISHED) t = holdExpiryAt(core, m, inFlightArrives);
+  else if ((e.st[m] as number) >= ST_OPENSENT) t = Math.max(core.sim.now, (e.connStart[m] as number) + initialHoldMs(core, m, e.gen[m] as number));
+  else return;
+  if (t !== Infinity) core.sim.at(t, core.kinds.hold, m, e.holdGen[m] as number);
+}
+
+/** Resets end n of a speaker that stops existing (its state is lost; nothing is sent). */
+function killEnd(core: BgpCore, n: number): void {
+  const e = core.ends;
+  leaveEstablished(core, n);
+  e.st[n] = ST_IDLE;
+  e.listen[n] = 0;
+  e.gen[n]++;
+  e.park[n] = PARK_NONE;
+  e.grActive[n] = 0;
+  e.grGen[n]++;
+  e.holdGen[n]++;
+  e.startupDelay[n] = 0;
+}
+
+export function nodeDown(core: BgpCore, y: number, mode: 'silent' | 'clean'): void {
+  if (core.spk.alive[y] === 0) return;
+  const e = core.ends;
+  for (const n of core.spk.ends[y] as number[]) {
+    const m = n ^ 1;
+    const r = e.spk[m] as number;
+    if (r >= 0 && core.spk.alive[r] === 1) {
+      if (mode === 'clean') {
+        if ((e.st[n] as number) >= ST_OPENSENT) sendNotify(core, n, false);
+      } else armHold(core, m, true);
+    }
+    killEnd(core, n);
+  }
+  core.spk.alive[y] = 0;
+  if (core.opt.trackBlackholes) closeHolesOf(core, y);
+  (core.rows[y] as Int32Array).fill(0);
+  (core.spk.openClasses[y] as Set<number>).clear();
+  for (const p of core.spk.profiles[y] as number[]) core.profiles.trim(p, core.profiles.end(p));
+  rescanHoles(core, [y], refreshLiveness(core, y));
+}
+
+export function nodeUp(core: BgpCore, y: number): void {
+  if (core.spk.alive[y] === 1) return;
+  const e = core.ends;
+  core.spk.alive[y] = 1;
+  const seen = new Set<number>();
+  for (const q of (core.spk.local[y] as Map<number, number>).keys()) {
+    const c = core.classes.pCls[q] as number;
+    if (!seen.has(c)) {
+      seen.add(c);
+      syncLocal(core, y, c);
+    }
+  }
+  const changed = refreshLiveness(core, y);
+  for (const n of core.spk.ends[y] as number[]) {
+    startEnd(core, n);
+    const m = n ^ 1;
+    const r = e.spk[m] as number;
+    if (r < 0 || core.spk.alive[r] === 0) continue;
+    if (e.st[m] === ST_ESTABLISHED) {
+      // The peer still has the old session: its next keepalive hits the new TCP stack and gets a RST.
+      const t = nextKeepaliveAfter(core, m, core.sim.now);
+      if (t !== Infinity) core.sim.at(t + 2 * (core.sessDelay[n >> 1] as number), core.kinds.rst, m, e.gen[m] as number);
+    }
+    wake(core, m);
+  }
+  if (core.opt.trackBlackholes) {
+    for (let c = 0; c < core.classes.count; c++) if (core.classes.tracked[c] === 1) evaluateHole(core, y, c);
+  }
+  rescanHoles(core, [y], changed);
+}
+
+export function linkDown(core: BgpCore, a: number, b: number, mode: 'reset' | 'silent'): void {
+  if (a === b || core.linkState(a, b) !== 0) return;
+  core.links.set(Math.min(a, b), Math.max(a, b), mode === 'reset' ? LINK_RESET : LINK_SILENT);
+  const n = core.endOf.get(a, b);
+  if (n >= 0 && core.spk.alive[a] === 1 && core.spk.alive[b] === 1) {
+    for (const x of [n, n ^ 1]) {
+      if (mode === 'reset') {
+        if ((core.ends.st[x] as number) >= ST_OPENSENT) sockErr(core, x);
+      } else armHold(core, x, false);
+    }
+  }
+  rescanHoles(core, [a, b], []);
+}
+
+export function linkUp(core: BgpCore, a: number, b: number): void {
+  const mode = core.linkState(a, b);
+  if (mode === 0) return;
+  core.links.set(Math.min(a, b), Math.max(a, b), 0);
+  const n = core.endOf.get(a, b);
+  if (n >= 0) {
+    const e = core.ends;
+    if (mode === LINK_SILENT) {
+      for (const x of [n, n ^ 1]) {
+        if (e.st[x] !== ST_ESTABLISHED) continue;
+        e.holdGen[x]++; // keepalives get through again before the hold timer fires
+        e.lastRx[x] = core.sim.now;
+      }
+      const s = n >> 1;
+      const q = core.deferred.get(s);
+      core.deferred.delete(s);
+      for (let i = 0; q !== undefined && i < q.length; i += 3) core.sim.after(core.sessDelay[s] as number, q[i] as number, q[i + 1] as number, q[i + 2] as number);
+    }
+    wake(core, n);
+    wake(core, n ^ 1);
+  }
+  rescanHoles(core, [a, b], []);
+}
+
+export function peerDown(core: BgpCore, y: number, r: number): void {
+  const n = core.endOf.get(y, r);
+  if (n < 0) return;
+  const e = core.ends;
+  e.cfg[n] = (e.cfg[n] as number) | C_DISABLED;
+  if ((e.st[n] as number) >= ST_OPENSENT) {
+    sendNotify(core, n, false);
+    closeConnection(core, n);
+  }
+  killEnd(core, n);
+  flushFrom(core, n);
+  e.lastError[n] = 'Administrative shutdown';
+}
+
+export function peerUp(core: BgpCore, y: number, r: number): void {
+  const n = core.endOf.get(y, r);
+  if (n < 0) return;
+  const e = core.ends;
+  if (((e.cfg[n] as number) & C_DISABLED) === 0) return;
+  e.cfg[n] = (e.cfg[n] as number) & ~C_DISABLED;
+  e.startupDelay[n] = 0;
+  startEnd(core, n);
+  wake(core, n ^ 1);
+}
+
+/** Replaces a node's affine blocks (and optionally its borrowed /32s). */
+export function setBlocks(core: BgpCore, y: number, blocks: readonly string[], borrowed?: readonly string[]): void {
+  const cfg = core.spk.nodeConfig[y];
+  if (cfg === undefined) return;
+  const next = { ...cfg, blocks: [...blocks], borrowed: borrowed !== undefined ? [...borrowed] : cfg.borrowed };
+  core.spk.nodeConfig[y] = next;
+  originate(core, y, nodeOrigination(core, y, next.blocks, next.borrowed, next.serviceCidrs));
+}

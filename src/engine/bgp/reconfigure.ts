@@ -1,0 +1,176 @@
+// engine/bgp: applying a new set of NodeBgpConfig (confd re-render + BIRD `configure`): protocols that
+// disappear are shut down with Cease (peer de-configured), new ones start, a protocol whose options
+// changed restarts (Cease "other configuration change"), and filter-only changes (blocks, pools, static
+// routes) re-evaluate exports without touching sessions. New nodes join; nodes that disappear stop.
+import { parseIpv4 } from '../../lib/ipv4.js';
+import type { BgpPeering, NodeBgpConfig } from '../../model/bgp/types.js';
+import type { BgpCore } from './bgp-core.js';
+import { addNodeSpeaker } from './build.js';
+import { sessionLatency } from './build.js';
+import { assignClasses } from './class-assign.js';
+import { nodeDown, nodeUp } from './changes.js';
+import { C_ADD_PATH, C_CONFIGURED, C_DISABLED, C_MISMATCH, ST_OPENSENT } from './end-table.js';
+import { closeConnection, flushFrom, leaveEstablished, sendNotify, startEnd, wake } from './fsm.js';
+import { nodeOrigination, originate } from './origination.js';
+import { appendDiff, filterOk } from './rib.js';
+import {
+  assignProfile,
+  configureExternal,
+  configureFromPeering,
+  finishSession,
+  refreshSpeakerFlags,
+} from './session-config.js';
+
+/** Settings of end n that make BIRD restart the protocol when they change. */
+function endSignature(core: BgpCore, n: number): string {
+  const e = core.ends;
+  const flags = (e.cfg[n] as number) & ~(C_ADD_PATH | C_MISMATCH | C_DISABLED);
+  return [flags, e.clusterId[n], e.localAs[n], e.peerAs[n], e.holdCfg[n], e.kaCfg[n], e.grTime[n], e.nhMode[n], e.allowLocalAs[n]].join('|');
+}
+
+/** Shuts end n down (Cease) and flushes what it learned; leaves it unconfigured when `remove`. */
+function shutEnd(core: BgpCore, n: number, remove: boolean): void {
+  const e = core.ends;
+  if ((e.st[n] as number) >= ST_OPENSENT) {
+    sendNotify(core, n, false);
+    closeConnection(core, n);
+  }
+  leaveEstablished(core, n);
+  flushFrom(core, n);
+  e.gen[n]++;
+  e.holdGen[n]++;
+  e.st[n] = 0;
+  e.listen[n] = 0;
+  e.park[n] = 0;
+  if (remove) {
+    e.cfg[n] = 0;
+    const p = e.profile[n] as number;
+    if (p >= 0) core.profiles.ends[p] = (core.profiles.ends[p] as number[]).filter((x) => x !== n);
+    e.profile[n] = -1;
+  }
+}
+
+/** Brings end n (freshly configured) up, with its external peer end if the remote is one. */
+function bringUp(core: BgpCore, n: number): void {
+  const e = core.ends;
+  const m = n ^ 1;
+  const r = e.spk[m] as number;
+  const spec = r >= 0 ? core.spk.extSpec[r] : undefined;
+  if (spec !== undefined) {
+    configureExternal(core, m, r, spec);
+  }
+  finishSession(core, n & ~1);
+  assignProfile(core, n);
+  if (((e.cfg[m] as number) & C_CONFIGURED) !== 0) assignProfile(core, m);
+  e.startupDelay[n] = 0;
+  startEnd(core, n);
+  if (spec !== undefined) startEnd(core, m);
+  else wake(core, m);
+}
+
+function syncPeerings(core: BgpCore, y: number, cfg: NodeBgpConfig): void {
+  const e = core.ends;
+  const ips = core.byIpText.get(cfg.tenant);
+  const wanted = new Map<number, BgpPeering>();
+  for (const q of cfg.peerings) {
+    const r = ips?.get(q.peerIp) ?? core.byIp.get(`${cfg.tenant}|${parseIpv4(q.peerIp)}`) ?? -1;
+    if (r < 0 || r === y || wanted.has(r)) continue;
+    wanted.set(r, q);
+  }
+  for (const n of [...(core.spk.ends[y] as number[])]) {
+    if (((e.cfg[n] as number) & C_CONFIGURED) === 0) continue;
+    const r = e.spk[n ^ 1] as number;
+    if (r >= 0 && wanted.has(r)) continue;
+    shutEnd(core, n, true);
+    const m = n ^ 1;
+    if (r >= 0 && core.spk.extSpec[r] !== undefined) shutEnd(core, m, true); // external peers follow the node
+  }
+  for (const [r, q] of wanted) {
+    let n = core.endOf.get(y, r);
+    if (n < 0) n = core.addSession(y, r, sessionLatency(core, y, r));
+    if (((e.cfg[n] as number) & C_CONFIGURED) !== 0) {
+      const before = endSignature(core, n);
+      const saved = snapshotEnd(core, n);
+      configureFromPeering(core, n, y, q);
+      const after = endSignature(core, n);
+      if (before === after) continue;
+      restoreEnd(core, n, saved);
+      shutEnd(core, n, false); // Cease: other configuration change
+      configureFromPeering(core, n, y, q);
+    } else configureFromPeering(core, n, y, q);
+    bringUp(core, n);
+  }
+}
+
+type EndSnapshot = readonly number[];
+
+function snapshotEnd(core: BgpCore, n: number): EndSnapshot {
+  const e = core.ends;
+  return [e.cfg[n], e.clusterId[n], e.localAs[n], e.peerAs[n], e.holdCfg[n], e.kaCfg[n], e.grTime[n], e.nhMode[n], e.allowLocalAs[n]] as number[];
+}
+
+function restoreEnd(core: BgpCore, n: number, v: EndSnapshot): void {
+  const e = core.ends;
+  [e.cfg[n], e.clusterId[n], e.localAs[n], e.peerAs[n], e.holdCfg[n], e.kaCfg[n], e.grTime[n], e.nhMode[n], e.allowLocalAs[n]] = v as number[];
+}
+
+/** Pools and static routes changed: move node y to its new filter profile and re-export. */
+function refilterNode(core: BgpCore, y: number, cfg: NodeBgpConfig): void {
+  const known = core.filters.count;
+  const g = core.filters.intern(cfg.pools, cfg.serviceCidrs);
+  if (g === core.spk.filterProfile[y]) return;
+  const before = new Uint8Array(core.classes.count);
+  for (let c = 0; c < before.length; c++) before[c] = filterOk(core, y, c) ? 1 : 0;
+  const grew = core.filters.count > known;
+  core.spk.filterProfile[y] = g;
+  if (grew) assignClasses(core, Array.from({ length: core.classes.pCount }, (_, q) => q));
+  const row = core.rows[y] as Int32Array;
+  for (let c = 0; c < core.classes.count; c++) {
+    let a = c;
+    while (a >= before.length && (core.classes.parent[a] as number) >= 0) a = core.classes.parent[a] as number;
+    const fo = a < before.length && before[a] === 1;
+    const fn = filterOk(core, y, c);
+    if (fo === fn || row[c] === 0) continue;
+    for (const p of core.spk.profiles[y] as number[]) {
+      if ((core.profiles.active[p] as number) > 0) appendDiff(core, p, c, row[c] as number, row[c] as number, fo, fn);
+    }
+  }
+}
+
+/** Applies the new configuration of every node at the current simulated time. */
+export function reconfigure(core: BgpCore, configs: readonly NodeBgpConfig[]): void {
+  const wanted = new Map(configs.map((c) => [`${c.tenant}/${c.node}`, c]));
+  for (let y = 0; y < core.spk.count; y++) {
+    if (core.spk.isNode[y] === 0 || wanted.has(`${core.spk.tenant[y]}/${core.spk.name[y]}`)) continue;
+    nodeDown(core, y, 'clean');
+    for (const n of core.spk.ends[y] as number[]) shutEnd(core, n, true);
+  }
+  const ys: number[] = [];
+  for (const cfg of configs) {
+    let y = core.byName.get(`${cfg.tenant}/${cfg.node}`) ?? -1;
+    if (y < 0) {
+      y = addNodeSpeaker(core, cfg);
+      core.spk.local[y] = new Map();
+    } else {
+      const rid = parseIpv4(cfg.routerId);
+      const cid = cfg.routeReflectorClusterId !== undefined ? parseIpv4(cfg.routeReflectorClusterId) : -1;
+      if (rid !== core.spk.rid[y] || cfg.asNumber !== core.spk.asn[y] || cid !== core.spk.clusterId[y]) {
+        // Router id / AS change: BIRD restarts every protocol.
+        nodeDown(core, y, 'clean');
+        core.spk.rid[y] = rid;
+        core.spk.asn[y] = cfg.asNumber;
+        core.spk.clusterId[y] = cid;
+        nodeUp(core, y);
+      }
+    }
+    ys.push(y);
+  }
+  configs.forEach((cfg, i) => syncPeerings(core, ys[i] as number, cfg));
+  for (let y = 0; y < core.spk.count; y++) refreshSpeakerFlags(core, y);
+  configs.forEach((cfg, i) => {
+    const y = ys[i] as number;
+    refilterNode(core, y, cfg);
+    core.spk.nodeConfig[y] = { ...cfg, peerings: [] };
+    originate(core, y, nodeOrigination(core, y, cfg.blocks, cfg.borrowed, cfg.serviceCidrs));
+  });
+}

@@ -1,0 +1,157 @@
+// verdict: tenant isolation — can a pod of tenant A reach a node, pod or Service of tenant B, and which
+// wall stops it. The platform's walls, outermost first: the underlay (each cloud tenant is its own VPC:
+// no path at all), routing (Service cluster IPs never leave their cluster; a tenant's routes covering
+// another tenant's pools are a leak), the outer wall (traffic between two on-premises tenants crosses a
+// management host, where the management cluster's policies judge the egress of A's VM endpoint and the
+// ingress of B's VM endpoint), and the inner wall (B's own policies at B's pod). The packet leaves A's VM
+// with the VM's address when A's pool masquerades (Calico natOutgoing: destination outside A's pools).
+import type { PlatformRun } from '../../engine/platform/run-platform.js';
+import { candidateRules, portIntervals } from '../../emit/connlist/port-intervals.js';
+import { cidrContains, formatIpv4, parseCidr } from '../../lib/ipv4.js';
+import type { PolicyModel, PortRange } from '../../model/policy/types.js';
+import { evaluateReference } from '../policy/evaluate-reference.js';
+import type { Packet, SideExplanation } from '../policy/types.js';
+import type { ClusterPolicies } from '../reach/platform-probes.js';
+import { decidingRule, responsibleOf } from './deciding-rule.js';
+import type { Counterexample, IsolationLayer } from './types.js';
+
+/** The outcome for one ordered tenant pair. */
+export interface IsolationResult {
+  readonly from: string;
+  readonly to: string;
+  readonly isolated: boolean;
+  /** Walls that stopped each target class. */
+  readonly stoppedBy: Readonly<Record<'pods' | 'nodes' | 'services', IsolationLayer>>;
+  readonly counterexample?: Counterexample;
+}
+
+const PROTOCOLS = [
+  { name: 'TCP', number: 6 },
+  { name: 'UDP', number: 17 },
+  { name: 'SCTP', number: 132 },
+];
+
+/** Checks A → B for every ordered pair of tenants named in `pairs`. */
+export function checkIsolation(run: PlatformRun, policies: readonly ClusterPolicies[], pairs: readonly (readonly [string, string])[]): IsolationResult[] {
+  return pairs.map(([a, b]) => checkPair(run, policies, a, b));
+}
+
+function checkPair(run: PlatformRun, policies: readonly ClusterPolicies[], a: string, b: string): IsolationResult {
+  const model = run.model;
+  const ca = model.clusters[model.clusterByName.get(a)!]!;
+  const cb = model.clusters[model.clusterByName.get(b)!]!;
+  if (ca.placement === 'cloud' || cb.placement === 'cloud') {
+    return { from: a, to: b, isolated: true, stoppedBy: { pods: 'underlay', nodes: 'underlay', services: 'underlay' } };
+  }
+  const mgmt = policies[model.management];
+  const pa = policies[ca.id]!;
+  const pb = policies[cb.id]!;
+  const srcVm = firstVmEndpoint(mgmt?.model, ca.managementNamespace);
+  const stopped: Record<'pods' | 'nodes' | 'services', IsolationLayer> = { pods: 'outer-wall', nodes: 'outer-wall', services: 'routing' };
+  // Source: A's first running pod, leaving its VM masqueraded or not.
+  const srcPod = pa.model.endpoints.find((e) => !e.hostNetwork && e.ip !== undefined);
+  if (!mgmt || srcVm === undefined || srcPod === undefined) return { from: a, to: b, isolated: true, stoppedBy: stopped };
+  const targets: { kind: 'nodes' | 'pods'; name: string; ip: number; vm: number; podIndex?: number }[] = [];
+  for (const e of mgmt.model.endpoints) if (e.namespace === cb.managementNamespace && e.ip !== undefined) targets.push({ kind: 'nodes', name: `${b}/${e.name}`, ip: e.ip, vm: e.index });
+  const seen = new Set<string>();
+  for (const e of pb.model.endpoints) {
+    const key = `${e.namespace}/${e.owner?.name ?? e.name}`;
+    if (e.hostNetwork || e.ip === undefined || seen.has(key) || e.node === undefined) continue;
+    seen.add(key);
+    const vm = mgmt.model.endpoints.find((x) => x.namespace === cb.managementNamespace && x.name === e.node);
+    if (vm) targets.push({ kind: 'pods', name: `${b}/${e.namespace}/${e.name}`, ip: e.ip, vm: vm.index, podIndex: e.index });
+  }
+  for (const t of targets) {
+    const srcIp = natOutgoing(pa, srcPod.ip!, t.ip) ? mgmt.model.endpoints[srcVm]!.ip! : srcPod.ip!;
+    const intervals = mergeIntervals(
+      portIntervals(mgmt.model, [...candidateRules(mgmt.model, mgmt.model.endpoints[srcVm], 'egress'), ...candidateRules(mgmt.model, mgmt.model.endpoints[t.vm], 'ingress')]),
+      t.podIndex !== undefined ? portIntervals(pb.model, candidateRules(pb.model, pb.model.endpoints[t.podIndex], 'ingress')) : [{ min: 1, max: 65535 }],
+    );
+    for (const proto of PROTOCOLS) {
+      for (const iv of intervals) {
+        const base = { protocol: proto.number, dstPort: iv.min };
+        const out = side(mgmt.model, { src: { endpoint: srcVm }, dst: { ip: t.ip }, ...base }, 'egress');
+        const inn = side(mgmt.model, { src: { ip: srcIp }, dst: { endpoint: t.vm }, ...base }, 'ingress');
+        if (out.action !== 'allow' || inn.action !== 'allow') continue;
+        if (t.podIndex !== undefined) {
+          const inner = side(pb.model, { src: { ip: srcIp }, dst: { endpoint: t.podIndex }, ...base }, 'ingress');
+          if (inner.action !== 'allow') {
+            stopped.pods = stopped.pods === 'outer-wall' ? 'inner-wall' : stopped.pods;
+            continue;
+          }
+          return breach(run, a, b, stopped, t.name, srcPod, srcIp, t.ip, proto.name, iv.min, [
+            decidingRule('management-egress', mgmt.name, out),
+            decidingRule('management-ingress', mgmt.name, inn),
+            decidingRule('ingress', b, inner),
+          ]);
+        }
+        return breach(run, a, b, stopped, t.name, srcPod, srcIp, t.ip, proto.name, iv.min, [
+          decidingRule('management-egress', mgmt.name, out),
+          decidingRule('management-ingress', mgmt.name, inn),
+        ]);
+      }
+    }
+  }
+  return { from: a, to: b, isolated: true, stoppedBy: stopped };
+}
+
+function side(model: PolicyModel, pkt: Packet, dir: 'egress' | 'ingress'): SideExplanation {
+  const v = evaluateReference(model, pkt);
+  return dir === 'egress' ? v.egress : v.ingress;
+}
+
+function breach(
+  run: PlatformRun,
+  a: string,
+  b: string,
+  stopped: Record<'pods' | 'nodes' | 'services', IsolationLayer>,
+  target: string,
+  srcPod: { namespace: string; name: string; ip?: number },
+  srcIp: number,
+  dstIp: number,
+  protocol: string,
+  port: number,
+  rules: Counterexample['rules'],
+): IsolationResult {
+  const outerAllow = rules.find((r) => r.side === 'management-ingress') ?? rules[0];
+  const responsible = responsibleOf(rules.find((r) => r.decided === 'rule' && r.action === 'allow' && r.side.startsWith('management')) ?? outerAllow);
+  const counterexample: Counterexample = {
+    at: run.sim.now,
+    flow: { from: `${a}/${srcPod.namespace}/${srcPod.name}`, to: target, protocol, port, srcIp: formatIpv4(srcPod.ip!), dstIp: formatIpv4(dstIp) },
+    trace: [
+      `${a}/${srcPod.namespace}/${srcPod.name} (${formatIpv4(srcPod.ip!)}) sends ${protocol} ${port} to ${formatIpv4(dstIp)}`,
+      `no route in ${a} covers ${formatIpv4(dstIp)}: the packet leaves its VM by the default route${srcIp !== srcPod.ip ? `, masqueraded to ${formatIpv4(srcIp)} (natOutgoing)` : ''}`,
+      `a management host forwards it towards ${b}: ${rules[0]!.action} at the source VM's egress, ${rules[1]!.action} at the destination VM's ingress (the outer wall lets it through)`,
+      ...(rules[2] ? [`${b}'s policies at the destination pod: ${rules[2].action} (the inner wall lets it through)`] : [`${target} is a node of ${b}: no policy of ${b} guards its host interface`]),
+      `delivered: ${a} reaches ${target}`,
+    ],
+    rules,
+    layer: 'outer-wall',
+    ...(responsible ? { responsible } : {}),
+  };
+  return { from: a, to: b, isolated: false, stoppedBy: stopped, counterexample };
+}
+
+/** Calico natOutgoing: source pool masquerades and the destination is outside every pool of the cluster. */
+function natOutgoing(c: ClusterPolicies, srcIp: number, dstIp: number): boolean {
+  const pools = c.pools.filter((p) => !p.disabled);
+  const inPool = (ip: number) => pools.find((p) => cidrContains(parseCidr(p.cidr)!, ip));
+  return inPool(srcIp)?.natOutgoing === true && inPool(dstIp) === undefined;
+}
+
+function firstVmEndpoint(model: PolicyModel | undefined, namespace: string | undefined): number | undefined {
+  return model?.endpoints.find((e) => e.namespace === namespace && e.ip !== undefined)?.index;
+}
+
+/** The common refinement of two interval partitions of 1..65535. */
+function mergeIntervals(x: readonly PortRange[], y: readonly PortRange[]): PortRange[] {
+  const cuts = new Set<number>([1, 65536]);
+  for (const r of [...x, ...y]) {
+    cuts.add(r.min);
+    cuts.add(r.max + 1);
+  }
+  const s = [...cuts].sort((p, q) => p - q);
+  const out: PortRange[] = [];
+  for (let i = 0; i + 1 < s.length; i++) out.push({ min: s[i]!, max: s[i + 1]! - 1 });
+  return out;
+}

@@ -1,0 +1,107 @@
+// verdict: `calisim check` — runs the scenario and evaluates its expectations and the built-in invariants
+// at every point of the timeline (the initial state, right after each event, and once the stated
+// convergence window has passed), keeping for each assertion the first time it failed and why.
+import { advancePlatform, createPlatform, type PlatformRun } from '../../engine/platform/run-platform.js';
+import type { Model } from '../../model/types.js';
+import { policyModelsOf } from '../state/policy-models.js';
+import { evaluateExpectation } from './expectations.js';
+import { certificates, ipamHeadroom, loadBalancers, mtuConsistency } from './invariants.js';
+import { checkIsolation } from './isolation.js';
+import { CHECK_SCHEMA, type AssertionResult, type CheckReport } from './types.js';
+
+export interface CheckOptions {
+  readonly seed?: number;
+  readonly progress?: (message: string) => void;
+}
+
+/** Evaluates every assertion over the timeline. */
+export function runCheck(model: Model, options: CheckOptions = {}): CheckReport {
+  const scenario = model.scenario;
+  const seed = options.seed ?? scenario.seed;
+  const run = createPlatform(model, { seed });
+  const points = checkPoints(model);
+  const results = new Map<string, AssertionResult>();
+  let policyVersion = -1;
+  let isolation: AssertionResult[] = [];
+  for (const p of points) {
+    advancePlatform(run, p.at);
+    options.progress?.(`checking at t=${p.at / 1000}s (${p.label})`);
+    const built = policyModelsOf(run);
+    // Policy verdicts change only with policies or pods: re-evaluate isolation when either changed.
+    const version = run.policies.version * 1_000_003 + run.pods.pods.length;
+    if (version !== policyVersion) {
+      isolation = isolationAssertions(run, built.clusters);
+      policyVersion = version;
+    }
+    const now: AssertionResult[] = [...isolation];
+    scenario.expect.reach.forEach((x, i) => {
+      const o = evaluateExpectation(run, built.clusters, x);
+      now.push({
+        id: `reach/${i}`,
+        kind: 'reach',
+        title: x.description ?? `${describe(x.from)} → ${describe(x.to)} ${x.protocol}${x.port !== undefined ? ` ${x.port}` : ''}: ${x.expect}`,
+        status: o.status,
+        src: x.src,
+        detail: o.detail,
+        ...(o.counterexample ? { counterexample: o.counterexample } : {}),
+      });
+    });
+    const headroom = scenario.expect.ipamHeadroom;
+    const inv = [...(headroom !== undefined ? ipamHeadroom(run, headroom) : []), ...(scenario.expect.consistentMtu ? mtuConsistency(run) : []), certificates(run), loadBalancers(run)];
+    for (const o of inv) now.push({ id: o.id, kind: o.kind, title: o.title, status: o.status, detail: o.detail });
+    for (const a of now) merge(results, a, p.at);
+  }
+  const assertions = [...results.values()];
+  const count = (s: string): number => assertions.filter((a) => a.status === s).length;
+  return {
+    schema: CHECK_SCHEMA,
+    scenario: scenario.name,
+    seed,
+    points,
+    assertions,
+    summary: { total: assertions.length, passed: count('pass'), failed: count('fail'), unknown: count('unknown') },
+  };
+}
+
+/** 0, each event time, and each event time plus the convergence window (when stated), up to the horizon. */
+function checkPoints(model: Model): { at: number; label: string }[] {
+  const s = model.scenario;
+  const at = new Map<number, string>([[0, 'initial state']]);
+  s.events.forEach((e) => {
+    if (!at.has(e.at)) at.set(e.at, `after ${e.kind}${e.tenant ? ` ${e.tenant}` : ''}`);
+    const settle = s.expect.convergeWithin;
+    if (settle !== undefined && e.at + settle <= s.horizon && !at.has(e.at + settle)) at.set(e.at + settle, `${settle / 1000}s after ${e.kind}`);
+  });
+  if (!at.has(s.horizon)) at.set(s.horizon, 'horizon');
+  return [...at.entries()].sort((x, y) => x[0] - y[0]).map(([t, label]) => ({ at: t, label }));
+}
+
+function isolationAssertions(run: PlatformRun, clusters: Parameters<typeof checkIsolation>[1]): AssertionResult[] {
+  const iso = run.model.scenario.expect.isolation;
+  const tenants = run.model.clusters.filter((c) => c.kind === 'tenant').map((c) => c.name);
+  const pairs: (readonly [string, string])[] =
+    iso === 'none' ? [] : iso === 'all' ? tenants.flatMap((a) => tenants.filter((b) => b !== a).map((b) => [a, b] as const)) : iso.flatMap(([a, b]) => [[a, b] as const, [b, a] as const]);
+  return checkIsolation(run, clusters, pairs).map((r) => ({
+    id: `isolation/${r.from}->${r.to}`,
+    kind: 'isolation',
+    title: `no pod of ${r.from} reaches a pod, node or service of ${r.to}`,
+    status: r.isolated ? 'pass' : 'fail',
+    detail: r.isolated
+      ? `pods stopped by the ${r.stoppedBy.pods}, nodes by the ${r.stoppedBy.nodes}, services by ${r.stoppedBy.services}`
+      : `${r.counterexample!.flow.from} reaches ${r.counterexample!.flow.to} (${r.counterexample!.flow.protocol} ${r.counterexample!.flow.port ?? ''}) through the ${r.counterexample!.layer}`,
+    ...(r.counterexample ? { counterexample: r.counterexample } : {}),
+  }));
+}
+
+/** Keeps the worst outcome over the timeline: fail beats unknown beats pass; the first failure is kept. */
+function merge(results: Map<string, AssertionResult>, a: AssertionResult, at: number): void {
+  const prev = results.get(a.id);
+  const rank = { pass: 0, unknown: 1, fail: 2 } as const;
+  if (prev && rank[prev.status] >= rank[a.status]) return;
+  results.set(a.id, a.status === 'pass' ? a : { ...a, failedAt: at });
+}
+
+function describe(e: { tenant?: string; namespace?: string; workload?: string; selector?: string; address?: string }): string {
+  if (e.address !== undefined) return e.address;
+  return [e.tenant, e.namespace, e.workload].filter((x) => x !== undefined).join('/') + (e.selector ? ` [${e.selector}]` : '');
+}
