@@ -81,6 +81,13 @@ export class BgpCore {
   feedArena = new Int32Array(1 << 12);
   feedHead = 0;
   feedLive = 0;
+  /** Bumped whenever the arena restarts (cached feed positions die with it). */
+  feedEpoch = 0;
+  /** Per speaker: bumped on every RIB change, and on changes of classes holding local/EBGP paths. */
+  ribVersion = new Int32Array(16);
+  openVersion = new Int32Array(16);
+  /** Bumped by anything that changes export verdicts without a RIB change (filters, origination). */
+  exportEpoch = 0;
   /** Per speaker: set id per class, and hole-tracking flags per class. */
   readonly rows: Int32Array[] = [];
   readonly rowFlags: Uint8Array[] = [];
@@ -126,6 +133,11 @@ export class BgpCore {
 
   /** Adds the RIB row of a new speaker. */
   addRow(): void {
+    const y = this.rows.length;
+    if (y + 1 > this.ribVersion.length) {
+      this.ribVersion = grow(this.ribVersion, y + 1);
+      this.openVersion = grow(this.openVersion, y + 1);
+    }
     this.rows.push(new Int32Array(this.classCap));
     this.rowFlags.push(new Uint8Array(this.classCap));
   }
@@ -212,7 +224,10 @@ export class BgpCore {
   }
 
   releaseFeed(): void {
-    if (--this.feedLive === 0) this.feedHead = 0;
+    if (--this.feedLive === 0) {
+      this.feedHead = 0;
+      this.feedEpoch++;
+    }
   }
 
   /** Records a Loc-RIB change at speaker y (convergence accounting). */

@@ -1,25 +1,37 @@
 // engine/bgp: the initial feed of a newly established session (BIRD rt_feed_baby + End-of-RIB): every
-// route the speaker currently exports to that peer, as a private batch sent ahead of later log entries.
+// route the speaker currently exports over that kind of session, as a batch sent ahead of later log
+// entries. A feed is the same for every end of a profile while the speaker's exportable RIB is unchanged
+// (poison reverse is applied by the receiver), so ends established together share one.
 import type { BgpCore } from './bgp-core.js';
 import { exportAttr, filterOk, onlyOpen } from './rib.js';
 import { bestOf } from './set-decision.js';
 import { P_ADD_PATH } from './update-log.js';
 
-/** Builds the feed of end n in the feed arena and returns its position. */
+/** The feed for end n in the feed arena (built or shared); returns its position. */
 export function buildFeed(core: BgpCore, n: number): number {
   const { ends, classes } = core;
+  const P = core.profiles;
   const p = ends.profile[n] as number;
   const y = ends.spk[n] as number;
-  const remote = ends.spk[n ^ 1] as number;
-  const addPath = ((core.profiles.flags[p] as number) & P_ADD_PATH) !== 0;
+  const only = onlyOpen(core, p);
+  const version = only ? (core.openVersion[y] as number) : (core.ribVersion[y] as number);
+  if (P.feedPos[p] >= 0 && P.feedEpoch[p] === core.feedEpoch && P.feedVersion[p] === version && P.feedExport[p] === core.exportEpoch) {
+    core.feedLive++;
+    return P.feedPos[p] as number;
+  }
+  const addPath = ((P.flags[p] as number) & P_ADD_PATH) !== 0;
   const pos = core.beginFeed();
   // An IBGP non-client session only ever gets local and EBGP-learned paths: scan just those classes.
-  if (onlyOpen(core, p)) for (const c of core.spk.openClasses[y] as Set<number>) feedClass(core, pos, p, y, remote, addPath, c);
-  else for (let c = 0; c < classes.count; c++) feedClass(core, pos, p, y, remote, addPath, c);
+  if (only) for (const c of core.spk.openClasses[y] as Set<number>) feedClass(core, pos, p, y, addPath, c);
+  else for (let c = 0; c < classes.count; c++) feedClass(core, pos, p, y, addPath, c);
+  P.feedPos[p] = pos;
+  P.feedEpoch[p] = core.feedEpoch;
+  P.feedVersion[p] = version;
+  P.feedExport[p] = core.exportEpoch;
   return pos;
 }
 
-function feedClass(core: BgpCore, pos: number, p: number, y: number, remote: number, addPath: boolean, c: number): void {
+function feedClass(core: BgpCore, pos: number, p: number, y: number, addPath: boolean, c: number): void {
   const sets = core.sets;
   const set = (core.rows[y] as Int32Array)[c] as number;
   if (set === 0 || !filterOk(core, y, c)) return;
@@ -29,14 +41,12 @@ function feedClass(core: BgpCore, pos: number, p: number, y: number, remote: num
     const k = sets.len[set] as number;
     for (let i = 0; i < k; i++) {
       const e = sets.pool[o + i] as number;
-      const from = sets.fromOf(e);
-      if (from === remote) continue;
       const a = exportAttr(core, p, e);
-      if (a >= 0) core.pushFeed(pos, c, sets.elemSlot[e] as number, a, from, seq);
+      if (a >= 0) core.pushFeed(pos, c, sets.elemSlot[e] as number, a, sets.fromOf(e), seq);
     }
   } else {
     const b = bestOf(core, set);
-    if (b < 0 || sets.fromOf(b) === remote) return;
+    if (b < 0) return;
     const a = exportAttr(core, p, b);
     if (a >= 0) core.pushFeed(pos, c, 0, a, sets.fromOf(b), seq);
   }

@@ -73,7 +73,7 @@ export function onUpdate(core: BgpCore, n: number, endPos: number): void {
   const from = ends.dlv[n] as number;
   ends.dlv[n] = endPos;
   const base = core.profiles.logBase[p] as number;
-  deliver(core, n, core.profiles.logs[p] as Int32Array, (from - base) * ENTRY, (endPos - base) * ENTRY, true);
+  deliver(core, n, core.profiles.logs[p] as Int32Array, (from - base) * ENTRY, (endPos - base) * ENTRY, true, false);
 }
 
 /** Feed event: the initial export of a new session, then End-of-RIB. */
@@ -93,7 +93,7 @@ export function onFeed(core: BgpCore, n: number, id: number): void {
     return;
   }
   const arena = core.feedArena;
-  deliver(core, n, arena, id + 1, id + 1 + (arena[id] as number) * ENTRY, false);
+  deliver(core, n, arena, id + 1, id + 1 + (arena[id] as number) * ENTRY, true, true);
   core.releaseFeed();
   ends.updRecv[m]++;
   ends.updSent[n]++;
@@ -120,7 +120,7 @@ function receiveElem(core: BgpCore, m: number, x: number, pid: number, attr: num
 }
 
 /** Applies entries [i0, i1) of `buf` sent over end n to its peer's RIB and counts them. */
-function deliver(core: BgpCore, n: number, buf: Int32Array, i0: number, i1: number, cacheable: boolean): void {
+function deliver(core: BgpCore, n: number, buf: Int32Array, i0: number, i1: number, cacheable: boolean, feed: boolean): void {
   const { ends, sets, attrs, classes } = core;
   const m = n ^ 1;
   const x = ends.spk[n] as number;
@@ -168,7 +168,9 @@ function deliver(core: BgpCore, n: number, buf: Int32Array, i0: number, i1: numb
       }
       run += size;
       pfx += size;
-    } else if (f !== y || !addPath) {
+    } else if (f !== y || (!addPath && !feed)) {
+      // A path the sender got from this very peer is never sent with ADD-PATH or in a feed (poison
+      // reverse); without ADD-PATH a best path that moved to it is withdrawn.
       withdrawn += size;
       pfx += size;
     }

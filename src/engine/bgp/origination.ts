@@ -144,6 +144,7 @@ export function originate(core: BgpCore, y: number, next: Map<number, number>): 
   for (const [q, code] of next) if (old.get(q) !== code) changed.push(q);
   for (const q of old.keys()) if (!next.has(q)) changed.push(q);
   if (changed.length === 0) return;
+  core.exportEpoch++;
   const blocks: number[] = [];
   for (const q of changed) {
     if (((old.get(q) ?? 0) & 7) === KIND_BLOCK || ((next.get(q) ?? 0) & 7) === KIND_BLOCK) blocks.push(q);

@@ -123,6 +123,7 @@ function refilterNode(core: BgpCore, y: number, cfg: NodeBgpConfig): void {
   for (let c = 0; c < before.length; c++) before[c] = filterOk(core, y, c) ? 1 : 0;
   const grew = core.filters.count > known;
   core.spk.filterProfile[y] = g;
+  core.exportEpoch++;
   if (grew) assignClasses(core, Array.from({ length: core.classes.pCount }, (_, q) => q));
   const row = core.rows[y] as Int32Array;
   for (let c = 0; c < core.classes.count; c++) {
@@ -139,6 +140,7 @@ function refilterNode(core: BgpCore, y: number, cfg: NodeBgpConfig): void {
 
 /** Applies the new configuration of every node at the current simulated time. */
 export function reconfigure(core: BgpCore, configs: readonly NodeBgpConfig[]): void {
+  core.exportEpoch++;
   const wanted = new Map(configs.map((c) => [`${c.tenant}/${c.node}`, c]));
   for (let y = 0; y < core.spk.count; y++) {
     if (core.spk.isNode[y] === 0 || wanted.has(`${core.spk.tenant[y]}/${core.spk.name[y]}`)) continue;

@@ -120,6 +120,8 @@ export function onChange(core: BgpCore, y: number, c: number, old: number, nw: n
   const sets = core.sets;
   const wasOpen = sets.hasOpen(old);
   const isOpen = sets.hasOpen(nw);
+  core.ribVersion[y]++;
+  if (wasOpen || isOpen) core.openVersion[y]++;
   if (wasOpen !== isOpen) {
     if (wasOpen) (core.spk.openClasses[y] as Set<number>).delete(c);
     else (core.spk.openClasses[y] as Set<number>).add(c);

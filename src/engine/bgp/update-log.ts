@@ -36,6 +36,11 @@ export class ProfileTable {
   importRule = new Int32Array(16);
   nhMode = new Uint8Array(16);
   allowLocalAs = new Int32Array(16);
+  /** The last feed built for the profile (arena position, arena epoch, RIB version, export epoch). */
+  feedPos = new Int32Array(16);
+  feedEpoch = new Int32Array(16);
+  feedVersion = new Int32Array(16);
+  feedExport = new Int32Array(16);
   /** Established ends of the profile. */
   active = new Int32Array(16);
   flushPending = new Uint8Array(16);
@@ -57,6 +62,11 @@ export class ProfileTable {
     this.importRule = grow(this.importRule, n);
     this.nhMode = grow(this.nhMode, n);
     this.allowLocalAs = grow(this.allowLocalAs, n);
+    this.feedPos = grow(this.feedPos, n);
+    this.feedEpoch = grow(this.feedEpoch, n);
+    this.feedVersion = grow(this.feedVersion, n);
+    this.feedExport = grow(this.feedExport, n);
+    this.feedPos[p] = -1;
     this.active = grow(this.active, n);
     this.flushPending = grow(this.flushPending, n);
     this.logBase = grow(this.logBase, n);

@@ -26,6 +26,24 @@ export interface LivePod {
 /** All pods ever created in a run, in creation order. */
 export class PodTable {
   readonly pods: LivePod[] = [];
+  /** Per cluster, bumped whenever a pod of it starts or stops (verdict caches key on it). */
+  private readonly versions = new Map<number, number>();
+
+  /** Version of a cluster's pod set. */
+  version(cluster: number): number {
+    return this.versions.get(cluster) ?? 0;
+  }
+
+  /** Marks a pod terminated. */
+  terminate(p: LivePod, now: number): void {
+    p.phase = 'terminated';
+    p.terminatedAt = now;
+    this.bump(p.cluster);
+  }
+
+  private bump(cluster: number): void {
+    this.versions.set(cluster, this.version(cluster) + 1);
+  }
 
   add(base: ModelPod, name: string, node: number, now: number): LivePod {
     const p: LivePod = {
@@ -41,6 +59,7 @@ export class PodTable {
       createdAt: now,
     };
     this.pods.push(p);
+    this.bump(p.cluster);
     return p;
   }
 

@@ -37,10 +37,18 @@ export function refMatches(ref: string, m: Manifest): boolean {
 /** Policies in force per cluster; `version` counts changes so verdict caches can be invalidated. */
 export class PolicyStore {
   private readonly current: Manifest[][];
+  /** Changes over all clusters. */
   version = 0;
+  private readonly versions: Int32Array;
 
   constructor(initial: readonly (readonly Manifest[])[]) {
     this.current = initial.map((l) => [...l]);
+    this.versions = new Int32Array(initial.length);
+  }
+
+  /** Changes to one cluster's policies so far. */
+  versionOf(cluster: number): number {
+    return this.versions[cluster] ?? 0;
   }
 
   /** The manifests in force in a cluster, in apply order. */
@@ -59,6 +67,7 @@ export class PolicyStore {
       out.push(`${m.kind} ${m.namespace ? `${m.namespace}/` : ''}${m.name} ${i >= 0 ? 'configured' : 'created'}`);
     }
     this.version++;
+    this.versions[cluster]!++;
     return out;
   }
 
@@ -76,6 +85,7 @@ export class PolicyStore {
       }
     }
     this.version++;
+    this.versions[cluster]!++;
     return { deleted, missing };
   }
 }

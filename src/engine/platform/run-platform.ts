@@ -185,7 +185,7 @@ function scaleWorkload(model: Model, cluster: number, ref: string, replicas: num
   const spec = model.workloads[wid]!.spec;
   const live = ctx.pods.ofWorkload(wid);
   if (replicas < live.length) {
-    for (const p of live.slice(replicas).reverse()) stopPod(p, ctx.ipam, ctx.now);
+    for (const p of live.slice(replicas).reverse()) stopPod(p, ctx.pods, ctx.ipam, ctx.now);
     effects.push(`${ref}: ${live.length} → ${replicas} replicas (${live.length - replicas} stopped)`);
     return;
   }
@@ -224,10 +224,9 @@ function nodeLoad(pods: PodTable, nodes: readonly number[], cluster: number): In
   return load;
 }
 
-function stopPod(p: LivePod, ipam: IpamRuntime, now: number): void {
+function stopPod(p: LivePod, pods: PodTable, ipam: IpamRuntime, now: number): void {
   ipam.release(p, now);
-  p.phase = 'terminated';
-  p.terminatedAt = now;
+  pods.terminate(p, now);
 }
 
 /**
@@ -241,7 +240,7 @@ function evictPods(model: Model, node: number, pods: PodTable, ipam: IpamRuntime
   for (const p of victims) {
     const spec = model.workloads[p.workload]!.spec;
     if (spec.kind !== 'Deployment' && spec.kind !== 'ReplicaSet') continue;
-    stopPod(p, ipam, now);
+    stopPod(p, pods, ipam, now);
     const c = model.clusters[p.cluster]!;
     const load = nodeLoad(pods, c.nodes, p.cluster);
     const [placed] = schedulePods([{ ...spec, replicas: 1 }], c.nodes.map((id) => model.nodes[id]!), c.nodes.map((id) => model.nodes[id]!.shortName), load, c.nodes.map((id) => nodeUp[id] === 1));

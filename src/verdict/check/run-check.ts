@@ -3,7 +3,7 @@
 // convergence window has passed), keeping for each assertion the first time it failed and why.
 import { advancePlatform, createPlatform, type PlatformRun } from '../../engine/platform/run-platform.js';
 import type { Model } from '../../model/types.js';
-import { policyModelsOf } from '../state/policy-models.js';
+import { policyModelsOf, type PolicyModels } from '../state/policy-models.js';
 import { evaluateExpectation } from './expectations.js';
 import { certificates, ipamHeadroom, loadBalancers, mtuConsistency } from './invariants.js';
 import { checkIsolation } from './isolation.js';
@@ -21,31 +21,33 @@ export function runCheck(model: Model, options: CheckOptions = {}): CheckReport 
   const run = createPlatform(model, { seed });
   const points = checkPoints(model);
   const results = new Map<string, AssertionResult>();
-  let policyVersion = -1;
+  let built: PolicyModels | undefined;
   let isolation: AssertionResult[] = [];
+  let reach: AssertionResult[] = [];
   for (const p of points) {
     advancePlatform(run, p.at);
     options.progress?.(`checking at t=${p.at / 1000}s (${p.label})`);
-    const built = policyModelsOf(run);
-    // Policy verdicts change only with policies or pods: re-evaluate isolation when either changed.
-    const version = run.policies.version * 1_000_003 + run.pods.pods.length;
-    if (version !== policyVersion) {
-      isolation = isolationAssertions(run, built.clusters);
-      policyVersion = version;
-    }
-    const now: AssertionResult[] = [...isolation];
-    scenario.expect.reach.forEach((x, i) => {
-      const o = evaluateExpectation(run, built.clusters, x);
-      now.push({
+    const next = policyModelsOf(run, built);
+    const prev = built;
+    // Policy verdicts change only with policies or pods: re-evaluate isolation when a model changed.
+    const changed = !prev || next.clusters.some((c, i) => c !== prev.clusters[i]);
+    built = next;
+    if (changed) {
+      isolation = isolationAssertions(run, next.clusters);
+      reach = scenario.expect.reach.map((x, i) => {
+        const o = evaluateExpectation(run, next.clusters, x);
+        return {
         id: `reach/${i}`,
         kind: 'reach',
         title: x.description ?? `${describe(x.from)} → ${describe(x.to)} ${x.protocol}${x.port !== undefined ? ` ${x.port}` : ''}: ${x.expect}`,
         status: o.status,
         src: x.src,
         detail: o.detail,
-        ...(o.counterexample ? { counterexample: o.counterexample } : {}),
+          ...(o.counterexample ? { counterexample: o.counterexample } : {}),
+        };
       });
-    });
+    }
+    const now: AssertionResult[] = [...isolation, ...reach];
     const headroom = scenario.expect.ipamHeadroom;
     const inv = [...(headroom !== undefined ? ipamHeadroom(run, headroom) : []), ...(scenario.expect.consistentMtu ? mtuConsistency(run) : []), certificates(run), loadBalancers(run)];
     for (const o of inv) now.push({ id: o.id, kind: o.kind, title: o.title, status: o.status, detail: o.detail });

@@ -1,0 +1,213 @@
+// compile: the public face of the policy compiler — compilePolicies(model) into verdicts, explanations and
+// class × class matrices per packet class, kept exact under single-policy add/modify/delete.
+import { diagnosticAt, type Diagnostic } from '../../lib/diagnostics.js';
+import type { Policy, PolicyKind, PolicyModel } from '../../model/policy/types.js';
+import type { Manifest } from '../../scenario/types.js';
+import { evaluateReference } from '../../verdict/policy/evaluate-reference.js';
+import type { Outcome, Packet, Verdict } from '../../verdict/policy/types.js';
+import { policyKey, releasePolicy, type CPolicy } from './compile-rules.js';
+import { convertPolicyManifest } from './convert-policy-manifest.js';
+import { classOfPeer, combine, explainPacket, podOfPeer } from './explain-packet.js';
+import { decideSide, sideAllows } from './explain-side.js';
+import type { MatrixState } from './matrix-state.js';
+import { clusterIps, overlayUncertain } from './overlay-uncertain.js';
+import { specOf, type PacketSpec } from './packet-class.js';
+import { PolicyCore, type CoreOptions } from './policy-core.js';
+import { PolicyMatrix } from './policy-matrix.js';
+import { comparePolicies } from './target-policies.js';
+import { markUncertain } from './uncertain-classes.js';
+
+export type CompileOptions = CoreOptions;
+
+/** Pairs of classes (flat src, dst lists) whose verdict changed for one cached packet class. */
+export interface MatrixChange {
+  readonly packet: PacketSpec;
+  readonly matrix: PolicyMatrix;
+  readonly allowed: readonly number[];
+  readonly denied: readonly number[];
+}
+
+/** The effect of one policy operation on every cached matrix. */
+export interface PolicyChange {
+  readonly key: string;
+  readonly changes: readonly MatrixChange[];
+}
+
+/** Identifies a policy for deletion. */
+export interface PolicyRefKey {
+  readonly kind: PolicyKind;
+  readonly namespace?: string;
+  readonly name: string;
+}
+
+/** Compiles a PolicyModel (see CompiledPolicies). */
+export function compilePolicies(model: PolicyModel, options: CompileOptions = {}): CompiledPolicies {
+  return new CompiledPolicies(model, options);
+}
+
+/** A compiled model: verdicts agree with evaluateReference on every packet (source ports aside: delegated). */
+export class CompiledPolicies {
+  private core: PolicyCore;
+  private uncertain: number[];
+  private current: PolicyModel;
+  private readonly mayBeUncertain: boolean;
+  private readonly svcIps: ReadonlySet<number>;
+  private readonly codes = new Int32Array(2);
+
+  constructor(
+    model: PolicyModel,
+    private readonly options: CompileOptions = {},
+  ) {
+    this.current = model;
+    this.core = new PolicyCore(model, options);
+    this.mayBeUncertain = model.namespaces.some((n) => !n.declared) || model.endpoints.some((e) => e.ip === undefined);
+    this.uncertain = this.mayBeUncertain ? markUncertain(model, this.core.ps) : [];
+    this.svcIps = clusterIps(model);
+  }
+
+  /** The model as it stands after the incremental operations (policies in Felix order, ids renumbered). */
+  get model(): PolicyModel {
+    return this.current;
+  }
+
+  /** Number of identity classes. */
+  get classCount(): number {
+    return this.core.u.classes.n;
+  }
+
+  /** The verdict on a packet: as evaluateReference(model, pkt).verdict. */
+  verdict(pkt: Packet): Outcome {
+    if (pkt.srcPort !== undefined || ('ip' in pkt.dst && this.svcIps.has(pkt.dst.ip >>> 0))) return this.explain(pkt).verdict;
+    const pod = podOfPeer(this.core, pkt.src);
+    if (pod >= 0 && pod === podOfPeer(this.core, pkt.dst)) return 'allow';
+    const a = classOfPeer(this.core, pkt.src);
+    const b = classOfPeer(this.core, pkt.dst);
+    const { uncertain } = this.core.u.classes;
+    if (uncertain[a] === 1 || uncertain[b] === 1) return evaluateReference(this.current, pkt).verdict;
+    const m = this.core.matrices.get(this.core.packets.key(pkt));
+    if (m) return m.allows(a, b) ? 'allow' : 'deny';
+    return this.decideClasses(pkt, a, b);
+  }
+
+  /**
+   * Compact decision for certain pairs without a source port or Service address: codes[0] / codes[1] get the
+   * egress / ingress code (a rule id, or a SIDE_* constant of explain-side.ts); see describeCode.
+   */
+  decide(pkt: Packet): { verdict: Outcome; codes: Int32Array } {
+    const a = classOfPeer(this.core, pkt.src);
+    const b = classOfPeer(this.core, pkt.dst);
+    return { verdict: this.decideClasses(pkt, a, b), codes: this.codes };
+  }
+
+  private decideClasses(pkt: PacketSpec, a: number, b: number): Outcome {
+    const rs = this.core.ruleState(pkt);
+    const e = decideSide(this.core, rs, a, b, 'egress');
+    const i = decideSide(this.core, rs, b, a, 'ingress');
+    this.codes[0] = e;
+    this.codes[1] = i;
+    return combine(sideAllows(this.core, e) ? 'allow' : 'deny', sideAllows(this.core, i) ? 'allow' : 'deny');
+  }
+
+  /** The deciding policy and rule of a decide() code (undefined for the SIDE_* codes). */
+  describeCode(code: number): { policy?: Policy; profile?: string; ruleIndex: number; action: string } | undefined {
+    const r = code >= 0 ? this.core.ctx.table[code] : undefined;
+    if (!r) return undefined;
+    return { ...(r.policy ? { policy: r.policy.policy } : {}), ...(r.profile ? { profile: r.profile } : {}), ruleIndex: r.rule.index, action: r.rule.action };
+  }
+
+  /** The full explanation: deep-equal to evaluateReference(model, pkt). */
+  explain(pkt: Packet): Verdict {
+    return explainPacket(this.core, this.current, pkt);
+  }
+
+  /** The class × class matrix of a packet class (built once, then maintained by apply/delete). */
+  matrix(pkt: PacketSpec): PolicyMatrix {
+    const spec = specOf(pkt);
+    const { state, built } = this.core.matrixState(spec);
+    if (built) overlayUncertain(this.core, this.current, state, this.uncertain);
+    return new PolicyMatrix(this.core, state, spec);
+  }
+
+  /** Stops maintaining the matrix of a packet class. */
+  dropMatrix(pkt: PacketSpec): void {
+    this.core.dropMatrix(specOf(pkt));
+  }
+
+  /** Adds or replaces (same kind/namespace/name) a policy. Its tier must exist. */
+  applyPolicy(policy: Policy): PolicyChange {
+    if (!this.core.tierPos.has(policy.tier)) throw new RangeError(`tier "${policy.tier}" does not exist; policy ${policy.name} is rejected`);
+    if (!this.core.registerCidrs(policy)) {
+      this.rebuild();
+      this.core.registerCidrs(policy);
+    }
+    return this.change(policyKey(policy), policy);
+  }
+
+  /** Removes a policy (no change when it does not exist). */
+  deletePolicy(ref: PolicyRefKey): PolicyChange {
+    return this.change(policyKey(ref), undefined);
+  }
+
+  /** Converts a policy manifest and applies it. */
+  applyManifest(m: Manifest): { change?: PolicyChange; diagnostics: Diagnostic[] } {
+    const { policy, diagnostics } = convertPolicyManifest(m);
+    if (!policy || diagnostics.some((d) => d.severity === 'error')) return { diagnostics };
+    if (!this.core.tierPos.has(policy.tier)) {
+      const message = `tier "${policy.tier}" does not exist (declare a projectcalico.org/v3 Tier); policy ${policy.name} is rejected`;
+      return { diagnostics: [...diagnostics, diagnosticAt(m.locate('spec.tier'), 'spec.tier', message, 'error', m.src.file)] };
+    }
+    return { change: this.applyPolicy(policy), diagnostics };
+  }
+
+  private change(key: string, policy: Policy | undefined): PolicyChange {
+    const core = this.core;
+    const matrices = [...core.matrices.values()];
+    const states = [...core.ruleStates.values(), ...matrices.map((m) => m.rs)];
+    for (const m of matrices) m.snapshot();
+    const ingress = new Set<number>();
+    const egress = new Set<number>();
+    const touch = (cp: CPolicy, classes: readonly number[]): void => {
+      for (const c of classes) {
+        if (cp.applies.ingress) ingress.add(c);
+        if (cp.applies.egress) egress.add(c);
+      }
+    };
+    const old = core.policies.get(key);
+    if (old) {
+      touch(old, core.targets.remove(old, core.pool));
+      for (const r of [...old.rules.ingress, ...old.rules.egress]) for (const s of states) s.clearRule(r.id);
+      releasePolicy(core.ctx, old);
+      core.policies.delete(key);
+    }
+    if (policy) {
+      const { cp, classes } = core.addPolicy(policy);
+      touch(cp, classes);
+      for (const r of [...cp.rules.ingress, ...cp.rules.egress]) for (const s of states) s.setRule(r);
+    }
+    this.current = { ...this.current, policies: orderedPolicies(core) };
+    const previous = this.uncertain;
+    if (this.mayBeUncertain) this.uncertain = markUncertain(this.current, core.ps);
+    const changes: MatrixChange[] = [];
+    for (const m of matrices) {
+      m.recompute([...ingress], [...egress]);
+      if (previous.length > 0) m.retranspose();
+      overlayUncertain(core, this.current, m, this.uncertain);
+      const d = m.diff();
+      changes.push({ packet: m.rs.pkt, matrix: new PolicyMatrix(core, m, m.rs.pkt), allowed: d.allowed, denied: d.denied });
+    }
+    return { key, changes };
+  }
+
+  /** Recompiles the current model with twice the class capacity, keeping the cached matrices' packets. */
+  private rebuild(): void {
+    const packets = [...this.core.matrices.values()].map((m: MatrixState) => m.rs.pkt);
+    const slack = Math.max(128, this.core.words * 64);
+    this.core = new PolicyCore(this.current, { ...this.options, slack });
+    this.uncertain = this.mayBeUncertain ? markUncertain(this.current, this.core.ps) : [];
+    for (const pkt of packets) this.matrix(pkt);
+  }
+}
+
+function orderedPolicies(core: PolicyCore): Policy[] {
+  return [...core.policies.values()].sort(comparePolicies).map((cp, i) => (cp.policy.id === i ? cp.policy : { ...cp.policy, id: i }));
+}

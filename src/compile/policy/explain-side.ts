@@ -1,0 +1,166 @@
+// compile: one direction at one endpoint decided from the compiled sets — the same walk as the reference
+// (tiers, policies, rules in order; Pass, Log, end of tier, profiles) with a bit test per rule instead of
+// matching, either as a compact code (decideSide) or as the reference's SideExplanation (explainSide).
+import type { Direction } from '../../model/policy/types.js';
+import { policyRef } from '../../verdict/policy/evaluate-side.js';
+import type { PeerInfo } from '../../verdict/policy/peer-info.js';
+import type { SideExplanation, TrailStep } from '../../verdict/policy/types.js';
+import { KIND_HEP } from './class-table.js';
+import { ACT_ALLOW, ACT_LOG, ACT_PASS, type CPolicy, type CRule } from './compile-rules.js';
+import { isFailsafe } from './packet-class.js';
+import type { PolicyCore } from './policy-core.js';
+import type { RuleState } from './rule-state.js';
+
+/** Codes of decideSide besides a deciding rule id (>= 0). */
+export const SIDE_NOT_APPLICABLE = -1;
+export const SIDE_FAILSAFE = -2;
+export const SIDE_NO_PROFILE = -3;
+/** End-of-tier deny of tier position t is coded -(t + 4). */
+export const SIDE_END_OF_TIER = -4;
+
+/** True when rule `r` matches with target class `t` on its own side and peer class `s` on the other. */
+export function ruleHits(r: CRule, rs: RuleState, data: Int32Array, t: number, s: number): boolean {
+  const ingress = r.dir === 'ingress';
+  const own = (ingress ? rs.effDst : rs.effSrc)[r.id] as number;
+  const peer = (ingress ? rs.effSrc : rs.effDst)[r.id] as number;
+  return (
+    own >= 0 &&
+    peer >= 0 &&
+    ((data[own + (t >>> 5)] as number) & (1 << (t & 31))) !== 0 &&
+    ((data[peer + (s >>> 5)] as number) & (1 << (s & 31))) !== 0
+  );
+}
+
+/** The deciding rule id, or a SIDE_* code, for target class `t` and peer class `s`. */
+export function decideSide(core: PolicyCore, rs: RuleState, t: number, s: number, dir: Direction): number {
+  if (!core.u.classes.isTarget(t)) return SIDE_NOT_APPLICABLE;
+  if (core.u.classes.kind[t] === KIND_HEP && isFailsafe(rs.pkt, dir)) return SIDE_FAILSAFE;
+  const data = core.pool.data;
+  const pols = core.targets.get(dir, t);
+  const tiers = core.model.tiers;
+  let i = 0;
+  while (i < pols.length) {
+    const tierPos = (pols[i] as CPolicy).tierPos;
+    let armed = false;
+    let passed = false;
+    for (; i < pols.length && (pols[i] as CPolicy).tierPos === tierPos; i++) {
+      const p = pols[i] as CPolicy;
+      if (passed || p.policy.staged) continue;
+      armed = true;
+      for (const r of p.rules[dir]) {
+        if (r.action === ACT_LOG || !ruleHits(r, rs, data, t, s)) continue;
+        if (r.action !== ACT_PASS) return r.id;
+        passed = true;
+        break;
+      }
+    }
+    if (!passed && armed && tiers[tierPos]?.defaultAction === 'Deny') return SIDE_END_OF_TIER - tierPos;
+  }
+  for (const rules of core.profileRules(t, dir)) {
+    for (const r of rules) {
+      if (r.action === ACT_LOG || !ruleHits(r, rs, data, t, s)) continue;
+      if (r.action === ACT_PASS) break;
+      return r.id;
+    }
+  }
+  return SIDE_NO_PROFILE;
+}
+
+/** Allow / deny of a decideSide code. */
+export function sideAllows(core: PolicyCore, code: number): boolean {
+  if (code >= 0) return core.ctx.table[code]?.action === ACT_ALLOW;
+  return code === SIDE_NOT_APPLICABLE || code === SIDE_FAILSAFE;
+}
+
+/** The reference's SideExplanation for target `target` (class t) and peer class s. */
+export function explainSide(core: PolicyCore, rs: RuleState, target: PeerInfo, t: number, s: number, dir: Direction): SideExplanation {
+  const endpoint = target.label;
+  if (target.kind === 'external') {
+    const why = target.pod
+      ? `${endpoint} is a hostNetwork pod without a HostEndpoint: no Calico policy applies`
+      : `${endpoint} is not a Calico endpoint (outside the cluster): no policy applies on this side`;
+    return { decided: 'not-applicable', action: 'allow', endpoint, reasons: [why], trail: [] };
+  }
+  if (target.hep && isFailsafe(rs.pkt, dir)) {
+    return { decided: 'profile', action: 'allow', endpoint, profile: 'felix-failsafe', reasons: ['Felix failsafe port (always open on host endpoints)'], trail: [] };
+  }
+  const data = core.pool.data;
+  const trail: TrailStep[] = [];
+  const pols = core.targets.get(dir, t);
+  let i = 0;
+  while (i < pols.length) {
+    const tierPos = (pols[i] as CPolicy).tierPos;
+    const tier = core.model.tiers[tierPos]?.name ?? '';
+    let armed = false;
+    let passed = false;
+    for (; i < pols.length && (pols[i] as CPolicy).tierPos === tierPos; i++) {
+      const p = pols[i] as CPolicy;
+      if (passed) continue;
+      const policy = policyRef(p.policy);
+      if (p.policy.staged) {
+        trail.push({ tier, policy, result: 'staged' });
+        continue;
+      }
+      armed = true;
+      const hit = walkRules(p.rules[dir], rs, data, t, s, trail, tier, policy);
+      if (!hit) continue;
+      if (hit.action === ACT_PASS) {
+        passed = true;
+        continue;
+      }
+      const r = hit.rule;
+      return {
+        decided: 'rule',
+        action: hit.action === ACT_ALLOW ? 'allow' : 'deny',
+        endpoint,
+        tier,
+        policy,
+        ruleIndex: r.index,
+        ...(r.origin.k8sRuleIndex !== undefined ? { k8sRuleIndex: r.origin.k8sRuleIndex } : {}),
+        ruleAction: r.action,
+        rule: { path: r.origin.path, file: r.origin.src.file, line: r.origin.src.line },
+        trail,
+      };
+    }
+    if (passed || !armed) continue;
+    if (core.model.tiers[tierPos]?.defaultAction === 'Deny') {
+      trail.push({ tier, result: 'end-of-tier-deny' });
+      return { decided: 'end-of-tier', action: 'deny', endpoint, tier, trail };
+    }
+    trail.push({ tier, result: 'end-of-tier-pass' });
+  }
+  const decided = pols.length > 0 ? 'profile' : 'no-policy';
+  const names = target.wep?.profiles ?? target.hep?.profiles ?? [];
+  for (const name of names) {
+    const prof = core.profiles.get(name);
+    if (!prof) continue;
+    const hit = walkRules(prof[dir], rs, data, t, s, undefined, name, undefined);
+    if (!hit || hit.action === ACT_PASS) continue;
+    return { decided, action: hit.action === ACT_ALLOW ? 'allow' : 'deny', endpoint, profile: name, ruleIndex: hit.rule.index, trail };
+  }
+  return { decided, action: 'deny', endpoint, reasons: ['no profile allowed the packet (drop if no profiles matched)'], trail };
+}
+
+function walkRules(
+  rules: readonly CRule[],
+  rs: RuleState,
+  data: Int32Array,
+  t: number,
+  s: number,
+  trail: TrailStep[] | undefined,
+  tier: string,
+  policy: TrailStep['policy'],
+): CRule | undefined {
+  for (const r of rules) {
+    if (!ruleHits(r, rs, data, t, s)) continue;
+    if (r.action === ACT_LOG) {
+      trail?.push({ tier, ...(policy ? { policy } : {}), result: 'log', ruleIndex: r.rule.index });
+      continue;
+    }
+    const result = r.action === ACT_ALLOW ? 'allow' : r.action === ACT_PASS ? 'pass' : 'deny';
+    trail?.push({ tier, ...(policy ? { policy } : {}), result, ruleIndex: r.rule.index });
+    return r;
+  }
+  if (policy) trail?.push({ tier, policy, result: 'no-match' });
+  return undefined;
+}

@@ -1,0 +1,39 @@
+// compile: the matrix cells of uncertain classes, filled in by the reference evaluator on representatives —
+// members of a class ask isomorphic questions, so one pair per class pair stands for all of them.
+import type { PolicyModel } from '../../model/policy/types.js';
+import { evaluateReference } from '../../verdict/policy/evaluate-reference.js';
+import type { Outcome, Peer } from '../../verdict/policy/types.js';
+import { allClassReps } from './class-reps.js';
+import type { MatrixState } from './matrix-state.js';
+import type { PolicyCore } from './policy-core.js';
+
+/** Addresses a representative must not have (Service ClusterIPs would be DNATed). */
+export function clusterIps(model: PolicyModel): Set<number> {
+  return new Set(model.services.flatMap((s) => (s.clusterIP !== undefined ? [s.clusterIP] : [])));
+}
+
+/** Overwrites the rows and columns of `uncertain` classes in `state` with the reference's verdicts. */
+export function overlayUncertain(core: PolicyCore, model: PolicyModel, state: MatrixState, uncertain: readonly number[]): void {
+  if (uncertain.length === 0) return;
+  const avoid = clusterIps(model);
+  const n = core.u.classes.n;
+  const reps = allClassReps(core.u, 2, avoid);
+  const { pkt } = state.rs;
+  const judge = (src: Peer, dst: Peer): Outcome => evaluateReference(model, { src, dst, ...pkt }).verdict;
+  const done = new Set<number>();
+  for (const uc of uncertain) {
+    const ru = reps[uc] as Peer[];
+    if (ru.length === 0) continue;
+    for (let c = 0; c < n; c++) {
+      const rc = reps[c] as Peer[];
+      if (rc.length === 0) continue;
+      if (c === uc) {
+        if (ru.length >= 2) state.setCell(uc, uc, judge(ru[0] as Peer, ru[1] as Peer));
+        continue;
+      }
+      state.setCell(uc, c, judge(ru[0] as Peer, rc[0] as Peer));
+      if (!done.has(c)) state.setCell(c, uc, judge(rc[0] as Peer, ru[0] as Peer));
+    }
+    done.add(uc);
+  }
+}

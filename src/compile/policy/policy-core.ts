@@ -1,0 +1,217 @@
+// compile: the state of a compiled PolicyModel — classes, peer sets, compiled policies and profiles, the
+// per-target policy lists, and the cached per-packet-class rule states and matrices built from them.
+import { wordCount } from '../../lib/bitset.js';
+import type { Cidr } from '../../lib/ipv4.js';
+import type { Direction, Policy, PolicyModel, Rule } from '../../model/policy/types.js';
+import { BitPool } from './bit-pool.js';
+import { buildUniverse } from './build-universe.js';
+import { KIND_HEP, KIND_WEP } from './class-table.js';
+import { compilePolicy, compileRule, type CPolicy, type CRule, type RuleCtx } from './compile-rules.js';
+import { buildProgram, type Program, type ProgramInput } from './eval-program.js';
+import { MatrixState, type MatrixCore } from './matrix-state.js';
+import { isFailsafe, PacketClasses, specOf, type PacketSpec } from './packet-class.js';
+import { PeerSets } from './peer-sets.js';
+import { NamedPorts } from './port-sets.js';
+import { RuleState } from './rule-state.js';
+import { TargetPolicies } from './target-policies.js';
+import type { Universe } from './universe.js';
+
+export interface CoreOptions {
+  /** Spare class capacity for incremental CIDR refinement (default max(64, classes / 4)). */
+  readonly slack?: number;
+  /** Packet classes whose rule states are kept for verdict/explain queries (default 64). */
+  readonly maxRuleStates?: number;
+}
+
+/** Every IPv4 CIDR of a rule list (nets and notNets of both sides). */
+export function ruleCidrs(rules: readonly Rule[], out: Cidr[]): void {
+  for (const r of rules) {
+    const { source: s, destination: d } = r;
+    if (s.nets) out.push(...s.nets);
+    if (s.notNets) out.push(...s.notNets);
+    if (d.nets) out.push(...d.nets);
+    if (d.notNets) out.push(...d.notNets);
+  }
+}
+
+/** Hot data holder: one compiled model. */
+export class PolicyCore implements MatrixCore {
+  readonly u: Universe;
+  readonly words: number;
+  readonly pool: BitPool;
+  readonly ps: PeerSets;
+  readonly named: NamedPorts;
+  readonly packets = new PacketClasses();
+  readonly ctx: RuleCtx;
+  readonly targets = new TargetPolicies();
+  readonly policies = new Map<string, CPolicy>();
+  readonly profiles = new Map<string, Record<Direction, CRule[]>>();
+  readonly tierPos: ReadonlyMap<string, number>;
+  readonly ruleStates = new Map<string, RuleState>();
+  readonly matrices = new Map<string, MatrixState>();
+  readonly validSlot: number;
+  private readonly profileCache = new Map<string, CRule[][]>();
+  private readonly programInput: { -readonly [K in keyof ProgramInput]: ProgramInput[K] };
+  /** Set when a split needed more classes than the capacity (the owner recompiles). */
+  overflow = false;
+  private packetsVersion = -1;
+
+  constructor(
+    public model: PolicyModel,
+    readonly options: CoreOptions = {},
+  ) {
+    const cidrs: Cidr[] = [];
+    for (const p of [...model.policies, ...model.profiles.values()]) {
+      ruleCidrs(p.ingress, cidrs);
+      ruleCidrs(p.egress, cidrs);
+    }
+    this.u = buildUniverse(model, cidrs);
+    const n = this.u.classes.n;
+    this.words = wordCount(n + (options.slack ?? Math.max(64, n >> 2)));
+    this.pool = new BitPool(this.words, 256 + 4 * model.policies.length);
+    this.ps = new PeerSets(this.u, this.pool);
+    this.validSlot = this.ps.valid;
+    this.named = new NamedPorts(this.u);
+    for (const p of this.named.numbers) this.packets.addRange(p, p);
+    for (const facts of this.u.classes.services) for (const f of facts) for (const pp of f.ports) this.packets.addRange(pp & 65535, pp & 65535);
+    this.ctx = { model, ps: this.ps, table: [], freeIds: [], entityCache: new Map() };
+    this.tierPos = new Map(model.tiers.map((t, i) => [t.name, i]));
+    this.programInput = { target: 0, dir: 'ingress', policies: [], tiers: model.tiers, profiles: [], failsafe: false, validSlot: this.validSlot };
+    for (const prof of [...model.profiles.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+      const compiled = { ingress: [] as CRule[], egress: [] as CRule[] };
+      for (const dir of ['ingress', 'egress'] as const) {
+        for (const r of prof[dir]) {
+          this.packets.addRule(r);
+          compiled[dir].push(compileRule(this.ctx, r, dir, { profile: prof.name }));
+        }
+      }
+      this.profiles.set(prof.name, compiled);
+    }
+    for (const p of model.policies) this.addPolicy(p);
+  }
+
+  classCount(): number {
+    return this.u.classes.n;
+  }
+
+  isTarget(c: number): boolean {
+    return this.u.classes.isTarget(c);
+  }
+
+  poolData(): Int32Array {
+    return this.pool.data;
+  }
+
+  /** Splits preserve everything compiled so far: copy the class's column and rows. */
+  readonly onSplit = (from: number, to: number): void => {
+    if (to >= this.words * 32) {
+      this.overflow = true;
+      return;
+    }
+    this.pool.copyColumn(from, to);
+    this.ps.onSplit(from, to);
+    this.targets.onSplit(from, to);
+    for (const m of this.matrices.values()) m.onSplit(from, to);
+  };
+
+  /** Registers the policy's CIDRs (refining classes); false when the class capacity overflowed. */
+  registerCidrs(p: Policy): boolean {
+    const cidrs: Cidr[] = [];
+    ruleCidrs(p.ingress, cidrs);
+    ruleCidrs(p.egress, cidrs);
+    for (const c of cidrs) this.ps.cidr(c, this.onSplit);
+    return !this.overflow;
+  }
+
+  /** Compiles and indexes a policy (CIDRs registered first); returns it and the classes it selects. */
+  addPolicy(p: Policy): { cp: CPolicy; classes: number[] } {
+    this.registerCidrs(p);
+    for (const r of p.ingress) this.packets.addRule(r);
+    for (const r of p.egress) this.packets.addRule(r);
+    const cp = compilePolicy(this.ctx, p, this.tierPos.get(p.tier) ?? 0);
+    this.policies.set(cp.key, cp);
+    return { cp, classes: this.targets.add(cp, this.pool) };
+  }
+
+  /** The compiled profile rules of a target class, in profile order (cached per identity / HostEndpoint). */
+  profileRules(c: number, dir: Direction): readonly CRule[][] {
+    const { classes } = this.u;
+    const kind = classes.kind[c] as number;
+    const ident = classes.ident[c] as number;
+    const key = `${kind}/${ident}/${dir}`;
+    const hit = this.profileCache.get(key);
+    if (hit) return hit;
+    const names =
+      kind === KIND_WEP ? (this.u.identities[ident]?.profiles ?? []) : kind === KIND_HEP ? (this.model.hostEndpoints[ident]?.profiles ?? []) : [];
+    const out: CRule[][] = [];
+    for (const name of names) {
+      const prof = this.profiles.get(name);
+      if (prof) out.push(prof[dir]);
+    }
+    this.profileCache.set(key, out);
+    return out;
+  }
+
+  programFor(c: number, dir: Direction, rs: RuleState, prog: Program): void {
+    const inp = this.programInput;
+    inp.target = c;
+    inp.dir = dir;
+    inp.policies = this.targets.get(dir, c);
+    inp.profiles = this.profileRules(c, dir);
+    inp.failsafe = this.u.classes.kind[c] === KIND_HEP && isFailsafe(rs.pkt, dir);
+    buildProgram(prog, inp, rs, this.pool.data);
+  }
+
+  /** The rule state of a packet's class (cached, least recently used dropped first). */
+  ruleState(pkt: PacketSpec): RuleState {
+    this.rekey();
+    const key = this.packets.key(pkt);
+    let rs = this.ruleStates.get(key);
+    if (rs) {
+      this.ruleStates.delete(key);
+      this.ruleStates.set(key, rs);
+      return rs;
+    }
+    rs = new RuleState(specOf(pkt), this.ctx, this.named);
+    this.ruleStates.set(key, rs);
+    if (this.ruleStates.size > (this.options.maxRuleStates ?? 64)) {
+      const [oldKey, old] = this.ruleStates.entries().next().value as [string, RuleState];
+      old.release();
+      this.ruleStates.delete(oldKey);
+    }
+    return rs;
+  }
+
+  /** The matrix of a packet's class (built on first use, then kept up to date). */
+  matrixState(pkt: PacketSpec): { state: MatrixState; built: boolean } {
+    this.rekey();
+    const key = this.packets.key(pkt);
+    const hit = this.matrices.get(key);
+    if (hit) return { state: hit, built: false };
+    const state = new MatrixState(new RuleState(specOf(pkt), this.ctx, this.named), this);
+    this.matrices.set(key, state);
+    return { state, built: true };
+  }
+
+  /** Drops a cached matrix. */
+  dropMatrix(pkt: PacketSpec): void {
+    this.rekey();
+    const key = this.packets.key(pkt);
+    const m = this.matrices.get(key);
+    if (!m) return;
+    m.rs.release();
+    this.matrices.delete(key);
+  }
+
+  /** New cuts or protocols change class keys: re-key the caches by each state's own packet. */
+  private rekey(): void {
+    if (this.packetsVersion === this.packets.version) return;
+    this.packetsVersion = this.packets.version;
+    const states = [...this.ruleStates.values()];
+    this.ruleStates.clear();
+    for (const rs of states) this.ruleStates.set(this.packets.key(rs.pkt), rs);
+    const matrices = [...this.matrices.values()];
+    this.matrices.clear();
+    for (const m of matrices) this.matrices.set(this.packets.key(m.rs.pkt), m);
+  }
+}

@@ -1,0 +1,77 @@
+// compile: the reachability matrix of one packet class as the caller sees it — class × class allow and
+// unknown bits, expandable to pods (PolicyModel.endpoints) through each class's members.
+import type { Outcome } from '../../verdict/policy/types.js';
+import type { MatrixState } from './matrix-state.js';
+import type { PacketSpec } from './packet-class.js';
+import type { PolicyCore } from './policy-core.js';
+import { classOfEndpoint } from './universe.js';
+
+/**
+ * A view valid until the next applyPolicy/deletePolicy (fetch it again then). Row a of `allow` (words
+ * `a * words .. a * words + words - 1`) has bit b set when class a may open connections to class b.
+ */
+export class PolicyMatrix {
+  private members: number[][] | undefined;
+
+  constructor(
+    private readonly core: PolicyCore,
+    private readonly state: MatrixState,
+    readonly packet: PacketSpec,
+  ) {}
+
+  get classCount(): number {
+    return this.core.u.classes.n;
+  }
+
+  get words(): number {
+    return this.core.words;
+  }
+
+  /** Class-level allow bits (shared: do not mutate). */
+  get allow(): Int32Array {
+    return this.state.M;
+  }
+
+  classOfEndpoint(ep: number): number {
+    return classOfEndpoint(this.core.u, ep);
+  }
+
+  /** The verdict between two classes (distinct members). */
+  classVerdict(a: number, b: number): Outcome {
+    if (this.state.unknown(a, b)) return 'unknown';
+    return this.state.allows(a, b) ? 'allow' : 'deny';
+  }
+
+  /** The verdict from pod `src` to pod `dst` (endpoint indices); a pod always reaches itself. */
+  verdict(src: number, dst: number): Outcome {
+    if (src === dst) return 'allow';
+    return this.classVerdict(this.classOfEndpoint(src), this.classOfEndpoint(dst));
+  }
+
+  /** Endpoint indices of the pods in class `c`, ascending. */
+  membersOf(c: number): readonly number[] {
+    if (!this.members) {
+      const m: number[][] = [];
+      for (let c2 = 0; c2 < this.classCount; c2++) m.push([]);
+      for (let ep = 0; ep < this.core.model.endpoints.length; ep++) m[this.classOfEndpoint(ep)]?.push(ep);
+      this.members = m;
+    }
+    return this.members[c] ?? [];
+  }
+
+  /** Number of ordered pod pairs (src ≠ dst) that are allowed. */
+  countAllowedPodPairs(): number {
+    let n = 0;
+    const C = this.classCount;
+    for (let a = 0; a < C; a++) {
+      const na = this.membersOf(a).length;
+      if (na === 0) continue;
+      for (let b = 0; b < C; b++) {
+        const nb = this.membersOf(b).length;
+        if (nb === 0 || !this.state.allows(a, b)) continue;
+        n += a === b ? na * (na - 1) : na * nb;
+      }
+    }
+    return n;
+  }
+}
