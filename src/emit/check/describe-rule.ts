@@ -14,18 +14,19 @@ export function ruleLocation(r: DecidingRule): string | undefined {
   return r.file === undefined ? undefined : formatRef({ file: r.file, line: r.line });
 }
 
-/** What decided, in words: `rule 2 of policy default.db in tier default`, `end of tier platform, ...`. */
+/** What decided, in words. `policy` is the verdict stage's name of the policy (`GlobalNetworkPolicy
+ *  default.db`), of the last policy consulted for an end-of-tier decision, or of the profile. */
 export function decisionText(r: DecidingRule): string {
   const tier = r.tier ?? '?';
   switch (r.decided) {
     case 'rule':
-      return `rule ${r.ruleIndex ?? '?'} of policy ${r.policy ?? '?'} in tier ${tier}`;
+      return `rule ${r.ruleIndex ?? '?'} of ${r.policy ?? 'a policy'} in tier ${tier}`;
     case 'end-of-tier':
-      return `end of tier ${tier}, no rule matched${r.policy !== undefined ? ` (policy ${r.policy})` : ''}`;
+      return `end of tier ${tier}, no rule matched${r.policy !== undefined ? ` (last policy ${r.policy})` : ''}`;
     case 'profile':
-      return `profile${r.policy !== undefined ? ` ${r.policy}` : ''}, every tier passed`;
+      return `${r.policy ?? 'profile'}, every tier passed`;
     case 'no-policy':
-      return 'no policy selects it, profile decides';
+      return `no policy selects it, ${r.policy ?? 'profile'} decides`;
     case 'not-applicable':
       return 'not applicable';
     default:

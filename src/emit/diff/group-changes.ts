@@ -50,7 +50,7 @@ function portStart(ports: string): number {
 }
 
 function comparePorts(a: ConnectionChange, b: ConnectionChange): number {
-  return cmp(a.protocol, b.protocol) ||  cmp(a.ports, b.ports);
+  return cmp(a.protocol, b.protocol) || portStart(a.ports) - portStart(b.ports) || cmp(a.ports, b.ports);
 }
 
 /** Groups consecutive items with equal keys (items are sorted by that key first). */
