@@ -19,7 +19,7 @@ export function buildPrefixIndex(bases: ArrayLike<number>, lens: ArrayLike<numbe
     (x, y) => (lens[x] as number) - (lens[y] as number) || x - y,
   );
   const parent = new Int32Array(count).fill(-1);
-  const b = new StrideTrieBuilder(Math.ceil(count / 4) + 16);
+  const b = new StrideTrieBuilder(count);
   let i = 0;
   while (i < count) {
     // All prefixes of one length find their parent among strictly shorter ones, then are inserted.
@@ -40,6 +40,6 @@ export function buildPrefixIndex(bases: ArrayLike<number>, lens: ArrayLike<numbe
   return {
     trie,
     parent,
-    lookup: (ip: number): number => lpmLookup(trie.root, trie.chunks, ip) - 1,
+    lookup: (ip: number): number => lpmLookup(trie.root, trie.chunks2, trie.chunks3, ip) - 1,
   };
 }

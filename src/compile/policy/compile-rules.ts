@@ -41,7 +41,19 @@ export interface CPolicy {
   /** Whether the policy is consulted for the direction (types, and not preDNAT/doNotTrack). */
   readonly applies: Readonly<Record<Direction, boolean>>;
   readonly rules: Readonly<Record<Direction, readonly CRule[]>>;
+  /** The non-Log rules as (rule id, action) pairs, for the matrix programs. */
+  readonly fire: Readonly<Record<Direction, Int32Array>>;
+  readonly staged: boolean;
 }
+
+/** (rule id, action) pairs of the rules that can decide (Log rules never do). */
+export function firePairs(rules: readonly CRule[]): Int32Array {
+  const out: number[] = [];
+  for (const r of rules) if (r.action !== ACT_LOG) out.push(r.id, r.action);
+  return Int32Array.from(out);
+}
+
+const NO_RULES = new Int32Array(0);
 
 /** What compiling needs: the model (Services), the peer sets, a rule table and the entity cache. */
 export interface RuleCtx {
@@ -63,10 +75,12 @@ export function compilePolicy(ctx: RuleCtx, policy: Policy, tierPos: number): CP
     egress: policy.types.egress && !policy.preDNAT && !policy.doNotTrack,
   };
   const rules: Record<Direction, CRule[]> = { ingress: [], egress: [] };
-  const cp: CPolicy = { key: policyKey(policy), policy, tierPos, targets: ctx.ps.policyTargets(policy.selector), applies, rules };
+  const fire: Record<Direction, Int32Array> = { ingress: NO_RULES, egress: NO_RULES };
+  const cp: CPolicy = { key: policyKey(policy), policy, tierPos, targets: ctx.ps.policyTargets(policy.selector), applies, rules, fire, staged: policy.staged };
   for (const dir of ['ingress', 'egress'] as const) {
     if (!applies[dir]) continue;
     for (const r of policy[dir]) rules[dir].push(compileRule(ctx, r, dir, { policy: cp }));
+    fire[dir] = firePairs(rules[dir]);
   }
   return cp;
 }

@@ -49,7 +49,12 @@ export function compilePolicies(model: PolicyModel, options: CompileOptions = {}
 export class CompiledPolicies {
   private core: PolicyCore;
   private uncertain: number[];
-  private current: PolicyModel;
+  /** The model as compiled; `policies` stale after an operation until `model` is read. */
+  private readonly base: PolicyModel;
+  private current: PolicyModel | undefined;
+  /** Compiled policies in Felix order. */
+  private ordered: CPolicy[];
+  private readonly numbered = new WeakMap<CPolicy, Policy>();
   private readonly mayBeUncertain: boolean;
   private readonly svcIps: ReadonlySet<number>;
   private readonly codes = new Int32Array(2);
@@ -58,8 +63,10 @@ export class CompiledPolicies {
     model: PolicyModel,
     private readonly options: CompileOptions = {},
   ) {
+    this.base = model;
     this.current = model;
     this.core = new PolicyCore(model, options);
+    this.ordered = [...this.core.policies.values()].sort(comparePolicies);
     this.mayBeUncertain = model.namespaces.some((n) => !n.declared) || model.endpoints.some((e) => e.ip === undefined);
     this.uncertain = this.mayBeUncertain ? markUncertain(model, this.core.ps) : [];
     this.svcIps = clusterIps(model);
@@ -67,6 +74,15 @@ export class CompiledPolicies {
 
   /** The model as it stands after the incremental operations (policies in Felix order, ids renumbered). */
   get model(): PolicyModel {
+    if (!this.current) {
+      const policies = this.ordered.map((cp, i) => {
+        if (cp.policy.id === i) return cp.policy;
+        let p = this.numbered.get(cp);
+        if (p?.id !== i) this.numbered.set(cp, (p = { ...cp.policy, id: i }));
+        return p;
+      });
+      this.current = { ...this.base, policies };
+    }
     return this.current;
   }
 
@@ -83,7 +99,7 @@ export class CompiledPolicies {
     const a = classOfPeer(this.core, pkt.src);
     const b = classOfPeer(this.core, pkt.dst);
     const { uncertain } = this.core.u.classes;
-    if (uncertain[a] === 1 || uncertain[b] === 1) return evaluateReference(this.current, pkt).verdict;
+    if (uncertain[a] === 1 || uncertain[b] === 1) return evaluateReference(this.model, pkt).verdict;
     const m = this.core.matrices.get(this.core.packets.key(pkt));
     if (m) return m.allows(a, b) ? 'allow' : 'deny';
     return this.decideClasses(pkt, a, b);
@@ -117,14 +133,14 @@ export class CompiledPolicies {
 
   /** The full explanation: deep-equal to evaluateReference(model, pkt). */
   explain(pkt: Packet): Verdict {
-    return explainPacket(this.core, this.current, pkt);
+    return explainPacket(this.core, this.model, pkt);
   }
 
   /** The class × class matrix of a packet class (built once, then maintained by apply/delete). */
   matrix(pkt: PacketSpec): PolicyMatrix {
     const spec = specOf(pkt);
     const { state, built } = this.core.matrixState(spec);
-    if (built) overlayUncertain(this.core, this.current, state, this.uncertain);
+    if (built) overlayUncertain(this.core, this.model, state, this.uncertain);
     return new PolicyMatrix(this.core, state, spec);
   }
 
@@ -178,20 +194,22 @@ export class CompiledPolicies {
       for (const r of [...old.rules.ingress, ...old.rules.egress]) for (const s of states) s.clearRule(r.id);
       releasePolicy(core.ctx, old);
       core.policies.delete(key);
+      this.ordered.splice(this.ordered.indexOf(old), 1);
     }
     if (policy) {
       const { cp, classes } = core.addPolicy(policy);
       touch(cp, classes);
       for (const r of [...cp.rules.ingress, ...cp.rules.egress]) for (const s of states) s.setRule(r);
+      this.ordered.splice(insertionPoint(this.ordered, cp), 0, cp);
     }
-    this.current = { ...this.current, policies: orderedPolicies(core) };
+    this.current = undefined;
     const previous = this.uncertain;
-    if (this.mayBeUncertain) this.uncertain = markUncertain(this.current, core.ps);
+    if (this.mayBeUncertain) this.uncertain = markUncertain(this.model, core.ps);
     const changes: MatrixChange[] = [];
     for (const m of matrices) {
       m.recompute([...ingress], [...egress]);
       if (previous.length > 0) m.retranspose();
-      overlayUncertain(core, this.current, m, this.uncertain);
+      if (this.uncertain.length > 0) overlayUncertain(core, this.model, m, this.uncertain);
       const d = m.diff();
       changes.push({ packet: m.rs.pkt, matrix: new PolicyMatrix(core, m, m.rs.pkt), allowed: d.allowed, denied: d.denied });
     }
@@ -202,12 +220,20 @@ export class CompiledPolicies {
   private rebuild(): void {
     const packets = [...this.core.matrices.values()].map((m: MatrixState) => m.rs.pkt);
     const slack = Math.max(128, this.core.words * 64);
-    this.core = new PolicyCore(this.current, { ...this.options, slack });
-    this.uncertain = this.mayBeUncertain ? markUncertain(this.current, this.core.ps) : [];
+    this.core = new PolicyCore(this.model, { ...this.options, slack });
+    this.ordered = [...this.core.policies.values()].sort(comparePolicies);
+    this.uncertain = this.mayBeUncertain ? markUncertain(this.model, this.core.ps) : [];
     for (const pkt of packets) this.matrix(pkt);
   }
 }
 
-function orderedPolicies(core: PolicyCore): Policy[] {
-  return [...core.policies.values()].sort(comparePolicies).map((cp, i) => (cp.policy.id === i ? cp.policy : { ...cp.policy, id: i }));
+function insertionPoint(list: readonly CPolicy[], cp: CPolicy): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (comparePolicies(list[mid] as CPolicy, cp) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

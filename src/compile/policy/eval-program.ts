@@ -1,7 +1,7 @@
 // compile: one target class and direction as a straight-line program over peer sets — the rules that can
 // fire there, in Felix order, with tier ends and profiles — and the word-wide kernel that runs it.
 import type { Direction, Tier } from '../../model/policy/types.js';
-import { ACT_LOG, type CPolicy, type CRule } from './compile-rules.js';
+import type { CPolicy } from './compile-rules.js';
 import type { RuleState } from './rule-state.js';
 
 /** Peers in the rule's set and still undecided are allowed / denied / passed to the next tier. */
@@ -68,7 +68,8 @@ export interface ProgramInput {
   readonly dir: Direction;
   readonly policies: readonly CPolicy[];
   readonly tiers: readonly Tier[];
-  readonly profiles: readonly (readonly CRule[])[];
+  /** Per profile, its (rule id, action) pairs. */
+  readonly profiles: readonly Int32Array[];
   /** HostEndpoint failsafe port: everything is allowed. */
   readonly failsafe: boolean;
   readonly validSlot: number;
@@ -92,9 +93,9 @@ export function buildProgram(prog: Program, inp: ProgramInput, rs: RuleState, da
     let armed = false;
     for (; i < pols.length && (pols[i] as CPolicy).tierPos === tierPos; i++) {
       const p = pols[i] as CPolicy;
-      if (p.policy.staged) continue;
+      if (p.staged) continue;
       armed = true;
-      emitRules(prog, p.rules[inp.dir], own, peers, data, inp.target);
+      emitRules(prog, ingress ? p.fire.ingress : p.fire.egress, own, peers, data, inp.target);
     }
     if (armed) prog.end(inp.tiers[tierPos]?.defaultAction === 'Deny' ? OP_END_DENY : OP_END_PASS);
   }
@@ -104,17 +105,16 @@ export function buildProgram(prog: Program, inp: ProgramInput, rs: RuleState, da
   }
 }
 
-/** Appends the rules that can fire at `target` (its own side matches, the peer set is not empty). */
-function emitRules(prog: Program, rules: readonly CRule[], own: Int32Array, peers: Int32Array, data: Int32Array, target: number): void {
+/** Appends the rules of (id, action) pairs that can fire at `target` (own side matches, peers not empty). */
+function emitRules(prog: Program, fire: Int32Array, own: Int32Array, peers: Int32Array, data: Int32Array, target: number): void {
   const tw = target >>> 5;
   const tb = 1 << (target & 31);
-  for (let k = 0; k < rules.length; k++) {
-    const r = rules[k] as CRule;
-    if (r.action === ACT_LOG) continue;
-    const o = own[r.id] as number;
-    const p = peers[r.id] as number;
+  for (let k = 0; k < fire.length; k += 2) {
+    const id = fire[k] as number;
+    const o = own[id] as number;
+    const p = peers[id] as number;
     if (o < 0 || p < 0 || ((data[o + tw] as number) & tb) === 0) continue;
-    prog.push(r.action, p);
+    prog.push(fire[k + 1] as number, p);
   }
 }
 

@@ -45,7 +45,7 @@ export function decideSide(core: PolicyCore, rs: RuleState, t: number, s: number
     let passed = false;
     for (; i < pols.length && (pols[i] as CPolicy).tierPos === tierPos; i++) {
       const p = pols[i] as CPolicy;
-      if (passed || p.policy.staged) continue;
+      if (passed || p.staged) continue;
       armed = true;
       for (const r of p.rules[dir]) {
         if (r.action === ACT_LOG || !ruleHits(r, rs, data, t, s)) continue;
@@ -97,7 +97,7 @@ export function explainSide(core: PolicyCore, rs: RuleState, target: PeerInfo, t
       const p = pols[i] as CPolicy;
       if (passed) continue;
       const policy = policyRef(p.policy);
-      if (p.policy.staged) {
+      if (p.staged) {
         trail.push({ tier, policy, result: 'staged' });
         continue;
       }

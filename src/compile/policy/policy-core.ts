@@ -6,7 +6,7 @@ import type { Direction, Policy, PolicyModel, Rule } from '../../model/policy/ty
 import { BitPool } from './bit-pool.js';
 import { buildUniverse } from './build-universe.js';
 import { KIND_HEP, KIND_WEP } from './class-table.js';
-import { compilePolicy, compileRule, type CPolicy, type CRule, type RuleCtx } from './compile-rules.js';
+import { compilePolicy, compileRule, firePairs, type CPolicy, type CRule, type RuleCtx } from './compile-rules.js';
 import { buildProgram, type Program, type ProgramInput } from './eval-program.js';
 import { MatrixState, type MatrixCore } from './matrix-state.js';
 import { isFailsafe, PacketClasses, specOf, type PacketSpec } from './packet-class.js';
@@ -50,7 +50,8 @@ export class PolicyCore implements MatrixCore {
   readonly ruleStates = new Map<string, RuleState>();
   readonly matrices = new Map<string, MatrixState>();
   readonly validSlot: number;
-  private readonly profileCache = new Map<string, CRule[][]>();
+  private readonly identProfiles: Int32Array[][] = [];
+  private readonly hepProfiles: Int32Array[][] = [];
   private readonly programInput: { -readonly [K in keyof ProgramInput]: ProgramInput[K] };
   /** Set when a split needed more classes than the capacity (the owner recompiles). */
   overflow = false;
@@ -133,14 +134,11 @@ export class PolicyCore implements MatrixCore {
     return { cp, classes: this.targets.add(cp, this.pool) };
   }
 
-  /** The compiled profile rules of a target class, in profile order (cached per identity / HostEndpoint). */
+  /** The compiled profile rules of a target class, in profile order. */
   profileRules(c: number, dir: Direction): readonly CRule[][] {
     const { classes } = this.u;
     const kind = classes.kind[c] as number;
     const ident = classes.ident[c] as number;
-    const key = `${kind}/${ident}/${dir}`;
-    const hit = this.profileCache.get(key);
-    if (hit) return hit;
     const names =
       kind === KIND_WEP ? (this.u.identities[ident]?.profiles ?? []) : kind === KIND_HEP ? (this.model.hostEndpoints[ident]?.profiles ?? []) : [];
     const out: CRule[][] = [];
@@ -148,8 +146,17 @@ export class PolicyCore implements MatrixCore {
       const prof = this.profiles.get(name);
       if (prof) out.push(prof[dir]);
     }
-    this.profileCache.set(key, out);
     return out;
+  }
+
+  /** profileRules as (rule id, action) pairs, cached per identity / HostEndpoint. */
+  private profilePairs(c: number, dir: Direction): readonly Int32Array[] {
+    const kind = this.u.classes.kind[c] as number;
+    const cache = kind === KIND_WEP ? this.identProfiles : this.hepProfiles;
+    const at = 2 * (this.u.classes.ident[c] as number) + (dir === 'ingress' ? 0 : 1);
+    let hit = cache[at];
+    if (!hit) cache[at] = hit = this.profileRules(c, dir).map(firePairs);
+    return hit;
   }
 
   programFor(c: number, dir: Direction, rs: RuleState, prog: Program): void {
@@ -157,7 +164,7 @@ export class PolicyCore implements MatrixCore {
     inp.target = c;
     inp.dir = dir;
     inp.policies = this.targets.get(dir, c);
-    inp.profiles = this.profileRules(c, dir);
+    inp.profiles = this.u.classes.isTarget(c) ? this.profilePairs(c, dir) : [];
     inp.failsafe = this.u.classes.kind[c] === KIND_HEP && isFailsafe(rs.pkt, dir);
     buildProgram(prog, inp, rs, this.pool.data);
   }

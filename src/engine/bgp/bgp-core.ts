@@ -74,6 +74,9 @@ export class BgpCore {
   readonly byName = new Map<string, number>();
   /** (min speaker, max speaker) → LINK_RESET / LINK_SILENT while a link is down. */
   readonly links = new IntPairMap(64);
+  /** Speakers down and links down right now (fast paths when nothing has failed). */
+  downSpeakers = 0;
+  downLinks = 0;
   /** Session → deliveries held while its link is silently down: flattened (kind, a, b). */
   readonly deferred = new Map<number, number[]>();
   /** Feeds in flight (the whole export for a newly established session): an arena where a feed is its

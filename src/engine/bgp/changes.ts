@@ -50,6 +50,7 @@ export function nodeDown(core: BgpCore, y: number, mode: 'silent' | 'clean'): vo
     killEnd(core, n);
   }
   core.spk.alive[y] = 0;
+  core.downSpeakers++;
   if (core.opt.trackBlackholes) closeHolesOf(core, y);
   (core.rows[y] as Int32Array).fill(0);
   (core.spk.openClasses[y] as Set<number>).clear();
@@ -61,6 +62,7 @@ export function nodeUp(core: BgpCore, y: number): void {
   if (core.spk.alive[y] === 1) return;
   const e = core.ends;
   core.spk.alive[y] = 1;
+  core.downSpeakers--;
   const seen = new Set<number>();
   for (const q of (core.spk.local[y] as Map<number, number>).keys()) {
     const c = core.classes.pCls[q] as number;
@@ -91,6 +93,7 @@ export function nodeUp(core: BgpCore, y: number): void {
 export function linkDown(core: BgpCore, a: number, b: number, mode: 'reset' | 'silent'): void {
   if (a === b || core.linkState(a, b) !== 0) return;
   core.links.set(Math.min(a, b), Math.max(a, b), mode === 'reset' ? LINK_RESET : LINK_SILENT);
+  core.downLinks++;
   const n = core.endOf.get(a, b);
   if (n >= 0 && core.spk.alive[a] === 1 && core.spk.alive[b] === 1) {
     for (const x of [n, n ^ 1]) {
@@ -106,6 +109,7 @@ export function linkUp(core: BgpCore, a: number, b: number): void {
   const mode = core.linkState(a, b);
   if (mode === 0) return;
   core.links.set(Math.min(a, b), Math.max(a, b), 0);
+  core.downLinks--;
   const n = core.endOf.get(a, b);
   if (n >= 0) {
     const e = core.ends;

@@ -58,9 +58,10 @@ export function evaluateHole(core: BgpCore, y: number, c: number): void {
   let bad = 0;
   if (g !== NHG_NONE) {
     flags[c] = f | EVER;
+    if ((f & OPEN) === 0 && core.downSpeakers === 0 && core.downLinks === 0) return;
     if (g >= 3) {
       for (const s of hopSpeakers(core, holes, y, g)) {
-        if (s >= 0 && s !== y && (core.spk.alive[s] === 0 || (core.links.size > 0 && core.linkState(y, s) !== 0))) bad = REASON_DEAD;
+        if (s >= 0 && s !== y && (core.spk.alive[s] === 0 || (core.downLinks > 0 && core.linkState(y, s) !== 0))) bad = REASON_DEAD;
       }
     }
   } else if ((f & EVER) !== 0 && (core.classes.liveOrigins[c] as number) > 0) bad = REASON_MISSING;

@@ -48,7 +48,7 @@ export function evaluateExpectation(run: PlatformRun, policies: readonly Cluster
   const { results, diagnostics } = platformProbes(policies, probes, x.src.file);
   if (diagnostics.length) return { status: 'unknown', detail: diagnostics.map((d) => `${d.path}: ${d.message}`).join('; ') };
   const wrong = results.find((r) => r.verdict !== x.expect && r.verdict !== 'unknown');
-  if (wrong) return { status: 'fail', detail: `${wrong.from} → ${wrong.to} is ${wrong.verdict}ed, expected ${x.expect}`, counterexample: counterexampleOf(run, wrong) };
+  if (wrong) return { status: 'fail', detail: `${wrong.from} → ${wrong.to} is ${wrong.verdict === "allow" ? "allowed" : "denied"}, expected ${x.expect}`, counterexample: counterexampleOf(run, wrong) };
   const unknown = results.find((r) => r.verdict === 'unknown');
   if (unknown) return { status: 'unknown', detail: `${unknown.from} → ${unknown.to} cannot be decided from the input` };
   return { status: 'pass', detail: `${results.length} flow(s) ${x.expect === 'allow' ? 'allowed' : 'denied'} as expected` };

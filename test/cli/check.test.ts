@@ -1,0 +1,69 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from './run-cli.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'calisim-check-'));
+const base = readFileSync('scenarios/giantnetes.yaml', 'utf8');
+
+/** The default scenario with a management-cluster rule that lets tenant acme into every tenant's VMs. */
+function breachScenario(): { file: string; line: number } {
+  const anchor = "          ingress:\n            - action: Allow\n              source: { namespaceSelector: \"projectcalico.org/name == 'ingress-nginx'\" }";
+  expect(base).toContain(anchor);
+  const text = base.replace(anchor, anchor.replace('          ingress:\n', "          ingress:\n            - action: Allow\n              source: { namespaceSelector: \"calisim.io/tenant == 'acme'\" }\n"));
+  const file = join(dir, 'breach.yaml');
+  writeFileSync(file, text);
+  const line = text.split('\n').findIndex((l) => l.includes("calisim.io/tenant == 'acme'")) + 1;
+  return { file, line: line - 1 };
+}
+
+describe('calisim check', () => {
+  it('passes on the default scenario (exit 0)', () => {
+    const r = runCli(['check', 'scenarios/giantnetes.yaml', '--format', 'json']);
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.stdout);
+    expect(report.schema).toBe('calisim.check/v1');
+    expect(report.summary.failed).toBe(0);
+    expect(report.assertions.filter((a: { kind: string }) => a.kind === 'isolation')).toHaveLength(12);
+    // Points: the initial state, after every event, and after each convergence window.
+    expect(report.points[0]).toEqual({ at: 0, label: 'initial state' });
+    expect(report.points.map((p: { at: number }) => p.at)).toContain(90_000);
+  });
+
+  it('fails (exit 1) on a management policy that opens the outer wall, naming the rule and its line', () => {
+    const { file, line } = breachScenario();
+    const r = runCli(['check', file, '--format', 'json']);
+    expect(r.code).toBe(1);
+    const report = JSON.parse(r.stdout);
+    const failed = report.assertions.filter((a: { status: string }) => a.status === 'fail').map((a: { id: string }) => a.id);
+    expect(failed).toEqual(['isolation/acme->globex', 'isolation/acme->initech']);
+    const cx = report.assertions.find((a: { id: string }) => a.id === 'isolation/acme->globex').counterexample;
+    expect(cx.layer).toBe('outer-wall');
+    expect(cx.flow.from).toMatch(/^acme\//);
+    expect(cx.flow.to).toMatch(/^globex\//);
+    expect(cx.responsible.line).toBe(line);
+    expect(cx.rules.find((x: { side: string }) => x.side === 'management-ingress')).toMatchObject({ action: 'allow', decided: 'rule', policy: 'GlobalNetworkPolicy tenant-vm-wall', ruleIndex: 0 });
+  });
+
+  it('writes JUnit with a failing test case and SARIF pointing at the file and line', () => {
+    const { file, line } = breachScenario();
+    const junit = runCli(['check', file, '--format', 'junit']);
+    expect(junit.code).toBe(1);
+    expect(junit.stdout).toMatch(/<testcase [^>]*name="isolation\/acme-&gt;globex/);
+    expect(junit.stdout).toMatch(/<failure /);
+    const sarif = JSON.parse(runCli(['check', file, '--format', 'sarif']).stdout);
+    expect(sarif.version).toBe('2.1.0');
+    const loc = sarif.runs[0].results[0].locations[0].physicalLocation;
+    expect(loc.artifactLocation.uri).toMatch(/breach\.yaml$/);
+    expect(loc.region.startLine).toBe(line);
+  });
+
+  it('exits 3 with --fail-on-unknown when an expectation cannot be decided', () => {
+    const text = base.replace('  reach:\n', "  reach:\n    - { from: { tenant: acme, namespace: shop, selector: \"app == 'nothing'\" }, to: { tenant: acme, namespace: data, workload: db }, protocol: TCP, port: 5432, expect: deny }\n");
+    const file = join(dir, 'unknown.yaml');
+    writeFileSync(file, text);
+    expect(runCli(['check', file, '--format', 'json']).code).toBe(0);
+    expect(runCli(['check', file, '--format', 'json', '--fail-on-unknown']).code).toBe(3);
+  });
+});
