@@ -8,6 +8,7 @@ import { runPlatform } from '../../engine/platform/run-platform.js';
 import { renderRunSummary } from '../../emit/report/run-summary-text.js';
 import { parseDuration } from '../../scenario/duration.js';
 import { defaultScenarioPath, loadScenario } from '../../scenario/load-scenario.js';
+import { policyChangeEffects } from '../../verdict/diff/policy-change-effects.js';
 import { buildRunReport } from '../../verdict/run/run-report.js';
 import type { Command } from '../command.js';
 import { optString } from '../command.js';
@@ -39,7 +40,7 @@ export const runCommand: Command = {
     const seed = typeof seedArg === 'number' ? seedArg : scenario.seed;
     progress(`building the model of ${scenario.name}...`);
     const model = buildModel(scenario);
-    const run = runPlatform(model, { seed, ...(until !== undefined ? { until } : {}), progress });
+    const run = runPlatform(model, { seed, ...(until !== undefined ? { until } : {}), progress, onPolicyChange: policyChangeEffects });
     if (!quiet && process.stderr.isTTY) process.stderr.write('\r\x1b[K');
     const report = buildRunReport(run, seed, displayPath);
     const outDir = optString(args, 'out') ?? 'out';

@@ -3,7 +3,7 @@
 // out, each protocol module reacting through its own event kinds. Returns the run for the verdicts.
 import type { Model } from '../../model/types.js';
 import { schedulePods } from '../../model/schedule-pods.js';
-import type { TimelineEventSpec } from '../../scenario/types.js';
+import type { Manifest, TimelineEventSpec } from '../../scenario/types.js';
 import { HealthMonitors } from '../lb/health-checks.js';
 import { Pki } from '../pki/pki.js';
 import { Simulation, type RunStats } from '../simulation.js';
@@ -22,6 +22,12 @@ export interface RunOptions {
   /** Stop at this simulated time (ms); default the scenario's horizon. */
   readonly until?: number;
   readonly progress?: (message: string) => void;
+  /**
+   * Called after a policy-apply or policy-delete event changed a cluster's policies, with the manifests in
+   * force before and after; the lines it returns join the event's effects (the verdict stage uses it to
+   * record which connections the change opened or closed).
+   */
+  readonly onPolicyChange?: (run: PlatformRun, cluster: number, before: readonly Manifest[], after: readonly Manifest[]) => string[];
 }
 
 /** The state of a platform run at its end (or at `until`). */
@@ -110,14 +116,19 @@ export function createPlatform(model: Model, options: RunOptions = {}): Platform
   const kTimeline = sim.defineKind('timeline', (index) => {
     const ev = scenario.events[index]!;
     const rec: TimelineRecord = { at: sim.now, kind: ev.kind, target: describeTarget(ev), src: ev.src, effects: [] };
+    const cluster = ev.tenant !== undefined ? model.clusterByName.get(ev.tenant) : model.management;
+    const before = cluster !== undefined && cluster >= 0 ? [...policies.of(cluster)] : [];
     applyEvent(ev, model, rec.effects, { setNode, pods, ipam, pki, nodeUp, policies, now: sim.now });
+    if ((ev.kind === 'policy-apply' || ev.kind === 'policy-delete') && options.onPolicyChange && cluster !== undefined && cluster >= 0)
+      rec.effects.push(...options.onPolicyChange(run, cluster, before, policies.of(cluster)));
     timeline.push(rec);
     options.progress?.(`t=${(sim.now / 1000).toFixed(0)}s ${ev.kind} ${rec.target}`);
   });
   scenario.events.forEach((ev, i) => sim.at(ev.at, kTimeline, i, 0));
 
   const stats: RunStats = { processed: 0, endTime: 0, reason: 'quiescent', pending: sim.queue.size };
-  return { model, sim, stats, pods, ipam, nodeUp, pki, monitors, policies, timeline };
+  const run: PlatformRun = { model, sim, stats, pods, ipam, nodeUp, pki, monitors, policies, timeline };
+  return run;
 }
 
 interface EventContext {

@@ -1,0 +1,113 @@
+// cli: `calisim diff BEFORE [AFTER] [--apply FILE...] [--delete REF...]` — the connections a change opens
+// or closes, grouped by cluster, namespace, workload and port, with the rules responsible on both sides;
+// staged policies are shown as what they would change if enforced.
+import { renderDiffJson } from '../../emit/diff/render-diff-json.js';
+import { renderDiffMarkdown } from '../../emit/diff/render-diff-markdown.js';
+import { renderDiffText } from '../../emit/diff/render-diff-text.js';
+import { InputError, formatDiagnostic } from '../../lib/diagnostics.js';
+import { loadScenarios } from '../../scenario/load-scenario.js';
+import type { DiffReport } from '../../verdict/check/types.js';
+import { computeDiff, type DiffSide } from '../../verdict/diff/compute-diff.js';
+import { enforceStaged } from '../../verdict/diff/enforce-staged.js';
+import { policyModelsOf } from '../../verdict/state/policy-models.js';
+import { buildPolicyModel } from '../../model/policy/build-policy-model.js';
+import { policyInputOf } from '../../verdict/state/policy-input.js';
+import type { PlatformRun } from '../../engine/platform/run-platform.js';
+import type { Command } from '../command.js';
+import { optString, optStrings } from '../command.js';
+import { displayPath } from '../display-path.js';
+import { loadRun } from '../load-run.js';
+import { UsageError } from '../usage-error.js';
+
+export const diffCommand: Command = {
+  command: 'diff <before> [after]',
+  describe: 'Connections a change opens or closes: two scenarios/manifest folders, or one with --apply/--delete',
+  builder: (y) =>
+    y
+      .positional('before', { type: 'string', describe: 'scenario or manifests before the change' })
+      .positional('after', { type: 'string', describe: 'scenario or manifests after the change' })
+      .option('apply', { type: 'string', array: true, describe: 'manifest files with policies to add or change' })
+      .option('delete', { type: 'string', array: true, describe: 'policies to delete: name, namespace/name, Kind/namespace/name' })
+      .option('cluster', { type: 'string', describe: 'cluster (tenant) that --apply/--delete change (default: the only or first tenant)' })
+      .option('at', { type: 'string', describe: 'simulated time of the state to compare (default 0)' })
+      .option('only-changed', { type: 'boolean', default: false, describe: 'show only the sides whose deciding rule changed' })
+      .option('format', { choices: ['text', 'json', 'markdown'] as const, default: 'text' }),
+  async run(args) {
+    const at = optString(args, 'at');
+    const beforeFile = optString(args, 'before') as string;
+    const afterFile = optString(args, 'after');
+    const apply = optStrings(args, 'apply');
+    const del = optStrings(args, 'delete');
+    if (afterFile !== undefined && (apply.length || del.length)) throw new UsageError('give AFTER or --apply/--delete, not both');
+    if (afterFile === undefined && !apply.length && !del.length) throw new UsageError('give AFTER, or --apply FILE... / --delete REF...');
+    const run = loadRun([beforeFile], at);
+    const before = sides(run);
+    let after: DiffSide[];
+    let afterRun = run;
+    if (afterFile !== undefined) {
+      afterRun = loadRun([afterFile], at);
+      after = sides(afterRun);
+    } else {
+      const cluster = pickCluster(run, optString(args, 'cluster'));
+      if (apply.length) run.policies.apply(cluster, loadScenarios(apply).tenants.flatMap((t) => t.policies));
+      if (del.length) {
+        const { missing } = run.policies.delete(cluster, del);
+        if (missing.length) throw new UsageError(`--delete: nothing named ${missing.join(', ')} in ${run.model.clusters[cluster]!.name}`);
+      }
+      after = sides(run);
+    }
+    const labels = { before: displayPath(beforeFile), after: afterFile !== undefined ? displayPath(afterFile) : `${displayPath(beforeFile)} with ${[...apply.map((f) => `+${displayPath(f)}`), ...del.map((d) => `-${d}`)].join(' ')}` };
+    const enforced = computeDiff(before, after, labels);
+    // Staged policies of AFTER, as if enforced: what would change on top of AFTER.
+    const stagedSides = stagedAfter(afterRun);
+    const staged = stagedSides ? computeDiff(after, stagedSides, labels, true) : undefined;
+    const report: DiffReport = staged
+      ? {
+          ...enforced,
+          changes: [...enforced.changes, ...staged.changes],
+          summary: {
+            newlyAllowed: enforced.summary.newlyAllowed + staged.summary.newlyAllowed,
+            newlyDenied: enforced.summary.newlyDenied + staged.summary.newlyDenied,
+            toUnknown: enforced.summary.toUnknown + staged.summary.toUnknown,
+            fromUnknown: enforced.summary.fromUnknown + staged.summary.fromUnknown,
+          },
+        }
+      : enforced;
+    const format = optString(args, 'format');
+    process.stdout.write(
+      format === 'json' ? renderDiffJson(report) : format === 'markdown' ? renderDiffMarkdown(report) : renderDiffText(report, { onlyChanged: args['only-changed'] === true }),
+    );
+    return 0;
+  },
+};
+
+function sides(run: PlatformRun): DiffSide[] {
+  const built = policyModelsOf(run);
+  const errors = built.diagnostics.filter((d) => d.severity === 'error');
+  if (errors.length) throw new InputError(errors);
+  for (const w of built.diagnostics) process.stderr.write(formatDiagnostic(w) + '\n');
+  return built.clusters.map((c) => ({ name: c.name, model: c.model }));
+}
+
+/** AFTER's clusters with their staged policies enforced, or undefined when no cluster has any. */
+function stagedAfter(run: PlatformRun): DiffSide[] | undefined {
+  let any = false;
+  const out = run.model.clusters.map((c, ci) => {
+    const input = policyInputOf(run, ci);
+    const e = enforceStaged(input.manifests);
+    any ||= e.changed;
+    return { name: c.name, model: buildPolicyModel({ ...input, manifests: e.manifests }).model };
+  });
+  return any ? out : undefined;
+}
+
+function pickCluster(run: PlatformRun, name: string | undefined): number {
+  const { clusters } = run.model;
+  if (name !== undefined) {
+    const i = run.model.clusterByName.get(name);
+    if (i === undefined) throw new UsageError(`--cluster ${name}: no such cluster (${clusters.map((c) => c.name).join(', ')})`);
+    return i;
+  }
+  const tenant = clusters.find((c) => c.kind === 'tenant');
+  return tenant ? tenant.id : 0;
+}

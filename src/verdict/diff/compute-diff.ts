@@ -1,0 +1,120 @@
+// verdict: what a change to the policies (or to the cluster) does to connectivity — for every pair of
+// workloads of each cluster, the TCP/UDP/SCTP port ranges whose verdict changes between BEFORE and
+// AFTER (newly allowed, newly denied, to or from unknown), each with the rules deciding both sides
+// before and after. Ports are evaluated once per interval on which every rule involved behaves alike.
+import { CONN_PROTOCOLS } from '../../emit/connlist/conn-set.js';
+import { candidateRules, portIntervals } from '../../emit/connlist/port-intervals.js';
+import { groupWorkloads, type Workload } from '../../emit/connlist/workloads.js';
+import type { PolicyModel, PortRange } from '../../model/policy/types.js';
+import { decidingRule } from '../check/deciding-rule.js';
+import { DIFF_SCHEMA, type ChangeKind, type ConnectionChange, type DiffReport } from '../check/types.js';
+import { evaluateReference } from '../policy/evaluate-reference.js';
+import type { Verdict } from '../policy/types.js';
+
+/** One cluster on each side of the diff, matched by name. */
+export interface DiffSide {
+  readonly name: string;
+  readonly model: PolicyModel;
+}
+
+/** Computes the connection changes between two sets of cluster policy models. */
+export function computeDiff(before: readonly DiffSide[], after: readonly DiffSide[], labels: { before: string; after: string }, staged = false): DiffReport {
+  const changes: ConnectionChange[] = [];
+  for (const a of after) {
+    const b = before.find((x) => x.name === a.name);
+    if (b) changes.push(...clusterChanges(b.model, a.model, a.name, staged));
+  }
+  const count = (k: ChangeKind): number => changes.filter((c) => c.change === k).length;
+  return {
+    schema: DIFF_SCHEMA,
+    before: labels.before,
+    after: labels.after,
+    changes,
+    summary: { newlyAllowed: count('newly-allowed'), newlyDenied: count('newly-denied'), toUnknown: count('to-unknown'), fromUnknown: count('from-unknown') },
+  };
+}
+
+function clusterChanges(before: PolicyModel, after: PolicyModel, cluster: string, staged: boolean): ConnectionChange[] {
+  const wb = new Map(groupWorkloads(before).map((w) => [w.id, w]));
+  const wa = groupWorkloads(after);
+  const out: ConnectionChange[] = [];
+  for (const src of wa) {
+    const sb = wb.get(src.id);
+    if (!sb) continue;
+    for (const dst of wa) {
+      const db = wb.get(dst.id);
+      if (!db || src.id === dst.id) continue;
+      const s = { before: sb.endpoints[0]!, after: src.endpoints[0]! };
+      const d = { before: db.endpoints[0]!, after: dst.endpoints[0]! };
+      const intervals = refine([
+        ...portIntervals(before, [...candidateRules(before, before.endpoints[s.before], 'egress'), ...candidateRules(before, before.endpoints[d.before], 'ingress')]),
+        ...portIntervals(after, [...candidateRules(after, after.endpoints[s.after], 'egress'), ...candidateRules(after, after.endpoints[d.after], 'ingress')]),
+      ]);
+      for (const proto of CONN_PROTOCOLS) {
+        let run: { kind: ChangeKind; min: number; max: number; vb: Verdict; va: Verdict } | undefined;
+        const flush = (): void => {
+          if (!run) return;
+          out.push(change(cluster, src, dst, proto.name, run, staged));
+          run = undefined;
+        };
+        for (const iv of intervals) {
+          const pkt = (e: { before: number; after: number }, f: { before: number; after: number }, side: 'before' | 'after') => ({
+            src: { endpoint: e[side] },
+            dst: { endpoint: f[side] },
+            protocol: proto.number,
+            dstPort: iv.min,
+          });
+          const vb = evaluateReference(before, pkt(s, d, 'before'));
+          const va = evaluateReference(after, pkt(s, d, 'after'));
+          const kind = kindOf(vb.verdict, va.verdict);
+          if (run && kind === run.kind && run.max + 1 === iv.min) run.max = iv.max;
+          else {
+            flush();
+            if (kind) run = { kind, min: iv.min, max: iv.max, vb, va };
+          }
+        }
+        flush();
+      }
+    }
+  }
+  return out;
+}
+
+function kindOf(b: string, a: string): ChangeKind | undefined {
+  if (b === a) return undefined;
+  if (a === 'unknown') return 'to-unknown';
+  if (b === 'unknown') return 'from-unknown';
+  return a === 'allow' ? 'newly-allowed' : 'newly-denied';
+}
+
+function change(cluster: string, src: Workload, dst: Workload, protocol: string, r: { kind: ChangeKind; min: number; max: number; vb: Verdict; va: Verdict }, staged: boolean): ConnectionChange {
+  const sides = (v: Verdict) => ({
+    verdict: v.verdict,
+    egress: decidingRule('egress', cluster, v.egress),
+    ingress: decidingRule('ingress', cluster, v.ingress),
+  });
+  return {
+    cluster,
+    from: { namespace: src.namespace, workload: src.name, kind: src.kind },
+    to: { namespace: dst.namespace, workload: dst.name, kind: dst.kind },
+    protocol,
+    ports: r.min === 1 && r.max === 65535 ? 'all' : r.min === r.max ? String(r.min) : `${r.min}-${r.max}`,
+    change: r.kind,
+    before: sides(r.vb),
+    after: sides(r.va),
+    ...(staged ? { staged: true } : {}),
+  };
+}
+
+/** The common refinement of several partitions of 1..65535. */
+function refine(ranges: readonly PortRange[]): PortRange[] {
+  const cuts = new Set<number>([1, 65536]);
+  for (const r of ranges) {
+    cuts.add(r.min);
+    cuts.add(r.max + 1);
+  }
+  const s = [...cuts].sort((p, q) => p - q);
+  const out: PortRange[] = [];
+  for (let i = 0; i + 1 < s.length; i++) out.push({ min: s[i]!, max: s[i + 1]! - 1 });
+  return out;
+}
