@@ -16,6 +16,12 @@ export { runPlatform } from './engine/platform/run-platform.js';
 export { Simulation } from './engine/simulation.js';
 /** The seeded PRNG every stage receives explicitly. */
 export { Prng } from './lib/prng.js';
+/** Evaluates a scenario's expectations and invariants over its whole timeline (`calisim check`). */
+export { runCheck } from './verdict/check/run-check.js';
+/** Builds one cluster's policy model (Kubernetes and Calico policies as Felix evaluates them). */
+export { buildPolicyModel } from './model/policy/build-policy-model.js';
+/** The reference policy evaluator: a packet's verdict with the deciding tier, policy and rule on each side. */
+export { evaluateReference } from './verdict/policy/evaluate-reference.js';
 /** Builds the report (and verdicts) of a finished run. */
 export { buildRunReport } from './verdict/run/run-report.js';
 /** Parses a Calico selector (throws SelectorParseError with the column). */
@@ -30,3 +36,6 @@ export type { PlatformRun, RunOptions } from './engine/platform/run-platform.js'
 export type { RunReport, RunVerdict } from './verdict/run/run-report.js';
 export type { Diagnostic, SourceRef } from './lib/diagnostics.js';
 export type { Selector } from './model/selector/types.js';
+export type { PolicyModel } from './model/policy/types.js';
+export type { Packet, Verdict, SideExplanation } from './verdict/policy/types.js';
+export type { CheckReport, AssertionResult, DiffReport } from './verdict/check/types.js';
