@@ -21,6 +21,14 @@ export function renderRunSummary(r: RunReport): string {
       `  ${c.name.padEnd(14)} ${c.kind === 'management' ? 'management' : c.placement.padEnd(10)}  nodes ${c.nodes.up}/${c.nodes.total} up  pods ${c.pods.running} running${c.pods.pending ? `, ${c.pods.pending} pending` : ''}${c.pods.withoutAddress ? `, ${c.pods.withoutAddress} without IP` : ''}  ${net} MTU ${u.mtu}`,
     );
     if (pools) out.push(`  ${''.padEnd(14)} pools: ${pools}`);
+    if (c.bgp.sessions) out.push(`  ${''.padEnd(14)} BGP: ${c.bgp.established}/${c.bgp.sessions} sessions established, ${c.bgp.routes} routes held`);
+  }
+  out.push('');
+  out.push('BGP convergence:');
+  for (const x of r.bgp.convergence) out.push(`  ${secs(x.at).padStart(8)}  ${x.label}: ${x.convergenceMs === null ? 'no route changed' : `settled after ${secs(x.convergenceMs)} (${x.routeChanges} route changes)`}`);
+  const holes = r.bgp.blackholes;
+  if (holes.length) {
+    out.push(`  ${holes.length} blackhole window(s), e.g. ${holes[0]!.node} could not reach ${holes[0]!.prefixes.slice(0, 2).join(', ')} from ${secs(holes[0]!.from)} to ${holes[0]!.to === null ? 'the end' : secs(holes[0]!.to)} (${holes[0]!.reason})`);
   }
   out.push('');
   out.push('Verdicts:');

@@ -7,6 +7,7 @@ import type { Manifest, TimelineEventSpec } from '../../scenario/types.js';
 import { HealthMonitors } from '../lb/health-checks.js';
 import { Pki } from '../pki/pki.js';
 import { Simulation, type RunStats } from '../simulation.js';
+import { BgpRuntime } from './bgp-runtime.js';
 import { IpamRuntime } from './ipam-runtime.js';
 import { PodTable, type LivePod } from './pod-table.js';
 import { PolicyStore } from './policy-store.js';
@@ -42,6 +43,7 @@ export interface PlatformRun {
   readonly pki: Pki;
   readonly monitors: HealthMonitors;
   readonly policies: PolicyStore;
+  readonly bgp: BgpRuntime;
   readonly timeline: readonly TimelineRecord[];
 }
 
@@ -77,6 +79,8 @@ export function createPlatform(model: Model, options: RunOptions = {}): Platform
     else live.reason = 'no node fits (Pending)';
   }
 
+  const bgp = new BgpRuntime(model, ipam, sim);
+
   const pkiSpec = scenario.platform?.pki ?? DEFAULT_PKI;
   const pki = new Pki(
     model.clusters.map((c) => ({
@@ -97,11 +101,13 @@ export function createPlatform(model: Model, options: RunOptions = {}): Platform
   const hostVms = new Map<number, number[]>();
   for (const n of model.nodes) if (n.host >= 0) hostVms.set(n.host, [...(hostVms.get(n.host) ?? []), n.id]);
 
-  const setNode = (id: number, up: boolean, effects: string[]): void => {
+  const setNode = (id: number, up: boolean, effects: string[], mode: 'silent' | 'clean' = 'silent'): void => {
     if ((nodeUp[id] === 1) === up) return;
     nodeUp[id] = up ? 1 : 0;
-    effects.push(`${model.nodes[id]!.name} ${up ? 'up' : 'down'}`);
-    // A management host carries the tenant VMs that run on it.
+    effects.push(`${model.nodes[id]!.name} ${up ? 'up' : `down (${mode})`}`);
+    if (up) bgp.nodeUp(id);
+    else bgp.nodeDown(id, mode);
+    // A management host carries the tenant VMs that run on it: they lose power with it.
     for (const vm of hostVms.get(id) ?? []) setNode(vm, up, effects);
     if (!up) sim.after(EVICTION_DELAY_MS, kEvict, id, 0);
   };
@@ -110,6 +116,7 @@ export function createPlatform(model: Model, options: RunOptions = {}): Platform
     if (nodeUp[node]) return;
     const effects: string[] = [];
     evictPods(model, node, pods, ipam, nodeUp, sim.now, effects);
+    bgp.syncBlocks(model.nodes[node]!.cluster);
     if (effects.length) timeline.push({ at: sim.now, kind: 'eviction', target: model.nodes[node]!.name, effects });
   });
 
@@ -118,7 +125,7 @@ export function createPlatform(model: Model, options: RunOptions = {}): Platform
     const rec: TimelineRecord = { at: sim.now, kind: ev.kind, target: describeTarget(ev), src: ev.src, effects: [] };
     const cluster = ev.tenant !== undefined ? model.clusterByName.get(ev.tenant) : model.management;
     const before = cluster !== undefined && cluster >= 0 ? [...policies.of(cluster)] : [];
-    applyEvent(ev, model, rec.effects, { setNode, pods, ipam, pki, nodeUp, policies, now: sim.now });
+    applyEvent(ev, model, rec.effects, { setNode, pods, ipam, pki, nodeUp, policies, bgp, now: sim.now });
     if ((ev.kind === 'policy-apply' || ev.kind === 'policy-delete') && options.onPolicyChange && cluster !== undefined && cluster >= 0)
       rec.effects.push(...options.onPolicyChange(run, cluster, before, policies.of(cluster)));
     timeline.push(rec);
@@ -127,12 +134,13 @@ export function createPlatform(model: Model, options: RunOptions = {}): Platform
   scenario.events.forEach((ev, i) => sim.at(ev.at, kTimeline, i, 0));
 
   const stats: RunStats = { processed: 0, endTime: 0, reason: 'quiescent', pending: sim.queue.size };
-  const run: PlatformRun = { model, sim, stats, pods, ipam, nodeUp, pki, monitors, policies, timeline };
+  const run: PlatformRun = { model, sim, stats, pods, ipam, nodeUp, pki, monitors, policies, bgp, timeline };
   return run;
 }
 
 interface EventContext {
-  readonly setNode: (id: number, up: boolean, effects: string[]) => void;
+  readonly setNode: (id: number, up: boolean, effects: string[], mode?: 'silent' | 'clean') => void;
+  readonly bgp: BgpRuntime;
   readonly pods: PodTable;
   readonly ipam: IpamRuntime;
   readonly pki: Pki;
@@ -157,12 +165,29 @@ function applyEvent(ev: TimelineEventSpec, model: Model, effects: string[], ctx:
     case 'node-down':
     case 'node-up': {
       const id = model.nodeByName.get(eventNodeName(ev));
-      if (id !== undefined) ctx.setNode(id, ev.kind === 'node-up', effects);
+      if (id !== undefined) ctx.setNode(id, ev.kind === 'node-up', effects, ev.mode ?? 'silent');
+      return;
+    }
+    case 'link-down':
+    case 'link-up': {
+      const [a, b] = (ev.link ?? []).map((n) => model.nodeByName.get(eventNodeName(ev, n)));
+      if (a === undefined || b === undefined) return;
+      ctx.bgp.link(a, b, ev.kind === 'link-up');
+      effects.push(`link ${model.nodes[a]!.name} <-> ${model.nodes[b]!.name} ${ev.kind === 'link-up' ? 'up' : 'down'}`);
+      return;
+    }
+    case 'bgp-peer-down':
+    case 'bgp-peer-up': {
+      const id = model.nodeByName.get(eventNodeName(ev));
+      if (id === undefined || ev.peer === undefined) return;
+      ctx.bgp.peer(id, ev.peer, ev.kind === 'bgp-peer-up');
+      effects.push(`BGP session ${model.nodes[id]!.name} → ${ev.peer} ${ev.kind === 'bgp-peer-up' ? 'enabled' : 'shut down'}`);
       return;
     }
     case 'scale': {
       const cluster = model.clusterByName.get(ev.tenant ?? '') ?? model.management;
       scaleWorkload(model, cluster, ev.workload ?? '', ev.replicas ?? 0, ctx, effects);
+      ctx.bgp.syncBlocks(cluster);
       return;
     }
     case 'policy-apply':

@@ -15,6 +15,7 @@ export interface ClusterReport {
   readonly nodes: { readonly total: number; readonly up: number };
   readonly pods: { readonly running: number; readonly pending: number; readonly withoutAddress: number };
   readonly pools: readonly IpamPoolUsage[];
+  readonly bgp: { readonly sessions: number; readonly established: number; readonly routes: number };
 }
 
 /** One pass/fail statement about the run. */
@@ -35,6 +36,12 @@ export interface RunReport {
   readonly clusters: readonly ClusterReport[];
   readonly loadBalancers: { readonly transitions: readonly unknown[]; readonly outages: readonly unknown[] };
   readonly certificates: { readonly windows: readonly unknown[]; readonly rotations: number };
+  readonly bgp: {
+    /** Per change (start, failures, IPAM changes): when it happened and how long routes took to settle (ms). */
+    readonly convergence: readonly { readonly label: string; readonly at: number; readonly convergenceMs: number | null; readonly routeChanges: number }[];
+    /** Destinations a node could not reach (route missing, or pointing at a dead next hop), from when to when. */
+    readonly blackholes: readonly { readonly node: string; readonly prefixes: readonly string[]; readonly from: number; readonly to: number | null; readonly reason: string }[];
+  };
   readonly podsWithoutAddress: readonly { readonly cluster: string; readonly pod: string; readonly node: string; readonly reason: string }[];
   readonly verdicts: readonly RunVerdict[];
 }
@@ -57,6 +64,7 @@ export function buildRunReport(run: PlatformRun, seed: number, showPath: (file: 
         withoutAddress: live.filter((p) => p.phase === 'running' && p.ip < 0).length,
       },
       pools: run.ipam.states[ci]!.report().pools,
+      bgp: bgpOf(run, ci),
     };
   });
   const podsWithoutAddress = run.pods.pods
@@ -68,6 +76,12 @@ export function buildRunReport(run: PlatformRun, seed: number, showPath: (file: 
       reason: p.reason ?? 'unknown',
     }));
   const lb = run.monitors.finish();
+  const net = run.bgp.net;
+  const convergence = net.convergence().map((c) => ({ label: c.label, at: c.at, convergenceMs: c.convergenceMs, routeChanges: c.routeChanges }));
+  const blackholes = net.blackholeWindows().map((w) => ({ node: w.node, prefixes: w.prefixes, from: w.from, to: w.to, reason: w.reason }));
+  const downSessions = clusters.reduce((n, c) => n + c.bgp.sessions - c.bgp.established, 0);
+  const within = model.scenario.expect.convergeWithin;
+  const slow = within === undefined ? [] : convergence.filter((c) => c.convergenceMs !== null && c.convergenceMs > within);
   const windows = run.pki.finish();
   const verdicts: RunVerdict[] = [
     {
@@ -75,6 +89,20 @@ export function buildRunReport(run: PlatformRun, seed: number, showPath: (file: 
       status: podsWithoutAddress.length ? 'fail' : 'pass',
       detail: podsWithoutAddress.length ? `${podsWithoutAddress.length} pod(s) pending or without an IP address` : 'all pods placed and addressed',
     },
+    {
+      name: 'BGP sessions between running nodes are established',
+      status: downSessions ? 'fail' : 'pass',
+      detail: downSessions ? `${downSessions} session(s) of running nodes not Established at the end` : `${clusters.reduce((n, c) => n + c.bgp.established, 0)} session(s) established`,
+    },
+    ...(within !== undefined
+      ? [
+          {
+            name: `BGP converges within ${within / 1000}s of every change`,
+            status: slow.length ? ('fail' as const) : ('pass' as const),
+            detail: slow.length ? slow.map((c) => `${c.label} took ${(c.convergenceMs! / 1000).toFixed(1)}s`).join('; ') : `slowest ${(Math.max(0, ...convergence.map((c) => c.convergenceMs ?? 0)) / 1000).toFixed(1)}s`,
+          },
+        ]
+      : []),
     {
       name: 'no certificate expired',
       status: windows.length ? 'fail' : 'pass',
@@ -97,6 +125,7 @@ export function buildRunReport(run: PlatformRun, seed: number, showPath: (file: 
     clusters,
     loadBalancers: lb,
     certificates: { windows, rotations: run.pki.rotations.length },
+    bgp: { convergence, blackholes },
     podsWithoutAddress,
     verdicts,
   };
@@ -105,4 +134,22 @@ export function buildRunReport(run: PlatformRun, seed: number, showPath: (file: 
 /** An address as text (`-` when none). */
 export function addressText(ip: number): string {
   return ip < 0 ? '-' : formatIpv4(ip);
+}
+
+/** Sessions between two running speakers of a cluster (counted once per end), established ones, and routes held. */
+function bgpOf(run: PlatformRun, ci: number): { sessions: number; established: number; routes: number } {
+  const c = run.model.clusters[ci]!;
+  const up = new Set(c.nodes.filter((id) => run.nodeUp[id] === 1).map((id) => run.bgp.speakerOf(id)));
+  let sessions = 0;
+  let established = 0;
+  for (const s of run.bgp.net.sessions()) {
+    if (!up.has(s.node)) continue;
+    const peerIsNode = run.bgp.net.speakers(true).includes(s.peer);
+    if (peerIsNode && !up.has(s.peer)) continue;
+    sessions++;
+    if (s.state === 'Established') established++;
+  }
+  let routes = 0;
+  for (const n of up) routes += run.bgp.net.routeCounts(n).prefixes;
+  return { sessions, established, routes };
 }

@@ -1,0 +1,85 @@
+// engine: BGP of every cluster on the platform's timeline — one BgpNetwork over all clusters' Calico
+// nodes (configured as confd does, with the IPAM blocks each node holds) and their external peers;
+// node, link and peer events reach it, and IPAM changes re-announce the blocks a node holds.
+import { deriveBgpConfigs, type BgpDerivation } from '../../model/bgp/derive-bgp-configs.js';
+import type { Model } from '../../model/types.js';
+import { BgpNetwork } from '../bgp/bgp-network.js';
+import type { Simulation } from '../simulation.js';
+import type { IpamRuntime } from './ipam-runtime.js';
+
+/** The BGP side of a platform run. */
+export class BgpRuntime {
+  readonly net: BgpNetwork;
+  /** Last blocks/borrowed announced per model node id (`blocks|borrowed`), to send only changes. */
+  private readonly announced = new Map<number, string>();
+
+  constructor(
+    private readonly model: Model,
+    private readonly ipam: IpamRuntime,
+    sim: Simulation,
+  ) {
+    const configs = model.clusters.flatMap((_, ci) => configsOf(model, ipam, ci).configs);
+    const externals = model.clusters.flatMap((c) => c.spec.calico.peers.map((spec) => ({ tenant: c.name, spec })));
+    this.net = new BgpNetwork(sim, configs, externals);
+    for (const n of model.nodes) this.announced.set(n.id, this.blocksKey(n.id));
+  }
+
+  /** The BGP speaker name of a model node. */
+  speakerOf(node: number): string {
+    const n = this.model.nodes[node]!;
+    return this.model.clusters.length > 1 ? `${this.model.clusters[n.cluster]!.name}/${n.shortName}` : n.shortName;
+  }
+
+  nodeDown(node: number, mode: 'silent' | 'clean'): void {
+    this.net.apply({ kind: 'node-down', node: this.speakerOf(node), mode });
+  }
+
+  nodeUp(node: number): void {
+    this.net.apply({ kind: 'node-up', node: this.speakerOf(node) });
+  }
+
+  link(a: number, b: number, up: boolean): void {
+    const [x, y] = [this.speakerOf(a), this.speakerOf(b)];
+    this.net.apply(up ? { kind: 'link-up', a: x, b: y } : { kind: 'link-down', a: x, b: y });
+  }
+
+  /** Session of `node` to `peer` (a node of its cluster or an external peer's name) administratively down/up. */
+  peer(node: number, peer: string, up: boolean): void {
+    const cluster = this.model.clusters[this.model.nodes[node]!.cluster]!;
+    const name = this.model.clusters.length > 1 ? `${cluster.name}/${peer}` : peer;
+    const speaker = this.speakerOf(node);
+    this.net.apply(up ? { kind: 'peer-up', node: speaker, peer: name } : { kind: 'peer-down', node: speaker, peer: name });
+  }
+
+  /** Re-announces the blocks of every node of a cluster whose IPAM blocks or borrowed addresses changed. */
+  syncBlocks(cluster: number): void {
+    const c = this.model.clusters[cluster]!;
+    const st = this.ipam.states[cluster]!;
+    for (const id of c.nodes) {
+      const key = this.blocksKey(id);
+      if (this.announced.get(id) === key) continue;
+      this.announced.set(id, key);
+      const i = this.ipam.localIndex[id]!;
+      this.net.apply({ kind: 'blocks', node: this.speakerOf(id), blocks: st.blocksOf(i), borrowed: st.borrowedBy(i) });
+    }
+  }
+
+  private blocksKey(id: number): string {
+    const n = this.model.nodes[id]!;
+    const st = this.ipam.states[n.cluster]!;
+    const i = this.ipam.localIndex[id]!;
+    return `${st.blocksOf(i).join(',')}|${st.borrowedBy(i).join(',')}`;
+  }
+}
+
+/** confd's BGP configuration of every node of cluster `ci`, with the IPAM blocks each node holds now. */
+export function configsOf(model: Model, ipam: IpamRuntime, ci: number): BgpDerivation {
+  const c = model.clusters[ci]!;
+  const st = ipam.states[ci]!;
+  const nodes = c.nodes.map((id) => {
+    const n = model.nodes[id]!;
+    return { name: n.shortName, ip: n.ipText, prefixLen: n.prefixLen, labels: n.labels };
+  });
+  const blocks = new Map(c.nodes.map((id) => [model.nodes[id]!.shortName, { blocks: st.blocksOf(ipam.localIndex[id]!), borrowed: st.borrowedBy(ipam.localIndex[id]!) }]));
+  return deriveBgpConfigs(c.spec, nodes, blocks);
+}
