@@ -94,7 +94,8 @@ export class Simulation {
       (handlers[kind] as EventHandler)(a, b, this);
       count++;
     }
-    if (reason === 'horizon' && until !== Infinity) this.now = until;
+    // A run to a finite horizon ends at the horizon, whether the queue ran dry before it or not.
+    if (reason !== 'event-limit' && until !== Infinity && this.now < until) this.now = until;
     this.processed += count;
     return { processed: count, endTime: this.now, reason, pending: q.size };
   }

@@ -8,6 +8,7 @@ import { reachCommand } from './reach.js';
 import { routesCommand } from './routes.js';
 import { runCommand } from './run.js';
 import { selectCommand } from './select.js';
+import { traceCommand } from './trace.js';
 import { validateCommand } from './validate.js';
 
-export const commands: readonly Command[] = [runCommand, validateCommand, checkCommand, diffCommand, reachCommand, selectCommand, routesCommand, bgpCommand, manifestsCommand];
+export const commands: readonly Command[] = [runCommand, validateCommand, checkCommand, diffCommand, reachCommand, selectCommand, traceCommand, routesCommand, bgpCommand, manifestsCommand];

@@ -74,6 +74,8 @@ export class BgpCore {
   readonly byName = new Map<string, number>();
   /** (min speaker, max speaker) → LINK_RESET / LINK_SILENT while a link is down. */
   readonly links = new IntPairMap(64);
+  /** Path-set pool size that triggers the next set collection (set-gc.ts). */
+  setGcAt = 1 << 22;
   /** Speakers down and links down right now (fast paths when nothing has failed). */
   downSpeakers = 0;
   downLinks = 0;
@@ -233,11 +235,10 @@ export class BgpCore {
     }
   }
 
-  /** Records a Loc-RIB change at speaker y (convergence accounting). */
-  noteRouteChange(y: number): void {
+  /** Records a Loc-RIB change (convergence accounting). */
+  noteRouteChange(): void {
     const now = this.sim.now;
     this.routeChanges++;
-    this.spk.lastChange[y] = now;
     const ch = this.changes[this.changes.length - 1];
     if (ch) {
       ch.last = now;

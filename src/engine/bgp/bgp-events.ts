@@ -2,18 +2,8 @@
 // two integers: an end (or profile) index and a generation / connection id / log position.
 import type { BgpCore, BgpKinds } from './bgp-core.js';
 import { onFeed, onFlush, onUpdate } from './flush.js';
-import {
-  onConnect,
-  onEstablish,
-  onGrTimeout,
-  onHold,
-  onNotify,
-  onRefused,
-  onRetry,
-  onRst,
-  onStartup,
-  onSyn,
-} from './fsm.js';
+import { onConnect, onEstablish, onRefused, onRetry, onStartup, onSyn } from './fsm.js';
+import { onGrTimeout, onHold, onNotify, onRst } from './session-teardown.js';
 
 /** Registers the kinds; `onChange(i)` applies the i-th scheduled network change. */
 export function registerKinds(core: BgpCore, onChange: (i: number) => void): BgpKinds {

@@ -111,6 +111,16 @@ export class BgpNetwork {
     return blackholeWindows(this);
   }
 
+  /** Peerings that were ignored (a second peering of a node to the same remote). */
+  warnings(): string[] {
+    const s = this.core.spk;
+    const out: string[] = [];
+    for (let y = 0; y < s.count; y++) {
+      for (const q of s.ignored[y] ?? []) out.push(`${this.nameOf(y)}: peering ${q.protocolName} to ${q.peerIp} ignored (another peering reaches the same remote)`);
+    }
+    return out;
+  }
+
   /** Schedules a change at simulated time `at` (ms). */
   schedule(at: number, change: BgpChange): void {
     this.scheduled.push(change);

@@ -7,7 +7,8 @@ import type { BgpCore } from './bgp-core.js';
 import { LINK_RESET, LINK_SILENT } from './bgp-core.js';
 import { refreshLiveness } from './class-assign.js';
 import { C_DISABLED, PARK_NONE, ST_ESTABLISHED, ST_IDLE, ST_OPENSENT } from './end-table.js';
-import { closeConnection, flushFrom, leaveEstablished, sendNotify, sockErr, startEnd, wake } from './fsm.js';
+import { startEnd, wake } from './fsm.js';
+import { closeConnection, flushFrom, leaveEstablished, sendNotify, sockErr } from './session-teardown.js';
 import { closeHolesOf, evaluateHole, rescanHoles } from './holes.js';
 import { nodeOrigination, originate, syncLocal } from './origination.js';
 import { holdExpiryAt, initialHoldMs, nextKeepaliveAfter } from './timers.js';
@@ -141,7 +142,7 @@ export function peerDown(core: BgpCore, y: number, r: number): void {
   }
   killEnd(core, n);
   flushFrom(core, n);
-  e.lastError[n] = 'Administrative shutdown';
+  e.setError(n, 'Administrative shutdown');
 }
 
 export function peerUp(core: BgpCore, y: number, r: number): void {

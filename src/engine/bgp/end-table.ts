@@ -63,8 +63,8 @@ export class EndTable {
   startupDelay = new Int32Array(16);
   lastErrAt = new Float64Array(16);
   estAt = new Float64Array(16);
-  holdNeg = new Int32Array(16);
-  kaNeg = new Int32Array(16);
+  /** The keepalive stream cursor (see timers.ts), valid for connection `kaConn`. */
+  kaConn = new Int32Array(16);
   kaStart = new Float64Array(16);
   kaIdx = new Int32Array(16);
   kaTime = new Float64Array(16);
@@ -79,23 +79,33 @@ export class EndTable {
   drop = new Int32Array(16);
   /** Feed of an accepting end that arrives exactly when its peer becomes established (-1 none). */
   pendingFeed = new Int32Array(16);
-  updSent = new Float64Array(16);
+  /** UPDATE messages and prefix updates received (what the peer end sent is its peer's received). */
   updRecv = new Float64Array(16);
-  pfxSent = new Float64Array(16);
   pfxRecv = new Float64Array(16);
   /** Peering kind (KIND_NAMES index). */
   kind = new Uint8Array(16);
-  /** BIRD protocol name of each end (the peering's own string; '' for external peers' ends). */
-  readonly protocol: string[] = [];
+  /** BIRD protocol names of non-mesh ends (a mesh end is always `Mesh_<peer address with _>`). */
+  readonly protocol = new Map<number, string>();
   /** Remotes that are no speaker of the network: the peering's name and address. */
   readonly unknownPeer = new Map<number, { readonly name: string; readonly ip: string }>();
-  readonly lastError: string[] = [];
+  /** Last error of an end (absent: none), as `birdc show protocols` prints it. */
+  readonly lastError = new Map<number, string>();
 
   /** Records what a report needs from the peering (the peering object itself is not kept). */
   setPeering(n: number, q: BgpPeering, remoteKnown: boolean): void {
-    this.kind[n] = KIND_NAMES.indexOf(q.kind);
-    this.protocol[n] = q.protocolName;
+    this.kind[n] = q.kind === 'mesh' ? 1 : KIND_NAMES.indexOf(q.kind);
+    if (q.kind !== 'mesh') this.protocol.set(n, q.protocolName);
     if (!remoteKnown) this.unknownPeer.set(n, { name: q.peerName, ip: q.peerIp });
+  }
+
+  /** BIRD protocol name of end n whose remote address is `peerIp`. */
+  protocolName(n: number, peerIp: string): string {
+    return this.protocol.get(n) ?? `${this.kind[n] === 1 ? 'Mesh' : 'Node'}_${peerIp.replaceAll('.', '_')}`;
+  }
+
+  setError(n: number, text: string): void {
+    if (text !== '') this.lastError.set(n, text);
+    else if (this.lastError.size > 0) this.lastError.delete(n);
   }
 
   /** Makes room for `n` ends. */
@@ -116,8 +126,7 @@ export class EndTable {
       this.estAt[n] = -1;
       this.clusterId[n] = -1;
       this.pendingFeed[n] = -1;
-      this.lastError.push('');
-      this.protocol.push('');
+      this.kaConn[n] = -1;
     }
     return n0;
   }
@@ -146,8 +155,7 @@ export class EndTable {
     this.startupDelay = grow(this.startupDelay, n);
     this.lastErrAt = grow(this.lastErrAt, n);
     this.estAt = grow(this.estAt, n);
-    this.holdNeg = grow(this.holdNeg, n);
-    this.kaNeg = grow(this.kaNeg, n);
+    this.kaConn = grow(this.kaConn, n);
     this.kaStart = grow(this.kaStart, n);
     this.kaIdx = grow(this.kaIdx, n);
     this.kaTime = grow(this.kaTime, n);
@@ -161,9 +169,7 @@ export class EndTable {
     this.inflight = grow(this.inflight, n);
     this.drop = grow(this.drop, n);
     this.pendingFeed = grow(this.pendingFeed, n);
-    this.updSent = grow(this.updSent, n);
     this.updRecv = grow(this.updRecv, n);
-    this.pfxSent = grow(this.pfxSent, n);
     this.pfxRecv = grow(this.pfxRecv, n);
   }
 }

@@ -5,7 +5,8 @@
 import type { BgpCore } from './bgp-core.js';
 import { LINK_SILENT } from './bgp-core.js';
 import { C_ADD_PATH, C_INTERNAL, ST_ESTABLISHED } from './end-table.js';
-import { endGracefulRestart } from './fsm.js';
+import { endGracefulRestart } from './session-teardown.js';
+import { maybeCollectSets } from './set-gc.js';
 import { F_INTERNAL, F_UNRESOLVABLE } from './path-sets.js';
 import { applyToKids, onChange } from './rib.js';
 import { E_ATTR, E_CLS, E_ELEM, E_FROM, E_NEW, E_OLD, E_PID, E_RULE, E_SEQ, ENTRY } from './update-log.js';
@@ -66,6 +67,7 @@ export function onUpdate(core: BgpCore, n: number, endPos: number): void {
     return;
   }
   if (deferIfSilent(core, core.kinds.update, n, endPos)) return;
+  maybeCollectSets(core);
   ends.inflight[n]--;
   const m = n ^ 1;
   if (core.spk.alive[ends.spk[m] as number] === 0 || ends.st[m] !== ST_ESTABLISHED) return;
@@ -86,6 +88,7 @@ export function onFeed(core: BgpCore, n: number, id: number): void {
     return;
   }
   if (deferIfSilent(core, core.kinds.feed, n, id)) return;
+  maybeCollectSets(core);
   ends.inflight[n]--;
   const m = n ^ 1;
   if (core.spk.alive[ends.spk[m] as number] === 0 || ends.st[m] !== ST_ESTABLISHED) {
@@ -96,7 +99,6 @@ export function onFeed(core: BgpCore, n: number, id: number): void {
   deliver(core, n, arena, id + 1, id + 1 + (arena[id] as number) * ENTRY, true, true);
   core.releaseFeed();
   ends.updRecv[m]++;
-  ends.updSent[n]++;
   if (ends.grActive[m] === 1) endGracefulRestart(core, m);
 }
 
@@ -196,6 +198,4 @@ function deliver(core: BgpCore, n: number, buf: Int32Array, i0: number, i1: numb
   ends.lastRx[m] = core.sim.now;
   ends.updRecv[m] += msgs;
   ends.pfxRecv[m] += pfx;
-  ends.updSent[n] += msgs;
-  ends.pfxSent[n] += pfx;
 }

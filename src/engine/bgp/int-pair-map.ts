@@ -57,6 +57,11 @@ export class IntPairMap {
     }
   }
 
+  /** Makes room for `n` entries without further rehashing. */
+  reserve(n: number): void {
+    while ((n + 1) * 2 > this.mask + 1) this.rehash();
+  }
+
   clear(): void {
     this.ka.fill(ABSENT);
     this.size = 0;

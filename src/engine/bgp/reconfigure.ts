@@ -10,7 +10,8 @@ import { sessionLatency } from './build.js';
 import { assignClasses } from './class-assign.js';
 import { nodeDown, nodeUp } from './changes.js';
 import { C_ADD_PATH, C_CONFIGURED, C_DISABLED, C_MISMATCH, ST_OPENSENT } from './end-table.js';
-import { closeConnection, flushFrom, leaveEstablished, sendNotify, startEnd, wake } from './fsm.js';
+import { startEnd, wake } from './fsm.js';
+import { closeConnection, flushFrom, leaveEstablished, sendNotify } from './session-teardown.js';
 import { nodeOrigination, originate } from './origination.js';
 import { appendDiff, filterOk } from './rib.js';
 import {
@@ -141,6 +142,7 @@ function refilterNode(core: BgpCore, y: number, cfg: NodeBgpConfig): void {
 /** Applies the new configuration of every node at the current simulated time. */
 export function reconfigure(core: BgpCore, configs: readonly NodeBgpConfig[]): void {
   core.exportEpoch++;
+  core.holes.groupSpk.length = 0; // new speakers may own next-hop addresses that were unknown
   const wanted = new Map(configs.map((c) => [`${c.tenant}/${c.node}`, c]));
   for (let y = 0; y < core.spk.count; y++) {
     if (core.spk.isNode[y] === 0 || wanted.has(`${core.spk.tenant[y]}/${core.spk.name[y]}`)) continue;

@@ -146,17 +146,17 @@ export function sessionReports(net: BgpNetwork, speakers?: readonly number[]): S
         node: net.nameOf(y),
         peer: r >= 0 ? net.nameOf(r) : (unknown?.name ?? '?'),
         peerIp,
-        protocol: (ends.protocol[n] as string) || `Node_${peerIp.replaceAll('.', '_')}`,
+        protocol: ends.protocolName(n, peerIp),
         kind: KIND_NAMES[ends.kind[n] as number] as string,
         state: st,
         uptimeMs: ends.st[n] === ST_ESTABLISHED && (ends.estAt[n] as number) >= 0 ? core.sim.now - (ends.estAt[n] as number) : null,
         routesReceived: received,
         routesSent: sent,
         updatesReceived: ends.updRecv[n] as number,
-        updatesSent: ends.updSent[n] as number,
+        updatesSent: ends.updRecv[n ^ 1] as number,
         prefixUpdatesReceived: ends.pfxRecv[n] as number,
-        prefixUpdatesSent: ends.pfxSent[n] as number,
-        lastError: ends.lastError[n] as string,
+        prefixUpdatesSent: ends.pfxRecv[n ^ 1] as number,
+        lastError: ends.lastError.get(n) ?? '',
       });
     }
   }

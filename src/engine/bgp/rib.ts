@@ -116,7 +116,7 @@ export function appendDiff(core: BgpCore, p: number, c: number, old: number, nw:
 
 /** Bookkeeping and export after the cell (y, c) changed from `old` to `nw`. */
 export function onChange(core: BgpCore, y: number, c: number, old: number, nw: number): void {
-  if (unstaleOf(core, old) !== unstaleOf(core, nw)) core.noteRouteChange(y);
+  if (unstaleOf(core, old) !== unstaleOf(core, nw)) core.noteRouteChange();
   const sets = core.sets;
   const wasOpen = sets.hasOpen(old);
   const isOpen = sets.hasOpen(nw);

@@ -27,8 +27,6 @@ export class SpeakerTable {
   hasClient = new Uint8Array(16);
   /** Every end of this speaker uses the same local AS. */
   uniformAs = new Uint8Array(16);
-  /** Time of the last route change at this speaker (-1 none). */
-  lastChange = new Float64Array(16);
   readonly ends: number[][] = [];
   /** Classes where the speaker holds a local or EBGP-learned path (all an IBGP non-client can get). */
   readonly openClasses: Set<number>[] = [];
@@ -54,7 +52,6 @@ export class SpeakerTable {
     this.filterProfile = grow(this.filterProfile, n);
     this.hasClient = grow(this.hasClient, n);
     this.uniformAs = grow(this.uniformAs, n);
-    this.lastChange = grow(this.lastChange, n);
     this.tenantId = grow(this.tenantId, n);
     let t = this.tenants.indexOf(tenant);
     if (t < 0) t = this.tenants.push(tenant) - 1;
@@ -70,7 +67,6 @@ export class SpeakerTable {
     this.subnetLen[i] = -1;
     this.filterProfile[i] = -1;
     this.uniformAs[i] = 1;
-    this.lastChange[i] = -1;
     this.ends.push([]);
     this.openClasses.push(new Set());
     this.profiles.push([]);

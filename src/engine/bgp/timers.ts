@@ -43,16 +43,33 @@ export function initialHoldMs(core: BgpCore, n: number, index: number): number {
   return ms(core, core.opt.holdTimeS, n, DRAW_INITIAL_HOLD, index);
 }
 
+/** Hold time of end n's session: the minimum of both OPENs (RFC 4271 §4.2). */
+export function negotiatedHold(core: BgpCore, n: number): number {
+  return Math.min(core.ends.holdCfg[n] as number, core.ends.holdCfg[n ^ 1] as number);
+}
+
+/** Keepalive time of end n: configured (BIRD 1.6 uses it as is) or a third of the negotiated hold. */
+export function keepaliveTime(core: BgpCore, n: number): number {
+  const k = core.ends.kaCfg[n] as number;
+  return k > 0 ? k : Math.floor(negotiatedHold(core, n) / 3);
+}
+
 function keepaliveMs(core: BgpCore, n: number, k: number): number {
   const conn = core.sessConn[n >> 1] as number;
-  return ms(core, core.ends.kaNeg[n] as number, n, DRAW_KEEPALIVE + 16 * (conn & 0xffffff), k);
+  return ms(core, keepaliveTime(core, n), n, DRAW_KEEPALIVE + 16 * (conn & 0xffffff), k);
 }
 
 /** Advances end n's keepalive stream to the last keepalive sent at or before t; returns its time.
  *  (BIRD restarts the keepalive timer only when it sends a KEEPALIVE: packets.c bgp_fire_tx.) */
 export function lastKeepaliveAt(core: BgpCore, n: number, t: number): number {
   const e = core.ends;
-  if ((e.kaNeg[n] as number) === 0) return e.kaStart[n] as number;
+  if (keepaliveTime(core, n) === 0) return e.kaStart[n] as number;
+  const conn = core.sessConn[n >> 1] as number;
+  if (e.kaConn[n] !== conn) {
+    e.kaConn[n] = conn;
+    e.kaIdx[n] = 0;
+    e.kaTime[n] = e.kaStart[n] as number;
+  }
   for (;;) {
     const next = (e.kaTime[n] as number) + keepaliveMs(core, n, e.kaIdx[n] as number);
     if (next > t) return e.kaTime[n] as number;
@@ -64,7 +81,7 @@ export function lastKeepaliveAt(core: BgpCore, n: number, t: number): number {
 /** Time of the first keepalive end n sends after t (Infinity when keepalives are off). */
 export function nextKeepaliveAfter(core: BgpCore, n: number, t: number): number {
   const e = core.ends;
-  if ((e.kaNeg[n] as number) === 0) return Infinity;
+  if (keepaliveTime(core, n) === 0) return Infinity;
   const last = lastKeepaliveAt(core, n, t);
   return last + keepaliveMs(core, n, e.kaIdx[n] as number);
 }
@@ -73,7 +90,7 @@ export function nextKeepaliveAfter(core: BgpCore, n: number, t: number): number 
  *  on the wire still arrive when the peer died (`inFlightArrives`), not when the link failed. */
 export function holdExpiryAt(core: BgpCore, m: number, inFlightArrives: boolean): number {
   const e = core.ends;
-  const hold = e.holdNeg[m] as number;
+  const hold = negotiatedHold(core, m);
   if (hold === 0) return Infinity;
   const n = m ^ 1;
   const heard = lastKeepaliveAt(core, n, core.sim.now) + (core.sessDelay[m >> 1] as number);

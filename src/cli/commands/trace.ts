@@ -1,0 +1,59 @@
+// cli: `calisim trace SCENARIO --from A --to B --protocol P --port N [--size BYTES] [--at T]` — every hop
+// of one packet and its final disposition (delivered, left the platform, or dropped with a reason).
+import { InputError, formatDiagnostic } from '../../lib/diagnostics.js';
+import { tracePacket } from '../../verdict/trace/trace-packet.js';
+import type { Trace } from '../../verdict/trace/types.js';
+import { policyModelsOf } from '../../verdict/state/policy-models.js';
+import type { Command } from '../command.js';
+import { optString, optStrings } from '../command.js';
+import { loadRun } from '../load-run.js';
+import { SETTLED } from './routes.js';
+import { UsageError } from '../usage-error.js';
+
+const PROTOCOLS: Readonly<Record<string, number>> = { TCP: 6, UDP: 17, SCTP: 132, ICMP: 1 };
+
+export const traceCommand: Command = {
+  command: 'trace <scenario>',
+  describe: 'Follow one packet hop by hop: policies, routes, encapsulation, underlay, MTU, and why it is dropped',
+  builder: (y) =>
+    y
+      .positional('scenario', { type: 'string', describe: 'scenario YAML or manifests' })
+      .option('from', { type: 'string', demandOption: true, describe: 'tenant/namespace/pod, a node, or an IPv4 address' })
+      .option('to', { type: 'string', demandOption: true, describe: 'tenant/namespace/pod, a node, or an IPv4 address' })
+      .option('protocol', { type: 'string', default: 'TCP', describe: 'TCP, UDP, SCTP or ICMP' })
+      .option('port', { type: 'number', describe: 'destination port' })
+      .option('size', { type: 'number', default: 64, describe: 'IP packet size in bytes' })
+      .option('at', { type: 'string', describe: `simulated time (default ${SETTLED}, once BGP has converged)` })
+      .option('format', { choices: ['text', 'json'] as const, default: 'text' }),
+  async run(args) {
+    const protocolName = (optString(args, 'protocol') ?? 'TCP').toUpperCase();
+    const protocol = PROTOCOLS[protocolName];
+    if (protocol === undefined) throw new UsageError(`--protocol ${protocolName}: use TCP, UDP, SCTP or ICMP`);
+    const port = typeof args['port'] === 'number' ? args['port'] : undefined;
+    if (protocol !== 1 && port === undefined) throw new UsageError('--port is required for TCP, UDP and SCTP');
+    if (port !== undefined && (!Number.isInteger(port) || port < 1 || port > 65535)) throw new UsageError(`--port ${port}: must be 1..65535`);
+    const size = args['size'] as number;
+    if (!Number.isInteger(size) || size < 20 || size > 65535) throw new UsageError(`--size ${size}: must be 20..65535 bytes`);
+    const run = loadRun(optStrings(args, 'scenario'), optString(args, 'at') ?? SETTLED);
+    const built = policyModelsOf(run);
+    const errors = built.diagnostics.filter((d) => d.severity === 'error');
+    if (errors.length) throw new InputError(errors);
+    for (const w of built.diagnostics) process.stderr.write(formatDiagnostic(w) + '\n');
+    const t = tracePacket(run, built.clusters, { from: optString(args, 'from')!, to: optString(args, 'to')!, protocol, protocolName, ...(port !== undefined ? { port } : {}), size });
+    if (typeof t === 'string') throw new UsageError(t);
+    process.stdout.write(optString(args, 'format') === 'json' ? JSON.stringify(t, null, 2) + '\n' : renderTrace(t));
+    return 0;
+  },
+};
+
+function renderTrace(t: Trace): string {
+  const out = [`trace ${t.from} (${t.srcIp ?? '-'}) → ${t.to} (${t.dstIp ?? '-'}) ${t.protocol}${t.port !== null ? ` ${t.port}` : ''}, ${t.size} bytes, at t=${t.at / 1000}s`];
+  t.hops.forEach((h, i) => {
+    const extra = [h.prefix ? `prefix ${h.prefix}` : '', h.nextHop ? `next hop ${h.nextHop}` : '', h.outerSrc && h.outerDst ? `outer ${h.outerSrc} → ${h.outerDst}` : '', h.file ? `${h.file}:${h.line}` : '']
+      .filter((x) => x)
+      .join(', ');
+    out.push(`  ${String(i + 1).padStart(2)}. [${h.step}] ${h.at}: ${h.detail}${extra ? ` (${extra})` : ''}`);
+  });
+  out.push(t.disposition === 'dropped' ? `DROPPED: ${t.dropReason}` : t.disposition === 'delivered' ? 'DELIVERED' : 'LEFT THE PLATFORM');
+  return out.join('\n') + '\n';
+}

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { runCli } from './run-cli.js';
+
+const trace = (...args: string[]) => {
+  const r = runCli(['trace', 'scenarios/giantnetes.yaml', '--format', 'json', ...args]);
+  expect(r.code).toBe(0);
+  return JSON.parse(r.stdout);
+};
+
+describe('calisim trace', () => {
+  it('follows a pod-to-pod packet through the route, IPIP, flannel VXLAN and the ingress policy', () => {
+    const t = trace('--from', 'acme/shop/api-0', '--to', 'acme/data/db-1', '--protocol', 'TCP', '--port', '5432');
+    expect(t.disposition).toBe('delivered');
+    const steps = t.hops.map((h: { step: string }) => h.step);
+    expect(steps[0]).toBe('policy-egress');
+    expect(steps).toContain('route');
+    const route = t.hops.find((h: { step: string }) => h.step === 'route');
+    // The destination's /26 block, learned over the mesh, next hop = the owning VM's flannel address.
+    expect(route.prefix).toMatch(/^10\.10\.\d+\.\d+\/26$/);
+    expect(t.hops.find((h: { step: string }) => h.step === 'encapsulation').encap).toBe('ipip');
+    expect(steps[steps.length - 2]).toBe('policy-ingress');
+  });
+
+  it('drops with a reason from the fixed list', () => {
+    expect(trace('--from', 'acme/shop/frontend-0', '--to', 'acme/data/db-1', '--port', '5432').dropReason).toBe('denied-by-policy');
+    expect(trace('--from', 'acme/shop/api-0', '--to', 'acme/data/db-1', '--port', '5432', '--size', '1480').dropReason).toBe('mtu-exceeded');
+    // Between tenants the management cluster's outer wall stops it.
+    const x = trace('--from', 'acme/shop/api-0', '--to', 'globex/data/db-0', '--port', '5432');
+    expect(x.dropReason).toBe('denied-by-policy');
+    expect(x.hops.some((h: { step: string }) => h.step === 'management-policy')).toBe(true);
+    expect(trace('--from', 'acme/shop/api-0', '--to', 'umbrella/analytics/spark-0', '--port', '4040').dropReason).toBe('no-path-between-vpcs');
+  });
+
+  it('sees a silently failed node: packets lost, its routes held until the hold timer expires', () => {
+    // acme-2 loses power at 90 s: packets to it are lost, and until the BGP hold timer (240 s, jittered)
+    // expires its peers still route its block to it.
+    expect(trace('--from', 'acme/acme-1', '--to', 'acme/acme-2', '--protocol', 'ICMP', '--at', '100s').dropReason).toBe('node-down');
+    expect(trace('--from', 'acme/acme-1', '--to', 'acme/acme-2', '--protocol', 'ICMP', '--at', '60s').disposition).toBe('delivered');
+    const routes = JSON.parse(runCli(['routes', 'scenarios/giantnetes.yaml', '--node', 'acme/acme-1', '--at', '100s', '--format', 'json']).stdout);
+    const viaDead = routes.nodes[0].routes.filter((r: { paths: { peer: string }[] }) => r.paths.some((p) => p.peer === 'acme/acme-2'));
+    expect(viaDead).toHaveLength(1);
+    const later = JSON.parse(runCli(['routes', 'scenarios/giantnetes.yaml', '--node', 'acme/acme-1', '--at', '340s', '--format', 'json']).stdout);
+    expect(later.nodes[0].routes.filter((r: { paths: { peer: string }[] }) => r.paths.some((p) => p.peer === 'acme/acme-2'))).toHaveLength(0);
+  });
+});
