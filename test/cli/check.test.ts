@@ -59,6 +59,22 @@ describe('calisim check', () => {
     expect(loc.region.startLine).toBe(line);
   });
 
+  it('fails on an external BGP peer that leaks another tenant's pool into a tenant, pointing at the peer', () => {
+    const pools = "      ipPools: [{ name: acme-pods, cidr: 10.10.0.0/16, blockSize: 26, ipipMode: Always, natOutgoing: true }]";
+    expect(base).toContain(pools);
+    const text = base.replace(pools, `${pools}\n      peers:\n        - { name: tor-1, peerIP: 172.16.0.250, asNumber: 65010, announce: [{ prefix: 10.20.0.0/16, asPath: [65010] }] }`);
+    const file = join(dir, 'leak.yaml');
+    writeFileSync(file, text);
+    const r = runCli(['check', file, '--format', 'json']);
+    expect(r.code).toBe(1);
+    const report = JSON.parse(r.stdout);
+    const failed = report.assertions.filter((a: { status: string }) => a.status === 'fail');
+    expect(failed.map((a: { id: string }) => a.id)).toEqual(['route-leak/globex->acme']);
+    const line = text.split('\n').findIndex((l) => l.includes('name: tor-1')) + 1;
+    expect(failed[0].counterexample.responsible).toMatchObject({ line });
+    expect(failed[0].detail).toMatch(/10\.20\.0\.0\/16 .*from acme\/tor-1/);
+  });
+
   it('exits 3 with --fail-on-unknown when an expectation cannot be decided', () => {
     const text = base.replace('  reach:\n', "  reach:\n    - { from: { tenant: acme, namespace: shop, selector: \"app == 'nothing'\" }, to: { tenant: acme, namespace: data, workload: db }, protocol: TCP, port: 5432, expect: deny }\n");
     const file = join(dir, 'unknown.yaml');

@@ -6,6 +6,7 @@ import type { Model } from '../../model/types.js';
 import { policyModelsOf, type PolicyModels } from '../state/policy-models.js';
 import { evaluateExpectation } from './expectations.js';
 import { certificates, ipamHeadroom, loadBalancers, mtuConsistency } from './invariants.js';
+import { convergenceAssertion, routeLeakAssertions, sessionAssertions } from './bgp-assertions.js';
 import { checkIsolation } from './isolation.js';
 import { CHECK_SCHEMA, type AssertionResult, type CheckReport } from './types.js';
 
@@ -48,6 +49,11 @@ export function runCheck(model: Model, options: CheckOptions = {}): CheckReport 
       });
     }
     const now: AssertionResult[] = [...isolation, ...reach];
+    now.push(...routeLeakAssertions(run));
+    const within = scenario.expect.convergeWithin;
+    // Sessions are judged where routes must have settled: after a convergence window, and at the horizon.
+    if (p.settled) now.push(...sessionAssertions(run));
+    if (within !== undefined) now.push(convergenceAssertion(run, within));
     const headroom = scenario.expect.ipamHeadroom;
     const inv = [...(headroom !== undefined ? ipamHeadroom(run, headroom) : []), ...(scenario.expect.consistentMtu ? mtuConsistency(run) : []), certificates(run), loadBalancers(run)];
     for (const o of inv) now.push({ id: o.id, kind: o.kind, title: o.title, status: o.status, detail: o.detail });
@@ -59,23 +65,32 @@ export function runCheck(model: Model, options: CheckOptions = {}): CheckReport 
     schema: CHECK_SCHEMA,
     scenario: scenario.name,
     seed,
-    points,
+    points: points.map((p) => ({ at: p.at, label: p.label })),
     assertions,
     summary: { total: assertions.length, passed: count('pass'), failed: count('fail'), unknown: count('unknown') },
   };
 }
 
-/** 0, each event time, and each event time plus the convergence window (when stated), up to the horizon. */
-function checkPoints(model: Model): { at: number; label: string }[] {
+/**
+ * 0, each event time, and each event time plus the convergence window (when stated), up to the horizon.
+ * `settled` marks the points where routing must have converged (a window after the start or an event
+ * has passed with no event in between, and the horizon).
+ */
+function checkPoints(model: Model): { at: number; label: string; settled: boolean }[] {
   const s = model.scenario;
+  const settle = s.expect.convergeWithin;
   const at = new Map<number, string>([[0, 'initial state']]);
+  const starts = [0, ...s.events.map((e) => e.at)];
   s.events.forEach((e) => {
     if (!at.has(e.at)) at.set(e.at, `after ${e.kind}${e.tenant ? ` ${e.tenant}` : ''}`);
-    const settle = s.expect.convergeWithin;
-    if (settle !== undefined && e.at + settle <= s.horizon && !at.has(e.at + settle)) at.set(e.at + settle, `${settle / 1000}s after ${e.kind}`);
   });
+  if (settle !== undefined)
+    for (const t of starts) if (t + settle <= s.horizon && !at.has(t + settle)) at.set(t + settle, `${settle / 1000}s after t=${t / 1000}s`);
   if (!at.has(s.horizon)) at.set(s.horizon, 'horizon');
-  return [...at.entries()].sort((x, y) => x[0] - y[0]).map(([t, label]) => ({ at: t, label }));
+  const quiet = (t: number): boolean => settle !== undefined && starts.every((x) => x > t || x + settle <= t);
+  return [...at.entries()]
+    .sort((x, y) => x[0] - y[0])
+    .map(([t, label]) => ({ at: t, label, settled: t === s.horizon || quiet(t) }));
 }
 
 function isolationAssertions(run: PlatformRun, clusters: Parameters<typeof checkIsolation>[1]): AssertionResult[] {
