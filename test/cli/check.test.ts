@@ -59,7 +59,7 @@ describe('calisim check', () => {
     expect(loc.region.startLine).toBe(line);
   });
 
-  it('fails on an external BGP peer that leaks another tenant's pool into a tenant, pointing at the peer', () => {
+  it('fails on an external BGP peer that leaks the pool of another tenant into a tenant, pointing at the peer', () => {
     const pools = "      ipPools: [{ name: acme-pods, cidr: 10.10.0.0/16, blockSize: 26, ipipMode: Always, natOutgoing: true }]";
     expect(base).toContain(pools);
     const text = base.replace(pools, `${pools}\n      peers:\n        - { name: tor-1, peerIP: 172.16.0.250, asNumber: 65010, announce: [{ prefix: 10.20.0.0/16, asPath: [65010] }] }`);
