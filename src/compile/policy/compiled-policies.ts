@@ -14,6 +14,7 @@ import { clusterIps, overlayUncertain } from './overlay-uncertain.js';
 import { specOf, type PacketSpec } from './packet-class.js';
 import { PolicyCore, type CoreOptions } from './policy-core.js';
 import { PolicyMatrix } from './policy-matrix.js';
+import { sweepPorts } from './port-sweep.js';
 import { comparePolicies } from './target-policies.js';
 import { markUncertain } from './uncertain-classes.js';
 
@@ -144,6 +145,18 @@ export class CompiledPolicies {
     return new PolicyMatrix(this.core, state, spec);
   }
 
+  /**
+   * Visits the matrix of every destination-port interval [lo, hi] of `protocol` (in port order; each interval
+   * is one packet class for every rule), carrying one matrix from interval to interval. The PolicyMatrix is
+   * only valid during its visit. Returns the number of intervals.
+   */
+  sweepPorts(protocol: number, visit: (lo: number, hi: number, matrix: PolicyMatrix) => void): number {
+    return sweepPorts(this.core, protocol, (lo, hi, state) => {
+      if (this.uncertain.length > 0) overlayUncertain(this.core, this.model, state, this.uncertain);
+      visit(lo, hi, new PolicyMatrix(this.core, state, { protocol, dstPort: lo }));
+    });
+  }
+
   /** Stops maintaining the matrix of a packet class. */
   dropMatrix(pkt: PacketSpec): void {
     this.core.dropMatrix(specOf(pkt));
@@ -179,7 +192,6 @@ export class CompiledPolicies {
     const core = this.core;
     const matrices = [...core.matrices.values()];
     const states = [...core.ruleStates.values(), ...matrices.map((m) => m.rs)];
-    for (const m of matrices) m.snapshot();
     const ingress = new Set<number>();
     const egress = new Set<number>();
     const touch = (cp: CPolicy, classes: readonly number[]): void => {
@@ -189,7 +201,9 @@ export class CompiledPolicies {
       }
     };
     const old = core.policies.get(key);
+    const changedPolicies: CPolicy[] = [];
     if (old) {
+      changedPolicies.push(old);
       touch(old, core.targets.remove(old, core.pool));
       for (const r of [...old.rules.ingress, ...old.rules.egress]) for (const s of states) s.clearRule(r.id);
       releasePolicy(core.ctx, old);
@@ -198,18 +212,19 @@ export class CompiledPolicies {
     }
     if (policy) {
       const { cp, classes } = core.addPolicy(policy);
+      changedPolicies.push(cp);
       touch(cp, classes);
       for (const r of [...cp.rules.ingress, ...cp.rules.egress]) for (const s of states) s.setRule(r);
       this.ordered.splice(insertionPoint(this.ordered, cp), 0, cp);
     }
+    for (const s of states) s.dropPrograms();
     this.current = undefined;
     const previous = this.uncertain;
     if (this.mayBeUncertain) this.uncertain = markUncertain(this.model, core.ps);
     const changes: MatrixChange[] = [];
     for (const m of matrices) {
-      m.recompute([...ingress], [...egress]);
-      if (previous.length > 0) m.retranspose();
-      if (this.uncertain.length > 0) overlayUncertain(core, this.model, m, this.uncertain);
+      m.recompute([...ingress], [...egress], changedPolicies);
+      if (previous.length > 0 || this.uncertain.length > 0) overlayUncertain(core, this.model, m, this.uncertain);
       const d = m.diff();
       changes.push({ packet: m.rs.pkt, matrix: new PolicyMatrix(core, m, m.rs.pkt), allowed: d.allowed, denied: d.denied });
     }

@@ -5,15 +5,15 @@ import type { Direction } from '../../model/policy/types.js';
 import { policyRef } from '../../verdict/policy/evaluate-side.js';
 import type { PeerInfo } from '../../verdict/policy/peer-info.js';
 import type { SideExplanation, TrailStep } from '../../verdict/policy/types.js';
-import { KIND_HEP } from './class-table.js';
 import { ACT_ALLOW, ACT_LOG, ACT_PASS, type CPolicy, type CRule } from './compile-rules.js';
+import { decideFromProgram, FAILSAFE_ID, Program } from './eval-program.js';
 import { isFailsafe } from './packet-class.js';
 import type { PolicyCore } from './policy-core.js';
 import type { RuleState } from './rule-state.js';
 
-/** Codes of decideSide besides a deciding rule id (>= 0). */
+/** Codes of decideSide besides a deciding rule id (>= 0); they match decideFromProgram's. */
 export const SIDE_NOT_APPLICABLE = -1;
-export const SIDE_FAILSAFE = -2;
+export const SIDE_FAILSAFE = FAILSAFE_ID;
 export const SIDE_NO_PROFILE = -3;
 /** End-of-tier deny of tier position t is coded -(t + 4). */
 export const SIDE_END_OF_TIER = -4;
@@ -34,37 +34,16 @@ export function ruleHits(r: CRule, rs: RuleState, data: Int32Array, t: number, s
 /** The deciding rule id, or a SIDE_* code, for target class `t` and peer class `s`. */
 export function decideSide(core: PolicyCore, rs: RuleState, t: number, s: number, dir: Direction): number {
   if (!core.u.classes.isTarget(t)) return SIDE_NOT_APPLICABLE;
-  if (core.u.classes.kind[t] === KIND_HEP && isFailsafe(rs.pkt, dir)) return SIDE_FAILSAFE;
-  const data = core.pool.data;
-  const pols = core.targets.get(dir, t);
-  const tiers = core.model.tiers;
-  let i = 0;
-  while (i < pols.length) {
-    const tierPos = (pols[i] as CPolicy).tierPos;
-    let armed = false;
-    let passed = false;
-    for (; i < pols.length && (pols[i] as CPolicy).tierPos === tierPos; i++) {
-      const p = pols[i] as CPolicy;
-      if (passed || p.staged) continue;
-      armed = true;
-      for (const r of p.rules[dir]) {
-        if (r.action === ACT_LOG || !ruleHits(r, rs, data, t, s)) continue;
-        if (r.action !== ACT_PASS) return r.id;
-        passed = true;
-        break;
-      }
-    }
-    if (!passed && armed && tiers[tierPos]?.defaultAction === 'Deny') return SIDE_END_OF_TIER - tierPos;
+  let prog = rs.program(dir, t);
+  if (!prog) {
+    core.programFor(t, dir, rs, scratch);
+    prog = scratch.buf.slice(0, scratch.len);
+    rs.storeProgram(dir, t, prog);
   }
-  for (const rules of core.profileRules(t, dir)) {
-    for (const r of rules) {
-      if (r.action === ACT_LOG || !ruleHits(r, rs, data, t, s)) continue;
-      if (r.action === ACT_PASS) break;
-      return r.id;
-    }
-  }
-  return SIDE_NO_PROFILE;
+  return decideFromProgram(prog, core.pool.data, s);
 }
+
+const scratch = new Program();
 
 /** Allow / deny of a decideSide code. */
 export function sideAllows(core: PolicyCore, code: number): boolean {

@@ -1,10 +1,13 @@
-// compile: the class × class reachability of one packet class — E (source egress rows), I (destination
-// ingress rows), IT = transpose(I) and M = E AND IT — built in full or updated for a few target classes.
+// compile: the class × class reachability of one packet class — E (each source class's egress row: the
+// destination classes it may send to) and I (each destination class's ingress row: the sources it accepts);
+// a pair passes when E[a][b] and I[b][a]. Rows are built in full or recomputed for a few target classes.
 import { transposeInto } from '../../lib/bit-matrix.js';
 import type { Direction } from '../../model/policy/types.js';
-import { evalProgram, Program } from './eval-program.js';
-import type { RuleState } from './rule-state.js';
 import type { Outcome } from '../../verdict/policy/types.js';
+import { evalProgram, Program } from './eval-program.js';
+import type { CPolicy } from './compile-rules.js';
+import type { RuleState } from './rule-state.js';
+import { comparePolicies } from './target-policies.js';
 
 /** What a matrix needs from the compiler. */
 export interface MatrixCore {
@@ -28,13 +31,13 @@ export interface MatrixDiff {
 export class MatrixState {
   readonly E: Int32Array;
   readonly I: Int32Array;
-  readonly IT: Int32Array;
-  readonly M: Int32Array;
-  /** Pairs whose verdict is `unknown`; allocated on first use. */
-  U: Int32Array | undefined;
-  private readonly prev: Int32Array;
+  /** Cells decided by the reference evaluator (pairs with an uncertain class), by a * capacity + b. */
+  private overlay = new Map<number, Outcome>();
+  private before: { E: SavedRows; I: SavedRows; overlay: Map<number, Outcome> } | undefined;
+  /** Per direction and class, the terminating policy of each tier in its last program. */
+  private readonly terms: Record<Direction, (readonly (CPolicy | undefined)[] | undefined)[]> = { ingress: [], egress: [] };
+  private allowCache: Int32Array | undefined;
   private readonly prog = new Program();
-  private readonly block = new Int32Array(32);
 
   constructor(
     readonly rs: RuleState,
@@ -43,57 +46,133 @@ export class MatrixState {
     const size = core.words * 32 * core.words;
     this.E = new Int32Array(size);
     this.I = new Int32Array(size);
-    this.IT = new Int32Array(size);
-    this.M = new Int32Array(size);
-    this.prev = new Int32Array(size);
     const all: number[] = [];
     for (let c = 0; c < core.classCount(); c++) all.push(c);
     this.computeRows(all, 'ingress');
     this.computeRows(all, 'egress');
-    this.retranspose();
   }
 
-  /** True when class `a` may reach class `b` (both policy sides allow). */
+  private get cap(): number {
+    return this.core.words * 32;
+  }
+
+  /** True when class `a` may open connections to class `b`. */
   allows(a: number, b: number): boolean {
-    return ((this.M[a * this.core.words + (b >>> 5)] as number) & (1 << (b & 31))) !== 0;
+    const o = this.overlay.size > 0 ? this.overlay.get(a * this.cap + b) : undefined;
+    if (o !== undefined) return o === 'allow';
+    return rawAllows(this.E, this.I, this.core.words, a, b);
   }
 
-  /** Remembers M, so that diff() reports what changes from here. */
-  snapshot(): void {
-    this.prev.set(this.M);
+  /** The verdict between classes a and b. */
+  verdict(a: number, b: number): Outcome {
+    const o = this.overlay.size > 0 ? this.overlay.get(a * this.cap + b) : undefined;
+    if (o !== undefined) return o;
+    return rawAllows(this.E, this.I, this.core.words, a, b) ? 'allow' : 'deny';
   }
 
-  /** Recomputes the rows of the given target classes (and M where they reach). */
-  recompute(ingress: readonly number[], egress: readonly number[]): void {
-    const n = this.core.classCount();
-    this.computeRows(egress, 'egress');
-    this.computeRows(ingress, 'ingress');
-    if (ingress.length * 8 > n) this.retranspose();
-    else {
-      for (const b of ingress) this.refreshColumn(b, n);
-      for (const a of egress) this.refreshRow(a);
+  /** Replaces the reference-decided cells. */
+  setOverlay(cells: Map<number, Outcome>): void {
+    this.overlay = cells;
+    this.allowCache = undefined;
+  }
+
+  /** M: row a, bit b set when a may reach b (materialized on demand, cached until the next change). */
+  allowBits(): Int32Array {
+    if (this.allowCache) return this.allowCache;
+    const W = this.core.words;
+    const M = new Int32Array(this.E.length);
+    transposeInto(this.I, this.cap, this.cap, W, M, W, new Int32Array(32));
+    const E = this.E;
+    for (let i = 0; i < M.length; i++) M[i] = (M[i] as number) & (E[i] as number);
+    for (const [k, o] of this.overlay) {
+      const a = Math.floor(k / this.cap);
+      const b = k % this.cap;
+      if (o === 'allow') M[a * W + (b >>> 5)] |= 1 << (b & 31);
+      else M[a * W + (b >>> 5)] &= ~(1 << (b & 31));
     }
+    this.allowCache = M;
+    return M;
   }
 
-  /** Sets one cell (pairs the reference evaluator decides): M holds allow, U unknown. */
-  setCell(a: number, b: number, outcome: Outcome): void {
-    const i = a * this.core.words + (b >>> 5);
-    const bit = 1 << (b & 31);
-    if (outcome === 'allow') this.M[i] |= bit;
-    else this.M[i] &= ~bit;
-    if (outcome === 'unknown') (this.U ??= new Int32Array(this.M.length))[i] |= bit;
-    else if (this.U) this.U[i] &= ~bit;
+  /**
+   * Recomputes the rows of the given target classes after `changed` policies were added or removed,
+   * remembering the old rows for diff(). A class whose tier of a changed policy already ended, in its last
+   * program, at a policy ordered before it (a rule matching every peer) keeps its row: nothing changed there.
+   */
+  recompute(ingress: readonly number[], egress: readonly number[], changed: readonly CPolicy[], force = false): void {
+    const live = (classes: readonly number[], dir: Direction): number[] =>
+      force ? [...classes] : classes.filter((c) => !changed.every((x) => x.staged || shadowed(this.terms[dir][c]?.[x.tierPos], x)));
+    const eg = live(egress, 'egress');
+    const ig = live(ingress, 'ingress');
+    this.before = { E: new SavedRows(this.E, eg, this.core.words), I: new SavedRows(this.I, ig, this.core.words), overlay: this.overlay };
+    this.computeRows(eg, 'egress');
+    this.computeRows(ig, 'ingress');
+    this.allowCache = undefined;
   }
 
-  /** True when the pair's verdict is `unknown` (only pairs with an uncertain class). */
-  unknown(a: number, b: number): boolean {
-    return this.U !== undefined && ((this.U[a * this.core.words + (b >>> 5)] as number) & (1 << (b & 31))) !== 0;
+  /** Pairs whose verdict changed since recompute(). */
+  diff(): MatrixDiff {
+    const out: MatrixDiff = { allowed: [], denied: [] };
+    const before = this.before;
+    if (!before) return out;
+    this.before = undefined;
+    const W = this.core.words;
+    const cap = this.cap;
+    const { E, I } = this;
+    const oldOverlay = before.overlay;
+    const overlaid = oldOverlay.size > 0 || this.overlay.size > 0;
+    const report = (a: number, b: number): void => {
+      const k = a * cap + b;
+      if (overlaid && (oldOverlay.has(k) || this.overlay.has(k))) return; // settled below
+      const was = before.E.bit(E, W, a, b) && before.I.bit(I, W, b, a);
+      const is = rawAllows(E, I, W, a, b);
+      if (was !== is) (is ? out.allowed : out.denied).push(a, b);
+    };
+    // Flipped egress bits, then flipped ingress bits not already seen as an egress flip.
+    const saved = before.E;
+    for (let i = 0; i < saved.rows.length; i++) {
+      const a = saved.rows[i] as number;
+      for (let w = 0; w < W; w++) {
+        let x = (saved.data[i * W + w] as number) ^ (E[a * W + w] as number);
+        while (x !== 0) {
+          const low = x & -x;
+          report(a, w * 32 + 31 - Math.clz32(low));
+          x ^= low;
+        }
+      }
+    }
+    const savedI = before.I;
+    for (let i = 0; i < savedI.rows.length; i++) {
+      const b = savedI.rows[i] as number;
+      for (let w = 0; w < W; w++) {
+        let x = (savedI.data[i * W + w] as number) ^ (I[b * W + w] as number);
+        while (x !== 0) {
+          const low = x & -x;
+          const a = w * 32 + 31 - Math.clz32(low);
+          if (!saved.flipped(E, W, a, b)) report(a, b);
+          x ^= low;
+        }
+      }
+    }
+    if (overlaid) {
+      for (const k of new Set([...oldOverlay.keys(), ...this.overlay.keys()])) {
+        const a = Math.floor(k / cap);
+        const b = k - a * cap;
+        const o = oldOverlay.get(k);
+        const was = o !== undefined ? o === 'allow' : before.E.bit(E, W, a, b) && before.I.bit(I, W, b, a);
+        const is = this.allows(a, b);
+        if (was !== is) (is ? out.allowed : out.denied).push(a, b);
+      }
+    }
+    return out;
   }
 
-  /** Class `to` was split off `from`: copy its row and column everywhere. */
+  /** Class `to` was split off `from`: copy its rows, columns and reference-decided cells. */
   onSplit(from: number, to: number): void {
     const W = this.core.words;
-    for (const m of [this.E, this.I, this.IT, this.M, ...(this.U ? [this.U] : [])]) {
+    this.terms.ingress[to] = this.terms.ingress[from];
+    this.terms.egress[to] = this.terms.egress[from];
+    for (const m of [this.E, this.I]) {
       m.copyWithin(to * W, from * W, from * W + W);
       const fw = from >>> 5;
       const fb = from & 31;
@@ -105,19 +184,32 @@ export class MatrixState {
         else m[base + tw] &= ~tm;
       }
     }
+    if (this.overlay.size > 0) {
+      const cap = this.cap;
+      for (const [k, o] of [...this.overlay]) {
+        const a = Math.floor(k / cap);
+        const b = k - a * cap;
+        if (a !== from && b !== from) continue;
+        for (const a2 of a === from ? [a, to] : [a]) for (const b2 of b === from ? [b, to] : [b]) this.overlay.set(a2 * cap + b2, o);
+      }
+    }
+    this.allowCache = undefined;
   }
 
+  /** Rows of `classes`: classes with equal programs share one evaluation. */
   private computeRows(classes: readonly number[], dir: Direction): void {
     const W = this.core.words;
     const data = this.core.poolData();
     const out = dir === 'ingress' ? this.I : this.E;
     const seen = new Map<number, { readonly c: number; readonly prog: Int32Array }>();
+    const terms = this.terms[dir];
     for (const c of classes) {
       if (!this.core.isTarget(c)) {
         out.set(data.subarray(this.core.validSlot, this.core.validSlot + W), c * W);
         continue;
       }
       this.core.programFor(c, dir, this.rs, this.prog);
+      terms[c] = this.prog.terms;
       const h = this.prog.hash();
       const same = seen.get(h);
       if (same !== undefined && this.prog.equals(same.prog)) out.copyWithin(c * W, same.c * W, same.c * W + W);
@@ -127,57 +219,46 @@ export class MatrixState {
       }
     }
   }
+}
 
-  /** IT = transpose(I); M = E AND IT (and no unknown cells). */
-  retranspose(): void {
-    this.U?.fill(0);
-    const W = this.core.words;
-    const rows = W * 32;
-    this.IT.fill(0);
-    transposeInto(this.I, rows, rows, W, this.IT, W, this.block);
-    const { E, IT, M } = this;
-    for (let i = 0; i < M.length; i++) M[i] = (E[i] as number) & (IT[i] as number);
+/** True when `term` ended the tier of `x` before reaching it (so `x` cannot change the program). */
+function shadowed(term: CPolicy | undefined, x: CPolicy): boolean {
+  return term !== undefined && term !== x && comparePolicies(term, x) < 0;
+}
+
+/** Copies of some rows of a matrix, taken before they are recomputed. */
+class SavedRows {
+  readonly data: Int32Array;
+  private readonly at = new Map<number, number>();
+
+  constructor(
+    m: Int32Array,
+    readonly rows: readonly number[],
+    W: number,
+  ) {
+    this.data = new Int32Array(rows.length * W);
+    rows.forEach((r, i) => {
+      this.data.set(m.subarray(r * W, r * W + W), i * W);
+      this.at.set(r, i);
+    });
   }
 
-  /** Ingress row b changed: IT column b and M column b follow. */
-  private refreshColumn(b: number, n: number): void {
-    const W = this.core.words;
-    const { I, IT, E, M } = this;
-    const bw = b >>> 5;
-    const bm = 1 << (b & 31);
-    for (let a = 0; a < n; a++) {
-      const base = a * W;
-      if (((I[b * W + (a >>> 5)] as number) & (1 << (a & 31))) !== 0) IT[base + bw] |= bm;
-      else IT[base + bw] &= ~bm;
-      M[base + bw] = ((M[base + bw] as number) & ~bm) | ((E[base + bw] as number) & (IT[base + bw] as number) & bm);
-    }
+  /** Bit (r, c) as it was: the saved row when r was saved, else the current matrix `m`. */
+  bit(m: Int32Array, W: number, r: number, c: number): boolean {
+    const i = this.at.get(r);
+    const word = i !== undefined ? (this.data[i * W + (c >>> 5)] as number) : (m[r * W + (c >>> 5)] as number);
+    return (word & (1 << (c & 31))) !== 0;
   }
 
-  /** Egress row a changed: M row a = E row a AND IT row a. */
-  private refreshRow(a: number): void {
-    const W = this.core.words;
-    const { E, IT, M } = this;
-    for (let w = a * W, end = w + W; w < end; w++) M[w] = (E[w] as number) & (IT[w] as number);
+  /** True when row r was saved and bit (r, c) differs from `m` now. */
+  flipped(m: Int32Array, W: number, r: number, c: number): boolean {
+    const i = this.at.get(r);
+    if (i === undefined) return false;
+    return (((this.data[i * W + (c >>> 5)] as number) ^ (m[r * W + (c >>> 5)] as number)) & (1 << (c & 31))) !== 0;
   }
+}
 
-  /** Pairs whose M bit differs from the snapshot. */
-  diff(): MatrixDiff {
-    const W = this.core.words;
-    const n = this.core.classCount();
-    const allowed: number[] = [];
-    const denied: number[] = [];
-    const { M, prev } = this;
-    for (let a = 0; a < n; a++) {
-      for (let w = a * W, end = w + W; w < end; w++) {
-        let x = (M[w] as number) ^ (prev[w] as number);
-        while (x !== 0) {
-          const low = x & -x;
-          const b = (w - a * W) * 32 + 31 - Math.clz32(low);
-          ((M[w] as number) & low ? allowed : denied).push(a, b);
-          x ^= low;
-        }
-      }
-    }
-    return { allowed, denied };
-  }
+/** E[a][b] AND I[b][a]. */
+function rawAllows(E: Int32Array, I: Int32Array, W: number, a: number, b: number): boolean {
+  return ((E[a * W + (b >>> 5)] as number) & (1 << (b & 31))) !== 0 && ((I[b * W + (a >>> 5)] as number) & (1 << (a & 31))) !== 0;
 }

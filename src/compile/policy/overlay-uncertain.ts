@@ -12,9 +12,15 @@ export function clusterIps(model: PolicyModel): Set<number> {
   return new Set(model.services.flatMap((s) => (s.clusterIP !== undefined ? [s.clusterIP] : [])));
 }
 
-/** Overwrites the rows and columns of `uncertain` classes in `state` with the reference's verdicts. */
+/** Decides the rows and columns of `uncertain` classes in `state` by the reference's verdicts. */
 export function overlayUncertain(core: PolicyCore, model: PolicyModel, state: MatrixState, uncertain: readonly number[]): void {
+  const cells = new Map<number, Outcome>();
+  state.setOverlay(cells);
   if (uncertain.length === 0) return;
+  const cap = core.words * 32;
+  const set = (a: number, b: number, o: Outcome): void => {
+    cells.set(a * cap + b, o);
+  };
   const avoid = clusterIps(model);
   const n = core.u.classes.n;
   const reps = allClassReps(core.u, 2, avoid);
@@ -28,11 +34,11 @@ export function overlayUncertain(core: PolicyCore, model: PolicyModel, state: Ma
       const rc = reps[c] as Peer[];
       if (rc.length === 0) continue;
       if (c === uc) {
-        if (ru.length >= 2) state.setCell(uc, uc, judge(ru[0] as Peer, ru[1] as Peer));
+        if (ru.length >= 2) set(uc, uc, judge(ru[0] as Peer, ru[1] as Peer));
         continue;
       }
-      state.setCell(uc, c, judge(ru[0] as Peer, rc[0] as Peer));
-      if (!done.has(c)) state.setCell(c, uc, judge(rc[0] as Peer, ru[0] as Peer));
+      set(uc, c, judge(ru[0] as Peer, rc[0] as Peer));
+      if (!done.has(c)) set(c, uc, judge(rc[0] as Peer, ru[0] as Peer));
     }
     done.add(uc);
   }

@@ -32,6 +32,11 @@ export function isFailsafe(pkt: PacketSpec, dir: Direction): boolean {
   return FAILSAFE[dir].some(([proto, port]) => pkt.protocol === proto && pkt.dstPort === port);
 }
 
+/** Every failsafe port of `protocol` (either direction). */
+export function failsafePorts(protocol: number): number[] {
+  return [...FAILSAFE.ingress, ...FAILSAFE.egress].filter(([p]) => p === protocol).map(([, port]) => port);
+}
+
 /** The rule's protocol, ICMP and IP-family tests (felix rule matching; absent packet fields never match). */
 export function l4Matches(rule: Rule, pkt: PacketSpec): boolean {
   if (!rule.ipv4) return false;

@@ -48,6 +48,8 @@ export class PolicyCore implements MatrixCore {
   readonly profiles = new Map<string, Record<Direction, CRule[]>>();
   readonly tierPos: ReadonlyMap<string, number>;
   readonly ruleStates = new Map<string, RuleState>();
+  /** (protocol, port) → rule state, for packets without ICMP fields. */
+  private readonly byNumber = new Map<number, RuleState>();
   readonly matrices = new Map<string, MatrixState>();
   readonly validSlot: number;
   private readonly identProfiles: Int32Array[][] = [];
@@ -77,7 +79,7 @@ export class PolicyCore implements MatrixCore {
     for (const facts of this.u.classes.services) for (const f of facts) for (const pp of f.ports) this.packets.addRange(pp & 65535, pp & 65535);
     this.ctx = { model, ps: this.ps, table: [], freeIds: [], entityCache: new Map() };
     this.tierPos = new Map(model.tiers.map((t, i) => [t.name, i]));
-    this.programInput = { target: 0, dir: 'ingress', policies: [], tiers: model.tiers, profiles: [], failsafe: false, validSlot: this.validSlot };
+    this.programInput = { target: 0, dir: 'ingress', policies: [], tiers: model.tiers, profiles: [], failsafe: false, validSlot: this.validSlot, words: this.words };
     for (const prof of [...model.profiles.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
       const compiled = { ingress: [] as CRule[], egress: [] as CRule[] };
       for (const dir of ['ingress', 'egress'] as const) {
@@ -112,7 +114,11 @@ export class PolicyCore implements MatrixCore {
     this.pool.copyColumn(from, to);
     this.ps.onSplit(from, to);
     this.targets.onSplit(from, to);
-    for (const m of this.matrices.values()) m.onSplit(from, to);
+    for (const m of this.matrices.values()) {
+      m.onSplit(from, to);
+      m.rs.dropPrograms();
+    }
+    for (const rs of this.ruleStates.values()) rs.dropPrograms();
   };
 
   /** Registers the policy's CIDRs (refining classes); false when the class capacity overflowed. */
@@ -172,6 +178,22 @@ export class PolicyCore implements MatrixCore {
   /** The rule state of a packet's class (cached, least recently used dropped first). */
   ruleState(pkt: PacketSpec): RuleState {
     this.rekey();
+    // Fast path for the common packet without ICMP fields: a numeric cache in front of the keyed one.
+    const plain = pkt.icmpType === undefined && pkt.icmpCode === undefined;
+    const num = plain ? pkt.protocol * 65537 + (pkt.dstPort ?? 65536) : -1;
+    if (plain) {
+      const hit = this.byNumber.get(num);
+      if (hit) return hit;
+    }
+    const rs = this.keyedRuleState(pkt);
+    if (plain) {
+      if (this.byNumber.size > 4096) this.byNumber.clear();
+      this.byNumber.set(num, rs);
+    }
+    return rs;
+  }
+
+  private keyedRuleState(pkt: PacketSpec): RuleState {
     const key = this.packets.key(pkt);
     let rs = this.ruleStates.get(key);
     if (rs) {
@@ -185,6 +207,7 @@ export class PolicyCore implements MatrixCore {
       const [oldKey, old] = this.ruleStates.entries().next().value as [string, RuleState];
       old.release();
       this.ruleStates.delete(oldKey);
+      this.byNumber.clear();
     }
     return rs;
   }
@@ -214,6 +237,7 @@ export class PolicyCore implements MatrixCore {
   private rekey(): void {
     if (this.packetsVersion === this.packets.version) return;
     this.packetsVersion = this.packets.version;
+    this.byNumber.clear();
     const states = [...this.ruleStates.values()];
     this.ruleStates.clear();
     for (const rs of states) this.ruleStates.set(this.packets.key(rs.pkt), rs);

@@ -27,9 +27,9 @@ export class PolicyMatrix {
     return this.core.words;
   }
 
-  /** Class-level allow bits (shared: do not mutate). */
+  /** Class-level allow bits, row a bit b (materialized on first use; shared: do not mutate). */
   get allow(): Int32Array {
-    return this.state.M;
+    return this.state.allowBits();
   }
 
   classOfEndpoint(ep: number): number {
@@ -38,8 +38,7 @@ export class PolicyMatrix {
 
   /** The verdict between two classes (distinct members). */
   classVerdict(a: number, b: number): Outcome {
-    if (this.state.unknown(a, b)) return 'unknown';
-    return this.state.allows(a, b) ? 'allow' : 'deny';
+    return this.state.verdict(a, b);
   }
 
   /** The verdict from pod `src` to pod `dst` (endpoint indices); a pod always reaches itself. */
@@ -63,12 +62,14 @@ export class PolicyMatrix {
   countAllowedPodPairs(): number {
     let n = 0;
     const C = this.classCount;
+    const M = this.allow;
+    const W = this.words;
     for (let a = 0; a < C; a++) {
       const na = this.membersOf(a).length;
       if (na === 0) continue;
       for (let b = 0; b < C; b++) {
         const nb = this.membersOf(b).length;
-        if (nb === 0 || !this.state.allows(a, b)) continue;
+        if (nb === 0 || ((M[a * W + (b >>> 5)] as number) & (1 << (b & 31))) === 0) continue;
         n += a === b ? na * (na - 1) : na * nb;
       }
     }

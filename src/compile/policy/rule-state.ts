@@ -2,7 +2,8 @@
 // destination ports, named ports and Service ports are applied (-1 when the rule cannot match).
 import { isEmpty } from '../../lib/bitset.js';
 import { inRanges } from '../../model/policy/ports.js';
-import type { CRule, RuleCtx } from './compile-rules.js';
+import type { Direction } from '../../model/policy/types.js';
+import type { CPolicy, CRule, RuleCtx } from './compile-rules.js';
 import { serviceIndex } from './compile-rules.js';
 import { l4Matches, type PacketSpec } from './packet-class.js';
 import type { NamedPorts } from './port-sets.js';
@@ -14,9 +15,13 @@ export class RuleState {
   effDst: Int32Array;
   /** Port-dependent destination sets computed for this packet, by what they depend on (-1: empty). */
   private readonly cache = new Map<string, number>();
+  /** Per direction and class, the program decideSide walks (built on first use, dropped on any change). */
+  private programs: Record<Direction, (Int32Array | undefined)[]> = { ingress: [], egress: [] };
+  /** Per policy, its program fragment for [ingress, egress] (null: depends on the target). */
+  private readonly fragments = new WeakMap<CPolicy, (Int32Array | null | undefined)[]>();
 
   constructor(
-    readonly pkt: PacketSpec,
+    public pkt: PacketSpec,
     private readonly ctx: RuleCtx,
     private readonly named: NamedPorts,
   ) {
@@ -47,6 +52,68 @@ export class RuleState {
     this.effDst[r.id] = r.dstBase < 0 || !r.dstPortDep ? r.dstBase : this.portDestination(r);
   }
 
+  /**
+   * The program fragment policy `p` contributes at every class it selects: [terminal, (action, peer slot,
+   * rule id)*],
+   * terminal = 1 when its last pair matches every peer (nothing after it in the tier can fire). Null when
+   * some rule's own side (the destination for ingress) holds some of its targets but not all.
+   */
+  fragment(p: CPolicy, ingress: boolean, data: Int32Array, words: number, validSlot: number): Int32Array | null {
+    let per = this.fragments.get(p);
+    if (!per) this.fragments.set(p, (per = [undefined, undefined]));
+    const at = ingress ? 0 : 1;
+    let frag = per[at];
+    if (frag === undefined) per[at] = frag = this.computeFragment(p, ingress, data, words, validSlot);
+    return frag;
+  }
+
+  private computeFragment(p: CPolicy, ingress: boolean, data: Int32Array, words: number, validSlot: number): Int32Array | null {
+    const fire = ingress ? p.fire.ingress : p.fire.egress;
+    const own = ingress ? this.effDst : this.effSrc;
+    const peers = ingress ? this.effSrc : this.effDst;
+    const out: number[] = [0];
+    for (let k = 0; k < fire.length; k += 2) {
+      const id = fire[k] as number;
+      const o = own[id] as number;
+      const q = peers[id] as number;
+      if (o < 0 || q < 0) continue;
+      for (let w = 0; w < words; w++) if (((data[p.targets + w] as number) & ~(data[o + w] as number)) !== 0) return null;
+      out.push(fire[k + 1] as number, q, id);
+      if (coversAll(data, q, validSlot, words)) {
+        out[0] = 1;
+        break;
+      }
+    }
+    return Int32Array.from(out);
+  }
+
+  /** The cached decide program of class `c`, if any. */
+  program(dir: Direction, c: number): Int32Array | undefined {
+    return this.programs[dir][c];
+  }
+
+  storeProgram(dir: Direction, c: number, prog: Int32Array): void {
+    this.programs[dir][c] = prog;
+  }
+
+  /** Forgets every cached decide program (after a policy change or a class split). */
+  dropPrograms(): void {
+    this.programs = { ingress: [], egress: [] };
+  }
+
+  /**
+   * Moves the state to another packet of the same protocol that only `rules` tell apart from the current
+   * one (a port sweep): their sets are recomputed, everything else is kept.
+   */
+  retarget(pkt: PacketSpec, rules: readonly CRule[]): void {
+    this.pkt = pkt;
+    for (const r of rules) {
+      this.setRule(r);
+      if (r.policy) this.fragments.delete(r.policy);
+    }
+    this.dropPrograms();
+  }
+
   /** Forgets a rule (its id may be reused). */
   clearRule(id: number): void {
     if (id >= this.effSrc.length) return;
@@ -68,7 +135,9 @@ export class RuleState {
     if (d.notPorts && port !== undefined && inRanges(d.notPorts.ranges, port)) return -1;
     const portsHit = d.ports !== undefined && port !== undefined && inRanges(d.ports.ranges, port);
     const named = (m: typeof d.ports): string => (m ? m.named.join(',') : '-');
-    const key = `${r.dstBase}\u0000${d.ports ? (portsHit ? '*' : named(d.ports)) : '-'}\u0000${named(d.notPorts)}\u0000${r.rule.protocol ?? '-'}\u0000${d.selector?.toString() ?? '-'}\u0000${d.services ? `${d.services.namespace}/${d.services.name}` : '-'}`;
+    // Named ports and Services depend on the port number itself (a state may be retargeted to other ports).
+    const exact = (d.ports !== undefined && !portsHit && d.ports.named.length > 0) || (d.notPorts?.named.length ?? 0) > 0 || d.services !== undefined;
+    const key = `${r.dstBase}\u0000${d.ports ? (portsHit ? '*' : named(d.ports)) : '-'}\u0000${named(d.notPorts)}\u0000${r.rule.protocol ?? '-'}\u0000${d.selector?.toString() ?? '-'}\u0000${d.services ? `${d.services.namespace}/${d.services.name}` : '-'}\u0000${exact ? port : ''}`;
     let off = this.cache.get(key);
     if (off === undefined) {
       off = this.compute(r, portsHit);
@@ -106,4 +175,10 @@ export class RuleState {
     }
     return off;
   }
+}
+
+/** True when slot `q` holds every valid class. */
+export function coversAll(data: Int32Array, q: number, validSlot: number, words: number): boolean {
+  for (let w = 0; w < words; w++) if (((data[validSlot + w] as number) & ~(data[q + w] as number)) !== 0) return false;
+  return true;
 }

@@ -26,6 +26,7 @@ export function renderRunSummary(r: RunReport): string {
   out.push('');
   out.push('BGP convergence:');
   for (const x of r.bgp.convergence) out.push(`  ${secs(x.at).padStart(8)}  ${x.label}: ${x.convergenceMs === null ? 'no route changed' : `settled after ${secs(x.convergenceMs)} (${x.routeChanges} route changes)`}`);
+  if (!r.bgp.blackholesTracked) out.push('  blackhole windows not tracked (platform too large for a FIB scan after every failure)');
   const holes = r.bgp.blackholes;
   if (holes.length) {
     out.push(`  ${holes.length} blackhole window(s), e.g. ${holes[0]!.node} could not reach ${holes[0]!.prefixes.slice(0, 2).join(', ')} from ${secs(holes[0]!.from)} to ${holes[0]!.to === null ? 'the end' : secs(holes[0]!.to)} (${holes[0]!.reason})`);

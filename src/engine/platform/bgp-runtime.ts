@@ -7,9 +7,17 @@ import { BgpNetwork } from '../bgp/bgp-network.js';
 import type { Simulation } from '../simulation.js';
 import type { IpamRuntime } from './ipam-runtime.js';
 
+/**
+ * Blackhole windows need a scan of every node's FIB after each failure; above this many Calico nodes the
+ * scan would dominate the run, so windows are not tracked (the report says so).
+ */
+export const BLACKHOLE_TRACKING_MAX_NODES = 500;
+
 /** The BGP side of a platform run. */
 export class BgpRuntime {
   readonly net: BgpNetwork;
+  /** False when the platform is too large for blackhole-window tracking. */
+  readonly tracksBlackholes: boolean;
   /** Last blocks/borrowed announced per model node id (`blocks|borrowed`), to send only changes. */
   private readonly announced = new Map<number, string>();
 
@@ -20,7 +28,8 @@ export class BgpRuntime {
   ) {
     const configs = model.clusters.flatMap((_, ci) => configsOf(model, ipam, ci).configs);
     const externals = model.clusters.flatMap((c) => c.spec.calico.peers.map((spec) => ({ tenant: c.name, spec })));
-    this.net = new BgpNetwork(sim, configs, externals);
+    this.tracksBlackholes = model.nodes.length <= BLACKHOLE_TRACKING_MAX_NODES;
+    this.net = new BgpNetwork(sim, configs, externals, { trackBlackholes: this.tracksBlackholes });
     for (const n of model.nodes) this.announced.set(n.id, this.blocksKey(n.id));
   }
 

@@ -3,6 +3,7 @@
 import { formatCidr, formatIpv4 } from '../../lib/ipv4.js';
 import type { PlatformRun } from '../../engine/platform/run-platform.js';
 import type { IpamPoolUsage } from '../../model/ipam/types.js';
+import type { SessionReport } from '../../engine/bgp/types.js';
 
 /** Version of the report.json schema (bumped on any incompatible change). */
 export const RUN_REPORT_SCHEMA = 'calisim.run/v1';
@@ -41,6 +42,8 @@ export interface RunReport {
     readonly convergence: readonly { readonly label: string; readonly at: number; readonly convergenceMs: number | null; readonly routeChanges: number }[];
     /** Destinations a node could not reach (route missing, or pointing at a dead next hop), from when to when. */
     readonly blackholes: readonly { readonly node: string; readonly prefixes: readonly string[]; readonly from: number; readonly to: number | null; readonly reason: string }[];
+    /** False when the platform was too large to track blackhole windows (then `blackholes` is empty). */
+    readonly blackholesTracked: boolean;
   };
   readonly podsWithoutAddress: readonly { readonly cluster: string; readonly pod: string; readonly node: string; readonly reason: string }[];
   readonly verdicts: readonly RunVerdict[];
@@ -49,6 +52,8 @@ export interface RunReport {
 /** Builds the report of a finished run; `showPath` renders source file names (e.g. relative to the cwd). */
 export function buildRunReport(run: PlatformRun, seed: number, showPath: (file: string) => string = (f) => f): RunReport {
   const { model } = run;
+  const sessions = run.bgp.net.sessions();
+  const nodeSpeakers = new Set(run.bgp.net.speakers(true));
   const clusters = model.clusters.map((c, ci): ClusterReport => {
     const live = run.pods.pods.filter((p) => p.cluster === ci && p.phase !== 'terminated');
     const u = c.underlay;
@@ -64,7 +69,7 @@ export function buildRunReport(run: PlatformRun, seed: number, showPath: (file: 
         withoutAddress: live.filter((p) => p.phase === 'running' && p.ip < 0).length,
       },
       pools: run.ipam.states[ci]!.report().pools,
-      bgp: bgpOf(run, ci),
+      bgp: bgpOf(run, ci, sessions, nodeSpeakers),
     };
   });
   const podsWithoutAddress = run.pods.pods
@@ -125,7 +130,7 @@ export function buildRunReport(run: PlatformRun, seed: number, showPath: (file: 
     clusters,
     loadBalancers: lb,
     certificates: { windows, rotations: run.pki.rotations.length },
-    bgp: { convergence, blackholes },
+    bgp: { convergence, blackholes, blackholesTracked: run.bgp.tracksBlackholes },
     podsWithoutAddress,
     verdicts,
   };
@@ -137,19 +142,18 @@ export function addressText(ip: number): string {
 }
 
 /** Sessions between two running speakers of a cluster (counted once per end), established ones, and routes held. */
-function bgpOf(run: PlatformRun, ci: number): { sessions: number; established: number; routes: number } {
+function bgpOf(run: PlatformRun, ci: number, sessions: readonly SessionReport[], nodeSpeakers: ReadonlySet<string>): { sessions: number; established: number; routes: number } {
   const c = run.model.clusters[ci]!;
   const up = new Set(c.nodes.filter((id) => run.nodeUp[id] === 1).map((id) => run.bgp.speakerOf(id)));
-  let sessions = 0;
+  let count = 0;
   let established = 0;
-  for (const s of run.bgp.net.sessions()) {
+  for (const s of sessions) {
     if (!up.has(s.node)) continue;
-    const peerIsNode = run.bgp.net.speakers(true).includes(s.peer);
-    if (peerIsNode && !up.has(s.peer)) continue;
-    sessions++;
+    if (nodeSpeakers.has(s.peer) && !up.has(s.peer)) continue;
+    count++;
     if (s.state === 'Established') established++;
   }
   let routes = 0;
   for (const n of up) routes += run.bgp.net.routeCounts(n).prefixes;
-  return { sessions, established, routes };
+  return { sessions: count, established, routes };
 }

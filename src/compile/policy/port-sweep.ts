@@ -1,0 +1,79 @@
+// compile: every destination-port class of one protocol in turn, with one matrix carried from class to class —
+// between neighbouring port intervals only rules with a range edge at the cut (or named ports and Services at
+// a declared port) change, so only the rows of their policies' targets are recomputed.
+import { KIND_HEP } from './class-table.js';
+import type { CRule } from './compile-rules.js';
+import { failsafePorts } from './packet-class.js';
+import { MatrixState } from './matrix-state.js';
+import type { PolicyCore } from './policy-core.js';
+import { RuleState } from './rule-state.js';
+
+/** Calls `visit(lo, hi, state)` for every port interval [lo, hi] of `protocol`, in order; returns their count. */
+export function sweepPorts(core: PolicyCore, protocol: number, visit: (lo: number, hi: number, state: MatrixState) => void): number {
+  const intervals = core.packets.intervals();
+  const byCut = new Map<number, CRule[]>();
+  const exact: CRule[] = [];
+  const at = (p: number, r: CRule): void => {
+    const list = byCut.get(p);
+    if (list) list.push(r);
+    else byCut.set(p, [r]);
+  };
+  for (const r of core.ctx.table) {
+    if (!r) continue;
+    const d = r.rule.destination;
+    for (const m of [d.ports, d.notPorts]) {
+      for (const range of m?.ranges ?? []) {
+        at(range.min, r);
+        at(range.max + 1, r);
+      }
+    }
+    if ((d.ports?.named.length ?? 0) > 0 || (d.notPorts?.named.length ?? 0) > 0 || d.services) exact.push(r);
+  }
+  const failsafe = new Set(failsafePorts(protocol));
+  const special = new Set(core.named.numbers);
+  for (const facts of core.u.classes.services) for (const f of facts) for (const pp of f.ports) special.add(pp & 65535);
+  const [first] = intervals[0] as [number, number];
+  const rs = new RuleState({ protocol, dstPort: first }, core.ctx, core.named);
+  const state = new MatrixState(rs, core);
+  visit(first, (intervals[0] as [number, number])[1], state);
+  for (let k = 1; k < intervals.length; k++) {
+    const [lo, hi] = intervals[k] as [number, number];
+    const changed = new Set(byCut.get(lo) ?? []);
+    if (special.has(lo) || special.has(lo - 1)) for (const r of exact) changed.add(r);
+    rs.retarget({ protocol, dstPort: lo }, [...changed]);
+    const ingress = new Set<number>();
+    const egress = new Set<number>();
+    const policies = new Set<NonNullable<CRule['policy']>>();
+    let profiles = false;
+    for (const r of changed) {
+      if (!r.policy) {
+        profiles = true;
+        continue;
+      }
+      policies.add(r.policy);
+      const rows = r.dir === 'ingress' ? ingress : egress;
+      forEachTarget(core, r.policy.targets, (c) => rows.add(c));
+    }
+    // HostEndpoints change at a failsafe port whatever the rules (they accept everything there).
+    const hosts = failsafe.has(lo) || failsafe.has(lo - 1);
+    for (let c = 0; c < core.u.classes.n; c++) {
+      if (profiles ? core.isTarget(c) : hosts && core.u.classes.kind[c] === KIND_HEP) ingress.add(c) && egress.add(c);
+    }
+    state.recompute([...ingress], [...egress], [...policies], profiles || hosts);
+    visit(lo, hi, state);
+  }
+  rs.release();
+  return intervals.length;
+}
+
+function forEachTarget(core: PolicyCore, slot: number, fn: (c: number) => void): void {
+  const d = core.pool.data;
+  for (let w = 0; w < core.words; w++) {
+    let word = d[slot + w] as number;
+    while (word !== 0) {
+      const low = word & -word;
+      fn(w * 32 + 31 - Math.clz32(low));
+      word ^= low;
+    }
+  }
+}
