@@ -1,5 +1,6 @@
 // compile: for every target class and direction, the policies selecting it in Felix order (tier position,
-// order, then the `name/namespace/kind` key) — the evaluation order of felix/calc/policy_sorter.go.
+// order, then the `name/namespace/kind` key; felix/calc/policy_sorter.go). Classes with the same list share
+// one group and one array, so a policy selecting thousands of classes touches a few groups, not their lists.
 import type { Direction } from '../../model/policy/types.js';
 import type { BitPool } from './bit-pool.js';
 import type { CPolicy } from './compile-rules.js';
@@ -13,66 +14,128 @@ export function comparePolicies(a: CPolicy, b: CPolicy): number {
   return ka < kb ? -1 : ka > kb ? 1 : 0;
 }
 
+/** Classes sharing one policy list (`mark`, `hits`, `to`: scratch of the update in progress). */
+interface Group {
+  readonly list: CPolicy[];
+  size: number;
+  mark: number;
+  hits: number;
+  to: Group | undefined;
+}
+
+function group(list: CPolicy[], size: number): Group {
+  return { list, size, mark: 0, hits: 0, to: undefined };
+}
+
+/** One direction's groups: class → group; classes without one share `root` (no policy). */
+class Groups {
+  readonly of: Group[] = [];
+  private readonly root = group([], Infinity);
+  private stamp = 0;
+
+  get(c: number): Group {
+    return this.of[c] ?? this.root;
+  }
+
+  /**
+   * Applies `edit` to the list of every class of `classes`: a group wholly inside `classes` is edited in place,
+   * a group partly inside is split (its members in `classes` move to an edited copy).
+   */
+  update(classes: readonly number[], edit: (list: CPolicy[]) => void): void {
+    const stamp = ++this.stamp;
+    for (let i = 0; i < classes.length; i++) {
+      const g = this.get(classes[i] as number);
+      if (g.mark !== stamp) {
+        g.mark = stamp;
+        g.hits = 0;
+        g.to = undefined;
+      }
+      g.hits++;
+    }
+    for (let i = 0; i < classes.length; i++) {
+      const c = classes[i] as number;
+      const g = this.get(c);
+      if (g.mark !== stamp) continue; // an edited copy made earlier in this loop
+      if (g.to === undefined) {
+        // Decided once per group, before any member moves: wholly covered → edit in place.
+        if (g.hits === g.size) {
+          edit(g.list);
+          g.to = g;
+        } else {
+          g.to = group([...g.list], 0);
+          edit(g.to.list);
+        }
+      }
+      const to = g.to;
+      if (to === g) continue;
+      g.size--;
+      to.size++;
+      this.of[c] = to;
+    }
+  }
+}
+
 /** Per class and direction, the applicable policies in order (staged ones included: they show in trails). */
 export class TargetPolicies {
-  readonly lists: Record<Direction, CPolicy[][]> = { ingress: [], egress: [] };
+  private readonly groups: Record<Direction, Groups> = { ingress: new Groups(), egress: new Groups() };
 
   /** Adds `cp` to the list of every class it selects; returns those classes. */
   add(cp: CPolicy, pool: BitPool): number[] {
-    const classes = this.targetsOf(cp, pool);
+    const classes = targetsOf(cp, pool);
     for (const dir of ['ingress', 'egress'] as const) {
       if (!cp.applies[dir]) continue;
-      const lists = this.lists[dir];
-      for (const c of classes) {
-        let list = lists[c];
-        if (!list) lists[c] = list = [];
+      this.groups[dir].update(classes, (list) => {
         const last = list[list.length - 1];
         if (last === undefined || comparePolicies(last, cp) < 0) list.push(cp);
         else list.splice(insertionPoint(list, cp), 0, cp);
-      }
+      });
     }
     return classes;
   }
 
   /** Removes `cp` from every list; returns the classes it selected. */
   remove(cp: CPolicy, pool: BitPool): number[] {
-    const classes = this.targetsOf(cp, pool);
+    const classes = targetsOf(cp, pool);
     for (const dir of ['ingress', 'egress'] as const) {
       if (!cp.applies[dir]) continue;
-      for (const c of classes) {
-        const list = this.lists[dir][c];
-        const i = list ? list.indexOf(cp) : -1;
-        if (list && i >= 0) list.splice(i, 1);
-      }
+      this.groups[dir].update(classes, (list) => {
+        const i = list.indexOf(cp);
+        if (i >= 0) list.splice(i, 1);
+      });
     }
     return classes;
   }
 
   /** Class `to` was split off `from`: same policies. */
   onSplit(from: number, to: number): void {
-    for (const dir of ['ingress', 'egress'] as const) this.lists[dir][to] = [...(this.lists[dir][from] ?? [])];
-  }
-
-  get(dir: Direction, c: number): readonly CPolicy[] {
-    return this.lists[dir][c] ?? NONE;
-  }
-
-  private targetsOf(cp: CPolicy, pool: BitPool): number[] {
-    const out: number[] = [];
-    const d = pool.data;
-    for (let w = 0; w < pool.words; w++) {
-      let word = d[cp.targets + w] as number;
-      while (word !== 0) {
-        const low = word & -word;
-        out.push(w * 32 + 31 - Math.clz32(low));
-        word ^= low;
-      }
+    for (const dir of ['ingress', 'egress'] as const) {
+      const g = this.groups[dir].of[from];
+      if (!g) continue;
+      g.size++;
+      this.groups[dir].of[to] = g;
     }
-    return out;
+  }
+
+  /** The policies of class `c` for `dir`, in order (shared: do not mutate). */
+  get(dir: Direction, c: number): readonly CPolicy[] {
+    return this.groups[dir].get(c).list;
   }
 }
 
-const NONE: readonly CPolicy[] = [];
+/** The classes a policy selects, ascending. */
+function targetsOf(cp: CPolicy, pool: BitPool): number[] {
+  const out: number[] = [];
+  const d = pool.data;
+  for (let w = 0; w < pool.words; w++) {
+    let word = d[cp.targets + w] as number;
+    while (word !== 0) {
+      const low = word & -word;
+      out.push(w * 32 + 31 - Math.clz32(low));
+      word ^= low;
+    }
+  }
+  return out;
+}
 
 function insertionPoint(list: readonly CPolicy[], cp: CPolicy): number {
   let lo = 0;

@@ -72,10 +72,11 @@ export function routeLeakAssertions(run: PlatformRun): AssertionResult[] {
 /** Sessions between running nodes of each cluster are Established (checked once a convergence window has passed). */
 export function sessionAssertions(run: PlatformRun): AssertionResult[] {
   const { model } = run;
+  const sessions = run.bgp.net.sessions();
   return model.clusters.map((c) => {
     const up = new Set(c.nodes.filter((id) => run.nodeUp[id] === 1).map((id) => run.bgp.speakerOf(id)));
     const nodes = new Set(c.nodes.map((id) => run.bgp.speakerOf(id)));
-    const down = run.bgp.net.sessions().filter((s) => up.has(s.node) && (!nodes.has(s.peer) || up.has(s.peer)) && s.state !== 'Established');
+    const down = sessions.filter((s) => up.has(s.node) && (!nodes.has(s.peer) || up.has(s.peer)) && s.state !== 'Established');
     return {
       id: `bgp-sessions/${c.name}`,
       kind: 'bgp-sessions' as const,
