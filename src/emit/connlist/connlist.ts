@@ -2,10 +2,10 @@
 // lines sorted by source then destination, self-connections left out, outside addresses as `[External]` ranges.
 import type { Direction, PolicyModel, PortRange, Rule } from '../../model/policy/types.js';
 import type { Packet, Peer, Verdict } from '../../verdict/policy/types.js';
-import { addRange, CONN_PROTOCOLS, formatConnSet, type ConnSet } from './conn-set.js';
+import { addRange, CONN_PROTOCOLS, formatConnSet, type ConnSet } from '../../verdict/policy/conn-set.js';
 import { externalRanges, formatRange, representativeIp } from './external-ranges.js';
-import { candidateRules, portIntervals } from './port-intervals.js';
-import { groupWorkloads } from './workloads.js';
+import { candidateRules, portIntervals } from '../../verdict/policy/port-intervals.js';
+import { groupWorkloads } from '../../verdict/policy/workloads.js';
 
 export type Evaluate = (model: PolicyModel, pkt: Packet) => Verdict;
 

@@ -2,8 +2,8 @@
 // legend), CSV (full port sets) and JSON — computed with any policy evaluator.
 import type { PolicyModel } from '../../model/policy/types.js';
 import { connsBetween, intervalsCache, type Evaluate } from './connlist.js';
-import { formatConnSet } from './conn-set.js';
-import { groupWorkloads, type Workload } from './workloads.js';
+import { formatConnSet } from '../../verdict/policy/conn-set.js';
+import { groupWorkloads, type Workload } from '../../verdict/policy/workloads.js';
 
 export interface ConnMatrix {
   /** Workload ids sorted by namespace then name (the row and column order). */

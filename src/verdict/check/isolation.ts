@@ -6,7 +6,7 @@
 // ingress of B's VM endpoint), and the inner wall (B's own policies at B's pod). The packet leaves A's VM
 // with the VM's address when A's pool masquerades (Calico natOutgoing: destination outside A's pools).
 import type { PlatformRun } from '../../engine/platform/run-platform.js';
-import { candidateRules, portIntervals } from '../../emit/connlist/port-intervals.js';
+import { candidateRules, portIntervals } from '../policy/port-intervals.js';
 import { cidrContains, formatIpv4, parseCidr } from '../../lib/ipv4.js';
 import type { PolicyModel, PortRange } from '../../model/policy/types.js';
 import { evaluateReference } from '../policy/evaluate-reference.js';

@@ -2,9 +2,9 @@
 // workloads of each cluster, the TCP/UDP/SCTP port ranges whose verdict changes between BEFORE and
 // AFTER (newly allowed, newly denied, to or from unknown), each with the rules deciding both sides
 // before and after. Ports are evaluated once per interval on which every rule involved behaves alike.
-import { CONN_PROTOCOLS } from '../../emit/connlist/conn-set.js';
-import { candidateRules, portIntervals } from '../../emit/connlist/port-intervals.js';
-import { groupWorkloads, type Workload } from '../../emit/connlist/workloads.js';
+import { CONN_PROTOCOLS } from '../policy/conn-set.js';
+import { candidateRules, portIntervals } from '../policy/port-intervals.js';
+import { groupWorkloads, type Workload } from '../policy/workloads.js';
 import type { PolicyModel, PortRange } from '../../model/policy/types.js';
 import { decidingRule } from '../check/deciding-rule.js';
 import { DIFF_SCHEMA, type ChangeKind, type ConnectionChange, type DiffReport } from '../check/types.js';

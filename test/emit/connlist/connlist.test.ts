@@ -1,7 +1,7 @@
 // The connectivity list in netpol-analyzer's layout (port-set rendering, External ranges, sort order, self
 // left out) and the matrix renderings.
 import { describe, expect, it } from 'vitest';
-import { formatConnSet } from '../../../src/emit/connlist/conn-set.js';
+import { formatConnSet } from '../../../src/verdict/policy/conn-set.js';
 import { connlist, formatConnlist } from '../../../src/emit/connlist/connlist.js';
 import { connMatrix, formatMatrix } from '../../../src/emit/connlist/matrix.js';
 import { evaluateReference } from '../../../src/verdict/policy/evaluate-reference.js';

@@ -1,4 +1,4 @@
-// emit: allowed TCP/UDP/SCTP port sets and netpol-analyzer's rendering of them — `TCP 80,UDP 53`,
+// verdict: allowed TCP/UDP/SCTP port sets and netpol-analyzer's rendering of them — `TCP 80,UDP 53`,
 // ranges `1-79,81-65535`, `All Connections` when every port of the three protocols is allowed.
 import type { PortRange } from '../../model/policy/types.js';
 

@@ -1,4 +1,4 @@
-// emit: pods grouped into workloads as netpol-analyzer names them — `ns/<owner>[<OwnerKind>]`, or
+// verdict: pods grouped into workloads as netpol-analyzer names them — `ns/<owner>[<OwnerKind>]`, or
 // `ns/<pod>[Pod]` for a pod without owner — each with a representative pod (the first one).
 import type { PolicyModel } from '../../model/policy/types.js';
 

@@ -1,4 +1,4 @@
-// emit: the destination-port intervals over which the rules that can apply to a pair of endpoints cannot
+// verdict: the destination-port intervals over which the rules that can apply to a pair of endpoints cannot
 // tell two ports apart — the reference verdict is evaluated once per interval instead of once per port.
 import type { WorkloadEndpoint } from '../../model/endpoints/types.js';
 import type { Direction, PolicyModel, PortMatch, PortRange, Rule } from '../../model/policy/types.js';
