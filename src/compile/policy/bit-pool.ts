@@ -32,13 +32,6 @@ export class BitPool {
     return at;
   }
 
-  /** A slot holding a copy of `bits` (at least `words` long). */
-  allocFrom(bits: Int32Array): number {
-    const off = this.alloc();
-    this.data.set(bits.subarray(0, this.words), off);
-    return off;
-  }
-
   free(off: number): void {
     this.freed.push(off);
   }
@@ -53,14 +46,10 @@ export class BitPool {
     copyColumnIn(this.data, this.top, this.words, from, to);
   }
 
-  /** Words in use (for memory reports). */
-  get usedWords(): number {
-    return this.top;
-  }
 }
 
 /** In every `stride`-word row of data[0..end): bit `to` = bit `from`. */
-export function copyColumnIn(data: Int32Array, end: number, stride: number, from: number, to: number): void {
+function copyColumnIn(data: Int32Array, end: number, stride: number, from: number, to: number): void {
   const fw = from >>> 5;
   const fb = from & 31;
   const tw = to >>> 5;

@@ -68,7 +68,7 @@ export function policyKey(p: { kind: string; namespace?: string; name: string })
   return `${p.kind}/${p.namespace ?? ''}/${p.name}`;
 }
 
-/** Compiles a policy; its CIDRs must already be registered (PeerSets.cidr). */
+/** Compiles a policy; its CIDRs must already be registered (PeerSets.cidr), as classes split on them. */
 export function compilePolicy(ctx: RuleCtx, policy: Policy, tierPos: number): CPolicy {
   const applies = {
     ingress: policy.types.ingress && !policy.preDNAT && !policy.doNotTrack,
@@ -133,10 +133,9 @@ function entitySet(ctx: RuleCtx, e: EntityMatch, source: boolean): number {
   const hit = ctx.entityCache.get(key);
   if (hit !== undefined) return hit;
   const { ps } = ctx;
-  const noop = (): void => {};
   const parts: [number, boolean][] = [];
-  if (e.nets) parts.push([ps.nets(e.nets, noop), false]);
-  if (e.notNets) parts.push([ps.nets(e.notNets, noop), true]);
+  if (e.nets) parts.push([ps.nets(e.nets), false]);
+  if (e.notNets) parts.push([ps.nets(e.notNets), true]);
   if (e.selector) parts.push([ps.ipset(e.selector), false]);
   if (e.notSelector) parts.push([ps.ipset(e.notSelector), true]);
   const off = ps.pool.alloc();

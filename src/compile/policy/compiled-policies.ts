@@ -4,11 +4,11 @@ import { diagnosticAt, type Diagnostic } from '../../lib/diagnostics.js';
 import type { Policy, PolicyKind, PolicyModel } from '../../model/policy/types.js';
 import type { Manifest } from '../../scenario/types.js';
 import { evaluateReference } from '../../verdict/policy/evaluate-reference.js';
-import type { Outcome, Packet, Verdict } from '../../verdict/policy/types.js';
+import type { Outcome, Packet, Peer, Verdict } from '../../verdict/policy/types.js';
 import { policyKey, releasePolicy, type CPolicy } from './compile-rules.js';
 import { convertPolicyManifest } from './convert-policy-manifest.js';
-import { classOfPeer, combine, explainPacket, podOfPeer } from './explain-packet.js';
-import { decideSide, sideAllows } from './explain-side.js';
+import { classOfPeer, explainPacket, podOfPeer } from './explain-packet.js';
+import { decideSide, SIDE_DELEGATED, SIDE_END_OF_TIER, SIDE_FAILSAFE, SIDE_NO_PROFILE, SIDE_NOT_APPLICABLE, sideAllows } from './explain-side.js';
 import type { MatrixState } from './matrix-state.js';
 import { clusterIps, overlayUncertain } from './overlay-uncertain.js';
 import { specOf, type PacketSpec } from './packet-class.js';
@@ -33,6 +33,13 @@ export interface PolicyChange {
   readonly key: string;
   readonly changes: readonly MatrixChange[];
 }
+
+/** The meaning of a decide() code. */
+export type CodeMeaning =
+  | { readonly kind: 'rule'; readonly policy: Policy; readonly tier: string; readonly ruleIndex: number; readonly action: string }
+  | { readonly kind: 'profile'; readonly profile: string; readonly ruleIndex: number; readonly action: string }
+  | { readonly kind: 'end-of-tier'; readonly tier: string }
+  | { readonly kind: 'not-applicable' | 'failsafe' | 'no-profile' | 'delegated' };
 
 /** Identifies a policy for deletion. */
 export interface PolicyRefKey {
@@ -92,44 +99,60 @@ export class CompiledPolicies {
     return this.core.u.classes.n;
   }
 
+  /** The identity class of a packet end (the row / column of matrices). */
+  classOf(peer: Peer): number {
+    return classOfPeer(this.core, peer);
+  }
+
   /** The verdict on a packet: as evaluateReference(model, pkt).verdict. */
   verdict(pkt: Packet): Outcome {
-    if (pkt.srcPort !== undefined || ('ip' in pkt.dst && this.svcIps.has(pkt.dst.ip >>> 0))) return this.explain(pkt).verdict;
-    const pod = podOfPeer(this.core, pkt.src);
-    if (pod >= 0 && pod === podOfPeer(this.core, pkt.dst)) return 'allow';
-    const a = classOfPeer(this.core, pkt.src);
-    const b = classOfPeer(this.core, pkt.dst);
-    const { uncertain } = this.core.u.classes;
-    if (uncertain[a] === 1 || uncertain[b] === 1) return evaluateReference(this.model, pkt).verdict;
-    const m = this.core.matrices.get(this.core.packets.key(pkt));
-    if (m) return m.allows(a, b) ? 'allow' : 'deny';
-    return this.decideClasses(pkt, a, b);
+    return this.decide(pkt).verdict;
   }
 
   /**
-   * Compact decision for certain pairs without a source port or Service address: codes[0] / codes[1] get the
-   * egress / ingress code (a rule id, or a SIDE_* constant of explain-side.ts); see describeCode.
+   * The verdict with the deciding rule of each side as compact codes (valid until the next call): codes[0]
+   * egress, codes[1] ingress — a rule id, or a SIDE_* constant of explain-side.ts; describeCode names them.
+   * Packets with a source port or to a Service address, traffic to itself and pairs touching an uncertain
+   * class get SIDE_DELEGATED codes (their verdict comes from explain / the reference evaluator).
    */
   decide(pkt: Packet): { verdict: Outcome; codes: Int32Array } {
+    const out = { verdict: 'allow' as Outcome, codes: this.codes };
+    this.codes[0] = SIDE_DELEGATED;
+    this.codes[1] = SIDE_DELEGATED;
+    if (pkt.srcPort !== undefined || ('ip' in pkt.dst && this.svcIps.has(pkt.dst.ip >>> 0))) {
+      out.verdict = this.explain(pkt).verdict;
+      return out;
+    }
+    const pod = podOfPeer(this.core, pkt.src);
+    if (pod >= 0 && pod === podOfPeer(this.core, pkt.dst)) return out;
     const a = classOfPeer(this.core, pkt.src);
     const b = classOfPeer(this.core, pkt.dst);
-    return { verdict: this.decideClasses(pkt, a, b), codes: this.codes };
-  }
-
-  private decideClasses(pkt: PacketSpec, a: number, b: number): Outcome {
+    const { uncertain } = this.core.u.classes;
+    if (uncertain[a] === 1 || uncertain[b] === 1) {
+      out.verdict = evaluateReference(this.model, pkt).verdict;
+      return out;
+    }
     const rs = this.core.ruleState(pkt);
     const e = decideSide(this.core, rs, a, b, 'egress');
     const i = decideSide(this.core, rs, b, a, 'ingress');
     this.codes[0] = e;
     this.codes[1] = i;
-    return combine(sideAllows(this.core, e) ? 'allow' : 'deny', sideAllows(this.core, i) ? 'allow' : 'deny');
+    out.verdict = sideAllows(this.core, e) && sideAllows(this.core, i) ? 'allow' : 'deny';
+    return out;
   }
 
-  /** The deciding policy and rule of a decide() code (undefined for the SIDE_* codes). */
-  describeCode(code: number): { policy?: Policy; profile?: string; ruleIndex: number; action: string } | undefined {
-    const r = code >= 0 ? this.core.ctx.table[code] : undefined;
-    if (!r) return undefined;
-    return { ...(r.policy ? { policy: r.policy.policy } : {}), ...(r.profile ? { profile: r.profile } : {}), ruleIndex: r.rule.index, action: r.rule.action };
+  /** What a decide() code stands for. */
+  describeCode(code: number): CodeMeaning {
+    if (code >= 0) {
+      const r = this.core.ctx.table[code];
+      if (r?.policy) return { kind: 'rule', policy: r.policy.policy, tier: r.policy.policy.tier, ruleIndex: r.rule.index, action: r.rule.action };
+      if (r?.profile) return { kind: 'profile', profile: r.profile, ruleIndex: r.rule.index, action: r.rule.action };
+    }
+    if (code === SIDE_NOT_APPLICABLE) return { kind: 'not-applicable' };
+    if (code === SIDE_FAILSAFE) return { kind: 'failsafe' };
+    if (code === SIDE_NO_PROFILE) return { kind: 'no-profile' };
+    if (code <= SIDE_END_OF_TIER && code > SIDE_DELEGATED) return { kind: 'end-of-tier', tier: this.core.model.tiers[SIDE_END_OF_TIER - code]?.name ?? '' };
+    return { kind: 'delegated' };
   }
 
   /** The full explanation: deep-equal to evaluateReference(model, pkt). */

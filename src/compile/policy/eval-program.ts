@@ -25,6 +25,8 @@ export class Program {
   len = 0;
   /** Per tier position, the policy whose rule matched every peer (the rest of the tier is unreachable). */
   terms: (CPolicy | undefined)[] = [];
+  /** Set when some rule's own side held the target but not every class (the program is the target's own). */
+  targetSpecific = false;
   /** Index of the first rule of the current tier or profile (its end is patched in by `end`). */
   private tierStart = 0;
 
@@ -72,6 +74,7 @@ export class Program {
     this.len = 0;
     this.tierStart = 0;
     this.terms = [];
+    this.targetSpecific = false;
   }
 
   /** FNV-1a hash of the operations and sets (for sharing rows between classes with equal programs). */
@@ -129,7 +132,10 @@ export function buildProgram(prog: Program, inp: ProgramInput, rs: RuleState, da
       if (frag) {
         prog.pushFragment(frag);
         terminal = frag[0] === 1;
-      } else terminal = emitRules(prog, ingress ? p.fire.ingress : p.fire.egress, own, peers, data, inp);
+      } else {
+        prog.targetSpecific = true;
+        terminal = emitRules(prog, ingress ? p.fire.ingress : p.fire.egress, own, peers, data, inp);
+      }
       if (terminal) {
         // A rule matched every peer: nothing after it in the tier can fire (the tier stays armed).
         prog.terms[tierPos] = p;
@@ -140,13 +146,23 @@ export function buildProgram(prog: Program, inp: ProgramInput, rs: RuleState, da
     if (armed) prog.end(inp.tiers[tierPos]?.defaultAction === 'Deny' ? OP_END_DENY : OP_END_PASS, tierPos);
   }
   for (const rules of inp.profiles) {
+    if (!prog.targetSpecific) prog.targetSpecific = !ownsAll(rules, own, data, inp);
     emitRules(prog, rules, own, peers, data, inp);
     prog.end(OP_END_PASS, -1);
   }
 }
 
+/** True when every rule of (id, action) pairs has an own side holding every class (or none). */
+function ownsAll(fire: Int32Array, own: Int32Array, data: Int32Array, inp: ProgramInput): boolean {
+  for (let k = 0; k < fire.length; k += 2) {
+    const o = own[fire[k] as number] as number;
+    if (o >= 0 && !coversAll(data, o, inp.validSlot, inp.words)) return false;
+  }
+  return true;
+}
+
 /** The first index at or after `from` whose policy is in a later tier than `tierPos` (binary search). */
-export function tierEnd(pols: readonly CPolicy[], from: number, tierPos: number): number {
+function tierEnd(pols: readonly CPolicy[], from: number, tierPos: number): number {
   let lo = from;
   let hi = pols.length;
   while (lo < hi) {

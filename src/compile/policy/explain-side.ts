@@ -17,9 +17,11 @@ export const SIDE_FAILSAFE = FAILSAFE_ID;
 export const SIDE_NO_PROFILE = -3;
 /** End-of-tier deny of tier position t is coded -(t + 4). */
 export const SIDE_END_OF_TIER = -4;
+/** decide() left the pair to the full evaluation (see CompiledPolicies.decide). */
+export const SIDE_DELEGATED = -1_000_000;
 
 /** True when rule `r` matches with target class `t` on its own side and peer class `s` on the other. */
-export function ruleHits(r: CRule, rs: RuleState, data: Int32Array, t: number, s: number): boolean {
+function ruleHits(r: CRule, rs: RuleState, data: Int32Array, t: number, s: number): boolean {
   const ingress = r.dir === 'ingress';
   const own = (ingress ? rs.effDst : rs.effSrc)[r.id] as number;
   const peer = (ingress ? rs.effSrc : rs.effDst)[r.id] as number;

@@ -17,6 +17,9 @@ export interface MatrixCore {
   isTarget(c: number): boolean;
   /** Fills `prog` with the program of target class `c`. */
   programFor(c: number, dir: Direction, rs: RuleState, prog: Program): void;
+  /** Tokens such that classes with equal tokens and target-independent programs have equal programs. */
+  groupOf(dir: Direction, c: number): object;
+  profilePairs(c: number, dir: Direction): object;
   poolData(): Int32Array;
   readonly validSlot: number;
 }
@@ -202,14 +205,29 @@ export class MatrixState {
     const data = this.core.poolData();
     const out = dir === 'ingress' ? this.I : this.E;
     const seen = new Map<number, { readonly c: number; readonly prog: Int32Array }>();
+    // Classes of one policy group with the same profiles share a program unless it is target-specific.
+    const shared = new Map<object, Map<object, number>>();
     const terms = this.terms[dir];
     for (const c of classes) {
       if (!this.core.isTarget(c)) {
         out.set(data.subarray(this.core.validSlot, this.core.validSlot + W), c * W);
         continue;
       }
+      const group = this.core.groupOf(dir, c);
+      const profiles = this.core.profilePairs(c, dir);
+      const twin = shared.get(group)?.get(profiles);
+      if (twin !== undefined) {
+        out.copyWithin(c * W, twin * W, twin * W + W);
+        terms[c] = terms[twin];
+        continue;
+      }
       this.core.programFor(c, dir, this.rs, this.prog);
       terms[c] = this.prog.terms;
+      if (!this.prog.targetSpecific) {
+        let byProfiles = shared.get(group);
+        if (!byProfiles) shared.set(group, (byProfiles = new Map()));
+        byProfiles.set(profiles, c);
+      }
       const h = this.prog.hash();
       const same = seen.get(h);
       if (same !== undefined && this.prog.equals(same.prog)) out.copyWithin(c * W, same.c * W, same.c * W + W);

@@ -96,9 +96,13 @@ export class PeerSets {
     return off;
   }
 
-  /** Union of the CIDRs' class sets (classes without an address are in none). */
-  nets(cidrs: readonly Cidr[], onSplit: (from: number, to: number) => void): number {
-    const slots = cidrs.map((c) => this.cidr(c, onSplit));
+  /** Union of the class sets of registered CIDRs (classes without an address are in none). */
+  nets(cidrs: readonly Cidr[]): number {
+    const slots = cidrs.map((c) => {
+      const id = this.u.cidrIds.get(`${c.base}/${c.len}`);
+      if (id === undefined) throw new RangeError(`CIDR ${c.base}/${c.len} was not registered before use`);
+      return this.featureSlots[id] as number;
+    });
     const key = slots.join(',');
     let off = this.cidrSets.get(key);
     if (off === undefined) {

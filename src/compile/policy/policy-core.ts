@@ -24,7 +24,7 @@ export interface CoreOptions {
 }
 
 /** Every IPv4 CIDR of a rule list (nets and notNets of both sides). */
-export function ruleCidrs(rules: readonly Rule[], out: Cidr[]): void {
+function ruleCidrs(rules: readonly Rule[], out: Cidr[]): void {
   for (const r of rules) {
     const { source: s, destination: d } = r;
     if (s.nets) out.push(...s.nets);
@@ -54,6 +54,7 @@ export class PolicyCore implements MatrixCore {
   readonly validSlot: number;
   private readonly identProfiles: Int32Array[][] = [];
   private readonly hepProfiles: Int32Array[][] = [];
+  private readonly profileLists = new Map<string, Int32Array[]>();
   private readonly programInput: { -readonly [K in keyof ProgramInput]: ProgramInput[K] };
   /** Set when a split needed more classes than the capacity (the owner recompiles). */
   overflow = false;
@@ -155,14 +156,28 @@ export class PolicyCore implements MatrixCore {
     return out;
   }
 
-  /** profileRules as (rule id, action) pairs, cached per identity / HostEndpoint. */
-  private profilePairs(c: number, dir: Direction): readonly Int32Array[] {
+  /**
+   * profileRules as (rule id, action) pairs, cached per identity / HostEndpoint; one array object per kind
+   * and profile list, so that it can key the sharing of programs between classes.
+   */
+  profilePairs(c: number, dir: Direction): readonly Int32Array[] {
     const kind = this.u.classes.kind[c] as number;
     const cache = kind === KIND_WEP ? this.identProfiles : this.hepProfiles;
     const at = 2 * (this.u.classes.ident[c] as number) + (dir === 'ingress' ? 0 : 1);
-    let hit = cache[at];
-    if (!hit) cache[at] = hit = this.profileRules(c, dir).map(firePairs);
-    return hit;
+    const hit = cache[at];
+    if (hit) return hit;
+    const ident = this.u.classes.ident[c] as number;
+    const names = kind === KIND_WEP ? (this.u.identities[ident]?.profiles ?? []) : (this.model.hostEndpoints[ident]?.profiles ?? []);
+    const key = `${kind}|${dir}|${names.join('\u0000')}`;
+    let list = this.profileLists.get(key);
+    if (!list) this.profileLists.set(key, (list = this.profileRules(c, dir).map(firePairs)));
+    cache[at] = list;
+    return list;
+  }
+
+  /** The policy group of a target class (classes of one group have the same policy list). */
+  groupOf(dir: Direction, c: number): object {
+    return this.targets.groupOf(dir, c);
   }
 
   programFor(c: number, dir: Direction, rs: RuleState, prog: Program): void {

@@ -116,6 +116,11 @@ export class TargetPolicies {
     }
   }
 
+  /** The group of class `c` for `dir` (an identity token: classes of one group share their list). */
+  groupOf(dir: Direction, c: number): object {
+    return this.groups[dir].get(c);
+  }
+
   /** The policies of class `c` for `dir`, in order (shared: do not mutate). */
   get(dir: Direction, c: number): readonly CPolicy[] {
     return this.groups[dir].get(c).list;
