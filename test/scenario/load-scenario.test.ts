@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 // Loading the shipped scenarios: giantnetes.yaml (defaults, placeholders, templates) and large.yaml (size,
 // speed), the default path, and determinism.
 import { existsSync } from 'node:fs';
@@ -6,6 +7,12 @@ import { describe, expect, it } from 'vitest';
 import { defaultScenarioPath, loadScenario } from '../../src/scenario/load-scenario.js';
 
 const scenarios = fileURLToPath(new URL('../../scenarios/', import.meta.url));
+
+
+/** 1-based line of the first line of the default scenario that contains `text`. */
+function lineOf(text: string): number {
+  return readFileSync(defaultScenarioPath(), 'utf8').split('\n').findIndex((l) => l.includes(text)) + 1;
+}
 
 describe('giantnetes.yaml', () => {
   const s = loadScenario(defaultScenarioPath());
@@ -83,15 +90,15 @@ describe('giantnetes.yaml', () => {
     ]);
     expect(s.events[0]?.mode).toBe('silent');
     expect(s.events[1]?.policies?.[0]?.kind).toBe('NetworkPolicy');
-    expect(s.events[1]?.policies?.[0]?.locate('spec.egress[0].destination.ports[0]').line).toBe(194);
+    expect(s.events[1]?.policies?.[0]?.locate('spec.egress[0].destination.ports[0]').line).toBe(lineOf('destination: { ports: [53] }'));
     expect(s.expect).toMatchObject({ isolation: 'all', convergeWithin: 300_000, ipamHeadroom: 0.1, consistentMtu: true });
     expect(s.expect.reach[1]).toMatchObject({ protocol: 'TCP', port: 5432, expect: 'allow', from: { workload: 'api' } });
   });
 
   it('points records at their source lines', () => {
-    expect(s.tenants[0]?.src).toMatchObject({ line: 144, col: 5 });
+    expect(s.tenants[0]?.src).toMatchObject({ line: lineOf('  - name: acme'), col: 5 });
     // Template-provided records point into the template.
-    expect(s.tenants[2]?.workloads[2]?.src.line).toBe(91);
+    expect(s.tenants[2]?.workloads[2]?.src.line).toBe(lineOf('      - name: db'));
   });
 
   it('is deterministic (same data, locators aside)', () => {
