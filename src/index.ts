@@ -21,11 +21,11 @@ export { runCheck } from './verdict/check/run-check.js';
 /** Builds one cluster's policy model (Kubernetes and Calico policies as Felix evaluates them). */
 export { buildPolicyModel } from './model/policy/build-policy-model.js';
 /** The reference policy evaluator: a packet's verdict with the deciding tier, policy and rule on each side. */
-export { evaluateReference } from './verdict/policy/evaluate-reference.js';
+export { evaluateReference } from './model/policy/eval/evaluate-reference.js';
 /** Builds the report (and verdicts) of a finished run. */
 export { buildRunReport } from './verdict/run/run-report.js';
 /** Parses a Calico selector (throws SelectorParseError with the column). */
-export { parseSelector } from './model/selector/parse.js';
+export { parseSelector } from './lib/selector/parse.js';
 /** The error carrying every input problem, and its formatter. */
 export { InputError, formatDiagnostic } from './lib/diagnostics.js';
 
@@ -35,7 +35,7 @@ export type { Model, ModelCluster, ModelNode, ModelPod } from './model/types.js'
 export type { PlatformRun, RunOptions } from './engine/platform/run-platform.js';
 export type { RunReport, RunVerdict } from './verdict/run/run-report.js';
 export type { Diagnostic, SourceRef } from './lib/diagnostics.js';
-export type { Selector } from './model/selector/types.js';
+export type { Selector } from './lib/selector/types.js';
 export type { PolicyModel } from './model/policy/types.js';
-export type { Packet, Verdict, SideExplanation } from './verdict/policy/types.js';
+export type { Packet, Verdict, SideExplanation } from './model/policy/eval/types.js';
 export type { CheckReport, AssertionResult, DiffReport } from './verdict/check/types.js';

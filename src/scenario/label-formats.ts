@@ -1,8 +1,8 @@
 // scenario: label and selector syntax checks borrowed from the selector package (the one place this stage
 // reads src/model): Kubernetes label keys/values, and Calico selectors with the column of the fault.
-import { labelValueProblems, qualifiedNameProblems } from '../model/selector/k8s-label-syntax.js';
-import { parseSelector } from '../model/selector/parse.js';
-import { SelectorParseError } from '../model/selector/types.js';
+import { labelValueProblems, qualifiedNameProblems } from '../lib/selector/k8s-label-syntax.js';
+import { parseSelector } from '../lib/selector/parse.js';
+import { SelectorParseError } from '../lib/selector/types.js';
 
 /** Problem with a label key, or undefined. */
 export function labelKeyProblem(key: string): string | undefined {

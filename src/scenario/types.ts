@@ -12,8 +12,9 @@ export type JsonObject = { [k: string]: JsonValue };
  *  falls back to the nearest enclosing node that exists. */
 export type Locator = (path: string) => SourceRef;
 
-/** Label map. */
-export type Labels = Readonly<Record<string, string>>;
+/** Label map (defined in src/lib so that the selector language can use it). */
+export type { Labels } from '../lib/labels.js';
+import type { Labels } from '../lib/labels.js';
 
 /** Time in milliseconds of simulated time. Durations in YAML are `90s`, `5m`, `1h30m`, `250ms`. */
 export type Millis = number;

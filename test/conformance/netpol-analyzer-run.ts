@@ -4,7 +4,7 @@ import { formatIpv4 } from '../../src/lib/ipv4.js';
 import type { PodInput, PolicyInput } from '../../src/model/endpoints/types.js';
 import { buildPolicyModel } from '../../src/model/policy/build-policy-model.js';
 import { connlist, formatConnlist } from '../../src/emit/connlist/connlist.js';
-import { evaluateReference } from '../../src/verdict/policy/evaluate-reference.js';
+import { evaluateReference } from '../../src/model/policy/eval/evaluate-reference.js';
 import { loadScenario } from '../../src/scenario/load-scenario.js';
 import type { Diagnostic } from '../../src/lib/diagnostics.js';
 import { rawOwners } from './raw-owners.js';

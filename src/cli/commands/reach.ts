@@ -5,7 +5,7 @@ import { formatConnlist, connlist } from '../../emit/connlist/connlist.js';
 import { connMatrix, formatMatrix } from '../../emit/connlist/matrix.js';
 import { InputError, diagnosticAt, formatDiagnostic } from '../../lib/diagnostics.js';
 import { explainInWords } from '../../verdict/policy/explain-in-words.js';
-import { evaluateReference } from '../../verdict/policy/evaluate-reference.js';
+import { evaluateReference } from '../../model/policy/eval/evaluate-reference.js';
 import { platformProbes } from '../../verdict/reach/platform-probes.js';
 import { policyModelsOf } from '../../verdict/state/policy-models.js';
 import type { Command } from '../command.js';

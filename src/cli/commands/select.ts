@@ -1,8 +1,8 @@
 // cli: `calisim select SELECTOR (--labels JSON | FILE...)` — evaluate a Calico selector against a label
 // map, or list the endpoints of the given scenario/manifests it selects (with Calico's automatic labels).
 import { buildEndpoints } from '../../model/endpoints/build-endpoints.js';
-import { parseSelector } from '../../model/selector/parse.js';
-import { SelectorParseError, type Selector } from '../../model/selector/types.js';
+import { parseSelector } from '../../lib/selector/parse.js';
+import { SelectorParseError, type Selector } from '../../lib/selector/types.js';
 import { policyInputOf } from '../../verdict/state/policy-input.js';
 import type { Command } from '../command.js';
 import { optString, optStrings } from '../command.js';

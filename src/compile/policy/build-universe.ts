@@ -4,7 +4,7 @@ import type { Cidr } from '../../lib/ipv4.js';
 import type { EndpointPort } from '../../model/endpoints/types.js';
 import type { PolicyModel } from '../../model/policy/types.js';
 import type { Labels } from '../../scenario/types.js';
-import { backendPort } from '../../verdict/policy/service-match.js';
+import { backendPort } from '../../model/policy/eval/service-match.js';
 import { LabelIndex } from '../selector/label-index.js';
 import { ClassTable, KIND_EXT_ATOM, KIND_EXT_POINT, KIND_HEP, KIND_WEP, type ClassPoint, type ServiceFact } from './class-table.js';
 import { ExtAtoms } from './ext-atoms.js';

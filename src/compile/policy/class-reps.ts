@@ -1,7 +1,7 @@
 // compile: concrete packet ends standing for each class — endpoint indices, HostEndpoint addresses, outside
 // addresses of intervals no endpoint or Service owns — chosen so that each really resolves to its class,
 // for the reference evaluator and for tests.
-import type { Peer } from '../../verdict/policy/types.js';
+import type { Peer } from '../../model/policy/eval/types.js';
 import { KIND_EXT_ATOM } from './class-table.js';
 import { classOfIp, type Universe } from './universe.js';
 

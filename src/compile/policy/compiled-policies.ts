@@ -3,8 +3,8 @@
 import { diagnosticAt, type Diagnostic } from '../../lib/diagnostics.js';
 import type { Policy, PolicyKind, PolicyModel } from '../../model/policy/types.js';
 import type { Manifest } from '../../scenario/types.js';
-import { evaluateReference } from '../../verdict/policy/evaluate-reference.js';
-import type { Outcome, Packet, Peer, Verdict } from '../../verdict/policy/types.js';
+import { evaluateReference } from '../../model/policy/eval/evaluate-reference.js';
+import type { Outcome, Packet, Peer, Verdict } from '../../model/policy/eval/types.js';
 import { policyKey, releasePolicy, type CPolicy } from './compile-rules.js';
 import { convertPolicyManifest } from './convert-policy-manifest.js';
 import { classOfPeer, explainPacket, podOfPeer } from './explain-packet.js';

@@ -2,14 +2,14 @@
 // DNAT first, traffic to itself, then the source's egress and the destination's ingress. Pairs touching an
 // uncertain class, and packets with a source port, go to the reference evaluator itself.
 import type { PolicyModel } from '../../model/policy/types.js';
-import { applyDnat } from '../../verdict/policy/dnat.js';
-import { evaluateReference } from '../../verdict/policy/evaluate-reference.js';
-import { resolvePeer } from '../../verdict/policy/peer-info.js';
-import type { Outcome, Packet, SideExplanation, Verdict } from '../../verdict/policy/types.js';
+import { applyDnat } from '../../model/policy/eval/dnat.js';
+import { evaluateReference } from '../../model/policy/eval/evaluate-reference.js';
+import { resolvePeer } from '../../model/policy/eval/peer-info.js';
+import type { Outcome, Packet, SideExplanation, Verdict } from '../../model/policy/eval/types.js';
 import { explainSide } from './explain-side.js';
 import type { PolicyCore } from './policy-core.js';
 import { classOfEndpoint, classOfIp } from './universe.js';
-import type { Peer } from '../../verdict/policy/types.js';
+import type { Peer } from '../../model/policy/eval/types.js';
 
 /** The class of a packet end. */
 export function classOfPeer(core: PolicyCore, peer: Peer): number {

@@ -2,9 +2,9 @@
 // (tiers, policies, rules in order; Pass, Log, end of tier, profiles) with a bit test per rule instead of
 // matching, either as a compact code (decideSide) or as the reference's SideExplanation (explainSide).
 import type { Direction } from '../../model/policy/types.js';
-import { policyRef } from '../../verdict/policy/evaluate-side.js';
-import type { PeerInfo } from '../../verdict/policy/peer-info.js';
-import type { SideExplanation, TrailStep } from '../../verdict/policy/types.js';
+import { policyRef } from '../../model/policy/eval/evaluate-side.js';
+import type { PeerInfo } from '../../model/policy/eval/peer-info.js';
+import type { SideExplanation, TrailStep } from '../../model/policy/eval/types.js';
 import { ACT_ALLOW, ACT_LOG, ACT_PASS, type CPolicy, type CRule } from './compile-rules.js';
 import { decideFromProgram, FAILSAFE_ID, Program } from './eval-program.js';
 import { isFailsafe } from './packet-class.js';

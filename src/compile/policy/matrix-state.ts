@@ -3,7 +3,7 @@
 // a pair passes when E[a][b] and I[b][a]. Rows are built in full or recomputed for a few target classes.
 import { transposeInto } from '../../lib/bit-matrix.js';
 import type { Direction } from '../../model/policy/types.js';
-import type { Outcome } from '../../verdict/policy/types.js';
+import type { Outcome } from '../../model/policy/eval/types.js';
 import { evalProgram, Program } from './eval-program.js';
 import type { CPolicy } from './compile-rules.js';
 import type { RuleState } from './rule-state.js';

@@ -1,8 +1,8 @@
 // compile: the matrix cells of uncertain classes, filled in by the reference evaluator on representatives —
 // members of a class ask isomorphic questions, so one pair per class pair stands for all of them.
 import type { PolicyModel } from '../../model/policy/types.js';
-import { evaluateReference } from '../../verdict/policy/evaluate-reference.js';
-import type { Outcome, Peer } from '../../verdict/policy/types.js';
+import { evaluateReference } from '../../model/policy/eval/evaluate-reference.js';
+import type { Outcome, Peer } from '../../model/policy/eval/types.js';
 import { allClassReps } from './class-reps.js';
 import type { MatrixState } from './matrix-state.js';
 import type { PolicyCore } from './policy-core.js';

@@ -2,7 +2,7 @@
 // for the addresses of the endpoints it matches plus those of matching HostEndpoints and network sets.
 import { forEachSetBit, orInPlace, testBit } from '../../lib/bitset.js';
 import { cidrContains, type Cidr } from '../../lib/ipv4.js';
-import type { Selector } from '../../model/selector/types.js';
+import type { Selector } from '../../lib/selector/types.js';
 import { compileSelector } from '../selector/compile-selector.js';
 import type { BitPool } from './bit-pool.js';
 import { KIND_HEP, KIND_WEP } from './class-table.js';

@@ -1,6 +1,6 @@
 // compile: the reachability matrix of one packet class as the caller sees it — class × class allow and
 // unknown bits, expandable to pods (PolicyModel.endpoints) through each class's members.
-import type { Outcome } from '../../verdict/policy/types.js';
+import type { Outcome } from '../../model/policy/eval/types.js';
 import type { MatrixState } from './matrix-state.js';
 import type { PacketSpec } from './packet-class.js';
 import type { PolicyCore } from './policy-core.js';

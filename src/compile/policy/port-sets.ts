@@ -1,7 +1,7 @@
 // compile: the port-dependent peer sets of a rule's destination — endpoints declaring a named port
 // (Felix named-port IP sets) and the backends of a `services` match serving the packet's port.
 import type { Rule } from '../../model/policy/types.js';
-import type { Selector } from '../../model/selector/types.js';
+import type { Selector } from '../../lib/selector/types.js';
 import { testBit } from '../../lib/bitset.js';
 import type { PeerSets } from './peer-sets.js';
 import type { Universe } from './universe.js';

@@ -4,10 +4,10 @@
 // reference evaluator; every other pair is decided by the compiled matrix.
 import { testBit } from '../../lib/bitset.js';
 import type { PolicyModel, Rule } from '../../model/policy/types.js';
-import type { Selector } from '../../model/selector/types.js';
+import type { Selector } from '../../lib/selector/types.js';
 import type { Labels } from '../../scenario/types.js';
-import { unknownKeys } from '../../verdict/policy/peer-info.js';
-import { triMatch } from '../../verdict/policy/tri-match.js';
+import { unknownKeys } from '../../model/policy/eval/peer-info.js';
+import { triMatch } from '../../model/policy/eval/tri-match.js';
 import { KIND_EXT_POINT, KIND_WEP } from './class-table.js';
 import type { PeerSets } from './peer-sets.js';
 

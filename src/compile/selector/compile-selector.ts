@@ -1,8 +1,8 @@
 // compile: a selector AST into the bitset of the LabelIndex members it selects, bottom-up with word-wide
 // operations and memoised per index by canonical sub-selector text (policies repeat selectors).
 import { andInPlace, createBitset, isEmpty, notInto, orInPlace, setIndices } from '../../lib/bitset.js';
-import { canonicalString } from '../../model/selector/canonical.js';
-import type { SelectorNode } from '../../model/selector/types.js';
+import { canonicalString } from '../../lib/selector/canonical.js';
+import type { SelectorNode } from '../../lib/selector/types.js';
 import type { LabelIndex } from './label-index.js';
 
 const memos = new WeakMap<LabelIndex, Map<string, Int32Array>>();

@@ -1,7 +1,7 @@
 // emit: the workload-level connectivity list in np-guard netpol-analyzer's layout — `src => dst : conns`
 // lines sorted by source then destination, self-connections left out, outside addresses as `[External]` ranges.
 import type { Direction, PolicyModel, PortRange, Rule } from '../../model/policy/types.js';
-import type { Packet, Peer, Verdict } from '../../verdict/policy/types.js';
+import type { Packet, Peer, Verdict } from '../../model/policy/eval/types.js';
 import { addRange, CONN_PROTOCOLS, formatConnSet, type ConnSet } from '../../verdict/policy/conn-set.js';
 import { externalRanges, formatRange, representativeIp } from './external-ranges.js';
 import { candidateRules, portIntervals } from '../../verdict/policy/port-intervals.js';

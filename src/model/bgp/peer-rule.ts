@@ -2,9 +2,9 @@
 // updatePeersV1. Validation follows the CRD's CEL rules in api/.../v3/bgppeer.go.
 import type { Diagnostic, SourceRef } from '../../lib/diagnostics.js';
 import type { Manifest } from '../../scenario/types.js';
-import { parseSelector } from '../selector/parse.js';
-import type { Selector } from '../selector/types.js';
-import { SelectorParseError } from '../selector/types.js';
+import { parseSelector } from '../../lib/selector/parse.js';
+import type { Selector } from '../../lib/selector/types.js';
+import { SelectorParseError } from '../../lib/selector/types.js';
 import { isIpv4, parseAsNumber, parseDurationSeconds, parsePeerAddress } from './bgp-values.js';
 import { specReader, type SpecReader } from './manifest-fields.js';
 

@@ -3,8 +3,8 @@
 import type { Diagnostic } from '../../lib/diagnostics.js';
 import { diagnosticAt } from '../../lib/diagnostics.js';
 import type { ClusterSpec, ExternalPeerSpec, JsonObject, RouteReflectorSpec } from '../../scenario/types.js';
-import { parseSelector } from '../selector/parse.js';
-import { SelectorParseError } from '../selector/types.js';
+import { parseSelector } from '../../lib/selector/parse.js';
+import { SelectorParseError } from '../../lib/selector/types.js';
 import { isIpv4, parseAsNumber, parsePeerAddress } from './bgp-values.js';
 import { isObject } from './manifest-fields.js';
 import { RR_LABEL } from './node-bgp-state.js';

@@ -2,7 +2,7 @@
 // nodeSelector matches, allowedUses contains the use) and, for tunnel addresses, allocateip.go's
 // determineEnabledPoolCIDRs (the pool's IPIP or VXLAN mode is not Never).
 import type { AllowedUse } from '../../scenario/types.js';
-import { parseSelector } from '../selector/parse.js';
+import { parseSelector } from '../../lib/selector/parse.js';
 import type { PoolEntry } from './pool-table.js';
 import type { IpamNode } from './types.js';
 

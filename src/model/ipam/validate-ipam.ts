@@ -3,8 +3,8 @@
 import { diagnosticAt, type Diagnostic, type SourceRef } from '../../lib/diagnostics.js';
 import { cidrsOverlap, formatCidr, parseCidr, parseIpv4, type Cidr } from '../../lib/ipv4.js';
 import type { IpPoolSpec } from '../../scenario/types.js';
-import { parseSelector } from '../selector/parse.js';
-import { SelectorParseError } from '../selector/types.js';
+import { parseSelector } from '../../lib/selector/parse.js';
+import { SelectorParseError } from '../../lib/selector/types.js';
 
 const LINK_LOCAL: Cidr = { base: 0xa9fe0000, len: 16 };
 

@@ -1,7 +1,7 @@
 // model: a draft policy into the IR Policy — Felix's view after libcalico-go's update processors
 // (networkpolicyprocessor.go, globalnetworkpolicyprocessor.go, rules.go RuleAPIV3ToBackend).
-import { parseSelector } from '../selector/parse.js';
-import type { Selector } from '../selector/types.js';
+import { parseSelector } from '../../lib/selector/parse.js';
+import type { Selector } from '../../lib/selector/types.js';
 import type { DraftEntity, DraftPolicy, DraftRule } from './draft.js';
 import {
   endpointSelectorText,

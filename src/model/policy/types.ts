@@ -3,7 +3,7 @@
 // prefixes, namespace scoping). Semantics follow Calico v3.32 (calico-semantics.md §2-§3); read-only data.
 import type { SourceRef } from '../../lib/diagnostics.js';
 import type { Cidr } from '../../lib/ipv4.js';
-import type { Selector } from '../selector/types.js';
+import type { Selector } from '../../lib/selector/types.js';
 import type {
   HostEndpoint,
   NamespaceInfo,

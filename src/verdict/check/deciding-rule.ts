@@ -1,6 +1,6 @@
 // verdict: a side's explanation as the check report's DecidingRule, and the file and line a user should
 // change: the deciding policy, or, for an end-of-tier or profile decision, the last policy consulted.
-import type { SideExplanation } from '../policy/types.js';
+import type { SideExplanation } from '../../model/policy/eval/types.js';
 import type { DecidingRule } from './types.js';
 
 /** The DecidingRule of one side of a flow. */

@@ -3,7 +3,7 @@
 // `deny` when every pair is denied. The first pair that breaks it is the counterexample.
 import type { PlatformRun } from '../../engine/platform/run-platform.js';
 import { parseIpv4 } from '../../lib/ipv4.js';
-import { parseSelector } from '../../model/selector/parse.js';
+import { parseSelector } from '../../lib/selector/parse.js';
 import type { EndpointSelectorSpec, ExpectReach } from '../../scenario/types.js';
 import type { ProbeResult } from '../policy/probes.js';
 import { platformProbes, type ClusterPolicies } from '../reach/platform-probes.js';

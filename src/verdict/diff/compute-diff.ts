@@ -8,8 +8,8 @@ import { groupWorkloads, type Workload } from '../policy/workloads.js';
 import type { PolicyModel, PortRange } from '../../model/policy/types.js';
 import { decidingRule } from '../check/deciding-rule.js';
 import { DIFF_SCHEMA, type ChangeKind, type ConnectionChange, type DiffReport } from '../check/types.js';
-import { evaluateReference } from '../policy/evaluate-reference.js';
-import type { Verdict } from '../policy/types.js';
+import { evaluateReference } from '../../model/policy/eval/evaluate-reference.js';
+import type { Verdict } from '../../model/policy/eval/types.js';
 
 /** One cluster on each side of the diff, matched by name. */
 export interface DiffSide {

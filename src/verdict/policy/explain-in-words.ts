@@ -1,6 +1,6 @@
 // verdict: one probe result as sentences, for the human single-query mode of the CLI.
 import type { ProbeResult } from './probes.js';
-import type { PolicyRef, SideExplanation } from './types.js';
+import type { PolicyRef, SideExplanation } from '../../model/policy/eval/types.js';
 
 function policyText(p: PolicyRef): string {
   return `${p.kind} ${p.namespace ? `${p.namespace}/` : ''}${p.name}`;

@@ -4,8 +4,8 @@ import { diagnosticAt, type Diagnostic } from '../../lib/diagnostics.js';
 import { parseIpv4 } from '../../lib/ipv4.js';
 import type { PolicyModel } from '../../model/policy/types.js';
 import { protocolName } from '../../model/policy/protocol.js';
-import { evaluateReference } from './evaluate-reference.js';
-import type { Outcome, Packet, Peer, SideExplanation, Verdict } from './types.js';
+import { evaluateReference } from '../../model/policy/eval/evaluate-reference.js';
+import type { Outcome, Packet, Peer, SideExplanation, Verdict } from '../../model/policy/eval/types.js';
 
 /** One output element (the keys and their order are the contract). */
 export interface ProbeResult {

@@ -7,9 +7,9 @@ import { type Diagnostic, diagnosticAt } from '../../lib/diagnostics.js';
 import { cidrContains, formatIpv4, parseCidr, parseIpv4 } from '../../lib/ipv4.js';
 import type { PolicyModel } from '../../model/policy/types.js';
 import type { IpPoolSpec } from '../../scenario/types.js';
-import { evaluateReference } from '../policy/evaluate-reference.js';
+import { evaluateReference } from '../../model/policy/eval/evaluate-reference.js';
 import { resolveProbes, type ProbeResult } from '../policy/probes.js';
-import type { Packet, Verdict } from '../policy/types.js';
+import type { Packet, Verdict } from '../../model/policy/eval/types.js';
 
 /** One cluster's policy model with what cross-cluster probes need: its pools and node addresses. */
 export interface ClusterPolicies {

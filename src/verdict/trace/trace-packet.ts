@@ -9,8 +9,8 @@ import { cidrContains, formatIpv4, parseCidr, parseIpv4 } from '../../lib/ipv4.j
 import type { PolicyModel } from '../../model/policy/types.js';
 import { calicoEncapsulation } from '../../model/underlay/encapsulation.js';
 import { calicoPodMtu, overMtu } from '../../model/underlay/mtu.js';
-import { evaluateReference } from '../policy/evaluate-reference.js';
-import type { Peer, SideExplanation } from '../policy/types.js';
+import { evaluateReference } from '../../model/policy/eval/evaluate-reference.js';
+import type { Peer, SideExplanation } from '../../model/policy/eval/types.js';
 import type { ClusterPolicies } from '../reach/platform-probes.js';
 import { resolveEnd, type TraceEnd } from './resolve-end.js';
 import type { DropReason, Trace, TraceHop } from './types.js';

@@ -7,12 +7,12 @@ import type { PolicyModel } from '../../../src/model/policy/types.js';
 import type { CompiledPolicies } from '../../../src/compile/policy/compiled-policies.js';
 import type { PolicyMatrix } from '../../../src/compile/policy/policy-matrix.js';
 import type { PacketSpec } from '../../../src/compile/policy/packet-class.js';
-import { evaluateReference } from '../../../src/verdict/policy/evaluate-reference.js';
+import { evaluateReference } from '../../../src/model/policy/eval/evaluate-reference.js';
 import type { Direction } from '../../../src/model/policy/types.js';
-import { Assumptions } from '../../../src/verdict/policy/assumptions.js';
-import { resolvePeer, undeclaredNamespaces } from '../../../src/verdict/policy/peer-info.js';
-import { ruleMatches, type MatchCtx } from '../../../src/verdict/policy/rule-match.js';
-import type { Outcome, Packet, Peer, SideExplanation } from '../../../src/verdict/policy/types.js';
+import { Assumptions } from '../../../src/model/policy/eval/assumptions.js';
+import { resolvePeer, undeclaredNamespaces } from '../../../src/model/policy/eval/peer-info.js';
+import { ruleMatches, type MatchCtx } from '../../../src/model/policy/eval/rule-match.js';
+import type { Outcome, Packet, Peer, SideExplanation } from '../../../src/model/policy/eval/types.js';
 import { PROBE_IPS } from '../../arbitraries/vocabulary.js';
 
 /** Packets the agreement checks pick from. */

@@ -5,10 +5,10 @@ import { describe, expect, it } from 'vitest';
 import { testBit, toIndices } from '../../../src/lib/bitset.js';
 import { compileSelector } from '../../../src/compile/selector/compile-selector.js';
 import { LabelIndex } from '../../../src/compile/selector/label-index.js';
-import { matchesNode } from '../../../src/model/selector/matches.js';
-import { parseSelector } from '../../../src/model/selector/parse.js';
+import { matchesNode } from '../../../src/lib/selector/matches.js';
+import { parseSelector } from '../../../src/lib/selector/parse.js';
 import type { Labels } from '../../../src/scenario/types.js';
-import { labels, selectorNode } from '../../model/selector/arbitrary.js';
+import { labels, selectorNode } from '../../lib/selector/arbitrary.js';
 
 describe('compileSelector', () => {
   it('equals matches() on every member, for random universes and selectors', () => {

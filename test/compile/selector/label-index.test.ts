@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { popcount, toIndices } from '../../../src/lib/bitset.js';
 import { LabelIndex } from '../../../src/compile/selector/label-index.js';
-import { KEYS, labels } from '../../model/selector/arbitrary.js';
+import { KEYS, labels } from '../../lib/selector/arbitrary.js';
 
 describe('LabelIndex', () => {
   it('indexes keys and values exactly', () => {

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { formatConnSet } from '../../../src/verdict/policy/conn-set.js';
 import { connlist, formatConnlist } from '../../../src/emit/connlist/connlist.js';
 import { connMatrix, formatMatrix } from '../../../src/emit/connlist/matrix.js';
-import { evaluateReference } from '../../../src/verdict/policy/evaluate-reference.js';
+import { evaluateReference } from '../../../src/model/policy/eval/evaluate-reference.js';
 import { ns, pod } from '../../fixtures/policy/manifests.js';
 import { model } from '../../fixtures/policy/model.js';
 

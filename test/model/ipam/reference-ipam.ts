@@ -2,7 +2,7 @@
 // arrays (blocks as objects, the free list as an array shifted and pushed), to check IpamState against.
 import { hashString, Prng } from '../../../src/lib/prng.js';
 import type { IpamConfig, IpamNode } from '../../../src/model/ipam/types.js';
-import { parseSelector } from '../../../src/model/selector/parse.js';
+import { parseSelector } from '../../../src/lib/selector/parse.js';
 import type { IpPoolSpec } from '../../../src/scenario/types.js';
 
 interface RPool {

@@ -8,8 +8,8 @@ import type { PodInput } from '../../../src/model/endpoints/types.js';
 import { buildPolicyModel } from '../../../src/model/policy/build-policy-model.js';
 import type { Direction, EntityMatch, PolicyModel, Rule } from '../../../src/model/policy/types.js';
 import type { JsonObject, Manifest } from '../../../src/scenario/types.js';
-import { evaluateReference } from '../../../src/verdict/policy/evaluate-reference.js';
-import type { Packet, SideExplanation } from '../../../src/verdict/policy/types.js';
+import { evaluateReference } from '../../../src/model/policy/eval/evaluate-reference.js';
+import type { Packet, SideExplanation } from '../../../src/model/policy/eval/types.js';
 import { ns } from '../../fixtures/policy/manifests.js';
 
 const SRC = { file: 'gen.yaml', line: 1, col: 1 };

@@ -1,4 +1,4 @@
-// model: Kubernetes label key and value syntax (apimachinery util/validation IsQualifiedName,
+// lib: Kubernetes label key and value syntax (apimachinery util/validation IsQualifiedName,
 // IsValidLabelValue), used to validate metav1.LabelSelector input. Each returns problems, none when valid.
 
 const NAME = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;

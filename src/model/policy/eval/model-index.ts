@@ -1,7 +1,7 @@
-// verdict: lookups the reference evaluator repeats for every packet, computed once per model (policies per
+// model: lookups the reference evaluator repeats for every packet, computed once per model (policies per
 // tier and direction, addresses to endpoints, undeclared namespaces). Pure indexes: no semantics here.
-import type { HostEndpoint, WorkloadEndpoint } from '../../model/endpoints/types.js';
-import type { Direction, Policy, PolicyModel } from '../../model/policy/types.js';
+import type { HostEndpoint, WorkloadEndpoint } from '../../endpoints/types.js';
+import type { Direction, Policy, PolicyModel } from '../types.js';
 
 export interface ModelIndex {
   /** `tier` → `direction` → policies of that tier governing that direction, in model order. */

@@ -1,7 +1,7 @@
-// verdict: one direction at one endpoint, as Felix's endpoint chains run it (felix/rules/endpoints.go):
+// model: one direction at one endpoint, as Felix's endpoint chains run it (felix/rules/endpoints.go):
 // applicable tiers in order, policies in order, Allow/Deny decide, Log continues, Pass leaves the tier, an
 // armed tier ends in its defaultAction, then the endpoint's profiles; none allowing → drop.
-import type { Direction, Policy, PolicyModel, Rule } from '../../model/policy/types.js';
+import type { Direction, Policy, PolicyModel, Rule } from '../types.js';
 import type { MembershipCtx } from './selector-membership.js';
 import { labelsMatch } from './selector-membership.js';
 import { ruleMatches, type MatchCtx } from './rule-match.js';

@@ -2,8 +2,8 @@
 // selector text for an AST (random spacing, quotes, glued operators, redundant parentheses and `!!`).
 import fc from 'fast-check';
 import { Prng } from '../../../src/lib/prng.js';
-import { sortUnique } from '../../../src/model/selector/canonical.js';
-import type { SelectorNode } from '../../../src/model/selector/types.js';
+import { sortUnique } from '../../../src/lib/selector/canonical.js';
+import type { SelectorNode } from '../../../src/lib/selector/types.js';
 import type { Labels } from '../../../src/scenario/types.js';
 
 /** Keys include words that are keywords elsewhere: they must still work as labels. */

@@ -1,4 +1,4 @@
-// model: the character set and length limit of Calico label keys (selector identifiers), shared by the
+// lib: the character set and length limit of Calico label keys (selector identifiers), shared by the
 // selector tokenizer and by anything validating label maps (libcalico-go selector/tokenizer).
 
 /** Calico rejects identifiers longer than this (tokenizer.MaxLabelLength). */

@@ -1,6 +1,6 @@
-// verdict: the packet the policy evaluators judge and the verdict with its explanation — which tier,
+// model: the packet the policy evaluators judge and the verdict with its explanation — which tier,
 // policy (file:line) and rule decided each direction, and the trail of tiers/policies consulted.
-import type { RuleAction } from '../../model/policy/types.js';
+import type { RuleAction } from '../types.js';
 
 /** A packet end: a pod (index into PolicyModel.endpoints) or an IPv4 address (uint32) anywhere else. */
 export type Peer = { readonly endpoint: number } | { readonly ip: number };

@@ -1,6 +1,6 @@
-// model: Kubernetes metav1.LabelSelector — unknown JSON into a validated selector, a direct matcher, and the
+// lib: Kubernetes metav1.LabelSelector — unknown JSON into a validated selector, a direct matcher, and the
 // Calico selector text Calico generates from it (libcalico-go k8s/conversion/conversion.go k8sSelectorToCalico).
-import type { Labels } from '../../scenario/types.js';
+import type { Labels } from '../labels.js';
 import { compareCodePoints } from './canonical.js';
 import { labelValueProblems, qualifiedNameProblems } from './k8s-label-syntax.js';
 

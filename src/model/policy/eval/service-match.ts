@@ -1,7 +1,7 @@
-// verdict: a rule's `services` match — the addresses of the Service's backend endpoints and, on the
+// model: a rule's `services` match — the addresses of the Service's backend endpoints and, on the
 // destination side, the ports they serve the Service on (Felix matches post-DNAT traffic).
-import type { ServiceInfo, WorkloadEndpoint } from '../../model/endpoints/types.js';
-import type { PolicyModel } from '../../model/policy/types.js';
+import type { ServiceInfo, WorkloadEndpoint } from '../../endpoints/types.js';
+import type { PolicyModel } from '../types.js';
 import type { PeerInfo } from './peer-info.js';
 import type { MatchCtx } from './rule-match.js';
 

@@ -1,9 +1,9 @@
-// verdict: does one Calico rule match a packet — Felix's semantics (felix/rules/policy.go, rule_scanner.go):
+// model: does one Calico rule match a packet — Felix's semantics (felix/rules/policy.go, rule_scanner.go):
 // every present criterion must hold, lists are ORed, not* criteria must fail; selectors are IP sets.
-import { cidrContains, type Cidr } from '../../lib/ipv4.js';
-import type { EntityMatch, PortMatch, Rule } from '../../model/policy/types.js';
-import type { Selector } from '../../model/selector/types.js';
-import { inRanges } from '../../model/policy/ports.js';
+import { cidrContains, type Cidr } from '../../../lib/ipv4.js';
+import type { EntityMatch, PortMatch, Rule } from '../types.js';
+import type { Selector } from '../../../lib/selector/types.js';
+import { inRanges } from '../ports.js';
 import { labelsMatch, peerInSelector, type MembershipCtx } from './selector-membership.js';
 import type { PeerInfo } from './peer-info.js';
 import type { Packet } from './types.js';

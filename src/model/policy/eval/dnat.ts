@@ -1,7 +1,7 @@
-// verdict: kube-proxy's Service DNAT before policy — a packet to a ClusterIP:port becomes one packet per
+// model: kube-proxy's Service DNAT before policy — a packet to a ClusterIP:port becomes one packet per
 // backend pod at its target port (named targetPorts resolved on that pod); policy sees the result.
-import { formatIpv4 } from '../../lib/ipv4.js';
-import type { PolicyModel } from '../../model/policy/types.js';
+import { formatIpv4 } from '../../../lib/ipv4.js';
+import type { PolicyModel } from '../types.js';
 import { backendPort } from './service-match.js';
 import type { Packet } from './types.js';
 

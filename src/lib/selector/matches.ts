@@ -1,6 +1,6 @@
-// model: evaluation of a selector AST against one label map, with Calico's missing-label rules
+// lib: evaluation of a selector AST against one label map, with Calico's missing-label rules
 // (libcalico-go parser/ast.go Evaluate: `!=` and `not in` are true when the label is absent).
-import type { Labels } from '../../scenario/types.js';
+import type { Labels } from '../labels.js';
 import type { SelectorNode } from './types.js';
 
 /** The value of `key`, or undefined when absent (own properties only: `constructor` is a fine label). */

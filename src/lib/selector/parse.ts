@@ -1,4 +1,4 @@
-// model: Calico selector text into a Selector — recursive descent over the tokens, following
+// lib: Calico selector text into a Selector — recursive descent over the tokens, following
 // libcalico-go/lib/selector/parser/parser.go (`||` < `&&` < `!`, runs of `!` collapse to parity).
 import { canonicalString, sortUnique } from './canonical.js';
 import { matchesNode } from './matches.js';

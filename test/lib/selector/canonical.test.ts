@@ -1,7 +1,7 @@
 // The byte-order comparison Calico's set canonicalisation relies on, and quoting.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compareCodePoints, quote, sortUnique } from '../../../src/model/selector/canonical.js';
+import { compareCodePoints, quote, sortUnique } from '../../../src/lib/selector/canonical.js';
 
 describe('compareCodePoints', () => {
   it('orders as Go orders strings (UTF-8 bytes)', () => {

@@ -1,8 +1,8 @@
 // Known answers for the selector parser, evaluator and canonical form, written from the behaviour
 // documented in libcalico-go selector/parser/parser_test.go (selectorTests, badSelectors, canonicalisation).
 import { describe, expect, it } from 'vitest';
-import { parseSelector, parseSelectorNode } from '../../../src/model/selector/parse.js';
-import { SelectorParseError } from '../../../src/model/selector/types.js';
+import { parseSelector, parseSelectorNode } from '../../../src/lib/selector/parse.js';
+import { SelectorParseError } from '../../../src/lib/selector/types.js';
 import type { Labels } from '../../../src/scenario/types.js';
 
 /** [selector, labels that match, labels that do not]. */

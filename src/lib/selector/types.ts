@@ -1,6 +1,6 @@
-// model: the contract of a parsed Calico selector. The parser lives beside this file; everything that
+// lib: the contract of a parsed Calico selector. The parser lives beside this file; everything that
 // matches labels (policies, pools' nodeSelector, BGPPeer selectors) goes through this interface.
-import type { Labels } from '../../scenario/types.js';
+import type { Labels } from '../labels.js';
 
 /** A parsed, validated Calico selector. */
 export interface Selector {

@@ -1,8 +1,8 @@
-// verdict: whether a packet end is in a rule selector's IP set, as Felix builds it: the IPs of the workload
+// model: whether a packet end is in a rule selector's IP set, as Felix builds it: the IPs of the workload
 // and host endpoints the selector matches plus the CIDRs of the (Global)NetworkSets it matches.
-import { cidrContains } from '../../lib/ipv4.js';
-import type { PolicyModel } from '../../model/policy/types.js';
-import type { Selector } from '../../model/selector/types.js';
+import { cidrContains } from '../../../lib/ipv4.js';
+import type { PolicyModel } from '../types.js';
+import type { Selector } from '../../../lib/selector/types.js';
 import type { Assumptions } from './assumptions.js';
 import { modelIndex } from './model-index.js';
 import { unknownKeys, type PeerInfo } from './peer-info.js';

@@ -7,8 +7,8 @@ import {
   matchesLabelSelector,
   readLabelSelector,
   type LabelSelector,
-} from '../../../src/model/selector/label-selector.js';
-import { parseSelector } from '../../../src/model/selector/parse.js';
+} from '../../../src/lib/selector/label-selector.js';
+import { parseSelector } from '../../../src/lib/selector/parse.js';
 import type { Labels } from '../../../src/scenario/types.js';
 
 function read(json: unknown): LabelSelector {

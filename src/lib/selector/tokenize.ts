@@ -1,4 +1,4 @@
-// model: the Calico selector tokenizer — selector text into tokens with their offsets, following
+// lib: the Calico selector tokenizer — selector text into tokens with their offsets, following
 // libcalico-go/lib/selector/tokenizer/tokenizer.go (keywords only in context, no string escapes).
 import { isLabelKeyChar, MAX_LABEL_KEY_LENGTH } from './label-key.js';
 import { SelectorParseError } from './types.js';

@@ -1,6 +1,6 @@
-// verdict: the reference policy evaluator — straight from the rules, slow and simple; the compiled matrix is
+// model: the reference policy evaluator — straight from the rules, slow and simple; the compiled matrix is
 // property-tested against it. A packet passes when the source's egress and the destination's ingress allow it.
-import type { PolicyModel } from '../../model/policy/types.js';
+import type { PolicyModel } from '../types.js';
 import { exploreAssumptions, type Assumptions } from './assumptions.js';
 import { applyDnat } from './dnat.js';
 import { evaluateSide } from './evaluate-side.js';

@@ -2,9 +2,9 @@
 // round-trips; evaluation after parsing agrees with evaluating the AST directly.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { canonicalString } from '../../../src/model/selector/canonical.js';
-import { matchesNode } from '../../../src/model/selector/matches.js';
-import { parseSelector, parseSelectorNode } from '../../../src/model/selector/parse.js';
+import { canonicalString } from '../../../src/lib/selector/canonical.js';
+import { matchesNode } from '../../../src/lib/selector/matches.js';
+import { parseSelector, parseSelectorNode } from '../../../src/lib/selector/parse.js';
 import { labels, renderRandomly, selectorNode } from './arbitrary.js';
 
 describe('selector parser properties', () => {

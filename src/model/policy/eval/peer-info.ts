@@ -1,8 +1,8 @@
-// verdict: a packet end resolved against the model — the workload endpoint, host endpoint or plain address
+// model: a packet end resolved against the model — the workload endpoint, host endpoint or plain address
 // it is, its IP (if known), and which of its selector labels are unknown (undeclared namespace).
-import { formatIpv4 } from '../../lib/ipv4.js';
-import type { HostEndpoint, WorkloadEndpoint } from '../../model/endpoints/types.js';
-import type { PolicyModel } from '../../model/policy/types.js';
+import { formatIpv4 } from '../../../lib/ipv4.js';
+import type { HostEndpoint, WorkloadEndpoint } from '../../endpoints/types.js';
+import type { PolicyModel } from '../types.js';
 import { modelIndex } from './model-index.js';
 import type { Peer } from './types.js';
 

@@ -1,4 +1,4 @@
-// model: Calico's canonical rendering of a selector AST (libcalico-go parser/ast.go collectFragments, i.e.
+// lib: Calico's canonical rendering of a selector AST (libcalico-go parser/ast.go collectFragments, i.e.
 // Selector.String()), plus the byte-order string sort Calico uses for set literals.
 import type { SelectorNode } from './types.js';
 

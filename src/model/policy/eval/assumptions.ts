@@ -1,4 +1,4 @@
-// verdict: how the reference evaluator copes with facts the input does not give (labels of an undeclared
+// model: how the reference evaluator copes with facts the input does not give (labels of an undeclared
 // namespace, a pod without an IP): each open question is answered by an assumption, and every combination of
 // answers is explored; a verdict that differs between combinations is `unknown`.
 

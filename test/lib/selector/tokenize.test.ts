@@ -1,7 +1,7 @@
 // Known answers for the selector tokenizer (libcalico-go selector/tokenizer/tokenizer_test.go).
 import { describe, expect, it } from 'vitest';
-import { isValidLabelKey } from '../../../src/model/selector/label-key.js';
-import { tokenize } from '../../../src/model/selector/tokenize.js';
+import { isValidLabelKey } from '../../../src/lib/selector/label-key.js';
+import { tokenize } from '../../../src/lib/selector/tokenize.js';
 
 const kinds = (s: string): string[] => tokenize(s).map((t) => (t.value ? `${t.kind}:${t.value}` : t.kind));
 

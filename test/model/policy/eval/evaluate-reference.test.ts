@@ -1,9 +1,9 @@
 // Known answers from the Kubernetes NetworkPolicy docs and Calico's policy docs/sources (calico-semantics.md
 // §2-§3, §10): the reference evaluator's verdicts and explanations.
 import { describe, expect, it } from 'vitest';
-import { evaluateReference } from '../../../src/verdict/policy/evaluate-reference.js';
-import { ns, pod } from '../../fixtures/policy/manifests.js';
-import { model, tcp } from '../../fixtures/policy/model.js';
+import { evaluateReference } from '../../../../src/model/policy/eval/evaluate-reference.js';
+import { ns, pod } from '../../../fixtures/policy/manifests.js';
+import { model, tcp } from '../../../fixtures/policy/model.js';
 
 const NAMESPACES = [ns('prod', { team: 'a' }), ns('dev', { team: 'b' })];
 const PODS = [

@@ -1,7 +1,7 @@
-// verdict: three-valued selector evaluation (Kleene logic) for labels that may be unknown — the pcns.*
+// model: three-valued selector evaluation (Kleene logic) for labels that may be unknown — the pcns.*
 // labels of a pod whose namespace was referenced but never declared. `undefined` means "depends".
-import type { Labels } from '../../scenario/types.js';
-import type { SelectorNode } from '../../model/selector/types.js';
+import type { Labels } from '../../../scenario/types.js';
+import type { SelectorNode } from '../../../lib/selector/types.js';
 
 /** True / false when the labels decide `node`; undefined when the answer depends on an unknown label. */
 export function triMatch(node: SelectorNode, labels: Labels, unknownKey: (key: string) => boolean): boolean | undefined {
