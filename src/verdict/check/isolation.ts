@@ -9,7 +9,7 @@ import type { PlatformRun } from '../../engine/platform/run-platform.js';
 import { candidateRules, portIntervals } from '../policy/port-intervals.js';
 import { cidrContains, formatIpv4, parseCidr } from '../../lib/ipv4.js';
 import type { PolicyModel, PortRange } from '../../model/policy/types.js';
-import { evaluateReference } from '../../model/policy/eval/evaluate-reference.js';
+import { fastEvaluate } from '../state/fast-evaluate.js';
 import type { Packet, SideExplanation } from '../../model/policy/eval/types.js';
 import type { ClusterPolicies } from '../reach/platform-probes.js';
 import { decidingRule, responsibleOf } from './deciding-rule.js';
@@ -96,7 +96,7 @@ function checkPair(run: PlatformRun, policies: readonly ClusterPolicies[], a: st
 }
 
 function side(model: PolicyModel, pkt: Packet, dir: 'egress' | 'ingress'): SideExplanation {
-  const v = evaluateReference(model, pkt);
+  const v = fastEvaluate(model, pkt);
   return dir === 'egress' ? v.egress : v.ingress;
 }
 

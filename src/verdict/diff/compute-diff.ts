@@ -8,7 +8,7 @@ import { groupWorkloads, type Workload } from '../policy/workloads.js';
 import type { PolicyModel, PortRange } from '../../model/policy/types.js';
 import { decidingRule } from '../check/deciding-rule.js';
 import { DIFF_SCHEMA, type ChangeKind, type ConnectionChange, type DiffReport } from '../check/types.js';
-import { evaluateReference } from '../../model/policy/eval/evaluate-reference.js';
+import { fastEvaluate } from '../state/fast-evaluate.js';
 import type { Verdict } from '../../model/policy/eval/types.js';
 
 /** One cluster on each side of the diff, matched by name. */
@@ -64,8 +64,8 @@ function clusterChanges(before: PolicyModel, after: PolicyModel, cluster: string
             protocol: proto.number,
             dstPort: iv.min,
           });
-          const vb = evaluateReference(before, pkt(s, d, 'before'));
-          const va = evaluateReference(after, pkt(s, d, 'after'));
+          const vb = fastEvaluate(before, pkt(s, d, 'before'));
+          const va = fastEvaluate(after, pkt(s, d, 'after'));
           const kind = kindOf(vb.verdict, va.verdict);
           if (run && kind === run.kind && run.max + 1 === iv.min) run.max = iv.max;
           else {

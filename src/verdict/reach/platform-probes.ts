@@ -7,7 +7,7 @@ import { type Diagnostic, diagnosticAt } from '../../lib/diagnostics.js';
 import { cidrContains, formatIpv4, parseCidr, parseIpv4 } from '../../lib/ipv4.js';
 import type { PolicyModel } from '../../model/policy/types.js';
 import type { IpPoolSpec } from '../../scenario/types.js';
-import { evaluateReference } from '../../model/policy/eval/evaluate-reference.js';
+import { fastEvaluate } from '../state/fast-evaluate.js';
 import { resolveProbes, type ProbeResult } from '../policy/probes.js';
 import type { Packet, Verdict } from '../../model/policy/eval/types.js';
 
@@ -32,7 +32,7 @@ export function platformProbes(
   clusters: readonly ClusterPolicies[],
   probes: unknown,
   file: string,
-  evaluate: Evaluate = evaluateReference,
+  evaluate: Evaluate = fastEvaluate,
 ): { results: ProbeResult[]; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   if (!Array.isArray(probes)) return { results: [], diagnostics: [diagnosticAt(undefined, '', 'probes must be a JSON array', 'error', file)] };

@@ -9,7 +9,7 @@ import { cidrContains, formatIpv4, parseCidr, parseIpv4 } from '../../lib/ipv4.j
 import type { PolicyModel } from '../../model/policy/types.js';
 import { calicoEncapsulation } from '../../model/underlay/encapsulation.js';
 import { calicoPodMtu, overMtu } from '../../model/underlay/mtu.js';
-import { evaluateReference } from '../../model/policy/eval/evaluate-reference.js';
+import { fastEvaluate } from '../state/fast-evaluate.js';
 import type { Peer, SideExplanation } from '../../model/policy/eval/types.js';
 import type { ClusterPolicies } from '../reach/platform-probes.js';
 import { resolveEnd, type TraceEnd } from './resolve-end.js';
@@ -56,7 +56,7 @@ export function tracePacket(run: PlatformRun, policies: readonly ClusterPolicies
   // 1. Egress policy at the source pod.
   if (src.kind === 'pod' && srcModel) {
     const e = endpointOf(srcModel, src.ip);
-    const v = evaluateReference(srcModel, { src: e !== undefined ? { endpoint: e } : { ip: src.ip }, dst: peerIn(srcModel, dst), ...pkt });
+    const v = fastEvaluate(srcModel, { src: e !== undefined ? { endpoint: e } : { ip: src.ip }, dst: peerIn(srcModel, dst), ...pkt });
     hops.push(policyHop('policy-egress', src.text, v.egress));
     if (v.egress.action === 'deny') return drop('denied-by-policy', src.text, 'denied by egress policy');
   }
@@ -118,7 +118,7 @@ export function tracePacket(run: PlatformRun, policies: readonly ClusterPolicies
     const e = endpointOf(m, dst.ip);
     const arriving = hops.find((h) => h.step === 'nat')?.outerSrc;
     const from: Peer = dst.cluster === src.cluster && src.kind === 'pod' ? peerIn(m, src) : { ip: arriving ? parseIpv4(arriving) : src.ip };
-    const v = evaluateReference(m, { src: from, dst: e !== undefined ? { endpoint: e } : { ip: dst.ip }, ...pkt });
+    const v = fastEvaluate(m, { src: from, dst: e !== undefined ? { endpoint: e } : { ip: dst.ip }, ...pkt });
     hops.push(policyHop('policy-ingress', dst.text, v.ingress));
     if (v.ingress.action === 'deny') return drop('denied-by-policy', dst.text, 'denied by ingress policy');
   }
@@ -154,10 +154,10 @@ export function tracePacket(run: PlatformRun, policies: readonly ClusterPolicies
       const sv = vmOf(sc, s.node);
       const dv = d.node >= 0 ? vmOf(dc, d.node) : undefined;
       if (sv !== undefined && dv !== undefined) {
-        const eg = evaluateReference(mgmt.model, { src: { endpoint: sv }, dst: { ip: d.ip }, ...p }).egress;
+        const eg = fastEvaluate(mgmt.model, { src: { endpoint: sv }, dst: { ip: d.ip }, ...p }).egress;
         out.push(policyHop('management-policy', `${r.model.clusters[r.model.management]!.name}: ${sc.managementNamespace}/${r.model.nodes[s.node]!.shortName}`, eg));
         if (eg.action === 'deny') return drop('denied-by-policy', sc.managementNamespace, 'denied by the management cluster (outer wall, egress)');
-        const ing = evaluateReference(mgmt.model, { src: { ip: srcAfter }, dst: { endpoint: dv }, ...p }).ingress;
+        const ing = fastEvaluate(mgmt.model, { src: { ip: srcAfter }, dst: { endpoint: dv }, ...p }).ingress;
         out.push(policyHop('management-policy', `${r.model.clusters[r.model.management]!.name}: ${dc.managementNamespace}/${r.model.nodes[d.node]!.shortName}`, ing));
         if (ing.action === 'deny') return drop('denied-by-policy', dc.managementNamespace, 'denied by the management cluster (outer wall, ingress)');
       }

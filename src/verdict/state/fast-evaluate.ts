@@ -1,0 +1,22 @@
+// verdict: the evaluator every query uses — the compiled policy matrix of a PolicyModel (built once per
+// model and cached), which answers exactly what the reference evaluator answers, explanations included.
+import { compilePolicies, type CompiledPolicies } from '../../compile/policy/compiled-policies.js';
+import type { Packet, Verdict } from '../../model/policy/eval/types.js';
+import type { PolicyModel } from '../../model/policy/types.js';
+
+const compiled = new WeakMap<PolicyModel, CompiledPolicies>();
+
+/** The compiled policies of a model (compiled on first use). */
+export function compiledOf(model: PolicyModel): CompiledPolicies {
+  let c = compiled.get(model);
+  if (!c) {
+    c = compilePolicies(model);
+    compiled.set(model, c);
+  }
+  return c;
+}
+
+/** Evaluates a packet with the model's compiled policies; same result as evaluateReference. */
+export function fastEvaluate(model: PolicyModel, pkt: Packet): Verdict {
+  return compiledOf(model).explain(pkt);
+}
