@@ -75,6 +75,24 @@ describe('calisim check', () => {
     expect(failed[0].detail).toMatch(/10\.20\.0\.0\/16 .*from acme\/tor-1/);
   });
 
+  it('reports exposure: the declared entry points pass, an extra NodePort Service on the management cluster fails', () => {
+    const ok = JSON.parse(runCli(['check', 'scenarios/giantnetes.yaml', '--format', 'json']).stdout);
+    const exposure = ok.assertions.find((a: { id: string }) => a.id === 'exposure');
+    expect(exposure.status).toBe('pass');
+    expect(exposure.detail).toMatch(/f5-a VIP 203\.0\.113\.10:443/);
+    expect(exposure.detail).toMatch(/acme: acme\.example\.com\/ → shop\/frontend:8080 reachable/);
+    const anchor = '    namespaces:\n      - { name: ingress-nginx';
+    expect(base).toContain(anchor);
+    const text = base.replace(anchor, '    services:\n      - { name: debug, namespace: ingress-nginx, type: NodePort, selector: { app: debug }, ports: [{ port: 8000, nodePort: 31000 }] }\n' + anchor);
+    const file = join(dir, 'exposed.yaml');
+    writeFileSync(file, text);
+    const r = runCli(['check', file, '--format', 'json']);
+    expect(r.code).toBe(1);
+    const bad = JSON.parse(r.stdout).assertions.find((a: { id: string }) => a.id === 'exposure');
+    expect(bad.status).toBe('fail');
+    expect(bad.detail).toMatch(/undeclared: Service ingress-nginx\/debug \(NodePort 31000\)/);
+  });
+
   it('exits 3 with --fail-on-unknown when an expectation cannot be decided', () => {
     const text = base.replace('  reach:\n', "  reach:\n    - { from: { tenant: acme, namespace: shop, selector: \"app == 'nothing'\" }, to: { tenant: acme, namespace: data, workload: db }, protocol: TCP, port: 5432, expect: deny }\n");
     const file = join(dir, 'unknown.yaml');

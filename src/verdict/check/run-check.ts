@@ -7,6 +7,7 @@ import { policyModelsOf, type PolicyModels } from '../state/policy-models.js';
 import { evaluateExpectation } from './expectations.js';
 import { certificates, ipamHeadroom, loadBalancers, mtuConsistency } from './invariants.js';
 import { convergenceAssertion, routeLeakAssertions, sessionAssertions } from './bgp-assertions.js';
+import { exposureAssertion } from './exposure.js';
 import { checkIsolation } from './isolation.js';
 import { CHECK_SCHEMA, type AssertionResult, type CheckReport } from './types.js';
 
@@ -26,6 +27,7 @@ export function runCheck(model: Model, options: CheckOptions = {}): CheckReport 
   let isolation: AssertionResult[] = [];
   let reach: AssertionResult[] = [];
   let leaks: AssertionResult[] = [];
+  let exposure: AssertionResult | undefined;
   let routingKey = '';
   for (const p of points) {
     advancePlatform(run, p.at);
@@ -50,7 +52,8 @@ export function runCheck(model: Model, options: CheckOptions = {}): CheckReport 
         };
       });
     }
-    const now: AssertionResult[] = [...isolation, ...reach];
+    if (changed) exposure = exposureAssertion(run, next.clusters);
+    const now: AssertionResult[] = [...isolation, ...reach, exposure!];
     // Routes change only when BGP does: reuse the leak assertions while no route changed.
     const routing = JSON.stringify(run.bgp.net.convergence().at(-1) ?? null) + run.nodeUp.join('');
     if (routing !== routingKey) {
