@@ -20,3 +20,13 @@ export function compiledOf(model: PolicyModel): CompiledPolicies {
 export function fastEvaluate(model: PolicyModel, pkt: Packet): Verdict {
   return compiledOf(model).explain(pkt);
 }
+
+/**
+ * Moves compiled policies that were updated in place from the model they were compiled for to their new
+ * model (`cp.model`): the old model no longer has a matching compiled form and will be compiled afresh if
+ * it is evaluated again.
+ */
+export function adoptCompiled(old: PolicyModel, cp: CompiledPolicies): void {
+  compiled.delete(old);
+  compiled.set(cp.model, cp);
+}

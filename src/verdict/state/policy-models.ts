@@ -1,19 +1,34 @@
 // verdict: the policy model of every cluster at the current point of a run, with the diagnostics that
-// building them produced (invalid selectors, ports, CIDRs in policies: file, line and field).
+// building them produced (invalid selectors, ports, CIDRs in policies: file, line and field). When only a
+// cluster's policies changed since `previous` (a rollout on the timeline), its compiled policies are
+// updated incrementally — only what the applied or deleted policies touch is recomputed — instead of
+// rebuilding and recompiling the cluster.
 import type { PlatformRun } from '../../engine/platform/run-platform.js';
+import { convertPolicyManifest } from '../../compile/policy/convert-policy-manifest.js';
 import type { Diagnostic } from '../../lib/diagnostics.js';
 import { buildPolicyModel } from '../../model/policy/build-policy-model.js';
+import type { Manifest } from '../../scenario/types.js';
 import type { ClusterPolicies } from '../reach/platform-probes.js';
+import { adoptCompiled, compiledOf } from './fast-evaluate.js';
 import { policyInputOf } from './policy-input.js';
 
-/** Builds each cluster's PolicyModel from the run's current state (reusing `previous` where nothing changed). */
+/** Builds each cluster's PolicyModel from the run's current state (reusing `previous` where it can). */
 export function policyModelsOf(run: PlatformRun, previous?: PolicyModels): PolicyModels {
   const diagnostics: Diagnostic[] = [];
   const versions: string[] = [];
+  const manifests: (readonly Manifest[])[] = [];
   const clusters = run.model.clusters.map((c, ci) => {
     const version = `${run.policies.versionOf(ci)}/${run.pods.version(ci)}`;
     versions.push(version);
-    if (previous && previous.versions[ci] === version) return previous.clusters[ci]!;
+    const now = [...run.policies.of(ci)];
+    manifests.push(now);
+    const prev = previous?.clusters[ci];
+    if (previous && prev && previous.versions[ci] === version) return prev;
+    const samePods = previous?.versions[ci]?.split('/')[1] === String(run.pods.version(ci));
+    if (previous && prev && samePods) {
+      const updated = incremental(prev, previous.manifests[ci] ?? [], now, diagnostics);
+      if (updated) return updated;
+    }
     const built = buildPolicyModel(policyInputOf(run, ci));
     diagnostics.push(...built.diagnostics);
     return {
@@ -23,12 +38,39 @@ export function policyModelsOf(run: PlatformRun, previous?: PolicyModels): Polic
       nodeIps: new Map(c.nodes.map((id) => [run.model.nodes[id]!.shortName, run.model.nodes[id]!.ip])),
     };
   });
-  return { clusters, diagnostics, versions };
+  return { clusters, diagnostics, versions, manifests };
 }
 
-/** Policy models of every cluster and the state versions they were built from. */
+/** Policy models of every cluster, the state versions and the manifests they were built from. */
 export interface PolicyModels {
   readonly clusters: ClusterPolicies[];
   readonly diagnostics: Diagnostic[];
   readonly versions: readonly string[];
+  readonly manifests: readonly (readonly Manifest[])[];
+}
+
+/**
+ * Applies the policy manifests added or replaced since `before` and deletes the removed ones on the
+ * previous model's compiled policies. Undefined (rebuild instead) when a changed object is not a policy
+ * (a Tier, NetworkSet, HostEndpoint, Profile changes more than one policy's rows).
+ */
+function incremental(prev: ClusterPolicies, before: readonly Manifest[], after: readonly Manifest[], diagnostics: Diagnostic[]): ClusterPolicies | undefined {
+  const added = after.filter((m) => !before.includes(m));
+  const removed = before.filter((m) => !after.includes(m));
+  const converted = new Map([...added, ...removed].map((m) => [m, convertPolicyManifest(m)]));
+  if ([...converted.values()].some((c) => !c.policy)) return undefined;
+  const key = (m: Manifest): string => {
+    const p = converted.get(m)!.policy!;
+    return `${p.kind}|${p.namespace ?? ''}|${p.name}`;
+  };
+  const replaced = new Set(added.map(key));
+  const cp = compiledOf(prev.model);
+  for (const m of removed) {
+    if (replaced.has(key(m))) continue;
+    const p = converted.get(m)!.policy!;
+    cp.deletePolicy({ kind: p.kind, ...(p.namespace !== undefined ? { namespace: p.namespace } : {}), name: p.name });
+  }
+  for (const m of added) diagnostics.push(...cp.applyManifest(m).diagnostics);
+  adoptCompiled(prev.model, cp);
+  return { ...prev, model: cp.model };
 }
