@@ -8,7 +8,7 @@ import { buildPolicyModel } from '../src/model/policy/build-policy-model.js';
 import type { PolicyModel } from '../src/model/policy/types.js';
 import { Prng } from '../src/lib/prng.js';
 import type { ContainerPort, JsonObject, JsonValue, Manifest, NamespaceSpec } from '../src/scenario/types.js';
-import { evaluateReference } from '../src/verdict/policy/evaluate-reference.js';
+import { evaluateReference } from '../src/model/policy/eval/evaluate-reference.js';
 import { medianMs, rssMb, type Benchmark, type BenchResult } from './harness.js';
 
 /** Size of a generated cluster. */

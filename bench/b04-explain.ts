@@ -3,8 +3,8 @@
 // reference's Verdict shape (with trails); against the reference evaluator on a sample.
 import { compilePolicies } from '../src/compile/policy/compiled-policies.js';
 import { Prng } from '../src/lib/prng.js';
-import type { Packet } from '../src/verdict/policy/types.js';
-import { evaluateReference } from '../src/verdict/policy/evaluate-reference.js';
+import type { Packet } from '../src/model/policy/eval/types.js';
+import { evaluateReference } from '../src/model/policy/eval/evaluate-reference.js';
 import { b1Model_ } from './b01-policy-matrix.js';
 import type { Benchmark, BenchResult } from './harness.js';
 

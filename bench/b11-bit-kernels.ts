@@ -5,8 +5,8 @@ import { andInPlace, andNotInPlace, createBitset, orInPlace, setBit } from '../s
 import { Prng } from '../src/lib/prng.js';
 import { compileSelector } from '../src/compile/selector/compile-selector.js';
 import { LabelIndex } from '../src/compile/selector/label-index.js';
-import { parseSelector } from '../src/model/selector/parse.js';
-import type { Selector } from '../src/model/selector/types.js';
+import { parseSelector } from '../src/lib/selector/parse.js';
+import type { Selector } from '../src/lib/selector/types.js';
 import type { Labels } from '../src/scenario/types.js';
 import { medianMs, type Benchmark, type BenchResult } from './harness.js';
 
