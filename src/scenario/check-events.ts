@@ -36,6 +36,8 @@ export function checkEvent(e: TimelineEventSpec, horizon: Millis, clusters: Clus
     const names = cluster.workloads.map((w) => `${w.namespace}/${w.name}`);
     if (!names.includes(e.workload)) report('workload', `workload ${e.workload} does not exist in ${cluster.name} (write namespace/name)${didYouMean(e.workload, names)}`);
   }
+  e.reflectors?.forEach((r, i) => resolveNode(r, e.tenant, clusters, (m) => report(`reflectors[${i}]`, m)));
+  if (e.kind === 'route-reflectors' && e.tenant === undefined) report('tenant', 'a route-reflectors event needs the tenant it reconfigures');
   if ((e.kind === 'policy-apply' || e.kind === 'policy-delete') && cluster === undefined) {
     report('tenant', `a ${e.kind} event needs a tenant (or a platform for the management cluster)`);
   }

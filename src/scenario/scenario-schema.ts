@@ -1,7 +1,7 @@
 // scenario: schema of the scenario file's top level, of included fragments, of timeline events and of
 // `expect` (isolation, reachability, convergence, IPAM headroom, MTU consistency).
 import { pathRef } from './cluster-schema.js';
-import { ipv4OrCidr } from './formats.js';
+import { ipv4, ipv4OrCidr } from './formats.js';
 import { platformSchema } from './platform-schema.js';
 import { describe, type PValue } from './positioned.js';
 import { errorAt, type Ctx } from './provenance.js';
@@ -18,7 +18,7 @@ export const SCENARIO_KEYS = [
 
 export const EVENT_KINDS = [
   'node-down', 'node-up', 'link-down', 'link-up', 'bgp-peer-down', 'bgp-peer-up',
-  'policy-apply', 'policy-delete', 'scale', 'cert-rotate',
+  'policy-apply', 'policy-delete', 'scale', 'cert-rotate', 'route-reflectors',
 ] as const;
 
 /** A list of exactly two strings (`[a, b]`). */
@@ -47,8 +47,9 @@ const EVENT_FIELDS: Readonly<Record<string, { need: readonly string[]; may: read
   'policy-delete': { need: ['policyRefs'], may: [] },
   scale: { need: ['workload', 'replicas'], may: [] },
   'cert-rotate': { need: [], may: ['component'] },
+  'route-reflectors': { need: ['reflectors'], may: ['clusterId', 'mesh'] },
 };
-const OPTIONAL_EVENT_FIELDS = ['node', 'mode', 'link', 'peer', 'policies', 'policyRefs', 'workload', 'replicas', 'component'];
+const OPTIONAL_EVENT_FIELDS = ['node', 'mode', 'link', 'peer', 'policies', 'policyRefs', 'workload', 'replicas', 'component', 'reflectors', 'clusterId', 'mesh'];
 
 function checkEvent(o: Rec, at: At, ctx: Ctx): void {
   const rule = EVENT_FIELDS[o.kind as string];
@@ -75,6 +76,9 @@ export const eventSchema = obj(
     workload: opt(str()),
     replicas: opt(int(0, 100_000)),
     component: opt(str()),
+    reflectors: opt(list(str())),
+    clusterId: opt(str(ipv4)),
+    mesh: opt(bool),
   },
   { check: checkEvent, build: (o) => (o.kind === 'node-down' && o.mode === undefined ? { ...o, mode: 'silent' } : o) },
 );

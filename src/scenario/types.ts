@@ -341,7 +341,8 @@ export type EventKind =
   | 'policy-apply'
   | 'policy-delete'
   | 'scale'
-  | 'cert-rotate';
+  | 'cert-rotate'
+  | 'route-reflectors';
 
 /** One timeline entry. Node names are `tenant/node` (or a management host name). */
 export interface TimelineEventSpec {
@@ -363,6 +364,10 @@ export interface TimelineEventSpec {
   readonly replicas?: number;
   /** cert-rotate: which component (all of the cluster's when absent). */
   readonly component?: string;
+  /** route-reflectors: the tenant's new reflector nodes, their cluster ID, and whether the node-to-node mesh stays on (default off). */
+  readonly reflectors?: readonly string[];
+  readonly clusterId?: string;
+  readonly mesh?: boolean;
   readonly src: SourceRef;
 }
 

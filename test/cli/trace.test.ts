@@ -43,3 +43,27 @@ describe('calisim trace', () => {
     expect(later.nodes[0].routes.filter((r: { paths: { peer: string }[] }) => r.paths.some((p) => p.peer === 'acme/acme-2'))).toHaveLength(0);
   });
 });
+
+describe('route-reflectors event', () => {
+  it('migrates a tenant from the mesh to reflectors: clients keep sessions only to the reflectors, with a short blackhole window', async () => {
+    const { mkdtempSync, readFileSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const dir = mkdtempSync(join(tmpdir(), 'calisim-rr-'));
+    const text = readFileSync('scenarios/giantnetes.yaml', 'utf8').replace(
+      '  - { at: 10m, kind: cert-rotate, tenant: initech }',
+      '  - { at: 10m, kind: cert-rotate, tenant: initech }\n  - { at: 12m, kind: route-reflectors, tenant: globex, reflectors: [globex-1, globex-2], clusterId: 244.0.0.1 }',
+    );
+    const file = join(dir, 'rr.yaml');
+    writeFileSync(file, text);
+    const bgp = JSON.parse(runCli(['bgp', file, '--at', '14m', '--format', 'json']).stdout);
+    const client = bgp.nodes.find((n: { name: string }) => n.name === 'globex/globex-3');
+    expect(client.sessions.map((s: { peer: string; state: string }) => `${s.peer} ${s.state}`).sort()).toEqual(['globex/globex-1 Established', 'globex/globex-2 Established']);
+    const reconf = bgp.convergence.find((c: { label: string }) => c.label === 'reconfigure');
+    expect(reconf.at).toBe(720_000);
+    expect(reconf.convergenceMs).toBeGreaterThan(0);
+    // Every client still reaches every block once the reflectors have reflected them.
+    const routes = JSON.parse(runCli(['routes', file, '--node', 'globex/globex-3', '--at', '14m', '--format', 'json']).stdout);
+    expect(routes.nodes[0].routes).toHaveLength(6);
+  });
+});

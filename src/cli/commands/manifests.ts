@@ -35,7 +35,7 @@ export const manifestsCommand: Command = {
     const tenants = run.model.clusters.map((c, ci) => {
       const derived = bgpConfigsOf(run, ci);
       for (const d of derived.diagnostics) process.stderr.write(formatDiagnostic(d) + '\n');
-      return { name: c.name, configs: derived.configs, cluster: c.spec };
+      return { name: c.name, configs: derived.configs, cluster: run.bgp.specOf(ci) };
     });
     written.push(...writeManifests(out, tenants));
     run.model.clusters.forEach((c, ci) => {

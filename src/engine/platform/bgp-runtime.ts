@@ -2,7 +2,9 @@
 // nodes (configured as confd does, with the IPAM blocks each node holds) and their external peers;
 // node, link and peer events reach it, and IPAM changes re-announce the blocks a node holds.
 import { deriveBgpConfigs, type BgpDerivation } from '../../model/bgp/derive-bgp-configs.js';
+import type { SourceRef } from '../../lib/diagnostics.js';
 import type { Model } from '../../model/types.js';
+import type { ClusterSpec } from '../../scenario/types.js';
 import { BgpNetwork } from '../bgp/bgp-network.js';
 import type { Simulation } from '../simulation.js';
 import type { IpamRuntime } from './ipam-runtime.js';
@@ -18,6 +20,8 @@ export class BgpRuntime {
   readonly net: BgpNetwork;
   /** False when the platform is too large for blackhole-window tracking. */
   readonly tracksBlackholes: boolean;
+  /** Each cluster's spec as BGP currently sees it (a route-reflectors event changes its Calico settings). */
+  private readonly specs: ClusterSpec[];
   /** Last blocks/borrowed announced per model node id (`blocks|borrowed`), to send only changes. */
   private readonly announced = new Map<number, string>();
 
@@ -26,6 +30,7 @@ export class BgpRuntime {
     private readonly ipam: IpamRuntime,
     sim: Simulation,
   ) {
+    this.specs = model.clusters.map((c) => c.spec);
     const configs = model.clusters.flatMap((_, ci) => configsOf(model, ipam, ci).configs);
     const externals = model.clusters.flatMap((c) => c.spec.calico.peers.map((spec) => ({ tenant: c.name, spec })));
     this.tracksBlackholes = model.nodes.length <= BLACKHOLE_TRACKING_MAX_NODES;
@@ -60,6 +65,22 @@ export class BgpRuntime {
     this.net.apply(up ? { kind: 'peer-up', node: speaker, peer: name } : { kind: 'peer-down', node: speaker, peer: name });
   }
 
+  /** The cluster's spec as BGP sees it now. */
+  specOf(cluster: number): ClusterSpec {
+    return this.specs[cluster]!;
+  }
+
+  /**
+   * Moves a cluster to route reflectors (or changes them): confd re-renders every node's BIRD config and BIRD
+   * reconfigures — sessions that disappear are closed with Cease, new ones start.
+   */
+  routeReflectors(cluster: number, nodes: readonly string[], clusterId: string, mesh: boolean, src: SourceRef): void {
+    const spec = this.specs[cluster]!;
+    this.specs[cluster] = { ...spec, calico: { ...spec.calico, nodeToNodeMeshEnabled: mesh, routeReflectors: { nodes, clusterId, src } } };
+    const configs = this.model.clusters.flatMap((_, ci) => configsOf(this.model, this.ipam, ci, this.specs[ci]).configs);
+    this.net.apply({ kind: 'reconfigure', configs });
+  }
+
   /** Re-announces the blocks of every node of a cluster whose IPAM blocks or borrowed addresses changed. */
   syncBlocks(cluster: number): void {
     const c = this.model.clusters[cluster]!;
@@ -82,7 +103,7 @@ export class BgpRuntime {
 }
 
 /** confd's BGP configuration of every node of cluster `ci`, with the IPAM blocks each node holds now. */
-export function configsOf(model: Model, ipam: IpamRuntime, ci: number): BgpDerivation {
+export function configsOf(model: Model, ipam: IpamRuntime, ci: number, spec: ClusterSpec = model.clusters[ci]!.spec): BgpDerivation {
   const c = model.clusters[ci]!;
   const st = ipam.states[ci]!;
   const nodes = c.nodes.map((id) => {
@@ -90,5 +111,5 @@ export function configsOf(model: Model, ipam: IpamRuntime, ci: number): BgpDeriv
     return { name: n.shortName, ip: n.ipText, prefixLen: n.prefixLen, labels: n.labels };
   });
   const blocks = new Map(c.nodes.map((id) => [model.nodes[id]!.shortName, { blocks: st.blocksOf(ipam.localIndex[id]!), borrowed: st.borrowedBy(ipam.localIndex[id]!) }]));
-  return deriveBgpConfigs(c.spec, nodes, blocks);
+  return deriveBgpConfigs(spec, nodes, blocks);
 }

@@ -201,6 +201,15 @@ function applyEvent(ev: TimelineEventSpec, model: Model, effects: string[], ctx:
       }
       return;
     }
+    case 'route-reflectors': {
+      const cluster = model.clusterByName.get(ev.tenant ?? '');
+      if (cluster === undefined) return;
+      const nodes = (ev.reflectors ?? []).map((r) => (r.includes('/') ? r.slice(r.indexOf('/') + 1) : r));
+      const clusterId = ev.clusterId ?? '244.0.0.1';
+      ctx.bgp.routeReflectors(cluster, nodes, clusterId, ev.mesh ?? false, ev.src);
+      effects.push(`route reflectors ${nodes.join(', ')} (cluster ID ${clusterId}), node-to-node mesh ${ev.mesh ? 'kept' : 'off'}`);
+      return;
+    }
     case 'cert-rotate': {
       const ci = ctx.pki.clusterIndex(ev.tenant ?? model.clusters[Math.max(0, model.management)]!.name);
       if (ci >= 0) ctx.pki.rotate(ci, ev.component);

@@ -6,5 +6,5 @@ import type { BgpDerivation } from '../../model/bgp/derive-bgp-configs.js';
 
 /** Derives the NodeBgpConfig of every node of cluster `cluster` from the run's current IPAM state. */
 export function bgpConfigsOf(run: PlatformRun, cluster: number): BgpDerivation {
-  return configsOf(run.model, run.ipam, cluster);
+  return configsOf(run.model, run.ipam, cluster, run.bgp.specOf(cluster));
 }
