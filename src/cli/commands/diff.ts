@@ -89,7 +89,7 @@ function sides(run: PlatformRun): DiffSide[] {
   return built.clusters.map((c) => ({ name: c.name, model: c.model }));
 }
 
-/** AFTER's clusters with their staged policies enforced, or undefined when no cluster has any. */
+/** AFTER's clusters with their staged policies enforced, or undefined when no cluster has a staged policy. */
 function stagedAfter(run: PlatformRun): DiffSide[] | undefined {
   let any = false;
   const out = run.model.clusters.map((c, ci) => {

@@ -190,7 +190,7 @@ function readK8sPort(ctx: ReadCtx, obj: Record<string, JsonValue>, path: string)
     }
     return null;
   }
-  // IntOrString: any JSON string is a port name (so "80" is an invalid name, as the API server says).
+  // IntOrString: every JSON string is a port name (so "80" is an invalid name, as the API server says).
   if (typeof port === 'string') {
     if (obj['endPort'] != null) {
       fail(ctx, `${path}.endPort`, 'may not be specified when `port` is non-numeric');
