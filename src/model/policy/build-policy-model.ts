@@ -5,9 +5,7 @@ import type { Manifest } from '../../scenario/types.js';
 import { withInherited } from '../endpoints/calico-labels.js';
 import { buildEndpoints } from '../endpoints/build-endpoints.js';
 import type { HostEndpoint, NetworkSet, PolicyInput } from '../endpoints/types.js';
-import { convertAdminPolicy } from './convert-admin-policy.js';
-import { convertCalicoPolicy, type CalicoPolicyKind } from './convert-calico-policy.js';
-import { convertK8sPolicy } from './convert-k8s-policy.js';
+import { CALICO_GROUPS, draftPolicyManifest } from './draft-policy-manifest.js';
 import type { DraftPolicy } from './draft.js';
 import { finalizePolicy } from './finalize-policy.js';
 import { convertHostEndpoint } from './host-endpoints.js';
@@ -17,8 +15,6 @@ import type { ReadCtx } from './read-json.js';
 import { BUILT_IN_TIERS, compareTiers, convertTier } from './tiers.js';
 import type { Policy, PolicyModel, Profile, Tier } from './types.js';
 
-const CALICO_GROUPS = ['projectcalico.org/v3', 'crd.projectcalico.org/v1'];
-const CALICO_POLICY_KINDS: readonly CalicoPolicyKind[] = ['NetworkPolicy', 'GlobalNetworkPolicy', 'StagedNetworkPolicy', 'StagedGlobalNetworkPolicy'];
 
 /** Builds the policy model; errors mean the object was rejected (as the API server would) and left out. */
 export function buildPolicyModel(input: PolicyInput): { model: PolicyModel; diagnostics: Diagnostic[] } {
@@ -32,7 +28,7 @@ export function buildPolicyModel(input: PolicyInput): { model: PolicyModel; diag
   const profiles = new Map<string, Profile>();
   for (const m of input.manifests) {
     const ctx: ReadCtx = { manifest: m, diagnostics };
-    const draft = convertPolicyManifest(ctx);
+    const draft = draftPolicyManifest(ctx);
     if (draft !== null) {
       if (draft) addUnique(drafts, `${draft.kind}/${draft.namespace ?? ''}/${draft.name}`, draft, m, diagnostics);
       continue;
@@ -67,20 +63,6 @@ export function buildPolicyModel(input: PolicyInput): { model: PolicyModel; diag
     services,
   };
   return { model, diagnostics };
-}
-
-/** The draft of a policy manifest; undefined when invalid; null when the manifest is not a policy. */
-function convertPolicyManifest(ctx: ReadCtx): DraftPolicy | undefined | null {
-  const m = ctx.manifest;
-  if (m.apiVersion === 'networking.k8s.io/v1' && m.kind === 'NetworkPolicy') return convertK8sPolicy(ctx, false);
-  if (m.apiVersion === 'policy.networking.k8s.io/v1alpha1') {
-    if (m.kind === 'AdminNetworkPolicy') return convertAdminPolicy(ctx, false);
-    if (m.kind === 'BaselineAdminNetworkPolicy') return convertAdminPolicy(ctx, true);
-  }
-  if (!CALICO_GROUPS.includes(m.apiVersion)) return null;
-  if (m.kind === 'StagedKubernetesNetworkPolicy') return convertK8sPolicy(ctx, true);
-  const kind = CALICO_POLICY_KINDS.find((k) => k === m.kind);
-  return kind ? convertCalicoPolicy(ctx, kind) : null;
 }
 
 function addUnique(drafts: Map<string, DraftPolicy>, key: string, d: DraftPolicy, m: Manifest, diagnostics: Diagnostic[]): void {
