@@ -1,6 +1,7 @@
 // compile: a whole packet explained from the compiled state, in the reference's Verdict shape — Service
 // DNAT first, traffic to itself, then the source's egress and the destination's ingress. Pairs touching an
 // uncertain class, and packets with a source port, go to the reference evaluator itself.
+import { selfTrafficVerdict } from '../../model/policy/eval/fixed-sides.js';
 import type { PolicyModel } from '../../model/policy/types.js';
 import { applyDnat } from '../../model/policy/eval/dnat.js';
 import { evaluateReference } from '../../model/policy/eval/evaluate-reference.js';
@@ -47,8 +48,7 @@ function explainDirect(core: PolicyCore, model: PolicyModel, pkt: Packet): Verdi
   const src = resolvePeer(model, pkt.src);
   const dst = resolvePeer(model, pkt.dst);
   if (src.pod !== undefined && src.pod === dst.pod) {
-    const side = (endpoint: string): SideExplanation => ({ decided: 'not-applicable', action: 'allow', endpoint, reasons: ['traffic to itself never leaves the pod'], trail: [] });
-    return { verdict: 'allow', egress: side(src.label), ingress: side(dst.label) };
+    return selfTrafficVerdict(src.label, dst.label);
   }
   const rs = core.ruleState(pkt);
   const egress = explainSide(core, rs, src, a, b, 'egress');

@@ -3,6 +3,7 @@
 // matching, either as a compact code (decideSide) or as the reference's SideExplanation (explainSide).
 import type { Direction } from '../../model/policy/types.js';
 import { policyRef } from '../../model/policy/eval/evaluate-side.js';
+import { NO_PROFILE_REASON, failsafeSide, notApplicableSide } from '../../model/policy/eval/fixed-sides.js';
 import type { PeerInfo } from '../../model/policy/eval/peer-info.js';
 import type { SideExplanation, TrailStep } from '../../model/policy/eval/types.js';
 import { ACT_ALLOW, ACT_LOG, ACT_PASS, type CPolicy, type CRule } from './compile-rules.js';
@@ -56,15 +57,8 @@ export function sideAllows(core: PolicyCore, code: number): boolean {
 /** The reference's SideExplanation for target `target` (class t) and peer class s. */
 export function explainSide(core: PolicyCore, rs: RuleState, target: PeerInfo, t: number, s: number, dir: Direction): SideExplanation {
   const endpoint = target.label;
-  if (target.kind === 'external') {
-    const why = target.pod
-      ? `${endpoint} is a hostNetwork pod without a HostEndpoint: no Calico policy applies`
-      : `${endpoint} is not a Calico endpoint (outside the cluster): no policy applies on this side`;
-    return { decided: 'not-applicable', action: 'allow', endpoint, reasons: [why], trail: [] };
-  }
-  if (target.hep && isFailsafe(rs.pkt, dir)) {
-    return { decided: 'profile', action: 'allow', endpoint, profile: 'felix-failsafe', reasons: ['Felix failsafe port (always open on host endpoints)'], trail: [] };
-  }
+  if (target.kind === 'external') return notApplicableSide(target);
+  if (target.hep && isFailsafe(rs.pkt, dir)) return failsafeSide(endpoint);
   const data = core.pool.data;
   const trail: TrailStep[] = [];
   const pols = core.targets.get(dir, t);
@@ -119,7 +113,7 @@ export function explainSide(core: PolicyCore, rs: RuleState, target: PeerInfo, t
     if (!hit || hit.action === ACT_PASS) continue;
     return { decided, action: hit.action === ACT_ALLOW ? 'allow' : 'deny', endpoint, profile: name, ruleIndex: hit.rule.index, trail };
   }
-  return { decided, action: 'deny', endpoint, reasons: ['no profile allowed the packet (drop if no profiles matched)'], trail };
+  return { decided, action: 'deny', endpoint, reasons: [NO_PROFILE_REASON], trail };
 }
 
 function walkRules(

@@ -1,5 +1,6 @@
 // model: the reference policy evaluator — straight from the rules, slow and simple; the compiled matrix is
 // property-tested against it. A packet passes when the source's egress and the destination's ingress allow it.
+import { selfTrafficVerdict } from './fixed-sides.js';
 import type { PolicyModel } from '../types.js';
 import { exploreAssumptions, type Assumptions } from './assumptions.js';
 import { applyDnat } from './dnat.js';
@@ -43,8 +44,7 @@ function evaluateDirect(model: PolicyModel, pkt: Packet): Verdict {
   const src = resolvePeer(model, pkt.src);
   const dst = resolvePeer(model, pkt.dst);
   if (src.pod !== undefined && src.pod === dst.pod) {
-    const side = (endpoint: string): SideExplanation => ({ decided: 'not-applicable', action: 'allow', endpoint, reasons: ['traffic to itself never leaves the pod'], trail: [] });
-    return { verdict: 'allow', egress: side(src.label), ingress: side(dst.label) };
+    return selfTrafficVerdict(src.label, dst.label);
   }
   const undeclared = undeclaredNamespaces(model);
   const run = (a: Assumptions): Verdict => {

@@ -5,6 +5,7 @@ import type { Direction, Policy, PolicyModel, Rule } from '../types.js';
 import type { MembershipCtx } from './selector-membership.js';
 import { labelsMatch } from './selector-membership.js';
 import { ruleMatches, type MatchCtx } from './rule-match.js';
+import { NO_PROFILE_REASON, failsafeSide, notApplicableSide } from './fixed-sides.js';
 import type { PeerInfo } from './peer-info.js';
 import type { PolicyRef, SideExplanation, TrailStep } from './types.js';
 import { modelIndex } from './model-index.js';
@@ -35,13 +36,8 @@ function applies(c: MembershipCtx, p: Policy, target: PeerInfo, dir: Direction):
 /** Evaluates `dir` at the endpoint `target` (the source for egress, the destination for ingress). */
 export function evaluateSide(c: MatchCtx, model: PolicyModel, target: PeerInfo, dir: Direction): SideExplanation {
   const endpoint = target.label;
-  if (target.kind === 'external') {
-    const why = target.pod ? `${endpoint} is a hostNetwork pod without a HostEndpoint: no Calico policy applies` : `${endpoint} is not a Calico endpoint (outside the cluster): no policy applies on this side`;
-    return { decided: 'not-applicable', action: 'allow', endpoint, reasons: [why], trail: [] };
-  }
-  if (target.hep && isFailsafe(c, dir)) {
-    return { decided: 'profile', action: 'allow', endpoint, profile: 'felix-failsafe', reasons: ['Felix failsafe port (always open on host endpoints)'], trail: [] };
-  }
+  if (target.kind === 'external') return notApplicableSide(target);
+  if (target.hep && isFailsafe(c, dir)) return failsafeSide(endpoint);
   const trail: TrailStep[] = [];
   let anyTier = false;
   for (const tier of model.tiers) {
@@ -115,7 +111,7 @@ function evaluateProfiles(c: MatchCtx, model: PolicyModel, target: PeerInfo, dir
     if (!hit || hit.action === 'Pass') continue;
     return { decided, action: hit.action === 'Allow' ? 'allow' : 'deny', endpoint: target.label, profile: name, ruleIndex: hit.index, trail };
   }
-  return { decided, action: 'deny', endpoint: target.label, reasons: ['no profile allowed the packet (drop if no profiles matched)'], trail };
+  return { decided, action: 'deny', endpoint: target.label, reasons: [NO_PROFILE_REASON], trail };
 }
 
 function isFailsafe(c: MatchCtx, dir: Direction): boolean {
