@@ -1,21 +1,11 @@
 // verdict: the `calisim bgp` JSON — each node's sessions (state, uptime, routes and UPDATEs received and
 // sent, last error), convergence after each change, and blackhole windows.
 import type { BgpNetwork } from '../../engine/bgp/bgp-network.js';
-import type { BlackholeWindow, ConvergenceRecord } from '../../engine/bgp/types.js';
+import type { BlackholeWindow, ConvergenceRecord, SessionReport } from '../../engine/bgp/types.js';
 
-export interface BgpSessionJson {
-  readonly peer: string;
-  readonly peerIp: string;
-  readonly protocol: string;
-  readonly kind: string;
-  readonly state: string;
-  readonly uptimeMs: number | null;
-  readonly routesReceived: number;
-  readonly routesSent: number;
-  readonly updatesReceived: number;
-  readonly updatesSent: number;
-  readonly lastError: string;
-}
+/** One session in the `bgp` document: the engine's report without the node (the document groups by node)
+ *  and without the per-prefix update counts. */
+export type BgpSessionJson = Omit<SessionReport, 'node' | 'prefixUpdatesReceived' | 'prefixUpdatesSent'>;
 
 export interface BgpJson {
   readonly nodes: readonly { readonly name: string; readonly sessions: readonly BgpSessionJson[] }[];
