@@ -15,7 +15,7 @@ import { specOf, type PacketSpec } from './packet-class.js';
 import { PolicyCore, type CoreOptions } from './policy-core.js';
 import { PolicyMatrix } from './policy-matrix.js';
 import { sweepPorts } from './port-sweep.js';
-import { comparePolicies } from './target-policies.js';
+import { comparePolicies, insertionPoint } from './target-policies.js';
 import { markUncertain } from './uncertain-classes.js';
 
 export type CompileOptions = CoreOptions;
@@ -263,15 +263,4 @@ export class CompiledPolicies {
     this.uncertain = this.mayBeUncertain ? markUncertain(this.model, this.core.ps) : [];
     for (const pkt of packets) this.matrix(pkt);
   }
-}
-
-function insertionPoint(list: readonly CPolicy[], cp: CPolicy): number {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (comparePolicies(list[mid] as CPolicy, cp) < 0) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }

@@ -142,7 +142,8 @@ function targetsOf(cp: CPolicy, pool: BitPool): number[] {
   return out;
 }
 
-function insertionPoint(list: readonly CPolicy[], cp: CPolicy): number {
+/** Where `cp` goes in a list sorted by comparePolicies (binary search). */
+export function insertionPoint(list: readonly CPolicy[], cp: CPolicy): number {
   let lo = 0;
   let hi = list.length;
   while (lo < hi) {
