@@ -34,7 +34,11 @@ export function overlayUncertain(core: PolicyCore, model: PolicyModel, state: Ma
       const rc = reps[c] as Peer[];
       if (rc.length === 0) continue;
       if (c === uc) {
-        if (ru.length >= 2) set(uc, uc, judge(ru[0] as Peer, ru[1] as Peer));
+        // A one-member class's diagonal is that member talking to itself: judged as such for an address (a
+        // HostEndpoint's or an outside one); a pod's traffic to itself never reaches policy.
+        const [a, b] = ru as [Peer, Peer | undefined];
+        if (b !== undefined) set(uc, uc, judge(a, b));
+        else if ('ip' in a) set(uc, uc, judge(a, a));
         continue;
       }
       set(uc, c, judge(ru[0] as Peer, rc[0] as Peer));
