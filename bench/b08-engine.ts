@@ -3,14 +3,14 @@
 // reference queue and, when libns3-dev is installed, ns-3's default scheduler on the same machine.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { ReferenceQueue } from '../src/engine/reference-queue.js';
 import { Simulation } from '../src/engine/simulation.js';
 import { Prng } from '../src/lib/prng.js';
 import type { Benchmark, BenchResult } from './harness.js';
+import { projectRoot } from './project-root.js';
 
-const here = dirname(fileURLToPath(import.meta.url));
+const here = join(projectRoot, 'bench');
 
 /** Events per second of Simulation.run on the hold model. */
 function holdEngine(pending: number, events: number): number {

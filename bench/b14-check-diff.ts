@@ -1,7 +1,7 @@
 // bench: the CI verdicts of issue 5 — B14 `check` over the whole timeline of scenarios/large.yaml
 // (50 tenants, 2,000 VMs, ~20,000 pods), and B15 the diff of one policy change on B1's cluster once its
 // first matrix exists (the compiled matrix's incremental update, changed pairs included).
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { compilePolicies } from '../src/compile/policy/compiled-policies.js';
 import { Prng } from '../src/lib/prng.js';
 import { buildModel } from '../src/model/build-model.js';
@@ -9,8 +9,9 @@ import { loadScenario } from '../src/scenario/load-scenario.js';
 import { runCheck } from '../src/verdict/check/run-check.js';
 import { B1_SIZE, b1Model_, benchManifest, randomPolicy } from './b01-policy-matrix.js';
 import { rssMb, type Benchmark, type BenchResult } from './harness.js';
+import { projectRoot } from './project-root.js';
 
-const large = fileURLToPath(new URL('../scenarios/large.yaml', import.meta.url));
+const large = join(projectRoot, 'scenarios', 'large.yaml');
 
 export const benchmarks: Benchmark[] = [
   {

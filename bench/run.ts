@@ -4,12 +4,16 @@ import { readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Benchmark, BenchResult } from './harness.js';
+import { projectRoot } from './project-root.js';
 
+// Runs from bench/ under tsx or from dist-bench/bench/ compiled (what `npm run bench` does: the shipped
+// code is tsc's output, and tsx's module wrappers cost up to a third of the hot loops).
 const here = dirname(fileURLToPath(import.meta.url));
+const ext = import.meta.url.endsWith('.js') ? '.js' : '.ts';
 const wanted = new Set(process.argv.slice(2).map((s) => s.toUpperCase()));
 
 async function main(): Promise<void> {
-  const files = readdirSync(here).filter((f) => /^b\d+.*\.ts$/.test(f)).sort();
+  const files = readdirSync(here).filter((f) => /^b\d+/.test(f) && f.endsWith(ext)).sort();
   const all: Benchmark[] = [];
   for (const f of files) {
     const mod = (await import(pathToFileURL(join(here, f)).href)) as { benchmarks?: Benchmark[] };
@@ -30,7 +34,7 @@ async function main(): Promise<void> {
     results.push(...rs);
     for (const r of rs) process.stdout.write(formatRow(r) + '\n');
   }
-  writeFileSync(join(here, 'results.json'), JSON.stringify(results, null, 2) + '\n');
+  writeFileSync(join(projectRoot, 'bench', 'results.json'), JSON.stringify(results, null, 2) + '\n');
   process.stderr.write(`wrote bench/results.json (${results.length} figures)\n`);
 }
 

@@ -36,6 +36,11 @@ export class ReferenceQueue {
     return seq;
   }
 
+  /** The earliest event without removing it. */
+  peek(): ReferenceEvent | undefined {
+    return this.items[0];
+  }
+
   pop(): ReferenceEvent | undefined {
     return this.items.shift();
   }

@@ -76,16 +76,15 @@ export class Simulation {
     const handlers = this.handlers;
     let count = 0;
     let reason: StopReason = 'quiescent';
-    while (q.size > 0) {
-      if (q.peekTime() > until) {
-        reason = 'horizon';
-        break;
-      }
+    for (;;) {
       if (count >= maxEvents) {
-        reason = 'event-limit';
+        if (q.size > 0) reason = q.peekTime() > until ? 'horizon' : 'event-limit';
         break;
       }
-      q.pop();
+      if (!q.popUntil(until)) {
+        if (q.size > 0) reason = 'horizon';
+        break;
+      }
       this.now = q.time;
       const kind = q.kind;
       const a = q.a;

@@ -44,6 +44,93 @@ describe('EventQueue', () => {
     );
   });
 
+  // Bursts of hundreds of events over spans from zero to wide, with pops in between, drive every part of
+  // the ladder: rungs built from the far list, buckets split into deeper rungs, bottoms overflowing into
+  // new rungs, equal-time runs, and pushes landing above, inside and below the current bucket.
+  it('matches the reference through bursts, clusters and ties at scale', () => {
+    const spanArb = fc.constantFrom(0, 1e-9, 0.001, 1, 1000, 1e6);
+    const burstArb = fc.record({
+      count: fc.integer({ min: 1, max: 700 }),
+      offset: fc.oneof(fc.constant(0), fc.double({ min: 0, max: 2000, noNaN: true })),
+      span: spanArb,
+      ints: fc.boolean(),
+      pops: fc.integer({ min: 0, max: 900 }),
+    });
+    fc.assert(
+      fc.property(fc.array(burstArb, { minLength: 1, maxLength: 12, size: 'max' }), fc.integer({ min: 1, max: 2 ** 31 - 1 }), (bursts, seed) => {
+        const fast = new EventQueue(16);
+        const ref = new ReferenceQueue();
+        let x = seed;
+        const rnd = (): number => {
+          x = (Math.imul(x, 1103515245) + 12345) >>> 0;
+          return x / 4294967296;
+        };
+        let now = 0;
+        let id = 0;
+        const popBoth = (): boolean => {
+          const r = ref.pop();
+          const ok = fast.pop();
+          if (ok !== (r !== undefined)) throw new Error(`pop: fast ${ok}, reference ${r !== undefined}`);
+          if (!r) return false;
+          if (fast.time !== r.time || fast.seq !== r.seq || fast.kind !== r.kind || fast.a !== r.a) {
+            throw new Error(`popped (${fast.time}, #${fast.seq}), reference (${r.time}, #${r.seq})`);
+          }
+          now = r.time;
+          return true;
+        };
+        for (const b of bursts) {
+          for (let i = 0; i < b.count; i++) {
+            const d = b.offset + rnd() * b.span;
+            const t = now + (b.ints ? Math.floor(d) : d);
+            fast.push(t, i & 7, id, 0);
+            ref.push(t, i & 7, id, 0);
+            id++;
+          }
+          for (let i = 0; i < b.pops && popBoth(); i++) {
+            // Some events schedule a follower close to now, as protocol handlers do.
+            if (i % 3 === 0) {
+              const t = now + (rnd() < 0.3 ? 0 : rnd() * b.span);
+              fast.push(t, 1, id, 0);
+              ref.push(t, 1, id, 0);
+              id++;
+            }
+          }
+          expect(fast.size).toBe(ref.size);
+          if (ref.size > 0) expect(fast.peekTime()).toBe(ref.peek()?.time);
+        }
+        while (popBoth());
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  // Times 2^-e crowd ever closer to 0: each rung splits off only a few of them, so the ladder reaches its
+  // deepest level and sorts the rest there; repeated exponents check that the sort keeps ties in order.
+  it('matches the reference when times crowd geometrically (deepest rung)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 1074 }), { minLength: 600, maxLength: 1500 }), (exps) => {
+        const fast = new EventQueue(16);
+        const ref = new ReferenceQueue();
+        exps.forEach((e, i) => {
+          fast.push(2 ** -e, 0, i, 0);
+          ref.push(2 ** -e, 0, i, 0);
+        });
+        for (let r = ref.pop(); r; r = ref.pop()) {
+          fast.pop();
+          if (fast.time !== r.time || fast.a !== r.a) throw new Error(`popped (${fast.time}, ${fast.a}), reference (${r.time}, ${r.a})`);
+        }
+        expect(fast.pop()).toBe(false);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('refuses a time that is not finite', () => {
+    const q = new EventQueue();
+    expect(() => q.push(Infinity, 0, 0, 0)).toThrow(/not finite/);
+    expect(() => q.push(NaN, 0, 0, 0)).toThrow(/not finite/);
+  });
+
   it('keeps insertion order among equal times (FIFO ties)', () => {
     const q = new EventQueue();
     for (let i = 0; i < 100; i++) q.push(5, 0, i, 0);
