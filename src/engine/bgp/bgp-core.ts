@@ -5,7 +5,7 @@ import type { Simulation } from '../simulation.js';
 import { AttrTable } from './attr-table.js';
 import { AttrTransforms } from './attr-transforms.js';
 import { DecisionScratch } from './decision.js';
-import { EndTable } from './end-table.js';
+import { EF_SESS_DELAY, EI_SPK, END_I, EndTable, SESS_F } from './end-table.js';
 import { FilterProfiles } from './export-filter.js';
 import { grow } from './growable.js';
 import { HoleLog } from './holes.js';
@@ -62,8 +62,6 @@ export class BgpCore {
   readonly ends = new EndTable();
   readonly profiles = new ProfileTable();
   sessions = 0;
-  sessDelay = new Float64Array(16);
-  sessConn = new Int32Array(16);
   /** (speaker, remote speaker) → end of the speaker's session with it. */
   readonly endOf = new IntPairMap(1024);
   /** `tenant|ip` → speaker. */
@@ -123,12 +121,8 @@ export class BgpCore {
   /** Appends a session between speakers a and b (b may be -1: unknown remote); returns its first end. */
   addSession(a: number, b: number, delay: number): number {
     const s = this.sessions++;
-    if (s + 1 > this.sessDelay.length) {
-      this.sessDelay = grow(this.sessDelay, s + 1);
-      this.sessConn = grow(this.sessConn, s + 1);
-    }
-    this.sessDelay[s] = delay;
     const n = this.ends.addPair(a, b);
+    this.ends.f64[s * SESS_F + EF_SESS_DELAY] = delay;
     this.spk.ends[a]?.push(n);
     if (b >= 0) this.spk.ends[b]?.push(n + 1);
     this.endOf.set(a, b, n);
@@ -175,7 +169,7 @@ export class BgpCore {
 
   /** Arms end n's connect timer (generation g) to fire at time t. */
   armConnect(n: number, t: number, g: number): void {
-    const y = this.ends.spk[n] as number;
+    const y = this.ends.i32[n * END_I + EI_SPK] as number;
     if (y >= this.openBatch.length) this.openBatch = grow(this.openBatch, y + 1, -1);
     let b = this.openBatch[y] as number;
     if (b < 0 || this.batchTime[b] !== t) {

@@ -6,7 +6,29 @@
 import type { BgpCore } from './bgp-core.js';
 import { LINK_RESET, LINK_SILENT } from './bgp-core.js';
 import { refreshLiveness } from './class-assign.js';
-import { C_DISABLED, PARK_NONE, ST_ESTABLISHED, ST_IDLE, ST_OPENSENT } from './end-table.js';
+import {
+  C_DISABLED,
+  EF_CONN_START,
+  EF_LAST_RX,
+  EF_SESS_DELAY,
+  EI_CFG,
+  EI_GEN,
+  EI_GR_ACTIVE,
+  EI_GR_GEN,
+  EI_HOLD_GEN,
+  EI_LISTEN,
+  EI_PARK,
+  EI_SPK,
+  EI_ST,
+  EI_STARTUP_DELAY,
+  END_F,
+  END_I,
+  PARK_NONE,
+  SESS_F,
+  ST_ESTABLISHED,
+  ST_IDLE,
+  ST_OPENSENT,
+} from './end-table.js';
 import { startEnd, wake } from './fsm.js';
 import { closeConnection, flushFrom, leaveEstablished, sendNotify, sockErr } from './session-teardown.js';
 import { closeHolesOf, evaluateHole, rescanHoles } from './holes.js';
@@ -17,24 +39,24 @@ import { holdExpiryAt, initialHoldMs, nextKeepaliveAfter } from './timers.js';
 function armHold(core: BgpCore, m: number, inFlightArrives: boolean): void {
   const e = core.ends;
   let t: number;
-  if (e.st[m] === ST_ESTABLISHED) t = holdExpiryAt(core, m, inFlightArrives);
-  else if ((e.st[m] as number) >= ST_OPENSENT) t = Math.max(core.sim.now, (e.connStart[m] as number) + initialHoldMs(core, m, e.gen[m] as number));
+  if (e.i32[m * END_I + EI_ST] === ST_ESTABLISHED) t = holdExpiryAt(core, m, inFlightArrives);
+  else if ((e.i32[m * END_I + EI_ST] as number) >= ST_OPENSENT) t = Math.max(core.sim.now, (e.f64[m * END_F + EF_CONN_START] as number) + initialHoldMs(core, m, e.i32[m * END_I + EI_GEN] as number));
   else return;
-  if (t !== Infinity) core.sim.at(t, core.kinds.hold, m, e.holdGen[m] as number);
+  if (t !== Infinity) core.sim.at(t, core.kinds.hold, m, e.i32[m * END_I + EI_HOLD_GEN] as number);
 }
 
 /** Resets end n of a speaker that stops existing (its state is lost; nothing is sent). */
 function killEnd(core: BgpCore, n: number): void {
   const e = core.ends;
   leaveEstablished(core, n);
-  e.st[n] = ST_IDLE;
-  e.listen[n] = 0;
-  e.gen[n]++;
-  e.park[n] = PARK_NONE;
-  e.grActive[n] = 0;
-  e.grGen[n]++;
-  e.holdGen[n]++;
-  e.startupDelay[n] = 0;
+  e.i32[n * END_I + EI_ST] = ST_IDLE;
+  e.i32[n * END_I + EI_LISTEN] = 0;
+  e.i32[n * END_I + EI_GEN]++;
+  e.i32[n * END_I + EI_PARK] = PARK_NONE;
+  e.i32[n * END_I + EI_GR_ACTIVE] = 0;
+  e.i32[n * END_I + EI_GR_GEN]++;
+  e.i32[n * END_I + EI_HOLD_GEN]++;
+  e.i32[n * END_I + EI_STARTUP_DELAY] = 0;
 }
 
 export function nodeDown(core: BgpCore, y: number, mode: 'silent' | 'clean'): void {
@@ -42,10 +64,10 @@ export function nodeDown(core: BgpCore, y: number, mode: 'silent' | 'clean'): vo
   const e = core.ends;
   for (const n of core.spk.ends[y] as number[]) {
     const m = n ^ 1;
-    const r = e.spk[m] as number;
+    const r = e.i32[m * END_I + EI_SPK] as number;
     if (r >= 0 && core.spk.alive[r] === 1) {
       if (mode === 'clean') {
-        if ((e.st[n] as number) >= ST_OPENSENT) sendNotify(core, n, false);
+        if ((e.i32[n * END_I + EI_ST] as number) >= ST_OPENSENT) sendNotify(core, n, false);
       } else armHold(core, m, true);
     }
     killEnd(core, n);
@@ -76,12 +98,12 @@ export function nodeUp(core: BgpCore, y: number): void {
   for (const n of core.spk.ends[y] as number[]) {
     startEnd(core, n);
     const m = n ^ 1;
-    const r = e.spk[m] as number;
+    const r = e.i32[m * END_I + EI_SPK] as number;
     if (r < 0 || core.spk.alive[r] === 0) continue;
-    if (e.st[m] === ST_ESTABLISHED) {
+    if (e.i32[m * END_I + EI_ST] === ST_ESTABLISHED) {
       // The peer still has the old session: its next keepalive hits the new TCP stack and gets a RST.
       const t = nextKeepaliveAfter(core, m, core.sim.now);
-      if (t !== Infinity) core.sim.at(t + 2 * (core.sessDelay[n >> 1] as number), core.kinds.rst, m, e.gen[m] as number);
+      if (t !== Infinity) core.sim.at(t + 2 * (core.ends.f64[(n >> 1) * SESS_F + EF_SESS_DELAY] as number), core.kinds.rst, m, e.i32[m * END_I + EI_GEN] as number);
     }
     wake(core, m);
   }
@@ -99,7 +121,7 @@ export function linkDown(core: BgpCore, a: number, b: number, mode: 'reset' | 's
   if (n >= 0 && core.spk.alive[a] === 1 && core.spk.alive[b] === 1) {
     for (const x of [n, n ^ 1]) {
       if (mode === 'reset') {
-        if ((core.ends.st[x] as number) >= ST_OPENSENT) sockErr(core, x);
+        if ((core.ends.i32[x * END_I + EI_ST] as number) >= ST_OPENSENT) sockErr(core, x);
       } else armHold(core, x, false);
     }
   }
@@ -116,14 +138,14 @@ export function linkUp(core: BgpCore, a: number, b: number): void {
     const e = core.ends;
     if (mode === LINK_SILENT) {
       for (const x of [n, n ^ 1]) {
-        if (e.st[x] !== ST_ESTABLISHED) continue;
-        e.holdGen[x]++; // keepalives get through again before the hold timer fires
-        e.lastRx[x] = core.sim.now;
+        if (e.i32[x * END_I + EI_ST] !== ST_ESTABLISHED) continue;
+        e.i32[x * END_I + EI_HOLD_GEN]++; // keepalives get through again before the hold timer fires
+        e.f64[x * END_F + EF_LAST_RX] = core.sim.now;
       }
       const s = n >> 1;
       const q = core.deferred.get(s);
       core.deferred.delete(s);
-      for (let i = 0; q !== undefined && i < q.length; i += 3) core.sim.after(core.sessDelay[s] as number, q[i] as number, q[i + 1] as number, q[i + 2] as number);
+      for (let i = 0; q !== undefined && i < q.length; i += 3) core.sim.after(core.ends.f64[s * SESS_F + EF_SESS_DELAY] as number, q[i] as number, q[i + 1] as number, q[i + 2] as number);
     }
     wake(core, n);
     wake(core, n ^ 1);
@@ -135,8 +157,8 @@ export function peerDown(core: BgpCore, y: number, r: number): void {
   const n = core.endOf.get(y, r);
   if (n < 0) return;
   const e = core.ends;
-  e.cfg[n] = (e.cfg[n] as number) | C_DISABLED;
-  if ((e.st[n] as number) >= ST_OPENSENT) {
+  e.i32[n * END_I + EI_CFG] = (e.i32[n * END_I + EI_CFG] as number) | C_DISABLED;
+  if ((e.i32[n * END_I + EI_ST] as number) >= ST_OPENSENT) {
     sendNotify(core, n, false);
     closeConnection(core, n);
   }
@@ -149,9 +171,9 @@ export function peerUp(core: BgpCore, y: number, r: number): void {
   const n = core.endOf.get(y, r);
   if (n < 0) return;
   const e = core.ends;
-  if (((e.cfg[n] as number) & C_DISABLED) === 0) return;
-  e.cfg[n] = (e.cfg[n] as number) & ~C_DISABLED;
-  e.startupDelay[n] = 0;
+  if (((e.i32[n * END_I + EI_CFG] as number) & C_DISABLED) === 0) return;
+  e.i32[n * END_I + EI_CFG] = (e.i32[n * END_I + EI_CFG] as number) & ~C_DISABLED;
+  e.i32[n * END_I + EI_STARTUP_DELAY] = 0;
   startEnd(core, n);
   wake(core, n ^ 1);
 }

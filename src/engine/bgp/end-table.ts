@@ -3,7 +3,6 @@
 // (a pending timer event carries the generation it was armed with and is ignored when it changed),
 // graceful-restart state, update-stream cursors and counters.
 import type { BgpPeering } from '../../model/bgp/types.js';
-import { grow } from './growable.js';
 
 /** Configuration flags. */
 export const C_CONFIGURED = 1;
@@ -40,50 +39,105 @@ export const NHM_AUTO = 0;
 export const NHM_SELF = 1;
 export const NHM_KEEP = 2;
 
+/** Int32 words per end record (its float64 fields start at float64 word 16 of the record). */
+export const END_I = 64;
+/** Float64 words per end record. */
+export const END_F = 32;
+/** Words per session (its two end records); session fields live in the record of its even end. */
+export const SESS_I = 2 * END_I;
+export const SESS_F = 2 * END_F;
+// int32 fields of an end record (words 0..31)
+/** Speaker of the end. */
+export const EI_SPK = 0;
+/** Configuration flags (C_*). */
+export const EI_CFG = 1;
+/** RFC 4271 state (ST_*). */
+export const EI_ST = 2;
+/** Timer generation of connection attempts. */
+export const EI_GEN = 3;
+/** 1 while the end accepts connections. */
+export const EI_LISTEN = 4;
+/** Why a connecting end is parked (PARK_*). */
+export const EI_PARK = 5;
+/** Export profile (-1 none). */
+export const EI_PROFILE = 6;
+/** Import rule (-1 none). */
+export const EI_IMPORT_RULE = 7;
+/** Generation of the hold timer. */
+export const EI_HOLD_GEN = 8;
+/** Log position sent up to. */
+export const EI_SENT = 9;
+/** Log position delivered up to. */
+export const EI_DLV = 10;
+/** Batches in flight. */
+export const EI_INFLIGHT = 11;
+/** In-flight arrivals to drop (torn-down connection). */
+export const EI_DROP = 12;
+/** Feed of an accepting end that arrives exactly when its peer becomes established (-1 none). */
+export const EI_PENDING_FEED = 13;
+/** 1 while the peer is restarting gracefully. */
+export const EI_GR_ACTIVE = 14;
+/** Generation of the graceful-restart timer. */
+export const EI_GR_GEN = 15;
+/** Error wait before the next start (s). */
+export const EI_STARTUP_DELAY = 16;
+/** Connection the keepalive cursor belongs to (-1 none). */
+export const EI_KA_CONN = 17;
+/** Keepalive cursor index. */
+export const EI_KA_IDX = 18;
+/** Generation when parked. */
+export const EI_PARK_GEN = 19;
+/** Configured hold time (s). */
+export const EI_HOLD_CFG = 20;
+/** Configured keepalive time (s, 0 = hold/3). */
+export const EI_KA_CFG = 21;
+/** Graceful-restart time (s). */
+export const EI_GR_TIME = 22;
+/** Next-hop mode (NHM_*). */
+export const EI_NH_MODE = 23;
+/** allowas-in count. */
+export const EI_ALLOW_LOCAL_AS = 24;
+/** Peering kind (KIND_NAMES index). */
+export const EI_KIND = 25;
+/** Session field: connection counter (identifies the connection an establishment event belongs to). */
+export const EI_SESS_CONN = 26;
+// float64 fields of an end record (float64 words 16..31)
+/** Time of the last arrival. */
+export const EF_LAST_RX = 16;
+/** UPDATE messages received. */
+export const EF_UPD_RECV = 17;
+/** Prefix updates received. */
+export const EF_PFX_RECV = 18;
+/** Time established (-1 never). */
+export const EF_EST_AT = 19;
+/** Keepalive stream start. */
+export const EF_KA_START = 20;
+/** Start of the current connection attempt. */
+export const EF_CONN_START = 21;
+/** Keepalive cursor time. */
+export const EF_KA_TIME = 22;
+/** Time parked. */
+export const EF_PARK_T0 = 23;
+/** Time of the last error. */
+export const EF_LAST_ERR_AT = 24;
+/** Route-reflector cluster id (-1 none). */
+export const EF_CLUSTER_ID = 25;
+/** Local AS. */
+export const EF_LOCAL_AS = 26;
+/** Peer AS. */
+export const EF_PEER_AS = 27;
+/** Session field: one-way latency (ms). */
+export const EF_SESS_DELAY = 28;
+
+/**
+ * The ends as 256-byte records in one buffer, seen as int32 (`i32[n * END_I + EI_*]`) and float64
+ * (`f64[n * END_F + EF_*]`): an event touches one end pair, so its fields share four adjacent cache lines
+ * instead of one line per field array.
+ */
 export class EndTable {
   count = 0;
-  spk = new Int32Array(16);
-  cfg = new Uint8Array(16);
-  clusterId = new Float64Array(16);
-  localAs = new Float64Array(16);
-  peerAs = new Float64Array(16);
-  holdCfg = new Int32Array(16);
-  kaCfg = new Int32Array(16);
-  grTime = new Int32Array(16);
-  nhMode = new Uint8Array(16);
-  allowLocalAs = new Int32Array(16);
-  profile = new Int32Array(16);
-  importRule = new Int32Array(16);
-  st = new Uint8Array(16);
-  listen = new Uint8Array(16);
-  gen = new Int32Array(16);
-  holdGen = new Int32Array(16);
-  grGen = new Int32Array(16);
-  grActive = new Uint8Array(16);
-  startupDelay = new Int32Array(16);
-  lastErrAt = new Float64Array(16);
-  estAt = new Float64Array(16);
-  /** The keepalive stream cursor (see timers.ts), valid for connection `kaConn`. */
-  kaConn = new Int32Array(16);
-  kaStart = new Float64Array(16);
-  kaIdx = new Int32Array(16);
-  kaTime = new Float64Array(16);
-  lastRx = new Float64Array(16);
-  connStart = new Float64Array(16);
-  park = new Uint8Array(16);
-  parkT0 = new Float64Array(16);
-  parkGen = new Int32Array(16);
-  sent = new Int32Array(16);
-  dlv = new Int32Array(16);
-  inflight = new Int32Array(16);
-  drop = new Int32Array(16);
-  /** Feed of an accepting end that arrives exactly when its peer becomes established (-1 none). */
-  pendingFeed = new Int32Array(16);
-  /** UPDATE messages and prefix updates received (what the peer end sent is its peer's received). */
-  updRecv = new Float64Array(16);
-  pfxRecv = new Float64Array(16);
-  /** Peering kind (KIND_NAMES index). */
-  kind = new Uint8Array(16);
+  i32 = new Int32Array(16 * END_I);
+  f64 = new Float64Array(this.i32.buffer);
   /** BIRD protocol names of non-mesh ends (a mesh end is always `Mesh_<peer address with _>`). */
   readonly protocol = new Map<number, string>();
   /** Remotes that are no speaker of the network: the peering's name and address. */
@@ -93,14 +147,14 @@ export class EndTable {
 
   /** Records what a report needs from the peering (the peering object itself is not kept). */
   setPeering(n: number, q: BgpPeering, remoteKnown: boolean): void {
-    this.kind[n] = q.kind === 'mesh' ? 1 : KIND_NAMES.indexOf(q.kind);
+    this.i32[n * END_I + EI_KIND] = q.kind === 'mesh' ? 1 : KIND_NAMES.indexOf(q.kind);
     if (q.kind !== 'mesh') this.protocol.set(n, q.protocolName);
     if (!remoteKnown) this.unknownPeer.set(n, { name: q.peerName, ip: q.peerIp });
   }
 
   /** BIRD protocol name of end n whose remote address is `peerIp`. */
   protocolName(n: number, peerIp: string): string {
-    return this.protocol.get(n) ?? `${this.kind[n] === 1 ? 'Mesh' : 'Node'}_${peerIp.replaceAll('.', '_')}`;
+    return this.protocol.get(n) ?? `${this.i32[n * END_I + EI_KIND] === 1 ? 'Mesh' : 'Node'}_${peerIp.replaceAll('.', '_')}`;
   }
 
   setError(n: number, text: string): void {
@@ -110,66 +164,34 @@ export class EndTable {
 
   /** Makes room for `n` ends. */
   reserve(n: number): void {
-    if (n > this.spk.length) this.ensure(n);
+    if (n * END_I > this.i32.length) this.ensure(n);
   }
 
   /** Appends the two ends of a new session; returns the first end (even). */
   addPair(a: number, b: number): number {
     const n0 = this.count;
     this.count += 2;
-    if (this.count > this.spk.length) this.ensure(this.count);
-    this.spk[n0] = a;
-    this.spk[n0 + 1] = b;
+    if (this.count * END_I > this.i32.length) this.ensure(this.count);
+    const i32 = this.i32;
+    const f64 = this.f64;
+    i32[n0 * END_I + EI_SPK] = a;
+    i32[(n0 + 1) * END_I + EI_SPK] = b;
     for (let n = n0; n < n0 + 2; n++) {
-      this.profile[n] = -1;
-      this.importRule[n] = -1;
-      this.estAt[n] = -1;
-      this.clusterId[n] = -1;
-      this.pendingFeed[n] = -1;
-      this.kaConn[n] = -1;
+      i32[n * END_I + EI_PROFILE] = -1;
+      i32[n * END_I + EI_IMPORT_RULE] = -1;
+      i32[n * END_I + EI_PENDING_FEED] = -1;
+      i32[n * END_I + EI_KA_CONN] = -1;
+      f64[n * END_F + EF_EST_AT] = -1;
+      f64[n * END_F + EF_CLUSTER_ID] = -1;
     }
     return n0;
   }
 
   private ensure(min: number): void {
-    const n = Math.max(min, this.spk.length * 2);
-    this.spk = grow(this.spk, n);
-    this.kind = grow(this.kind, n);
-    this.cfg = grow(this.cfg, n);
-    this.clusterId = grow(this.clusterId, n);
-    this.localAs = grow(this.localAs, n);
-    this.peerAs = grow(this.peerAs, n);
-    this.holdCfg = grow(this.holdCfg, n);
-    this.kaCfg = grow(this.kaCfg, n);
-    this.grTime = grow(this.grTime, n);
-    this.nhMode = grow(this.nhMode, n);
-    this.allowLocalAs = grow(this.allowLocalAs, n);
-    this.profile = grow(this.profile, n);
-    this.importRule = grow(this.importRule, n);
-    this.st = grow(this.st, n);
-    this.listen = grow(this.listen, n);
-    this.gen = grow(this.gen, n);
-    this.holdGen = grow(this.holdGen, n);
-    this.grGen = grow(this.grGen, n);
-    this.grActive = grow(this.grActive, n);
-    this.startupDelay = grow(this.startupDelay, n);
-    this.lastErrAt = grow(this.lastErrAt, n);
-    this.estAt = grow(this.estAt, n);
-    this.kaConn = grow(this.kaConn, n);
-    this.kaStart = grow(this.kaStart, n);
-    this.kaIdx = grow(this.kaIdx, n);
-    this.kaTime = grow(this.kaTime, n);
-    this.lastRx = grow(this.lastRx, n);
-    this.connStart = grow(this.connStart, n);
-    this.park = grow(this.park, n);
-    this.parkT0 = grow(this.parkT0, n);
-    this.parkGen = grow(this.parkGen, n);
-    this.sent = grow(this.sent, n);
-    this.dlv = grow(this.dlv, n);
-    this.inflight = grow(this.inflight, n);
-    this.drop = grow(this.drop, n);
-    this.pendingFeed = grow(this.pendingFeed, n);
-    this.updRecv = grow(this.updRecv, n);
-    this.pfxRecv = grow(this.pfxRecv, n);
+    const n = Math.max(min, (this.i32.length / END_I) * 2);
+    const i32 = new Int32Array(n * END_I);
+    i32.set(this.i32);
+    this.i32 = i32;
+    this.f64 = new Float64Array(i32.buffer);
   }
 }

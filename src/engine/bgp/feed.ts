@@ -6,13 +6,14 @@ import type { BgpCore } from './bgp-core.js';
 import { exportAttr, filterOk, onlyOpen } from './rib.js';
 import { bestOf } from './set-decision.js';
 import { P_ADD_PATH } from './update-log.js';
+import { EI_PROFILE, EI_SPK, END_I } from './end-table.js';
 
 /** The feed for end n in the feed arena (built or shared); returns its position. */
 export function buildFeed(core: BgpCore, n: number): number {
   const { ends, classes } = core;
   const P = core.profiles;
-  const p = ends.profile[n] as number;
-  const y = ends.spk[n] as number;
+  const p = ends.i32[n * END_I + EI_PROFILE] as number;
+  const y = ends.i32[n * END_I + EI_SPK] as number;
   const only = onlyOpen(core, p);
   const version = only ? (core.openVersion[y] as number) : (core.ribVersion[y] as number);
   if (P.feedPos[p] >= 0 && P.feedEpoch[p] === core.feedEpoch && P.feedVersion[p] === version && P.feedExport[p] === core.exportEpoch) {

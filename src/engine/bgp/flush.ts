@@ -4,7 +4,28 @@
 // normalises attributes once per (log entry, import rule) and applies the change to its RIB.
 import type { BgpCore } from './bgp-core.js';
 import { LINK_SILENT } from './bgp-core.js';
-import { C_ADD_PATH, C_INTERNAL, ST_ESTABLISHED } from './end-table.js';
+import {
+  C_ADD_PATH,
+  C_INTERNAL,
+  EF_LAST_RX,
+  EF_PFX_RECV,
+  EF_SESS_DELAY,
+  EF_UPD_RECV,
+  EI_CFG,
+  EI_DLV,
+  EI_DROP,
+  EI_GR_ACTIVE,
+  EI_IMPORT_RULE,
+  EI_INFLIGHT,
+  EI_PROFILE,
+  EI_SENT,
+  EI_SPK,
+  EI_ST,
+  END_F,
+  END_I,
+  SESS_F,
+  ST_ESTABLISHED,
+} from './end-table.js';
 import { endGracefulRestart } from './session-teardown.js';
 import { maybeCollectSets } from './set-gc.js';
 import { F_INTERNAL, F_UNRESOLVABLE } from './path-sets.js';
@@ -31,13 +52,13 @@ export function onFlush(core: BgpCore, p: number): void {
   const end = P.end(p);
   let min = end;
   for (const n of P.ends[p] as number[]) {
-    if (ends.st[n] !== ST_ESTABLISHED) continue;
-    if ((ends.sent[n] as number) < end) {
-      core.sim.after(core.sessDelay[n >> 1] as number, core.kinds.update, n, end);
-      ends.inflight[n]++;
-      ends.sent[n] = end;
+    if (ends.i32[n * END_I + EI_ST] !== ST_ESTABLISHED) continue;
+    if ((ends.i32[n * END_I + EI_SENT] as number) < end) {
+      core.sim.after(core.ends.f64[(n >> 1) * SESS_F + EF_SESS_DELAY] as number, core.kinds.update, n, end);
+      ends.i32[n * END_I + EI_INFLIGHT]++;
+      ends.i32[n * END_I + EI_SENT] = end;
     }
-    if ((ends.dlv[n] as number) < min) min = ends.dlv[n] as number;
+    if ((ends.i32[n * END_I + EI_DLV] as number) < min) min = ends.i32[n * END_I + EI_DLV] as number;
   }
   const base = P.logBase[p] as number;
   if (min - base > 1024 && (min - base) * 2 > (P.logLen[p] as number)) P.trim(p, min);
@@ -45,8 +66,8 @@ export function onFlush(core: BgpCore, p: number): void {
 
 /** Whether an arrival on end n's session must wait for a silently failed link to come back. */
 function deferIfSilent(core: BgpCore, kind: number, n: number, b: number): boolean {
-  const x = core.ends.spk[n] as number;
-  const y = core.ends.spk[n ^ 1] as number;
+  const x = core.ends.i32[n * END_I + EI_SPK] as number;
+  const y = core.ends.i32[(n ^ 1) * END_I + EI_SPK] as number;
   if (core.linkState(x, y) !== LINK_SILENT) return false;
   const s = n >> 1;
   let q = core.deferred.get(s);
@@ -61,19 +82,19 @@ function deferIfSilent(core: BgpCore, kind: number, n: number, b: number): boole
 /** Update event: the batch of end n's log up to position `endPos` reaches the peer. */
 export function onUpdate(core: BgpCore, n: number, endPos: number): void {
   const { ends } = core;
-  if ((ends.drop[n] as number) > 0) {
-    ends.drop[n]--;
-    ends.inflight[n]--;
+  if ((ends.i32[n * END_I + EI_DROP] as number) > 0) {
+    ends.i32[n * END_I + EI_DROP]--;
+    ends.i32[n * END_I + EI_INFLIGHT]--;
     return;
   }
   if (deferIfSilent(core, core.kinds.update, n, endPos)) return;
   maybeCollectSets(core);
-  ends.inflight[n]--;
+  ends.i32[n * END_I + EI_INFLIGHT]--;
   const m = n ^ 1;
-  if (core.spk.alive[ends.spk[m] as number] === 0 || ends.st[m] !== ST_ESTABLISHED) return;
-  const p = ends.profile[n] as number;
-  const from = ends.dlv[n] as number;
-  ends.dlv[n] = endPos;
+  if (core.spk.alive[ends.i32[m * END_I + EI_SPK] as number] === 0 || ends.i32[m * END_I + EI_ST] !== ST_ESTABLISHED) return;
+  const p = ends.i32[n * END_I + EI_PROFILE] as number;
+  const from = ends.i32[n * END_I + EI_DLV] as number;
+  ends.i32[n * END_I + EI_DLV] = endPos;
   const base = core.profiles.logBase[p] as number;
   deliver(core, n, core.profiles.logs[p] as Int32Array, (from - base) * ENTRY, (endPos - base) * ENTRY, true, false);
 }
@@ -81,25 +102,25 @@ export function onUpdate(core: BgpCore, n: number, endPos: number): void {
 /** Feed event: the initial export of a new session, then End-of-RIB. */
 export function onFeed(core: BgpCore, n: number, id: number): void {
   const { ends } = core;
-  if ((ends.drop[n] as number) > 0) {
-    ends.drop[n]--;
-    ends.inflight[n]--;
+  if ((ends.i32[n * END_I + EI_DROP] as number) > 0) {
+    ends.i32[n * END_I + EI_DROP]--;
+    ends.i32[n * END_I + EI_INFLIGHT]--;
     core.releaseFeed();
     return;
   }
   if (deferIfSilent(core, core.kinds.feed, n, id)) return;
   maybeCollectSets(core);
-  ends.inflight[n]--;
+  ends.i32[n * END_I + EI_INFLIGHT]--;
   const m = n ^ 1;
-  if (core.spk.alive[ends.spk[m] as number] === 0 || ends.st[m] !== ST_ESTABLISHED) {
+  if (core.spk.alive[ends.i32[m * END_I + EI_SPK] as number] === 0 || ends.i32[m * END_I + EI_ST] !== ST_ESTABLISHED) {
     core.releaseFeed();
     return;
   }
   const arena = core.feedArena;
   deliver(core, n, arena, id + 1, id + 1 + (arena[id] as number) * ENTRY, true, true);
   core.releaseFeed();
-  ends.updRecv[m]++;
-  if (ends.grActive[m] === 1) endGracefulRestart(core, m);
+  ends.f64[m * END_F + EF_UPD_RECV]++;
+  if (ends.i32[m * END_I + EI_GR_ACTIVE] === 1) endGracefulRestart(core, m);
 }
 
 /** True when next hop `nh` resolves in context `ctx` (0: default route; else the node's subnet). */
@@ -113,10 +134,10 @@ function resolvable(core: BgpCore, ctx: number, nh: number): boolean {
 
 /** The element stored at end m's speaker for a route received from speaker x, or -1 (loop). */
 function receiveElem(core: BgpCore, m: number, x: number, pid: number, attr: number): number {
-  const rule = core.ends.importRule[m] as number;
+  const rule = core.ends.i32[m * END_I + EI_IMPORT_RULE] as number;
   const a = core.xf.imported(attr, rule);
   if (a < 0) return -1;
-  let flags = ((core.ends.cfg[m] as number) & C_INTERNAL) !== 0 ? F_INTERNAL : 0;
+  let flags = ((core.ends.i32[m * END_I + EI_CFG] as number) & C_INTERNAL) !== 0 ? F_INTERNAL : 0;
   if (!resolvable(core, core.xf.importRule(rule).ctx, core.attrs.nextHop[a] as number)) flags |= F_UNRESOLVABLE;
   return core.sets.elem(core.sets.slot(x, pid), a, flags);
 }
@@ -125,11 +146,11 @@ function receiveElem(core: BgpCore, m: number, x: number, pid: number, attr: num
 function deliver(core: BgpCore, n: number, buf: Int32Array, i0: number, i1: number, cacheable: boolean, feed: boolean): void {
   const { ends, sets, attrs, classes } = core;
   const m = n ^ 1;
-  const x = ends.spk[n] as number;
-  const y = ends.spk[m] as number;
-  const rule = ends.importRule[m] as number;
+  const x = ends.i32[n * END_I + EI_SPK] as number;
+  const y = ends.i32[m * END_I + EI_SPK] as number;
+  const rule = ends.i32[m * END_I + EI_IMPORT_RULE] as number;
   const ridY = core.spk.rid[y] as number;
-  const addPath = ((ends.cfg[m] as number) & C_ADD_PATH) !== 0;
+  const addPath = ((ends.i32[m * END_I + EI_CFG] as number) & C_ADD_PATH) !== 0;
   const row = core.rows[y] as Int32Array;
   let msgs = 0;
   let pfx = 0;
@@ -195,7 +216,7 @@ function deliver(core: BgpCore, n: number, buf: Int32Array, i0: number, i1: numb
     if (classes.hasKids[c] === 1) applyToKids(core, y, c, e, slot, buf[i + E_SEQ] as number);
   }
   msgs += Math.ceil(run / NLRI_PER_UPDATE) + Math.ceil(withdrawn / WITHDRAWN_PER_UPDATE);
-  ends.lastRx[m] = core.sim.now;
-  ends.updRecv[m] += msgs;
-  ends.pfxRecv[m] += pfx;
+  ends.f64[m * END_F + EF_LAST_RX] = core.sim.now;
+  ends.f64[m * END_F + EF_UPD_RECV] += msgs;
+  ends.f64[m * END_F + EF_PFX_RECV] += pfx;
 }

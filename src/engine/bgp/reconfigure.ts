@@ -9,7 +9,32 @@ import { addNodeSpeaker } from './build.js';
 import { sessionLatency } from './build.js';
 import { assignClasses } from './class-assign.js';
 import { nodeDown, nodeUp } from './changes.js';
-import { C_ADD_PATH, C_CONFIGURED, C_DISABLED, C_MISMATCH, ST_OPENSENT } from './end-table.js';
+import {
+  C_ADD_PATH,
+  C_CONFIGURED,
+  C_DISABLED,
+  C_MISMATCH,
+  EF_CLUSTER_ID,
+  EF_LOCAL_AS,
+  EF_PEER_AS,
+  EI_ALLOW_LOCAL_AS,
+  EI_CFG,
+  EI_GEN,
+  EI_GR_TIME,
+  EI_HOLD_CFG,
+  EI_HOLD_GEN,
+  EI_KA_CFG,
+  EI_LISTEN,
+  EI_NH_MODE,
+  EI_PARK,
+  EI_PROFILE,
+  EI_SPK,
+  EI_ST,
+  EI_STARTUP_DELAY,
+  END_F,
+  END_I,
+  ST_OPENSENT,
+} from './end-table.js';
 import { startEnd, wake } from './fsm.js';
 import { closeConnection, flushFrom, leaveEstablished, sendNotify } from './session-teardown.js';
 import { nodeOrigination, originate } from './origination.js';
@@ -25,29 +50,29 @@ import {
 /** Settings of end n that make BIRD restart the protocol when they change. */
 function endSignature(core: BgpCore, n: number): string {
   const e = core.ends;
-  const flags = (e.cfg[n] as number) & ~(C_ADD_PATH | C_MISMATCH | C_DISABLED);
-  return [flags, e.clusterId[n], e.localAs[n], e.peerAs[n], e.holdCfg[n], e.kaCfg[n], e.grTime[n], e.nhMode[n], e.allowLocalAs[n]].join('|');
+  const flags = (e.i32[n * END_I + EI_CFG] as number) & ~(C_ADD_PATH | C_MISMATCH | C_DISABLED);
+  return [flags, e.f64[n * END_F + EF_CLUSTER_ID], e.f64[n * END_F + EF_LOCAL_AS], e.f64[n * END_F + EF_PEER_AS], e.i32[n * END_I + EI_HOLD_CFG], e.i32[n * END_I + EI_KA_CFG], e.i32[n * END_I + EI_GR_TIME], e.i32[n * END_I + EI_NH_MODE], e.i32[n * END_I + EI_ALLOW_LOCAL_AS]].join('|');
 }
 
 /** Shuts end n down (Cease) and flushes what it learned; leaves it unconfigured when `remove`. */
 function shutEnd(core: BgpCore, n: number, remove: boolean): void {
   const e = core.ends;
-  if ((e.st[n] as number) >= ST_OPENSENT) {
+  if ((e.i32[n * END_I + EI_ST] as number) >= ST_OPENSENT) {
     sendNotify(core, n, false);
     closeConnection(core, n);
   }
   leaveEstablished(core, n);
   flushFrom(core, n);
-  e.gen[n]++;
-  e.holdGen[n]++;
-  e.st[n] = 0;
-  e.listen[n] = 0;
-  e.park[n] = 0;
+  e.i32[n * END_I + EI_GEN]++;
+  e.i32[n * END_I + EI_HOLD_GEN]++;
+  e.i32[n * END_I + EI_ST] = 0;
+  e.i32[n * END_I + EI_LISTEN] = 0;
+  e.i32[n * END_I + EI_PARK] = 0;
   if (remove) {
-    e.cfg[n] = 0;
-    const p = e.profile[n] as number;
+    e.i32[n * END_I + EI_CFG] = 0;
+    const p = e.i32[n * END_I + EI_PROFILE] as number;
     if (p >= 0) core.profiles.ends[p] = (core.profiles.ends[p] as number[]).filter((x) => x !== n);
-    e.profile[n] = -1;
+    e.i32[n * END_I + EI_PROFILE] = -1;
   }
 }
 
@@ -55,15 +80,15 @@ function shutEnd(core: BgpCore, n: number, remove: boolean): void {
 function bringUp(core: BgpCore, n: number): void {
   const e = core.ends;
   const m = n ^ 1;
-  const r = e.spk[m] as number;
+  const r = e.i32[m * END_I + EI_SPK] as number;
   const spec = r >= 0 ? core.spk.extSpec[r] : undefined;
   if (spec !== undefined) {
     configureExternal(core, m, r, spec);
   }
   finishSession(core, n & ~1);
   assignProfile(core, n);
-  if (((e.cfg[m] as number) & C_CONFIGURED) !== 0) assignProfile(core, m);
-  e.startupDelay[n] = 0;
+  if (((e.i32[m * END_I + EI_CFG] as number) & C_CONFIGURED) !== 0) assignProfile(core, m);
+  e.i32[n * END_I + EI_STARTUP_DELAY] = 0;
   startEnd(core, n);
   if (spec !== undefined) startEnd(core, m);
   else wake(core, m);
@@ -79,8 +104,8 @@ function syncPeerings(core: BgpCore, y: number, cfg: NodeBgpConfig): void {
     wanted.set(r, q);
   }
   for (const n of [...(core.spk.ends[y] as number[])]) {
-    if (((e.cfg[n] as number) & C_CONFIGURED) === 0) continue;
-    const r = e.spk[n ^ 1] as number;
+    if (((e.i32[n * END_I + EI_CFG] as number) & C_CONFIGURED) === 0) continue;
+    const r = e.i32[(n ^ 1) * END_I + EI_SPK] as number;
     if (r >= 0 && wanted.has(r)) continue;
     shutEnd(core, n, true);
     const m = n ^ 1;
@@ -89,7 +114,7 @@ function syncPeerings(core: BgpCore, y: number, cfg: NodeBgpConfig): void {
   for (const [r, q] of wanted) {
     let n = core.endOf.get(y, r);
     if (n < 0) n = core.addSession(y, r, sessionLatency(core, y, r));
-    if (((e.cfg[n] as number) & C_CONFIGURED) !== 0) {
+    if (((e.i32[n * END_I + EI_CFG] as number) & C_CONFIGURED) !== 0) {
       const before = endSignature(core, n);
       const saved = snapshotEnd(core, n);
       configureFromPeering(core, n, y, q);
@@ -107,12 +132,12 @@ type EndSnapshot = readonly number[];
 
 function snapshotEnd(core: BgpCore, n: number): EndSnapshot {
   const e = core.ends;
-  return [e.cfg[n], e.clusterId[n], e.localAs[n], e.peerAs[n], e.holdCfg[n], e.kaCfg[n], e.grTime[n], e.nhMode[n], e.allowLocalAs[n]] as number[];
+  return [e.i32[n * END_I + EI_CFG], e.f64[n * END_F + EF_CLUSTER_ID], e.f64[n * END_F + EF_LOCAL_AS], e.f64[n * END_F + EF_PEER_AS], e.i32[n * END_I + EI_HOLD_CFG], e.i32[n * END_I + EI_KA_CFG], e.i32[n * END_I + EI_GR_TIME], e.i32[n * END_I + EI_NH_MODE], e.i32[n * END_I + EI_ALLOW_LOCAL_AS]] as number[];
 }
 
 function restoreEnd(core: BgpCore, n: number, v: EndSnapshot): void {
   const e = core.ends;
-  [e.cfg[n], e.clusterId[n], e.localAs[n], e.peerAs[n], e.holdCfg[n], e.kaCfg[n], e.grTime[n], e.nhMode[n], e.allowLocalAs[n]] = v as number[];
+  [e.i32[n * END_I + EI_CFG], e.f64[n * END_F + EF_CLUSTER_ID], e.f64[n * END_F + EF_LOCAL_AS], e.f64[n * END_F + EF_PEER_AS], e.i32[n * END_I + EI_HOLD_CFG], e.i32[n * END_I + EI_KA_CFG], e.i32[n * END_I + EI_GR_TIME], e.i32[n * END_I + EI_NH_MODE], e.i32[n * END_I + EI_ALLOW_LOCAL_AS]] = v as number[];
 }
 
 /** Pools and static routes changed: move node y to its new filter profile and re-export. */

@@ -3,7 +3,22 @@
 import { formatCidr, formatIpv4 } from '../../lib/ipv4.js';
 import { ORIGIN_EGP, ORIGIN_IGP } from './attr-table.js';
 import type { BgpNetwork } from './bgp-network.js';
-import { C_CONFIGURED, KIND_NAMES, STATE_NAMES, ST_ESTABLISHED } from './end-table.js';
+import {
+  C_CONFIGURED,
+  EF_EST_AT,
+  EF_PFX_RECV,
+  EF_UPD_RECV,
+  EI_CFG,
+  EI_KIND,
+  EI_PROFILE,
+  EI_SPK,
+  EI_ST,
+  END_F,
+  END_I,
+  KIND_NAMES,
+  STATE_NAMES,
+  ST_ESTABLISHED,
+} from './end-table.js';
 import { F_LOCAL, F_STALE } from './path-sets.js';
 import { exportAttr, filterOk } from './rib.js';
 import { bestOf } from './set-decision.js';
@@ -99,13 +114,13 @@ export function routeCounts(net: BgpNetwork, y: number): { prefixes: number; pat
 function sessionRoutes(net: BgpNetwork, n: number): { received: number; sent: number } {
   const core = net.core;
   const { sets, ends, classes } = core;
-  const y = ends.spk[n] as number;
-  const r = ends.spk[n ^ 1] as number;
+  const y = ends.i32[n * END_I + EI_SPK] as number;
+  const r = ends.i32[(n ^ 1) * END_I + EI_SPK] as number;
   const row = core.rows[y] as Int32Array;
   let received = 0;
   let sent = 0;
-  const p = ends.profile[n] as number;
-  const established = ends.st[n] === ST_ESTABLISHED;
+  const p = ends.i32[n * END_I + EI_PROFILE] as number;
+  const established = ends.i32[n * END_I + EI_ST] === ST_ESTABLISHED;
   const addPath = p >= 0 && ((core.profiles.flags[p] as number) & P_ADD_PATH) !== 0;
   for (let c = 0; c < classes.count; c++) {
     const set = row[c] as number;
@@ -136,26 +151,26 @@ export function sessionReports(net: BgpNetwork, speakers?: readonly number[]): S
   const out: SessionReport[] = [];
   for (const y of ys) {
     for (const n of spk.ends[y] as number[]) {
-      if (((ends.cfg[n] as number) & C_CONFIGURED) === 0) continue;
-      const r = ends.spk[n ^ 1] as number;
+      if (((ends.i32[n * END_I + EI_CFG] as number) & C_CONFIGURED) === 0) continue;
+      const r = ends.i32[(n ^ 1) * END_I + EI_SPK] as number;
       const unknown = ends.unknownPeer.get(n);
       const peerIp = r >= 0 ? formatIpv4(spk.ip[r] as number) : (unknown?.ip ?? '?');
       const { received, sent } = sessionRoutes(net, n);
-      const st = spk.alive[y] === 1 ? (STATE_NAMES[ends.st[n] as number] as string) : 'Down';
+      const st = spk.alive[y] === 1 ? (STATE_NAMES[ends.i32[n * END_I + EI_ST] as number] as string) : 'Down';
       out.push({
         node: net.nameOf(y),
         peer: r >= 0 ? net.nameOf(r) : (unknown?.name ?? '?'),
         peerIp,
         protocol: ends.protocolName(n, peerIp),
-        kind: KIND_NAMES[ends.kind[n] as number] as string,
+        kind: KIND_NAMES[ends.i32[n * END_I + EI_KIND] as number] as string,
         state: st,
-        uptimeMs: ends.st[n] === ST_ESTABLISHED && (ends.estAt[n] as number) >= 0 ? core.sim.now - (ends.estAt[n] as number) : null,
+        uptimeMs: ends.i32[n * END_I + EI_ST] === ST_ESTABLISHED && (ends.f64[n * END_F + EF_EST_AT] as number) >= 0 ? core.sim.now - (ends.f64[n * END_F + EF_EST_AT] as number) : null,
         routesReceived: received,
         routesSent: sent,
-        updatesReceived: ends.updRecv[n] as number,
-        updatesSent: ends.updRecv[n ^ 1] as number,
-        prefixUpdatesReceived: ends.pfxRecv[n] as number,
-        prefixUpdatesSent: ends.pfxRecv[n ^ 1] as number,
+        updatesReceived: ends.f64[n * END_F + EF_UPD_RECV] as number,
+        updatesSent: ends.f64[(n ^ 1) * END_F + EF_UPD_RECV] as number,
+        prefixUpdatesReceived: ends.f64[n * END_F + EF_PFX_RECV] as number,
+        prefixUpdatesSent: ends.f64[(n ^ 1) * END_F + EF_PFX_RECV] as number,
         lastError: ends.lastError.get(n) ?? '',
       });
     }
@@ -172,8 +187,8 @@ export function sessionCounts(net: BgpNetwork): { node: string; states: Record<s
     if (core.spk.isNode[y] === 0) continue;
     const states: Record<string, number> = {};
     for (const n of core.spk.ends[y] as number[]) {
-      if (((core.ends.cfg[n] as number) & C_CONFIGURED) === 0) continue;
-      const s = core.spk.alive[y] === 1 ? (STATE_NAMES[core.ends.st[n] as number] as string) : 'Down';
+      if (((core.ends.i32[n * END_I + EI_CFG] as number) & C_CONFIGURED) === 0) continue;
+      const s = core.spk.alive[y] === 1 ? (STATE_NAMES[core.ends.i32[n * END_I + EI_ST] as number] as string) : 'Down';
       states[s] = (states[s] ?? 0) + 1;
     }
     out.push({ node: net.nameOf(y), states });

@@ -13,6 +13,20 @@ import {
   C_MISMATCH,
   C_PASSIVE,
   C_RR_CLIENT,
+  EF_CLUSTER_ID,
+  EF_LOCAL_AS,
+  EF_PEER_AS,
+  EI_ALLOW_LOCAL_AS,
+  EI_CFG,
+  EI_GR_TIME,
+  EI_HOLD_CFG,
+  EI_IMPORT_RULE,
+  EI_KA_CFG,
+  EI_NH_MODE,
+  EI_PROFILE,
+  EI_SPK,
+  END_F,
+  END_I,
   NHM_AUTO,
   NHM_KEEP,
   NHM_SELF,
@@ -23,18 +37,18 @@ import { P_ADD_PATH, P_INTERNAL, P_RR_CLIENT } from './update-log.js';
 export function configureFromPeering(core: BgpCore, n: number, y: number, q: BgpPeering): void {
   const e = core.ends;
   const internal = q.localAs === q.peerAs;
-  e.cfg[n] = C_CONFIGURED | (q.passive ? C_PASSIVE : 0) | (q.rrClient ? C_RR_CLIENT : 0) | (internal ? C_INTERNAL : 0);
+  e.i32[n * END_I + EI_CFG] = C_CONFIGURED | (q.passive ? C_PASSIVE : 0) | (q.rrClient ? C_RR_CLIENT : 0) | (internal ? C_INTERNAL : 0);
   // BIRD: `rr cluster id` defaults to the router id (bgp.c bgp_start).
   const cid = q.rrClusterId !== undefined ? parseIpv4(q.rrClusterId) : -1;
-  e.clusterId[n] = q.rrClient ? (cid >= 0 ? cid : (core.spk.rid[y] as number)) : -1;
-  e.localAs[n] = q.localAs;
-  e.peerAs[n] = q.peerAs;
-  e.holdCfg[n] = q.holdTime ?? core.opt.holdTimeS;
-  e.kaCfg[n] = q.keepaliveTime ?? 0;
-  e.grTime[n] = q.gracefulRestartTime ?? core.opt.gracefulRestartS;
-  e.nhMode[n] = q.nextHopMode === 'Self' ? NHM_SELF : q.nextHopMode === 'Keep' ? NHM_KEEP : NHM_AUTO;
-  e.allowLocalAs[n] = q.numAllowedLocalASNumbers ?? 0;
-  e.setPeering(n, q, (e.spk[n ^ 1] as number) >= 0);
+  e.f64[n * END_F + EF_CLUSTER_ID] = q.rrClient ? (cid >= 0 ? cid : (core.spk.rid[y] as number)) : -1;
+  e.f64[n * END_F + EF_LOCAL_AS] = q.localAs;
+  e.f64[n * END_F + EF_PEER_AS] = q.peerAs;
+  e.i32[n * END_I + EI_HOLD_CFG] = q.holdTime ?? core.opt.holdTimeS;
+  e.i32[n * END_I + EI_KA_CFG] = q.keepaliveTime ?? 0;
+  e.i32[n * END_I + EI_GR_TIME] = q.gracefulRestartTime ?? core.opt.gracefulRestartS;
+  e.i32[n * END_I + EI_NH_MODE] = q.nextHopMode === 'Self' ? NHM_SELF : q.nextHopMode === 'Keep' ? NHM_KEEP : NHM_AUTO;
+  e.i32[n * END_I + EI_ALLOW_LOCAL_AS] = q.numAllowedLocalASNumbers ?? 0;
+  e.setPeering(n, q, (e.i32[(n ^ 1) * END_I + EI_SPK] as number) >= 0);
 }
 
 /** Configures end n of external peer y towards the node on the other end (it accepts every node that
@@ -42,55 +56,55 @@ export function configureFromPeering(core: BgpCore, n: number, y: number, q: Bgp
 export function configureExternal(core: BgpCore, n: number, y: number, spec: ExternalPeerSpec): void {
   const e = core.ends;
   const m = n ^ 1;
-  const peerAs = e.localAs[m] as number;
+  const peerAs = e.f64[m * END_F + EF_LOCAL_AS] as number;
   const asn = core.spk.asn[y] as number;
-  e.cfg[n] = C_CONFIGURED | (asn === peerAs ? C_INTERNAL : 0);
-  e.clusterId[n] = -1;
-  e.localAs[n] = asn;
-  e.peerAs[n] = peerAs;
-  e.holdCfg[n] = spec.holdTime !== undefined ? Math.round(spec.holdTime / 1000) : core.opt.externalHoldTimeS;
-  e.kaCfg[n] = spec.keepaliveTime !== undefined ? Math.round(spec.keepaliveTime / 1000) : 0;
-  e.grTime[n] = core.opt.gracefulRestartS;
-  e.nhMode[n] = NHM_AUTO;
-  e.allowLocalAs[n] = 0;
+  e.i32[n * END_I + EI_CFG] = C_CONFIGURED | (asn === peerAs ? C_INTERNAL : 0);
+  e.f64[n * END_F + EF_CLUSTER_ID] = -1;
+  e.f64[n * END_F + EF_LOCAL_AS] = asn;
+  e.f64[n * END_F + EF_PEER_AS] = peerAs;
+  e.i32[n * END_I + EI_HOLD_CFG] = spec.holdTime !== undefined ? Math.round(spec.holdTime / 1000) : core.opt.externalHoldTimeS;
+  e.i32[n * END_I + EI_KA_CFG] = spec.keepaliveTime !== undefined ? Math.round(spec.keepaliveTime / 1000) : 0;
+  e.i32[n * END_I + EI_GR_TIME] = core.opt.gracefulRestartS;
+  e.i32[n * END_I + EI_NH_MODE] = NHM_AUTO;
+  e.i32[n * END_I + EI_ALLOW_LOCAL_AS] = 0;
 }
 
 /** Session-level checks once both ends are configured: ADD-PATH between Calico nodes (`add paths on`
  *  on both sides), and OPEN's AS check (a wrong peer AS never establishes). */
 export function finishSession(core: BgpCore, n0: number): void {
   const e = core.ends;
-  e.cfg[n0] = (e.cfg[n0] as number) & ~(C_ADD_PATH | C_MISMATCH);
-  e.cfg[n0 + 1] = (e.cfg[n0 + 1] as number) & ~(C_ADD_PATH | C_MISMATCH);
-  const a = e.spk[n0] as number;
-  const b = e.spk[n0 + 1] as number;
-  const both = ((e.cfg[n0] as number) & (e.cfg[n0 + 1] as number) & C_CONFIGURED) !== 0;
+  e.i32[n0 * END_I + EI_CFG] = (e.i32[n0 * END_I + EI_CFG] as number) & ~(C_ADD_PATH | C_MISMATCH);
+  e.i32[(n0 + 1) * END_I + EI_CFG] = (e.i32[(n0 + 1) * END_I + EI_CFG] as number) & ~(C_ADD_PATH | C_MISMATCH);
+  const a = e.i32[n0 * END_I + EI_SPK] as number;
+  const b = e.i32[(n0 + 1) * END_I + EI_SPK] as number;
+  const both = ((e.i32[n0 * END_I + EI_CFG] as number) & (e.i32[(n0 + 1) * END_I + EI_CFG] as number) & C_CONFIGURED) !== 0;
   if (!both || b < 0) return;
   if (core.spk.isNode[a] === 1 && core.spk.isNode[b] === 1) {
-    e.cfg[n0] = (e.cfg[n0] as number) | C_ADD_PATH;
-    e.cfg[n0 + 1] = (e.cfg[n0 + 1] as number) | C_ADD_PATH;
+    e.i32[n0 * END_I + EI_CFG] = (e.i32[n0 * END_I + EI_CFG] as number) | C_ADD_PATH;
+    e.i32[(n0 + 1) * END_I + EI_CFG] = (e.i32[(n0 + 1) * END_I + EI_CFG] as number) | C_ADD_PATH;
   }
-  if (e.peerAs[n0] !== e.localAs[n0 + 1] || e.peerAs[n0 + 1] !== e.localAs[n0]) {
-    e.cfg[n0] = (e.cfg[n0] as number) | C_MISMATCH;
-    e.cfg[n0 + 1] = (e.cfg[n0 + 1] as number) | C_MISMATCH;
+  if (e.f64[n0 * END_F + EF_PEER_AS] !== e.f64[(n0 + 1) * END_F + EF_LOCAL_AS] || e.f64[(n0 + 1) * END_F + EF_PEER_AS] !== e.f64[n0 * END_F + EF_LOCAL_AS]) {
+    e.i32[n0 * END_I + EI_CFG] = (e.i32[n0 * END_I + EI_CFG] as number) | C_MISMATCH;
+    e.i32[(n0 + 1) * END_I + EI_CFG] = (e.i32[(n0 + 1) * END_I + EI_CFG] as number) | C_MISMATCH;
   }
 }
 
 /** Puts end n into the export profile matching its settings (creating it) and sets its import rule. */
 export function assignProfile(core: BgpCore, n: number): void {
   const e = core.ends;
-  const y = e.spk[n] as number;
-  const c = e.cfg[n] as number;
+  const y = e.i32[n * END_I + EI_SPK] as number;
+  const c = e.i32[n * END_I + EI_CFG] as number;
   const internal = (c & C_INTERNAL) !== 0;
   const client = (c & C_RR_CLIENT) !== 0;
   const addPath = (c & C_ADD_PATH) !== 0;
-  const localAs = e.localAs[n] as number;
-  const nhm = e.nhMode[n] as number;
+  const localAs = e.f64[n * END_F + EF_LOCAL_AS] as number;
+  const nhm = e.i32[n * END_I + EI_NH_MODE] as number;
   const P = core.profiles;
-  const old = e.profile[n] as number;
+  const old = e.i32[n * END_I + EI_PROFILE] as number;
   let p = -1;
   for (const x of core.spk.profiles[y] as number[]) if (sameProfile(core, x, n)) p = x;
   if (p < 0) {
-    const key = `${internal}|${client}|${e.clusterId[n]}|${localAs}|${nhm}|${addPath}|${e.allowLocalAs[n]}`;
+    const key = `${internal}|${client}|${e.f64[n * END_F + EF_CLUSTER_ID]}|${localAs}|${nhm}|${addPath}|${e.i32[n * END_I + EI_ALLOW_LOCAL_AS]}`;
     const self = core.spk.ip[y] as number;
     const isNode = core.spk.isNode[y] === 1;
     const learnRule = core.xf.exportRuleId({
@@ -110,15 +124,15 @@ export function assignProfile(core: BgpCore, n: number): void {
       local: true,
     });
     const flags = (internal ? P_INTERNAL : 0) | (client ? P_RR_CLIENT : 0) | (addPath ? P_ADD_PATH : 0);
-    p = P.add(y, key, flags, e.clusterId[n] as number, localAs, learnRule, localRule);
+    p = P.add(y, key, flags, e.f64[n * END_F + EF_CLUSTER_ID] as number, localAs, learnRule, localRule);
     P.nhMode[p] = nhm;
-    P.allowLocalAs[p] = e.allowLocalAs[n] as number;
+    P.allowLocalAs[p] = e.i32[n * END_I + EI_ALLOW_LOCAL_AS] as number;
     P.importRule[p] = core.xf.importRuleId({
       ebgp: !internal,
       localAs,
-      allowLocalAs: e.allowLocalAs[n] as number,
+      allowLocalAs: e.i32[n * END_I + EI_ALLOW_LOCAL_AS] as number,
       rrClient: client,
-      clusterId: e.clusterId[n] as number,
+      clusterId: e.f64[n * END_F + EF_CLUSTER_ID] as number,
       ctx: resolveCtxOf(core, y),
     });
     (core.spk.profiles[y] as number[]).push(p);
@@ -126,23 +140,23 @@ export function assignProfile(core: BgpCore, n: number): void {
   if (old !== p) {
     if (old >= 0) P.ends[old] = (P.ends[old] as number[]).filter((x) => x !== n);
     (P.ends[p] as number[]).push(n);
-    e.profile[n] = p;
+    e.i32[n * END_I + EI_PROFILE] = p;
   }
-  e.importRule[n] = P.importRule[p] as number;
+  e.i32[n * END_I + EI_IMPORT_RULE] = P.importRule[p] as number;
 }
 
 /** Whether end n has exactly the settings of profile p. */
 function sameProfile(core: BgpCore, p: number, n: number): boolean {
   const e = core.ends;
   const P = core.profiles;
-  const c = e.cfg[n] as number;
+  const c = e.i32[n * END_I + EI_CFG] as number;
   const flags = ((c & C_INTERNAL) !== 0 ? P_INTERNAL : 0) | ((c & C_RR_CLIENT) !== 0 ? P_RR_CLIENT : 0) | ((c & C_ADD_PATH) !== 0 ? P_ADD_PATH : 0);
   return (
     P.flags[p] === flags &&
-    P.clusterId[p] === e.clusterId[n] &&
-    P.localAs[p] === e.localAs[n] &&
-    P.nhMode[p] === e.nhMode[n] &&
-    P.allowLocalAs[p] === e.allowLocalAs[n]
+    P.clusterId[p] === e.f64[n * END_F + EF_CLUSTER_ID] &&
+    P.localAs[p] === e.f64[n * END_F + EF_LOCAL_AS] &&
+    P.nhMode[p] === e.i32[n * END_I + EI_NH_MODE] &&
+    P.allowLocalAs[p] === e.i32[n * END_I + EI_ALLOW_LOCAL_AS]
   );
 }
 
@@ -163,10 +177,10 @@ export function refreshSpeakerFlags(core: BgpCore, y: number): void {
   let as = -1;
   let uniform = 1;
   for (const n of core.spk.ends[y] as number[]) {
-    if (((e.cfg[n] as number) & C_CONFIGURED) === 0) continue;
-    if (((e.cfg[n] as number) & C_RR_CLIENT) !== 0) client = 1;
-    if (as < 0) as = e.localAs[n] as number;
-    else if (as !== e.localAs[n]) uniform = 0;
+    if (((e.i32[n * END_I + EI_CFG] as number) & C_CONFIGURED) === 0) continue;
+    if (((e.i32[n * END_I + EI_CFG] as number) & C_RR_CLIENT) !== 0) client = 1;
+    if (as < 0) as = e.f64[n * END_F + EF_LOCAL_AS] as number;
+    else if (as !== e.f64[n * END_F + EF_LOCAL_AS]) uniform = 0;
   }
   core.spk.hasClient[y] = client;
   core.spk.uniformAs[y] = uniform;

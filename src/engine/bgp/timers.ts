@@ -13,6 +13,21 @@ import {
   DRAW_KEEPALIVE,
   DRAW_STARTUP,
 } from './hash-draw.js';
+import {
+  EF_KA_START,
+  EF_KA_TIME,
+  EF_LAST_RX,
+  EF_SESS_DELAY,
+  EI_HOLD_CFG,
+  EI_KA_CFG,
+  EI_KA_CONN,
+  EI_KA_IDX,
+  EI_SESS_CONN,
+  END_F,
+  END_I,
+  SESS_F,
+  SESS_I,
+} from './end-table.js';
 
 function ms(core: BgpCore, seconds: number, n: number, purpose: number, index: number): number {
   return birdTimerMs(seconds, draw(core.seed, n, purpose, index), core.opt.timerJitter);
@@ -45,17 +60,17 @@ export function initialHoldMs(core: BgpCore, n: number, index: number): number {
 
 /** Hold time of end n's session: the minimum of both OPENs (RFC 4271 §4.2). */
 export function negotiatedHold(core: BgpCore, n: number): number {
-  return Math.min(core.ends.holdCfg[n] as number, core.ends.holdCfg[n ^ 1] as number);
+  return Math.min(core.ends.i32[n * END_I + EI_HOLD_CFG] as number, core.ends.i32[(n ^ 1) * END_I + EI_HOLD_CFG] as number);
 }
 
 /** Keepalive time of end n: configured (BIRD 1.6 uses it as is) or a third of the negotiated hold. */
 export function keepaliveTime(core: BgpCore, n: number): number {
-  const k = core.ends.kaCfg[n] as number;
+  const k = core.ends.i32[n * END_I + EI_KA_CFG] as number;
   return k > 0 ? k : Math.floor(negotiatedHold(core, n) / 3);
 }
 
 function keepaliveMs(core: BgpCore, n: number, k: number): number {
-  const conn = core.sessConn[n >> 1] as number;
+  const conn = core.ends.i32[(n >> 1) * SESS_I + EI_SESS_CONN] as number;
   return ms(core, keepaliveTime(core, n), n, DRAW_KEEPALIVE + 16 * (conn & 0xffffff), k);
 }
 
@@ -63,18 +78,18 @@ function keepaliveMs(core: BgpCore, n: number, k: number): number {
  *  (BIRD restarts the keepalive timer only when it sends a KEEPALIVE: packets.c bgp_fire_tx.) */
 export function lastKeepaliveAt(core: BgpCore, n: number, t: number): number {
   const e = core.ends;
-  if (keepaliveTime(core, n) === 0) return e.kaStart[n] as number;
-  const conn = core.sessConn[n >> 1] as number;
-  if (e.kaConn[n] !== conn) {
-    e.kaConn[n] = conn;
-    e.kaIdx[n] = 0;
-    e.kaTime[n] = e.kaStart[n] as number;
+  if (keepaliveTime(core, n) === 0) return e.f64[n * END_F + EF_KA_START] as number;
+  const conn = core.ends.i32[(n >> 1) * SESS_I + EI_SESS_CONN] as number;
+  if (e.i32[n * END_I + EI_KA_CONN] !== conn) {
+    e.i32[n * END_I + EI_KA_CONN] = conn;
+    e.i32[n * END_I + EI_KA_IDX] = 0;
+    e.f64[n * END_F + EF_KA_TIME] = e.f64[n * END_F + EF_KA_START] as number;
   }
   for (;;) {
-    const next = (e.kaTime[n] as number) + keepaliveMs(core, n, e.kaIdx[n] as number);
-    if (next > t) return e.kaTime[n] as number;
-    e.kaTime[n] = next;
-    e.kaIdx[n]++;
+    const next = (e.f64[n * END_F + EF_KA_TIME] as number) + keepaliveMs(core, n, e.i32[n * END_I + EI_KA_IDX] as number);
+    if (next > t) return e.f64[n * END_F + EF_KA_TIME] as number;
+    e.f64[n * END_F + EF_KA_TIME] = next;
+    e.i32[n * END_I + EI_KA_IDX]++;
   }
 }
 
@@ -83,7 +98,7 @@ export function nextKeepaliveAfter(core: BgpCore, n: number, t: number): number 
   const e = core.ends;
   if (keepaliveTime(core, n) === 0) return Infinity;
   const last = lastKeepaliveAt(core, n, t);
-  return last + keepaliveMs(core, n, e.kaIdx[n] as number);
+  return last + keepaliveMs(core, n, e.i32[n * END_I + EI_KA_IDX] as number);
 }
 
 /** When end m's hold timer expires if its peer goes silent now (Infinity: hold time 0). Packets already
@@ -93,7 +108,7 @@ export function holdExpiryAt(core: BgpCore, m: number, inFlightArrives: boolean)
   const hold = negotiatedHold(core, m);
   if (hold === 0) return Infinity;
   const n = m ^ 1;
-  const heard = lastKeepaliveAt(core, n, core.sim.now) + (core.sessDelay[m >> 1] as number);
-  const rx = Math.max(e.lastRx[m] as number, inFlightArrives ? heard : Math.min(heard, core.sim.now));
+  const heard = lastKeepaliveAt(core, n, core.sim.now) + (core.ends.f64[(m >> 1) * SESS_F + EF_SESS_DELAY] as number);
+  const rx = Math.max(e.f64[m * END_F + EF_LAST_RX] as number, inFlightArrives ? heard : Math.min(heard, core.sim.now));
   return Math.max(core.sim.now, rx + holdMs(core, m, hold, rx));
 }
