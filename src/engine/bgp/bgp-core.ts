@@ -5,6 +5,7 @@ import type { Simulation } from '../simulation.js';
 import { AttrTable } from './attr-table.js';
 import { AttrTransforms } from './attr-transforms.js';
 import { DecisionScratch } from './decision.js';
+import { EndIndex } from './end-index.js';
 import { EF_SESS_DELAY, EI_SPK, END_I, EndTable, SESS_F } from './end-table.js';
 import { FilterProfiles } from './export-filter.js';
 import { grow } from './growable.js';
@@ -63,7 +64,7 @@ export class BgpCore {
   readonly profiles = new ProfileTable();
   sessions = 0;
   /** (speaker, remote speaker) → end of the speaker's session with it. */
-  readonly endOf = new IntPairMap(1024);
+  readonly endOf = new EndIndex();
   /** `tenant|ip` → speaker. */
   readonly byIp = new Map<string, number>();
   /** tenant → dotted address text → speaker (configuration lookups). */
@@ -125,8 +126,10 @@ export class BgpCore {
     this.ends.f64[s * SESS_F + EF_SESS_DELAY] = delay;
     this.spk.ends[a]?.push(n);
     if (b >= 0) this.spk.ends[b]?.push(n + 1);
-    this.endOf.set(a, b, n);
-    if (b >= 0) this.endOf.set(b, a, n + 1);
+    if (b >= 0) {
+      this.endOf.set(a, b, n);
+      this.endOf.set(b, a, n + 1);
+    }
     return n;
   }
 

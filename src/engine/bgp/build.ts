@@ -107,7 +107,7 @@ export function buildNetwork(core: BgpCore, configs: readonly NodeBgpConfig[], e
   let peerings = 0;
   for (const c of configs) peerings += c.peerings.length;
   core.ends.reserve(peerings + 2 * externals.length + 16);
-  core.endOf.reserve(peerings + 2 * externals.length + 16);
+  core.endOf.plan(configs.length + externals.length, peerings + 2 * externals.length + 16);
   const nodes = configs.map((c) => addNodeSpeaker(core, c));
   for (const x of externals) addExternalSpeaker(core, x);
   configs.forEach((c, i) => addPeerings(core, nodes[i] as number, c));

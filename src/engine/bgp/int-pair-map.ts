@@ -62,6 +62,11 @@ export class IntPairMap {
     while ((n + 1) * 2 > this.mask + 1) this.rehash();
   }
 
+  /** Calls fn for every entry. */
+  forEach(fn: (a: number, b: number, v: number) => void): void {
+    for (let i = 0; i < this.ka.length; i++) if (this.ka[i] !== ABSENT) fn(this.ka[i] as number, this.kb[i] as number, this.vs[i] as number);
+  }
+
   clear(): void {
     this.ka.fill(ABSENT);
     this.size = 0;
