@@ -6,7 +6,7 @@ import { parseIpv4 } from '../../lib/ipv4.js';
 import type { NodeBgpConfig } from '../../model/bgp/types.js';
 import type { BgpCore } from './bgp-core.js';
 import { assignClasses } from './class-assign.js';
-import { C_CONFIGURED, EI_CFG, EI_SPK, END_I } from './end-table.js';
+import { C_CONFIGURED, EB_CFG, EI_SPK, END_B, END_I } from './end-table.js';
 import { draw, DRAW_LATENCY } from './hash-draw.js';
 import { externalOrigination, nodeOrigination, setOrigin, syncLocal } from './origination.js';
 import { assignProfile, configureExternal, configureFromPeering, finishSession, refreshSpeakerFlags } from './session-config.js';
@@ -75,7 +75,7 @@ export function addPeerings(core: BgpCore, y: number, cfg: NodeBgpConfig): void 
     const r = ips?.get(q.peerIp) ?? core.byIp.get(`${cfg.tenant}|${parseIpv4(q.peerIp)}`) ?? -1;
     if (r === y) continue; // BIRD config skips ourselves
     let n = r >= 0 ? core.endOf.get(y, r) : (unknown.get(q.peerIp) ?? -1);
-    if (n >= 0 && ((core.ends.i32[n * END_I + EI_CFG] as number) & C_CONFIGURED) !== 0) {
+    if (n >= 0 && ((core.ends.u8[n * END_B + EB_CFG] as number) & C_CONFIGURED) !== 0) {
       (core.spk.ignored[y] as typeof cfg.peerings[number][]).push(q);
       continue;
     }
@@ -94,11 +94,11 @@ export function finishAll(core: BgpCore): void {
     for (let n = n0; n < n0 + 2; n++) {
       const y = core.ends.i32[n * END_I + EI_SPK] as number;
       const spec = y >= 0 ? core.spk.extSpec[y] : undefined;
-      if (spec !== undefined && ((core.ends.i32[(n ^ 1) * END_I + EI_CFG] as number) & C_CONFIGURED) !== 0) configureExternal(core, n, y, spec);
+      if (spec !== undefined && ((core.ends.u8[(n ^ 1) * END_B + EB_CFG] as number) & C_CONFIGURED) !== 0) configureExternal(core, n, y, spec);
     }
     finishSession(core, n0);
   }
-  for (let n = 0; n < core.ends.count; n++) if (((core.ends.i32[n * END_I + EI_CFG] as number) & C_CONFIGURED) !== 0) assignProfile(core, n);
+  for (let n = 0; n < core.ends.count; n++) if (((core.ends.u8[n * END_B + EB_CFG] as number) & C_CONFIGURED) !== 0) assignProfile(core, n);
   for (let y = 0; y < core.spk.count; y++) refreshSpeakerFlags(core, y);
 }
 

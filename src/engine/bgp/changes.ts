@@ -8,19 +8,19 @@ import { LINK_RESET, LINK_SILENT } from './bgp-core.js';
 import { refreshLiveness } from './class-assign.js';
 import {
   C_DISABLED,
+  EB_CFG,
+  EB_GR_ACTIVE,
+  EB_LISTEN,
+  EB_PARK,
+  EB_ST,
   EF_CONN_START,
   EF_LAST_RX,
   EF_SESS_DELAY,
-  EI_CFG,
   EI_GEN,
-  EI_GR_ACTIVE,
-  EI_GR_GEN,
   EI_HOLD_GEN,
-  EI_LISTEN,
-  EI_PARK,
   EI_SPK,
-  EI_ST,
   EI_STARTUP_DELAY,
+  END_B,
   END_F,
   END_I,
   PARK_NONE,
@@ -39,8 +39,8 @@ import { holdExpiryAt, initialHoldMs, nextKeepaliveAfter } from './timers.js';
 function armHold(core: BgpCore, m: number, inFlightArrives: boolean): void {
   const e = core.ends;
   let t: number;
-  if (e.i32[m * END_I + EI_ST] === ST_ESTABLISHED) t = holdExpiryAt(core, m, inFlightArrives);
-  else if ((e.i32[m * END_I + EI_ST] as number) >= ST_OPENSENT) t = Math.max(core.sim.now, (e.f64[m * END_F + EF_CONN_START] as number) + initialHoldMs(core, m, e.i32[m * END_I + EI_GEN] as number));
+  if (e.u8[m * END_B + EB_ST] === ST_ESTABLISHED) t = holdExpiryAt(core, m, inFlightArrives);
+  else if ((e.u8[m * END_B + EB_ST] as number) >= ST_OPENSENT) t = Math.max(core.sim.now, (e.f64[m * END_F + EF_CONN_START] as number) + initialHoldMs(core, m, e.i32[m * END_I + EI_GEN] as number));
   else return;
   if (t !== Infinity) core.sim.at(t, core.kinds.hold, m, e.i32[m * END_I + EI_HOLD_GEN] as number);
 }
@@ -49,12 +49,12 @@ function armHold(core: BgpCore, m: number, inFlightArrives: boolean): void {
 function killEnd(core: BgpCore, n: number): void {
   const e = core.ends;
   leaveEstablished(core, n);
-  e.i32[n * END_I + EI_ST] = ST_IDLE;
-  e.i32[n * END_I + EI_LISTEN] = 0;
+  e.u8[n * END_B + EB_ST] = ST_IDLE;
+  e.u8[n * END_B + EB_LISTEN] = 0;
   e.i32[n * END_I + EI_GEN]++;
-  e.i32[n * END_I + EI_PARK] = PARK_NONE;
-  e.i32[n * END_I + EI_GR_ACTIVE] = 0;
-  e.i32[n * END_I + EI_GR_GEN]++;
+  e.u8[n * END_B + EB_PARK] = PARK_NONE;
+  e.u8[n * END_B + EB_GR_ACTIVE] = 0;
+  e.grGen[n]++;
   e.i32[n * END_I + EI_HOLD_GEN]++;
   e.i32[n * END_I + EI_STARTUP_DELAY] = 0;
 }
@@ -67,7 +67,7 @@ export function nodeDown(core: BgpCore, y: number, mode: 'silent' | 'clean'): vo
     const r = e.i32[m * END_I + EI_SPK] as number;
     if (r >= 0 && core.spk.alive[r] === 1) {
       if (mode === 'clean') {
-        if ((e.i32[n * END_I + EI_ST] as number) >= ST_OPENSENT) sendNotify(core, n, false);
+        if ((e.u8[n * END_B + EB_ST] as number) >= ST_OPENSENT) sendNotify(core, n, false);
       } else armHold(core, m, true);
     }
     killEnd(core, n);
@@ -100,7 +100,7 @@ export function nodeUp(core: BgpCore, y: number): void {
     const m = n ^ 1;
     const r = e.i32[m * END_I + EI_SPK] as number;
     if (r < 0 || core.spk.alive[r] === 0) continue;
-    if (e.i32[m * END_I + EI_ST] === ST_ESTABLISHED) {
+    if (e.u8[m * END_B + EB_ST] === ST_ESTABLISHED) {
       // The peer still has the old session: its next keepalive hits the new TCP stack and gets a RST.
       const t = nextKeepaliveAfter(core, m, core.sim.now);
       if (t !== Infinity) core.sim.at(t + 2 * (core.ends.f64[(n >> 1) * SESS_F + EF_SESS_DELAY] as number), core.kinds.rst, m, e.i32[m * END_I + EI_GEN] as number);
@@ -121,7 +121,7 @@ export function linkDown(core: BgpCore, a: number, b: number, mode: 'reset' | 's
   if (n >= 0 && core.spk.alive[a] === 1 && core.spk.alive[b] === 1) {
     for (const x of [n, n ^ 1]) {
       if (mode === 'reset') {
-        if ((core.ends.i32[x * END_I + EI_ST] as number) >= ST_OPENSENT) sockErr(core, x);
+        if ((core.ends.u8[x * END_B + EB_ST] as number) >= ST_OPENSENT) sockErr(core, x);
       } else armHold(core, x, false);
     }
   }
@@ -138,7 +138,7 @@ export function linkUp(core: BgpCore, a: number, b: number): void {
     const e = core.ends;
     if (mode === LINK_SILENT) {
       for (const x of [n, n ^ 1]) {
-        if (e.i32[x * END_I + EI_ST] !== ST_ESTABLISHED) continue;
+        if (e.u8[x * END_B + EB_ST] !== ST_ESTABLISHED) continue;
         e.i32[x * END_I + EI_HOLD_GEN]++; // keepalives get through again before the hold timer fires
         e.f64[x * END_F + EF_LAST_RX] = core.sim.now;
       }
@@ -157,8 +157,8 @@ export function peerDown(core: BgpCore, y: number, r: number): void {
   const n = core.endOf.get(y, r);
   if (n < 0) return;
   const e = core.ends;
-  e.i32[n * END_I + EI_CFG] = (e.i32[n * END_I + EI_CFG] as number) | C_DISABLED;
-  if ((e.i32[n * END_I + EI_ST] as number) >= ST_OPENSENT) {
+  e.u8[n * END_B + EB_CFG] = (e.u8[n * END_B + EB_CFG] as number) | C_DISABLED;
+  if ((e.u8[n * END_B + EB_ST] as number) >= ST_OPENSENT) {
     sendNotify(core, n, false);
     closeConnection(core, n);
   }
@@ -171,8 +171,8 @@ export function peerUp(core: BgpCore, y: number, r: number): void {
   const n = core.endOf.get(y, r);
   if (n < 0) return;
   const e = core.ends;
-  if (((e.i32[n * END_I + EI_CFG] as number) & C_DISABLED) === 0) return;
-  e.i32[n * END_I + EI_CFG] = (e.i32[n * END_I + EI_CFG] as number) & ~C_DISABLED;
+  if (((e.u8[n * END_B + EB_CFG] as number) & C_DISABLED) === 0) return;
+  e.u8[n * END_B + EB_CFG] = (e.u8[n * END_B + EB_CFG] as number) & ~C_DISABLED;
   e.i32[n * END_I + EI_STARTUP_DELAY] = 0;
   startEnd(core, n);
   wake(core, n ^ 1);

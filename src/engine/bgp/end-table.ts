@@ -1,8 +1,11 @@
-// engine/bgp: the two ends of every session (BIRD `protocol bgp` instances) as parallel arrays. End n
-// belongs to session n >> 1; its peer end is n ^ 1. Configuration, RFC 4271 state, timer generations
-// (a pending timer event carries the generation it was armed with and is ignored when it changed),
-// graceful-restart state, update-stream cursors and counters.
+// engine/bgp: the two ends of every session (BIRD `protocol bgp` instances). End n belongs to session
+// n >> 1; its peer end is n ^ 1. RFC 4271 state, timer generations (a pending timer event carries the
+// generation it was armed with and is ignored when it changed), update-stream cursors and counters live
+// in a 128-byte record per end, so an event touching one session's ends touches 256 adjacent bytes; the
+// configuration is interned (a mesh node's ends share one) and rarely used state (keepalive cursor,
+// parked attempts, errors, graceful-restart generation) sits in arrays that stay untouched until needed.
 import type { BgpPeering } from '../../model/bgp/types.js';
+import { grow } from './growable.js';
 
 /** Configuration flags. */
 export const C_CONFIGURED = 1;
@@ -39,105 +42,105 @@ export const NHM_AUTO = 0;
 export const NHM_SELF = 1;
 export const NHM_KEEP = 2;
 
-/** Int32 words per end record (its float64 fields start at float64 word 16 of the record). */
-export const END_I = 64;
-/** Float64 words per end record. */
-export const END_F = 32;
+/** Bytes, int32 words and float64 words per end record. */
+export const END_B = 128;
+export const END_I = 32;
+export const END_F = 16;
 /** Words per session (its two end records); session fields live in the record of its even end. */
 export const SESS_I = 2 * END_I;
 export const SESS_F = 2 * END_F;
-// int32 fields of an end record (words 0..31)
+// int32 fields (words 0..12)
 /** Speaker of the end. */
 export const EI_SPK = 0;
-/** Configuration flags (C_*). */
-export const EI_CFG = 1;
-/** RFC 4271 state (ST_*). */
-export const EI_ST = 2;
 /** Timer generation of connection attempts. */
-export const EI_GEN = 3;
-/** 1 while the end accepts connections. */
-export const EI_LISTEN = 4;
-/** Why a connecting end is parked (PARK_*). */
-export const EI_PARK = 5;
+export const EI_GEN = 1;
 /** Export profile (-1 none). */
-export const EI_PROFILE = 6;
+export const EI_PROFILE = 2;
 /** Import rule (-1 none). */
-export const EI_IMPORT_RULE = 7;
+export const EI_IMPORT_RULE = 3;
 /** Generation of the hold timer. */
-export const EI_HOLD_GEN = 8;
+export const EI_HOLD_GEN = 4;
 /** Log position sent up to. */
-export const EI_SENT = 9;
+export const EI_SENT = 5;
 /** Log position delivered up to. */
-export const EI_DLV = 10;
+export const EI_DLV = 6;
 /** Batches in flight. */
-export const EI_INFLIGHT = 11;
+export const EI_INFLIGHT = 7;
 /** In-flight arrivals to drop (torn-down connection). */
-export const EI_DROP = 12;
+export const EI_DROP = 8;
 /** Feed of an accepting end that arrives exactly when its peer becomes established (-1 none). */
-export const EI_PENDING_FEED = 13;
-/** 1 while the peer is restarting gracefully. */
-export const EI_GR_ACTIVE = 14;
-/** Generation of the graceful-restart timer. */
-export const EI_GR_GEN = 15;
+export const EI_PENDING_FEED = 9;
+/** Interned configuration (EndConfs id). */
+export const EI_CONF = 10;
 /** Error wait before the next start (s). */
-export const EI_STARTUP_DELAY = 16;
-/** Connection the keepalive cursor belongs to (-1 none). */
-export const EI_KA_CONN = 17;
-/** Keepalive cursor index. */
-export const EI_KA_IDX = 18;
-/** Generation when parked. */
-export const EI_PARK_GEN = 19;
-/** Configured hold time (s). */
-export const EI_HOLD_CFG = 20;
-/** Configured keepalive time (s, 0 = hold/3). */
-export const EI_KA_CFG = 21;
-/** Graceful-restart time (s). */
-export const EI_GR_TIME = 22;
-/** Next-hop mode (NHM_*). */
-export const EI_NH_MODE = 23;
-/** allowas-in count. */
-export const EI_ALLOW_LOCAL_AS = 24;
-/** Peering kind (KIND_NAMES index). */
-export const EI_KIND = 25;
+export const EI_STARTUP_DELAY = 11;
 /** Session field: connection counter (identifies the connection an establishment event belongs to). */
-export const EI_SESS_CONN = 26;
-// float64 fields of an end record (float64 words 16..31)
+export const EI_SESS_CONN = 12;
+// uint8 fields (bytes 52..56)
+/** Configuration flags (C_*). */
+export const EB_CFG = 52;
+/** RFC 4271 state (ST_*). */
+export const EB_ST = 53;
+/** 1 while the end accepts connections. */
+export const EB_LISTEN = 54;
+/** Why a connecting end is parked (PARK_*). */
+export const EB_PARK = 55;
+/** 1 while the peer is restarting gracefully. */
+export const EB_GR_ACTIVE = 56;
+// float64 fields (words 8..14)
 /** Time of the last arrival. */
-export const EF_LAST_RX = 16;
+export const EF_LAST_RX = 8;
 /** UPDATE messages received. */
-export const EF_UPD_RECV = 17;
+export const EF_UPD_RECV = 9;
 /** Prefix updates received. */
-export const EF_PFX_RECV = 18;
+export const EF_PFX_RECV = 10;
 /** Time established (-1 never). */
-export const EF_EST_AT = 19;
+export const EF_EST_AT = 11;
 /** Keepalive stream start. */
-export const EF_KA_START = 20;
+export const EF_KA_START = 12;
 /** Start of the current connection attempt. */
-export const EF_CONN_START = 21;
-/** Keepalive cursor time. */
-export const EF_KA_TIME = 22;
-/** Time parked. */
-export const EF_PARK_T0 = 23;
-/** Time of the last error. */
-export const EF_LAST_ERR_AT = 24;
-/** Route-reflector cluster id (-1 none). */
-export const EF_CLUSTER_ID = 25;
-/** Local AS. */
-export const EF_LOCAL_AS = 26;
-/** Peer AS. */
-export const EF_PEER_AS = 27;
+export const EF_CONN_START = 13;
 /** Session field: one-way latency (ms). */
-export const EF_SESS_DELAY = 28;
+export const EF_SESS_DELAY = 14;
 
-/**
- * The ends as 256-byte records in one buffer, seen as int32 (`i32[n * END_I + EI_*]`) and float64
- * (`f64[n * END_F + EF_*]`): an event touches one end pair, so its fields share four adjacent cache lines
- * instead of one line per field array.
- */
+/** One end's configuration: peering kind, route-reflector cluster id (-1 none), ASes, BIRD timers (s,
+ *  keepalive 0 = hold/3), next-hop mode and allowas-in count. */
+export interface EndConf {
+  readonly kind: number;
+  readonly clusterId: number;
+  readonly localAs: number;
+  readonly peerAs: number;
+  readonly holdCfg: number;
+  readonly kaCfg: number;
+  readonly grTime: number;
+  readonly nhMode: number;
+  readonly allowLocalAs: number;
+}
+
+/** The unconfigured end's configuration (conf id 0). */
+const NO_CONF: EndConf = { kind: 0, clusterId: -1, localAs: 0, peerAs: 0, holdCfg: 0, kaCfg: 0, grTime: 0, nhMode: 0, allowLocalAs: 0 };
+
+function confKey(c: EndConf): string {
+  return `${c.kind}|${c.clusterId}|${c.localAs}|${c.peerAs}|${c.holdCfg}|${c.kaCfg}|${c.grTime}|${c.nhMode}|${c.allowLocalAs}`;
+}
+
 export class EndTable {
   count = 0;
-  i32 = new Int32Array(16 * END_I);
-  f64 = new Float64Array(this.i32.buffer);
+  u8 = new Uint8Array(16 * END_B);
+  i32 = new Int32Array(this.u8.buffer);
+  f64 = new Float64Array(this.u8.buffer);
+  /** Keepalive cursor (see timers.ts): connection + 1 it is valid for (0 none), index and time. */
+  kaConn1 = new Int32Array(16);
+  kaIdx = new Int32Array(16);
+  kaTime = new Float64Array(16);
+  /** A parked attempt's time and generation; time of the last error; graceful-restart timer generation. */
+  parkT0 = new Float64Array(16);
+  parkGen = new Int32Array(16);
+  lastErrAt = new Float64Array(16);
+  grGen = new Int32Array(16);
+  /** Interned configurations, by id. */
+  private readonly confs: EndConf[] = [NO_CONF];
+  private readonly confIds = new Map<string, number>([[confKey(NO_CONF), 0]]);
   /** BIRD protocol names of non-mesh ends (a mesh end is always `Mesh_<peer address with _>`). */
   readonly protocol = new Map<number, string>();
   /** Remotes that are no speaker of the network: the peering's name and address. */
@@ -145,16 +148,39 @@ export class EndTable {
   /** Last error of an end (absent: none), as `birdc show protocols` prints it. */
   readonly lastError = new Map<number, string>();
 
+  /** Configuration of end n. */
+  conf(n: number): EndConf {
+    return this.confs[this.i32[n * END_I + EI_CONF] as number] as EndConf;
+  }
+
+  /** Sets end n's configuration (interned: equal configurations share an id). */
+  setConf(n: number, c: EndConf): void {
+    const last = this.confs.length - 1;
+    const prev = this.confs[last] as EndConf;
+    let id = last;
+    if (
+      prev.kind !== c.kind || prev.clusterId !== c.clusterId || prev.localAs !== c.localAs || prev.peerAs !== c.peerAs || prev.holdCfg !== c.holdCfg ||
+      prev.kaCfg !== c.kaCfg || prev.grTime !== c.grTime || prev.nhMode !== c.nhMode || prev.allowLocalAs !== c.allowLocalAs
+    ) {
+      const key = confKey(c);
+      id = this.confIds.get(key) ?? -1;
+      if (id < 0) {
+        id = this.confs.push({ ...c }) - 1;
+        this.confIds.set(key, id);
+      }
+    }
+    this.i32[n * END_I + EI_CONF] = id;
+  }
+
   /** Records what a report needs from the peering (the peering object itself is not kept). */
   setPeering(n: number, q: BgpPeering, remoteKnown: boolean): void {
-    this.i32[n * END_I + EI_KIND] = q.kind === 'mesh' ? 1 : KIND_NAMES.indexOf(q.kind);
     if (q.kind !== 'mesh') this.protocol.set(n, q.protocolName);
     if (!remoteKnown) this.unknownPeer.set(n, { name: q.peerName, ip: q.peerIp });
   }
 
   /** BIRD protocol name of end n whose remote address is `peerIp`. */
   protocolName(n: number, peerIp: string): string {
-    return this.protocol.get(n) ?? `${this.i32[n * END_I + EI_KIND] === 1 ? 'Mesh' : 'Node'}_${peerIp.replaceAll('.', '_')}`;
+    return this.protocol.get(n) ?? `${this.conf(n).kind === 1 ? 'Mesh' : 'Node'}_${peerIp.replaceAll('.', '_')}`;
   }
 
   setError(n: number, text: string): void {
@@ -164,14 +190,14 @@ export class EndTable {
 
   /** Makes room for `n` ends. */
   reserve(n: number): void {
-    if (n * END_I > this.i32.length) this.ensure(n);
+    if (n * END_B > this.u8.length) this.ensure(n);
   }
 
   /** Appends the two ends of a new session; returns the first end (even). */
   addPair(a: number, b: number): number {
     const n0 = this.count;
     this.count += 2;
-    if (this.count * END_I > this.i32.length) this.ensure(this.count);
+    if (this.count * END_B > this.u8.length) this.ensure(this.count);
     const i32 = this.i32;
     const f64 = this.f64;
     i32[n0 * END_I + EI_SPK] = a;
@@ -180,18 +206,24 @@ export class EndTable {
       i32[n * END_I + EI_PROFILE] = -1;
       i32[n * END_I + EI_IMPORT_RULE] = -1;
       i32[n * END_I + EI_PENDING_FEED] = -1;
-      i32[n * END_I + EI_KA_CONN] = -1;
       f64[n * END_F + EF_EST_AT] = -1;
-      f64[n * END_F + EF_CLUSTER_ID] = -1;
     }
     return n0;
   }
 
   private ensure(min: number): void {
-    const n = Math.max(min, (this.i32.length / END_I) * 2);
-    const i32 = new Int32Array(n * END_I);
-    i32.set(this.i32);
-    this.i32 = i32;
-    this.f64 = new Float64Array(i32.buffer);
+    const n = Math.max(min, (this.u8.length / END_B) * 2);
+    const u8 = new Uint8Array(n * END_B);
+    u8.set(this.u8);
+    this.u8 = u8;
+    this.i32 = new Int32Array(u8.buffer);
+    this.f64 = new Float64Array(u8.buffer);
+    this.kaConn1 = grow(this.kaConn1, n);
+    this.kaIdx = grow(this.kaIdx, n);
+    this.kaTime = grow(this.kaTime, n);
+    this.parkT0 = grow(this.parkT0, n);
+    this.parkGen = grow(this.parkGen, n);
+    this.lastErrAt = grow(this.lastErrAt, n);
+    this.grGen = grow(this.grGen, n);
   }
 }

@@ -7,20 +7,21 @@ import { LINK_SILENT } from './bgp-core.js';
 import {
   C_ADD_PATH,
   C_INTERNAL,
+  EB_CFG,
+  EB_GR_ACTIVE,
+  EB_ST,
   EF_LAST_RX,
   EF_PFX_RECV,
   EF_SESS_DELAY,
   EF_UPD_RECV,
-  EI_CFG,
   EI_DLV,
   EI_DROP,
-  EI_GR_ACTIVE,
   EI_IMPORT_RULE,
   EI_INFLIGHT,
   EI_PROFILE,
   EI_SENT,
   EI_SPK,
-  EI_ST,
+  END_B,
   END_F,
   END_I,
   SESS_F,
@@ -52,7 +53,7 @@ export function onFlush(core: BgpCore, p: number): void {
   const end = P.end(p);
   let min = end;
   for (const n of P.ends[p] as number[]) {
-    if (ends.i32[n * END_I + EI_ST] !== ST_ESTABLISHED) continue;
+    if (ends.u8[n * END_B + EB_ST] !== ST_ESTABLISHED) continue;
     if ((ends.i32[n * END_I + EI_SENT] as number) < end) {
       core.sim.after(core.ends.f64[(n >> 1) * SESS_F + EF_SESS_DELAY] as number, core.kinds.update, n, end);
       ends.i32[n * END_I + EI_INFLIGHT]++;
@@ -91,7 +92,7 @@ export function onUpdate(core: BgpCore, n: number, endPos: number): void {
   maybeCollectSets(core);
   ends.i32[n * END_I + EI_INFLIGHT]--;
   const m = n ^ 1;
-  if (core.spk.alive[ends.i32[m * END_I + EI_SPK] as number] === 0 || ends.i32[m * END_I + EI_ST] !== ST_ESTABLISHED) return;
+  if (core.spk.alive[ends.i32[m * END_I + EI_SPK] as number] === 0 || ends.u8[m * END_B + EB_ST] !== ST_ESTABLISHED) return;
   const p = ends.i32[n * END_I + EI_PROFILE] as number;
   const from = ends.i32[n * END_I + EI_DLV] as number;
   ends.i32[n * END_I + EI_DLV] = endPos;
@@ -112,7 +113,7 @@ export function onFeed(core: BgpCore, n: number, id: number): void {
   maybeCollectSets(core);
   ends.i32[n * END_I + EI_INFLIGHT]--;
   const m = n ^ 1;
-  if (core.spk.alive[ends.i32[m * END_I + EI_SPK] as number] === 0 || ends.i32[m * END_I + EI_ST] !== ST_ESTABLISHED) {
+  if (core.spk.alive[ends.i32[m * END_I + EI_SPK] as number] === 0 || ends.u8[m * END_B + EB_ST] !== ST_ESTABLISHED) {
     core.releaseFeed();
     return;
   }
@@ -120,7 +121,7 @@ export function onFeed(core: BgpCore, n: number, id: number): void {
   deliver(core, n, arena, id + 1, id + 1 + (arena[id] as number) * ENTRY, true, true);
   core.releaseFeed();
   ends.f64[m * END_F + EF_UPD_RECV]++;
-  if (ends.i32[m * END_I + EI_GR_ACTIVE] === 1) endGracefulRestart(core, m);
+  if (ends.u8[m * END_B + EB_GR_ACTIVE] === 1) endGracefulRestart(core, m);
 }
 
 /** True when next hop `nh` resolves in context `ctx` (0: default route; else the node's subnet). */
@@ -137,7 +138,7 @@ function receiveElem(core: BgpCore, m: number, x: number, pid: number, attr: num
   const rule = core.ends.i32[m * END_I + EI_IMPORT_RULE] as number;
   const a = core.xf.imported(attr, rule);
   if (a < 0) return -1;
-  let flags = ((core.ends.i32[m * END_I + EI_CFG] as number) & C_INTERNAL) !== 0 ? F_INTERNAL : 0;
+  let flags = ((core.ends.u8[m * END_B + EB_CFG] as number) & C_INTERNAL) !== 0 ? F_INTERNAL : 0;
   if (!resolvable(core, core.xf.importRule(rule).ctx, core.attrs.nextHop[a] as number)) flags |= F_UNRESOLVABLE;
   return core.sets.elem(core.sets.slot(x, pid), a, flags);
 }
@@ -150,7 +151,7 @@ function deliver(core: BgpCore, n: number, buf: Int32Array, i0: number, i1: numb
   const y = ends.i32[m * END_I + EI_SPK] as number;
   const rule = ends.i32[m * END_I + EI_IMPORT_RULE] as number;
   const ridY = core.spk.rid[y] as number;
-  const addPath = ((ends.i32[m * END_I + EI_CFG] as number) & C_ADD_PATH) !== 0;
+  const addPath = ((ends.u8[m * END_B + EB_CFG] as number) & C_ADD_PATH) !== 0;
   const row = core.rows[y] as Int32Array;
   let msgs = 0;
   let pfx = 0;

@@ -9,26 +9,25 @@ import {
   C_DISABLED,
   C_MISMATCH,
   C_PASSIVE,
+  EB_CFG,
+  EB_LISTEN,
+  EB_PARK,
+  EB_ST,
   EF_CONN_START,
   EF_EST_AT,
   EF_KA_START,
-  EF_PARK_T0,
   EF_SESS_DELAY,
-  EI_CFG,
   EI_DLV,
   EI_GEN,
   EI_HOLD_GEN,
   EI_INFLIGHT,
-  EI_LISTEN,
-  EI_PARK,
-  EI_PARK_GEN,
   EI_PENDING_FEED,
   EI_PROFILE,
   EI_SENT,
   EI_SESS_CONN,
   EI_SPK,
-  EI_ST,
   EI_STARTUP_DELAY,
+  END_B,
   END_F,
   END_I,
   PARK_LOST,
@@ -49,7 +48,7 @@ import { closeConnection, grStart, leaveEstablished } from './session-teardown.j
 import { connectDelayMs, connectRetryMs, startupMs } from './timers.js';
 
 export function runnable(core: BgpCore, n: number): boolean {
-  const c = core.ends.i32[n * END_I + EI_CFG] as number;
+  const c = core.ends.u8[n * END_B + EB_CFG] as number;
   return (c & C_CONFIGURED) !== 0 && (c & C_DISABLED) === 0 && core.spk.alive[core.ends.i32[n * END_I + EI_SPK] as number] === 1;
 }
 
@@ -57,9 +56,9 @@ export function runnable(core: BgpCore, n: number): boolean {
 export function startEnd(core: BgpCore, n: number): void {
   const e = core.ends;
   e.i32[n * END_I + EI_GEN]++;
-  e.i32[n * END_I + EI_LISTEN] = 0;
-  e.i32[n * END_I + EI_PARK] = PARK_NONE;
-  e.i32[n * END_I + EI_ST] = ST_IDLE;
+  e.u8[n * END_B + EB_LISTEN] = 0;
+  e.u8[n * END_B + EB_PARK] = PARK_NONE;
+  e.u8[n * END_B + EB_ST] = ST_IDLE;
   if (!runnable(core, n)) return;
   const d = e.i32[n * END_I + EI_STARTUP_DELAY] as number;
   if (d > 0) core.sim.after(startupMs(core, n, d, e.i32[n * END_I + EI_GEN] as number), core.kinds.startup, n, e.i32[n * END_I + EI_GEN] as number);
@@ -67,28 +66,28 @@ export function startEnd(core: BgpCore, n: number): void {
 }
 
 export function onStartup(core: BgpCore, n: number, g: number): void {
-  if (g !== core.ends.i32[n * END_I + EI_GEN] || core.ends.i32[n * END_I + EI_ST] !== ST_IDLE || !runnable(core, n)) return;
+  if (g !== core.ends.i32[n * END_I + EI_GEN] || core.ends.u8[n * END_B + EB_ST] !== ST_IDLE || !runnable(core, n)) return;
   startup(core, n);
 }
 
 /** bgp_startup → bgp_active: listen, and unless passive open a connection after the connect delay. */
 function startup(core: BgpCore, n: number): void {
   const e = core.ends;
-  e.i32[n * END_I + EI_LISTEN] = 1;
-  e.i32[n * END_I + EI_ST] = ST_ACTIVE;
-  if (((e.i32[n * END_I + EI_CFG] as number) & C_PASSIVE) === 0) {
+  e.u8[n * END_B + EB_LISTEN] = 1;
+  e.u8[n * END_B + EB_ST] = ST_ACTIVE;
+  if (((e.u8[n * END_B + EB_CFG] as number) & C_PASSIVE) === 0) {
     core.armConnect(n, core.sim.now + connectDelayMs(core, n, e.i32[n * END_I + EI_GEN] as number), e.i32[n * END_I + EI_GEN] as number);
   }
 }
 
 export function onConnect(core: BgpCore, n: number, g: number): void {
-  const st = core.ends.i32[n * END_I + EI_ST];
+  const st = core.ends.u8[n * END_B + EB_ST];
   if (g !== core.ends.i32[n * END_I + EI_GEN] || (st !== ST_ACTIVE && st !== ST_CONNECT) || !runnable(core, n)) return;
   doConnect(core, n);
 }
 
 export function onRetry(core: BgpCore, n: number, g: number): void {
-  if (g !== core.ends.i32[n * END_I + EI_GEN] || core.ends.i32[n * END_I + EI_ST] !== ST_CONNECT || !runnable(core, n)) return;
+  if (g !== core.ends.i32[n * END_I + EI_GEN] || core.ends.u8[n * END_B + EB_ST] !== ST_CONNECT || !runnable(core, n)) return;
   doConnect(core, n);
 }
 
@@ -96,23 +95,23 @@ export function onRetry(core: BgpCore, n: number, g: number): void {
 function doConnect(core: BgpCore, n: number): void {
   const e = core.ends;
   e.i32[n * END_I + EI_GEN]++;
-  e.i32[n * END_I + EI_ST] = ST_CONNECT;
+  e.u8[n * END_B + EB_ST] = ST_CONNECT;
   e.f64[n * END_F + EF_CONN_START] = core.sim.now;
   const m = n ^ 1;
   const r = e.i32[m * END_I + EI_SPK] as number;
   if (r < 0 || !core.pathUp(e.i32[n * END_I + EI_SPK] as number, r)) return park(core, n, PARK_LOST);
-  const cm = e.i32[m * END_I + EI_CFG] as number;
+  const cm = e.u8[m * END_B + EB_CFG] as number;
   if ((cm & C_CONFIGURED) === 0 || (cm & C_DISABLED) !== 0) return park(core, n, PARK_REFUSED);
-  if (((e.i32[n * END_I + EI_CFG] as number) & C_MISMATCH) !== 0) return park(core, n, PARK_MISMATCH);
+  if (((e.u8[n * END_B + EB_CFG] as number) & C_MISMATCH) !== 0) return park(core, n, PARK_MISMATCH);
   core.sim.after(core.ends.f64[(n >> 1) * SESS_F + EF_SESS_DELAY] as number, core.kinds.syn, n, e.i32[n * END_I + EI_GEN] as number);
 }
 
 function park(core: BgpCore, n: number, kind: number): void {
   const e = core.ends;
-  e.i32[n * END_I + EI_PARK] = kind;
-  e.f64[n * END_F + EF_PARK_T0] = core.sim.now;
-  e.i32[n * END_I + EI_PARK_GEN] = e.i32[n * END_I + EI_GEN] as number;
-  e.i32[n * END_I + EI_ST] = kind === PARK_LOST ? ST_CONNECT : kind === PARK_REFUSED ? ST_ACTIVE : ST_IDLE;
+  e.u8[n * END_B + EB_PARK] = kind;
+  e.parkT0[n] = core.sim.now;
+  e.parkGen[n] = e.i32[n * END_I + EI_GEN] as number;
+  e.u8[n * END_B + EB_ST] = kind === PARK_LOST ? ST_CONNECT : kind === PARK_REFUSED ? ST_ACTIVE : ST_IDLE;
   if (kind === PARK_MISMATCH) core.ends.setError(n, 'Received: Bad peer AS');
 }
 
@@ -123,12 +122,12 @@ function park(core: BgpCore, n: number, kind: number): void {
  */
 export function wake(core: BgpCore, n: number): void {
   const e = core.ends;
-  const kind = e.i32[n * END_I + EI_PARK] as number;
+  const kind = e.u8[n * END_B + EB_PARK] as number;
   if (kind === PARK_NONE || !runnable(core, n)) return;
-  e.i32[n * END_I + EI_PARK] = PARK_NONE;
+  e.u8[n * END_B + EB_PARK] = PARK_NONE;
   const now = core.sim.now;
-  let t = e.f64[n * END_F + EF_PARK_T0] as number;
-  const g = e.i32[n * END_I + EI_PARK_GEN] as number;
+  let t = e.parkT0[n] as number;
+  const g = e.parkGen[n] as number;
   let k = 0;
   if (kind === PARK_LOST) {
     do t += connectRetryMs(core, n, g, k++);
@@ -138,7 +137,7 @@ export function wake(core: BgpCore, n: number): void {
     do t += rtt + connectDelayMs(core, n, g + 7919 * ++k);
     while (t <= now);
   } else {
-    e.i32[n * END_I + EI_ST] = ST_ACTIVE;
+    e.u8[n * END_B + EB_ST] = ST_ACTIVE;
     t = now + connectDelayMs(core, n, g);
   }
   core.sim.at(t, core.kinds.connect, n, e.i32[n * END_I + EI_GEN] as number);
@@ -147,7 +146,7 @@ export function wake(core: BgpCore, n: number): void {
 /** The initiator's SYN reaches the remote end. */
 export function onSyn(core: BgpCore, n: number, g: number): void {
   const e = core.ends;
-  if (g !== e.i32[n * END_I + EI_GEN] || e.i32[n * END_I + EI_ST] !== ST_CONNECT) return;
+  if (g !== e.i32[n * END_I + EI_GEN] || e.u8[n * END_B + EB_ST] !== ST_CONNECT) return;
   const m = n ^ 1;
   const x = e.i32[n * END_I + EI_SPK] as number;
   const r = e.i32[m * END_I + EI_SPK] as number;
@@ -157,11 +156,11 @@ export function onSyn(core: BgpCore, n: number, g: number): void {
     core.sim.at(t, core.kinds.retry, n, g);
     return;
   }
-  if (!runnable(core, m) || e.i32[m * END_I + EI_LISTEN] === 0) {
+  if (!runnable(core, m) || e.u8[m * END_B + EB_LISTEN] === 0) {
     core.sim.after(core.ends.f64[(n >> 1) * SESS_F + EF_SESS_DELAY] as number, core.kinds.refused, n, g);
     return;
   }
-  const sm = e.i32[m * END_I + EI_ST] as number;
+  const sm = e.u8[m * END_B + EB_ST] as number;
   if (sm === ST_ESTABLISHED) {
     // bgp_incoming_connection: a new connection from an established, GR-capable peer means it restarted.
     closeConnection(core, m);
@@ -174,7 +173,7 @@ export function onSyn(core: BgpCore, n: number, g: number): void {
     const rr = core.spk.rid[r] as number;
     if (!(rx > rr || (rx === rr && (core.spk.asn[x] as number) > (core.spk.asn[r] as number)))) {
       e.i32[n * END_I + EI_GEN]++;
-      e.i32[n * END_I + EI_ST] = ST_ACTIVE;
+      e.u8[n * END_B + EB_ST] = ST_ACTIVE;
       return;
     }
   }
@@ -184,9 +183,9 @@ export function onSyn(core: BgpCore, n: number, g: number): void {
 /** The refusal (RST) of a SYN reaches the initiator: idle, then a new attempt after the connect delay. */
 export function onRefused(core: BgpCore, n: number, g: number): void {
   const e = core.ends;
-  if (g !== e.i32[n * END_I + EI_GEN] || e.i32[n * END_I + EI_ST] !== ST_CONNECT) return;
+  if (g !== e.i32[n * END_I + EI_GEN] || e.u8[n * END_B + EB_ST] !== ST_CONNECT) return;
   e.i32[n * END_I + EI_GEN]++;
-  e.i32[n * END_I + EI_ST] = ST_ACTIVE;
+  e.u8[n * END_B + EB_ST] = ST_ACTIVE;
   core.sim.after(connectDelayMs(core, n, e.i32[n * END_I + EI_GEN] as number), core.kinds.connect, n, e.i32[n * END_I + EI_GEN] as number);
 }
 
@@ -198,9 +197,9 @@ function accept(core: BgpCore, n: number): void {
   const d = core.ends.f64[s * SESS_F + EF_SESS_DELAY] as number;
   const c = ++core.ends.i32[s * SESS_I + EI_SESS_CONN];
   e.i32[m * END_I + EI_GEN]++;
-  e.i32[m * END_I + EI_PARK] = PARK_NONE;
-  e.i32[m * END_I + EI_ST] = ST_OPENSENT;
-  e.i32[n * END_I + EI_ST] = ST_OPENSENT;
+  e.u8[m * END_B + EB_PARK] = PARK_NONE;
+  e.u8[m * END_B + EB_ST] = ST_OPENSENT;
+  e.u8[n * END_B + EB_ST] = ST_OPENSENT;
   e.f64[m * END_F + EF_CONN_START] = core.sim.now;
   e.f64[n * END_F + EF_KA_START] = core.sim.now + d;
   e.f64[m * END_F + EF_KA_START] = core.sim.now + 2 * d;
@@ -214,7 +213,7 @@ function accept(core: BgpCore, n: number): void {
 export function onEstablish(core: BgpCore, n: number, c: number, acceptor: boolean): void {
   const e = core.ends;
   const m = n ^ 1;
-  if (core.ends.i32[(n >> 1) * SESS_I + EI_SESS_CONN] === c && (e.i32[n * END_I + EI_ST] as number) >= ST_OPENSENT && e.i32[n * END_I + EI_ST] !== ST_ESTABLISHED && core.pathUp(e.i32[n * END_I + EI_SPK] as number, e.i32[m * END_I + EI_SPK] as number)) {
+  if (core.ends.i32[(n >> 1) * SESS_I + EI_SESS_CONN] === c && (e.u8[n * END_B + EB_ST] as number) >= ST_OPENSENT && e.u8[n * END_B + EB_ST] !== ST_ESTABLISHED && core.pathUp(e.i32[n * END_I + EI_SPK] as number, e.i32[m * END_I + EI_SPK] as number)) {
     establish(core, n, acceptor);
   }
   if (!acceptor) {
@@ -228,7 +227,7 @@ export function onEstablish(core: BgpCore, n: number, c: number, acceptor: boole
 
 function establish(core: BgpCore, n: number, acceptor: boolean): void {
   const e = core.ends;
-  e.i32[n * END_I + EI_ST] = ST_ESTABLISHED;
+  e.u8[n * END_B + EB_ST] = ST_ESTABLISHED;
   e.f64[n * END_F + EF_EST_AT] = core.sim.now;
   e.i32[n * END_I + EI_HOLD_GEN]++;
   e.setError(n, '');

@@ -14,24 +14,17 @@ import {
   C_CONFIGURED,
   C_DISABLED,
   C_MISMATCH,
-  EF_CLUSTER_ID,
-  EF_LOCAL_AS,
-  EF_PEER_AS,
-  EI_ALLOW_LOCAL_AS,
-  EI_CFG,
+  EB_CFG,
+  EB_LISTEN,
+  EB_PARK,
+  EB_ST,
+  EI_CONF,
   EI_GEN,
-  EI_GR_TIME,
-  EI_HOLD_CFG,
   EI_HOLD_GEN,
-  EI_KA_CFG,
-  EI_LISTEN,
-  EI_NH_MODE,
-  EI_PARK,
   EI_PROFILE,
   EI_SPK,
-  EI_ST,
   EI_STARTUP_DELAY,
-  END_F,
+  END_B,
   END_I,
   ST_OPENSENT,
 } from './end-table.js';
@@ -50,14 +43,15 @@ import {
 /** Settings of end n that make BIRD restart the protocol when they change. */
 function endSignature(core: BgpCore, n: number): string {
   const e = core.ends;
-  const flags = (e.i32[n * END_I + EI_CFG] as number) & ~(C_ADD_PATH | C_MISMATCH | C_DISABLED);
-  return [flags, e.f64[n * END_F + EF_CLUSTER_ID], e.f64[n * END_F + EF_LOCAL_AS], e.f64[n * END_F + EF_PEER_AS], e.i32[n * END_I + EI_HOLD_CFG], e.i32[n * END_I + EI_KA_CFG], e.i32[n * END_I + EI_GR_TIME], e.i32[n * END_I + EI_NH_MODE], e.i32[n * END_I + EI_ALLOW_LOCAL_AS]].join('|');
+  const flags = (e.u8[n * END_B + EB_CFG] as number) & ~(C_ADD_PATH | C_MISMATCH | C_DISABLED);
+  const c = e.conf(n);
+  return [flags, c.clusterId, c.localAs, c.peerAs, c.holdCfg, c.kaCfg, c.grTime, c.nhMode, c.allowLocalAs].join('|');
 }
 
 /** Shuts end n down (Cease) and flushes what it learned; leaves it unconfigured when `remove`. */
 function shutEnd(core: BgpCore, n: number, remove: boolean): void {
   const e = core.ends;
-  if ((e.i32[n * END_I + EI_ST] as number) >= ST_OPENSENT) {
+  if ((e.u8[n * END_B + EB_ST] as number) >= ST_OPENSENT) {
     sendNotify(core, n, false);
     closeConnection(core, n);
   }
@@ -65,11 +59,11 @@ function shutEnd(core: BgpCore, n: number, remove: boolean): void {
   flushFrom(core, n);
   e.i32[n * END_I + EI_GEN]++;
   e.i32[n * END_I + EI_HOLD_GEN]++;
-  e.i32[n * END_I + EI_ST] = 0;
-  e.i32[n * END_I + EI_LISTEN] = 0;
-  e.i32[n * END_I + EI_PARK] = 0;
+  e.u8[n * END_B + EB_ST] = 0;
+  e.u8[n * END_B + EB_LISTEN] = 0;
+  e.u8[n * END_B + EB_PARK] = 0;
   if (remove) {
-    e.i32[n * END_I + EI_CFG] = 0;
+    e.u8[n * END_B + EB_CFG] = 0;
     const p = e.i32[n * END_I + EI_PROFILE] as number;
     if (p >= 0) core.profiles.ends[p] = (core.profiles.ends[p] as number[]).filter((x) => x !== n);
     e.i32[n * END_I + EI_PROFILE] = -1;
@@ -87,7 +81,7 @@ function bringUp(core: BgpCore, n: number): void {
   }
   finishSession(core, n & ~1);
   assignProfile(core, n);
-  if (((e.i32[m * END_I + EI_CFG] as number) & C_CONFIGURED) !== 0) assignProfile(core, m);
+  if (((e.u8[m * END_B + EB_CFG] as number) & C_CONFIGURED) !== 0) assignProfile(core, m);
   e.i32[n * END_I + EI_STARTUP_DELAY] = 0;
   startEnd(core, n);
   if (spec !== undefined) startEnd(core, m);
@@ -104,7 +98,7 @@ function syncPeerings(core: BgpCore, y: number, cfg: NodeBgpConfig): void {
     wanted.set(r, q);
   }
   for (const n of [...(core.spk.ends[y] as number[])]) {
-    if (((e.i32[n * END_I + EI_CFG] as number) & C_CONFIGURED) === 0) continue;
+    if (((e.u8[n * END_B + EB_CFG] as number) & C_CONFIGURED) === 0) continue;
     const r = e.i32[(n ^ 1) * END_I + EI_SPK] as number;
     if (r >= 0 && wanted.has(r)) continue;
     shutEnd(core, n, true);
@@ -114,7 +108,7 @@ function syncPeerings(core: BgpCore, y: number, cfg: NodeBgpConfig): void {
   for (const [r, q] of wanted) {
     let n = core.endOf.get(y, r);
     if (n < 0) n = core.addSession(y, r, sessionLatency(core, y, r));
-    if (((e.i32[n * END_I + EI_CFG] as number) & C_CONFIGURED) !== 0) {
+    if (((e.u8[n * END_B + EB_CFG] as number) & C_CONFIGURED) !== 0) {
       const before = endSignature(core, n);
       const saved = snapshotEnd(core, n);
       configureFromPeering(core, n, y, q);
@@ -128,16 +122,18 @@ function syncPeerings(core: BgpCore, y: number, cfg: NodeBgpConfig): void {
   }
 }
 
-type EndSnapshot = readonly number[];
+/** An end's flags and configuration id, to put back when a changed peering turns out not to change it. */
+type EndSnapshot = readonly [number, number];
 
 function snapshotEnd(core: BgpCore, n: number): EndSnapshot {
   const e = core.ends;
-  return [e.i32[n * END_I + EI_CFG], e.f64[n * END_F + EF_CLUSTER_ID], e.f64[n * END_F + EF_LOCAL_AS], e.f64[n * END_F + EF_PEER_AS], e.i32[n * END_I + EI_HOLD_CFG], e.i32[n * END_I + EI_KA_CFG], e.i32[n * END_I + EI_GR_TIME], e.i32[n * END_I + EI_NH_MODE], e.i32[n * END_I + EI_ALLOW_LOCAL_AS]] as number[];
+  return [e.u8[n * END_B + EB_CFG] as number, e.i32[n * END_I + EI_CONF] as number];
 }
 
 function restoreEnd(core: BgpCore, n: number, v: EndSnapshot): void {
   const e = core.ends;
-  [e.i32[n * END_I + EI_CFG], e.f64[n * END_F + EF_CLUSTER_ID], e.f64[n * END_F + EF_LOCAL_AS], e.f64[n * END_F + EF_PEER_AS], e.i32[n * END_I + EI_HOLD_CFG], e.i32[n * END_I + EI_KA_CFG], e.i32[n * END_I + EI_GR_TIME], e.i32[n * END_I + EI_NH_MODE], e.i32[n * END_I + EI_ALLOW_LOCAL_AS]] = v as number[];
+  e.u8[n * END_B + EB_CFG] = v[0];
+  e.i32[n * END_I + EI_CONF] = v[1];
 }
 
 /** Pools and static routes changed: move node y to its new filter profile and re-export. */

@@ -5,14 +5,14 @@ import { ORIGIN_EGP, ORIGIN_IGP } from './attr-table.js';
 import type { BgpNetwork } from './bgp-network.js';
 import {
   C_CONFIGURED,
+  EB_CFG,
+  EB_ST,
   EF_EST_AT,
   EF_PFX_RECV,
   EF_UPD_RECV,
-  EI_CFG,
-  EI_KIND,
   EI_PROFILE,
   EI_SPK,
-  EI_ST,
+  END_B,
   END_F,
   END_I,
   KIND_NAMES,
@@ -120,7 +120,7 @@ function sessionRoutes(net: BgpNetwork, n: number): { received: number; sent: nu
   let received = 0;
   let sent = 0;
   const p = ends.i32[n * END_I + EI_PROFILE] as number;
-  const established = ends.i32[n * END_I + EI_ST] === ST_ESTABLISHED;
+  const established = ends.u8[n * END_B + EB_ST] === ST_ESTABLISHED;
   const addPath = p >= 0 && ((core.profiles.flags[p] as number) & P_ADD_PATH) !== 0;
   for (let c = 0; c < classes.count; c++) {
     const set = row[c] as number;
@@ -151,20 +151,20 @@ export function sessionReports(net: BgpNetwork, speakers?: readonly number[]): S
   const out: SessionReport[] = [];
   for (const y of ys) {
     for (const n of spk.ends[y] as number[]) {
-      if (((ends.i32[n * END_I + EI_CFG] as number) & C_CONFIGURED) === 0) continue;
+      if (((ends.u8[n * END_B + EB_CFG] as number) & C_CONFIGURED) === 0) continue;
       const r = ends.i32[(n ^ 1) * END_I + EI_SPK] as number;
       const unknown = ends.unknownPeer.get(n);
       const peerIp = r >= 0 ? formatIpv4(spk.ip[r] as number) : (unknown?.ip ?? '?');
       const { received, sent } = sessionRoutes(net, n);
-      const st = spk.alive[y] === 1 ? (STATE_NAMES[ends.i32[n * END_I + EI_ST] as number] as string) : 'Down';
+      const st = spk.alive[y] === 1 ? (STATE_NAMES[ends.u8[n * END_B + EB_ST] as number] as string) : 'Down';
       out.push({
         node: net.nameOf(y),
         peer: r >= 0 ? net.nameOf(r) : (unknown?.name ?? '?'),
         peerIp,
         protocol: ends.protocolName(n, peerIp),
-        kind: KIND_NAMES[ends.i32[n * END_I + EI_KIND] as number] as string,
+        kind: KIND_NAMES[ends.conf(n).kind] as string,
         state: st,
-        uptimeMs: ends.i32[n * END_I + EI_ST] === ST_ESTABLISHED && (ends.f64[n * END_F + EF_EST_AT] as number) >= 0 ? core.sim.now - (ends.f64[n * END_F + EF_EST_AT] as number) : null,
+        uptimeMs: ends.u8[n * END_B + EB_ST] === ST_ESTABLISHED && (ends.f64[n * END_F + EF_EST_AT] as number) >= 0 ? core.sim.now - (ends.f64[n * END_F + EF_EST_AT] as number) : null,
         routesReceived: received,
         routesSent: sent,
         updatesReceived: ends.f64[n * END_F + EF_UPD_RECV] as number,
@@ -187,8 +187,8 @@ export function sessionCounts(net: BgpNetwork): { node: string; states: Record<s
     if (core.spk.isNode[y] === 0) continue;
     const states: Record<string, number> = {};
     for (const n of core.spk.ends[y] as number[]) {
-      if (((core.ends.i32[n * END_I + EI_CFG] as number) & C_CONFIGURED) === 0) continue;
-      const s = core.spk.alive[y] === 1 ? (STATE_NAMES[core.ends.i32[n * END_I + EI_ST] as number] as string) : 'Down';
+      if (((core.ends.u8[n * END_B + EB_CFG] as number) & C_CONFIGURED) === 0) continue;
+      const s = core.spk.alive[y] === 1 ? (STATE_NAMES[core.ends.u8[n * END_B + EB_ST] as number] as string) : 'Down';
       states[s] = (states[s] ?? 0) + 1;
     }
     out.push({ node: net.nameOf(y), states });

@@ -4,7 +4,7 @@
 // communities) → Calico export filter → attribute rewrite. ADD-PATH profiles (Calico↔Calico: `add paths
 // on`) carry every path; others (external peers) only the best, withdrawn when the best is rejected.
 import type { BgpCore } from './bgp-core.js';
-import { C_RR_CLIENT, EF_CLUSTER_ID, EF_LOCAL_AS, EI_CFG, END_F, END_I } from './end-table.js';
+import { C_RR_CLIENT, EB_CFG, END_B } from './end-table.js';
 import { FILTER_ACCEPT, FILTER_DISABLED_POOL } from './export-filter.js';
 import { evaluateHole } from './holes.js';
 import { F_INTERNAL, F_LOCAL } from './path-sets.js';
@@ -55,11 +55,11 @@ export function exportAttr(core: BgpCore, p: number, e: number): number {
     if (!pClient && spk.hasClient[y] === 0 && spk.uniformAs[y] === 1) return -1;
     const from = sets.slotFrom[sets.elemSlot[e] as number] as number;
     const src = core.endOf.get(y, from);
-    if (src >= 0 && ends.f64[src * END_F + EF_LOCAL_AS] === P.localAs[p]) {
-      const srcClient = ((ends.i32[src * END_I + EI_CFG] as number) & C_RR_CLIENT) !== 0;
+    if (src >= 0 && ends.conf(src).localAs === P.localAs[p]) {
+      const srcClient = ((ends.u8[src * END_B + EB_CFG] as number) & C_RR_CLIENT) !== 0;
       if (!pClient && !srcClient) return -1;
       let a = xf.withOriginator(attr, spk.rid[from] as number);
-      const srcCluster = ends.f64[src * END_F + EF_CLUSTER_ID] as number;
+      const srcCluster = ends.conf(src).clusterId;
       a = xf.withCluster(a, srcClient ? srcCluster : (P.clusterId[p] as number));
       if (srcClient && pClient && srcCluster !== P.clusterId[p]) a = xf.withCluster(a, P.clusterId[p] as number);
       return xf.exported(a, P.learnRule[p] as number);

@@ -13,20 +13,13 @@ import {
   C_MISMATCH,
   C_PASSIVE,
   C_RR_CLIENT,
-  EF_CLUSTER_ID,
-  EF_LOCAL_AS,
-  EF_PEER_AS,
-  EI_ALLOW_LOCAL_AS,
-  EI_CFG,
-  EI_GR_TIME,
-  EI_HOLD_CFG,
+  EB_CFG,
   EI_IMPORT_RULE,
-  EI_KA_CFG,
-  EI_NH_MODE,
   EI_PROFILE,
   EI_SPK,
-  END_F,
+  END_B,
   END_I,
+  KIND_NAMES,
   NHM_AUTO,
   NHM_KEEP,
   NHM_SELF,
@@ -37,17 +30,20 @@ import { P_ADD_PATH, P_INTERNAL, P_RR_CLIENT } from './update-log.js';
 export function configureFromPeering(core: BgpCore, n: number, y: number, q: BgpPeering): void {
   const e = core.ends;
   const internal = q.localAs === q.peerAs;
-  e.i32[n * END_I + EI_CFG] = C_CONFIGURED | (q.passive ? C_PASSIVE : 0) | (q.rrClient ? C_RR_CLIENT : 0) | (internal ? C_INTERNAL : 0);
+  e.u8[n * END_B + EB_CFG] = C_CONFIGURED | (q.passive ? C_PASSIVE : 0) | (q.rrClient ? C_RR_CLIENT : 0) | (internal ? C_INTERNAL : 0);
   // BIRD: `rr cluster id` defaults to the router id (bgp.c bgp_start).
   const cid = q.rrClusterId !== undefined ? parseIpv4(q.rrClusterId) : -1;
-  e.f64[n * END_F + EF_CLUSTER_ID] = q.rrClient ? (cid >= 0 ? cid : (core.spk.rid[y] as number)) : -1;
-  e.f64[n * END_F + EF_LOCAL_AS] = q.localAs;
-  e.f64[n * END_F + EF_PEER_AS] = q.peerAs;
-  e.i32[n * END_I + EI_HOLD_CFG] = q.holdTime ?? core.opt.holdTimeS;
-  e.i32[n * END_I + EI_KA_CFG] = q.keepaliveTime ?? 0;
-  e.i32[n * END_I + EI_GR_TIME] = q.gracefulRestartTime ?? core.opt.gracefulRestartS;
-  e.i32[n * END_I + EI_NH_MODE] = q.nextHopMode === 'Self' ? NHM_SELF : q.nextHopMode === 'Keep' ? NHM_KEEP : NHM_AUTO;
-  e.i32[n * END_I + EI_ALLOW_LOCAL_AS] = q.numAllowedLocalASNumbers ?? 0;
+  e.setConf(n, {
+    kind: q.kind === 'mesh' ? 1 : KIND_NAMES.indexOf(q.kind),
+    clusterId: q.rrClient ? (cid >= 0 ? cid : (core.spk.rid[y] as number)) : -1,
+    localAs: q.localAs,
+    peerAs: q.peerAs,
+    holdCfg: q.holdTime ?? core.opt.holdTimeS,
+    kaCfg: q.keepaliveTime ?? 0,
+    grTime: q.gracefulRestartTime ?? core.opt.gracefulRestartS,
+    nhMode: q.nextHopMode === 'Self' ? NHM_SELF : q.nextHopMode === 'Keep' ? NHM_KEEP : NHM_AUTO,
+    allowLocalAs: q.numAllowedLocalASNumbers ?? 0,
+  });
   e.setPeering(n, q, (e.i32[(n ^ 1) * END_I + EI_SPK] as number) >= 0);
 }
 
@@ -56,36 +52,39 @@ export function configureFromPeering(core: BgpCore, n: number, y: number, q: Bgp
 export function configureExternal(core: BgpCore, n: number, y: number, spec: ExternalPeerSpec): void {
   const e = core.ends;
   const m = n ^ 1;
-  const peerAs = e.f64[m * END_F + EF_LOCAL_AS] as number;
+  const peerAs = e.conf(m).localAs;
   const asn = core.spk.asn[y] as number;
-  e.i32[n * END_I + EI_CFG] = C_CONFIGURED | (asn === peerAs ? C_INTERNAL : 0);
-  e.f64[n * END_F + EF_CLUSTER_ID] = -1;
-  e.f64[n * END_F + EF_LOCAL_AS] = asn;
-  e.f64[n * END_F + EF_PEER_AS] = peerAs;
-  e.i32[n * END_I + EI_HOLD_CFG] = spec.holdTime !== undefined ? Math.round(spec.holdTime / 1000) : core.opt.externalHoldTimeS;
-  e.i32[n * END_I + EI_KA_CFG] = spec.keepaliveTime !== undefined ? Math.round(spec.keepaliveTime / 1000) : 0;
-  e.i32[n * END_I + EI_GR_TIME] = core.opt.gracefulRestartS;
-  e.i32[n * END_I + EI_NH_MODE] = NHM_AUTO;
-  e.i32[n * END_I + EI_ALLOW_LOCAL_AS] = 0;
+  e.u8[n * END_B + EB_CFG] = C_CONFIGURED | (asn === peerAs ? C_INTERNAL : 0);
+  e.setConf(n, {
+    kind: 0,
+    clusterId: -1,
+    localAs: asn,
+    peerAs,
+    holdCfg: spec.holdTime !== undefined ? Math.round(spec.holdTime / 1000) : core.opt.externalHoldTimeS,
+    kaCfg: spec.keepaliveTime !== undefined ? Math.round(spec.keepaliveTime / 1000) : 0,
+    grTime: core.opt.gracefulRestartS,
+    nhMode: NHM_AUTO,
+    allowLocalAs: 0,
+  });
 }
 
 /** Session-level checks once both ends are configured: ADD-PATH between Calico nodes (`add paths on`
  *  on both sides), and OPEN's AS check (a wrong peer AS never establishes). */
 export function finishSession(core: BgpCore, n0: number): void {
   const e = core.ends;
-  e.i32[n0 * END_I + EI_CFG] = (e.i32[n0 * END_I + EI_CFG] as number) & ~(C_ADD_PATH | C_MISMATCH);
-  e.i32[(n0 + 1) * END_I + EI_CFG] = (e.i32[(n0 + 1) * END_I + EI_CFG] as number) & ~(C_ADD_PATH | C_MISMATCH);
+  e.u8[n0 * END_B + EB_CFG] = (e.u8[n0 * END_B + EB_CFG] as number) & ~(C_ADD_PATH | C_MISMATCH);
+  e.u8[(n0 + 1) * END_B + EB_CFG] = (e.u8[(n0 + 1) * END_B + EB_CFG] as number) & ~(C_ADD_PATH | C_MISMATCH);
   const a = e.i32[n0 * END_I + EI_SPK] as number;
   const b = e.i32[(n0 + 1) * END_I + EI_SPK] as number;
-  const both = ((e.i32[n0 * END_I + EI_CFG] as number) & (e.i32[(n0 + 1) * END_I + EI_CFG] as number) & C_CONFIGURED) !== 0;
+  const both = ((e.u8[n0 * END_B + EB_CFG] as number) & (e.u8[(n0 + 1) * END_B + EB_CFG] as number) & C_CONFIGURED) !== 0;
   if (!both || b < 0) return;
   if (core.spk.isNode[a] === 1 && core.spk.isNode[b] === 1) {
-    e.i32[n0 * END_I + EI_CFG] = (e.i32[n0 * END_I + EI_CFG] as number) | C_ADD_PATH;
-    e.i32[(n0 + 1) * END_I + EI_CFG] = (e.i32[(n0 + 1) * END_I + EI_CFG] as number) | C_ADD_PATH;
+    e.u8[n0 * END_B + EB_CFG] = (e.u8[n0 * END_B + EB_CFG] as number) | C_ADD_PATH;
+    e.u8[(n0 + 1) * END_B + EB_CFG] = (e.u8[(n0 + 1) * END_B + EB_CFG] as number) | C_ADD_PATH;
   }
-  if (e.f64[n0 * END_F + EF_PEER_AS] !== e.f64[(n0 + 1) * END_F + EF_LOCAL_AS] || e.f64[(n0 + 1) * END_F + EF_PEER_AS] !== e.f64[n0 * END_F + EF_LOCAL_AS]) {
-    e.i32[n0 * END_I + EI_CFG] = (e.i32[n0 * END_I + EI_CFG] as number) | C_MISMATCH;
-    e.i32[(n0 + 1) * END_I + EI_CFG] = (e.i32[(n0 + 1) * END_I + EI_CFG] as number) | C_MISMATCH;
+  if (e.conf(n0).peerAs !== e.conf(n0 + 1).localAs || e.conf(n0 + 1).peerAs !== e.conf(n0).localAs) {
+    e.u8[n0 * END_B + EB_CFG] = (e.u8[n0 * END_B + EB_CFG] as number) | C_MISMATCH;
+    e.u8[(n0 + 1) * END_B + EB_CFG] = (e.u8[(n0 + 1) * END_B + EB_CFG] as number) | C_MISMATCH;
   }
 }
 
@@ -93,18 +92,18 @@ export function finishSession(core: BgpCore, n0: number): void {
 export function assignProfile(core: BgpCore, n: number): void {
   const e = core.ends;
   const y = e.i32[n * END_I + EI_SPK] as number;
-  const c = e.i32[n * END_I + EI_CFG] as number;
+  const c = e.u8[n * END_B + EB_CFG] as number;
   const internal = (c & C_INTERNAL) !== 0;
   const client = (c & C_RR_CLIENT) !== 0;
   const addPath = (c & C_ADD_PATH) !== 0;
-  const localAs = e.f64[n * END_F + EF_LOCAL_AS] as number;
-  const nhm = e.i32[n * END_I + EI_NH_MODE] as number;
+  const localAs = e.conf(n).localAs;
+  const nhm = e.conf(n).nhMode;
   const P = core.profiles;
   const old = e.i32[n * END_I + EI_PROFILE] as number;
   let p = -1;
   for (const x of core.spk.profiles[y] as number[]) if (sameProfile(core, x, n)) p = x;
   if (p < 0) {
-    const key = `${internal}|${client}|${e.f64[n * END_F + EF_CLUSTER_ID]}|${localAs}|${nhm}|${addPath}|${e.i32[n * END_I + EI_ALLOW_LOCAL_AS]}`;
+    const key = `${internal}|${client}|${e.conf(n).clusterId}|${localAs}|${nhm}|${addPath}|${e.conf(n).allowLocalAs}`;
     const self = core.spk.ip[y] as number;
     const isNode = core.spk.isNode[y] === 1;
     const learnRule = core.xf.exportRuleId({
@@ -124,15 +123,15 @@ export function assignProfile(core: BgpCore, n: number): void {
       local: true,
     });
     const flags = (internal ? P_INTERNAL : 0) | (client ? P_RR_CLIENT : 0) | (addPath ? P_ADD_PATH : 0);
-    p = P.add(y, key, flags, e.f64[n * END_F + EF_CLUSTER_ID] as number, localAs, learnRule, localRule);
+    p = P.add(y, key, flags, e.conf(n).clusterId, localAs, learnRule, localRule);
     P.nhMode[p] = nhm;
-    P.allowLocalAs[p] = e.i32[n * END_I + EI_ALLOW_LOCAL_AS] as number;
+    P.allowLocalAs[p] = e.conf(n).allowLocalAs;
     P.importRule[p] = core.xf.importRuleId({
       ebgp: !internal,
       localAs,
-      allowLocalAs: e.i32[n * END_I + EI_ALLOW_LOCAL_AS] as number,
+      allowLocalAs: e.conf(n).allowLocalAs,
       rrClient: client,
-      clusterId: e.f64[n * END_F + EF_CLUSTER_ID] as number,
+      clusterId: e.conf(n).clusterId,
       ctx: resolveCtxOf(core, y),
     });
     (core.spk.profiles[y] as number[]).push(p);
@@ -149,14 +148,14 @@ export function assignProfile(core: BgpCore, n: number): void {
 function sameProfile(core: BgpCore, p: number, n: number): boolean {
   const e = core.ends;
   const P = core.profiles;
-  const c = e.i32[n * END_I + EI_CFG] as number;
+  const c = e.u8[n * END_B + EB_CFG] as number;
   const flags = ((c & C_INTERNAL) !== 0 ? P_INTERNAL : 0) | ((c & C_RR_CLIENT) !== 0 ? P_RR_CLIENT : 0) | ((c & C_ADD_PATH) !== 0 ? P_ADD_PATH : 0);
   return (
     P.flags[p] === flags &&
-    P.clusterId[p] === e.f64[n * END_F + EF_CLUSTER_ID] &&
-    P.localAs[p] === e.f64[n * END_F + EF_LOCAL_AS] &&
-    P.nhMode[p] === e.i32[n * END_I + EI_NH_MODE] &&
-    P.allowLocalAs[p] === e.i32[n * END_I + EI_ALLOW_LOCAL_AS]
+    P.clusterId[p] === e.conf(n).clusterId &&
+    P.localAs[p] === e.conf(n).localAs &&
+    P.nhMode[p] === e.conf(n).nhMode &&
+    P.allowLocalAs[p] === e.conf(n).allowLocalAs
   );
 }
 
@@ -177,10 +176,10 @@ export function refreshSpeakerFlags(core: BgpCore, y: number): void {
   let as = -1;
   let uniform = 1;
   for (const n of core.spk.ends[y] as number[]) {
-    if (((e.i32[n * END_I + EI_CFG] as number) & C_CONFIGURED) === 0) continue;
-    if (((e.i32[n * END_I + EI_CFG] as number) & C_RR_CLIENT) !== 0) client = 1;
-    if (as < 0) as = e.f64[n * END_F + EF_LOCAL_AS] as number;
-    else if (as !== e.f64[n * END_F + EF_LOCAL_AS]) uniform = 0;
+    if (((e.u8[n * END_B + EB_CFG] as number) & C_CONFIGURED) === 0) continue;
+    if (((e.u8[n * END_B + EB_CFG] as number) & C_RR_CLIENT) !== 0) client = 1;
+    if (as < 0) as = e.conf(n).localAs;
+    else if (as !== e.conf(n).localAs) uniform = 0;
   }
   core.spk.hasClient[y] = client;
   core.spk.uniformAs[y] = uniform;

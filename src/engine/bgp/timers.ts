@@ -15,16 +15,10 @@ import {
 } from './hash-draw.js';
 import {
   EF_KA_START,
-  EF_KA_TIME,
   EF_LAST_RX,
   EF_SESS_DELAY,
-  EI_HOLD_CFG,
-  EI_KA_CFG,
-  EI_KA_CONN,
-  EI_KA_IDX,
   EI_SESS_CONN,
   END_F,
-  END_I,
   SESS_F,
   SESS_I,
 } from './end-table.js';
@@ -60,12 +54,12 @@ export function initialHoldMs(core: BgpCore, n: number, index: number): number {
 
 /** Hold time of end n's session: the minimum of both OPENs (RFC 4271 §4.2). */
 export function negotiatedHold(core: BgpCore, n: number): number {
-  return Math.min(core.ends.i32[n * END_I + EI_HOLD_CFG] as number, core.ends.i32[(n ^ 1) * END_I + EI_HOLD_CFG] as number);
+  return Math.min(core.ends.conf(n).holdCfg, core.ends.conf(n ^ 1).holdCfg);
 }
 
 /** Keepalive time of end n: configured (BIRD 1.6 uses it as is) or a third of the negotiated hold. */
 export function keepaliveTime(core: BgpCore, n: number): number {
-  const k = core.ends.i32[n * END_I + EI_KA_CFG] as number;
+  const k = core.ends.conf(n).kaCfg;
   return k > 0 ? k : Math.floor(negotiatedHold(core, n) / 3);
 }
 
@@ -80,16 +74,16 @@ export function lastKeepaliveAt(core: BgpCore, n: number, t: number): number {
   const e = core.ends;
   if (keepaliveTime(core, n) === 0) return e.f64[n * END_F + EF_KA_START] as number;
   const conn = core.ends.i32[(n >> 1) * SESS_I + EI_SESS_CONN] as number;
-  if (e.i32[n * END_I + EI_KA_CONN] !== conn) {
-    e.i32[n * END_I + EI_KA_CONN] = conn;
-    e.i32[n * END_I + EI_KA_IDX] = 0;
-    e.f64[n * END_F + EF_KA_TIME] = e.f64[n * END_F + EF_KA_START] as number;
+  if (e.kaConn1[n] !== conn + 1) {
+    e.kaConn1[n] = conn + 1;
+    e.kaIdx[n] = 0;
+    e.kaTime[n] = e.f64[n * END_F + EF_KA_START] as number;
   }
   for (;;) {
-    const next = (e.f64[n * END_F + EF_KA_TIME] as number) + keepaliveMs(core, n, e.i32[n * END_I + EI_KA_IDX] as number);
-    if (next > t) return e.f64[n * END_F + EF_KA_TIME] as number;
-    e.f64[n * END_F + EF_KA_TIME] = next;
-    e.i32[n * END_I + EI_KA_IDX]++;
+    const next = (e.kaTime[n] as number) + keepaliveMs(core, n, e.kaIdx[n] as number);
+    if (next > t) return e.kaTime[n] as number;
+    e.kaTime[n] = next;
+    e.kaIdx[n]++;
   }
 }
 
@@ -98,7 +92,7 @@ export function nextKeepaliveAfter(core: BgpCore, n: number, t: number): number 
   const e = core.ends;
   if (keepaliveTime(core, n) === 0) return Infinity;
   const last = lastKeepaliveAt(core, n, t);
-  return last + keepaliveMs(core, n, e.i32[n * END_I + EI_KA_IDX] as number);
+  return last + keepaliveMs(core, n, e.kaIdx[n] as number);
 }
 
 /** When end m's hold timer expires if its peer goes silent now (Infinity: hold time 0). Packets already
