@@ -161,6 +161,7 @@ export class BgpCore {
   }
 
   linkState(a: number, b: number): number {
+    if (this.downLinks === 0) return 0;
     const v = a < b ? this.links.get(a, b) : this.links.get(b, a);
     return v < 0 ? 0 : v;
   }

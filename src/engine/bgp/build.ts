@@ -99,7 +99,7 @@ export function finishAll(core: BgpCore): void {
     finishSession(core, n0);
   }
   for (let n = 0; n < core.ends.count; n++) if (((core.ends.u8[n * END_B + EB_CFG] as number) & C_CONFIGURED) !== 0) assignProfile(core, n);
-  for (let y = 0; y < core.spk.count; y++) refreshSpeakerFlags(core, y);
+  refreshSpeakerFlags(core);
 }
 
 /** Builds everything; the caller then starts the ends. */

@@ -191,7 +191,7 @@ export function reconfigure(core: BgpCore, configs: readonly NodeBgpConfig[]): v
     ys.push(y);
   }
   configs.forEach((cfg, i) => syncPeerings(core, ys[i] as number, cfg));
-  for (let y = 0; y < core.spk.count; y++) refreshSpeakerFlags(core, y);
+  refreshSpeakerFlags(core);
   configs.forEach((cfg, i) => {
     const y = ys[i] as number;
     refilterNode(core, y, cfg);

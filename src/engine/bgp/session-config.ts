@@ -169,18 +169,21 @@ function resolveCtxOf(core: BgpCore, y: number): number {
   return i;
 }
 
-/** Recomputes a speaker's `hasClient` and `uniformAs` from its configured ends. */
-export function refreshSpeakerFlags(core: BgpCore, y: number): void {
+/** Recomputes every speaker's `hasClient` and `uniformAs` from its configured ends (one pass over the
+ *  ends in order, rather than each speaker's ends scattered over the table). */
+export function refreshSpeakerFlags(core: BgpCore): void {
   const e = core.ends;
-  let client = 0;
-  let as = -1;
-  let uniform = 1;
-  for (const n of core.spk.ends[y] as number[]) {
-    if (((e.u8[n * END_B + EB_CFG] as number) & C_CONFIGURED) === 0) continue;
-    if (((e.u8[n * END_B + EB_CFG] as number) & C_RR_CLIENT) !== 0) client = 1;
-    if (as < 0) as = e.conf(n).localAs;
-    else if (as !== e.conf(n).localAs) uniform = 0;
+  const { hasClient, uniformAs } = core.spk;
+  const firstAs = new Float64Array(core.spk.count).fill(-1);
+  hasClient.fill(0, 0, core.spk.count);
+  uniformAs.fill(1, 0, core.spk.count);
+  for (let n = 0; n < e.count; n++) {
+    const cfg = e.u8[n * END_B + EB_CFG] as number;
+    if ((cfg & C_CONFIGURED) === 0) continue;
+    const y = e.i32[n * END_I + EI_SPK] as number;
+    if ((cfg & C_RR_CLIENT) !== 0) hasClient[y] = 1;
+    const as = e.conf(n).localAs;
+    if (firstAs[y] === -1) firstAs[y] = as;
+    else if (firstAs[y] !== as) uniformAs[y] = 0;
   }
-  core.spk.hasClient[y] = client;
-  core.spk.uniformAs[y] = uniform;
 }
