@@ -5,7 +5,7 @@
 import { InputError, type Diagnostic } from '../lib/diagnostics.js';
 import { formatIpv4 } from '../lib/ipv4.js';
 import { Prng, hashString } from '../lib/prng.js';
-import type { ClusterSpec, Scenario, StaticPodSpec, WorkloadSpec } from '../scenario/types.js';
+import type { ClusterSpec, NamespaceSpec, Scenario, StaticPodSpec, WorkloadSpec } from '../scenario/types.js';
 import { allocateServiceIps } from './allocate-service-ips.js';
 import { deriveBgpConfigs } from './bgp/derive-bgp-configs.js';
 import type { NodeBgpConfig } from './bgp/types.js';
@@ -155,7 +155,7 @@ export function buildModel(scenario: Scenario): Model {
     const ips = allocateServiceIps(services, prng);
     const fullSpec: ClusterSpec =
       isMgmt && extra
-        ? { ...spec, namespaces: [...spec.namespaces, ...extra.namespaces], workloads: wls, pods: statics, services }
+        ? { ...spec, namespaces: withPlatformNamespaces(spec.namespaces, extra.namespaces), workloads: wls, pods: statics, services }
         : spec;
     clusters.push({
       id: ci,
@@ -197,4 +197,13 @@ function deepFreeze<T>(value: T, skip: Set<unknown>): T {
   Object.freeze(value);
   for (const v of Object.values(value as object)) deepFreeze(v, skip);
   return value;
+}
+
+/** The management cluster's namespaces: the platform's own replace same-named placeholders in place. */
+function withPlatformNamespaces(own: readonly NamespaceSpec[], platform: readonly NamespaceSpec[]): NamespaceSpec[] {
+  const byName = new Map(platform.map((n) => [n.name, n]));
+  const out = own.map((n) => byName.get(n.name) ?? n);
+  const present = new Set(own.map((n) => n.name));
+  for (const n of platform) if (!present.has(n.name)) out.push(n);
+  return out;
 }

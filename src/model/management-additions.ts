@@ -29,7 +29,9 @@ export function managementAdditions(
   hostName: (id: number) => string,
 ): ManagementAdditions {
   const mgmt = platform.management;
-  const declared = new Map(mgmt.namespaces.map((n) => [n.name, n]));
+  // A namespace the user only referenced (from a policy, say) is a placeholder with unknown labels: the
+  // platform creates these namespaces, so their labels are known and replace the placeholder.
+  const declared = new Map(mgmt.namespaces.filter((n) => n.declared).map((n) => [n.name, n]));
   const namespaces: NamespaceSpec[] = [];
   const pods: StaticPodSpec[] = [];
   const namespaceOf = new Map<string, string>();

@@ -108,10 +108,8 @@ describe('giantnetes.yaml', () => {
 });
 
 describe('large.yaml', () => {
-  it('has 50 tenants, 2,000 VMs, 20,000 pods on 20 hosts and loads in well under 2 s', () => {
-    const t0 = performance.now();
+  it('has 50 tenants, 2,000 VMs, 20,000 pods on 20 hosts and the outer wall from its manifest folder', () => {
     const s = loadScenario(`${scenarios}large.yaml`);
-    const ms = performance.now() - t0;
     expect(s.warnings).toEqual([]);
     expect(s.tenants).toHaveLength(50);
     expect(s.tenants.reduce((n, t) => n + t.nodes.length, 0)).toBe(2000);
@@ -121,6 +119,10 @@ describe('large.yaml', () => {
     expect(new Set(vnis).size).toBe(50);
     expect(s.tenants[11]?.calico.ipPools[0]?.cidr).toBe('10.12.0.0/16');
     expect(s.tenants[11]?.nodes[2]?.name).toBe('t12-vm-03');
-    expect(ms).toBeLessThan(2000);
+    const wall = s.platform?.management.policies ?? [];
+    expect(wall.map((p) => `${p.kind}/${p.namespace ?? ''}/${p.name}`)).toEqual([
+      'GlobalNetworkPolicy//tenant-vm-wall',
+      ...s.tenants.map((t) => `NetworkPolicy/tenant-${t.name}/same-tenant`),
+    ]);
   });
 });
