@@ -6,7 +6,7 @@
 //          unsorted list; a level's `cur` bucket is the one expanded below it;
 //   bottom a sorted run of the earliest events, popped from its head.
 // Lists are pushed at their head, so they hold events newest first; taking a list reverses it into
-// sequence order. A bucket index floor((t - start) / width) never decreases as t grows, so every event in
+// sequence order. A bucket index floor((t - start) · scale) never decreases as t grows, so every event in
 // a bucket after `cur` is later than every event below it and equal times always share a bucket: sorting
 // buckets stably by time gives exactly the (time, sequence) order. Push and pop are O(1) amortised,
 // independent of how many events are pending.
@@ -39,7 +39,8 @@ export class EventQueue {
   // Rungs 0..depth-1 (0 the coarsest).
   private depth = 0;
   private readonly rStart = new Float64Array(MAX_DEPTH);
-  private readonly rWidth = new Float64Array(MAX_DEPTH);
+  /** Buckets per unit of time (1 / bucket width). */
+  private readonly rScale = new Float64Array(MAX_DEPTH);
   private readonly rNb = new Int32Array(MAX_DEPTH);
   private readonly rCur = new Int32Array(MAX_DEPTH);
   private readonly heads: Int32Array[] = [];
@@ -96,7 +97,7 @@ export class EventQueue {
     const depth = this.depth;
     for (let d = 0; d < depth; d++) {
       const nb = this.rNb[d] as number;
-      let i = Math.floor((time - (this.rStart[d] as number)) / (this.rWidth[d] as number));
+      let i = Math.floor((time - (this.rStart[d] as number)) * (this.rScale[d] as number));
       if (i >= nb) {
         if (d === 0) break;
         i = nb - 1;
@@ -202,7 +203,7 @@ export class EventQueue {
       hd[j] = -1;
       const min = this.gMin;
       const max = this.gMax;
-      if (k > SORT_MAX && min < max && this.depth < MAX_DEPTH && (max - min) / k > 0) {
+      if (k > SORT_MAX && min < max && this.depth < MAX_DEPTH && k / (max - min) < Infinity) {
         this.spawn(k, min, max, false);
         continue;
       }
@@ -260,17 +261,19 @@ export class EventQueue {
 
   /**
    * Adds a rung below the others holding scratch[0..k) (in sequence order) over [min, max]. Rung 0 must
-   * map every later event at or beyond its range to the far list, so its width keeps max's index inside
+   * map every later event at or beyond its range to the far list, so its scale keeps max's index inside
    * (a rounded-up quotient would otherwise send an event earlier than max to the far list); deeper rungs
    * clamp indices to their range instead (all they receive belongs to their parent's bucket).
    */
   private spawn(k: number, min: number, max: number, top: boolean): void {
     const d = this.depth++;
     const nb = min < max ? k : 1;
-    let width = min < max ? (max - min) / nb : 1;
-    if (top) while (Math.floor((max - min) / width) >= nb) width *= 1 + 2 ** -40;
+    let scale = min < max ? nb / (max - min) : 1;
+    // A range too narrow to divide (only the far list can have one): a single bucket takes everything.
+    if (!(scale < Infinity)) scale = 0;
+    if (top) while (Math.floor((max - min) * scale) >= nb) scale *= 1 - 2 ** -40;
     this.rStart[d] = min;
-    this.rWidth[d] = width;
+    this.rScale[d] = scale;
     this.rNb[d] = nb;
     this.rCur[d] = -1;
     let hd = this.heads[d];
@@ -284,7 +287,7 @@ export class EventQueue {
     const scratch = this.scratch;
     for (let i = 0; i < k; i++) {
       const s = scratch[i] as number;
-      let b = Math.floor(((f[4 * s] as number) - min) / width);
+      let b = Math.floor(((f[4 * s] as number) - min) * scale);
       if (b >= nb) b = nb - 1;
       w[8 * s + NEXT] = hd[b] as number;
       hd[b] = s;

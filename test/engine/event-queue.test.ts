@@ -125,6 +125,30 @@ describe('EventQueue', () => {
     );
   });
 
+  it('orders times too close together to divide into buckets (subnormal ranges)', () => {
+    const fast = new EventQueue(16);
+    const ref = new ReferenceQueue();
+    const times = [1e-323, 5e-324, 0, 1.5e-323, 5e-324, 0, 1e-323];
+    times.forEach((t, i) => {
+      fast.push(t, 0, i, 0);
+      ref.push(t, 0, i, 0);
+    });
+    // Later pushes land in the same (single) bucket as well as beyond it.
+    fast.pop();
+    ref.pop();
+    for (const [i, t] of [5e-324, 2, 1e-323].entries()) {
+      fast.push(t, 1, 100 + i, 0);
+      ref.push(t, 1, 100 + i, 0);
+    }
+    const order: number[][] = [];
+    for (let r = ref.pop(); r; r = ref.pop()) {
+      expect(fast.pop()).toBe(true);
+      order.push([fast.time, fast.a, r.time, r.a]);
+    }
+    for (const [ft, fa, rt, ra] of order) expect([ft, fa]).toEqual([rt, ra]);
+    expect(fast.pop()).toBe(false);
+  });
+
   it('refuses a time that is not finite', () => {
     const q = new EventQueue();
     expect(() => q.push(Infinity, 0, 0, 0)).toThrow(/not finite/);
