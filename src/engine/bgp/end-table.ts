@@ -141,6 +141,7 @@ export class EndTable {
   /** Interned configurations, by id. */
   private readonly confs: EndConf[] = [NO_CONF];
   private readonly confIds = new Map<string, number>([[confKey(NO_CONF), 0]]);
+  private lastConf = 0;
   /** BIRD protocol names of non-mesh ends (a mesh end is always `Mesh_<peer address with _>`). */
   readonly protocol = new Map<number, string>();
   /** Remotes that are no speaker of the network: the peering's name and address. */
@@ -155,9 +156,9 @@ export class EndTable {
 
   /** Sets end n's configuration (interned: equal configurations share an id). */
   setConf(n: number, c: EndConf): void {
-    const last = this.confs.length - 1;
-    const prev = this.confs[last] as EndConf;
-    let id = last;
+    // Ends are mostly configured in runs sharing a configuration: compare with the last one set first.
+    const prev = this.confs[this.lastConf] as EndConf;
+    let id = this.lastConf;
     if (
       prev.kind !== c.kind || prev.clusterId !== c.clusterId || prev.localAs !== c.localAs || prev.peerAs !== c.peerAs || prev.holdCfg !== c.holdCfg ||
       prev.kaCfg !== c.kaCfg || prev.grTime !== c.grTime || prev.nhMode !== c.nhMode || prev.allowLocalAs !== c.allowLocalAs
@@ -169,6 +170,7 @@ export class EndTable {
         this.confIds.set(key, id);
       }
     }
+    this.lastConf = id;
     this.i32[n * END_I + EI_CONF] = id;
   }
 
