@@ -1,10 +1,9 @@
 // bench: B5 — BGP full mesh of 1,000 Calico nodes × 64 IPAM blocks (499,500 sessions, 64,000 prefixes):
 // build the network from NodeBgpConfig and run it on the engine until quiescent; every node must end
 // holding all 64,000 routes. Reports wall time (build + run), RSS and the simulated convergence time.
-import { BgpNetwork } from '../src/engine/bgp/bgp-network.js';
 import { Simulation } from '../src/engine/simulation.js';
-import type { NodeBgpConfig } from '../src/model/bgp/types.js';
 import { meshConfigs } from '../test/engine/bgp/topology-gen.js';
+import { buildTaking, type HeldConfigs } from './build-taking.js';
 import { type Benchmark, type BenchResult, rssMb } from './harness.js';
 
 const NODES = 1000;
@@ -20,11 +19,10 @@ interface MeshRun {
 /** One measured run; the configuration is generated before the clock starts and not kept after the build
  *  (the engine retains nothing of it). */
 export function meshRun(nodes: number, blocks: number, seed: number): MeshRun {
-  let cfgs: NodeBgpConfig[] | null = meshConfigs(nodes, { blocks });
+  const held: HeldConfigs = { cfgs: meshConfigs(nodes, { blocks }) };
   const t0 = process.hrtime.bigint();
   const sim = new Simulation({ seed, log: false });
-  const net = new BgpNetwork(sim, cfgs);
-  cfgs = null;
+  const net = buildTaking(sim, held);
   const stats = sim.run();
   const wallMs = Number(process.hrtime.bigint() - t0) / 1e6;
   for (const name of [`node-0`, `node-${nodes >> 1}`, `node-${nodes - 1}`]) {

@@ -2,10 +2,9 @@
 // each: converge, then one reflector loses power (silent failure: clients notice at hold-timer expiry,
 // 180–240 s) and the network reconverges. Reports wall time for the whole run, RSS, simulated
 // convergence of both phases and the blackhole windows (none expected: a reflector is never a next hop).
-import { BgpNetwork } from '../src/engine/bgp/bgp-network.js';
 import { Simulation } from '../src/engine/simulation.js';
-import type { NodeBgpConfig } from '../src/model/bgp/types.js';
 import { reflectorConfigs } from '../test/engine/bgp/topology-gen.js';
+import { buildTaking, type HeldConfigs } from './build-taking.js';
 import { type Benchmark, type BenchResult, rssMb } from './harness.js';
 
 const CLIENTS = 1000;
@@ -26,11 +25,10 @@ interface RrRun {
 /** One measured run of `clients` clients and `reflectors` reflectors; the failure hits rr-0 after
  *  convergence. The configuration is generated before the clock starts and dropped after the build. */
 export function reflectorRun(clients: number, reflectors: number, blocks: number, seed: number, fail: boolean): RrRun {
-  let cfgs: NodeBgpConfig[] | null = reflectorConfigs(clients, reflectors, { blocks });
+  const held: HeldConfigs = { cfgs: reflectorConfigs(clients, reflectors, { blocks }) };
   const t0 = process.hrtime.bigint();
   const sim = new Simulation({ seed, log: false });
-  const net = new BgpNetwork(sim, cfgs);
-  cfgs = null;
+  const net = buildTaking(sim, held);
   let events = sim.run().processed;
   const total = (clients + reflectors) * blocks;
   const check = (name: string, want: number): void => {

@@ -1,10 +1,9 @@
 // bench: B7 — 5,000 Calico nodes × 64 blocks (320,000 prefixes) behind 2 route reflectors: converge
 // until every node holds every route. A dense RIB would be 1.6 G (node, prefix) entries; the engine keeps
 // one path-set id per (node, prefix class) and shares identical sets, so it stays far below 4 GB.
-import { BgpNetwork } from '../src/engine/bgp/bgp-network.js';
 import { Simulation } from '../src/engine/simulation.js';
-import type { NodeBgpConfig } from '../src/model/bgp/types.js';
 import { reflectorConfigs } from '../test/engine/bgp/topology-gen.js';
+import { buildTaking, type HeldConfigs } from './build-taking.js';
 import { type Benchmark, type BenchResult, rssMb } from './harness.js';
 
 const NODES = 5000;
@@ -16,11 +15,10 @@ export const benchmarks: Benchmark[] = [
     id: 'B7',
     title: `BGP ${NODES} nodes x ${BLOCKS} blocks with ${REFLECTORS} reflectors`,
     run(): BenchResult[] {
-      let cfgs: NodeBgpConfig[] | null = reflectorConfigs(NODES - REFLECTORS, REFLECTORS, { blocks: BLOCKS });
+      const held: HeldConfigs = { cfgs: reflectorConfigs(NODES - REFLECTORS, REFLECTORS, { blocks: BLOCKS }) };
       const t0 = process.hrtime.bigint();
       const sim = new Simulation({ seed: 1, log: false });
-      const net = new BgpNetwork(sim, cfgs);
-      cfgs = null;
+      const net = buildTaking(sim, held);
       const stats = sim.run();
       const wall = Number(process.hrtime.bigint() - t0) / 1e9;
       const total = NODES * BLOCKS;
