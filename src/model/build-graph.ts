@@ -3,6 +3,7 @@
 // and links, tunnels and BGP sessions between them. The viz and the reports read it; nothing mutates it.
 import { MultiGraph } from 'graphology';
 import { formatCidr } from '../lib/ipv4.js';
+import { nodePeerings } from './bgp/node-peerings.js';
 import type { NodeBgpConfig } from './bgp/types.js';
 import type { ModelCluster, ModelNode } from './types.js';
 import type { LoadBalancerSpec, PlatformSpec } from '../scenario/types.js';
@@ -51,7 +52,7 @@ export function buildGraph(
     const c = clusters[ci]!;
     const qualify = (short: string): string => (c.kind === 'management' ? short : `${c.name}/${short}`);
     for (const cfg of configs) {
-      for (const p of cfg.peerings) {
+      for (const p of nodePeerings(cfg)) {
         const from = `node:${qualify(cfg.node)}`;
         if (p.peerIsNode) {
           // One edge per session: draw it from the side whose name sorts first.

@@ -1,6 +1,7 @@
 // emit: bird.cfg as calico-node's confd renders node/filesystem/etc/calico/confd/templates/bird.cfg.template
 // (IPv4): communities, kernel/device/direct protocols, bgp_template and one `protocol bgp` per peering.
 // Blank lines follow the Go template's whitespace trimming so a diff against a real node is clean.
+import { nodePeerings } from '../../model/bgp/node-peerings.js';
 import type { NodeBgpConfig } from '../../model/bgp/types.js';
 import { renderBirdPeer } from './render-bird-peer.js';
 
@@ -91,10 +92,11 @@ export function renderBirdMain(cfg: NodeBgpConfig, includes?: string): string {
     '# -------------- BGP Filters ------------------',
     '# No v4 BGPFilters configured',
   );
-  if (cfg.peerings.length === 0) out.push('# No BGP peers configured for this node');
+  const peerings = nodePeerings(cfg);
+  if (peerings.length === 0) out.push('# No BGP peers configured for this node');
   else {
     out.push('# BGP Protocol Configurations');
-    for (const p of cfg.peerings) out.push(renderBirdPeer(p, priority));
+    for (const p of peerings) out.push(renderBirdPeer(p, priority));
   }
   return `${out.join('\n')}\n\n\n`;
 }

@@ -3,13 +3,14 @@
 // configures each other (an external peer accepts every node that configures it; a peering the other side
 // lacks stays half-configured and is refused), export profiles, originated routes and prefix classes.
 import { parseIpv4 } from '../../lib/ipv4.js';
-import type { NodeBgpConfig } from '../../model/bgp/types.js';
+import { byName, meshPeering, nodeAddress } from '../../model/bgp/node-peerings.js';
+import type { BgpMesh, BgpMeshMember, BgpPeering, NodeBgpConfig } from '../../model/bgp/types.js';
 import type { BgpCore } from './bgp-core.js';
 import { assignClasses } from './class-assign.js';
 import { C_CONFIGURED, EB_CFG, EI_SPK, END_B, END_I } from './end-table.js';
 import { draw, DRAW_LATENCY } from './hash-draw.js';
 import { externalOrigination, nodeOrigination, setOrigin, syncLocal } from './origination.js';
-import { assignProfile, configureExternal, configureFromPeering, finishSession, refreshSpeakerFlags } from './session-config.js';
+import { assignProfile, configureExternal, configureFromPeering, configureMesh, finishSession, meshConfId, refreshSpeakerFlags } from './session-config.js';
 import type { ExternalBgpPeer } from './types.js';
 
 /** One-way latency of the session between speakers a and b (stable per pair). */
@@ -46,7 +47,7 @@ export function addNodeSpeaker(core: BgpCore, cfg: NodeBgpConfig): number {
     core.spk.subnetBase[y] = len === 0 ? 0 : (ip & ((0xffffffff << (32 - len)) >>> 0)) >>> 0;
   }
   core.spk.filterProfile[y] = core.filters.intern(cfg.pools, cfg.serviceCidrs);
-  core.spk.nodeConfig[y] = { ...cfg, peerings: [] };
+  core.spk.nodeConfig[y] = { ...cfg, peers: [] };
   core.byIp.set(`${cfg.tenant}|${ip}`, y);
   addIpText(core, cfg.tenant, addr ?? '', y);
   addName(core, cfg.tenant, cfg.node, y);
@@ -67,24 +68,73 @@ export function addExternalSpeaker(core: BgpCore, x: ExternalBgpPeer): number {
   return y;
 }
 
-/** Creates or completes the sessions of node y from its peerings. */
-export function addPeerings(core: BgpCore, y: number, cfg: NodeBgpConfig): void {
-  const unknown = new Map<string, number>();
-  const ips = core.byIpText.get(cfg.tenant);
-  for (const q of cfg.peerings) {
-    const r = ips?.get(q.peerIp) ?? core.byIp.get(`${cfg.tenant}|${parseIpv4(q.peerIp)}`) ?? -1;
-    if (r === y) continue; // BIRD config skips ourselves
-    let n = r >= 0 ? core.endOf.get(y, r) : (unknown.get(q.peerIp) ?? -1);
-    if (n >= 0 && ((core.ends.u8[n * END_B + EB_CFG] as number) & C_CONFIGURED) !== 0) {
-      (core.spk.ignored[y] as typeof cfg.peerings[number][]).push(q);
-      continue;
-    }
-    if (n < 0) {
-      n = core.addSession(y, r, r >= 0 ? sessionLatency(core, y, r) : core.opt.latencyMs);
-      if (r < 0) unknown.set(q.peerIp, n);
-    }
-    configureFromPeering(core, n, y, q);
+/** Speaker of a configured peer address within a tenant (-1: none). */
+function speakerAt(core: BgpCore, tenant: string, ip: string): number {
+  return core.byIpText.get(tenant)?.get(ip) ?? core.byIp.get(`${tenant}|${parseIpv4(ip)}`) ?? -1;
+}
+
+/** Speakers of a mesh's members, resolved once per mesh (every member's configuration shares it). */
+export type MeshSpeakers = Map<BgpMesh, Int32Array>;
+
+function meshSpeakers(core: BgpCore, tenant: string, mesh: BgpMesh, cache: MeshSpeakers): Int32Array {
+  let ids = cache.get(mesh);
+  if (ids === undefined) {
+    ids = Int32Array.from(mesh.members, (m) => speakerAt(core, tenant, m.ip));
+    cache.set(mesh, ids);
   }
+  return ids;
+}
+
+/** The end of node y towards remote r (or the unknown address `ip`) for a new protocol: a fresh one, or
+ *  -1 when an earlier protocol of y already configured that session (BIRD keeps the first). */
+function freeEnd(core: BgpCore, y: number, r: number, ip: string, unknown: Map<string, number>): number {
+  let n = r >= 0 ? core.endOf.get(y, r) : (unknown.get(ip) ?? -1);
+  if (n >= 0 && ((core.ends.u8[n * END_B + EB_CFG] as number) & C_CONFIGURED) !== 0) return -1;
+  if (n < 0) {
+    n = core.addSession(y, r, r >= 0 ? sessionLatency(core, y, r) : core.opt.latencyMs);
+    if (r < 0) unknown.set(ip, n);
+  }
+  return n;
+}
+
+function addPeering(core: BgpCore, y: number, cfg: NodeBgpConfig, q: BgpPeering, unknown: Map<string, number>): void {
+  const r = speakerAt(core, cfg.tenant, q.peerIp);
+  if (r === y) return; // BIRD config skips ourselves
+  const n = freeEnd(core, y, r, q.peerIp, unknown);
+  if (n < 0) (core.spk.ignored[y] as BgpPeering[]).push(q);
+  else configureFromPeering(core, n, y, q);
+}
+
+
+/** Creates or completes the sessions of node y from its protocols: mesh and explicit peerings in
+ *  protocol-name order, as confd renders them (the mesh without expanding it into peering objects). */
+export function addPeerings(core: BgpCore, y: number, cfg: NodeBgpConfig, meshes: MeshSpeakers): void {
+  const unknown = new Map<string, number>();
+  const peers = cfg.peers;
+  let j = 0;
+  const mesh = cfg.mesh;
+  if (mesh !== undefined) {
+    const ip = nodeAddress(cfg);
+    const ids = meshSpeakers(core, cfg.tenant, mesh, meshes);
+    let ownAsConf = -1;
+    for (let i = 0; i < mesh.members.length; i++) {
+      const m = mesh.members[i] as BgpMeshMember;
+      if (m.ip === ip) continue;
+      while (j < peers.length && byName((peers[j] as BgpPeering).protocolName, m.protocolName) < 0) addPeering(core, y, cfg, peers[j++] as BgpPeering, unknown);
+      const r = ids[i] as number;
+      if (r === y) continue; // BIRD config skips ourselves
+      const n = freeEnd(core, y, r, m.ip, unknown);
+      if (n < 0) {
+        (core.spk.ignored[y] as BgpPeering[]).push(meshPeering(cfg, mesh, m, ip));
+        continue;
+      }
+      const peerAs = m.asNumber ?? cfg.asNumber;
+      let conf = peerAs === cfg.asNumber ? ownAsConf : meshConfId(core, cfg, mesh, peerAs);
+      if (conf < 0) conf = ownAsConf = meshConfId(core, cfg, mesh, peerAs);
+      configureMesh(core, n, cfg, m, ip, conf);
+    }
+  }
+  while (j < peers.length) addPeering(core, y, cfg, peers[j++] as BgpPeering, unknown);
 }
 
 /** Configures the external-peer ends of every session and finishes all sessions and profiles. */
@@ -105,12 +155,13 @@ export function finishAll(core: BgpCore): void {
 /** Builds everything; the caller then starts the ends. */
 export function buildNetwork(core: BgpCore, configs: readonly NodeBgpConfig[], externals: readonly ExternalBgpPeer[]): void {
   let peerings = 0;
-  for (const c of configs) peerings += c.peerings.length;
+  for (const c of configs) peerings += c.peers.length + (c.mesh?.members.length ?? 0);
   core.ends.reserve(peerings + 2 * externals.length + 16);
   core.endOf.plan(configs.length + externals.length, peerings + 2 * externals.length + 16);
   const nodes = configs.map((c) => addNodeSpeaker(core, c));
   for (const x of externals) addExternalSpeaker(core, x);
-  configs.forEach((c, i) => addPeerings(core, nodes[i] as number, c));
+  const meshes: MeshSpeakers = new Map();
+  configs.forEach((c, i) => addPeerings(core, nodes[i] as number, c, meshes));
   finishAll(core);
   for (let y = 0; y < core.spk.count; y++) {
     const cfg = core.spk.nodeConfig[y];

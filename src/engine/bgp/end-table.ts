@@ -156,7 +156,12 @@ export class EndTable {
 
   /** Sets end n's configuration (interned: equal configurations share an id). */
   setConf(n: number, c: EndConf): void {
-    // Ends are mostly configured in runs sharing a configuration: compare with the last one set first.
+    this.i32[n * END_I + EI_CONF] = this.intern(c);
+  }
+
+  /** The id of a configuration (equal configurations share one). */
+  intern(c: EndConf): number {
+    // Ends are mostly configured in runs sharing a configuration: compare with the last one first.
     const prev = this.confs[this.lastConf] as EndConf;
     let id = this.lastConf;
     if (
@@ -171,7 +176,7 @@ export class EndTable {
       }
     }
     this.lastConf = id;
-    this.i32[n * END_I + EI_CONF] = id;
+    return id;
   }
 
   /** Records what a report needs from the peering (the peering object itself is not kept). */

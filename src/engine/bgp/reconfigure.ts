@@ -3,6 +3,7 @@
 // changed restarts (Cease "other configuration change"), and filter-only changes (blocks, pools, static
 // routes) re-evaluate exports without touching sessions. New nodes join; nodes that disappear stop.
 import { parseIpv4 } from '../../lib/ipv4.js';
+import { nodePeerings } from '../../model/bgp/node-peerings.js';
 import type { BgpPeering, NodeBgpConfig } from '../../model/bgp/types.js';
 import type { BgpCore } from './bgp-core.js';
 import { addNodeSpeaker } from './build.js';
@@ -92,7 +93,7 @@ function syncPeerings(core: BgpCore, y: number, cfg: NodeBgpConfig): void {
   const e = core.ends;
   const ips = core.byIpText.get(cfg.tenant);
   const wanted = new Map<number, BgpPeering>();
-  for (const q of cfg.peerings) {
+  for (const q of nodePeerings(cfg)) {
     const r = ips?.get(q.peerIp) ?? core.byIp.get(`${cfg.tenant}|${parseIpv4(q.peerIp)}`) ?? -1;
     if (r < 0 || r === y || wanted.has(r)) continue;
     wanted.set(r, q);
@@ -195,7 +196,7 @@ export function reconfigure(core: BgpCore, configs: readonly NodeBgpConfig[]): v
   configs.forEach((cfg, i) => {
     const y = ys[i] as number;
     refilterNode(core, y, cfg);
-    core.spk.nodeConfig[y] = { ...cfg, peerings: [] };
+    core.spk.nodeConfig[y] = { ...cfg, peers: [] };
     originate(core, y, nodeOrigination(core, y, cfg.blocks, cfg.borrowed, cfg.serviceCidrs));
   });
 }

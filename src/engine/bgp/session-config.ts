@@ -2,7 +2,7 @@
 // spec), ADD-PATH and AS checks once both ends are known, and the export profile / import rule an end
 // belongs to.
 import { parseIpv4 } from '../../lib/ipv4.js';
-import type { BgpPeering } from '../../model/bgp/types.js';
+import type { BgpMesh, BgpMeshMember, BgpPeering, NodeBgpConfig } from '../../model/bgp/types.js';
 import type { ExternalPeerSpec } from '../../scenario/types.js';
 import { NH_KEEP, NH_KEEP_NONZERO, NH_SELF } from './attr-transforms.js';
 import type { BgpCore } from './bgp-core.js';
@@ -14,6 +14,7 @@ import {
   C_PASSIVE,
   C_RR_CLIENT,
   EB_CFG,
+  EI_CONF,
   EI_IMPORT_RULE,
   EI_PROFILE,
   EI_SPK,
@@ -45,6 +46,32 @@ export function configureFromPeering(core: BgpCore, n: number, y: number, q: Bgp
     allowLocalAs: q.numAllowedLocalASNumbers ?? 0,
   });
   e.setPeering(n, q, (e.i32[(n ^ 1) * END_I + EI_SPK] as number) >= 0);
+}
+
+/** The interned configuration of a node's `Mesh_` protocols towards members of AS `peerAs`. */
+export function meshConfId(core: BgpCore, cfg: NodeBgpConfig, mesh: BgpMesh, peerAs: number): number {
+  return core.ends.intern({
+    kind: 1,
+    clusterId: -1,
+    localAs: cfg.asNumber,
+    peerAs,
+    holdCfg: core.opt.holdTimeS,
+    kaCfg: 0,
+    grTime: mesh.gracefulRestartTime ?? core.opt.gracefulRestartS,
+    nhMode: NHM_AUTO,
+    allowLocalAs: 0,
+  });
+}
+
+/** Configures end n of a node at address `ip` as its `Mesh_` protocol towards member m, with the
+ *  configuration `meshConfId` gave (what configureFromPeering does with `meshPeering(cfg, mesh, m, ip)`,
+ *  without building the peering). */
+export function configureMesh(core: BgpCore, n: number, cfg: NodeBgpConfig, m: BgpMeshMember, ip: string, confId: number): void {
+  const e = core.ends;
+  const internal = cfg.asNumber === (m.asNumber ?? cfg.asNumber);
+  e.u8[n * END_B + EB_CFG] = C_CONFIGURED | (m.ip > ip ? C_PASSIVE : 0) | (internal ? C_INTERNAL : 0);
+  e.i32[n * END_I + EI_CONF] = confId;
+  if ((e.i32[(n ^ 1) * END_I + EI_SPK] as number) < 0) e.unknownPeer.set(n, { name: m.name, ip: m.ip });
 }
 
 /** Configures end n of external peer y towards the node on the other end (it accepts every node that

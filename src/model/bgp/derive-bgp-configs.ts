@@ -8,9 +8,9 @@ import type { ClusterSpec } from '../../scenario/types.js';
 import { readBgpGlobals, type BgpGlobals } from './bgp-globals.js';
 import { expandPeerRules } from './expand-peer-rules.js';
 import { readNodeStates, type BgpNodeInput, type NodeBgpState } from './node-bgp-state.js';
-import { meshMembers, nodePeerings, type MeshMember } from './node-peerings.js';
+import { clusterMesh, explicitPeerings, inMesh } from './node-peerings.js';
 import { collectPeerRules } from './peer-rules.js';
-import type { BgpPool, NodeBgpConfig } from './types.js';
+import type { BgpMesh, BgpPool, NodeBgpConfig } from './types.js';
 
 export type { BgpNodeInput } from './node-bgp-state.js';
 
@@ -55,7 +55,7 @@ export function deriveBgpConfigs(
       disabled: p.disabled,
     }));
   const services = globalServiceRoutes(globals);
-  const mesh = meshMembers(states);
+  const mesh = clusterMesh(states, globals);
   const configs = states.map((s) => nodeConfig(cluster.name, s, mesh, expanded, globals, pools, services, ipam.get(s.name)));
   return { configs, diagnostics };
 }
@@ -63,7 +63,7 @@ export function deriveBgpConfigs(
 function nodeConfig(
   tenant: string,
   s: NodeBgpState,
-  mesh: readonly MeshMember[],
+  mesh: BgpMesh,
   expanded: ReturnType<typeof expandPeerRules>,
   globals: BgpGlobals,
   pools: readonly BgpPool[],
@@ -81,7 +81,8 @@ function nodeConfig(
     asNumber: s.asNumber,
     ...(isRr ? { routeReflectorClusterId: s.clusterId } : {}),
     listenPort: s.listenPort > 0 ? s.listenPort : 179,
-    peerings: nodePeerings(s, mesh, expanded, globals),
+    peers: explicitPeerings(s, expanded),
+    ...(inMesh(s, globals) ? { mesh } : {}),
     blocks: sortByAddress(ipam?.blocks ?? []),
     borrowed: sortByAddress(ipam?.borrowed ?? []),
     pools,

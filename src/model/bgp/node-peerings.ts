@@ -1,57 +1,88 @@
 // model: one node's BIRD peerings — confd's processMeshPeers and buildPeerFromData (bgp_processor.go):
-// the node-to-node mesh, then the global and node-specific peerings, sorted by protocol name.
+// the node-to-node mesh, then the global and node-specific peerings, sorted by protocol name. The mesh is
+// kept as one shared member list (NodeBgpConfig.mesh); `nodePeerings` expands it where a consumer needs
+// every protocol of a node (BIRD configuration, reports, reconfiguration).
 import type { BgpGlobals } from './bgp-globals.js';
 import type { ExpandedPeers, PeerData } from './expand-peer-rules.js';
 import type { NodeBgpState } from './node-bgp-state.js';
-import type { BgpPeering } from './types.js';
+import type { BgpMesh, BgpMeshMember, BgpPeering, NodeBgpConfig } from './types.js';
 
-/** Nodes that take part in the mesh (not reflectors), sorted by their `Mesh_` protocol name. */
-export interface MeshMember {
-  readonly node: NodeBgpState;
-  readonly protocolName: string;
-}
-
-/** The mesh members of a cluster in protocol-name order, computed once for all nodes. */
-export function meshMembers(nodes: readonly NodeBgpState[]): MeshMember[] {
-  return nodes
+/** The cluster's mesh: nodes that take part (not reflectors) in protocol-name order, computed once. */
+export function clusterMesh(nodes: readonly NodeBgpState[], globals: BgpGlobals): BgpMesh {
+  const members: BgpMeshMember[] = nodes
     .filter((n) => n.ip !== '' && n.clusterId === '')
-    .map((n) => ({ node: n, protocolName: protocolName('Mesh', n.ip) }))
+    .map((n) => ({
+      name: n.name,
+      ip: n.ip,
+      protocolName: protocolName('Mesh', n.ip),
+      ...(n.listenPort > 0 ? { port: n.listenPort } : {}),
+      ...(n.explicitAs !== undefined ? { asNumber: n.explicitAs } : {}),
+    }))
     .sort((a, b) => byName(a.protocolName, b.protocolName));
+  return { members, ...(globals.nodeMeshMaxRestartTime !== undefined ? { gracefulRestartTime: globals.nodeMeshMaxRestartTime } : {}) };
 }
 
-/** Every peering of `node`, sorted by protocol name (Go string order, as confd sorts). */
-export function nodePeerings(
-  node: NodeBgpState,
-  mesh: readonly MeshMember[],
-  expanded: ExpandedPeers,
-  globals: BgpGlobals,
-): BgpPeering[] {
-  const explicit: BgpPeering[] = [];
-  for (const p of expanded.global) pushDefined(explicit, buildPeering(p, 'Global', node));
-  for (const p of expanded.byNode.get(node.name) ?? []) pushDefined(explicit, buildPeering(p, 'Node', node));
-  const meshed = meshPeerings(node, mesh, globals);
-  if (explicit.length === 0) return meshed;
-  explicit.sort((a, b) => byName(a.protocolName, b.protocolName));
-  if (meshed.length === 0) return explicit;
-  // Both lists are sorted: merge them.
+/** Whether a node takes part in the mesh: a reflector (cluster ID set) skips it entirely. */
+export function inMesh(node: NodeBgpState, globals: BgpGlobals): boolean {
+  return node.clusterId === '' && globals.meshEnabled;
+}
+
+/** A node's `Global_` and `Node_` peerings, sorted by protocol name (Go string order, as confd sorts). */
+export function explicitPeerings(node: NodeBgpState, expanded: ExpandedPeers): BgpPeering[] {
   const out: BgpPeering[] = [];
-  let i = 0;
+  for (const p of expanded.global) pushDefined(out, buildPeering(p, 'Global', node));
+  for (const p of expanded.byNode.get(node.name) ?? []) pushDefined(out, buildPeering(p, 'Node', node));
+  return out.sort((a, b) => byName(a.protocolName, b.protocolName));
+}
+
+/** The address part of a node's `ipv4Address`. */
+export function nodeAddress(cfg: NodeBgpConfig): string {
+  const i = cfg.ipv4Address.indexOf('/');
+  return i < 0 ? cfg.ipv4Address : cfg.ipv4Address.slice(0, i);
+}
+
+/**
+ * The `Mesh_` peering of the node configured by `cfg` towards mesh member m. The remote AS is the
+ * member's own AS if set, else this node's AS (confd falls back to config.ASNumber); passive on the side
+ * whose peer IP string is greater (Go string compare).
+ */
+export function meshPeering(cfg: NodeBgpConfig, mesh: BgpMesh, m: BgpMeshMember, ip: string): BgpPeering {
+  return {
+    protocolName: m.protocolName,
+    kind: 'mesh',
+    peerName: m.name,
+    peerIsNode: true,
+    peerIp: m.ip,
+    peerPort: m.port,
+    peerAs: m.asNumber ?? cfg.asNumber,
+    localAs: cfg.asNumber,
+    passive: m.ip > ip,
+    rrClient: false,
+    sourceAddress: ip,
+    gracefulRestartTime: mesh.gracefulRestartTime,
+    nextHopMode: 'Auto',
+  };
+}
+
+/** Every BIRD protocol of a node — its mesh peerings (all members but itself) merged with its explicit
+ *  ones — in protocol-name order, as confd renders them. */
+export function nodePeerings(cfg: NodeBgpConfig): BgpPeering[] {
+  const mesh = cfg.mesh;
+  if (mesh === undefined) return [...cfg.peers];
+  const ip = nodeAddress(cfg);
+  const out: BgpPeering[] = [];
   let j = 0;
-  while (i < meshed.length || j < explicit.length) {
-    const a = meshed[i];
-    const b = explicit[j];
-    if (b === undefined || (a !== undefined && byName(a.protocolName, b.protocolName) <= 0)) {
-      out.push(a as BgpPeering);
-      i++;
-    } else {
-      out.push(b);
-      j++;
-    }
+  for (const m of mesh.members) {
+    if (m.ip === ip) continue;
+    while (j < cfg.peers.length && byName((cfg.peers[j] as BgpPeering).protocolName, m.protocolName) < 0) out.push(cfg.peers[j++] as BgpPeering);
+    out.push(meshPeering(cfg, mesh, m, ip));
   }
+  while (j < cfg.peers.length) out.push(cfg.peers[j++] as BgpPeering);
   return out;
 }
 
-function byName(a: string, b: string): number {
+/** Go string order. */
+export function byName(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
@@ -63,38 +94,6 @@ function pushDefined(out: BgpPeering[], p: BgpPeering | undefined): void {
 export function protocolName(prefix: string, ip: string, port = 0): string {
   const base = `${prefix}_${ip.replaceAll('.', '_')}`;
   return port > 0 ? `${base}_port_${port}` : base;
-}
-
-/**
- * The full mesh: a reflector (cluster ID set) skips it entirely; other nodes peer with every node that
- * is not a reflector. The remote AS is the remote's own AS if set, else THIS node's AS (confd falls back
- * to config.ASNumber). Passive on the side whose peer IP string is greater (Go string compare).
- * Hot for large meshes (n² peerings): one fixed-shape object per peering, names precomputed.
- */
-export function meshPeerings(node: NodeBgpState, mesh: readonly MeshMember[], globals: BgpGlobals): BgpPeering[] {
-  if (node.clusterId !== '' || !globals.meshEnabled) return [];
-  const out: BgpPeering[] = [];
-  const restart = globals.nodeMeshMaxRestartTime;
-  for (const m of mesh) {
-    const peer = m.node;
-    if (peer.ip === node.ip) continue;
-    out.push({
-      protocolName: m.protocolName,
-      kind: 'mesh',
-      peerName: peer.name,
-      peerIsNode: true,
-      peerIp: peer.ip,
-      peerPort: peer.listenPort > 0 ? peer.listenPort : undefined,
-      peerAs: peer.explicitAs ?? node.asNumber,
-      localAs: node.asNumber,
-      passive: peer.ip > node.ip,
-      rrClient: false,
-      sourceAddress: node.ip,
-      gracefulRestartTime: restart,
-      nextHopMode: 'Auto',
-    });
-  }
-  return out;
 }
 
 /** confd buildPeerFromData for a `Global_` or `Node_` peering; undefined for a peering to itself. */

@@ -39,6 +39,31 @@ export interface BgpPeering {
   readonly origin?: { readonly file: string; readonly line: number; readonly col: number };
 }
 
+/** One node of the node-to-node mesh, as the other nodes' `Mesh_` protocols see it. */
+export interface BgpMeshMember {
+  readonly name: string;
+  readonly ip: string;
+  /** `Mesh_<ip with dots as _>`. */
+  readonly protocolName: string;
+  /** The node's BGP listen port (confd writes `neighbor … port N`); undefined when unset. */
+  readonly port?: number;
+  /** The node's own AS when set; undefined: each peering uses the local node's AS (confd's fallback). */
+  readonly asNumber?: number;
+}
+
+/**
+ * BGPConfiguration nodeToNodeMeshEnabled as confd renders it on a node: one `Mesh_<ip>` protocol towards
+ * every member but the node itself. Like Calico's own flag, the mesh is stored once per cluster (every
+ * member's configuration shares the object) and expanded into peerings only where one is asked for
+ * (`nodePeerings`): a mesh of n nodes has n² of them.
+ */
+export interface BgpMesh {
+  /** Nodes of the mesh (every node with an address but the reflectors), sorted by protocol name. */
+  readonly members: readonly BgpMeshMember[];
+  /** nodeMeshMaxRestartTime (s); undefined = BIRD default. */
+  readonly gracefulRestartTime?: number;
+}
+
 /** An IP pool as the export and kernel filters see it. */
 export interface BgpPool {
   readonly cidr: string;
@@ -58,7 +83,10 @@ export interface NodeBgpConfig {
   readonly asNumber: number;
   readonly routeReflectorClusterId?: string;
   readonly listenPort: number;
-  readonly peerings: readonly BgpPeering[];
+  /** `Global_` and `Node_` protocols (from BGPPeers), sorted by protocol name. */
+  readonly peers: readonly BgpPeering[];
+  /** The node-to-node mesh when this node takes part (mesh enabled, not a route reflector). */
+  readonly mesh?: BgpMesh;
   /** IPAM blocks affine to this node (each a blackhole static route, exported as the aggregate). */
   readonly blocks: readonly string[];
   /** /32s of addresses this node borrowed from other nodes' blocks (exported because they lie in a pool). */

@@ -77,7 +77,7 @@ describe('reconfiguration', () => {
     expect(sessionStates(net)).toEqual({ Established: 20 });
     // Same node names and addresses: node-0 becomes the reflector (rr-0 in the RR generator order).
     const rr = reflectorConfigs(4, 1, { blocks: 1 }).map((c, i): NodeBgpConfig => ({ ...c, node: `node-${i}` }));
-    const renamed = rr.map((c) => ({ ...c, peerings: c.peerings.map((p) => ({ ...p, peerName: p.peerName.startsWith('rr-') ? 'node-0' : `node-${Number(p.peerName.slice(5)) + 1}` })) }));
+    const renamed = rr.map((c) => ({ ...c, peers: c.peers.map((p) => ({ ...p, peerName: p.peerName.startsWith('rr-') ? 'node-0' : `node-${Number(p.peerName.slice(5)) + 1}` })) }));
     net.schedule(20_000, { kind: 'reconfigure', configs: renamed });
     sim.run(200_000);
     expect(sessionStates(net)).toEqual({ Established: 8 });

@@ -11,8 +11,8 @@ const src = { file: 'x.yaml', line: 1, col: 1 };
 function withTor(n: number): { configs: NodeBgpConfig[]; tor: ExternalBgpPeer } {
   const configs = meshConfigs(n).map((c) => ({
     ...c,
-    peerings: [
-      ...c.peerings,
+    peers: [
+      ...c.peers,
       {
         protocolName: `Global_${TOR_IP.replaceAll('.', '_')}`,
         kind: 'global' as const,

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { BgpNetwork } from '../../../src/engine/bgp/bgp-network.js';
 import { Simulation } from '../../../src/engine/simulation.js';
 import { meshConfigs } from './topology-gen.js';
+import { nodePeerings } from '../../../src/model/bgp/node-peerings.js';
 
 function kinds(sim: Simulation, from = 0): string[] {
   const out: string[] = [];
@@ -24,7 +25,7 @@ describe('session state machine (RFC 4271 §8, BIRD timers as Calico sets them)'
   });
 
   it('both sides active: the connection collision keeps one session (higher BGP identifier wins)', () => {
-    const cfgs = meshConfigs(2).map((c) => ({ ...c, peerings: c.peerings.map((p) => ({ ...p, passive: false })) }));
+    const cfgs = meshConfigs(2).map((c) => ({ ...c, mesh: undefined, peers: nodePeerings(c).map((p) => ({ ...p, passive: false })) }));
     const sim = new Simulation({ seed: 2 });
     const net = new BgpNetwork(sim, cfgs);
     sim.run(60_000);

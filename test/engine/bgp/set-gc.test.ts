@@ -3,6 +3,7 @@ import { BgpNetwork } from '../../../src/engine/bgp/bgp-network.js';
 import { Simulation } from '../../../src/engine/simulation.js';
 import { meshConfigs, nodeIp } from './topology-gen.js';
 import { routesOf } from './helpers.js';
+import { nodePeerings } from '../../../src/model/bgp/node-peerings.js';
 
 function run(gcAt: number): { routes: string; sets: number; service: string[] } {
   const sim = new Simulation({ seed: 4 });
@@ -34,8 +35,9 @@ describe('odd configurations', () => {
   it('a peering to an address no speaker has stays in Connect; a duplicate peering is reported', () => {
     const cfgs = meshConfigs(2);
     const first = cfgs[0] as (typeof cfgs)[number];
-    const p = first.peerings[0] as (typeof first.peerings)[number];
-    cfgs[0] = { ...first, peerings: [...first.peerings, { ...p, protocolName: 'Node_172_16_99_99', peerIp: '172.16.99.99', peerName: 'ghost', passive: false }, { ...p, protocolName: 'Dup' }] };
+    const all = nodePeerings(first);
+    const p = all[0] as (typeof all)[number];
+    cfgs[0] = { ...first, mesh: undefined, peers: [...all, { ...p, protocolName: 'Node_172_16_99_99', peerIp: '172.16.99.99', peerName: 'ghost', passive: false }, { ...p, protocolName: 'Dup' }] };
     const sim = new Simulation({ seed: 1 });
     const net = new BgpNetwork(sim, cfgs);
     const stats = sim.run(600_000);
@@ -52,8 +54,8 @@ describe('odd configurations', () => {
   it('a peering the other side does not configure is refused (Active) and parked, not retried forever', () => {
     const cfgs = meshConfigs(2);
     const n0 = cfgs[0] as (typeof cfgs)[number];
-    cfgs[0] = { ...n0, peerings: n0.peerings.map((p) => ({ ...p, passive: false })) };
-    cfgs[1] = { ...(cfgs[1] as (typeof cfgs)[number]), peerings: [] };
+    cfgs[0] = { ...n0, mesh: undefined, peers: nodePeerings(n0).map((p) => ({ ...p, passive: false })) };
+    cfgs[1] = { ...(cfgs[1] as (typeof cfgs)[number]), mesh: undefined, peers: [] };
     const sim = new Simulation({ seed: 1 });
     const net = new BgpNetwork(sim, cfgs);
     expect(sim.run(3_600_000).reason).toBe('quiescent');

@@ -1,7 +1,8 @@
 // test helper (also used by bench/b05..b07): synthetic Calico BGP configurations — a node-to-node mesh
 // or route reflectors with clients — as calico-node would render them (NodeBgpConfig per node).
 import { formatIpv4 } from '../../../src/lib/ipv4.js';
-import type { BgpPeering, BgpPool, NodeBgpConfig } from '../../../src/model/bgp/types.js';
+import { byName, protocolName } from '../../../src/model/bgp/node-peerings.js';
+import type { BgpMesh, BgpPeering, BgpPool, NodeBgpConfig } from '../../../src/model/bgp/types.js';
 
 export interface TopologyOptions {
   readonly tenant?: string;
@@ -30,10 +31,11 @@ function pool(totalBlocks: number): BgpPool {
   return { cidr: `${formatIpv4(POOL_BASE)}/${len}`, ipipMode: 'Never', vxlanMode: 'Never', disableBGPExport: false, disabled: false };
 }
 
-function peering(kind: BgpPeering['kind'], me: string, peerIp: string, peerName: string, as: number, rr?: string): BgpPeering {
+/** A `Node_` peering (BGPPeer with node/peerSelector), as a client towards a reflector or back. */
+function peering(me: string, peerIp: string, peerName: string, as: number, rr?: string): BgpPeering {
   return {
-    protocolName: `${kind === 'mesh' ? 'Mesh' : 'Node'}_${peerIp.replaceAll('.', '_')}`,
-    kind,
+    protocolName: protocolName('Node', peerIp),
+    kind: 'node',
     peerName,
     peerIsNode: true,
     peerIp,
@@ -46,7 +48,7 @@ function peering(kind: BgpPeering['kind'], me: string, peerIp: string, peerName:
   };
 }
 
-function node(i: number, name: string, o: TopologyOptions, peerings: BgpPeering[], total: number, rr?: string): NodeBgpConfig {
+function node(i: number, name: string, o: TopologyOptions, peers: BgpPeering[], total: number, rr?: string): NodeBgpConfig {
   const k = o.blocks ?? 1;
   return {
     tenant: o.tenant ?? 't1',
@@ -56,7 +58,7 @@ function node(i: number, name: string, o: TopologyOptions, peerings: BgpPeering[
     asNumber: o.asNumber ?? 64512,
     routeReflectorClusterId: rr,
     listenPort: 179,
-    peerings,
+    peers,
     blocks: Array.from({ length: k }, (_, j) => blockCidr(i * k + j)),
     borrowed: [],
     pools: [pool(total * k)],
@@ -64,17 +66,11 @@ function node(i: number, name: string, o: TopologyOptions, peerings: BgpPeering[
   };
 }
 
-/** n nodes `node-0..` in a full node-to-node mesh. */
+/** n nodes `node-0..` in a full node-to-node mesh (every configuration shares the member list). */
 export function meshConfigs(n: number, o: TopologyOptions = {}): NodeBgpConfig[] {
-  const as = o.asNumber ?? 64512;
-  const ips = Array.from({ length: n }, (_, i) => nodeIp(i));
-  const names = Array.from({ length: n }, (_, i) => `node-${i}`);
-  return names.map((name, i) => {
-    const me = ips[i] as string;
-    const ps: BgpPeering[] = [];
-    for (let j = 0; j < n; j++) if (j !== i) ps.push(peering('mesh', me, ips[j] as string, names[j] as string, as));
-    return node(i, name, o, ps, n);
-  });
+  const members = Array.from({ length: n }, (_, i) => ({ name: `node-${i}`, ip: nodeIp(i), protocolName: protocolName('Mesh', nodeIp(i)) }));
+  const mesh: BgpMesh = { members: members.sort((a, b) => byName(a.protocolName, b.protocolName)) };
+  return Array.from({ length: n }, (_, i) => ({ ...node(i, `node-${i}`, o, [], n), mesh }));
 }
 
 /** `reflectors` route reflectors `rr-0..` (one cluster id, as Calico's recipe) and `clients` clients
@@ -90,10 +86,10 @@ export function reflectorConfigs(clients: number, reflectors: number, o: Topolog
     if (i < reflectors) {
       for (let j = 0; j < total; j++) {
         if (j === i) continue;
-        ps.push(peering('node', me, ips[j] as string, names[j] as string, as, j < reflectors ? undefined : clusterId));
+        ps.push(peering(me, ips[j] as string, names[j] as string, as, j < reflectors ? undefined : clusterId));
       }
     } else {
-      for (let j = 0; j < reflectors; j++) ps.push(peering('node', me, ips[j] as string, names[j] as string, as));
+      for (let j = 0; j < reflectors; j++) ps.push(peering(me, ips[j] as string, names[j] as string, as));
     }
     return node(i, name, o, ps, total, i < reflectors ? clusterId : undefined);
   });

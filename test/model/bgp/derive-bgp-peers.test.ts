@@ -3,6 +3,7 @@ import { deriveBgpConfigs } from '../../../src/model/bgp/derive-bgp-configs.js';
 import type { NodeBgpConfig } from '../../../src/model/bgp/types.js';
 import type { CalicoSpec } from '../../../src/scenario/types.js';
 import { bgpNodes, cluster, manifests, SRC, type TestNode } from './fixtures.js';
+import { peeringsOf } from './peerings-of.js';
 
 const NODES: TestNode[] = [
   { name: 'kube-master', ip: '10.192.0.2', labels: { group: 'one' } },
@@ -18,15 +19,15 @@ function derive(yaml: string, calico: Partial<CalicoSpec> = {}, nodes = NODES): 
   return new Map(d.configs.map((c) => [c.node, c]));
 }
 
-const names = (c: NodeBgpConfig | undefined): string[] => (c?.peerings ?? []).map((p) => p.protocolName);
+const names = (c: NodeBgpConfig | undefined): string[] => peeringsOf(c).map((p) => p.protocolName);
 
 describe('BGPPeer resources', () => {
   it('node: only that node gets a Node_ peering', () => {
     const m = derive('kind: BGPPeer\nmetadata: {name: tor}\nspec: {node: kube-node-1, peerIP: 172.19.4.87, asNumber: 64533}');
     expect(names(m.get('kube-node-1'))).toEqual(['Node_172_19_4_87']);
     expect(names(m.get('kube-master'))).toEqual([]);
-    expect(m.get('kube-node-1')?.peerings[0]).toMatchObject({ kind: 'node', peerAs: 64533, peerName: 'tor', peerIsNode: false, passive: false });
-    expect(m.get('kube-node-1')?.peerings[0]?.origin).toMatchObject({ file: 'bgp.yaml' });
+    expect(peeringsOf(m.get('kube-node-1'))[0]).toMatchObject({ kind: 'node', peerAs: 64533, peerName: 'tor', peerIsNode: false, passive: false });
+    expect(peeringsOf(m.get('kube-node-1'))[0]?.origin).toMatchObject({ file: 'bgp.yaml' });
   });
 
   it('nodeSelector: the matching nodes; neither: every node gets a Global_ peering', () => {
@@ -38,7 +39,7 @@ describe('BGPPeer resources', () => {
     );
     expect(names(m.get('kube-master'))).toEqual(['Global_172_19_4_1']);
     expect(names(m.get('kube-node-2'))).toEqual(['Global_172_19_4_1', 'Node_172_19_4_87']);
-    expect(m.get('kube-node-2')?.peerings[0]?.kind).toBe('global');
+    expect(peeringsOf(m.get('kube-node-2'))[0]?.kind).toBe('global');
   });
 
   it('a global peering to an IP suppresses node-specific ones to the same IP:port', () => {
@@ -50,7 +51,7 @@ describe('BGPPeer resources', () => {
       ].join('\n---\n'),
     );
     expect(names(m.get('kube-master'))).toEqual(['Global_172_19_4_87', 'Node_172_19_4_87_port_1179']);
-    expect(m.get('kube-master')?.peerings[1]?.peerPort).toBe(1179);
+    expect(peeringsOf(m.get('kube-master'))[1]?.peerPort).toBe(1179);
   });
 
   it('peerSelector: Node_ peerings to the selected nodes, each at its own AS, plus reverse peerings', () => {
@@ -63,12 +64,12 @@ describe('BGPPeer resources', () => {
     );
     const master = m.get('kube-master');
     expect(names(master)).toEqual(['Node_10_192_0_3_port_500', 'Node_10_192_0_4']);
-    expect(master?.peerings.map((p) => [p.peerAs, p.peerIsNode, p.peerName])).toEqual([
+    expect(peeringsOf(master).map((p) => [p.peerAs, p.peerIsNode, p.peerName])).toEqual([
       [64512, true, 'kube-node-1'],
       [65002, true, 'kube-node-2'],
     ]);
     expect(names(m.get('kube-node-1'))).toEqual(['Node_10_192_0_2']);
-    expect(m.get('kube-node-2')?.peerings[0]).toMatchObject({ protocolName: 'Node_10_192_0_2', peerAs: 64512, localAs: 65002 });
+    expect(peeringsOf(m.get('kube-node-2'))[0]).toMatchObject({ protocolName: 'Node_10_192_0_2', peerAs: 64512, localAs: 65002 });
   });
 
   it('reversePeering: Manual leaves the selected nodes without the reverse peering', () => {
@@ -79,10 +80,10 @@ describe('BGPPeer resources', () => {
 
   it('a global peerIP peer that is a Calico node: string passivity, and the node peers back to everyone', () => {
     const m = derive('kind: BGPPeer\nmetadata: {name: to-node-1}\nspec: {peerIP: 10.192.0.3, asNumber: 64512}');
-    expect(m.get('kube-master')?.peerings[0]).toMatchObject({ protocolName: 'Global_10_192_0_3', passive: true, peerIsNode: true, peerName: 'kube-node-1' });
-    expect(m.get('kube-node-2')?.peerings[0]).toMatchObject({ protocolName: 'Global_10_192_0_3', passive: false });
+    expect(peeringsOf(m.get('kube-master'))[0]).toMatchObject({ protocolName: 'Global_10_192_0_3', passive: true, peerIsNode: true, peerName: 'kube-node-1' });
+    expect(peeringsOf(m.get('kube-node-2'))[0]).toMatchObject({ protocolName: 'Global_10_192_0_3', passive: false });
     expect(names(m.get('kube-node-1'))).toEqual(['Node_10_192_0_2', 'Node_10_192_0_4']);
-    expect(m.get('kube-node-1')?.peerings.every((p) => !p.passive)).toBe(true);
+    expect(peeringsOf(m.get('kube-node-1')).every((p) => !p.passive)).toBe(true);
   });
 
   it('peer options: timers, ttl security, next hop, local AS, allowed local AS, source address', () => {
@@ -98,7 +99,7 @@ describe('BGPPeer resources', () => {
         'kind: BGPPeer\nmetadata: {name: c}\nspec: {node: kube-master, peerIP: 172.19.4.3, asNumber: 64512, keepOriginalNextHop: true}',
       ].join('\n'),
     );
-    const [a, b, c] = m.get('kube-master')?.peerings ?? [];
+    const [a, b, c] = peeringsOf(m.get('kube-master'));
     expect(a).toMatchObject({ keepaliveTime: 30, gracefulRestartTime: 90, ttlSecurity: 2, nextHopMode: 'Self' });
     expect(a).toMatchObject({ localAs: 65001, localAsSet: true, numAllowedLocalASNumbers: 1, reachableBy: '10.192.0.1' });
     expect(a?.sourceAddress).toBeUndefined();
@@ -120,14 +121,14 @@ describe('external peers (calico.peers[])', () => {
     });
     expect(names(m.get('kube-node-1'))).toEqual(['Global_172_20_0_3_port_1179', 'Node_172_20_0_1', 'Node_172_20_0_2']);
     expect(names(m.get('kube-master'))).toEqual(['Global_172_20_0_3_port_1179']);
-    const g = m.get('kube-master')?.peerings[0];
+    const g = peeringsOf(m.get('kube-master'))[0];
     expect(g).toMatchObject({ peerAs: 65010, peerName: 'core', peerIsNode: false, sourceAddress: '10.192.0.2', nextHopMode: 'Auto' });
-    expect(m.get('kube-node-2')?.peerings.find((p) => p.peerName === 'tor-b')?.origin).toEqual(SRC);
+    expect(peeringsOf(m.get('kube-node-2')).find((p) => p.peerName === 'tor-b')?.origin).toEqual(SRC);
   });
 
   it('keepaliveTime (ms) becomes the peering keepalive in seconds; holdTime stays the router\'s', () => {
     const m = derive('', { peers: [peer('tor', { peerIP: '172.20.0.1', keepaliveTime: 30_000, holdTime: 90_000 })] });
-    const p = m.get('kube-master')?.peerings[0];
+    const p = peeringsOf(m.get('kube-master'))[0];
     expect(p?.keepaliveTime).toBe(30);
     expect(p?.holdTime).toBeUndefined();
   });

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { deriveBgpConfigs } from '../../../src/model/bgp/derive-bgp-configs.js';
 import type { NodeBgpConfig } from '../../../src/model/bgp/types.js';
 import { bgpNodes, cluster, manifests, numberedNodes, type TestNode } from './fixtures.js';
+import { peeringsOf } from './peerings-of.js';
 
 function derive(nodes: readonly TestNode[], yaml = ''): NodeBgpConfig[] {
   const d = deriveBgpConfigs(cluster(nodes, { resources: yaml ? manifests(yaml) : [] }), bgpNodes(nodes), new Map());
@@ -22,8 +23,8 @@ describe('node-to-node mesh', () => {
       { name: 'a', ip: '10.0.0.9' },
       { name: 'b', ip: '10.0.0.10' },
     ]);
-    const a = byNode(configs, 'a').peerings;
-    const b = byNode(configs, 'b').peerings;
+    const a = peeringsOf(byNode(configs, 'a'));
+    const b = peeringsOf(byNode(configs, 'b'));
     expect(a).toHaveLength(1);
     expect(a[0]?.protocolName).toBe('Mesh_10_0_0_10');
     expect(a[0]?.passive).toBe(false); // 10.0.0.9 initiates
@@ -34,8 +35,8 @@ describe('node-to-node mesh', () => {
   it('every other node, source address = own IP, multihop with ttl security off, AS of the cluster', () => {
     const configs = derive(numberedNodes(4));
     const c = byNode(configs, 'node-2');
-    expect(c.peerings.map((p) => p.protocolName)).toEqual(['Mesh_10_0_0_1', 'Mesh_10_0_0_3', 'Mesh_10_0_0_4']);
-    for (const p of c.peerings) {
+    expect(peeringsOf(c).map((p) => p.protocolName)).toEqual(['Mesh_10_0_0_1', 'Mesh_10_0_0_3', 'Mesh_10_0_0_4']);
+    for (const p of peeringsOf(c)) {
       expect(p).toMatchObject({ kind: 'mesh', peerIsNode: true, sourceAddress: '10.0.0.2', peerAs: 64512, localAs: 64512 });
       expect(p.ttlSecurity).toBeUndefined();
       expect(p.rrClient).toBe(false);
@@ -56,7 +57,7 @@ describe('node-to-node mesh', () => {
         const nodes = list.map((ip, i) => ({ name: `n${i}`, ip }));
         const configs = derive(nodes);
         const passive = new Map<string, boolean>();
-        for (const c of configs) for (const p of c.peerings) passive.set(`${c.routerId}>${p.peerIp}`, p.passive);
+        for (const c of configs) for (const p of peeringsOf(c)) passive.set(`${c.routerId}>${p.peerIp}`, p.passive);
         for (const a of list) {
           for (const b of list) {
             if (a >= b) continue;
@@ -64,7 +65,7 @@ describe('node-to-node mesh', () => {
             expect(passive.get(`${b}>${a}`)).toBe(false);
           }
         }
-        expect(configs.reduce((n, c) => n + c.peerings.length, 0)).toBe(list.length * (list.length - 1));
+        expect(configs.reduce((n, c) => n + peeringsOf(c).length, 0)).toBe(list.length * (list.length - 1));
       }),
       { numRuns: 60 },
     );
@@ -72,13 +73,13 @@ describe('node-to-node mesh', () => {
 
   it('disabled by BGPConfiguration default; nodeMeshMaxRestartTime and listenPort applied', () => {
     const off = derive(numberedNodes(3), 'kind: BGPConfiguration\nmetadata: {name: default}\nspec: {nodeToNodeMeshEnabled: false}\n');
-    expect(off.every((c) => c.peerings.length === 0)).toBe(true);
+    expect(off.every((c) => peeringsOf(c).length === 0)).toBe(true);
     const yaml = [
       'kind: BGPConfiguration\nmetadata: {name: default}\nspec: {nodeMeshMaxRestartTime: 2m, listenPort: 1790}',
       'kind: BGPConfiguration\nmetadata: {name: node.node-3}\nspec: {listenPort: 500}',
     ].join('\n---\n');
     const configs = derive(numberedNodes(3), yaml);
-    const p = byNode(configs, 'node-1').peerings;
+    const p = peeringsOf(byNode(configs, 'node-1'));
     expect(p.map((x) => [x.protocolName, x.peerPort, x.gracefulRestartTime])).toEqual([
       ['Mesh_10_0_0_2', 1790, 120],
       ['Mesh_10_0_0_3', 500, 120],
@@ -95,10 +96,10 @@ describe('node-to-node mesh', () => {
     const configs = derive(numberedNodes(3), yaml);
     const n1 = byNode(configs, 'node-1');
     expect(n1.asNumber).toBe(65001);
-    expect(n1.peerings.map((p) => [p.protocolName, p.peerAs])).toEqual([
+    expect(peeringsOf(n1).map((p) => [p.protocolName, p.peerAs])).toEqual([
       ['Mesh_10_0_0_2', 65546],
       ['Mesh_10_0_0_3', 65001], // node-3 has no AS of its own: node-1's AS is used
     ]);
-    expect(byNode(configs, 'node-3').peerings.map((p) => p.peerAs)).toEqual([65001, 65546]);
+    expect(peeringsOf(byNode(configs, 'node-3')).map((p) => p.peerAs)).toEqual([65001, 65546]);
   });
 });

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { deriveBgpConfigs } from '../../../src/model/bgp/derive-bgp-configs.js';
 import type { ExternalPeerSpec } from '../../../src/scenario/types.js';
 import { bgpNodes, cluster, numberedNodes, SRC } from './fixtures.js';
+import { peeringsOf } from './peerings-of.js';
 
 const setup = fc.record({
   nodes: fc.integer({ min: 1, max: 9 }),
@@ -41,9 +42,9 @@ describe('derivation invariants', () => {
         expect(d.diagnostics.filter((x) => x.severity === 'error')).toEqual([]);
         const ends = new Set<string>();
         for (const cfg of d.configs) {
-          const names = cfg.peerings.map((p) => p.protocolName);
+          const names = peeringsOf(cfg).map((p) => p.protocolName);
           expect(names).toEqual([...new Set(names)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
-          for (const p of cfg.peerings) if (p.peerIsNode) ends.add(`${cfg.routerId}>${p.peerIp}`);
+          for (const p of peeringsOf(cfg)) if (p.peerIsNode) ends.add(`${cfg.routerId}>${p.peerIp}`);
         }
         for (const e of ends) {
           const [a, b] = e.split('>');
@@ -51,7 +52,7 @@ describe('derivation invariants', () => {
         }
         // A reflector never meshes, and no node meshes with a reflector.
         for (const cfg of d.configs) {
-          for (const p of cfg.peerings) {
+          for (const p of peeringsOf(cfg)) {
             if (p.kind === 'mesh') expect(rrNodes.includes(cfg.node) || rrNodes.includes(p.peerName)).toBe(false);
           }
         }

@@ -4,6 +4,7 @@ import { deriveBgpConfigs } from '../../../src/model/bgp/derive-bgp-configs.js';
 import type { BgpPeering, NodeBgpConfig } from '../../../src/model/bgp/types.js';
 import type { CalicoSpec } from '../../../src/scenario/types.js';
 import { bgpNodes, cluster, manifests, numberedNodes, SRC, type TestNode } from './fixtures.js';
+import { peeringsOf } from './peerings-of.js';
 
 function derive(nodes: readonly TestNode[], calico: Partial<CalicoSpec>): NodeBgpConfig[] {
   const d = deriveBgpConfigs(cluster(nodes, calico), bgpNodes(nodes), new Map());
@@ -12,7 +13,7 @@ function derive(nodes: readonly TestNode[], calico: Partial<CalicoSpec>): NodeBg
 }
 
 const peer = (c: NodeBgpConfig | undefined, name: string): BgpPeering | undefined =>
-  c?.peerings.find((p) => p.protocolName === name);
+  peeringsOf(c).find((p) => p.protocolName === name);
 
 const rr = (nodes: string[], clusterId = '244.0.0.1'): Partial<CalicoSpec> => ({
   nodeToNodeMeshEnabled: false,
@@ -27,15 +28,15 @@ describe('route reflectors (calico.routeReflectors recipe)', () => {
   it('reflectors get the cluster ID; clients peer with every reflector as Node_ peers', () => {
     expect(n1?.routeReflectorClusterId).toBe('244.0.0.1');
     expect(n3?.routeReflectorClusterId).toBeUndefined();
-    expect(n3?.peerings.map((p) => p.protocolName)).toEqual(['Node_10_0_0_1', 'Node_10_0_0_2']);
-    for (const p of n3?.peerings ?? []) {
+    expect(peeringsOf(n3).map((p) => p.protocolName)).toEqual(['Node_10_0_0_1', 'Node_10_0_0_2']);
+    for (const p of peeringsOf(n3)) {
       expect(p).toMatchObject({ kind: 'node', peerIsNode: true, rrClient: false, passive: false, peerAs: 64512 });
       expect(p.sourceAddress).toBe('10.0.0.3');
     }
   });
 
   it('on a reflector: clients get rr client + rr cluster id; the other reflector (same ID) is a plain peer', () => {
-    expect(n1?.peerings.map((p) => p.protocolName)).toEqual(['Node_10_0_0_2', 'Node_10_0_0_3', 'Node_10_0_0_4', 'Node_10_0_0_5']);
+    expect(peeringsOf(n1).map((p) => p.protocolName)).toEqual(['Node_10_0_0_2', 'Node_10_0_0_3', 'Node_10_0_0_4', 'Node_10_0_0_5']);
     expect(peer(n1, 'Node_10_0_0_2')).toMatchObject({ rrClient: false, peerName: 'node-2' });
     expect(peer(n1, 'Node_10_0_0_2')?.rrClusterId).toBeUndefined();
     expect(peer(n1, 'Node_10_0_0_4')).toMatchObject({ rrClient: true, rrClusterId: '244.0.0.1' });
@@ -47,7 +48,7 @@ describe('route reflectors (calico.routeReflectors recipe)', () => {
       fc.property(fc.integer({ min: 1, max: 4 }), fc.integer({ min: 0, max: 8 }), (r, c) => {
         const all = numberedNodes(r + c);
         const cfgs = derive(all, rr(all.slice(0, r).map((n) => n.name)));
-        const ends = cfgs.reduce((n, x) => n + x.peerings.length, 0);
+        const ends = cfgs.reduce((n, x) => n + peeringsOf(x).length, 0);
         expect(ends).toBe(2 * ((r * (r - 1)) / 2 + c * r));
       }),
       { numRuns: 25 },
@@ -56,8 +57,8 @@ describe('route reflectors (calico.routeReflectors recipe)', () => {
 
   it('with the mesh still on: reflectors skip it and clients mesh only among themselves', () => {
     const cfgs = derive(nodes, { ...rr(['node-1']), nodeToNodeMeshEnabled: true });
-    expect(cfgs[0]?.peerings.every((p) => p.kind === 'node')).toBe(true);
-    expect(cfgs[2]?.peerings.map((p) => p.protocolName)).toEqual(['Mesh_10_0_0_2', 'Mesh_10_0_0_4', 'Mesh_10_0_0_5', 'Node_10_0_0_1']);
+    expect(peeringsOf(cfgs[0]).every((p) => p.kind === 'node')).toBe(true);
+    expect(peeringsOf(cfgs[2]).map((p) => p.protocolName)).toEqual(['Mesh_10_0_0_2', 'Mesh_10_0_0_4', 'Mesh_10_0_0_5', 'Node_10_0_0_1']);
   });
 
   it('reflectors with different cluster IDs (Node resources) treat each other as clients', () => {

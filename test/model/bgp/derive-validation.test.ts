@@ -3,6 +3,7 @@ import type { Diagnostic } from '../../../src/lib/diagnostics.js';
 import { deriveBgpConfigs, type BgpDerivation } from '../../../src/model/bgp/derive-bgp-configs.js';
 import type { CalicoSpec } from '../../../src/scenario/types.js';
 import { bgpNodes, cluster, manifests, numberedNodes, SRC } from './fixtures.js';
+import { peeringsOf } from './peerings-of.js';
 
 function derive(yaml: string, calico: Partial<CalicoSpec> = {}): BgpDerivation {
   const nodes = numberedNodes(3);
@@ -18,7 +19,7 @@ describe('BGP input validation', () => {
     expect(errors(d)).toEqual([
       { severity: 'error', file: 'peers.yaml', line: 5, col: 3, path: 'spec', message: expect.stringContaining('needs peerIP') },
     ]);
-    expect(d.configs[0]?.peerings.filter((p) => p.kind !== 'mesh')).toEqual([]);
+    expect(peeringsOf(d.configs[0]).filter((p) => p.kind !== 'mesh')).toEqual([]);
   });
 
   it('peerIP without asNumber, and AS out of range', () => {
@@ -32,7 +33,7 @@ describe('BGP input validation', () => {
       [4, 'spec.asNumber', 'BGPPeer "no-as"'], // falls back to the nearest node: spec.peerIP's line
       [10, 'spec.asNumber', 'BGPPeer "big-as"'],
     ]);
-    expect(d.configs.every((c) => c.peerings.every((p) => p.kind === 'mesh'))).toBe(true);
+    expect(d.configs.every((c) => peeringsOf(c).every((p) => p.kind === 'mesh'))).toBe(true);
   });
 
   it('peerIP and peerSelector both set; node and nodeSelector both set; asNumber with peerSelector', () => {
@@ -80,7 +81,7 @@ describe('BGP input validation', () => {
       ],
     });
     expect(errors(d).map((e) => e.path)).toEqual(['calico.peers[0].peerIP', 'calico.peers[1].asNumber', 'calico.peers[2].nodeSelector']);
-    expect(d.configs[0]?.peerings.filter((p) => p.kind !== 'mesh').map((p) => p.peerName)).toEqual(['fine']);
+    expect(peeringsOf(d.configs[0]).filter((p) => p.kind !== 'mesh').map((p) => p.peerName)).toEqual(['fine']);
   });
 
   it('calico.asNumber out of range; BGPConfiguration asNumber malformed', () => {
@@ -98,6 +99,6 @@ describe('BGP input validation', () => {
     );
     expect(errors(d)).toEqual([]);
     expect(d.diagnostics.map((x) => x.path)).toEqual(['spec.peerIP', 'spec.filters']);
-    expect(d.configs[0]?.peerings.map((p) => p.protocolName)).toContain('Global_172_19_4_1');
+    expect(peeringsOf(d.configs[0]).map((p) => p.protocolName)).toContain('Global_172_19_4_1');
   });
 });
