@@ -10,7 +10,16 @@ import { assignClasses } from './class-assign.js';
 import { C_CONFIGURED, EB_CFG, EI_SPK, END_B, END_I } from './end-table.js';
 import { draw, DRAW_LATENCY } from './hash-draw.js';
 import { externalOrigination, nodeOrigination, setOrigin, syncLocal } from './origination.js';
-import { assignProfile, configureExternal, configureFromPeering, configureMesh, finishSession, meshConfId, refreshSpeakerFlags } from './session-config.js';
+import {
+  assignProfile,
+  configureExternal,
+  configureFromPeering,
+  configureMesh,
+  finishSession,
+  meshConfId,
+  profileCache,
+  refreshSpeakerFlags,
+} from './session-config.js';
 import type { ExternalBgpPeer } from './types.js';
 
 /** One-way latency of the session between speakers a and b (stable per pair). */
@@ -148,7 +157,8 @@ export function finishAll(core: BgpCore): void {
     }
     finishSession(core, n0);
   }
-  for (let n = 0; n < core.ends.count; n++) if (((core.ends.u8[n * END_B + EB_CFG] as number) & C_CONFIGURED) !== 0) assignProfile(core, n);
+  const cache = profileCache(core.spk.count);
+  for (let n = 0; n < core.ends.count; n++) if (((core.ends.u8[n * END_B + EB_CFG] as number) & C_CONFIGURED) !== 0) assignProfile(core, n, cache);
   refreshSpeakerFlags(core);
 }
 

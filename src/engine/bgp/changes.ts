@@ -31,7 +31,7 @@ import {
 } from './end-table.js';
 import { startEnd, wake } from './fsm.js';
 import { closeConnection, flushFrom, leaveEstablished, sendNotify, sockErr } from './session-teardown.js';
-import { closeHolesOf, evaluateHole, rescanHoles } from './holes.js';
+import { closeHolesOf, evaluateHole, markEver, rescanHoles } from './holes.js';
 import { nodeOrigination, originate, syncLocal } from './origination.js';
 import { holdExpiryAt, initialHoldMs, nextKeepaliveAfter } from './timers.js';
 
@@ -74,7 +74,10 @@ export function nodeDown(core: BgpCore, y: number, mode: 'silent' | 'clean'): vo
   }
   core.spk.alive[y] = 0;
   core.downSpeakers++;
-  if (core.opt.trackBlackholes) closeHolesOf(core, y);
+  if (core.opt.trackBlackholes) {
+    closeHolesOf(core, y);
+    markEver(core, y);
+  }
   (core.rows[y] as Int32Array).fill(0);
   (core.spk.openClasses[y] as Set<number>).clear();
   for (const p of core.spk.profiles[y] as number[]) core.profiles.trim(p, core.profiles.end(p));
@@ -108,7 +111,7 @@ export function nodeUp(core: BgpCore, y: number): void {
     wake(core, m);
   }
   if (core.opt.trackBlackholes) {
-    for (let c = 0; c < core.classes.count; c++) if (core.classes.tracked[c] === 1) evaluateHole(core, y, c);
+    for (let c = 0; c < core.classes.count; c++) if (core.classes.tracked[c] === 1) evaluateHole(core, y, c, false);
   }
   rescanHoles(core, [y], changed);
 }

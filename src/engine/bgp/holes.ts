@@ -48,13 +48,19 @@ function hopSpeakers(core: BgpCore, holes: HoleLog, y: number, g: number): numbe
   return l;
 }
 
-/** Re-evaluates cell (y, c) and opens/closes its window. */
-export function evaluateHole(core: BgpCore, y: number, c: number): void {
-  if (core.spk.alive[y] === 0) return;
-  const holes = core.holes;
-  const flags = core.rowFlags[y] as Uint8Array;
-  const f = flags[c] as number;
+/**
+ * Re-evaluates cell (y, c) and opens/closes its window; `hadRoute`: the cell had a route before this
+ * change. The EVER flag is written when a cell loses its route (a cell holding one has had one), so a
+ * route arriving while nothing is down and no window is open leaves the flags untouched.
+ */
+export function evaluateHole(core: BgpCore, y: number, c: number, hadRoute: boolean): void {
   const g = nhOf(core, (core.rows[y] as Int32Array)[c] as number);
+  const holes = core.holes;
+  if (g !== NHG_NONE && holes.open.size === 0 && core.downSpeakers === 0 && core.downLinks === 0) return;
+  const flags = core.rowFlags[y] as Uint8Array;
+  if (hadRoute && g === NHG_NONE) flags[c] = (flags[c] as number) | EVER;
+  if (core.spk.alive[y] === 0) return;
+  const f = flags[c] as number;
   let bad = 0;
   if (g !== NHG_NONE) {
     flags[c] = f | EVER;
@@ -79,6 +85,15 @@ export function evaluateHole(core: BgpCore, y: number, c: number): void {
     holes.open.set(key(y, c), rec);
     holes.all.push(rec);
     flags[c] = (flags[c] as number) | OPEN;
+  }
+}
+
+/** Records EVER on every tracked cell of y that has a route, before its row is cleared wholesale. */
+export function markEver(core: BgpCore, y: number): void {
+  const row = core.rows[y] as Int32Array;
+  const flags = core.rowFlags[y] as Uint8Array;
+  for (let c = 0; c < core.classes.count; c++) {
+    if (core.classes.tracked[c] === 1 && nhOf(core, row[c] as number) !== NHG_NONE) flags[c] = (flags[c] as number) | EVER;
   }
 }
 
@@ -119,7 +134,7 @@ export function rescanHoles(core: BgpCore, spks: readonly number[], classes: rea
           hit = h;
         }
       }
-      if (hit) evaluateHole(core, y, c);
+      if (hit) evaluateHole(core, y, c, false);
     }
   }
 }

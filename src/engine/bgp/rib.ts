@@ -7,6 +7,7 @@ import type { BgpCore } from './bgp-core.js';
 import { C_RR_CLIENT, EB_CFG, END_B } from './end-table.js';
 import { FILTER_ACCEPT, FILTER_DISABLED_POOL } from './export-filter.js';
 import { evaluateHole } from './holes.js';
+import { NHG_NONE } from './next-hop-groups.js';
 import { F_INTERNAL, F_LOCAL } from './path-sets.js';
 import { scheduleFlush } from './flush.js';
 import { bestOf, nhOf, unstaleOf } from './set-decision.js';
@@ -127,7 +128,10 @@ export function onChange(core: BgpCore, y: number, c: number, old: number, nw: n
     else (core.spk.openClasses[y] as Set<number>).add(c);
   }
   // The FIB entry changes only with the next-hop group; failures and liveness are handled by rescans.
-  if (core.classes.tracked[c] === 1 && core.opt.trackBlackholes && nhOf(core, old) !== nhOf(core, nw)) evaluateHole(core, y, c);
+  if (core.classes.tracked[c] === 1 && core.opt.trackBlackholes) {
+    const had = nhOf(core, old);
+    if (had !== nhOf(core, nw)) evaluateHole(core, y, c, had !== NHG_NONE);
+  }
   const profs = core.spk.profiles[y] as number[];
   let ok = -1;
   for (let i = 0; i < profs.length; i++) {

@@ -115,10 +115,46 @@ export function finishSession(core: BgpCore, n0: number): void {
   }
 }
 
+/** Per speaker, the configuration id and flag bits of the last end assigned, and its profile: a profile
+ *  depends on nothing else, so runs of alike ends (a mesh node's) skip the search. */
+export interface ProfileCache {
+  readonly conf: Int32Array;
+  readonly bits: Int32Array;
+  readonly profile: Int32Array;
+}
+
+export function profileCache(speakers: number): ProfileCache {
+  return { conf: new Int32Array(speakers).fill(-1), bits: new Int32Array(speakers), profile: new Int32Array(speakers) };
+}
+
 /** Puts end n into the export profile matching its settings (creating it) and sets its import rule. */
-export function assignProfile(core: BgpCore, n: number): void {
+export function assignProfile(core: BgpCore, n: number, cache?: ProfileCache): void {
   const e = core.ends;
   const y = e.i32[n * END_I + EI_SPK] as number;
+  const c = e.u8[n * END_B + EB_CFG] as number;
+  const P = core.profiles;
+  const old = e.i32[n * END_I + EI_PROFILE] as number;
+  const confId = e.i32[n * END_I + EI_CONF] as number;
+  const bits = c & (C_INTERNAL | C_RR_CLIENT | C_ADD_PATH);
+  let p = -1;
+  if (cache !== undefined && cache.conf[y] === confId && cache.bits[y] === bits) p = cache.profile[y] as number;
+  else p = findProfile(core, y, n);
+  if (cache !== undefined) {
+    cache.conf[y] = confId;
+    cache.bits[y] = bits;
+    cache.profile[y] = p;
+  }
+  if (old !== p) {
+    if (old >= 0) P.ends[old] = (P.ends[old] as number[]).filter((x) => x !== n);
+    (P.ends[p] as number[]).push(n);
+    e.i32[n * END_I + EI_PROFILE] = p;
+  }
+  e.i32[n * END_I + EI_IMPORT_RULE] = P.importRule[p] as number;
+}
+
+/** The profile of speaker y with end n's settings, created when it has none. */
+export function findProfile(core: BgpCore, y: number, n: number): number {
+  const e = core.ends;
   const c = e.u8[n * END_B + EB_CFG] as number;
   const internal = (c & C_INTERNAL) !== 0;
   const client = (c & C_RR_CLIENT) !== 0;
@@ -126,7 +162,6 @@ export function assignProfile(core: BgpCore, n: number): void {
   const localAs = e.conf(n).localAs;
   const nhm = e.conf(n).nhMode;
   const P = core.profiles;
-  const old = e.i32[n * END_I + EI_PROFILE] as number;
   let p = -1;
   for (const x of core.spk.profiles[y] as number[]) if (sameProfile(core, x, n)) p = x;
   if (p < 0) {
@@ -163,12 +198,7 @@ export function assignProfile(core: BgpCore, n: number): void {
     });
     (core.spk.profiles[y] as number[]).push(p);
   }
-  if (old !== p) {
-    if (old >= 0) P.ends[old] = (P.ends[old] as number[]).filter((x) => x !== n);
-    (P.ends[p] as number[]).push(n);
-    e.i32[n * END_I + EI_PROFILE] = p;
-  }
-  e.i32[n * END_I + EI_IMPORT_RULE] = P.importRule[p] as number;
+  return p;
 }
 
 /** Whether end n has exactly the settings of profile p. */

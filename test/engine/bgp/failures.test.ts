@@ -59,6 +59,21 @@ describe('failures', () => {
     expect(net.sessions().filter((s) => s.state !== 'Established')).toEqual([]);
   });
 
+  it('a restarted node misses the blocks it had before its stop until its sessions bring them back', () => {
+    const { sim, net } = mesh(6);
+    net.schedule(100_000, { kind: 'node-down', node: 'node-1', mode: 'clean' });
+    net.schedule(300_000, { kind: 'node-up', node: 'node-1' });
+    sim.run(400_000);
+    const own = net.blackholeWindows().filter((h) => h.node === 'node-1');
+    expect(own.map((h) => [h.prefixes, h.reason, h.from])).toEqual([
+      [[blockCidr(0)], 'missing', 300_000],
+      [[blockCidr(2)], 'missing', 300_000],
+    ]);
+    // Closed when the route comes back: the peers' parked attempts reconnect at once, within a connect delay.
+    for (const h of own) expect(h.to).toBeGreaterThan(300_000);
+    for (const h of own) expect(h.to).toBeLessThan(302_100);
+  });
+
   it('link loss without NOTIFICATION: graceful restart keeps routes stale, refreshed when it comes back', () => {
     const { sim, net } = mesh(7);
     net.schedule(100_000, { kind: 'link-down', a: 'node-0', b: 'node-1' });

@@ -1,11 +1,16 @@
-// The engine builds a node-to-node mesh straight from the shared member list (NodeBgpConfig.mesh), never
-// expanding it into n² peering objects. Reference: the same configurations with the mesh expanded into
-// explicit peerings (nodePeerings, confd's protocol order). Both must give the same network: sessions,
-// ignored duplicate protocols, routes and event count, over random clusters that mix the mesh with
-// reflectors, global and per-node BGPPeers, some of them at node addresses (duplicates of mesh peerings).
+// Building a network, over random clusters that mix the mesh with reflectors, global and per-node
+// BGPPeers, some of them at node addresses (duplicates of mesh peerings):
+// - the engine builds a node-to-node mesh straight from the shared member list (NodeBgpConfig.mesh),
+//   never expanding it into n² peering objects. Reference: the same configurations with the mesh expanded
+//   into explicit peerings (nodePeerings, confd's protocol order). Both must give the same network:
+//   sessions, ignored duplicate protocols, routes and event count;
+// - export profiles are assigned through a per-speaker cache; reference: the search over the speaker's
+//   profiles by the end's settings.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { BgpNetwork } from '../../../src/engine/bgp/bgp-network.js';
+import { C_CONFIGURED, EB_CFG, EI_PROFILE, EI_SPK, END_B, END_I } from '../../../src/engine/bgp/end-table.js';
+import { findProfile } from '../../../src/engine/bgp/session-config.js';
 import type { ExternalBgpPeer } from '../../../src/engine/bgp/types.js';
 import { Simulation } from '../../../src/engine/simulation.js';
 import { deriveBgpConfigs } from '../../../src/model/bgp/derive-bgp-configs.js';
@@ -29,9 +34,21 @@ const setup = fc.record({
   seed: fc.integer({ min: 1, max: 1000 }),
 });
 
+/** Ends whose export profile differs from the one the uncached search picks for their settings. */
+function misassigned(net: BgpNetwork): number[] {
+  const e = net.core.ends;
+  const out: number[] = [];
+  for (let n = 0; n < e.count; n++) {
+    if (((e.u8[n * END_B + EB_CFG] as number) & C_CONFIGURED) === 0) continue;
+    if (e.i32[n * END_I + EI_PROFILE] !== findProfile(net.core, e.i32[n * END_I + EI_SPK] as number, n)) out.push(n);
+  }
+  return out;
+}
+
 function run(configs: readonly NodeBgpConfig[], externals: readonly ExternalBgpPeer[], seed: number): unknown {
   const sim = new Simulation({ seed });
   const net = new BgpNetwork(sim, configs, externals);
+  expect(misassigned(net)).toEqual([]);
   const stats = sim.run(300_000);
   return {
     events: stats.processed,
@@ -41,8 +58,8 @@ function run(configs: readonly NodeBgpConfig[], externals: readonly ExternalBgpP
   };
 }
 
-describe('compact node-to-node mesh', () => {
-  it('builds the same network as the mesh expanded into peerings', () => {
+describe('building a network', () => {
+  it('a compact mesh builds the network its expanded peerings build; every end gets the profile its settings select', () => {
     let meshed = 0;
     let duplicates = 0;
     fc.assert(
