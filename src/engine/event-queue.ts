@@ -1,15 +1,17 @@
 // engine: the pending-event set — a ladder queue (Tang, Goh & Thng, ACM TOMACS 15(3), 2005), ordered by
-// (time, sequence). Each event is a 32-byte slot record (time, seq, kind, a, b, next) in one buffer, so
-// touching an event costs one cache line; the structure holds slot numbers only:
-//   far    an unsorted list of events at or beyond the ladder's range;
-//   rungs  levels of buckets, each level splitting one bucket of the level above, every bucket an
-//          unsorted list; a level's `cur` bucket is the one expanded below it;
+// (time, sequence). An event is a 32-byte record (time, seq, kind, a, b, next) that moves with the
+// structure, so that pushing appends, sorting into buckets reads sequentially and popping reads the
+// bottom in order: with a million events pending, no step chases pointers through a pool of records.
+//   far    the events at or beyond the ladder's range, in push order;
+//   rungs  levels of buckets, each level splitting one bucket of the level above. A bucket is a
+//          contiguous segment filled when its rung was built (a stable counting sort, so in push order)
+//          plus the events pushed into it later, appended to the rung's late array and chained per
+//          bucket (newest first); a level's `cur` bucket is the one expanded below it;
 //   bottom a sorted run of the earliest events, popped from its head.
-// Lists are pushed at their head, so they hold events newest first; taking a list reverses it into
-// sequence order. A bucket index floor((t - start) · scale) never decreases as t grows, so every event in
-// a bucket after `cur` is later than every event below it and equal times always share a bucket: sorting
-// buckets stably by time gives exactly the (time, sequence) order. Push and pop are O(1) amortised,
-// independent of how many events are pending.
+// A bucket index floor((t - start) · scale) never decreases as t grows, so every event in a bucket after
+// `cur` is later than every event below it and equal times always share a bucket; a bucket gathered as
+// segment then late chain (reversed) is in sequence order, so sorting it stably by time gives exactly the
+// (time, sequence) order. Push and pop are O(1) amortised, independent of how many events are pending.
 
 /** Buckets of at most this many events go straight to the bottom by insertion sort. */
 const SORT_MAX = 32;
@@ -18,24 +20,52 @@ const BOTTOM_MAX = 256;
 /** Deepest ladder; a larger bucket at this depth is merge-sorted into the bottom. */
 const MAX_DEPTH = 12;
 
-// Slot record layout: float64 words 4s (time) and 4s+1 (seq); int32 words 8s+4..8s+7.
+// Record layout, 32 bytes: float64 words 4r (time) and 4r+1 (seq); int32 words 8r+4..8r+7.
 const KIND = 4;
 const ARG_A = 5;
 const ARG_B = 6;
+/** Late arrays: index of the previous late record of the same bucket (-1 none). */
 const NEXT = 7;
+
+/** Records as float64 (time, seq) and int32 (kind, a, b, next) views of one buffer. */
+class Records {
+  f: Float64Array<ArrayBuffer>;
+  w: Int32Array<ArrayBuffer>;
+  constructor(capacity: number) {
+    this.f = new Float64Array(4 * capacity);
+    this.w = new Int32Array(this.f.buffer);
+  }
+  get capacity(): number {
+    return this.f.length >> 2;
+  }
+  /** Makes room for n records, keeping the first `keep`. */
+  ensure(n: number, keep: number): void {
+    if (n <= this.f.length >> 2) return;
+    const f = new Float64Array(4 * Math.max(n, 2 * (this.f.length >> 2)));
+    if (keep > 0) f.set(this.f.subarray(0, 4 * keep));
+    this.f = f;
+    this.w = new Int32Array(f.buffer);
+  }
+}
+
+/** Copies record i of (sf, sw) to record j of (df, dw); the int words go through the int view, so
+ *  no value is ever read as a double that is not one. */
+function copyRecord(sf: Float64Array, sw: Int32Array, i: number, df: Float64Array, dw: Int32Array, j: number): void {
+  df[4 * j] = sf[4 * i] as number;
+  df[4 * j + 1] = sf[4 * i + 1] as number;
+  dw[8 * j + KIND] = sw[8 * i + KIND] as number;
+  dw[8 * j + ARG_A] = sw[8 * i + ARG_A] as number;
+  dw[8 * j + ARG_B] = sw[8 * i + ARG_B] as number;
+}
 
 /** Priority queue of events; `pop` loads the earliest into the public `time/seq/kind/a/b` fields. */
 export class EventQueue {
-  /** Slot records as float64 (time, seq) and int32 (kind, a, b, next) views of one buffer. */
-  private f: Float64Array;
-  private w: Int32Array;
-  private free: Int32Array;
-  private nFree: number;
   private n = 0;
   private nextSeq = 0;
-  // Far list.
-  private farHead = -1;
-  private farCount = 0;
+  private readonly far: Records;
+  private farN = 0;
+  private farMin = Infinity;
+  private farMax = -Infinity;
   // Rungs 0..depth-1 (0 the coarsest).
   private depth = 0;
   private readonly rStart = new Float64Array(MAX_DEPTH);
@@ -43,16 +73,19 @@ export class EventQueue {
   private readonly rScale = new Float64Array(MAX_DEPTH);
   private readonly rNb = new Int32Array(MAX_DEPTH);
   private readonly rCur = new Int32Array(MAX_DEPTH);
-  private readonly heads: Int32Array[] = [];
-  // Bottom: slots bot[botHead..botLen) sorted by (time, seq).
-  private bot = new Int32Array(2 * BOTTOM_MAX);
+  /** Per rung: its segments (bucket j at [off[j], off[j + 1])), late records and chain heads. */
+  private readonly seg: Records[] = [];
+  private readonly off: Int32Array<ArrayBuffer>[] = [];
+  private readonly late: Records[] = [];
+  private readonly lateN = new Int32Array(MAX_DEPTH);
+  private readonly heads: Int32Array<ArrayBuffer>[] = [];
+  // Bottom: records [botHead, botLen) sorted by (time, seq).
+  private bot: Records;
   private botHead = 0;
   private botLen = 0;
-  private scratch: Int32Array = new Int32Array(64);
-  private aux = new Int32Array(64);
-  /** Earliest and latest time of the last list taken. */
-  private gMin = 0;
-  private gMax = 0;
+  /** A gathered bucket, and the merge sort's second buffer. */
+  private scratch: Records;
+  private aux = new Records(16);
 
   /** Fields of the event most recently popped. */
   time = 0;
@@ -62,12 +95,9 @@ export class EventQueue {
   b = 0;
 
   constructor(capacity = 1024) {
-    const c = Math.max(16, capacity);
-    this.f = new Float64Array(4 * c);
-    this.w = new Int32Array(this.f.buffer);
-    this.free = new Int32Array(c);
-    for (let i = 0; i < c; i++) this.free[i] = c - 1 - i;
-    this.nFree = c;
+    this.far = new Records(Math.max(16, capacity));
+    this.bot = new Records(2 * BOTTOM_MAX);
+    this.scratch = new Records(2 * BOTTOM_MAX);
   }
 
   /** Number of pending events. */
@@ -78,21 +108,13 @@ export class EventQueue {
   /** Time of the earliest pending event (Infinity when empty). */
   peekTime(): number {
     if (this.botHead === this.botLen && !this.refill()) return Infinity;
-    return this.f[4 * (this.bot[this.botHead] as number)] as number;
+    return this.bot.f[4 * this.botHead] as number;
   }
 
   /** Adds an event at a finite time; equal times leave in insertion order. Returns its sequence number. */
   push(time: number, kind: number, a: number, b: number): number {
     if (!Number.isFinite(time)) throw new Error(`event time ${time} is not finite`);
-    if (this.nFree === 0) this.grow();
-    const slot = this.free[--this.nFree] as number;
     const seq = this.nextSeq++;
-    const w = this.w;
-    this.f[4 * slot] = time;
-    this.f[4 * slot + 1] = seq;
-    w[8 * slot + KIND] = kind;
-    w[8 * slot + ARG_A] = a;
-    w[8 * slot + ARG_B] = b;
     this.n++;
     const depth = this.depth;
     for (let d = 0; d < depth; d++) {
@@ -103,20 +125,36 @@ export class EventQueue {
         i = nb - 1;
       } else if (i < 0) i = 0;
       if (i > (this.rCur[d] as number)) {
+        const L = this.late[d] as Records;
+        const r = this.lateN[d] as number;
+        this.lateN[d] = r + 1;
+        if (r === L.capacity) L.ensure(r + 1, r);
         const hd = this.heads[d] as Int32Array;
-        w[8 * slot + NEXT] = hd[i] as number;
-        hd[i] = slot;
+        this.write(L.f, L.w, r, time, seq, kind, a, b);
+        L.w[8 * r + NEXT] = hd[i] as number;
+        hd[i] = r;
         return seq;
       }
       if (d === depth - 1) {
-        this.insertBottom(slot, time);
+        this.insertBottom(time, seq, kind, a, b);
         return seq;
       }
     }
-    w[8 * slot + NEXT] = this.farHead;
-    this.farHead = slot;
-    this.farCount++;
+    const r = this.farN++;
+    const far = this.far;
+    if (r === far.capacity) far.ensure(r + 1, r);
+    this.write(far.f, far.w, r, time, seq, kind, a, b);
+    if (time < this.farMin) this.farMin = time;
+    if (time > this.farMax) this.farMax = time;
     return seq;
+  }
+
+  private write(f: Float64Array, w: Int32Array, r: number, time: number, seq: number, kind: number, a: number, b: number): void {
+    f[4 * r] = time;
+    f[4 * r + 1] = seq;
+    w[8 * r + KIND] = kind;
+    w[8 * r + ARG_A] = a;
+    w[8 * r + ARG_B] = b;
   }
 
   /** Removes the earliest event into the public fields; false when empty. */
@@ -127,104 +165,104 @@ export class EventQueue {
   /** Removes the earliest event into the public fields if it is due by `until`; false otherwise. */
   popUntil(until: number): boolean {
     if (this.botHead === this.botLen && !this.refill()) return false;
-    const slot = this.bot[this.botHead] as number;
-    if ((this.f[4 * slot] as number) > until) return false;
-    this.botHead++;
-    const w = this.w;
-    this.time = this.f[4 * slot] as number;
-    this.seq = this.f[4 * slot + 1] as number;
-    this.kind = w[8 * slot + KIND] as number;
-    this.a = w[8 * slot + ARG_A] as number;
-    this.b = w[8 * slot + ARG_B] as number;
-    this.free[this.nFree++] = slot;
+    const r = this.botHead;
+    const f = this.bot.f;
+    const t = f[4 * r] as number;
+    if (t > until) return false;
+    const w = this.bot.w;
+    this.botHead = r + 1;
+    this.time = t;
+    this.seq = f[4 * r + 1] as number;
+    this.kind = w[8 * r + KIND] as number;
+    this.a = w[8 * r + ARG_A] as number;
+    this.b = w[8 * r + ARG_B] as number;
     this.n--;
     return true;
   }
 
   /** Inserts after every bottom event of the same or an earlier time (the new event has the largest seq). */
-  private insertBottom(slot: number, time: number): void {
-    const f = this.f;
+  private insertBottom(time: number, seq: number, kind: number, a: number, b: number): void {
+    const bot = this.bot;
     let lo = this.botHead;
     let hi = this.botLen;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if ((f[4 * (this.bot[mid] as number)] as number) <= time) lo = mid + 1;
+      if ((bot.f[4 * mid] as number) <= time) lo = mid + 1;
       else hi = mid;
     }
-    if (this.botLen === this.bot.length) {
+    if (this.botLen === bot.capacity) {
       const live = this.botLen - this.botHead;
-      const to = live * 2 <= this.bot.length ? this.bot : new Int32Array(this.bot.length * 2);
-      to.set(this.bot.subarray(this.botHead, this.botLen));
-      this.bot = to;
-      lo -= this.botHead;
-      this.botLen = live;
-      this.botHead = 0;
+      if (live * 2 > bot.capacity) bot.ensure(2 * bot.capacity, this.botLen);
+      else {
+        bot.f.copyWithin(0, 4 * this.botHead, 4 * this.botLen);
+        lo -= this.botHead;
+        this.botLen = live;
+        this.botHead = 0;
+      }
     }
-    this.bot.copyWithin(lo + 1, lo, this.botLen);
-    this.bot[lo] = slot;
+    const f = bot.f;
+    f.copyWithin(4 * (lo + 1), 4 * lo, 4 * this.botLen);
+    this.write(f, bot.w, lo, time, seq, kind, a, b);
     this.botLen++;
     const live = this.botLen - this.botHead;
     if (live > BOTTOM_MAX && this.depth < MAX_DEPTH) {
-      const first = f[4 * (this.bot[this.botHead] as number)] as number;
-      const last = f[4 * (this.bot[this.botLen - 1] as number)] as number;
+      const first = f[4 * this.botHead] as number;
+      const last = f[4 * (this.botLen - 1)] as number;
       if (first < last) {
         // Too many events landed in the current bucket: spread them over a new, deeper rung.
-        this.ensureScratch(live);
-        this.scratch.set(this.bot.subarray(this.botHead, this.botLen));
+        const h = this.botHead;
         this.botHead = this.botLen = 0;
-        this.spawn(live, first, last, false);
+        this.spawn(bot, h, live, first, last, false);
       }
     }
   }
 
   /** Fills the empty bottom from the ladder (building it from the far list when needed). */
   private refill(): boolean {
-    const f = this.f;
     for (;;) {
       if (this.depth === 0) {
-        if (this.farCount === 0) return false;
-        const k = this.take(this.farHead, this.farCount);
-        this.farHead = -1;
-        this.farCount = 0;
-        this.spawn(k, this.gMin, this.gMax, true);
+        const k = this.farN;
+        if (k === 0) return false;
+        const min = this.farMin;
+        const max = this.farMax;
+        this.farN = 0;
+        this.farMin = Infinity;
+        this.farMax = -Infinity;
+        this.spawn(this.far, 0, k, min, max, true);
         continue;
       }
       const d = this.depth - 1;
+      const off = this.off[d] as Int32Array;
       const hd = this.heads[d] as Int32Array;
       const nb = this.rNb[d] as number;
       let j = (this.rCur[d] as number) + 1;
-      while (j < nb && hd[j] === -1) j++;
+      while (j < nb && off[j] === off[j + 1] && hd[j] === -1) j++;
       if (j === nb) {
         this.depth--;
         continue;
       }
       this.rCur[d] = j;
-      const k = this.take(hd[j] as number, 0);
+      const k = this.gather(d, j);
       hd[j] = -1;
-      const min = this.gMin;
-      const max = this.gMax;
-      if (k > SORT_MAX && min < max && this.depth < MAX_DEPTH && k / (max - min) < Infinity) {
-        this.spawn(k, min, max, false);
+      const sf = this.scratch.f;
+      let min = Infinity;
+      let max = -Infinity;
+      for (let i = 0; i < k; i++) {
+        const t = sf[4 * i] as number;
+        if (t < min) min = t;
+        if (t > max) max = t;
+      }
+      if (k > SORT_MAX && min < max && this.depth < MAX_DEPTH) {
+        this.spawn(this.scratch, 0, k, min, max, false);
         continue;
       }
-      // The bottom: the bucket's slots, stably sorted by time (they are in sequence order).
-      if (this.bot.length < k) this.bot = new Int32Array(2 * k);
-      const bot = this.bot;
-      const scratch = this.scratch;
-      for (let i = 0; i < k; i++) bot[i] = scratch[i] as number;
+      // The bottom: the bucket's records (in sequence order), stably sorted by time.
+      const g = this.scratch;
+      this.scratch = this.bot;
+      this.bot = g;
       if (min < max) {
-        if (k <= SORT_MAX) {
-          for (let i = 1; i < k; i++) {
-            const s = bot[i] as number;
-            const t = f[4 * s] as number;
-            let p = i - 1;
-            while (p >= 0 && (f[4 * (bot[p] as number)] as number) > t) {
-              bot[p + 1] = bot[p] as number;
-              p--;
-            }
-            bot[p + 1] = s;
-          }
-        } else this.mergeSort(k);
+        if (k <= SORT_MAX) this.insertionSort(k);
+        else this.mergeSort(k);
       }
       this.botHead = 0;
       this.botLen = k;
@@ -232,40 +270,62 @@ export class EventQueue {
     }
   }
 
-  /** Copies a list (newest first) into scratch in sequence order; sets gMin/gMax; returns its length.
-   *  `count` is a capacity hint. */
-  private take(head: number, count: number): number {
-    this.ensureScratch(count);
-    const f = this.f;
-    const w = this.w;
-    let scratch = this.scratch;
-    let min = Infinity;
-    let max = -Infinity;
-    let k = 0;
-    for (let s = head; s >= 0; s = w[8 * s + NEXT] as number) {
-      if (k === scratch.length) scratch = this.ensureScratch(2 * k);
-      scratch[k++] = s;
-      const t = f[4 * s] as number;
-      if (t < min) min = t;
-      if (t > max) max = t;
+  /** Copies bucket j of rung d into scratch in sequence order: its segment, then its late chain
+   *  reversed. Returns the count. */
+  private gather(d: number, j: number): number {
+    const off = this.off[d] as Int32Array;
+    const s0 = off[j] as number;
+    const n0 = (off[j + 1] as number) - s0;
+    const S = this.scratch;
+    if (n0 + 1 > S.capacity) S.ensure(2 * n0 + 1, 0);
+    let sf = S.f;
+    let sw = S.w;
+    const G = this.seg[d] as Records;
+    const gf = G.f;
+    const gw = G.w;
+    for (let i = 0; i < n0; i++) {
+      const r = s0 + i;
+      sf[4 * i] = gf[4 * r] as number;
+      sf[4 * i + 1] = gf[4 * r + 1] as number;
+      sw[8 * i + KIND] = gw[8 * r + KIND] as number;
+      sw[8 * i + ARG_A] = gw[8 * r + ARG_A] as number;
+      sw[8 * i + ARG_B] = gw[8 * r + ARG_B] as number;
     }
-    for (let i = 0, j = k - 1; i < j; i++, j--) {
-      const x = scratch[i] as number;
-      scratch[i] = scratch[j] as number;
-      scratch[j] = x;
+    let k = n0;
+    const L = this.late[d] as Records;
+    const lf = L.f;
+    const lw = L.w;
+    for (let r = (this.heads[d] as Int32Array)[j] as number; r >= 0; r = lw[8 * r + NEXT] as number) {
+      if (k === S.capacity) {
+        S.ensure(k + 1, k);
+        sf = S.f;
+        sw = S.w;
+      }
+      copyRecord(lf, lw, r, sf, sw, k++);
     }
-    this.gMin = min;
-    this.gMax = max;
+    // The chain ran newest first: reverse it into sequence order.
+    for (let i = n0, m = k - 1; i < m; i++, m--) this.swap(sf, sw, i, m);
     return k;
   }
 
+  private swap(f: Float64Array, w: Int32Array, i: number, j: number): void {
+    const t = f[4 * i] as number;
+    const q = f[4 * i + 1] as number;
+    const kind = w[8 * i + KIND] as number;
+    const a = w[8 * i + ARG_A] as number;
+    const b = w[8 * i + ARG_B] as number;
+    copyRecord(f, w, j, f, w, i);
+    this.write(f, w, j, t, q, kind, a, b);
+  }
+
   /**
-   * Adds a rung below the others holding scratch[0..k) (in sequence order) over [min, max]. Rung 0 must
-   * map every later event at or beyond its range to the far list, so its scale keeps max's index inside
-   * (a rounded-up quotient would otherwise send an event earlier than max to the far list); deeper rungs
-   * clamp indices to their range instead (all they receive belongs to their parent's bucket).
+   * Adds a rung below the others holding the k records of src from `first` on (in sequence order) over
+   * [min, max], distributed by a stable counting sort. Rung 0 must map every later event at or beyond its
+   * range to the far list, so its scale keeps max's index inside (a rounded-up quotient would otherwise
+   * send an event earlier than max to the far list); deeper rungs clamp indices to their range instead
+   * (all they receive belongs to their parent's bucket).
    */
-  private spawn(k: number, min: number, max: number, top: boolean): void {
+  private spawn(src: Records, first: number, k: number, min: number, max: number, top: boolean): void {
     const d = this.depth++;
     const nb = min < max ? k : 1;
     let scale = min < max ? nb / (max - min) : 1;
@@ -276,40 +336,86 @@ export class EventQueue {
     this.rScale[d] = scale;
     this.rNb[d] = nb;
     this.rCur[d] = -1;
+    let off = this.off[d];
+    if (off === undefined || off.length < nb + 1) off = this.off[d] = new Int32Array(Math.max(nb + 1, 2 * (off?.length ?? 0)));
     let hd = this.heads[d];
-    if (hd === undefined || hd.length < nb) {
-      hd = new Int32Array(Math.max(nb, 2 * (hd?.length ?? 0)));
-      this.heads[d] = hd;
-    }
+    if (hd === undefined || hd.length < nb) hd = this.heads[d] = new Int32Array(Math.max(nb, 2 * (hd?.length ?? 0)));
+    const G = (this.seg[d] ??= new Records(16));
+    G.ensure(k, 0);
+    this.late[d] ??= new Records(16);
+    this.lateN[d] = 0;
+    off.fill(0, 0, nb + 1);
     hd.fill(-1, 0, nb);
-    const f = this.f;
-    const w = this.w;
-    const scratch = this.scratch;
-    for (let i = 0; i < k; i++) {
-      const s = scratch[i] as number;
-      let b = Math.floor(((f[4 * s] as number) - min) * scale);
+    const sf = src.f;
+    const sw = src.w;
+    const end = first + k;
+    for (let i = first; i < end; i++) {
+      let b = Math.floor(((sf[4 * i] as number) - min) * scale);
       if (b >= nb) b = nb - 1;
-      w[8 * s + NEXT] = hd[b] as number;
-      hd[b] = s;
+      off[b + 1]++;
+    }
+    for (let b = 1; b <= nb; b++) off[b] = (off[b] as number) + (off[b - 1] as number);
+    const gf = G.f;
+    const gw = G.w;
+    for (let i = first; i < end; i++) {
+      const t = sf[4 * i] as number;
+      let b = Math.floor((t - min) * scale);
+      if (b >= nb) b = nb - 1;
+      const p = off[b] as number;
+      off[b] = p + 1;
+      gf[4 * p] = t;
+      gf[4 * p + 1] = sf[4 * i + 1] as number;
+      gw[8 * p + KIND] = sw[8 * i + KIND] as number;
+      gw[8 * p + ARG_A] = sw[8 * i + ARG_A] as number;
+      gw[8 * p + ARG_B] = sw[8 * i + ARG_B] as number;
+    }
+    // Each start moved to the next bucket's start: shift them back.
+    for (let b = nb - 1; b > 0; b--) off[b] = off[b - 1] as number;
+    off[0] = 0;
+  }
+
+  /** Stable insertion sort of the bottom's first k records by time. */
+  private insertionSort(k: number): void {
+    const f = this.bot.f;
+    const w = this.bot.w;
+    for (let i = 1; i < k; i++) {
+      const t = f[4 * i] as number;
+      let p = i - 1;
+      if ((f[4 * p] as number) <= t) continue;
+      const seq = f[4 * i + 1] as number;
+      const kind = w[8 * i + KIND] as number;
+      const a = w[8 * i + ARG_A] as number;
+      const b = w[8 * i + ARG_B] as number;
+      do {
+        copyRecord(f, w, p, f, w, p + 1);
+        p--;
+      } while (p >= 0 && (f[4 * p] as number) > t);
+      this.write(f, w, p + 1, t, seq, kind, a, b);
     }
   }
 
-  /** Stable bottom-up merge sort of bot[0..k) by time. */
+  /** Stable bottom-up merge sort of the bottom's first k records by time. */
   private mergeSort(k: number): void {
-    if (this.aux.length < k) this.aux = new Int32Array(2 * k);
-    const f = this.f;
+    this.aux.ensure(k, 0);
     let src = this.bot;
     let dst = this.aux;
     for (let width = 1; width < k; width *= 2) {
+      const sf = src.f;
+      const sw = src.w;
+      const df = dst.f;
+      const dw = dst.w;
       for (let lo = 0; lo < k; lo += 2 * width) {
         const mid = Math.min(lo + width, k);
         const hi = Math.min(lo + 2 * width, k);
         let i = lo;
         let j = mid;
         let o = lo;
-        while (i < mid && j < hi) dst[o++] = (f[4 * (src[j] as number)] as number) < (f[4 * (src[i] as number)] as number) ? (src[j++] as number) : (src[i++] as number);
-        while (i < mid) dst[o++] = src[i++] as number;
-        while (j < hi) dst[o++] = src[j++] as number;
+        while (i < mid && j < hi) {
+          if ((sf[4 * j] as number) < (sf[4 * i] as number)) copyRecord(sf, sw, j++, df, dw, o++);
+          else copyRecord(sf, sw, i++, df, dw, o++);
+        }
+        while (i < mid) copyRecord(sf, sw, i++, df, dw, o++);
+        while (j < hi) copyRecord(sf, sw, j++, df, dw, o++);
       }
       const t = src;
       src = dst;
@@ -319,27 +425,5 @@ export class EventQueue {
       this.aux = this.bot;
       this.bot = src;
     }
-  }
-
-  private ensureScratch(k: number): Int32Array {
-    if (this.scratch.length < k) {
-      const s = new Int32Array(Math.max(k, 2 * this.scratch.length));
-      s.set(this.scratch);
-      this.scratch = s;
-    }
-    return this.scratch;
-  }
-
-  private grow(): void {
-    const old = this.free.length;
-    const c = old * 2;
-    const f = new Float64Array(4 * c);
-    f.set(this.f);
-    this.f = f;
-    this.w = new Int32Array(f.buffer);
-    // Every old slot is in use (the free list was empty): the new ones are free.
-    this.free = new Int32Array(c);
-    for (let i = 0; i < c - old; i++) this.free[i] = c - 1 - i;
-    this.nFree = c - old;
   }
 }
