@@ -17,6 +17,7 @@ import { PrefixClasses } from './prefix-classes.js';
 import { SpeakerTable } from './speaker-table.js';
 import type { ResolvedBgpOptions } from './types.js';
 import { E_ATTR, E_CLS, E_ELEM, E_FROM, E_NEW, E_OLD, E_PID, E_RULE, E_SEQ, ENTRY, ProfileTable } from './update-log.js';
+import { IntList } from './int-list.js';
 
 /** Integer event kinds of the network (see bgp-events.ts). */
 export interface BgpKinds {
@@ -105,7 +106,9 @@ export class BgpCore {
   readonly blockLens: number[] = [];
   /** Connect timers of one speaker firing at one instant share an event (Calico's connect delay of
    *  2 s has no jitter, so a starting node opens all its sessions at once): batch id → ends, gens. */
-  readonly batchEnds: number[][] = [];
+  readonly batchEnds: IntList[] = [];
+  /** An emptied batch list, reused by the next batch. */
+  private spareBatch: IntList | null = null;
   readonly batchTime: number[] = [];
   readonly freeBatches: number[] = [];
   /** Open batch per speaker (-1 none). */
@@ -179,23 +182,31 @@ export class BgpCore {
     if (b < 0 || this.batchTime[b] !== t) {
       b = this.freeBatches.pop() ?? this.batchEnds.length;
       if (b === this.batchEnds.length) {
-        this.batchEnds.push([]);
+        this.batchEnds.push(new IntList());
         this.batchTime.push(t);
       }
       this.batchTime[b] = t;
       this.openBatch[y] = b;
       this.sim.at(t, this.kinds.connectBatch, b, y);
     }
-    (this.batchEnds[b] as number[]).push(n, g);
+    const list = this.batchEnds[b] as IntList;
+    list.push(n);
+    list.push(g);
   }
 
-  /** Takes the ends and generations of a fired batch. */
-  takeBatch(b: number, y: number): number[] {
-    const list = this.batchEnds[b] as number[];
-    this.batchEnds[b] = [];
+  /** Takes the ends and generations of a fired batch (the list is the caller's until `releaseBatch`). */
+  takeBatch(b: number, y: number): IntList {
+    const list = this.batchEnds[b] as IntList;
+    this.batchEnds[b] = this.spareBatch ?? new IntList();
+    this.spareBatch = null;
     if (this.openBatch[y] === b) this.openBatch[y] = -1;
     this.freeBatches.push(b);
     return list;
+  }
+
+  releaseBatch(list: IntList): void {
+    list.length = 0;
+    this.spareBatch = list;
   }
 
   /** Opens a feed at the arena head; returns its position. */

@@ -13,7 +13,9 @@ export function registerKinds(core: BgpCore, onChange: (i: number) => void): Bgp
     connect: sim.defineKind(`${k}.connect`, (a, b) => onConnect(core, a, b)),
     connectBatch: sim.defineKind(`${k}.connect-timers`, (a, b) => {
       const list = core.takeBatch(a, b);
-      for (let i = 0; i < list.length; i += 2) onConnect(core, list[i] as number, list[i + 1] as number);
+      const d = list.data;
+      for (let i = 0; i < list.length; i += 2) onConnect(core, d[i] as number, d[i + 1] as number);
+      core.releaseBatch(list);
     }),
     startup: sim.defineKind(`${k}.startup`, (a, b) => onStartup(core, a, b)),
     syn: sim.defineKind(`${k}.syn`, (a, b) => onSyn(core, a, b)),

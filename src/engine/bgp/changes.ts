@@ -34,6 +34,7 @@ import { closeConnection, flushFrom, leaveEstablished, sendNotify, sockErr } fro
 import { closeHolesOf, evaluateHole, markEver, rescanHoles } from './holes.js';
 import { nodeOrigination, originate, syncLocal } from './origination.js';
 import { holdExpiryAt, initialHoldMs, nextKeepaliveAfter } from './timers.js';
+import type { IntList } from './int-list.js';
 
 /** Arms end m's hold timer as if its peer fell silent now. */
 function armHold(core: BgpCore, m: number, inFlightArrives: boolean): void {
@@ -62,7 +63,7 @@ function killEnd(core: BgpCore, n: number): void {
 export function nodeDown(core: BgpCore, y: number, mode: 'silent' | 'clean'): void {
   if (core.spk.alive[y] === 0) return;
   const e = core.ends;
-  for (const n of core.spk.ends[y] as number[]) {
+  for (const n of (core.spk.ends[y] as IntList).view()) {
     const m = n ^ 1;
     const r = e.i32[m * END_I + EI_SPK] as number;
     if (r >= 0 && core.spk.alive[r] === 1) {
@@ -98,7 +99,7 @@ export function nodeUp(core: BgpCore, y: number): void {
     }
   }
   const changed = refreshLiveness(core, y);
-  for (const n of core.spk.ends[y] as number[]) {
+  for (const n of (core.spk.ends[y] as IntList).view()) {
     startEnd(core, n);
     const m = n ^ 1;
     const r = e.i32[m * END_I + EI_SPK] as number;

@@ -32,6 +32,7 @@ import { maybeCollectSets } from './set-gc.js';
 import { F_INTERNAL, F_UNRESOLVABLE } from './path-sets.js';
 import { applyToKids, onChange } from './rib.js';
 import { E_ATTR, E_CLS, E_ELEM, E_FROM, E_NEW, E_OLD, E_PID, E_RULE, E_SEQ, ENTRY } from './update-log.js';
+import type { IntList } from './int-list.js';
 
 /** NLRI per UPDATE message (4096-byte message, ADD-PATH IPv4 NLRI of 8 bytes) and per withdrawal. */
 const NLRI_PER_UPDATE = 500;
@@ -52,7 +53,10 @@ export function onFlush(core: BgpCore, p: number): void {
   if (core.spk.alive[P.spk[p] as number] === 0) return;
   const end = P.end(p);
   let min = end;
-  for (const n of P.ends[p] as number[]) {
+  const list = P.ends[p] as IntList;
+  const pe = list.data;
+  for (let i = 0; i < list.length; i++) {
+    const n = pe[i] as number;
     if (ends.u8[n * END_B + EB_ST] !== ST_ESTABLISHED) continue;
     if ((ends.i32[n * END_I + EI_SENT] as number) < end) {
       core.sim.after(core.ends.f64[(n >> 1) * SESS_F + EF_SESS_DELAY] as number, core.kinds.update, n, end);

@@ -40,6 +40,7 @@ import {
   finishSession,
   refreshSpeakerFlags,
 } from './session-config.js';
+import type { IntList } from './int-list.js';
 
 /** Settings of end n that make BIRD restart the protocol when they change. */
 function endSignature(core: BgpCore, n: number): string {
@@ -66,7 +67,7 @@ function shutEnd(core: BgpCore, n: number, remove: boolean): void {
   if (remove) {
     e.u8[n * END_B + EB_CFG] = 0;
     const p = e.i32[n * END_I + EI_PROFILE] as number;
-    if (p >= 0) core.profiles.ends[p] = (core.profiles.ends[p] as number[]).filter((x) => x !== n);
+    if (p >= 0) (core.profiles.ends[p] as IntList).remove(n);
     e.i32[n * END_I + EI_PROFILE] = -1;
   }
 }
@@ -98,7 +99,7 @@ function syncPeerings(core: BgpCore, y: number, cfg: NodeBgpConfig): void {
     if (r < 0 || r === y || wanted.has(r)) continue;
     wanted.set(r, q);
   }
-  for (const n of [...(core.spk.ends[y] as number[])]) {
+  for (const n of (core.spk.ends[y] as IntList).view().slice()) {
     if (((e.u8[n * END_B + EB_CFG] as number) & C_CONFIGURED) === 0) continue;
     const r = e.i32[(n ^ 1) * END_I + EI_SPK] as number;
     if (r >= 0 && wanted.has(r)) continue;
@@ -169,7 +170,7 @@ export function reconfigure(core: BgpCore, configs: readonly NodeBgpConfig[]): v
   for (let y = 0; y < core.spk.count; y++) {
     if (core.spk.isNode[y] === 0 || wanted.has(`${core.spk.tenant[y]}/${core.spk.name[y]}`)) continue;
     nodeDown(core, y, 'clean');
-    for (const n of core.spk.ends[y] as number[]) shutEnd(core, n, true);
+    for (const n of (core.spk.ends[y] as IntList).view()) shutEnd(core, n, true);
   }
   const ys: number[] = [];
   for (const cfg of configs) {

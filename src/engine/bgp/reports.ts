@@ -24,6 +24,7 @@ import { exportAttr, filterOk } from './rib.js';
 import { bestOf } from './set-decision.js';
 import type { BlackholeWindow, ConvergenceRecord, SessionReport } from './types.js';
 import { P_ADD_PATH } from './update-log.js';
+import type { IntList } from './int-list.js';
 
 /** One path of a node's route as `birdc show route all` would print it. */
 export interface RoutePath {
@@ -150,7 +151,7 @@ export function sessionReports(net: BgpNetwork, speakers?: readonly number[]): S
   const ys = speakers ?? Array.from({ length: spk.count }, (_, y) => y).filter((y) => spk.isNode[y] === 1);
   const out: SessionReport[] = [];
   for (const y of ys) {
-    for (const n of spk.ends[y] as number[]) {
+    for (const n of (spk.ends[y] as IntList).view()) {
       if (((ends.u8[n * END_B + EB_CFG] as number) & C_CONFIGURED) === 0) continue;
       const r = ends.i32[(n ^ 1) * END_I + EI_SPK] as number;
       const unknown = ends.unknownPeer.get(n);
@@ -186,7 +187,7 @@ export function sessionCounts(net: BgpNetwork): { node: string; states: Record<s
   for (let y = 0; y < core.spk.count; y++) {
     if (core.spk.isNode[y] === 0) continue;
     const states: Record<string, number> = {};
-    for (const n of core.spk.ends[y] as number[]) {
+    for (const n of (core.spk.ends[y] as IntList).view()) {
       if (((core.ends.u8[n * END_B + EB_CFG] as number) & C_CONFIGURED) === 0) continue;
       const s = core.spk.alive[y] === 1 ? (STATE_NAMES[core.ends.u8[n * END_B + EB_ST] as number] as string) : 'Down';
       states[s] = (states[s] ?? 0) + 1;

@@ -26,6 +26,7 @@ import {
   NHM_SELF,
 } from './end-table.js';
 import { P_ADD_PATH, P_INTERNAL, P_RR_CLIENT } from './update-log.js';
+import type { IntList } from './int-list.js';
 
 /** Configures end n of speaker y from a Calico peering. */
 export function configureFromPeering(core: BgpCore, n: number, y: number, q: BgpPeering): void {
@@ -145,8 +146,8 @@ export function assignProfile(core: BgpCore, n: number, cache?: ProfileCache): v
     cache.profile[y] = p;
   }
   if (old !== p) {
-    if (old >= 0) P.ends[old] = (P.ends[old] as number[]).filter((x) => x !== n);
-    (P.ends[p] as number[]).push(n);
+    if (old >= 0) (P.ends[old] as IntList).remove(n);
+    (P.ends[p] as IntList).push(n);
     e.i32[n * END_I + EI_PROFILE] = p;
   }
   e.i32[n * END_I + EI_IMPORT_RULE] = P.importRule[p] as number;

@@ -2,6 +2,7 @@
 import type { BgpPeering, NodeBgpConfig } from '../../model/bgp/types.js';
 import type { ExternalPeerSpec } from '../../scenario/types.js';
 import { grow } from './growable.js';
+import { IntList } from './int-list.js';
 
 /** Speakers of one network. Addresses, router ids and AS numbers are unsigned values held as doubles. */
 export class SpeakerTable {
@@ -27,7 +28,7 @@ export class SpeakerTable {
   hasClient = new Uint8Array(16);
   /** Every end of this speaker uses the same local AS. */
   uniformAs = new Uint8Array(16);
-  readonly ends: number[][] = [];
+  readonly ends: IntList[] = [];
   /** Classes where the speaker holds a local or EBGP-learned path (all an IBGP non-client can get). */
   readonly openClasses: Set<number>[] = [];
   readonly profiles: number[][] = [];
@@ -67,7 +68,7 @@ export class SpeakerTable {
     this.subnetLen[i] = -1;
     this.filterProfile[i] = -1;
     this.uniformAs[i] = 1;
-    this.ends.push([]);
+    this.ends.push(new IntList());
     this.openClasses.push(new Set());
     this.profiles.push([]);
     this.local.push(new Map());

@@ -4,6 +4,7 @@
 // each established end keeps a cursor into the log. A batch sent to a peer is just a log range, so a
 // reflector with 5,000 clients stores each change once, not 5,000 times.
 import { grow } from './growable.js';
+import { IntList } from './int-list.js';
 
 /** Log entry layout (int32 each): class, path id, attributes (-1 withdraw), sender-side source speaker,
  *  class split sequence at generation, and caches filled by receivers: the import (rule id, element id)
@@ -46,7 +47,7 @@ export class ProfileTable {
   flushPending = new Uint8Array(16);
   logBase = new Int32Array(16);
   logLen = new Int32Array(16);
-  readonly ends: number[][] = [];
+  readonly ends: IntList[] = [];
   readonly logs: Int32Array[] = [];
   readonly keys: string[] = [];
 
@@ -77,7 +78,7 @@ export class ProfileTable {
     this.localAs[p] = localAs;
     this.learnRule[p] = learnRule;
     this.localRule[p] = localRule;
-    this.ends.push([]);
+    this.ends.push(new IntList());
     this.logs.push(new Int32Array(64 * ENTRY));
     this.keys.push(key);
     return p;
