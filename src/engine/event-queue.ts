@@ -1,5 +1,5 @@
 // engine: the pending-event set — a ladder queue (Tang, Goh & Thng, ACM TOMACS 15(3), 2005), ordered by
-// (time, sequence). An event is a 32-byte record (time, seq, kind, a, b, next) that moves with the
+// (time, sequence). An event is a 24-byte record (time, kind, a, b, next) that moves with the
 // structure, so that pushing appends, sorting into buckets reads sequentially and popping reads the
 // bottom in order: with a million events pending, no step chases pointers through a pool of records.
 //   far    the events at or beyond the ladder's range, in push order;
@@ -20,29 +20,30 @@ const BOTTOM_MAX = 256;
 /** Deepest ladder; a larger bucket at this depth is merge-sorted into the bottom. */
 const MAX_DEPTH = 12;
 
-// Record layout, 32 bytes: float64 words 4r (time) and 4r+1 (seq); int32 words 8r+4..8r+7.
-const KIND = 4;
-const ARG_A = 5;
-const ARG_B = 6;
+// Record layout, 24 bytes: float64 word 3r (time); int32 words 6r+2..6r+5. Sequence numbers order ties
+// but are not stored: every structure keeps equal times in push order.
+const KIND = 2;
+const ARG_A = 3;
+const ARG_B = 4;
 /** Late arrays: index of the previous late record of the same bucket (-1 none). */
-const NEXT = 7;
+const NEXT = 5;
 
-/** Records as float64 (time, seq) and int32 (kind, a, b, next) views of one buffer. */
+/** Records as float64 (time) and int32 (kind, a, b, next) views of one buffer. */
 class Records {
   f: Float64Array<ArrayBuffer>;
   w: Int32Array<ArrayBuffer>;
   constructor(capacity: number) {
-    this.f = new Float64Array(4 * capacity);
+    this.f = new Float64Array(3 * capacity);
     this.w = new Int32Array(this.f.buffer);
   }
   get capacity(): number {
-    return this.f.length >> 2;
+    return this.f.length / 3;
   }
   /** Makes room for n records, keeping the first `keep`. */
   ensure(n: number, keep: number): void {
-    if (n <= this.f.length >> 2) return;
-    const f = new Float64Array(4 * Math.max(n, 2 * (this.f.length >> 2)));
-    if (keep > 0) f.set(this.f.subarray(0, 4 * keep));
+    if (3 * n <= this.f.length) return;
+    const f = new Float64Array(3 * Math.max(n, (2 * this.f.length) / 3));
+    if (keep > 0) f.set(this.f.subarray(0, 3 * keep));
     this.f = f;
     this.w = new Int32Array(f.buffer);
   }
@@ -51,14 +52,13 @@ class Records {
 /** Copies record i of (sf, sw) to record j of (df, dw); the int words go through the int view, so
  *  no value is ever read as a double that is not one. */
 function copyRecord(sf: Float64Array, sw: Int32Array, i: number, df: Float64Array, dw: Int32Array, j: number): void {
-  df[4 * j] = sf[4 * i] as number;
-  df[4 * j + 1] = sf[4 * i + 1] as number;
-  dw[8 * j + KIND] = sw[8 * i + KIND] as number;
-  dw[8 * j + ARG_A] = sw[8 * i + ARG_A] as number;
-  dw[8 * j + ARG_B] = sw[8 * i + ARG_B] as number;
+  df[3 * j] = sf[3 * i] as number;
+  dw[6 * j + KIND] = sw[6 * i + KIND] as number;
+  dw[6 * j + ARG_A] = sw[6 * i + ARG_A] as number;
+  dw[6 * j + ARG_B] = sw[6 * i + ARG_B] as number;
 }
 
-/** Priority queue of events; `pop` loads the earliest into the public `time/seq/kind/a/b` fields. */
+/** Priority queue of events; `pop` loads the earliest into the public `time/kind/a/b` fields. */
 export class EventQueue {
   private n = 0;
   private nextSeq = 0;
@@ -79,7 +79,7 @@ export class EventQueue {
   private readonly late: Records[] = [];
   private readonly lateN = new Int32Array(MAX_DEPTH);
   private readonly heads: Int32Array<ArrayBuffer>[] = [];
-  // Bottom: records [botHead, botLen) sorted by (time, seq).
+  // Bottom: records [botHead, botLen) sorted by (time, sequence).
   private bot: Records;
   private botHead = 0;
   private botLen = 0;
@@ -89,7 +89,6 @@ export class EventQueue {
 
   /** Fields of the event most recently popped. */
   time = 0;
-  seq = 0;
   kind = 0;
   a = 0;
   b = 0;
@@ -108,7 +107,7 @@ export class EventQueue {
   /** Time of the earliest pending event (Infinity when empty). */
   peekTime(): number {
     if (this.botHead === this.botLen && !this.refill()) return Infinity;
-    return this.bot.f[4 * this.botHead] as number;
+    return this.bot.f[3 * this.botHead] as number;
   }
 
   /** Adds an event at a finite time; equal times leave in insertion order. Returns its sequence number. */
@@ -130,31 +129,30 @@ export class EventQueue {
         this.lateN[d] = r + 1;
         if (r === L.capacity) L.ensure(r + 1, r);
         const hd = this.heads[d] as Int32Array;
-        this.write(L.f, L.w, r, time, seq, kind, a, b);
-        L.w[8 * r + NEXT] = hd[i] as number;
+        this.write(L.f, L.w, r, time, kind, a, b);
+        L.w[6 * r + NEXT] = hd[i] as number;
         hd[i] = r;
         return seq;
       }
       if (d === depth - 1) {
-        this.insertBottom(time, seq, kind, a, b);
+        this.insertBottom(time, kind, a, b);
         return seq;
       }
     }
     const r = this.farN++;
     const far = this.far;
     if (r === far.capacity) far.ensure(r + 1, r);
-    this.write(far.f, far.w, r, time, seq, kind, a, b);
+    this.write(far.f, far.w, r, time, kind, a, b);
     if (time < this.farMin) this.farMin = time;
     if (time > this.farMax) this.farMax = time;
     return seq;
   }
 
-  private write(f: Float64Array, w: Int32Array, r: number, time: number, seq: number, kind: number, a: number, b: number): void {
-    f[4 * r] = time;
-    f[4 * r + 1] = seq;
-    w[8 * r + KIND] = kind;
-    w[8 * r + ARG_A] = a;
-    w[8 * r + ARG_B] = b;
+  private write(f: Float64Array, w: Int32Array, r: number, time: number, kind: number, a: number, b: number): void {
+    f[3 * r] = time;
+    w[6 * r + KIND] = kind;
+    w[6 * r + ARG_A] = a;
+    w[6 * r + ARG_B] = b;
   }
 
   /** Removes the earliest event into the public fields; false when empty. */
@@ -167,47 +165,46 @@ export class EventQueue {
     if (this.botHead === this.botLen && !this.refill()) return false;
     const r = this.botHead;
     const f = this.bot.f;
-    const t = f[4 * r] as number;
+    const t = f[3 * r] as number;
     if (t > until) return false;
     const w = this.bot.w;
     this.botHead = r + 1;
     this.time = t;
-    this.seq = f[4 * r + 1] as number;
-    this.kind = w[8 * r + KIND] as number;
-    this.a = w[8 * r + ARG_A] as number;
-    this.b = w[8 * r + ARG_B] as number;
+    this.kind = w[6 * r + KIND] as number;
+    this.a = w[6 * r + ARG_A] as number;
+    this.b = w[6 * r + ARG_B] as number;
     this.n--;
     return true;
   }
 
-  /** Inserts after every bottom event of the same or an earlier time (the new event has the largest seq). */
-  private insertBottom(time: number, seq: number, kind: number, a: number, b: number): void {
+  /** Inserts after every bottom event of the same or an earlier time (the new event is the latest pushed). */
+  private insertBottom(time: number, kind: number, a: number, b: number): void {
     const bot = this.bot;
     let lo = this.botHead;
     let hi = this.botLen;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if ((bot.f[4 * mid] as number) <= time) lo = mid + 1;
+      if ((bot.f[3 * mid] as number) <= time) lo = mid + 1;
       else hi = mid;
     }
     if (this.botLen === bot.capacity) {
       const live = this.botLen - this.botHead;
       if (live * 2 > bot.capacity) bot.ensure(2 * bot.capacity, this.botLen);
       else {
-        bot.f.copyWithin(0, 4 * this.botHead, 4 * this.botLen);
+        bot.f.copyWithin(0, 3 * this.botHead, 3 * this.botLen);
         lo -= this.botHead;
         this.botLen = live;
         this.botHead = 0;
       }
     }
     const f = bot.f;
-    f.copyWithin(4 * (lo + 1), 4 * lo, 4 * this.botLen);
-    this.write(f, bot.w, lo, time, seq, kind, a, b);
+    f.copyWithin(3 * (lo + 1), 3 * lo, 3 * this.botLen);
+    this.write(f, bot.w, lo, time, kind, a, b);
     this.botLen++;
     const live = this.botLen - this.botHead;
     if (live > BOTTOM_MAX && this.depth < MAX_DEPTH) {
-      const first = f[4 * this.botHead] as number;
-      const last = f[4 * (this.botLen - 1)] as number;
+      const first = f[3 * this.botHead] as number;
+      const last = f[3 * (this.botLen - 1)] as number;
       if (first < last) {
         // Too many events landed in the current bucket: spread them over a new, deeper rung.
         const h = this.botHead;
@@ -248,7 +245,7 @@ export class EventQueue {
       let min = Infinity;
       let max = -Infinity;
       for (let i = 0; i < k; i++) {
-        const t = sf[4 * i] as number;
+        const t = sf[3 * i] as number;
         if (t < min) min = t;
         if (t > max) max = t;
       }
@@ -285,17 +282,16 @@ export class EventQueue {
     const gw = G.w;
     for (let i = 0; i < n0; i++) {
       const r = s0 + i;
-      sf[4 * i] = gf[4 * r] as number;
-      sf[4 * i + 1] = gf[4 * r + 1] as number;
-      sw[8 * i + KIND] = gw[8 * r + KIND] as number;
-      sw[8 * i + ARG_A] = gw[8 * r + ARG_A] as number;
-      sw[8 * i + ARG_B] = gw[8 * r + ARG_B] as number;
+      sf[3 * i] = gf[3 * r] as number;
+      sw[6 * i + KIND] = gw[6 * r + KIND] as number;
+      sw[6 * i + ARG_A] = gw[6 * r + ARG_A] as number;
+      sw[6 * i + ARG_B] = gw[6 * r + ARG_B] as number;
     }
     let k = n0;
     const L = this.late[d] as Records;
     const lf = L.f;
     const lw = L.w;
-    for (let r = (this.heads[d] as Int32Array)[j] as number; r >= 0; r = lw[8 * r + NEXT] as number) {
+    for (let r = (this.heads[d] as Int32Array)[j] as number; r >= 0; r = lw[6 * r + NEXT] as number) {
       if (k === S.capacity) {
         S.ensure(k + 1, k);
         sf = S.f;
@@ -309,13 +305,12 @@ export class EventQueue {
   }
 
   private swap(f: Float64Array, w: Int32Array, i: number, j: number): void {
-    const t = f[4 * i] as number;
-    const q = f[4 * i + 1] as number;
-    const kind = w[8 * i + KIND] as number;
-    const a = w[8 * i + ARG_A] as number;
-    const b = w[8 * i + ARG_B] as number;
+    const t = f[3 * i] as number;
+    const kind = w[6 * i + KIND] as number;
+    const a = w[6 * i + ARG_A] as number;
+    const b = w[6 * i + ARG_B] as number;
     copyRecord(f, w, j, f, w, i);
-    this.write(f, w, j, t, q, kind, a, b);
+    this.write(f, w, j, t, kind, a, b);
   }
 
   /**
@@ -350,7 +345,7 @@ export class EventQueue {
     const sw = src.w;
     const end = first + k;
     for (let i = first; i < end; i++) {
-      let b = Math.floor(((sf[4 * i] as number) - min) * scale);
+      let b = Math.floor(((sf[3 * i] as number) - min) * scale);
       if (b >= nb) b = nb - 1;
       off[b + 1]++;
     }
@@ -358,16 +353,15 @@ export class EventQueue {
     const gf = G.f;
     const gw = G.w;
     for (let i = first; i < end; i++) {
-      const t = sf[4 * i] as number;
+      const t = sf[3 * i] as number;
       let b = Math.floor((t - min) * scale);
       if (b >= nb) b = nb - 1;
       const p = off[b] as number;
       off[b] = p + 1;
-      gf[4 * p] = t;
-      gf[4 * p + 1] = sf[4 * i + 1] as number;
-      gw[8 * p + KIND] = sw[8 * i + KIND] as number;
-      gw[8 * p + ARG_A] = sw[8 * i + ARG_A] as number;
-      gw[8 * p + ARG_B] = sw[8 * i + ARG_B] as number;
+      gf[3 * p] = t;
+      gw[6 * p + KIND] = sw[6 * i + KIND] as number;
+      gw[6 * p + ARG_A] = sw[6 * i + ARG_A] as number;
+      gw[6 * p + ARG_B] = sw[6 * i + ARG_B] as number;
     }
     // Each start moved to the next bucket's start: shift them back.
     for (let b = nb - 1; b > 0; b--) off[b] = off[b - 1] as number;
@@ -379,18 +373,17 @@ export class EventQueue {
     const f = this.bot.f;
     const w = this.bot.w;
     for (let i = 1; i < k; i++) {
-      const t = f[4 * i] as number;
+      const t = f[3 * i] as number;
       let p = i - 1;
-      if ((f[4 * p] as number) <= t) continue;
-      const seq = f[4 * i + 1] as number;
-      const kind = w[8 * i + KIND] as number;
-      const a = w[8 * i + ARG_A] as number;
-      const b = w[8 * i + ARG_B] as number;
+      if ((f[3 * p] as number) <= t) continue;
+      const kind = w[6 * i + KIND] as number;
+      const a = w[6 * i + ARG_A] as number;
+      const b = w[6 * i + ARG_B] as number;
       do {
         copyRecord(f, w, p, f, w, p + 1);
         p--;
-      } while (p >= 0 && (f[4 * p] as number) > t);
-      this.write(f, w, p + 1, t, seq, kind, a, b);
+      } while (p >= 0 && (f[3 * p] as number) > t);
+      this.write(f, w, p + 1, t, kind, a, b);
     }
   }
 
@@ -411,7 +404,7 @@ export class EventQueue {
         let j = mid;
         let o = lo;
         while (i < mid && j < hi) {
-          if ((sf[4 * j] as number) < (sf[4 * i] as number)) copyRecord(sf, sw, j++, df, dw, o++);
+          if ((sf[3 * j] as number) < (sf[3 * i] as number)) copyRecord(sf, sw, j++, df, dw, o++);
           else copyRecord(sf, sw, i++, df, dw, o++);
         }
         while (i < mid) copyRecord(sf, sw, i++, df, dw, o++);
