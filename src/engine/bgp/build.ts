@@ -94,22 +94,35 @@ function meshSpeakers(core: BgpCore, tenant: string, mesh: BgpMesh, cache: MeshS
   return ids;
 }
 
+/** Per build: `seen[r] === y + 1` once node y has a protocol towards speaker r. */
+export interface PeeringScratch {
+  readonly meshes: MeshSpeakers;
+  readonly seen: Int32Array;
+}
+
 /** The end of node y towards remote r (or the unknown address `ip`) for a new protocol: a fresh one, or
- *  -1 when an earlier protocol of y already configured that session (BIRD keeps the first). */
-function freeEnd(core: BgpCore, y: number, r: number, ip: string, unknown: Map<string, number>): number {
-  let n = r >= 0 ? core.endOf.get(y, r) : (unknown.get(ip) ?? -1);
+ *  -1 when an earlier protocol of y already configured that session (BIRD keeps the first). Only y's own
+ *  protocols configure y's ends, so `seen` answers without reading the end. */
+function freeEnd(core: BgpCore, y: number, r: number, ip: string, unknown: Map<string, number>, seen: Int32Array): number {
+  if (r >= 0) {
+    if (seen[r] === y + 1) return -1;
+    seen[r] = y + 1;
+    const n = core.endOf.get(y, r);
+    return n >= 0 ? n : core.addSession(y, r, sessionLatency(core, y, r));
+  }
+  let n = unknown.get(ip) ?? -1;
   if (n >= 0 && ((core.ends.u8[n * END_B + EB_CFG] as number) & C_CONFIGURED) !== 0) return -1;
   if (n < 0) {
-    n = core.addSession(y, r, r >= 0 ? sessionLatency(core, y, r) : core.opt.latencyMs);
-    if (r < 0) unknown.set(ip, n);
+    n = core.addSession(y, r, core.opt.latencyMs);
+    unknown.set(ip, n);
   }
   return n;
 }
 
-function addPeering(core: BgpCore, y: number, cfg: NodeBgpConfig, q: BgpPeering, unknown: Map<string, number>): void {
+function addPeering(core: BgpCore, y: number, cfg: NodeBgpConfig, q: BgpPeering, unknown: Map<string, number>, seen: Int32Array): void {
   const r = speakerAt(core, cfg.tenant, q.peerIp);
   if (r === y) return; // BIRD config skips ourselves
-  const n = freeEnd(core, y, r, q.peerIp, unknown);
+  const n = freeEnd(core, y, r, q.peerIp, unknown, seen);
   if (n < 0) (core.spk.ignored[y] as BgpPeering[]).push(q);
   else configureFromPeering(core, n, y, q);
 }
@@ -117,22 +130,23 @@ function addPeering(core: BgpCore, y: number, cfg: NodeBgpConfig, q: BgpPeering,
 
 /** Creates or completes the sessions of node y from its protocols: mesh and explicit peerings in
  *  protocol-name order, as confd renders them (the mesh without expanding it into peering objects). */
-export function addPeerings(core: BgpCore, y: number, cfg: NodeBgpConfig, meshes: MeshSpeakers): void {
+export function addPeerings(core: BgpCore, y: number, cfg: NodeBgpConfig, scratch: PeeringScratch): void {
+  const seen = scratch.seen;
   const unknown = new Map<string, number>();
   const peers = cfg.peers;
   let j = 0;
   const mesh = cfg.mesh;
   if (mesh !== undefined) {
     const ip = nodeAddress(cfg);
-    const ids = meshSpeakers(core, cfg.tenant, mesh, meshes);
+    const ids = meshSpeakers(core, cfg.tenant, mesh, scratch.meshes);
     let ownAsConf = -1;
     for (let i = 0; i < mesh.members.length; i++) {
       const m = mesh.members[i] as BgpMeshMember;
       if (m.ip === ip) continue;
-      while (j < peers.length && byName((peers[j] as BgpPeering).protocolName, m.protocolName) < 0) addPeering(core, y, cfg, peers[j++] as BgpPeering, unknown);
+      while (j < peers.length && byName((peers[j] as BgpPeering).protocolName, m.protocolName) < 0) addPeering(core, y, cfg, peers[j++] as BgpPeering, unknown, seen);
       const r = ids[i] as number;
       if (r === y) continue; // BIRD config skips ourselves
-      const n = freeEnd(core, y, r, m.ip, unknown);
+      const n = freeEnd(core, y, r, m.ip, unknown, seen);
       if (n < 0) {
         (core.spk.ignored[y] as BgpPeering[]).push(meshPeering(cfg, mesh, m, ip));
         continue;
@@ -143,11 +157,12 @@ export function addPeerings(core: BgpCore, y: number, cfg: NodeBgpConfig, meshes
       configureMesh(core, n, cfg, m, ip, conf);
     }
   }
-  while (j < peers.length) addPeering(core, y, cfg, peers[j++] as BgpPeering, unknown);
+  while (j < peers.length) addPeering(core, y, cfg, peers[j++] as BgpPeering, unknown, seen);
 }
 
 /** Configures the external-peer ends of every session and finishes all sessions and profiles. */
 export function finishAll(core: BgpCore): void {
+  const cache = profileCache(core.spk.count);
   for (let s = 0; s < core.sessions; s++) {
     const n0 = 2 * s;
     for (let n = n0; n < n0 + 2; n++) {
@@ -156,9 +171,9 @@ export function finishAll(core: BgpCore): void {
       if (spec !== undefined && ((core.ends.u8[(n ^ 1) * END_B + EB_CFG] as number) & C_CONFIGURED) !== 0) configureExternal(core, n, y, spec);
     }
     finishSession(core, n0);
+    // Profiles depend on nothing but the end itself: assign them in the same pass, in end order.
+    for (let n = n0; n < n0 + 2; n++) if (((core.ends.u8[n * END_B + EB_CFG] as number) & C_CONFIGURED) !== 0) assignProfile(core, n, cache);
   }
-  const cache = profileCache(core.spk.count);
-  for (let n = 0; n < core.ends.count; n++) if (((core.ends.u8[n * END_B + EB_CFG] as number) & C_CONFIGURED) !== 0) assignProfile(core, n, cache);
   refreshSpeakerFlags(core);
 }
 
@@ -170,8 +185,8 @@ export function buildNetwork(core: BgpCore, configs: readonly NodeBgpConfig[], e
   core.endOf.plan(configs.length + externals.length, peerings + 2 * externals.length + 16);
   const nodes = configs.map((c) => addNodeSpeaker(core, c));
   for (const x of externals) addExternalSpeaker(core, x);
-  const meshes: MeshSpeakers = new Map();
-  configs.forEach((c, i) => addPeerings(core, nodes[i] as number, c, meshes));
+  const scratch: PeeringScratch = { meshes: new Map(), seen: new Int32Array(core.spk.count) };
+  configs.forEach((c, i) => addPeerings(core, nodes[i] as number, c, scratch));
   finishAll(core);
   for (let y = 0; y < core.spk.count; y++) {
     const cfg = core.spk.nodeConfig[y];
