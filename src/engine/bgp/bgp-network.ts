@@ -7,8 +7,6 @@ import { BgpCore } from './bgp-core.js';
 import { registerKinds } from './bgp-events.js';
 import { buildNetwork } from './build.js';
 import { linkDown, linkUp, nodeDown, nodeUp, peerDown, peerUp, setBlocks } from './changes.js';
-import { C_CONFIGURED, EB_CFG, END_B } from './end-table.js';
-import { startEnd } from './fsm.js';
 import { reconfigure } from './reconfigure.js';
 import {
   blackholeWindows,
@@ -38,7 +36,6 @@ export class BgpNetwork {
     this.core = new BgpCore(sim, resolveBgpOptions(options), sim.prng.nextU32() | 0);
     this.core.kinds = registerKinds(this.core, (i) => this.apply(this.scheduled[i] as BgpChange));
     buildNetwork(this.core, configs, externals);
-    for (let n = 0; n < this.core.ends.count; n++) if (((this.core.ends.u8[n * END_B + EB_CFG] as number) & C_CONFIGURED) !== 0) startEnd(this.core, n);
   }
 
   /** Speaker id of a node or external peer (`name` when unambiguous, or `tenant/name`); throws if unknown. */

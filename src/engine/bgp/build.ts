@@ -9,6 +9,7 @@ import type { BgpCore } from './bgp-core.js';
 import { assignClasses } from './class-assign.js';
 import { C_CONFIGURED, EB_CFG, EI_SPK, END_B, END_I } from './end-table.js';
 import { draw, DRAW_LATENCY } from './hash-draw.js';
+import { startEnd } from './fsm.js';
 import { externalOrigination, nodeOrigination, setOrigin, syncLocal } from './origination.js';
 import {
   assignProfile,
@@ -160,24 +161,31 @@ export function addPeerings(core: BgpCore, y: number, cfg: NodeBgpConfig, scratc
   while (j < peers.length) addPeering(core, y, cfg, peers[j++] as BgpPeering, unknown, seen);
 }
 
-/** Configures the external-peer ends of every session and finishes all sessions and profiles. */
+/** Configures the external-peer ends of every session, finishes all sessions and profiles, and starts
+ *  every configured end — one pass, in end order. */
 export function finishAll(core: BgpCore): void {
   const cache = profileCache(core.spk.count);
+  const e = core.ends;
   for (let s = 0; s < core.sessions; s++) {
     const n0 = 2 * s;
     for (let n = n0; n < n0 + 2; n++) {
-      const y = core.ends.i32[n * END_I + EI_SPK] as number;
+      const y = e.i32[n * END_I + EI_SPK] as number;
       const spec = y >= 0 ? core.spk.extSpec[y] : undefined;
-      if (spec !== undefined && ((core.ends.u8[(n ^ 1) * END_B + EB_CFG] as number) & C_CONFIGURED) !== 0) configureExternal(core, n, y, spec);
+      if (spec !== undefined && ((e.u8[(n ^ 1) * END_B + EB_CFG] as number) & C_CONFIGURED) !== 0) configureExternal(core, n, y, spec);
     }
     finishSession(core, n0);
-    // Profiles depend on nothing but the end itself: assign them in the same pass, in end order.
-    for (let n = n0; n < n0 + 2; n++) if (((core.ends.u8[n * END_B + EB_CFG] as number) & C_CONFIGURED) !== 0) assignProfile(core, n, cache);
+    // Profiles depend on nothing but the end itself, and starting an end on nothing but its session.
+    for (let n = n0; n < n0 + 2; n++) {
+      if (((e.u8[n * END_B + EB_CFG] as number) & C_CONFIGURED) === 0) continue;
+      assignProfile(core, n, cache);
+      startEnd(core, n);
+    }
   }
   refreshSpeakerFlags(core);
 }
 
-/** Builds everything; the caller then starts the ends. */
+/** Builds everything and starts the ends: speakers, what each originates and its own RIB cells, then the
+ *  sessions (origination schedules nothing, so starting the ends last keeps every event in order). */
 export function buildNetwork(core: BgpCore, configs: readonly NodeBgpConfig[], externals: readonly ExternalBgpPeer[]): void {
   let peerings = 0;
   for (const c of configs) peerings += c.peers.length + (c.mesh?.members.length ?? 0);
@@ -185,9 +193,6 @@ export function buildNetwork(core: BgpCore, configs: readonly NodeBgpConfig[], e
   core.endOf.plan(configs.length + externals.length, peerings + 2 * externals.length + 16);
   const nodes = configs.map((c) => addNodeSpeaker(core, c));
   for (const x of externals) addExternalSpeaker(core, x);
-  const scratch: PeeringScratch = { meshes: new Map(), seen: new Int32Array(core.spk.count) };
-  configs.forEach((c, i) => addPeerings(core, nodes[i] as number, c, scratch));
-  finishAll(core);
   for (let y = 0; y < core.spk.count; y++) {
     const cfg = core.spk.nodeConfig[y];
     const spec = core.spk.extSpec[y];
@@ -208,4 +213,7 @@ export function buildNetwork(core: BgpCore, configs: readonly NodeBgpConfig[], e
       }
     }
   }
+  const scratch: PeeringScratch = { meshes: new Map(), seen: new Int32Array(core.spk.count) };
+  configs.forEach((c, i) => addPeerings(core, nodes[i] as number, c, scratch));
+  finishAll(core);
 }
