@@ -26,6 +26,45 @@ describe('ipv4', () => {
     );
   });
 
+  // Reference: the grammar as regular expressions (what the character scanner replaced).
+  const refIpv4 = (text: string): number => {
+    const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(text);
+    if (!m) return -1;
+    let v = 0;
+    for (const part of m.slice(1) as string[]) {
+      if ((part.length > 1 && part[0] === '0') || Number(part) > 255) return -1;
+      v = v * 256 + Number(part);
+    }
+    return v;
+  };
+  const refCidr = (text: string): string => {
+    const slash = text.indexOf('/');
+    if (slash < 0) return 'none';
+    const ip = refIpv4(text.slice(0, slash));
+    const lenText = text.slice(slash + 1);
+    if (ip < 0 || !/^\d{1,2}$/.test(lenText) || Number(lenText) > 32) return 'none';
+    const len = Number(lenText);
+    return `${len === 0 ? 0 : Math.floor(ip / 2 ** (32 - len)) * 2 ** (32 - len)}/${len}`;
+  };
+
+  it('parses exactly the dotted-quad and CIDR grammar (property test against regular expressions)', () => {
+    // Strings over the characters that matter, biased towards near-misses of valid text.
+    const piece = fc.oneof(fc.integer({ min: 0, max: 300 }).map(String), fc.constantFrom('0', '00', '01', '007', '032', '255', '256', '999', '1000', '', ' ', 'a', '-1', '٣'));
+    const text = fc.oneof(
+      fc.tuple(piece, piece, piece, piece).map((p) => p.join('.')),
+      fc.tuple(piece, piece, piece, piece, piece).map(([a, b, c, d, l]) => `${a}.${b}.${c}.${d}/${l}`),
+      fc.stringMatching(/^[0-9./ a]{0,20}$/),
+    );
+    fc.assert(
+      fc.property(text, (t) => {
+        expect(parseIpv4(t)).toBe(refIpv4(t));
+        const c = parseCidr(t);
+        expect(c === undefined ? 'none' : `${c.base}/${c.len}`).toBe(refCidr(t));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
   it('knows strict CIDRs and overlaps', () => {
     expect(parseCidr('10.0.0.1/24', true)).toBeUndefined();
     expect(parseCidr('10.0.0.0/33')).toBeUndefined();
