@@ -6,25 +6,30 @@ import { maskOf } from '../../lib/ipv4.js';
 import type { BgpCore } from './bgp-core.js';
 import { KIND_BLOCK, KIND_BORROWED } from './prefix-classes.js';
 
-/** Signature of prefix q. */
+/** Signature of prefix q: `origins#aggregating blocks#filter verdicts`. */
 export function signature(core: BgpCore, q: number): string {
   const { classes } = core;
   const base = classes.pBase[q] as number;
   const len = classes.pLen[q] as number;
-  const origins = (classes.pOrigins[q] as number[]).join(',');
-  const aggr: string[] = [];
+  const origins = classes.pOrigins[q] as number[];
+  let sig = '';
+  for (let i = 0; i < origins.length; i++) sig += i === 0 ? `${origins[i]}` : `,${origins[i]}`;
+  sig += '#';
+  let first = true;
   for (const l of core.blockLens) {
     if (l > len) continue;
     const b = classes.findPrefix((base & maskOf(l)) >>> 0, l);
     if (b < 0) continue;
     const o = classes.pOrigins[b] as number[];
     for (let i = 0; i < o.length; i += 2) {
-      if (((o[i + 1] as number) & 7) === KIND_BLOCK && core.spk.isNode[o[i] as number] === 1) aggr.push(`${o[i]}:${l === len ? 1 : 0}`);
+      if (((o[i + 1] as number) & 7) !== KIND_BLOCK || core.spk.isNode[o[i] as number] !== 1) continue;
+      sig += `${first ? '' : ','}${o[i]}:${l === len ? 1 : 0}`;
+      first = false;
     }
   }
-  let filt = '';
-  for (let g = 0; g < core.filters.count; g++) filt += core.filters.evaluate(g, base, len);
-  return `${origins}#${aggr.join(',')}#${filt}`;
+  sig += '#';
+  for (let g = 0; g < core.filters.count; g++) sig += core.filters.evaluate(g, base, len);
+  return sig;
 }
 
 /** Sets the per-class data derived from the signature of its prefixes (representative q). */

@@ -4,6 +4,7 @@
 // expands to prefixes only for output. A class that stops being uniform (IPAM change) is split: the new
 // class starts as a copy of the old one everywhere and updates sent before the split apply to both.
 import { grow } from './growable.js';
+import { ABSENT, IntPairMap } from './int-pair-map.js';
 
 /** Origin kinds (low 3 bits of an origin code; the attribute id is code >> 3). */
 export const KIND_BLOCK = 1;
@@ -18,7 +19,8 @@ export class PrefixClasses {
   pCls = new Int32Array(64);
   /** Per prefix: flattened (speaker, origin code) pairs sorted by speaker. */
   readonly pOrigins: number[][] = [];
-  private readonly pIds = new Map<number, number>();
+  /** (length, base as int32) → prefix id. */
+  private readonly pIds = new IntPairMap(64);
 
   count = 0;
   readonly members: number[][] = [];
@@ -46,9 +48,8 @@ export class PrefixClasses {
 
   /** The id of prefix base/len (host bits must be zero), created when new. */
   prefix(base: number, len: number): number {
-    const key = base * 64 + len;
-    const known = this.pIds.get(key);
-    if (known !== undefined) return known;
+    const known = this.pIds.get(len, base | 0);
+    if (known !== ABSENT) return known;
     const id = this.pCount++;
     this.pBase = grow(this.pBase, id + 1);
     this.pLen = grow(this.pLen, id + 1);
@@ -57,13 +58,14 @@ export class PrefixClasses {
     this.pLen[id] = len;
     this.pCls[id] = -1;
     this.pOrigins.push([]);
-    this.pIds.set(key, id);
+    this.pIds.set(len, base | 0, id);
     return id;
   }
 
   /** The prefix id of base/len, or -1. */
   findPrefix(base: number, len: number): number {
-    return this.pIds.get(base * 64 + len) ?? -1;
+    const id = this.pIds.get(len, base | 0);
+    return id === ABSENT ? -1 : id;
   }
 
   /** A new empty class with the given signature; `parent` is the class it was split from (or -1). */
