@@ -190,6 +190,7 @@ export class BgpCore {
       this.sim.at(t, this.kinds.connectBatch, b, y);
     }
     const list = this.batchEnds[b] as IntList;
+    if (list.length === 0) list.reserve(2 * (this.spk.ends[y] as IntList).length);
     list.push(n);
     list.push(g);
   }

@@ -1,8 +1,6 @@
 // engine/bgp: a growable list of int32 values in one typed array — the ends of a speaker or a profile,
 // the timers of a connect batch — so that a million entries are no boxed elements for the GC to trace
 // and copy while the lists grow.
-import { grow } from './growable.js';
-
 export class IntList {
   data: Int32Array;
   length = 0;
@@ -12,8 +10,16 @@ export class IntList {
   }
 
   push(v: number): void {
-    if (this.length === this.data.length) this.data = grow(this.data, this.length + 1);
+    if (this.length === this.data.length) this.reserve(2 * this.length + 4);
     this.data[this.length++] = v;
+  }
+
+  /** Makes room for n values. */
+  reserve(n: number): void {
+    if (n <= this.data.length) return;
+    const d = new Int32Array(n);
+    d.set(this.data.subarray(0, this.length));
+    this.data = d;
   }
 
   /** The values, as a view valid until the next push. */

@@ -198,6 +198,7 @@ export function findProfile(core: BgpCore, y: number, n: number): number {
       ctx: resolveCtxOf(core, y),
     });
     (core.spk.profiles[y] as number[]).push(p);
+    (P.ends[p] as IntList).reserve((core.spk.ends[y] as IntList).length);
   }
   return p;
 }
