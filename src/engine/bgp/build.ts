@@ -155,7 +155,7 @@ export function addPeerings(core: BgpCore, y: number, cfg: NodeBgpConfig, scratc
       const peerAs = m.asNumber ?? cfg.asNumber;
       let conf = peerAs === cfg.asNumber ? ownAsConf : meshConfId(core, cfg, mesh, peerAs);
       if (conf < 0) conf = ownAsConf = meshConfId(core, cfg, mesh, peerAs);
-      configureMesh(core, n, cfg, m, ip, conf);
+      configureMesh(core, n, r, cfg, m, ip, conf);
     }
   }
   while (j < peers.length) addPeering(core, y, cfg, peers[j++] as BgpPeering, unknown, seen);

@@ -64,15 +64,15 @@ export function meshConfId(core: BgpCore, cfg: NodeBgpConfig, mesh: BgpMesh, pee
   });
 }
 
-/** Configures end n of a node at address `ip` as its `Mesh_` protocol towards member m, with the
- *  configuration `meshConfId` gave (what configureFromPeering does with `meshPeering(cfg, mesh, m, ip)`,
- *  without building the peering). */
-export function configureMesh(core: BgpCore, n: number, cfg: NodeBgpConfig, m: BgpMeshMember, ip: string, confId: number): void {
+/** Configures end n of a node at address `ip` as its `Mesh_` protocol towards member m (speaker r, -1
+ *  when no speaker has its address), with the configuration `meshConfId` gave (what configureFromPeering
+ *  does with `meshPeering(cfg, mesh, m, ip)`, without building the peering or reading the remote end). */
+export function configureMesh(core: BgpCore, n: number, r: number, cfg: NodeBgpConfig, m: BgpMeshMember, ip: string, confId: number): void {
   const e = core.ends;
   const internal = cfg.asNumber === (m.asNumber ?? cfg.asNumber);
   e.u8[n * END_B + EB_CFG] = C_CONFIGURED | (m.ip > ip ? C_PASSIVE : 0) | (internal ? C_INTERNAL : 0);
   e.i32[n * END_I + EI_CONF] = confId;
-  if ((e.i32[(n ^ 1) * END_I + EI_SPK] as number) < 0) e.unknownPeer.set(n, { name: m.name, ip: m.ip });
+  if (r < 0) e.unknownPeer.set(n, { name: m.name, ip: m.ip });
 }
 
 /** Configures end n of external peer y towards the node on the other end (it accepts every node that
