@@ -62,6 +62,24 @@ function copyRecord(sf: Float64Array, sw: Int32Array, i: number, df: Float64Arra
   dw[6 * j + ARG_B] = sw[6 * i + ARG_B] as number;
 }
 
+/** Writes event (time, kind, a, b) as record r of (f, w). */
+function write(f: Float64Array, w: Int32Array, r: number, time: number, kind: number, a: number, b: number): void {
+  f[3 * r] = time;
+  w[6 * r + KIND] = kind;
+  w[6 * r + ARG_A] = a;
+  w[6 * r + ARG_B] = b;
+}
+
+/** Exchanges records i and j of (f, w). */
+function swap(f: Float64Array, w: Int32Array, i: number, j: number): void {
+  const t = f[3 * i] as number;
+  const kind = w[6 * i + KIND] as number;
+  const a = w[6 * i + ARG_A] as number;
+  const b = w[6 * i + ARG_B] as number;
+  copyRecord(f, w, j, f, w, i);
+  write(f, w, j, t, kind, a, b);
+}
+
 /** Priority queue of events; `pop` loads the earliest into the public `time/kind/a/b` fields. */
 export class EventQueue {
   private n = 0;
@@ -133,7 +151,7 @@ export class EventQueue {
         this.lateN[d] = r + 1;
         if (r === L.capacity) L.ensure(r + 1, r);
         const hd = this.heads[d] as Int32Array;
-        this.write(L.f, L.w, r, time, kind, a, b);
+        write(L.f, L.w, r, time, kind, a, b);
         L.w[6 * r + NEXT] = hd[i] as number;
         hd[i] = r;
         return seq;
@@ -146,17 +164,10 @@ export class EventQueue {
     const r = this.farN++;
     const far = this.far;
     if (r === far.capacity) far.ensure(r + 1, r);
-    this.write(far.f, far.w, r, time, kind, a, b);
+    write(far.f, far.w, r, time, kind, a, b);
     if (time < this.farMin) this.farMin = time;
     if (time > this.farMax) this.farMax = time;
     return seq;
-  }
-
-  private write(f: Float64Array, w: Int32Array, r: number, time: number, kind: number, a: number, b: number): void {
-    f[3 * r] = time;
-    w[6 * r + KIND] = kind;
-    w[6 * r + ARG_A] = a;
-    w[6 * r + ARG_B] = b;
   }
 
   /** Removes the earliest event into the public fields; false when empty. */
@@ -203,7 +214,7 @@ export class EventQueue {
     }
     const f = bot.f;
     f.copyWithin(3 * (lo + 1), 3 * lo, 3 * this.botLen);
-    this.write(f, bot.w, lo, time, kind, a, b);
+    write(f, bot.w, lo, time, kind, a, b);
     this.botLen++;
     const live = this.botLen - this.botHead;
     if (live > BOTTOM_MAX && this.depth < MAX_DEPTH) {
@@ -284,13 +295,7 @@ export class EventQueue {
     const G = this.seg[d] as Records;
     const gf = G.f;
     const gw = G.w;
-    for (let i = 0; i < n0; i++) {
-      const r = s0 + i;
-      sf[3 * i] = gf[3 * r] as number;
-      sw[6 * i + KIND] = gw[6 * r + KIND] as number;
-      sw[6 * i + ARG_A] = gw[6 * r + ARG_A] as number;
-      sw[6 * i + ARG_B] = gw[6 * r + ARG_B] as number;
-    }
+    for (let i = 0; i < n0; i++) copyRecord(gf, gw, s0 + i, sf, sw, i);
     let k = n0;
     const L = this.late[d] as Records;
     const lf = L.f;
@@ -304,17 +309,8 @@ export class EventQueue {
       copyRecord(lf, lw, r, sf, sw, k++);
     }
     // The chain ran newest first: reverse it into sequence order.
-    for (let i = n0, m = k - 1; i < m; i++, m--) this.swap(sf, sw, i, m);
+    for (let i = n0, m = k - 1; i < m; i++, m--) swap(sf, sw, i, m);
     return k;
-  }
-
-  private swap(f: Float64Array, w: Int32Array, i: number, j: number): void {
-    const t = f[3 * i] as number;
-    const kind = w[6 * i + KIND] as number;
-    const a = w[6 * i + ARG_A] as number;
-    const b = w[6 * i + ARG_B] as number;
-    copyRecord(f, w, j, f, w, i);
-    this.write(f, w, j, t, kind, a, b);
   }
 
   /**
@@ -357,15 +353,11 @@ export class EventQueue {
     const gf = G.f;
     const gw = G.w;
     for (let i = first; i < end; i++) {
-      const t = sf[3 * i] as number;
-      let b = Math.floor((t - min) * scale);
+      let b = Math.floor(((sf[3 * i] as number) - min) * scale);
       if (b >= nb) b = nb - 1;
       const p = off[b] as number;
       off[b] = p + 1;
-      gf[3 * p] = t;
-      gw[6 * p + KIND] = sw[6 * i + KIND] as number;
-      gw[6 * p + ARG_A] = sw[6 * i + ARG_A] as number;
-      gw[6 * p + ARG_B] = sw[6 * i + ARG_B] as number;
+      copyRecord(sf, sw, i, gf, gw, p);
     }
     // Each start moved to the next bucket's start: shift them back.
     for (let b = nb - 1; b > 0; b--) off[b] = off[b - 1] as number;
@@ -387,7 +379,7 @@ export class EventQueue {
         copyRecord(f, w, p, f, w, p + 1);
         p--;
       } while (p >= 0 && (f[3 * p] as number) > t);
-      this.write(f, w, p + 1, t, kind, a, b);
+      write(f, w, p + 1, t, kind, a, b);
     }
   }
 

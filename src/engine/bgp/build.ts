@@ -3,8 +3,8 @@
 // configures each other (an external peer accepts every node that configures it; a peering the other side
 // lacks stays half-configured and is refused), export profiles, originated routes and prefix classes.
 import { parseIpv4 } from '../../lib/ipv4.js';
-import { byName, meshPeering, nodeAddress } from '../../model/bgp/node-peerings.js';
-import type { BgpMesh, BgpMeshMember, BgpPeering, NodeBgpConfig } from '../../model/bgp/types.js';
+import { forEachProtocol, meshPeering } from '../../model/bgp/node-peerings.js';
+import type { BgpMesh, BgpPeering, NodeBgpConfig } from '../../model/bgp/types.js';
 import type { BgpCore } from './bgp-core.js';
 import { assignClasses } from './class-assign.js';
 import { C_CONFIGURED, EB_CFG, EI_SPK, END_B, END_I } from './end-table.js';
@@ -120,45 +120,36 @@ function freeEnd(core: BgpCore, y: number, r: number, ip: string, unknown: Map<s
   return n;
 }
 
-function addPeering(core: BgpCore, y: number, cfg: NodeBgpConfig, q: BgpPeering, unknown: Map<string, number>, seen: Int32Array): void {
-  const r = speakerAt(core, cfg.tenant, q.peerIp);
-  if (r === y) return; // BIRD config skips ourselves
-  const n = freeEnd(core, y, r, q.peerIp, unknown, seen);
-  if (n < 0) (core.spk.ignored[y] as BgpPeering[]).push(q);
-  else configureFromPeering(core, n, y, q);
-}
-
-
-/** Creates or completes the sessions of node y from its protocols: mesh and explicit peerings in
- *  protocol-name order, as confd renders them (the mesh without expanding it into peering objects). */
+/** Creates or completes the sessions of node y from its protocols in confd's order (the mesh without
+ *  expanding it into peering objects). */
 export function addPeerings(core: BgpCore, y: number, cfg: NodeBgpConfig, scratch: PeeringScratch): void {
   const seen = scratch.seen;
   const unknown = new Map<string, number>();
-  const peers = cfg.peers;
-  let j = 0;
   const mesh = cfg.mesh;
-  if (mesh !== undefined) {
-    const ip = nodeAddress(cfg);
-    const ids = meshSpeakers(core, cfg.tenant, mesh, scratch.meshes);
-    let ownAsConf = -1;
-    for (let i = 0; i < mesh.members.length; i++) {
-      const m = mesh.members[i] as BgpMeshMember;
-      if (m.ip === ip) continue;
-      while (j < peers.length && byName((peers[j] as BgpPeering).protocolName, m.protocolName) < 0) addPeering(core, y, cfg, peers[j++] as BgpPeering, unknown, seen);
-      const r = ids[i] as number;
-      if (r === y) continue; // BIRD config skips ourselves
+  const ids = mesh !== undefined ? meshSpeakers(core, cfg.tenant, mesh, scratch.meshes) : null;
+  let ownAsConf = -1;
+  forEachProtocol(
+    cfg,
+    (q) => {
+      const r = speakerAt(core, cfg.tenant, q.peerIp);
+      if (r === y) return; // BIRD config skips ourselves
+      const n = freeEnd(core, y, r, q.peerIp, unknown, seen);
+      if (n < 0) (core.spk.ignored[y] as BgpPeering[]).push(q);
+      else configureFromPeering(core, n, y, q);
+    },
+    (m, i, ip) => {
+      const r = (ids as Int32Array)[i] as number;
+      if (r === y) return;
       const n = freeEnd(core, y, r, m.ip, unknown, seen);
       if (n < 0) {
-        (core.spk.ignored[y] as BgpPeering[]).push(meshPeering(cfg, mesh, m, ip));
-        continue;
+        (core.spk.ignored[y] as BgpPeering[]).push(meshPeering(cfg, mesh as BgpMesh, m, ip));
+        return;
       }
       const peerAs = m.asNumber ?? cfg.asNumber;
-      let conf = peerAs === cfg.asNumber ? ownAsConf : meshConfId(core, cfg, mesh, peerAs);
-      if (conf < 0) conf = ownAsConf = meshConfId(core, cfg, mesh, peerAs);
+      const conf = peerAs !== cfg.asNumber ? meshConfId(core, cfg, mesh as BgpMesh, peerAs) : ownAsConf >= 0 ? ownAsConf : (ownAsConf = meshConfId(core, cfg, mesh as BgpMesh, peerAs));
       configureMesh(core, n, r, cfg, m, ip, conf);
-    }
-  }
-  while (j < peers.length) addPeering(core, y, cfg, peers[j++] as BgpPeering, unknown, seen);
+    },
+  );
 }
 
 /** Configures the external-peer ends of every session, finishes all sessions and profiles, and starts

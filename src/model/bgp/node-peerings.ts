@@ -36,7 +36,7 @@ export function explicitPeerings(node: NodeBgpState, expanded: ExpandedPeers): B
 }
 
 /** The address part of a node's `ipv4Address`. */
-export function nodeAddress(cfg: NodeBgpConfig): string {
+function nodeAddress(cfg: NodeBgpConfig): string {
   const i = cfg.ipv4Address.indexOf('/');
   return i < 0 ? cfg.ipv4Address : cfg.ipv4Address.slice(0, i);
 }
@@ -64,20 +64,39 @@ export function meshPeering(cfg: NodeBgpConfig, mesh: BgpMesh, m: BgpMeshMember,
   };
 }
 
-/** Every BIRD protocol of a node — its mesh peerings (all members but itself) merged with its explicit
- *  ones — in protocol-name order, as confd renders them. */
-export function nodePeerings(cfg: NodeBgpConfig): BgpPeering[] {
-  const mesh = cfg.mesh;
-  if (mesh === undefined) return [...cfg.peers];
-  const ip = nodeAddress(cfg);
-  const out: BgpPeering[] = [];
+/**
+ * Walks every BIRD protocol of a node in protocol-name order, as confd renders them: its explicit peerings
+ * merged with its mesh peerings (every member but the node itself), calling `peer` for an explicit one and
+ * `member(m, i, ip)` for mesh member i (`ip`: the node's own address) — without building mesh peerings.
+ */
+export function forEachProtocol(
+  cfg: NodeBgpConfig,
+  peer: (q: BgpPeering) => void,
+  member: (m: BgpMeshMember, i: number, ip: string) => void,
+): void {
+  const peers = cfg.peers;
   let j = 0;
-  for (const m of mesh.members) {
-    if (m.ip === ip) continue;
-    while (j < cfg.peers.length && byName((cfg.peers[j] as BgpPeering).protocolName, m.protocolName) < 0) out.push(cfg.peers[j++] as BgpPeering);
-    out.push(meshPeering(cfg, mesh, m, ip));
+  const mesh = cfg.mesh;
+  if (mesh !== undefined) {
+    const ip = nodeAddress(cfg);
+    for (let i = 0; i < mesh.members.length; i++) {
+      const m = mesh.members[i] as BgpMeshMember;
+      if (m.ip === ip) continue;
+      while (j < peers.length && byName((peers[j] as BgpPeering).protocolName, m.protocolName) < 0) peer(peers[j++] as BgpPeering);
+      member(m, i, ip);
+    }
   }
-  while (j < cfg.peers.length) out.push(cfg.peers[j++] as BgpPeering);
+  while (j < peers.length) peer(peers[j++] as BgpPeering);
+}
+
+/** Every BIRD protocol of a node, the mesh expanded, in protocol-name order. */
+export function nodePeerings(cfg: NodeBgpConfig): BgpPeering[] {
+  const out: BgpPeering[] = [];
+  forEachProtocol(
+    cfg,
+    (q) => out.push(q),
+    (m, _i, ip) => out.push(meshPeering(cfg, cfg.mesh as BgpMesh, m, ip)),
+  );
   return out;
 }
 
