@@ -6,7 +6,7 @@ import { AttrTable } from './attr-table.js';
 import { AttrTransforms } from './attr-transforms.js';
 import { DecisionScratch } from './decision.js';
 import { EndIndex } from './end-index.js';
-import { EF_SESS_DELAY, EI_SPK, END_I, EndTable, SESS_F } from './end-table.js';
+import { EndTable } from './end-table.js';
 import { FilterProfiles } from './export-filter.js';
 import { grow } from './growable.js';
 import { HoleLog } from './holes.js';
@@ -104,15 +104,16 @@ export class BgpCore {
   readonly holes = new HoleLog();
   /** Prefix lengths of all affine blocks seen (calico_aggr containment lookups). */
   readonly blockLens: number[] = [];
-  /** Connect timers of one speaker firing at one instant share an event (Calico's connect delay of
-   *  2 s has no jitter, so a starting node opens all its sessions at once): batch id → ends, gens. */
+  /** Connect timers armed one after another for one instant share an event, and fire in the order they
+   *  were armed (Calico's connect delay of 2 s has no jitter, so the ends started together open their
+   *  sessions at once): batch id → ends, gens. */
   readonly batchEnds: IntList[] = [];
   /** An emptied batch list, reused by the next batch. */
   private spareBatch: IntList | null = null;
   readonly batchTime: number[] = [];
   readonly freeBatches: number[] = [];
-  /** Open batch per speaker (-1 none). */
-  openBatch = new Int32Array(16).fill(-1);
+  /** The batch that connect timers for its instant join (-1 none). */
+  private openBatch = -1;
   /** Set by bgp-events.ts when the kinds are registered. */
   kinds!: BgpKinds;
 
@@ -124,9 +125,8 @@ export class BgpCore {
 
   /** Appends a session between speakers a and b (b may be -1: unknown remote); returns its first end. */
   addSession(a: number, b: number, delay: number): number {
-    const s = this.sessions++;
-    const n = this.ends.addPair(a, b);
-    this.ends.f64[s * SESS_F + EF_SESS_DELAY] = delay;
+    this.sessions++;
+    const n = this.ends.addPair(a, b, delay);
     this.spk.ends[a]?.push(n);
     if (b >= 0) this.spk.ends[b]?.push(n + 1);
     if (b >= 0) {
@@ -176,9 +176,7 @@ export class BgpCore {
 
   /** Arms end n's connect timer (generation g) to fire at time t. */
   armConnect(n: number, t: number, g: number): void {
-    const y = this.ends.i32[n * END_I + EI_SPK] as number;
-    if (y >= this.openBatch.length) this.openBatch = grow(this.openBatch, y + 1, -1);
-    let b = this.openBatch[y] as number;
+    let b = this.openBatch;
     if (b < 0 || this.batchTime[b] !== t) {
       b = this.freeBatches.pop() ?? this.batchEnds.length;
       if (b === this.batchEnds.length) {
@@ -186,21 +184,20 @@ export class BgpCore {
         this.batchTime.push(t);
       }
       this.batchTime[b] = t;
-      this.openBatch[y] = b;
-      this.sim.at(t, this.kinds.connectBatch, b, y);
+      this.openBatch = b;
+      this.sim.at(t, this.kinds.connectBatch, b, 0);
     }
     const list = this.batchEnds[b] as IntList;
-    if (list.length === 0) list.reserve(2 * (this.spk.ends[y] as IntList).length);
     list.push(n);
     list.push(g);
   }
 
   /** Takes the ends and generations of a fired batch (the list is the caller's until `releaseBatch`). */
-  takeBatch(b: number, y: number): IntList {
+  takeBatch(b: number): IntList {
     const list = this.batchEnds[b] as IntList;
     this.batchEnds[b] = this.spareBatch ?? new IntList();
     this.spareBatch = null;
-    if (this.openBatch[y] === b) this.openBatch[y] = -1;
+    if (this.openBatch === b) this.openBatch = -1;
     this.freeBatches.push(b);
     return list;
   }

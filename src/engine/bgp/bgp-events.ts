@@ -11,8 +11,8 @@ export function registerKinds(core: BgpCore, onChange: (i: number) => void): Bgp
   const k = core.opt.kindPrefix;
   return {
     connect: sim.defineKind(`${k}.connect`, (a, b) => onConnect(core, a, b)),
-    connectBatch: sim.defineKind(`${k}.connect-timers`, (a, b) => {
-      const list = core.takeBatch(a, b);
+    connectBatch: sim.defineKind(`${k}.connect-timers`, (a) => {
+      const list = core.takeBatch(a);
       const d = list.data;
       for (let i = 0; i < list.length; i += 2) onConnect(core, d[i] as number, d[i + 1] as number);
       core.releaseBatch(list);

@@ -21,6 +21,7 @@ import {
   profileCache,
   refreshSpeakerFlags,
 } from './session-config.js';
+import { layOutSessions } from './session-order.js';
 import type { ExternalBgpPeer } from './types.js';
 
 /** One-way latency of the session between speakers a and b (stable per pair). */
@@ -112,7 +113,7 @@ function freeEnd(core: BgpCore, y: number, r: number, ip: string, unknown: Map<s
     return n >= 0 ? n : core.addSession(y, r, sessionLatency(core, y, r));
   }
   let n = unknown.get(ip) ?? -1;
-  if (n >= 0 && ((core.ends.u8[n * END_B + EB_CFG] as number) & C_CONFIGURED) !== 0) return -1;
+  if (n >= 0 && (core.ends.cfg(n) & C_CONFIGURED) !== 0) return -1;
   if (n < 0) {
     n = core.addSession(y, r, core.opt.latencyMs);
     unknown.set(ip, n);
@@ -152,12 +153,14 @@ export function addPeerings(core: BgpCore, y: number, cfg: NodeBgpConfig, scratc
   );
 }
 
-/** Configures the external-peer ends of every session, finishes all sessions and profiles, and starts
- *  every configured end — one pass, in end order. */
-export function finishAll(core: BgpCore): void {
+/** Writes every laid-out session's records, configures the external-peer ends, finishes the sessions and
+ *  profiles, and starts every configured end — one pass, in end order, each record written just before
+ *  it is used. */
+function finishAll(core: BgpCore): void {
   const cache = profileCache(core.spk.count);
   const e = core.ends;
   for (let s = 0; s < core.sessions; s++) {
+    e.place(s);
     const n0 = 2 * s;
     for (let n = n0; n < n0 + 2; n++) {
       const y = e.i32[n * END_I + EI_SPK] as number;
@@ -172,14 +175,17 @@ export function finishAll(core: BgpCore): void {
       startEnd(core, n);
     }
   }
+  e.placed();
   refreshSpeakerFlags(core);
 }
 
 /** Builds everything and starts the ends: speakers, what each originates and its own RIB cells, then the
- *  sessions (origination schedules nothing, so starting the ends last keeps every event in order). */
+ *  sessions, staged and laid out by latency (origination schedules nothing, so starting the ends last
+ *  keeps every event in order). */
 export function buildNetwork(core: BgpCore, configs: readonly NodeBgpConfig[], externals: readonly ExternalBgpPeer[]): void {
   let peerings = 0;
   for (const c of configs) peerings += c.peers.length + (c.mesh?.members.length ?? 0);
+  core.ends.stage();
   core.ends.reserve(peerings + 2 * externals.length + 16);
   core.endOf.plan(configs.length + externals.length, peerings + 2 * externals.length + 16);
   const nodes = configs.map((c) => addNodeSpeaker(core, c));
@@ -206,5 +212,6 @@ export function buildNetwork(core: BgpCore, configs: readonly NodeBgpConfig[], e
   }
   const scratch: PeeringScratch = { meshes: new Map(), seen: new Int32Array(core.spk.count) };
   configs.forEach((c, i) => addPeerings(core, nodes[i] as number, c, scratch));
+  layOutSessions(core);
   finishAll(core);
 }

@@ -32,6 +32,13 @@ export class EndIndex {
     (this.dense as Int32Array)[a * this.side + b] = v + 1;
   }
 
+  /** Replaces every stored end n by renamed(n). */
+  rename(renamed: (n: number) => number): void {
+    const d = this.dense;
+    if (d === null) return this.hash.mapValues(renamed);
+    for (let i = 0; i < d.length; i++) if ((d[i] as number) > 0) d[i] = renamed((d[i] as number) - 1) + 1;
+  }
+
   private toDense(min: number): void {
     let side = min;
     this.hash.forEach((a, b) => (side = Math.max(side, a + 1, b + 1)));

@@ -4,6 +4,7 @@
 // in a 128-byte record per end, so an event touching one session's ends touches 256 adjacent bytes; the
 // configuration is interned (a mesh node's ends share one) and rarely used state (keepalive cursor,
 // parked attempts, errors, graceful-restart generation) sits in arrays that stay untouched until needed.
+// An initial build stages its sessions compactly and lays the table out afterwards (session-order.ts).
 import type { BgpPeering } from '../../model/bgp/types.js';
 import { grow } from './growable.js';
 
@@ -76,6 +77,9 @@ export const EI_CONF = 10;
 export const EI_STARTUP_DELAY = 11;
 /** Session field: connection counter (identifies the connection an establishment event belongs to). */
 export const EI_SESS_CONN = 12;
+/** The end's number when it was created (the table may be laid out in another order): keys its timer
+ *  draws. Word 15, after the uint8 fields. */
+export const EI_KEY = 15;
 // uint8 fields (bytes 52..56)
 /** Configuration flags (C_*). */
 export const EB_CFG = 52;
@@ -124,6 +128,33 @@ function confKey(c: EndConf): string {
   return `${c.kind}|${c.clusterId}|${c.localAs}|${c.peerAs}|${c.holdCfg}|${c.kaCfg}|${c.grTime}|${c.nhMode}|${c.allowLocalAs}`;
 }
 
+/** The sessions of an initial build before the table is laid out, in creation order: a 32-byte record
+ *  each of what configuring writes — both ends' speakers, configuration ids and flags — and the latency
+ *  (int32 words 0-1, 2-3, 4-5; float64 word 3), so that laying one out reads one cache line. */
+const STAGED_I = 8;
+const STAGED_F = 4;
+const SG_SPK = 0;
+const SG_CONF = 2;
+const SG_CFG = 4;
+const SG_DELAY = 3;
+
+class StagedEnds {
+  i32: Int32Array;
+  f64: Float64Array;
+
+  constructor(sessions: number) {
+    this.f64 = new Float64Array(sessions * STAGED_F);
+    this.i32 = new Int32Array(this.f64.buffer);
+  }
+
+  /** Makes room for `sessions` sessions. */
+  room(sessions: number): void {
+    if (sessions * STAGED_I <= this.i32.length) return;
+    this.f64 = grow(this.f64, sessions * STAGED_F);
+    this.i32 = new Int32Array(this.f64.buffer);
+  }
+}
+
 export class EndTable {
   count = 0;
   u8 = new Uint8Array(16 * END_B);
@@ -149,14 +180,44 @@ export class EndTable {
   /** Last error of an end (absent: none), as `birdc show protocols` prints it. */
   readonly lastError = new Map<number, string>();
 
+  /** Set by `stage` until `layOut`; then what `place` reads. */
+  private staged: StagedEnds | null = null;
+  private placing: StagedEnds | null = null;
+  private order: Int32Array | null = null;
+
   /** Configuration of end n. */
   conf(n: number): EndConf {
-    return this.confs[this.i32[n * END_I + EI_CONF] as number] as EndConf;
+    return this.confs[this.confId(n)] as EndConf;
   }
 
   /** Sets end n's configuration (interned: equal configurations share an id). */
   setConf(n: number, c: EndConf): void {
-    this.i32[n * END_I + EI_CONF] = this.intern(c);
+    this.setConfId(n, this.intern(c));
+  }
+
+  // Configuring reads and writes through these, so that it works on staged ends too.
+  confId(n: number): number {
+    return this.staged !== null ? (this.staged.i32[(n >> 1) * STAGED_I + SG_CONF + (n & 1)] as number) : (this.i32[n * END_I + EI_CONF] as number);
+  }
+
+  setConfId(n: number, id: number): void {
+    if (this.staged !== null) this.staged.i32[(n >> 1) * STAGED_I + SG_CONF + (n & 1)] = id;
+    else this.i32[n * END_I + EI_CONF] = id;
+  }
+
+  /** Configuration flags (C_*) of end n. */
+  cfg(n: number): number {
+    return this.staged !== null ? (this.staged.i32[(n >> 1) * STAGED_I + SG_CFG + (n & 1)] as number) : (this.u8[n * END_B + EB_CFG] as number);
+  }
+
+  setCfg(n: number, flags: number): void {
+    if (this.staged !== null) this.staged.i32[(n >> 1) * STAGED_I + SG_CFG + (n & 1)] = flags;
+    else this.u8[n * END_B + EB_CFG] = flags;
+  }
+
+  /** Speaker of end n (-1: a remote that is no speaker). */
+  spkOf(n: number): number {
+    return this.staged !== null ? (this.staged.i32[(n >> 1) * STAGED_I + SG_SPK + (n & 1)] as number) : (this.i32[n * END_I + EI_SPK] as number);
   }
 
   /** The id of a configuration (equal configurations share one). */
@@ -197,25 +258,97 @@ export class EndTable {
 
   /** Makes room for `n` ends. */
   reserve(n: number): void {
-    if (n * END_B > this.u8.length) this.ensure(n);
+    if (this.staged !== null) this.staged.room((n + 1) >> 1);
+    else if (n * END_B > this.u8.length) this.ensure(n);
   }
 
-  /** Appends the two ends of a new session; returns the first end (even). */
-  addPair(a: number, b: number): number {
+  /** Appends the two ends of a new session between speakers a and b with one-way latency `delay` (ms);
+   *  returns the first end (even). */
+  addPair(a: number, b: number, delay: number): number {
     const n0 = this.count;
     this.count += 2;
+    const st = this.staged;
+    if (st !== null) {
+      const k = n0 >> 1;
+      st.room(k + 1);
+      st.i32[k * STAGED_I + SG_SPK] = a;
+      st.i32[k * STAGED_I + SG_SPK + 1] = b;
+      st.f64[k * STAGED_F + SG_DELAY] = delay;
+      return n0;
+    }
     if (this.count * END_B > this.u8.length) this.ensure(this.count);
+    this.initPair(n0, n0, a, b, delay);
+    return n0;
+  }
+
+  /** Writes a new session's records at ends n0, n0 + 1: created as ends key, key + 1. */
+  private initPair(n0: number, key: number, a: number, b: number, delay: number): void {
     const i32 = this.i32;
     const f64 = this.f64;
     i32[n0 * END_I + EI_SPK] = a;
     i32[(n0 + 1) * END_I + EI_SPK] = b;
-    for (let n = n0; n < n0 + 2; n++) {
+    for (let j = 0; j < 2; j++) {
+      const n = n0 + j;
+      i32[n * END_I + EI_KEY] = key + j;
       i32[n * END_I + EI_PROFILE] = -1;
       i32[n * END_I + EI_IMPORT_RULE] = -1;
       i32[n * END_I + EI_PENDING_FEED] = -1;
       f64[n * END_F + EF_EST_AT] = -1;
     }
-    return n0;
+    f64[(n0 >> 1) * SESS_F + EF_SESS_DELAY] = delay;
+  }
+
+  /** From now until `layOut`, new ends are staged (the table holds none yet). */
+  stage(): void {
+    if (this.count > 0) throw new Error('staging starts on an empty table');
+    this.staged = new StagedEnds(16);
+  }
+
+  /** One-way latency of every staged session, in creation order. */
+  stagedDelays(): Float64Array {
+    const f64 = (this.staged as StagedEnds).f64;
+    const out = new Float64Array(this.count >> 1);
+    for (let k = 0; k < out.length; k++) out[k] = f64[k * STAGED_F + SG_DELAY] as number;
+    return out;
+  }
+
+  /**
+   * Ends staging: session `order[p]` (creation order) is to be session p, written by `place(p)`. Renames
+   * the ends in the maps keyed by end; returns the new number of each created session.
+   */
+  layOut(order: Int32Array): Int32Array {
+    this.placing = this.staged;
+    this.order = order;
+    this.staged = null;
+    const sessions = this.count >> 1;
+    if (this.count * END_B > this.u8.length) this.ensure(this.count);
+    const at = new Int32Array(sessions);
+    for (let p = 0; p < sessions; p++) at[order[p] as number] = p;
+    const renamed = (n: number): number => 2 * (at[n >> 1] as number) + (n & 1);
+    for (const m of [this.protocol, this.unknownPeer, this.lastError] as Map<number, unknown>[]) {
+      const entries = [...m];
+      m.clear();
+      for (const [n, v] of entries) m.set(renamed(n), v);
+    }
+    return at;
+  }
+
+  /** Writes the records of session p from the staged session laid out there. */
+  place(p: number): void {
+    const st = this.placing as StagedEnds;
+    const k = (this.order as Int32Array)[p] as number;
+    const w = k * STAGED_I;
+    this.initPair(2 * p, 2 * k, st.i32[w + SG_SPK] as number, st.i32[w + SG_SPK + 1] as number, st.f64[k * STAGED_F + SG_DELAY] as number);
+    for (let j = 0; j < 2; j++) {
+      this.u8[(2 * p + j) * END_B + EB_CFG] = st.i32[w + SG_CFG + j] as number;
+      this.i32[(2 * p + j) * END_I + EI_CONF] = st.i32[w + SG_CONF + j] as number;
+    }
+  }
+
+  /** Every session is placed: drops the staged ends. */
+  placed(): void {
+    this.placing = null;
+    this.order = null;
   }
 
   private ensure(min: number): void {

@@ -67,6 +67,12 @@ export class IntPairMap {
     for (let i = 0; i < this.ka.length; i++) if (this.ka[i] !== ABSENT) fn(this.ka[i] as number, this.kb[i] as number, this.vs[i] as number);
   }
 
+  /** Replaces every value v by fn(v). */
+  mapValues(fn: (v: number) => number): void {
+    const { ka, vs } = this;
+    for (let i = 0; i < ka.length; i++) if (ka[i] !== ABSENT) vs[i] = fn(vs[i] as number);
+  }
+
   clear(): void {
     this.ka.fill(ABSENT);
     this.size = 0;

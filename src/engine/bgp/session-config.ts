@@ -32,7 +32,7 @@ import type { IntList } from './int-list.js';
 export function configureFromPeering(core: BgpCore, n: number, y: number, q: BgpPeering): void {
   const e = core.ends;
   const internal = q.localAs === q.peerAs;
-  e.u8[n * END_B + EB_CFG] = C_CONFIGURED | (q.passive ? C_PASSIVE : 0) | (q.rrClient ? C_RR_CLIENT : 0) | (internal ? C_INTERNAL : 0);
+  e.setCfg(n, C_CONFIGURED | (q.passive ? C_PASSIVE : 0) | (q.rrClient ? C_RR_CLIENT : 0) | (internal ? C_INTERNAL : 0));
   // BIRD: `rr cluster id` defaults to the router id (bgp.c bgp_start).
   const cid = q.rrClusterId !== undefined ? parseIpv4(q.rrClusterId) : -1;
   e.setConf(n, {
@@ -46,7 +46,7 @@ export function configureFromPeering(core: BgpCore, n: number, y: number, q: Bgp
     nhMode: q.nextHopMode === 'Self' ? NHM_SELF : q.nextHopMode === 'Keep' ? NHM_KEEP : NHM_AUTO,
     allowLocalAs: q.numAllowedLocalASNumbers ?? 0,
   });
-  e.setPeering(n, q, (e.i32[(n ^ 1) * END_I + EI_SPK] as number) >= 0);
+  e.setPeering(n, q, e.spkOf(n ^ 1) >= 0);
 }
 
 /** The interned configuration of a node's `Mesh_` protocols towards members of AS `peerAs`. */
@@ -70,8 +70,8 @@ export function meshConfId(core: BgpCore, cfg: NodeBgpConfig, mesh: BgpMesh, pee
 export function configureMesh(core: BgpCore, n: number, r: number, cfg: NodeBgpConfig, m: BgpMeshMember, ip: string, confId: number): void {
   const e = core.ends;
   const internal = cfg.asNumber === (m.asNumber ?? cfg.asNumber);
-  e.u8[n * END_B + EB_CFG] = C_CONFIGURED | (m.ip > ip ? C_PASSIVE : 0) | (internal ? C_INTERNAL : 0);
-  e.i32[n * END_I + EI_CONF] = confId;
+  e.setCfg(n, C_CONFIGURED | (m.ip > ip ? C_PASSIVE : 0) | (internal ? C_INTERNAL : 0));
+  e.setConfId(n, confId);
   if (r < 0) e.unknownPeer.set(n, { name: m.name, ip: m.ip });
 }
 

@@ -17,14 +17,16 @@ import {
   EF_KA_START,
   EF_LAST_RX,
   EF_SESS_DELAY,
+  EI_KEY,
   EI_SESS_CONN,
+  END_I,
   END_F,
   SESS_F,
   SESS_I,
 } from './end-table.js';
 
 function ms(core: BgpCore, seconds: number, n: number, purpose: number, index: number): number {
-  return birdTimerMs(seconds, draw(core.seed, n, purpose, index), core.opt.timerJitter);
+  return birdTimerMs(seconds, draw(core.seed, core.ends.i32[n * END_I + EI_KEY] as number, purpose, index), core.opt.timerJitter);
 }
 
 /** `connect delay time` before an active open (bgp_active: at least 1 s). */

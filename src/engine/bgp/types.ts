@@ -28,6 +28,9 @@ export interface BgpOptions {
   readonly trackBlackholes?: boolean;
   /** Prefix of the event-kind names registered on the Simulation (one network per prefix). */
   readonly kindPrefix?: string;
+  /** Lay the session table out in order of latency (a faster cold start, session-order.ts) rather than
+   *  in creation order; the results are the same either way. */
+  readonly layOutByLatency?: boolean;
 }
 
 /** Options with defaults applied. */
@@ -50,6 +53,7 @@ export function resolveBgpOptions(o: BgpOptions = {}): ResolvedBgpOptions {
     underlayDefaultRoute: o.underlayDefaultRoute ?? true,
     trackBlackholes: o.trackBlackholes ?? true,
     kindPrefix: o.kindPrefix ?? 'bgp',
+    layOutByLatency: o.layOutByLatency ?? true,
   };
 }
 
