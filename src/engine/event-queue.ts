@@ -126,6 +126,11 @@ export class EventQueue {
     return this.n;
   }
 
+  /** Number of events pushed so far (the sequence number of the next push). */
+  get pushed(): number {
+    return this.nextSeq;
+  }
+
   /** Time of the earliest pending event (Infinity when empty). */
   peekTime(): number {
     if (this.botHead === this.botLen && !this.refill()) return Infinity;

@@ -104,16 +104,19 @@ export class BgpCore {
   readonly holes = new HoleLog();
   /** Prefix lengths of all affine blocks seen (calico_aggr containment lookups). */
   readonly blockLens: number[] = [];
-  /** Connect timers armed one after another for one instant share an event, and fire in the order they
-   *  were armed (Calico's connect delay of 2 s has no jitter, so the ends started together open their
-   *  sessions at once): batch id → ends, gens. */
+  /** Connect timers armed one after another for one instant, with no other event scheduled in between,
+   *  share an event and fire in the order they were armed: exactly the order of one event each (Calico's
+   *  connect delay of 2 s has no jitter, so the ends started together open their sessions at once).
+   *  Batch id → ends, gens. */
   readonly batchEnds: IntList[] = [];
   /** An emptied batch list, reused by the next batch. */
   private spareBatch: IntList | null = null;
   readonly batchTime: number[] = [];
   readonly freeBatches: number[] = [];
-  /** The batch that connect timers for its instant join (-1 none). */
+  /** The batch that connect timers for its instant may join (-1 none), and the queue's push count after
+   *  it was scheduled (a timer joins only while that is still the count). */
   private openBatch = -1;
+  private openPushed = -1;
   /** Set by bgp-events.ts when the kinds are registered. */
   kinds!: BgpKinds;
 
@@ -177,7 +180,7 @@ export class BgpCore {
   /** Arms end n's connect timer (generation g) to fire at time t. */
   armConnect(n: number, t: number, g: number): void {
     let b = this.openBatch;
-    if (b < 0 || this.batchTime[b] !== t) {
+    if (b < 0 || this.batchTime[b] !== t || this.sim.queue.pushed !== this.openPushed) {
       b = this.freeBatches.pop() ?? this.batchEnds.length;
       if (b === this.batchEnds.length) {
         this.batchEnds.push(new IntList());
@@ -186,6 +189,7 @@ export class BgpCore {
       this.batchTime[b] = t;
       this.openBatch = b;
       this.sim.at(t, this.kinds.connectBatch, b, 0);
+      this.openPushed = this.sim.queue.pushed;
     }
     const list = this.batchEnds[b] as IntList;
     list.push(n);
