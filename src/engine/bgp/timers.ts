@@ -1,7 +1,8 @@
-// engine/bgp: BIRD's timer values for one session end, drawn per (end, purpose, index) — and the lazily
-// evaluated keepalive stream. Keepalives are never simulated one by one: a peer's hold timer only matters
-// once that peer falls silent, so the engine replays the keepalive times it would have sent (the same
-// draws, computed on demand) and schedules the expiry at last-heard + hold. Exact, and O(1) events.
+// engine/bgp: BIRD's timer values for one session end, drawn per (the end's creation number EI_KEY,
+// purpose, index), so where the end sits in the table changes no draw — and the lazily evaluated keepalive
+// stream. Keepalives are never simulated one by one: a peer's hold timer only matters once that peer falls
+// silent, so the engine replays the keepalive times it would have sent (the same draws, computed on
+// demand) and schedules the expiry at last-heard + hold. Exact, and O(1) events.
 import type { BgpCore } from './bgp-core.js';
 import {
   birdTimerMs,
