@@ -10,8 +10,8 @@ import type { IntList } from './int-list.js';
 /** Latency steps of the counting sort: order within a step is creation order, close enough to stream. */
 const STEPS = 1 << 16;
 
-/** Sessions (creation order) by latency: order[p] is the session to number p. Stable; within a step of
- *  1/STEPS of the latency range, creation order. */
+/** Sessions (creation order) by latency: order[p] is the session to number p. Stable: within one of the
+ *  min(sessions, STEPS) equal steps of the latency range, creation order. */
 export function latencyOrder(delays: Float64Array): Int32Array {
   const S = delays.length;
   let lo = Infinity;

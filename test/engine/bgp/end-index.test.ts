@@ -1,5 +1,6 @@
 // test: EndIndex answers like a plain Map in both layouts — hash for sparse networks, dense for meshes —
-// including a dense table growing when speakers are added and a switch to dense after entries exist.
+// including a dense table growing when speakers are added, a switch to dense after entries exist, and
+// renaming every stored end.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { EndIndex } from '../../../src/engine/bgp/end-index.js';
@@ -19,6 +20,9 @@ function check(speakers: number, pairs: number, before: readonly Op[], after: re
   idx.plan(speakers, pairs);
   apply(after);
   for (let a = -1; a < 70; a++) for (let b = -1; b < 70; b++) expect(idx.get(a, b)).toBe(ref.get(`${a},${b}`) ?? -1);
+  // Renaming every stored end (as laying out the end table does) maps exactly the stored values.
+  idx.rename((n) => 3 * n + 1);
+  for (let a = -1; a < 70; a++) for (let b = -1; b < 70; b++) expect(idx.get(a, b)).toBe(ref.has(`${a},${b}`) ? 3 * (ref.get(`${a},${b}`) as number) + 1 : -1);
 }
 
 describe('EndIndex', () => {
