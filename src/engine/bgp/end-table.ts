@@ -138,6 +138,11 @@ const SG_CONF = 2;
 const SG_CFG = 4;
 const SG_DELAY = 3;
 
+/** Int32 word of end n's field `f` (SG_SPK, SG_CONF, SG_CFG) in the staged records. */
+function stagedWord(n: number, f: number): number {
+  return (n >> 1) * STAGED_I + f + (n & 1);
+}
+
 class StagedEnds {
   i32: Int32Array;
   f64: Float64Array;
@@ -197,27 +202,27 @@ export class EndTable {
 
   // Configuring reads and writes through these, so that it works on staged ends too.
   confId(n: number): number {
-    return this.staged !== null ? (this.staged.i32[(n >> 1) * STAGED_I + SG_CONF + (n & 1)] as number) : (this.i32[n * END_I + EI_CONF] as number);
+    return this.staged !== null ? (this.staged.i32[stagedWord(n, SG_CONF)] as number) : (this.i32[n * END_I + EI_CONF] as number);
   }
 
   setConfId(n: number, id: number): void {
-    if (this.staged !== null) this.staged.i32[(n >> 1) * STAGED_I + SG_CONF + (n & 1)] = id;
+    if (this.staged !== null) this.staged.i32[stagedWord(n, SG_CONF)] = id;
     else this.i32[n * END_I + EI_CONF] = id;
   }
 
   /** Configuration flags (C_*) of end n. */
   cfg(n: number): number {
-    return this.staged !== null ? (this.staged.i32[(n >> 1) * STAGED_I + SG_CFG + (n & 1)] as number) : (this.u8[n * END_B + EB_CFG] as number);
+    return this.staged !== null ? (this.staged.i32[stagedWord(n, SG_CFG)] as number) : (this.u8[n * END_B + EB_CFG] as number);
   }
 
   setCfg(n: number, flags: number): void {
-    if (this.staged !== null) this.staged.i32[(n >> 1) * STAGED_I + SG_CFG + (n & 1)] = flags;
+    if (this.staged !== null) this.staged.i32[stagedWord(n, SG_CFG)] = flags;
     else this.u8[n * END_B + EB_CFG] = flags;
   }
 
   /** Speaker of end n (-1: a remote that is no speaker). */
   spkOf(n: number): number {
-    return this.staged !== null ? (this.staged.i32[(n >> 1) * STAGED_I + SG_SPK + (n & 1)] as number) : (this.i32[n * END_I + EI_SPK] as number);
+    return this.staged !== null ? (this.staged.i32[stagedWord(n, SG_SPK)] as number) : (this.i32[n * END_I + EI_SPK] as number);
   }
 
   /** The id of a configuration (equal configurations share one). */
@@ -271,8 +276,8 @@ export class EndTable {
     if (st !== null) {
       const k = n0 >> 1;
       st.room(k + 1);
-      st.i32[k * STAGED_I + SG_SPK] = a;
-      st.i32[k * STAGED_I + SG_SPK + 1] = b;
+      st.i32[stagedWord(n0, SG_SPK)] = a;
+      st.i32[stagedWord(n0 + 1, SG_SPK)] = b;
       st.f64[k * STAGED_F + SG_DELAY] = delay;
       return n0;
     }
