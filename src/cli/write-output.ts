@@ -1,0 +1,144 @@
+// cli: every file and folder a command writes goes through here — written to a temporary sibling and renamed
+// into place, so an interrupted or failed run leaves the previous output intact, never a torn file or half a tree.
+import { closeSync, fsyncSync, lstatSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { UsageError } from './usage-error.js';
+
+/** An output that could not be written: a clear message and exit 2, never a stack trace. */
+export class OutputError extends UsageError {
+  constructor(path: string, reason: string) {
+    super(`cannot write ${path}: ${reason}`);
+    this.name = 'OutputError';
+  }
+}
+
+/** Writes `data` to `path` atomically (temporary file in the same folder, fsync, rename over the target). */
+export function writeFileAtomic(path: string, data: string | Uint8Array): void {
+  const dir = dirname(resolve(path));
+  ensureFolder(dir, path);
+  const existing = kindOf(path);
+  if (existing === 'dir') throw new OutputError(path, 'it is a folder');
+  if (existing === 'other') throw new OutputError(path, 'it is not a regular file');
+  const tmp = join(dir, `.${basename(path)}.${process.pid}.${tmpSuffix()}.tmp`);
+  try {
+    writeWhole(tmp, data);
+    // rename replaces a symlink planted at `path` rather than writing through it.
+    renameSync(tmp, path);
+  } catch (err) {
+    rmSync(tmp, { force: true });
+    throw new OutputError(path, reasonOf(err));
+  }
+}
+
+/** One file of a tree: a path relative to the tree's root (`/`-separated) and its contents. */
+export interface TreeFile {
+  readonly path: string;
+  readonly data: string | Uint8Array;
+}
+
+/**
+ * Writes a whole folder atomically: the files go into a temporary sibling folder, which then replaces `dir`.
+ * An existing `dir` holding anything is replaced only with `force` (or when `replaceable(dir)` says it is a
+ * previous output of the same command); otherwise the call refuses and writes nothing.
+ */
+export function writeTreeAtomic(
+  dir: string,
+  files: readonly TreeFile[],
+  options: { readonly force?: boolean; readonly replaceable?: (dir: string) => boolean } = {},
+): void {
+  const target = resolve(dir);
+  const parent = dirname(target);
+  ensureFolder(parent, dir);
+  const existing = kindOf(target);
+  if (existing === 'file' || existing === 'other') throw new OutputError(dir, 'it exists and is not a folder');
+  if (existing === 'dir' && readdirSync(target).length > 0 && !options.force && !(options.replaceable?.(target) ?? false)) {
+    throw new OutputError(dir, 'the folder exists and is not empty (pass --force to replace it)');
+  }
+  const tmp = join(parent, `.${basename(target)}.${process.pid}.${tmpSuffix()}.tmp`);
+  const old = `${tmp}.old`;
+  try {
+    mkdirSync(tmp);
+    for (const f of files) {
+      const p = resolve(tmp, f.path);
+      if (p !== tmp && !p.startsWith(tmp + sep)) throw new OutputError(join(dir, f.path), 'the path leaves the output folder');
+      mkdirSync(dirname(p), { recursive: true });
+      writeWhole(p, f.data);
+    }
+    if (existing === 'dir') renameSync(target, old);
+    renameSync(tmp, target);
+    if (existing === 'dir') rmSync(old, { recursive: true, force: true });
+  } catch (err) {
+    if (existing === 'dir' && kindOf(target) === 'none' && kindOf(old) === 'dir') renameSync(old, target);
+    rmSync(tmp, { recursive: true, force: true });
+    if (err instanceof OutputError) throw err;
+    throw new OutputError(dir, reasonOf(err));
+  }
+}
+
+/** The path of `file` relative to the working directory when inside it (for messages and reports). */
+export function displayOutputPath(file: string): string {
+  const rel = relative(process.cwd(), resolve(file));
+  return rel === '' || rel.startsWith('..') ? resolve(file) : rel;
+}
+
+function writeWhole(path: string, data: string | Uint8Array): void {
+  const fd = openSync(path, 'wx', 0o644);
+  try {
+    const buf = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+    let off = 0;
+    while (off < buf.length) off += writeSync(fd, buf, off, buf.length - off);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function ensureFolder(dir: string, shown: string): void {
+  const k = kindOf(dir);
+  if (k === 'dir') return;
+  if (k !== 'none') throw new OutputError(shown, `${dir} is not a folder`);
+  try {
+    mkdirSync(dir, { recursive: true });
+  } catch (err) {
+    throw new OutputError(shown, reasonOf(err));
+  }
+}
+
+function kindOf(path: string): 'none' | 'file' | 'dir' | 'other' {
+  try {
+    const st = lstatSync(path);
+    if (st.isDirectory()) return 'dir';
+    return st.isFile() || st.isSymbolicLink() ? 'file' : 'other';
+  } catch {
+    return 'none';
+  }
+}
+
+let counter = 0;
+function tmpSuffix(): string {
+  counter += 1;
+  return `${Date.now().toString(36)}${counter}`;
+}
+
+function reasonOf(err: unknown): string {
+  const e = err as NodeJS.ErrnoException;
+  switch (e.code) {
+    case 'ENOSPC':
+      return 'no space left on the device';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'EROFS':
+      return 'read-only file system';
+    case 'EISDIR':
+      return 'it is a folder';
+    case 'ENOTDIR':
+      return 'a parent of it is not a folder';
+    case 'EFBIG':
+      return 'the file is larger than the file-size limit';
+    case 'EXDEV':
+      return 'the temporary file is on another device';
+    default:
+      return e.code !== undefined ? `${e.code}` : err instanceof Error ? err.message : String(err);
+  }
+}
