@@ -2,22 +2,22 @@
 // write (speakers, session ends, profiles and logs, attributes, path sets, prefix classes, the per-node
 // RIB rows), plus the event kinds registered for it. A hot data holder; behaviour lives in the modules.
 import type { Simulation } from '../simulation.js';
-import { AttrTable } from './attr-table.js';
-import { AttrTransforms } from './attr-transforms.js';
-import { DecisionScratch } from './decision.js';
-import { EndIndex } from './end-index.js';
-import { EndTable } from './end-table.js';
-import { FilterProfiles } from './export-filter.js';
-import { grow } from './growable.js';
-import { HoleLog } from './holes.js';
-import { IntPairMap } from './int-pair-map.js';
-import { NextHopGroups } from './next-hop-groups.js';
-import { PathSets } from './path-sets.js';
-import { PrefixClasses } from './prefix-classes.js';
-import { SpeakerTable } from './speaker-table.js';
+import { AttrTable } from './tables/attr-table.js';
+import { AttrTransforms } from './tables/attr-transforms.js';
+import { DecisionScratch } from './decision/decision.js';
+import { EndIndex } from './tables/end-index.js';
+import { EndTable } from './tables/end-table.js';
+import { FilterProfiles } from './decision/export-filter.js';
+import { grow } from '../../lib/growable.js';
+import { HoleLog } from './reports/holes.js';
+import { IntPairMap } from '../../lib/int-pair-map.js';
+import { NextHopGroups } from './tables/next-hop-groups.js';
+import { PathSets } from './tables/path-sets.js';
+import { PrefixClasses } from './tables/prefix-classes.js';
+import { SpeakerTable } from './tables/speaker-table.js';
 import type { ResolvedBgpOptions } from './types.js';
-import { E_ATTR, E_CLS, E_ELEM, E_FROM, E_NEW, E_OLD, E_PID, E_RULE, E_SEQ, ENTRY, ProfileTable } from './update-log.js';
-import { IntList } from './int-list.js';
+import { E_ATTR, E_CLS, E_ELEM, E_FROM, E_NEW, E_OLD, E_PID, E_RULE, E_SEQ, ENTRY, ProfileTable } from './tables/update-log.js';
+import { IntList } from '../../lib/int-list.js';
 
 /** Integer event kinds of the network (see bgp-events.ts). */
 export interface BgpKinds {

@@ -4,10 +4,10 @@
 import type { NodeBgpConfig } from '../../model/bgp/types.js';
 import type { Simulation } from '../simulation.js';
 import { BgpCore } from './bgp-core.js';
-import { registerKinds } from './bgp-events.js';
-import { buildNetwork } from './build.js';
-import { linkDown, linkUp, nodeDown, nodeUp, peerDown, peerUp, setBlocks } from './changes.js';
-import { reconfigure } from './reconfigure.js';
+import { registerKinds } from './protocol/bgp-events.js';
+import { buildNetwork } from './build/build.js';
+import { linkDown, linkUp, nodeDown, nodeUp, peerDown, peerUp, setBlocks } from './build/changes.js';
+import { reconfigure } from './build/reconfigure.js';
 import {
   blackholeWindows,
   convergence,
@@ -16,7 +16,7 @@ import {
   type RouteEntry,
   sessionCounts,
   sessionReports,
-} from './reports.js';
+} from './reports/reports.js';
 import {
   type BgpChange,
   type BgpOptions,

@@ -4,7 +4,7 @@
 // state, and the destination's ingress policy; or, leaving the cluster, masquerade, the management
 // cluster's outer wall and the other tenant. Stops at the first drop with a reason from a fixed list.
 import type { PlatformRun } from '../../engine/platform/run-platform.js';
-import { nodeFib } from '../../engine/bgp/node-fib.js';
+import { nodeFib } from '../../engine/bgp/reports/node-fib.js';
 import { cidrContains, formatIpv4, parseCidr, parseIpv4 } from '../../lib/ipv4.js';
 import type { PolicyModel } from '../../model/policy/types.js';
 import { calicoEncapsulation } from '../../model/underlay/encapsulation.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BgpCore } from '../../../src/engine/bgp/bgp-core.js';
-import { registerKinds } from '../../../src/engine/bgp/bgp-events.js';
+import { registerKinds } from '../../../src/engine/bgp/protocol/bgp-events.js';
 import { resolveBgpOptions } from '../../../src/engine/bgp/types.js';
 import { Simulation } from '../../../src/engine/simulation.js';
 

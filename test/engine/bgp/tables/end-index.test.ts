@@ -1,0 +1,47 @@
+// test: EndIndex answers like a plain Map in both layouts — hash for sparse networks, dense for meshes —
+// including a dense table growing when speakers are added, a switch to dense after entries exist, and
+// renaming every stored end.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { EndIndex } from '../../../../src/engine/bgp/tables/end-index.js';
+
+type Op = readonly [number, number, number];
+
+function check(speakers: number, pairs: number, before: readonly Op[], after: readonly Op[]): void {
+  const idx = new EndIndex();
+  const ref = new Map<string, number>();
+  const apply = (ops: readonly Op[]): void => {
+    for (const [a, b, v] of ops) {
+      idx.set(a, b, v);
+      ref.set(`${a},${b}`, v);
+    }
+  };
+  apply(before);
+  idx.plan(speakers, pairs);
+  apply(after);
+  for (let a = -1; a < 70; a++) for (let b = -1; b < 70; b++) expect(idx.get(a, b)).toBe(ref.get(`${a},${b}`) ?? -1);
+  // Renaming every stored end (as laying out the end table does) maps exactly the stored values.
+  idx.rename((n) => 3 * n + 1);
+  for (let a = -1; a < 70; a++) for (let b = -1; b < 70; b++) expect(idx.get(a, b)).toBe(ref.has(`${a},${b}`) ? 3 * (ref.get(`${a},${b}`) as number) + 1 : -1);
+}
+
+describe('EndIndex', () => {
+  const opArb = (maxSpeaker: number): fc.Arbitrary<Op> => fc.tuple(fc.nat(maxSpeaker), fc.nat(maxSpeaker), fc.nat(1_000_000));
+  it('matches a Map in either layout, with later speakers beyond the planned ones', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 40 }), fc.integer({ min: 0, max: 2000 }), fc.array(opArb(20), { maxLength: 30 }), fc.array(opArb(65), { maxLength: 200 }), (speakers, pairs, before, after) => {
+        check(speakers, pairs, before, after);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('goes dense for a full mesh and stays a hash for a sparse network', () => {
+    const mesh = new EndIndex();
+    mesh.plan(10, 90);
+    const sparse = new EndIndex();
+    sparse.plan(1000, 2000);
+    expect(Reflect.get(mesh, 'dense')).toBeInstanceOf(Int32Array);
+    expect(Reflect.get(sparse, 'dense')).toBeNull();
+  });
+});
