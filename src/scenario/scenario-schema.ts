@@ -68,7 +68,7 @@ export const eventSchema = obj(
     kind: req(oneOf(EVENT_KINDS)),
     tenant: opt(str()),
     node: opt(str()),
-    mode: opt(oneOf(['silent', 'clean'])),
+    mode: opt(oneOf(['silent', 'clean', 'crash'])),
     link: opt(pair),
     peer: opt(str()),
     policies: opt(raw('seq')),

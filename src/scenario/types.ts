@@ -345,13 +345,17 @@ export type EventKind =
   | 'route-reflectors';
 
 /** One timeline entry. Node names are `tenant/node` (or a management host name). */
+/** How a node goes down (scenario `node-down` events). */
+export type NodeDownMode = 'silent' | 'clean' | 'crash';
+
 export interface TimelineEventSpec {
   readonly at: Millis;
   readonly kind: EventKind;
   readonly tenant?: string;
   readonly node?: string;
-  /** node-down: `silent` (power loss, routes held until hold timer) or `clean` (BIRD stopped, withdrawn at once). */
-  readonly mode?: 'silent' | 'clean';
+  /** node-down: `silent` (power loss, routes held until hold timer), `clean` (BIRD stopped, withdrawn at
+   *  once) or `crash` (calico-node killed: TCP closed without NOTIFICATION, peers run graceful restart). */
+  readonly mode?: NodeDownMode;
   /** link-down/up: the two ends (node names). */
   readonly link?: readonly [string, string];
   /** bgp-peer-down/up: the peer (node or external peer name) as seen from `node`. */

@@ -1,5 +1,5 @@
 // engine/bgp: public types of the BGP engine — options, inputs, network changes and reports.
-import type { ExternalPeerSpec } from '../../scenario/types.js';
+import type { ExternalPeerSpec, NodeDownMode } from '../../scenario/types.js';
 
 /** Tunables of the BGP model; every default follows Calico's BIRD configuration. */
 export interface BgpOptions {
@@ -65,7 +65,7 @@ export interface ExternalBgpPeer {
 
 /** A change applied to the network at a simulated time. Node names are `node` or `tenant/node`. */
 export type BgpChange =
-  | { readonly kind: 'node-down'; readonly node: string; readonly mode: 'silent' | 'clean' }
+  | { readonly kind: 'node-down'; readonly node: string; readonly mode: NodeDownMode }
   | { readonly kind: 'node-up'; readonly node: string }
   | { readonly kind: 'link-down'; readonly a: string; readonly b: string; readonly mode?: 'reset' | 'silent' }
   | { readonly kind: 'link-up'; readonly a: string; readonly b: string }

@@ -4,7 +4,7 @@
 import { deriveBgpConfigs, type BgpDerivation } from '../../model/bgp/derive-bgp-configs.js';
 import type { SourceRef } from '../../lib/diagnostics.js';
 import type { Model } from '../../model/types.js';
-import type { ClusterSpec } from '../../scenario/types.js';
+import type { ClusterSpec, NodeDownMode } from '../../scenario/types.js';
 import { BgpNetwork } from '../bgp/bgp-network.js';
 import type { Simulation } from '../simulation.js';
 import type { IpamRuntime } from './ipam-runtime.js';
@@ -44,7 +44,7 @@ export class BgpRuntime {
     return this.model.clusters.length > 1 ? `${this.model.clusters[n.cluster]!.name}/${n.shortName}` : n.shortName;
   }
 
-  nodeDown(node: number, mode: 'silent' | 'clean'): void {
+  nodeDown(node: number, mode: NodeDownMode): void {
     this.net.apply({ kind: 'node-down', node: this.speakerOf(node), mode });
   }
 

@@ -3,7 +3,7 @@
 // out, each protocol module reacting through its own event kinds. Returns the run for the verdicts.
 import type { Model } from '../../model/types.js';
 import { schedulePods } from '../../model/schedule-pods.js';
-import type { Manifest, TimelineEventSpec } from '../../scenario/types.js';
+import type { Manifest, NodeDownMode, TimelineEventSpec } from '../../scenario/types.js';
 import { HealthMonitors } from '../lb/health-checks.js';
 import { Pki } from '../pki/pki.js';
 import { Simulation, type RunStats } from '../simulation.js';
@@ -101,7 +101,7 @@ export function createPlatform(model: Model, options: RunOptions = {}): Platform
   const hostVms = new Map<number, number[]>();
   for (const n of model.nodes) if (n.host >= 0) hostVms.set(n.host, [...(hostVms.get(n.host) ?? []), n.id]);
 
-  const setNode = (id: number, up: boolean, effects: string[], mode: 'silent' | 'clean' = 'silent'): void => {
+  const setNode = (id: number, up: boolean, effects: string[], mode: NodeDownMode = 'silent'): void => {
     if ((nodeUp[id] === 1) === up) return;
     nodeUp[id] = up ? 1 : 0;
     effects.push(`${model.nodes[id]!.name} ${up ? 'up' : `down (${mode})`}`);
@@ -139,7 +139,7 @@ export function createPlatform(model: Model, options: RunOptions = {}): Platform
 }
 
 interface EventContext {
-  readonly setNode: (id: number, up: boolean, effects: string[], mode?: 'silent' | 'clean') => void;
+  readonly setNode: (id: number, up: boolean, effects: string[], mode?: NodeDownMode) => void;
   readonly bgp: BgpRuntime;
   readonly pods: PodTable;
   readonly ipam: IpamRuntime;

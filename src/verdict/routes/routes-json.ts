@@ -1,5 +1,6 @@
 // verdict: the `calisim routes` JSON — every node's routes with all paths (peer, next hop, AS path,
-// origin, MED, LOCAL_PREF, best), nodes and prefixes sorted.
+// origin, MED, LOCAL_PREF, best, then communities, ORIGINATOR_ID, CLUSTER_LIST and BIRD preference) and
+// the ECMP set its kernel route gets, nodes and prefixes sorted. Later fields were added after the first.
 import type { BgpNetwork } from '../../engine/bgp/bgp-network.js';
 
 export interface RoutesJsonPath {
@@ -10,12 +11,16 @@ export interface RoutesJsonPath {
   readonly med: number | null;
   readonly localPref: number;
   readonly best: boolean;
+  readonly communities: readonly string[];
+  readonly originatorId: string | null;
+  readonly clusterList: readonly string[];
+  readonly preference: number;
 }
 
 export interface RoutesJson {
   readonly nodes: readonly {
     readonly name: string;
-    readonly routes: readonly { readonly prefix: string; readonly paths: readonly RoutesJsonPath[] }[];
+    readonly routes: readonly { readonly prefix: string; readonly paths: readonly RoutesJsonPath[]; readonly ecmp: readonly string[] }[];
   }[];
 }
 
@@ -42,7 +47,12 @@ export function routesJson(net: BgpNetwork, options: RoutesJsonOptions = {}): Ro
           med: p.med,
           localPref: p.localPref,
           best: p.best,
+          communities: [...p.communities],
+          originatorId: p.originatorId,
+          clusterList: [...p.clusterList],
+          preference: p.preference,
         })),
+        ecmp: [...r.ecmp],
       })),
     })),
   };

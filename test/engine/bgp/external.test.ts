@@ -64,6 +64,7 @@ describe('external peers', () => {
           originatorId: null,
           clusterList: [],
           communities: ['65001:7'],
+          preference: 100,
         },
       ]);
       // Outside every pool: not re-exported to mesh peers (calico_export_to_bgp_peers rejects it).

@@ -45,6 +45,20 @@ describe('failures', () => {
     }
   });
 
+  it('crash (TCP closed, no NOTIFICATION): peers keep its routes stale for the 120 s restart time', () => {
+    const { sim, net } = mesh(6);
+    net.schedule(100_000, { kind: 'node-down', node: 'node-1', mode: 'crash' });
+    sim.run(100_010);
+    const held = net.routes('node-0').find((r) => r.prefix === blockCidr(1));
+    expect(held?.paths.map((p) => [p.peer, p.stale])).toEqual([['node-1', true]]);
+    expect(net.sessions().find((s) => s.node === 'node-0' && s.peer === 'node-1')?.lastError).toBe('Connection reset');
+    sim.run(100_000 + 119_000);
+    expect(routesOf(net, 'node-2')[blockCidr(1)]).toEqual(['node-1']);
+    sim.run(100_000 + 121_000);
+    expect(routesOf(net, 'node-0')[blockCidr(1)]).toBeUndefined();
+    expect(routesOf(net, 'node-2')[blockCidr(1)]).toBeUndefined();
+  });
+
   it('clean stop (Cease) withdraws at once', () => {
     const { sim, net } = mesh(6);
     net.schedule(100_000, { kind: 'node-down', node: 'node-1', mode: 'clean' });

@@ -21,24 +21,26 @@ describe('routes and bgp outputs', () => {
         {
           name: 'node-0',
           routes: [
-            { prefix: blockCidr(0), paths: [{ peer: 'local', nextHop: nodeIp(0), asPath: [], origin: 'igp', med: null, localPref: 100, best: true }] },
-            { prefix: blockCidr(1), paths: [{ peer: 'local', nextHop: nodeIp(0), asPath: [], origin: 'igp', med: null, localPref: 100, best: true }] },
-            { prefix: blockCidr(2), paths: [{ peer: 'node-1', nextHop: nodeIp(1), asPath: [], origin: 'igp', med: null, localPref: 100, best: true }] },
-            { prefix: blockCidr(3), paths: [{ peer: 'node-1', nextHop: nodeIp(1), asPath: [], origin: 'igp', med: null, localPref: 100, best: true }] },
+            { prefix: blockCidr(0), paths: [{ peer: 'local', nextHop: nodeIp(0), asPath: [], origin: 'igp', med: null, localPref: 100, best: true, communities: [], originatorId: null, clusterList: [], preference: 200 }], ecmp: [] },
+            { prefix: blockCidr(1), paths: [{ peer: 'local', nextHop: nodeIp(0), asPath: [], origin: 'igp', med: null, localPref: 100, best: true, communities: [], originatorId: null, clusterList: [], preference: 200 }], ecmp: [] },
+            { prefix: blockCidr(2), paths: [{ peer: 'node-1', nextHop: nodeIp(1), asPath: [], origin: 'igp', med: null, localPref: 2147482623, best: true, communities: [], originatorId: null, clusterList: [], preference: 100 }], ecmp: [nodeIp(1)] },
+            { prefix: blockCidr(3), paths: [{ peer: 'node-1', nextHop: nodeIp(1), asPath: [], origin: 'igp', med: null, localPref: 2147482623, best: true, communities: [], originatorId: null, clusterList: [], preference: 100 }], ecmp: [nodeIp(1)] },
           ],
         },
         {
           name: 'node-1',
           routes: [
-            { prefix: blockCidr(0), paths: [{ peer: 'node-0', nextHop: nodeIp(0), asPath: [], origin: 'igp', med: null, localPref: 100, best: true }] },
-            { prefix: blockCidr(1), paths: [{ peer: 'node-0', nextHop: nodeIp(0), asPath: [], origin: 'igp', med: null, localPref: 100, best: true }] },
-            { prefix: blockCidr(2), paths: [{ peer: 'local', nextHop: nodeIp(1), asPath: [], origin: 'igp', med: null, localPref: 100, best: true }] },
-            { prefix: blockCidr(3), paths: [{ peer: 'local', nextHop: nodeIp(1), asPath: [], origin: 'igp', med: null, localPref: 100, best: true }] },
+            { prefix: blockCidr(0), paths: [{ peer: 'node-0', nextHop: nodeIp(0), asPath: [], origin: 'igp', med: null, localPref: 2147482623, best: true, communities: [], originatorId: null, clusterList: [], preference: 100 }], ecmp: [nodeIp(0)] },
+            { prefix: blockCidr(1), paths: [{ peer: 'node-0', nextHop: nodeIp(0), asPath: [], origin: 'igp', med: null, localPref: 2147482623, best: true, communities: [], originatorId: null, clusterList: [], preference: 100 }], ecmp: [nodeIp(0)] },
+            { prefix: blockCidr(2), paths: [{ peer: 'local', nextHop: nodeIp(1), asPath: [], origin: 'igp', med: null, localPref: 100, best: true, communities: [], originatorId: null, clusterList: [], preference: 200 }], ecmp: [] },
+            { prefix: blockCidr(3), paths: [{ peer: 'local', nextHop: nodeIp(1), asPath: [], origin: 'igp', med: null, localPref: 100, best: true, communities: [], originatorId: null, clusterList: [], preference: 200 }], ecmp: [] },
           ],
         },
       ],
     });
-    expect(Object.keys(j.nodes[0]?.routes[0]?.paths[0] ?? {})).toEqual(['peer', 'nextHop', 'asPath', 'origin', 'med', 'localPref', 'best']);
+    // The first seven keys are the original shape; later keys were added after them (additive only).
+    expect(Object.keys(j.nodes[0]?.routes[0]?.paths[0] ?? {})).toEqual(['peer', 'nextHop', 'asPath', 'origin', 'med', 'localPref', 'best', 'communities', 'originatorId', 'clusterList', 'preference']);
+    expect(Object.keys(j.nodes[0]?.routes[0] ?? {})).toEqual(['prefix', 'paths', 'ecmp']);
   });
 
   it('same seed → byte-identical routes, bgp JSON and text', () => {

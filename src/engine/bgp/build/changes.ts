@@ -35,6 +35,7 @@ import { closeHolesOf, evaluateHole, markEver, rescanHoles } from '../reports/ho
 import { nodeOrigination, originate, syncLocal } from '../decision/origination.js';
 import { holdExpiryAt, initialHoldMs, nextKeepaliveAfter } from '../protocol/timers.js';
 import type { IntList } from '../../../lib/int-list.js';
+import type { NodeDownMode } from '../../../scenario/types.js';
 
 /** Arms end m's hold timer as if its peer fell silent now. */
 function armHold(core: BgpCore, m: number, inFlightArrives: boolean): void {
@@ -44,6 +45,18 @@ function armHold(core: BgpCore, m: number, inFlightArrives: boolean): void {
   else if ((e.u8[m * END_B + EB_ST] as number) >= ST_OPENSENT) t = Math.max(core.sim.now, (e.f64[m * END_F + EF_CONN_START] as number) + initialHoldMs(core, m, e.i32[m * END_I + EI_GEN] as number));
   else return;
   if (t !== Infinity) core.sim.at(t, core.kinds.hold, m, e.i32[m * END_I + EI_HOLD_GEN] as number);
+}
+
+/**
+ * A killed process's kernel closes its sockets: the peer end reads end-of-stream one latency later with no
+ * NOTIFICATION, which BIRD 1.6 handles as a socket error (bgp.c bgp_sock_err → graceful restart when both
+ * sides advertised it, as Calico's `graceful restart;` does): the routes stay, stale, for the restart time.
+ */
+function closedUnder(core: BgpCore, n: number): void {
+  const e = core.ends;
+  const m = n ^ 1;
+  if ((e.u8[m * END_B + EB_ST] as number) < ST_OPENSENT || !core.pathUp(e.i32[n * END_I + EI_SPK] as number, e.i32[m * END_I + EI_SPK] as number)) return;
+  core.sim.after(e.f64[(n >> 1) * SESS_F + EF_SESS_DELAY] as number, core.kinds.rst, m, e.i32[m * END_I + EI_GEN] as number);
 }
 
 /** Resets end n of a speaker that stops existing (its state is lost; nothing is sent). */
@@ -60,7 +73,8 @@ function killEnd(core: BgpCore, n: number): void {
   e.i32[n * END_I + EI_STARTUP_DELAY] = 0;
 }
 
-export function nodeDown(core: BgpCore, y: number, mode: 'silent' | 'clean'): void {
+/** Node y goes down: `silent` peers notice at hold expiry, `clean` sends Cease, `crash` closes TCP. */
+export function nodeDown(core: BgpCore, y: number, mode: NodeDownMode): void {
   if (core.spk.alive[y] === 0) return;
   const e = core.ends;
   for (const n of (core.spk.ends[y] as IntList).view()) {
@@ -69,7 +83,8 @@ export function nodeDown(core: BgpCore, y: number, mode: 'silent' | 'clean'): vo
     if (r >= 0 && core.spk.alive[r] === 1) {
       if (mode === 'clean') {
         if ((e.u8[n * END_B + EB_ST] as number) >= ST_OPENSENT) sendNotify(core, n, false);
-      } else armHold(core, m, true);
+      } else if (mode === 'crash') closedUnder(core, n);
+      else armHold(core, m, true);
     }
     killEnd(core, n);
   }

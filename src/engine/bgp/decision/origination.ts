@@ -19,6 +19,20 @@ function prefixOf(core: BgpCore, text: string): number {
   return c === undefined ? -1 : core.classes.prefix(c.base, c.len);
 }
 
+/** BIRD's largest int, from which Calico's export filter subtracts krt_metric. */
+const BIRD_INT_MAX = 2147483647;
+
+/**
+ * LOCAL_PREF of a node's own routes as its peers receive them: every `protocol bgp` of calico-node runs
+ * the export filter `if (!defined(krt_metric)) then { krt_metric = <normal priority>; } bgp_local_pref =
+ * 2147483647 - krt_metric;` for routes not learned by BGP (confd bird.cfg.template; the priority is
+ * FelixConfiguration routePriority, 1024 by default), so an IBGP peer gets 2147482623, not 100. Over EBGP
+ * the receiver drops it (BIRD attrs.c: LOCAL_PREF not allowed in EBGP). Static routes have no krt_metric.
+ */
+export function nodeLocalPref(cfg: NodeBgpConfig | undefined): number {
+  return BIRD_INT_MAX - (cfg?.normalRoutePriority ?? 1024);
+}
+
 /** The local routes of a Calico node: prefix id → attr · 8 + kind. */
 export function nodeOrigination(core: BgpCore, y: number, blocks: readonly string[], borrowed: readonly string[], services: readonly string[]): Map<number, number> {
   const attr = core.attrs.intern({
@@ -26,7 +40,7 @@ export function nodeOrigination(core: BgpCore, y: number, blocks: readonly strin
     asPath: [],
     origin: ORIGIN_IGP,
     med: -1,
-    localPref: 100,
+    localPref: nodeLocalPref(core.spk.nodeConfig[y]),
     originatorId: -1,
     clusterList: [],
     communities: [],

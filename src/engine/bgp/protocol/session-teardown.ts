@@ -130,8 +130,9 @@ export function onHold(core: BgpCore, n: number, g: number): void {
   stopEnd(core, n, true);
 }
 
+/** The connection of end n was reset or closed by its peer (no NOTIFICATION). */
 export function onRst(core: BgpCore, n: number, g: number): void {
-  if (g !== core.ends.i32[n * END_I + EI_GEN] || core.ends.u8[n * END_B + EB_ST] !== ST_ESTABLISHED) return;
+  if (g !== core.ends.i32[n * END_I + EI_GEN] || (core.ends.u8[n * END_B + EB_ST] as number) < ST_OPENSENT) return;
   core.ends.setError(n, 'Connection reset');
   sockErr(core, n);
 }

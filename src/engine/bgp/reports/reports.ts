@@ -19,9 +19,9 @@ import {
   STATE_NAMES,
   ST_ESTABLISHED,
 } from '../tables/end-table.js';
-import { F_LOCAL, F_STALE } from '../tables/path-sets.js';
+import { F_KERNEL, F_LOCAL, F_STALE, F_STATIC } from '../tables/path-sets.js';
 import { exportAttr, filterOk } from '../decision/rib.js';
-import { bestOf } from '../decision/set-decision.js';
+import { bestOf, nhOf } from '../decision/set-decision.js';
 import type { BlackholeWindow, ConvergenceRecord, SessionReport } from '../types.js';
 import { P_ADD_PATH } from '../tables/update-log.js';
 import type { IntList } from '../../../lib/int-list.js';
@@ -40,6 +40,8 @@ export interface RoutePath {
   readonly originatorId: string | null;
   readonly clusterList: readonly string[];
   readonly communities: readonly string[];
+  /** BIRD route preference (nest/route.h: static 200, BGP 100, kernel 10); compared before any BGP step. */
+  readonly preference: number;
 }
 
 /** A prefix of a node's RIB. */
@@ -48,6 +50,8 @@ export interface RouteEntry {
   readonly base: number;
   readonly len: number;
   readonly paths: readonly RoutePath[];
+  /** Next hops of the kernel route (`merge paths on`), ascending; empty when none or not a gateway. */
+  readonly ecmp: readonly string[];
 }
 
 /** Every prefix node y holds a path for, by address then length; best path first. */
@@ -72,19 +76,23 @@ export function nodeRoutes(net: BgpNetwork, y: number): RouteEntry[] {
         asPath: a.asPath,
         origin: a.origin === ORIGIN_IGP ? 'igp' : a.origin === ORIGIN_EGP ? 'egp' : 'incomplete',
         med: a.med < 0 ? null : a.med,
-        localPref: a.localPref < 0 ? 100 : a.localPref,
+        // A local route is a static or kernel route with no LOCAL_PREF (BIRD's default 100 stands in);
+        // the export filter gives it one only on the way out (origination.ts nodeLocalPref).
+        localPref: a.localPref < 0 || (f & F_LOCAL) !== 0 ? 100 : a.localPref,
         best: e === best,
         stale: (f & F_STALE) !== 0,
         originatorId: a.originatorId < 0 ? null : formatIpv4(a.originatorId),
         clusterList: a.clusterList.map(formatIpv4),
         communities: a.communities,
+        preference: (f & F_STATIC) !== 0 ? 200 : (f & F_KERNEL) !== 0 ? 10 : 100,
       });
     }
     paths.sort((p, q) => Number(q.best) - Number(p.best) || cmp(p.peer, q.peer) || cmp(p.nextHop, q.nextHop) || cmp(p.asPath.join(' '), q.asPath.join(' ')));
+    const ecmp = (core.groups.hops[nhOf(core, set)] as number[]).map(formatIpv4);
     for (const q of classes.members[c] as number[]) {
       const base = classes.pBase[q] as number;
       const len = classes.pLen[q] as number;
-      out.push({ prefix: formatCidr({ base, len }), base, len, paths });
+      out.push({ prefix: formatCidr({ base, len }), base, len, paths, ecmp });
     }
   }
   out.sort((a, b) => a.base - b.base || a.len - b.len);
