@@ -3,6 +3,7 @@ import type { Command } from '../command.js';
 import { bgpCommand } from './bgp.js';
 import { checkCommand } from './check.js';
 import { diffCommand } from './diff.js';
+import { emulateCommand } from './emulate.js';
 import { manifestsCommand } from './manifests.js';
 import { reachCommand } from './reach.js';
 import { routesCommand } from './routes.js';
@@ -11,4 +12,4 @@ import { selectCommand } from './select.js';
 import { traceCommand } from './trace.js';
 import { validateCommand } from './validate.js';
 
-export const commands: readonly Command[] = [runCommand, validateCommand, checkCommand, diffCommand, reachCommand, selectCommand, traceCommand, routesCommand, bgpCommand, manifestsCommand];
+export const commands: readonly Command[] = [runCommand, validateCommand, checkCommand, diffCommand, reachCommand, selectCommand, traceCommand, routesCommand, bgpCommand, manifestsCommand, emulateCommand];

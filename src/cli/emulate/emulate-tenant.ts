@@ -1,0 +1,187 @@
+// cli/emulate: one tenant on real BIRD — namespaces on its underlay, every node's emitted bird.cfg (with
+// the adaptations of adapt-config.ts) and a BIRD per external peer, then the phases: initial convergence
+// compared with the simulation at --at, the dataplane probes, and each node-down event of the tenant
+// replayed on the daemons (silent: link down + SIGSTOP, clean: SIGTERM, crash: SIGKILL) and compared again.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { renderBirdConfig } from '../../emit/bird/render-bird-config.js';
+import { advancePlatform, type PlatformRun } from '../../engine/platform/run-platform.js';
+import { formatIpv4, parseCidr } from '../../lib/ipv4.js';
+import type { TimelineEventSpec } from '../../scenario/types.js';
+import { bgpConfigsOf } from '../../verdict/state/bgp-configs.js';
+import { adaptForEmulation } from './adapt-config.js';
+import { BirdDaemon, type BirdTools } from './bird-process.js';
+import { compareViews, type Disagreement } from './compare-views.js';
+import { probe, startListener, type DataplaneCheck } from './dataplane.js';
+import { externalPeerConfig } from './external-peer-config.js';
+import type { Host, Lab } from './lab.js';
+import { placeExternal, placeNode, type PlacedSpeaker } from './place-tenant.js';
+import { protocolPeers, realView } from './real-view.js';
+import type { NodeView } from './route-view.js';
+import { simView } from './sim-view.js';
+
+export interface EmulateOptions {
+  readonly tools: BirdTools;
+  /** Working folder (configurations, sockets, logs). */
+  readonly dir: string;
+  /** Longest real wait for agreement after start and after each event (ms). */
+  readonly settleTimeoutMs: number;
+  readonly log: (line: string) => void;
+}
+
+/** One comparison: when real BIRD first agreed (ms after the phase began), and what still differs. */
+export interface PhaseReport {
+  readonly label: string;
+  readonly realMs: number | null;
+  readonly simulatedMs: number | null;
+  readonly disagreements: readonly Disagreement[];
+}
+
+export interface TenantReport {
+  readonly tenant: string;
+  readonly speakers: number;
+  readonly phases: readonly PhaseReport[];
+  readonly dataplane: readonly DataplaneCheck[];
+  /** Timeline events of the tenant that were not replayed, with the reason. */
+  readonly skipped: readonly string[];
+}
+
+interface Running {
+  readonly s: PlacedSpeaker;
+  readonly host: Host;
+  readonly daemon: BirdDaemon;
+  readonly peers: Map<string, string>;
+  live: boolean;
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+function speakersOf(run: PlatformRun, ci: number): PlacedSpeaker[] {
+  const cluster = run.model.clusters[ci]!;
+  const configs = bgpConfigsOf(run, ci).configs;
+  const nodes: PlacedSpeaker[] = [];
+  for (const id of cluster.nodes) {
+    const node = run.model.nodes[id]!;
+    const cfg = configs.find((c) => c.node === node.shortName || c.node === node.name);
+    if (cfg !== undefined) nodes.push(placeNode(cluster, node, run.bgp.speakerOf(id), cfg));
+  }
+  const net = run.bgp.net;
+  const externals = cluster.spec.calico.peers.map((spec, i) => {
+    const y = [...Array(net.core.spk.count).keys()].find((k) => net.core.spk.isNode[k] === 0 && net.core.spk.name[k] === spec.name && net.core.spk.tenant[k] === cluster.name);
+    return placeExternal(nodes, spec, y !== undefined ? net.nameOf(y) : spec.name, i);
+  });
+  return [...nodes, ...externals];
+}
+
+function start(lab: Lab, s: PlacedSpeaker, all: readonly PlacedSpeaker[], opt: EmulateOptions): Running {
+  const host = lab.addHost(s.short, s.place.ip, s.place.prefixLen, s.place.gateway);
+  const daemon = new BirdDaemon(lab, opt.tools, host.ns, opt.dir);
+  const file = join(opt.dir, `${host.ns}.cfg`);
+  if (s.config !== undefined) writeFileSync(file, adaptForEmulation(renderBirdConfig(s.config)));
+  else {
+    const ip = formatIpv4(s.place.ip);
+    const neighbours = all.flatMap((n) => (n.config !== undefined && [...protocolPeers(n.config).values()].includes(ip) ? [{ ip: formatIpv4(n.place.ip), asNumber: n.config.asNumber }] : []));
+    writeFileSync(file, externalPeerConfig(s.external!, neighbours));
+  }
+  daemon.start(file);
+  return { s, host, daemon, peers: s.config !== undefined ? protocolPeers(s.config) : new Map(), live: true };
+}
+
+/** Prefixes compared: everything but borrowed /32s (no Felix programs them here). */
+function keeper(all: readonly PlacedSpeaker[]): (prefix: string) => boolean {
+  const borrowed = new Set(all.flatMap((s) => s.config?.borrowed ?? []));
+  return (p) => !borrowed.has(p);
+}
+
+function simViews(run: PlatformRun, rs: readonly Running[], keep: (p: string) => boolean): Map<string, NodeView> {
+  return new Map(rs.filter((r) => r.live && r.s.config !== undefined).map((r) => [r.s.speaker, simView(run.bgp.net, r.s.speaker, r.s.place, keep)]));
+}
+
+function disagreements(rs: readonly Running[], expected: ReadonlyMap<string, NodeView>, keep: (p: string) => boolean): Disagreement[] {
+  const out: Disagreement[] = [];
+  for (const r of rs) {
+    const want = expected.get(r.s.speaker);
+    if (want === undefined) continue;
+    const got = realView(r.daemon, r.peers, keep);
+    if (got === undefined) out.push({ node: r.s.speaker, prefix: '-', from: '-', field: 'daemon', real: 'not answering', simulated: 'running' });
+    else out.push(...compareViews(r.s.speaker, got, want));
+  }
+  return out;
+}
+
+/** Polls until real BIRD agrees with `expected` or the timeout passes. */
+async function waitAgreement(rs: readonly Running[], expected: ReadonlyMap<string, NodeView>, keep: (p: string) => boolean, timeoutMs: number): Promise<{ realMs: number | null; disagreements: Disagreement[] }> {
+  const t0 = Date.now();
+  for (;;) {
+    const d = disagreements(rs, expected, keep);
+    if (d.length === 0) return { realMs: Date.now() - t0, disagreements: [] };
+    if (Date.now() - t0 > timeoutMs) return { realMs: null, disagreements: d };
+    await sleep(500);
+  }
+}
+
+function eventNode(run: PlatformRun, ev: TimelineEventSpec): number | undefined {
+  const name = ev.node ?? '';
+  return run.model.nodeByName.get(ev.tenant !== undefined && !name.includes('/') ? `${ev.tenant}/${name}` : name);
+}
+
+function dataplane(rs: readonly Running[], views: ReadonlyMap<string, NodeView>): DataplaneCheck[] {
+  const out: DataplaneCheck[] = [];
+  for (const a of rs) {
+    const view = views.get(a.s.speaker);
+    if (view === undefined) continue;
+    for (const b of rs) {
+      const block = b === a || b.s.config === undefined ? undefined : b.s.config.blocks[0];
+      const c = block !== undefined ? parseCidr(block) : undefined;
+      if (c === undefined) continue;
+      out.push(probe(a.s.speaker, a.host.ns, b.s.speaker, formatIpv4(c.base + 1), view.kernel.get(block!) ?? []));
+    }
+  }
+  return out;
+}
+
+/** Runs one tenant; `run` must be at the time to compare (it is advanced through the replayed events). */
+export async function emulateTenant(run: PlatformRun, ci: number, lab: Lab, opt: EmulateOptions): Promise<TenantReport> {
+  const cluster = run.model.clusters[ci]!;
+  const all = speakersOf(run, ci);
+  const keep = keeper(all);
+  opt.log(`${cluster.name}: starting ${all.length} BIRD daemon(s)`);
+  const rs = all.map((s) => start(lab, s, all, opt));
+  for (const r of rs) {
+    if (r.s.config === undefined) continue;
+    lab.addPods(r.host, r.s.config.blocks.flatMap((b) => (parseCidr(b) !== undefined ? [formatIpv4(parseCidr(b)!.base + 1)] : [])));
+    for (const b of r.s.config.blocks) lab.routerRoute(b, formatIpv4(r.s.place.ip));
+    startListener(lab, r.host.ns);
+  }
+  const phases: PhaseReport[] = [];
+  let expected = simViews(run, rs, keep);
+  const first = await waitAgreement(rs, expected, keep, opt.settleTimeoutMs);
+  phases.push({ label: `start (simulation at ${run.sim.now / 1000}s)`, realMs: first.realMs, simulatedMs: null, disagreements: first.disagreements });
+  opt.log(`${cluster.name}: start: ${first.disagreements.length === 0 ? `agreed after ${first.realMs} ms` : `${first.disagreements.length} disagreement(s)`}`);
+  const probes = dataplane(rs, expected);
+  const skipped: string[] = [];
+  const events = run.model.scenario.events.filter((ev) => ev.at > run.sim.now && (eventNode(run, ev) === undefined ? ev.tenant === cluster.name : run.model.nodes[eventNode(run, ev)!]!.cluster === ci));
+  for (const [i, ev] of events.entries()) {
+    const id = eventNode(run, ev);
+    const r = rs.find((x) => id !== undefined && x.s.speaker === run.bgp.speakerOf(id));
+    if (ev.kind !== 'node-down' || r === undefined) {
+      skipped.push(...events.slice(i).map((e) => `${e.kind} at ${e.at / 1000}s (only node-down events are replayed; the rest of the timeline is skipped)`));
+      break;
+    }
+    const next = events[i + 1]?.at ?? Infinity;
+    advancePlatform(run, Math.min(next - 1, ev.at + opt.settleTimeoutMs));
+    r.live = false;
+    const mode = ev.mode ?? 'silent';
+    if (mode === 'silent') {
+      lab.setLink(r.host, false);
+      r.daemon.signal('SIGSTOP');
+    } else r.daemon.signal(mode === 'clean' ? 'SIGTERM' : 'SIGKILL');
+    expected = simViews(run, rs, keep);
+    const conv = run.bgp.net.convergence().find((c) => c.at === ev.at && c.label.includes(r.s.speaker));
+    const res = await waitAgreement(rs, expected, keep, opt.settleTimeoutMs);
+    phases.push({ label: `node-down ${r.s.speaker} (${mode}) at ${ev.at / 1000}s`, realMs: res.realMs, simulatedMs: conv?.convergenceMs ?? null, disagreements: res.disagreements });
+    opt.log(`${cluster.name}: node-down ${r.s.speaker} (${mode}): ${res.disagreements.length === 0 ? `agreed after ${res.realMs} ms` : `${res.disagreements.length} disagreement(s)`}`);
+  }
+  return { tenant: cluster.name, speakers: all.length, phases, dataplane: probes, skipped };
+}
+
