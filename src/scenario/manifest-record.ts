@@ -17,7 +17,7 @@ const CALICO_POLICY = ['NetworkPolicy', 'GlobalNetworkPolicy', 'StagedNetworkPol
 const CALICO_KEPT = ['BGPFilter', 'IPReservation', 'Node', 'FelixConfiguration'];
 /** Namespaced kinds among those the simulator reads (the object's namespace defaults to `default`). */
 const NAMESPACED = new Set(['NetworkPolicy', 'StagedNetworkPolicy', 'StagedKubernetesNetworkPolicy', 'NetworkSet',
-  'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController', 'Pod', 'Service', 'Ingress']);
+  'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController', 'Pod', 'Service', 'Ingress', 'ServiceAccount']);
 
 /** Role of an object from its apiVersion group and kind. */
 export function roleOf(apiVersion: string, kind: string): KindRole {
@@ -45,6 +45,8 @@ export function roleOf(apiVersion: string, kind: string): KindRole {
     if (kind === 'Pod') return 'pod';
     if (kind === 'Service') return 'service';
     if (kind === 'Node') return 'node';
+    // ServiceAccounts ride with the policies: their labels become Calico's pcsa.* labels (build-policy-model).
+    if (kind === 'ServiceAccount') return 'policy';
     if (kind === 'ReplicationController') return 'workload';
   }
   return 'ignored';

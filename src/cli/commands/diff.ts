@@ -46,7 +46,7 @@ export const diffCommand: Command = {
     let afterRun = run;
     if (afterFile !== undefined) {
       afterRun = loadRun([afterFile], at);
-      after = sides(afterRun);
+      after = matchedTo(before, sides(afterRun));
     } else {
       const cluster = pickCluster(run, optString(args, 'cluster'));
       if (apply.length) run.policies.apply(cluster, loadScenarios(apply).tenants.flatMap((t) => t.policies));
@@ -59,7 +59,7 @@ export const diffCommand: Command = {
     const labels = { before: displayPath(beforeFile), after: afterFile !== undefined ? displayPath(afterFile) : `${displayPath(beforeFile)} with ${[...apply.map((f) => `+${displayPath(f)}`), ...del.map((d) => `-${d}`)].join(' ')}` };
     const enforced = computeDiff(before, after, labels);
     // Staged policies of AFTER, as if enforced: what would change on top of AFTER.
-    const stagedSides = stagedAfter(afterRun);
+    const stagedSides = stagedAfter(afterRun)?.map((side, i) => ({ ...side, name: after[i]!.name }));
     const staged = stagedSides ? computeDiff(after, stagedSides, labels, true) : undefined;
     const report: DiffReport = staged
       ? {
@@ -87,6 +87,19 @@ function sides(run: PlatformRun): DiffSide[] {
   if (errors.length) throw new InputError(errors);
   for (const w of built.diagnostics) process.stderr.write(formatDiagnostic(w) + '\n');
   return built.clusters.map((c) => ({ name: c.name, model: c.model }));
+}
+
+/**
+ * AFTER's clusters renamed to match BEFORE's: by name, and the one cluster left unmatched on each side to
+ * each other (a manifest folder's cluster is named after the folder, so `diff old/ new/` pairs them).
+ */
+function matchedTo(before: readonly DiffSide[], after: DiffSide[]): DiffSide[] {
+  const names = new Set(before.map((b) => b.name));
+  const afterNames = new Set(after.map((a) => a.name));
+  const lonelyBefore = before.filter((b) => !afterNames.has(b.name));
+  const lonelyAfter = after.filter((a) => !names.has(a.name));
+  if (lonelyBefore.length !== 1 || lonelyAfter.length !== 1) return after;
+  return after.map((a) => (a === lonelyAfter[0] ? { ...a, name: lonelyBefore[0]!.name } : a));
 }
 
 /** AFTER's clusters with their staged policies enforced, or undefined when no cluster has a staged policy. */
