@@ -71,7 +71,12 @@ export function makeManifest(doc: PMap, path: string, apiVersion: string, kind: 
   if (meta?.name === undefined) return undefined;
   checkPlaceholders(doc, path, ctx);
   const role = roleOf(apiVersion, kind);
-  const namespace = role !== 'ignored' && NAMESPACED.has(kind) ? (meta.namespace ?? 'default') : role === 'ignored' ? meta.namespace : undefined;
+  const given = ctx.namespace;
+  if (given !== undefined && meta.namespace !== undefined && meta.namespace !== given && NAMESPACED.has(kind)) {
+    // kubectl: "the namespace from the provided object does not match the namespace sent on the request".
+    errorAt(ctx, { path: joinPath(metaPath, 'namespace'), src: metaNode.src }, `namespace ${meta.namespace} does not match -n ${given}`);
+  }
+  const namespace = role !== 'ignored' && NAMESPACED.has(kind) ? (meta.namespace ?? given ?? 'default') : role === 'ignored' ? meta.namespace : undefined;
   const body = toJson(doc) as Manifest['body'];
   const m: Manifest = {
     apiVersion,
