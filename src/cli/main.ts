@@ -11,7 +11,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   // A closed pipe (`calisim ... | head`) ends output quietly, as Unix tools do.
   if (!process.stdout.listeners('error').includes(onStdoutError)) process.stdout.on('error', onStdoutError);
   let code = 0;
-  const program = yargs([...argv])
+  const program = yargs(stdinArgs(argv))
     .scriptName('calisim')
     .usage('$0 <command> [options]\n\nSimulate multi-tenant Kubernetes networking built on Calico.')
     .strict()
@@ -54,4 +54,17 @@ export async function main(argv: readonly string[]): Promise<number> {
 function onStdoutError(err: NodeJS.ErrnoException): void {
   if (err.code === 'EPIPE') process.exit(0);
   throw err;
+}
+
+/** yargs reads a lone `-` as no value: `-f -`, `--filename -` and a positional `-` become `--filename=-` (stdin). */
+function stdinArgs(argv: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if ((a === '-f' || a === '--filename') && argv[i + 1] === '-') {
+      out.push('--filename=-');
+      i++;
+    } else out.push(a === '-' ? '--filename=-' : a);
+  }
+  return out;
 }

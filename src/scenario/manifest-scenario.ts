@@ -19,7 +19,7 @@ export function buildManifestScenario(paths: readonly string[], raw: readonly Ra
   const at: SourceRef = { file: first, line: 0, col: 0 };
   const empty: PMap = { kind: 'map', entries: [], src: at };
   const parts = normaliseManifests(raw, loader.manifestCtx, loader.ignored);
-  const name = basename(first, extname(first)) || 'manifests';
+  const name = first === '-' ? 'stdin' : basename(first, extname(first)) || 'manifests';
   const rec: ClusterRec = {
     name,
     nodes: derivedNodes(parts, at),
