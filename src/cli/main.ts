@@ -9,13 +9,9 @@ import { UsageError } from './usage-error.js';
 /** Runs the CLI on `argv` (without node and script) and resolves to the exit code. */
 export async function main(argv: readonly string[]): Promise<number> {
   // A closed pipe (`calisim ... | head`) ends output quietly, as Unix tools do.
-  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
-    if (err.code === 'EPIPE') process.exit(0);
-    throw err;
-  });
+  if (!process.stdout.listeners('error').includes(onStdoutError)) process.stdout.on('error', onStdoutError);
   let code = 0;
-  let failed = false;
-  const program = yargs([...argv])
+  const program = yargs(stdinArgs(argv))
     .scriptName('calisim')
     .usage('$0 <command> [options]\n\nSimulate multi-tenant Kubernetes networking built on Calico.')
     .strict()
@@ -25,9 +21,10 @@ export async function main(argv: readonly string[]): Promise<number> {
     .wrap(Math.min(110, process.stdout.columns ?? 100))
     .epilogue('Exit codes: 0 ok, 1 a verdict failed, 2 bad input, 3 unknown verdicts with --fail-on-unknown.')
     .fail((msg, err) => {
-      failed = true;
-      if (err && !(err instanceof UsageError)) throw err;
-      process.stderr.write(`calisim: ${err?.message ?? msg}\nRun 'calisim --help' for usage.\n`);
+      // Throwing stops yargs before the command's handler runs (a misspelt flag is refused up front);
+      // the error is printed once, below.
+      if (err) throw err;
+      throw new UsageError(`${msg}\nRun 'calisim --help' for usage.`);
     })
     .help()
     .version();
@@ -51,5 +48,23 @@ export async function main(argv: readonly string[]): Promise<number> {
     }
     throw err;
   }
-  return failed ? 2 : code;
+  return code;
+}
+
+function onStdoutError(err: NodeJS.ErrnoException): void {
+  if (err.code === 'EPIPE') process.exit(0);
+  throw err;
+}
+
+/** yargs reads a lone `-` as no value: `-f -`, `--filename -` and a positional `-` become `--filename=-` (stdin). */
+function stdinArgs(argv: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if ((a === '-f' || a === '--filename') && argv[i + 1] === '-') {
+      out.push('--filename=-');
+      i++;
+    } else out.push(a === '-' ? '--filename=-' : a);
+  }
+  return out;
 }

@@ -11,7 +11,7 @@ import { deriveBgpConfigs } from './bgp/derive-bgp-configs.js';
 import type { NodeBgpConfig } from './bgp/types.js';
 import { buildGraph } from './build-graph.js';
 import { managementAdditions } from './management-additions.js';
-import { schedulePods } from './schedule-pods.js';
+import { scheduleOne, schedulePods } from './schedule-pods.js';
 import type { Model, ModelCluster, ModelNode, ModelPod, ModelWorkload } from './types.js';
 import { validateIpamConfig, validatePools } from './ipam/validate-ipam.js';
 import { placeVms } from './underlay/place-vms.js';
@@ -101,9 +101,20 @@ export function buildModel(scenario: Scenario): Model {
     const load = new Int32Array(ids.length);
     const byShort = new Map(ids.map((id, i) => [nodes[id]!.shortName, i]));
     const podIds: number[] = [];
-    for (const p of statics) {
-      const local = p.nodeName !== undefined ? byShort.get(p.nodeName) ?? -1 : -1;
-      if (local >= 0 && !p.hostNetwork) load[local]!++;
+    const bound = statics.map((p) => (p.nodeName !== undefined ? byShort.get(p.nodeName) ?? -1 : -1));
+    statics.forEach((p, i) => {
+      if (bound[i]! >= 0 && !p.hostNetwork) load[bound[i]!]!++;
+    });
+    // A pod without spec.nodeName is bound by kube-scheduler: placed like a workload replica, in file order.
+    const schedNodes = ids.map((id) => nodes[id]!);
+    const allUp = ids.map(() => true);
+    statics.forEach((p, i) => {
+      if (p.nodeName !== undefined) return;
+      bound[i] = scheduleOne(p.nodeSelector ?? {}, schedNodes, load, allUp);
+      if (bound[i]! >= 0 && p.hostNetwork) load[bound[i]!]!--;
+    });
+    statics.forEach((p, si) => {
+      const local = bound[si]!;
       const id = pods.length;
       pods.push({
         id,
@@ -121,16 +132,16 @@ export function buildModel(scenario: Scenario): Model {
         src: p.src,
       });
       podIds.push(id);
-    }
+    });
     // Pods of a dump that a listed workload owns are its existing replicas: schedule only the rest.
     const owned = (w: WorkloadSpec): number =>
       statics.filter((p) => p.namespace === w.namespace && p.owner?.name === w.name && p.owner.kind === w.kind).length;
     const placed = schedulePods(
       wls.map((w) => (w.kind === 'DaemonSet' ? w : { ...w, replicas: Math.max(0, w.replicas - owned(w)) })),
-      ids.map((id) => nodes[id]!),
+      schedNodes,
       ids.map((id) => nodes[id]!.shortName),
       load,
-      ids.map(() => true),
+      allUp,
     );
     for (const pp of placed) {
       const w = wls[pp.workload]!;

@@ -63,6 +63,17 @@ export function schedulePods(
   return out;
 }
 
+/** Node index for one pod with `selector` (the least loaded eligible node, -1 when none fits); `load` is updated. */
+export function scheduleOne(selector: Labels, nodes: readonly SchedNode[], load: Int32Array, up: readonly boolean[]): number {
+  const eligible: number[] = [];
+  nodes.forEach((n, i) => {
+    if (up[i] && nodeSelectorMatches(selector, n.labels)) eligible.push(i);
+  });
+  const node = leastLoaded(eligible, nodes, load);
+  if (node >= 0) load[node]!++;
+  return node;
+}
+
 function leastLoaded(eligible: readonly number[], nodes: readonly SchedNode[], load: Int32Array): number {
   let best = -1;
   for (const i of eligible) {

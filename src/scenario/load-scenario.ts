@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { InputError, type Diagnostic } from '../lib/diagnostics.js';
 import { buildScenario } from './build-scenario.js';
 import { checkScenario } from './check-scenario.js';
-import { isFolder, Loader } from './loader.js';
+import { isFolder, Loader, type ReadInput } from './loader.js';
 import { buildManifestScenario } from './manifest-scenario.js';
 import type { PValue } from './positioned.js';
 import type { ReadLimits } from './read-yaml.js';
@@ -14,7 +14,7 @@ import type { Scenario } from './types.js';
 
 export { parseDuration } from './duration.js';
 
-export interface LoadOptions {
+export interface LoadOptions extends ReadInput {
   /** Overrides of the input limits (file size, document count, alias expansion). */
   readonly limits?: Partial<ReadLimits>;
 }
@@ -31,7 +31,7 @@ export function loadScenario(path: string, options: LoadOptions = {}): Scenario 
 
 /** Loads one scenario file, or merges manifest files and folders into one single-cluster scenario. */
 export function loadScenarios(paths: readonly string[], options: LoadOptions = {}): Scenario {
-  const loader = new Loader(options.limits);
+  const loader = new Loader(options.limits, options);
   if (paths.length === 0) throw new InputError([problem('<input>', 'no scenario or manifest path given')]);
   const raw: RawRef[] = [];
   let scenario: Omit<Scenario, 'warnings'> | undefined;

@@ -6,10 +6,18 @@ import { DiagnosticSink } from '../lib/diagnostics.js';
 import { IgnoredKinds } from './normalise-manifests.js';
 import type { PValue } from './positioned.js';
 import { errorAt, Provenance, type Ctx, type Place } from './provenance.js';
-import { DEFAULT_LIMITS, readYamlFile, type ReadLimits } from './read-yaml.js';
+import { DEFAULT_LIMITS, parseYamlText, readYamlFile, type ReadLimits } from './read-yaml.js';
 import type { RawRef } from './schema.js';
 
 const MANIFEST_FILE = /\.(ya?ml|json)$/i;
+/** kustomize's file names (kustomize/api konfig.RecognizedKustomizationFileNames). */
+const KUSTOMIZATION = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'];
+
+/** What a load reads besides files: standard input (the path `-`) and the namespace of `-n`. */
+export interface ReadInput {
+  readonly stdin?: string;
+  readonly namespace?: string;
+}
 
 export class Loader {
   readonly sink = new DiagnosticSink();
@@ -22,10 +30,14 @@ export class Loader {
   /** Real manifests: unknown fields pass, dangling references are warnings. */
   readonly manifestCtx: Ctx;
 
-  constructor(limits: Partial<ReadLimits> = {}) {
+  private readonly stdin: string | undefined;
+
+  constructor(limits: Partial<ReadLimits> = {}, input: ReadInput = {}) {
     this.limits = { ...DEFAULT_LIMITS, ...limits };
-    this.ctx = { sink: this.sink, prov: this.prov, strict: true, fromManifest: false };
-    this.manifestCtx = { sink: this.sink, prov: this.prov, strict: false, fromManifest: true };
+    this.stdin = input.stdin;
+    const ns = input.namespace === undefined ? {} : { namespace: input.namespace };
+    this.ctx = { sink: this.sink, prov: this.prov, strict: true, fromManifest: false, ...ns };
+    this.manifestCtx = { sink: this.sink, prov: this.prov, strict: false, fromManifest: true, ...ns };
   }
 
   /** Documents of a file; a missing file is reported at `from` (the include entry) when given. */
@@ -35,6 +47,7 @@ export class Loader {
       return undefined;
     }
     if (!this.files.includes(file)) this.files.push(file);
+    if (file === '-' && from === undefined && this.stdin !== undefined) return parseYamlText(this.stdin, '<stdin>', this.sink, this.limits);
     return readYamlFile(file, this.sink, this.limits);
   }
 
@@ -46,6 +59,11 @@ export class Loader {
       if (from !== undefined) errorAt(this.ctx, from, `cannot read ${target}: no such file or folder`);
       else this.sink.error({ file: target, line: 0, col: 0 }, '', 'no such file or folder');
       return [];
+    }
+    const kustomization = scanned ? KUSTOMIZATION.find((k) => isFile(join(target, k))) : undefined;
+    if (kustomization !== undefined) {
+      this.sink.warn({ file: join(target, kustomization), line: 0, col: 0 }, '',
+        `${target} is a kustomization: its files are read as they are, not rendered; to load what it renders, run \`kubectl kustomize ${target} | calisim COMMAND -f -\``);
     }
     if (files.length === 0) this.sink.warn(from?.src ?? { file: target, line: 0, col: 0 }, from?.path ?? '', `no manifest files in ${target}`);
     const out: RawRef[] = [];
@@ -85,7 +103,7 @@ function manifestFiles(target: string): string[] | undefined {
     for (const e of entries) {
       const p = join(dir, e.name);
       if (e.isDirectory()) walk(p);
-      else if (MANIFEST_FILE.test(e.name) && isFile(p)) out.push(p);
+      else if (MANIFEST_FILE.test(e.name) && !KUSTOMIZATION.includes(e.name) && isFile(p)) out.push(p);
     }
   };
   walk(target);

@@ -17,7 +17,7 @@ const CALICO_POLICY = ['NetworkPolicy', 'GlobalNetworkPolicy', 'StagedNetworkPol
 const CALICO_KEPT = ['BGPFilter', 'IPReservation', 'Node', 'FelixConfiguration'];
 /** Namespaced kinds among those the simulator reads (the object's namespace defaults to `default`). */
 const NAMESPACED = new Set(['NetworkPolicy', 'StagedNetworkPolicy', 'StagedKubernetesNetworkPolicy', 'NetworkSet',
-  'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController', 'Pod', 'Service', 'Ingress']);
+  'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController', 'Pod', 'Service', 'Ingress', 'ServiceAccount']);
 
 /** Role of an object from its apiVersion group and kind. */
 export function roleOf(apiVersion: string, kind: string): KindRole {
@@ -45,6 +45,8 @@ export function roleOf(apiVersion: string, kind: string): KindRole {
     if (kind === 'Pod') return 'pod';
     if (kind === 'Service') return 'service';
     if (kind === 'Node') return 'node';
+    // ServiceAccounts ride with the policies: their labels become Calico's pcsa.* labels (build-policy-model).
+    if (kind === 'ServiceAccount') return 'policy';
     if (kind === 'ReplicationController') return 'workload';
   }
   return 'ignored';
@@ -69,7 +71,12 @@ export function makeManifest(doc: PMap, path: string, apiVersion: string, kind: 
   if (meta?.name === undefined) return undefined;
   checkPlaceholders(doc, path, ctx);
   const role = roleOf(apiVersion, kind);
-  const namespace = role !== 'ignored' && NAMESPACED.has(kind) ? (meta.namespace ?? 'default') : role === 'ignored' ? meta.namespace : undefined;
+  const given = ctx.namespace;
+  if (given !== undefined && meta.namespace !== undefined && meta.namespace !== given && NAMESPACED.has(kind)) {
+    // kubectl: "the namespace from the provided object does not match the namespace sent on the request".
+    errorAt(ctx, { path: joinPath(metaPath, 'namespace'), src: metaNode.src }, `namespace ${meta.namespace} does not match -n ${given}`);
+  }
+  const namespace = role !== 'ignored' && NAMESPACED.has(kind) ? (meta.namespace ?? given ?? 'default') : role === 'ignored' ? meta.namespace : undefined;
   const body = toJson(doc) as Manifest['body'];
   const m: Manifest = {
     apiVersion,

@@ -2,6 +2,7 @@
 // tenant on a plain L3 network, nodes from Node objects or from the pods' node names, Calico defaults.
 import { basename, extname } from 'node:path';
 import type { SourceRef } from '../lib/diagnostics.js';
+import { cidrSize, formatCidr, maskOf, parseIpv4 } from '../lib/ipv4.js';
 import { assembleCluster, type ClusterRec } from './build-cluster.js';
 import { calicoSchema } from './calico-schema.js';
 import type { Loader } from './loader.js';
@@ -18,11 +19,11 @@ export function buildManifestScenario(paths: readonly string[], raw: readonly Ra
   const at: SourceRef = { file: first, line: 0, col: 0 };
   const empty: PMap = { kind: 'map', entries: [], src: at };
   const parts = normaliseManifests(raw, loader.manifestCtx, loader.ignored);
-  const name = basename(first, extname(first)) || 'manifests';
+  const name = first === '-' ? 'stdin' : basename(first, extname(first)) || 'manifests';
   const rec: ClusterRec = {
     name,
     nodes: derivedNodes(parts, at),
-    underlay: { kind: 'physical', cidr: '10.0.0.0/16', mtu: 1500, src: at },
+    underlay: { kind: 'physical', cidr: nodeNetwork(parts.nodes), mtu: 1500, src: at },
     calico: validate(calicoSchema, empty, 'calico', loader.ctx) as CalicoSpec,
     namespaces: [],
     workloads: [],
@@ -54,4 +55,22 @@ function derivedNodes(parts: ClusterParts, at: SourceRef): NodeSpec[] {
   const names = [...named.keys()].sort();
   if (names.length === 0 && known.size === 0) return [{ name: 'node-1', labels: {}, maxPods: 110, src: at }];
   return names.map((n) => ({ name: n, labels: {}, maxPods: 110, src: named.get(n) ?? at }));
+}
+
+/**
+ * The node network: 10.0.0.0/16 when no Node object gives an address, else the smallest network holding
+ * every InternalIP (at least a /24, so nodes without an address get one), none of them its network or
+ * broadcast address — a kind cluster's 172.18.0.2-4 give 172.18.0.0/24.
+ */
+export function nodeNetwork(nodes: readonly NodeSpec[]): string {
+  const ips = nodes.map((n) => (n.ip === undefined ? -1 : parseIpv4(n.ip))).filter((ip) => ip >= 0);
+  if (ips.length === 0) return '10.0.0.0/16';
+  let len = 24;
+  const fits = (l: number): boolean => {
+    const base = (ips[0]! & maskOf(l)) >>> 0;
+    const last = base + cidrSize({ base, len: l }) - 1;
+    return ips.every((ip) => ((ip & maskOf(l)) >>> 0) === base && ip !== base && ip !== last);
+  };
+  while (len > 1 && !fits(len)) len--;
+  return formatCidr({ base: (ips[0]! & maskOf(len)) >>> 0, len });
 }

@@ -53,6 +53,8 @@ export interface Ctx {
   /** Unknown fields are errors (scenario form); inside real manifests they are let through. */
   readonly strict: boolean;
   readonly fromManifest: boolean;
+  /** Namespace of namespaced manifests that name none (`-n`, as `kubectl apply -n`); default `default`. */
+  readonly namespace?: string;
 }
 
 /** Reports an error at a place. */

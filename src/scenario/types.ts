@@ -74,6 +74,8 @@ export interface StaticPodSpec {
   readonly serviceAccount: string;
   readonly ports: readonly ContainerPort[];
   readonly nodeName?: string;
+  /** Labels a node must carry when the scheduler places the pod (no nodeName). */
+  readonly nodeSelector?: Labels;
   readonly podIP?: string;
   readonly hostNetwork: boolean;
   /** Owning workload (from ownerReferences, with ReplicaSet hashes resolved to the Deployment). */

@@ -112,6 +112,7 @@ export function readPod(m: Manifest, doc: PMap, path: string, ctx: Ctx): { pod: 
     serviceAccount: accountOf(r.spec),
     ports: portsOf(r.spec),
     ...(r.spec.nodeName === undefined ? {} : { nodeName: r.spec.nodeName }),
+    ...(Object.keys(r.spec.nodeSelector).length === 0 ? {} : { nodeSelector: r.spec.nodeSelector }),
     ...(podIP === undefined ? {} : { podIP }),
     hostNetwork: r.spec.hostNetwork,
     src: m.src,

@@ -3,22 +3,26 @@
 import { bgpJson } from '../../verdict/routes/bgp-json.js';
 import { bgpText } from '../../verdict/routes/bgp-text.js';
 import type { Command } from '../command.js';
-import { optString, optStrings } from '../command.js';
+import { optString } from '../command.js';
+import { inputFiles, inputOptions, withInputOptions } from '../input-options.js';
 import { loadRun } from '../load-run.js';
+import { docFormat, printDoc, withOutputOption } from '../print-doc.js';
 import { SETTLED } from './routes.js';
 
 export const bgpCommand: Command = {
-  command: 'bgp <scenario>',
+  command: 'bgp [scenario..]',
   describe: 'BGP sessions (state, uptime, routes received/sent), convergence and blackhole windows',
   builder: (y) =>
-    y
-      .positional('scenario', { type: 'string', describe: 'scenario YAML' })
+    withOutputOption(withInputOptions(y))
+      .positional('scenario', { type: 'string', array: true, describe: 'scenario YAML, manifest files or folders' })
       .option('at', { type: 'string', describe: `simulated time (default ${SETTLED}); the scenario's events up to then apply` })
       .option('format', { choices: ['text', 'json'] as const, default: 'text' }),
   async run(args) {
-    const run = loadRun(optStrings(args, 'scenario'), optString(args, 'at') ?? SETTLED);
-    const net = run.bgp.net;
-    process.stdout.write(optString(args, 'format') === 'json' ? JSON.stringify(bgpJson(net), null, 2) + '\n' : bgpText(net));
+    const loaded = loadRun(inputFiles(args, 'scenario'), optString(args, 'at') ?? SETTLED, inputOptions(args));
+    const net = loaded.run.bgp.net;
+    const doc = docFormat(args);
+    if (doc) printDoc(bgpJson(net), doc, loaded);
+    else process.stdout.write(bgpText(net));
     return 0;
   },
 };

@@ -8,42 +8,47 @@ import { renderCheckMarkdown } from '../../emit/check/render-check-markdown.js';
 import { renderCheckSarif } from '../../emit/check/render-check-sarif.js';
 import { renderCheckText } from '../../emit/check/render-check-text.js';
 import { buildModel } from '../../model/build-model.js';
-import { loadScenarios } from '../../scenario/load-scenario.js';
 import type { CheckReport } from '../../verdict/check/types.js';
 import { runCheck } from '../../verdict/check/run-check.js';
 import type { Command } from '../command.js';
-import { optString, optStrings } from '../command.js';
+import { optString } from '../command.js';
 import { displayPath } from '../display-path.js';
+import { inputFiles, inputOptions, withInputOptions } from '../input-options.js';
+import { loadInput, warningsJson, type LoadedInput } from '../load-input.js';
+import { printDoc, withOutputOption } from '../print-doc.js';
 
 export const checkCommand: Command = {
-  command: 'check <scenario..>',
+  command: 'check [scenario..]',
   describe: 'Check tenant isolation, expectations and invariants at every point of the timeline (for CI)',
   builder: (y) =>
-    y
+    withOutputOption(withInputOptions(y))
       .positional('scenario', { type: 'string', array: true, describe: 'scenario YAML (or manifest files/folders)' })
       .option('format', { choices: ['text', 'json', 'junit', 'sarif', 'markdown'] as const, default: 'text' })
       .option('seed', { type: 'number', describe: "PRNG seed (default: the scenario's)" })
       .option('fail-on-unknown', { type: 'boolean', default: false, describe: 'exit 3 when an assertion is left unknown' }),
   async run(args) {
-    const files = optStrings(args, 'scenario');
-    const scenario = loadScenarios(files);
+    const files = inputFiles(args, 'scenario');
+    const input = loadInput(files, inputOptions(args));
+    const { scenario } = input;
     const seed = typeof args['seed'] === 'number' ? args['seed'] : undefined;
     const progress = (m: string): void => {
       if (process.stderr.isTTY) process.stderr.write(`\r\x1b[K${m}`);
     };
     const report = runCheck(buildModel(scenario), { ...(seed !== undefined ? { seed } : {}), progress });
     if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
-    process.stdout.write(render(report, optString(args, 'format') ?? 'text', files[0] ?? ''));
+    const output = optString(args, 'output');
+    if (output === 'json' || output === 'yaml') printDoc(JSON.parse(renderCheckJson(displayed(report))) as object, output, input);
+    else process.stdout.write(render(report, optString(args, 'format') ?? 'text', files[0] ?? '', input));
     if (report.summary.failed > 0) return 1;
     return args['fail-on-unknown'] === true && report.summary.unknown > 0 ? 3 : 0;
   },
 };
 
-function render(r: CheckReport, format: string, scenarioFile: string): string {
+function render(r: CheckReport, format: string, scenarioFile: string, input: LoadedInput): string {
   const shown = displayed(r);
   switch (format) {
     case 'json':
-      return renderCheckJson(shown);
+      return `${JSON.stringify({ ...(JSON.parse(renderCheckJson(shown)) as object), warnings: warningsJson(input) }, null, 2)}\n`;
     case 'junit':
       return renderCheckJunit(shown);
     case 'sarif':

@@ -4,8 +4,7 @@
 import { renderDiffJson } from '../../emit/diff/render-diff-json.js';
 import { renderDiffMarkdown } from '../../emit/diff/render-diff-markdown.js';
 import { renderDiffText } from '../../emit/diff/render-diff-text.js';
-import { InputError, formatDiagnostic } from '../../lib/diagnostics.js';
-import { loadScenarios } from '../../scenario/load-scenario.js';
+import { InputError } from '../../lib/diagnostics.js';
 import type { DiffReport } from '../../verdict/check/types.js';
 import { computeDiff, type DiffSide } from '../../verdict/diff/compute-diff.js';
 import { enforceStaged } from '../../verdict/diff/enforce-staged.js';
@@ -16,14 +15,17 @@ import type { PlatformRun } from '../../engine/platform/run-platform.js';
 import type { Command } from '../command.js';
 import { optString, optStrings } from '../command.js';
 import { displayPath } from '../display-path.js';
+import { inputOptions, withInputOptions } from '../input-options.js';
+import { loadInput, mergeWarnings, reportWarnings, type LoadedInput } from '../load-input.js';
 import { loadRun } from '../load-run.js';
+import { docFormat, printDoc, withOutputOption } from '../print-doc.js';
 import { UsageError } from '../usage-error.js';
 
 export const diffCommand: Command = {
   command: 'diff <before> [after]',
   describe: 'Connections a change opens or closes: two scenarios/manifest folders, or one with --apply/--delete',
   builder: (y) =>
-    y
+    withOutputOption(withInputOptions(y))
       .positional('before', { type: 'string', describe: 'scenario or manifests before the change' })
       .positional('after', { type: 'string', describe: 'scenario or manifests after the change' })
       .option('apply', { type: 'string', array: true, describe: 'manifest files with policies to add or change' })
@@ -31,7 +33,8 @@ export const diffCommand: Command = {
       .option('cluster', { type: 'string', describe: 'cluster (tenant) that --apply/--delete change (default: the only or first tenant)' })
       .option('at', { type: 'string', describe: 'simulated time of the state to compare (default 0)' })
       .option('only-changed', { type: 'boolean', default: false, describe: 'show only the sides whose deciding rule changed' })
-      .option('format', { choices: ['text', 'json', 'markdown'] as const, default: 'text' }),
+      .option('format', { choices: ['text', 'json', 'markdown'] as const, default: 'text' })
+      .option('exit-code', { type: 'boolean', default: false, describe: 'exit 1 when a connection changes (as git diff --exit-code)' }),
   async run(args) {
     const at = optString(args, 'at');
     const beforeFile = optString(args, 'before') as string;
@@ -40,26 +43,34 @@ export const diffCommand: Command = {
     const del = optStrings(args, 'delete');
     if (afterFile !== undefined && (apply.length || del.length)) throw new UsageError('give AFTER or --apply/--delete, not both');
     if (afterFile === undefined && !apply.length && !del.length) throw new UsageError('give AFTER, or --apply FILE... / --delete REF...');
-    const run = loadRun([beforeFile], at);
-    const before = sides(run);
+    const options = inputOptions(args);
+    const beforeRun = loadRun([beforeFile], at, options);
+    const { run } = beforeRun;
+    const before = sides(run, beforeRun);
     let after: DiffSide[];
     let afterRun = run;
     if (afterFile !== undefined) {
-      afterRun = loadRun([afterFile], at);
-      after = sides(afterRun);
+      const loadedAfter = loadRun([afterFile], at, options);
+      afterRun = loadedAfter.run;
+      after = matchedTo(before, sides(afterRun, loadedAfter));
+      mergeWarnings(beforeRun, loadedAfter);
     } else {
       const cluster = pickCluster(run, optString(args, 'cluster'));
-      if (apply.length) run.policies.apply(cluster, loadScenarios(apply).tenants.flatMap((t) => t.policies));
+      if (apply.length) {
+        const applied = loadInput(apply, options);
+        mergeWarnings(beforeRun, applied);
+        run.policies.apply(cluster, applied.scenario.tenants.flatMap((t) => t.policies));
+      }
       if (del.length) {
         const { missing } = run.policies.delete(cluster, del);
         if (missing.length) throw new UsageError(`--delete: nothing named ${missing.join(', ')} in ${run.model.clusters[cluster]!.name}`);
       }
-      after = sides(run);
+      after = sides(run, beforeRun);
     }
     const labels = { before: displayPath(beforeFile), after: afterFile !== undefined ? displayPath(afterFile) : `${displayPath(beforeFile)} with ${[...apply.map((f) => `+${displayPath(f)}`), ...del.map((d) => `-${d}`)].join(' ')}` };
     const enforced = computeDiff(before, after, labels);
     // Staged policies of AFTER, as if enforced: what would change on top of AFTER.
-    const stagedSides = stagedAfter(afterRun);
+    const stagedSides = stagedAfter(afterRun)?.map((side, i) => ({ ...side, name: after[i]!.name }));
     const staged = stagedSides ? computeDiff(after, stagedSides, labels, true) : undefined;
     const report: DiffReport = staged
       ? {
@@ -73,20 +84,33 @@ export const diffCommand: Command = {
           },
         }
       : enforced;
-    const format = optString(args, 'format');
-    process.stdout.write(
-      format === 'json' ? renderDiffJson(report) : format === 'markdown' ? renderDiffMarkdown(report) : renderDiffText(report, { onlyChanged: args['only-changed'] === true }),
-    );
-    return 0;
+    const doc = docFormat(args);
+    if (doc) printDoc(JSON.parse(renderDiffJson(report)) as object, doc, beforeRun);
+    else if (optString(args, 'format') === 'markdown') process.stdout.write(renderDiffMarkdown(report));
+    else process.stdout.write(renderDiffText(report, { onlyChanged: args['only-changed'] === true }));
+    return args['exit-code'] === true && report.changes.length > 0 ? 1 : 0;
   },
 };
 
-function sides(run: PlatformRun): DiffSide[] {
+function sides(run: PlatformRun, input: LoadedInput): DiffSide[] {
   const built = policyModelsOf(run);
   const errors = built.diagnostics.filter((d) => d.severity === 'error');
   if (errors.length) throw new InputError(errors);
-  for (const w of built.diagnostics) process.stderr.write(formatDiagnostic(w) + '\n');
+  reportWarnings(input, built.diagnostics);
   return built.clusters.map((c) => ({ name: c.name, model: c.model }));
+}
+
+/**
+ * AFTER's clusters renamed to match BEFORE's: by name, and the one cluster left unmatched on each side to
+ * each other (a manifest folder's cluster is named after the folder, so `diff old/ new/` pairs them).
+ */
+function matchedTo(before: readonly DiffSide[], after: DiffSide[]): DiffSide[] {
+  const names = new Set(before.map((b) => b.name));
+  const afterNames = new Set(after.map((a) => a.name));
+  const lonelyBefore = before.filter((b) => !afterNames.has(b.name));
+  const lonelyAfter = after.filter((a) => !names.has(a.name));
+  if (lonelyBefore.length !== 1 || lonelyAfter.length !== 1) return after;
+  return after.map((a) => (a === lonelyAfter[0] ? { ...a, name: lonelyBefore[0]!.name } : a));
 }
 
 /** AFTER's clusters with their staged policies enforced, or undefined when no cluster has a staged policy. */

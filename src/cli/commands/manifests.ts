@@ -10,21 +10,22 @@ import { formatDiagnostic } from '../../lib/diagnostics.js';
 import { formatCidr } from '../../lib/ipv4.js';
 import { bgpConfigsOf } from '../../verdict/state/bgp-configs.js';
 import type { Command } from '../command.js';
-import { optString, optStrings } from '../command.js';
+import { optString } from '../command.js';
+import { inputFiles, inputOptions, withInputOptions } from '../input-options.js';
 import { displayPath } from '../display-path.js';
 import { loadRun } from '../load-run.js';
 
 export const manifestsCommand: Command = {
-  command: 'manifests <scenario>',
+  command: 'manifests [scenario..]',
   describe: 'Write the Calico, BIRD, Kubernetes and flannel configuration of every cluster, a folder each',
   builder: (y) =>
-    y
-      .positional('scenario', { type: 'string', describe: 'scenario YAML or folder of manifests' })
+    withInputOptions(y)
+      .positional('scenario', { type: 'string', array: true, describe: 'scenario YAML, manifest files or folders' })
       .option('o', { alias: 'out', type: 'string', default: 'out/manifests', describe: 'output folder' })
       .option('at', { type: 'string', describe: 'simulated time of the state to emit (default 0)' })
       .option('quiet', { type: 'boolean', default: false }),
   async run(args) {
-    const run = loadRun(optStrings(args, 'scenario'), optString(args, 'at'));
+    const { run } = loadRun(inputFiles(args, 'scenario'), optString(args, 'at'), inputOptions(args));
     const out = optString(args, 'o') ?? 'out/manifests';
     const written: string[] = [];
     const write = (dir: string, file: string, text: string): void => {

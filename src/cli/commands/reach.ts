@@ -2,77 +2,118 @@
 // out, in order), one query explained in words, the whole matrix, or netpol-analyzer's connlist.
 import { readFileSync } from 'node:fs';
 import { formatConnlist, connlist } from '../../emit/connlist/connlist.js';
-import { connMatrix, formatMatrix } from '../../emit/connlist/matrix.js';
-import { InputError, diagnosticAt, formatDiagnostic } from '../../lib/diagnostics.js';
+import { connMatrix, formatMatrix, type ConnMatrix } from '../../emit/connlist/matrix.js';
+import { focusMatches, focusMatrix, portMatrix } from '../../emit/connlist/matrix-views.js';
+import { InputError, diagnosticAt } from '../../lib/diagnostics.js';
 import { explainInWords } from '../../verdict/policy/explain-in-words.js';
 import { fastEvaluate } from '../../verdict/state/fast-evaluate.js';
-import { platformProbes } from '../../verdict/reach/platform-probes.js';
+import { platformProbes, type ClusterPolicies } from '../../verdict/reach/platform-probes.js';
 import { policyModelsOf } from '../../verdict/state/policy-models.js';
 import type { Command } from '../command.js';
 import { optString, optStrings } from '../command.js';
+import { inputFiles, inputOptions, withInputOptions } from '../input-options.js';
+import { reportWarnings, type LoadedInput } from '../load-input.js';
 import { loadRun } from '../load-run.js';
+import { printDoc, withOutputOption } from '../print-doc.js';
+import { resolveNames } from '../resolve-names.js';
 import { UsageError } from '../usage-error.js';
 
+const PROTOCOLS: Readonly<Record<string, number>> = { TCP: 6, UDP: 17, SCTP: 132 };
+const END = 'namespace/pod, tenant/namespace/pod, a workload (ns/deployment/name, deploy/ns/name), svc/ns/name, or an IPv4 address outside the cluster';
+
 export const reachCommand: Command = {
-  command: 'reach <files..>',
+  command: 'reach [files..]',
   describe: 'Can A reach B on a port, and which rule decides? Probes, one query, the matrix or a connlist',
   builder: (y) =>
-    y
+    withOutputOption(withInputOptions(y))
       .positional('files', { type: 'string', array: true, describe: 'scenario, manifest files or folders' })
       .option('probes', { type: 'string', describe: 'JSON array of {from, to, protocol, port?, srcPort?, icmpType?, icmpCode?}' })
-      .option('from', { type: 'string', describe: 'namespace/pod, tenant/namespace/pod, or an IPv4 address outside the cluster' })
-      .option('to', { type: 'string', describe: 'namespace/pod, tenant/namespace/pod, or an IPv4 address outside the cluster' })
+      .option('from', { type: 'string', describe: END })
+      .option('to', { type: 'string', describe: END })
       .option('protocol', { type: 'string', default: 'TCP', describe: 'TCP, UDP, SCTP, ICMP or a number' })
-      .option('port', { type: 'number', describe: 'destination port (TCP, UDP, SCTP)' })
+      .option('port', { type: 'number', describe: 'destination port (TCP, UDP, SCTP); with --matrix, the matrix of that port' })
       .option('matrix', { type: 'boolean', default: false, describe: 'print the whole matrix, grouped by namespace and workload' })
+      .option('focus-workload', { type: 'string', array: true, describe: 'with --matrix or --format connlist: only connections of these workloads (name or ns/name)' })
       .option('at', { type: 'string', describe: 'simulated time of the state to query (default 0)' })
       .option('format', { choices: ['text', 'json', 'csv', 'connlist'] as const, default: 'text' })
       .option('fail-on-unknown', { type: 'boolean', default: false, describe: 'exit 3 when a verdict is unknown' }),
   async run(args) {
-    const run = loadRun(optStrings(args, 'files'), optString(args, 'at'));
-    const built = policyModelsOf(run);
+    const loaded = loadRun(inputFiles(args, 'files'), optString(args, 'at'), inputOptions(args));
+    const built = policyModelsOf(loaded.run);
     const errors = built.diagnostics.filter((d) => d.severity === 'error');
     if (errors.length) throw new InputError(errors);
-    for (const w of built.diagnostics) process.stderr.write(formatDiagnostic(w) + '\n');
-    const format = optString(args, 'format') ?? 'text';
+    reportWarnings(loaded, built.diagnostics);
+    const output = optString(args, 'output');
+    const format = output ?? optString(args, 'format') ?? 'text';
     const failOnUnknown = args['fail-on-unknown'] === true;
-    const multi = built.clusters.length > 1;
-    if (format === 'connlist' || args['matrix'] === true) {
-      let unknown = false;
-      for (const c of built.clusters) {
-        if (multi && format !== 'json') process.stdout.write(`# cluster ${c.name}\n`);
-        if (format === 'connlist') {
-          const cl = connlist(c.model, fastEvaluate);
-          unknown ||= cl.unknown.length > 0;
-          process.stdout.write(formatConnlist(cl));
-        } else {
-          const m = connMatrix(c.model, fastEvaluate);
-          process.stdout.write(formatMatrix(m, format === 'csv' ? 'csv' : format === 'json' ? 'json' : 'text'));
-        }
-      }
-      return failOnUnknown && unknown ? 3 : 0;
-    }
-    const probesFile = optString(args, 'probes');
-    let probes: unknown;
-    let file = '<command line>';
-    if (probesFile !== undefined) {
-      file = probesFile;
-      try {
-        probes = JSON.parse(readFileSync(probesFile, 'utf8'));
-      } catch (e) {
-        throw new InputError([diagnosticAt(undefined, '', `cannot read probes: ${e instanceof Error ? e.message : String(e)}`, 'error', probesFile)]);
-      }
-    } else {
-      const from = optString(args, 'from');
-      const to = optString(args, 'to');
-      if (from === undefined || to === undefined) throw new UsageError('give --probes FILE, or --from and --to (or --matrix / --format connlist)');
-      const port = args['port'];
-      probes = [{ from, to, protocol: optString(args, 'protocol') ?? 'TCP', ...(typeof port === 'number' ? { port } : {}) }];
-    }
+    const focus = optStrings(args, 'focus-workload');
+    if (format === 'connlist' || args['matrix'] === true) return whole(built.clusters, args, format, focus, loaded) && failOnUnknown ? 3 : 0;
+    if (focus.length) throw new UsageError('--focus-workload goes with --matrix or --format connlist');
+    const { probes, file } = readProbes(args, built.clusters);
     const { results, diagnostics } = platformProbes(built.clusters, probes, file);
     if (diagnostics.length) throw new InputError(diagnostics);
-    if (format === 'json') process.stdout.write(JSON.stringify(results, null, 2) + '\n');
+    if (format === 'json' || format === 'yaml') printDoc(results, format);
     else for (const r of results) process.stdout.write(explainInWords(r) + '\n');
     return failOnUnknown && results.some((r) => r.verdict === 'unknown') ? 3 : 0;
   },
 };
+
+/** Prints the matrix or connlist of every cluster (one document for JSON/YAML); true when a verdict was unknown. */
+function whole(clusters: readonly ClusterPolicies[], args: Record<string, unknown>, format: string, focus: readonly string[], input: LoadedInput): boolean {
+  const multi = clusters.length > 1;
+  const port = portOf(args);
+  const protocol = (optString(args, 'protocol') ?? 'TCP').toUpperCase();
+  if (port !== undefined && PROTOCOLS[protocol] === undefined) throw new UsageError(`--protocol ${protocol}: a matrix of one port is for TCP, UDP or SCTP`);
+  let unknown = false;
+  const docs: { cluster: string; workloads: readonly string[]; matrix: unknown }[] = [];
+  for (const c of clusters) {
+    if (multi && (format === 'text' || format === 'csv' || format === 'connlist')) process.stdout.write(`# cluster ${c.name}\n`);
+    if (format === 'connlist') {
+      const cl = connlist(c.model, fastEvaluate);
+      const keep = (l: { src: string; dst: string }): boolean => focus.length === 0 || focusMatches(l.src, focus) || focusMatches(l.dst, focus);
+      unknown ||= cl.unknown.some(keep);
+      process.stdout.write(formatConnlist({ lines: cl.lines.filter(keep), unknown: cl.unknown.filter(keep) }));
+      continue;
+    }
+    let m: ConnMatrix = port === undefined ? connMatrix(c.model, fastEvaluate) : portMatrix(c.model, fastEvaluate, { name: protocol, number: PROTOCOLS[protocol]! }, port);
+    if (focus.length) m = focusMatrix(m, focus);
+    unknown ||= m.unknown.some((r) => r.some((u) => u !== ''));
+    if (format === 'json' || format === 'yaml') {
+      const one = JSON.parse(formatMatrix(m, 'json')) as { workloads: string[]; matrix: unknown };
+      docs.push({ cluster: c.name, ...one });
+    } else process.stdout.write(formatMatrix(m, format === 'csv' ? 'csv' : 'text'));
+  }
+  if (format === 'json' || format === 'yaml') {
+    const doc = multi ? { clusters: docs } : { workloads: docs[0]?.workloads ?? [], matrix: docs[0]?.matrix ?? {} };
+    printDoc({ ...(port !== undefined ? { protocol, port } : {}), ...doc }, format, input);
+  }
+  return unknown;
+}
+
+function portOf(args: Record<string, unknown>): number | undefined {
+  const port = args['port'];
+  if (port === undefined) return undefined;
+  if (typeof port !== 'number' || !Number.isInteger(port) || port < 1 || port > 65535) throw new UsageError(`--port ${String(port)}: must be 1..65535`);
+  return port;
+}
+
+/** The probes of --probes FILE, or of --from/--to (workload and Service names expanded to their pods). */
+function readProbes(args: Record<string, unknown>, clusters: readonly ClusterPolicies[]): { probes: unknown; file: string } {
+  const probesFile = optString(args, 'probes');
+  if (probesFile !== undefined) {
+    try {
+      return { probes: JSON.parse(readFileSync(probesFile, 'utf8')), file: probesFile };
+    } catch (e) {
+      throw new InputError([diagnosticAt(undefined, '', `cannot read probes: ${e instanceof Error ? e.message : String(e)}`, 'error', probesFile)]);
+    }
+  }
+  const from = optString(args, 'from');
+  const to = optString(args, 'to');
+  if (from === undefined || to === undefined) throw new UsageError('give --probes FILE, or --from and --to (or --matrix / --format connlist)');
+  const port = portOf(args);
+  const protocol = optString(args, 'protocol') ?? 'TCP';
+  const probes = resolveNames(clusters, from, '--from').flatMap((f) =>
+    resolveNames(clusters, to, '--to').map((t) => ({ from: f, to: t, protocol, ...(port !== undefined ? { port } : {}) })),
+  );
+  return { probes, file: '<command line>' };
+}

@@ -1,31 +1,39 @@
 // cli: `calisim routes SCENARIO [--node NAME] [--at T]` — every node's RIB: each prefix with all its
 // candidate paths (peer, next hop, AS path, origin, MED, local preference) and the best one marked.
+import { didYouMean } from '../../scenario/did-you-mean.js';
 import { routesJson } from '../../verdict/routes/routes-json.js';
 import type { Command } from '../command.js';
 import { optString, optStrings } from '../command.js';
+import { inputFiles, inputOptions, withInputOptions } from '../input-options.js';
 import { loadRun } from '../load-run.js';
+import { docFormat, printDoc, withOutputOption } from '../print-doc.js';
 import { UsageError } from '../usage-error.js';
 
+/** Without --at, routes are shown once the initial sessions have come up and exchanged routes. */
+export const SETTLED = '30s';
+
 export const routesCommand: Command = {
-  command: 'routes <scenario>',
+  command: 'routes [scenario..]',
   describe: "Each node's BGP routes (RIB) at a point of the timeline, best paths marked",
   builder: (y) =>
-    y
-      .positional('scenario', { type: 'string', describe: 'scenario YAML' })
+    withOutputOption(withInputOptions(y))
+      .positional('scenario', { type: 'string', array: true, describe: 'scenario YAML, manifest files or folders' })
       .option('node', { type: 'string', array: true, describe: 'only these nodes (tenant/node, or a management host)' })
-      .option('at', { type: 'string', describe: 'simulated time (default: 0 plus the time BGP needs to settle, see --settle)' })
+      .option('at', { type: 'string', describe: `simulated time (default ${SETTLED}, once the initial BGP sessions have exchanged routes)` })
       .option('external', { type: 'boolean', default: false, describe: 'also list external peers' })
       .option('format', { choices: ['text', 'json'] as const, default: 'text' }),
   async run(args) {
-    const run = loadRun(optStrings(args, 'scenario'), optString(args, 'at') ?? SETTLED);
+    const loaded = loadRun(inputFiles(args, 'scenario'), optString(args, 'at') ?? SETTLED, inputOptions(args));
+    const { run } = loaded;
     const wanted = optStrings(args, 'node').map((n) => {
       const id = run.model.nodeByName.get(n);
-      if (id === undefined) throw new UsageError(`--node ${n}: no such node (write tenant/node, or a management host name)`);
+      if (id === undefined) throw new UsageError(`--node ${n}: no such node (write tenant/node, or a management host name)${didYouMean(n, run.model.nodeByName.keys())}`);
       return run.bgp.speakerOf(id);
     });
     const doc = routesJson(run.bgp.net, { includeExternal: args['external'] === true, ...(wanted.length ? { nodes: wanted } : {}) });
-    if (optString(args, 'format') === 'json') {
-      process.stdout.write(JSON.stringify(doc, null, 2) + '\n');
+    const format = docFormat(args);
+    if (format) {
+      printDoc(doc, format, loaded);
       return 0;
     }
     for (const n of doc.nodes) {
@@ -40,6 +48,3 @@ export const routesCommand: Command = {
     return 0;
   },
 };
-
-/** Without --at, routes are shown once the initial sessions have come up and exchanged routes. */
-export const SETTLED = '30s';

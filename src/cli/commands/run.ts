@@ -1,37 +1,41 @@
 // cli: `calisim run [SCENARIO]` — simulate a scenario (the embedded default when none is given), print
 // the summary (text or JSON) and write report.json into the output folder.
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { displayPath } from '../display-path.js';
+import { join, relative } from 'node:path';
 import { buildModel } from '../../model/build-model.js';
 import { runPlatform } from '../../engine/platform/run-platform.js';
 import { renderRunSummary } from '../../emit/report/run-summary-text.js';
 import { parseDuration } from '../../scenario/duration.js';
-import { defaultScenarioPath, loadScenario } from '../../scenario/load-scenario.js';
+import { defaultScenarioPath } from '../../scenario/load-scenario.js';
 import { policyChangeEffects } from '../../verdict/diff/policy-change-effects.js';
 import { buildRunReport } from '../../verdict/run/run-report.js';
 import type { Command } from '../command.js';
 import { optString } from '../command.js';
+import { inputFiles, inputOptions, withInputOptions } from '../input-options.js';
+import { loadInput, warningsJson } from '../load-input.js';
+import { printDoc, withOutputOption } from '../print-doc.js';
 import { UsageError } from '../usage-error.js';
 
 export const runCommand: Command = {
-  command: 'run [scenario]',
+  command: 'run [scenario..]',
   describe: 'Simulate a scenario (default: the embedded giantnetes platform) and report what happened',
   builder: (y) =>
-    y
-      .positional('scenario', { type: 'string', describe: 'scenario YAML or folder of manifests (default: scenarios/giantnetes.yaml)' })
+    withOutputOption(withInputOptions(y))
+      .positional('scenario', { type: 'string', array: true, describe: 'scenario YAML, manifest files or folders (default: scenarios/giantnetes.yaml)' })
       .option('seed', { type: 'number', describe: 'PRNG seed (default: the scenario\'s)' })
       .option('until', { type: 'string', describe: 'simulated time to stop at, e.g. 5m (default: the scenario\'s horizon)' })
       .option('out', { type: 'string', default: 'out', describe: 'output folder for report.json' })
       .option('format', { choices: ['text', 'json'] as const, default: 'text' })
       .option('quiet', { type: 'boolean', default: false, describe: 'print nothing but errors' }),
   async run(args) {
-    const file = optString(args, 'scenario') ?? defaultScenarioPath();
+    const given = inputFiles(args, 'scenario');
+    const files = given.length ? given : [defaultScenarioPath()];
     const quiet = args['quiet'] === true;
     const progress = (m: string): void => {
       if (!quiet && process.stderr.isTTY) process.stderr.write(`\r\x1b[K${m}`);
     };
-    const scenario = loadScenario(file);
+    const input = loadInput(files, inputOptions(args));
+    const { scenario } = input;
     const untilText = optString(args, 'until');
     const until = untilText === undefined ? undefined : parseDuration(untilText);
     if (untilText !== undefined && until === undefined) throw new UsageError(`--until ${untilText}: not a duration (e.g. 90s, 5m, 1h)`);
@@ -42,13 +46,17 @@ export const runCommand: Command = {
     const model = buildModel(scenario);
     const run = runPlatform(model, { seed, ...(until !== undefined ? { until } : {}), progress, onPolicyChange: policyChangeEffects });
     if (!quiet && process.stderr.isTTY) process.stderr.write('\r\x1b[K');
-    const report = buildRunReport(run, seed, displayPath);
+    // Files named relative to the working directory (the default scenario too), so report.json's bytes do not
+    // depend on where calisim is installed.
+    const report = buildRunReport(run, seed, (f) => relative(process.cwd(), f) || f);
     const outDir = optString(args, 'out') ?? 'out';
     mkdirSync(outDir, { recursive: true });
-    const json = JSON.stringify(report, null, 2) + '\n';
+    const json = JSON.stringify({ ...report, warnings: warningsJson(input) }, null, 2) + '\n';
     writeFileSync(join(outDir, 'report.json'), json);
     if (!quiet) {
-      if (optString(args, 'format') === 'json') process.stdout.write(json);
+      const output = optString(args, 'output');
+      if (output === 'yaml') printDoc(JSON.parse(json) as object, 'yaml');
+      else if (optString(args, 'format') === 'json' || output === 'json') process.stdout.write(json);
       else process.stdout.write(renderRunSummary(report) + `\nWrote ${join(outDir, 'report.json')}\n`);
     }
     return report.verdicts.some((v) => v.status === 'fail') ? 1 : 0;

@@ -5,15 +5,17 @@ import { parseSelector } from '../../lib/selector/parse.js';
 import { SelectorParseError, type Selector } from '../../lib/selector/types.js';
 import { policyInputOf } from '../../verdict/state/policy-input.js';
 import type { Command } from '../command.js';
-import { optString, optStrings } from '../command.js';
+import { optString } from '../command.js';
+import { inputFiles, inputOptions, withInputOptions } from '../input-options.js';
 import { loadRun } from '../load-run.js';
+import { docFormat, printDoc, withOutputOption } from '../print-doc.js';
 import { UsageError } from '../usage-error.js';
 
 export const selectCommand: Command = {
   command: 'select <selector> [files..]',
   describe: 'Evaluate a Calico selector on --labels, or list the endpoints it selects in FILE...',
   builder: (y) =>
-    y
+    withOutputOption(withInputOptions(y))
       .positional('selector', { type: 'string', describe: "Calico selector, e.g. \"app == 'web' && has(tier)\"" })
       .positional('files', { type: 'string', array: true, describe: 'scenario, manifest files or folders' })
       .option('labels', { type: 'string', describe: 'label map as JSON, e.g. \'{"app":"web"}\'' })
@@ -31,23 +33,26 @@ export const selectCommand: Command = {
       }
       throw e;
     }
-    const json = optString(args, 'format') === 'json';
+    const format = docFormat(args);
     const labelsText = optString(args, 'labels');
-    const files = optStrings(args, 'files');
+    const files = inputFiles(args, 'files');
     if (labelsText !== undefined) {
       if (files.length) throw new UsageError('give either --labels or files, not both');
       const matches = selector.matches(parseLabels(labelsText));
-      process.stdout.write(json ? JSON.stringify({ matches }) + '\n' : `${matches ? 'matches' : 'does not match'}\n`);
+      if (format === 'json') process.stdout.write(JSON.stringify({ matches }) + '\n');
+      else if (format) printDoc({ matches }, format);
+      else process.stdout.write(`${matches ? 'matches' : 'does not match'}\n`);
       return 0;
     }
-    const run = loadRun(files, optString(args, 'at'));
+    const loaded = loadRun(files, optString(args, 'at'), inputOptions(args));
+    const { run } = loaded;
     const selected: { cluster: string; namespace: string; name: string; labels: Record<string, string> }[] = [];
     run.model.clusters.forEach((c, ci) => {
       for (const ep of buildEndpoints(policyInputOf(run, ci)).endpoints) {
         if (!ep.hostNetwork && selector.matches(ep.labels)) selected.push({ cluster: c.name, namespace: ep.namespace, name: ep.name, labels: { ...ep.labels } });
       }
     });
-    if (json) process.stdout.write(JSON.stringify({ selector: selector.toString(), endpoints: selected }, null, 2) + '\n');
+    if (format) printDoc({ selector: selector.toString(), endpoints: selected }, format, loaded);
     else {
       process.stdout.write(`${selector.toString()} selects ${selected.length} endpoint(s)\n`);
       for (const e of selected) process.stdout.write(`  ${e.cluster}/${e.namespace}/${e.name}\n`);

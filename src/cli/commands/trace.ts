@@ -1,23 +1,26 @@
 // cli: `calisim trace SCENARIO --from A --to B --protocol P --port N [--size BYTES] [--at T]` — every hop
 // of one packet and its final disposition (delivered, left the platform, or dropped with a reason).
-import { InputError, formatDiagnostic } from '../../lib/diagnostics.js';
+import { InputError } from '../../lib/diagnostics.js';
 import { tracePacket } from '../../verdict/trace/trace-packet.js';
 import type { Trace } from '../../verdict/trace/types.js';
 import { policyModelsOf } from '../../verdict/state/policy-models.js';
 import type { Command } from '../command.js';
-import { optString, optStrings } from '../command.js';
+import { optString } from '../command.js';
+import { inputFiles, inputOptions, withInputOptions } from '../input-options.js';
+import { reportWarnings } from '../load-input.js';
 import { loadRun } from '../load-run.js';
+import { docFormat, printDoc, withOutputOption } from '../print-doc.js';
 import { SETTLED } from './routes.js';
 import { UsageError } from '../usage-error.js';
 
 const PROTOCOLS: Readonly<Record<string, number>> = { TCP: 6, UDP: 17, SCTP: 132, ICMP: 1 };
 
 export const traceCommand: Command = {
-  command: 'trace <scenario>',
+  command: 'trace [scenario..]',
   describe: 'Follow one packet hop by hop: policies, routes, encapsulation, underlay, MTU, and why it is dropped',
   builder: (y) =>
-    y
-      .positional('scenario', { type: 'string', describe: 'scenario YAML or manifests' })
+    withOutputOption(withInputOptions(y))
+      .positional('scenario', { type: 'string', array: true, describe: 'scenario YAML, manifest files or folders' })
       .option('from', { type: 'string', demandOption: true, describe: 'tenant/namespace/pod, a node, or an IPv4 address' })
       .option('to', { type: 'string', demandOption: true, describe: 'tenant/namespace/pod, a node, or an IPv4 address' })
       .option('protocol', { type: 'string', default: 'TCP', describe: 'TCP, UDP, SCTP or ICMP' })
@@ -34,14 +37,17 @@ export const traceCommand: Command = {
     if (port !== undefined && (!Number.isInteger(port) || port < 1 || port > 65535)) throw new UsageError(`--port ${port}: must be 1..65535`);
     const size = args['size'] as number;
     if (!Number.isInteger(size) || size < 20 || size > 65535) throw new UsageError(`--size ${size}: must be 20..65535 bytes`);
-    const run = loadRun(optStrings(args, 'scenario'), optString(args, 'at') ?? SETTLED);
+    const loaded = loadRun(inputFiles(args, 'scenario'), optString(args, 'at') ?? SETTLED, inputOptions(args));
+    const { run } = loaded;
     const built = policyModelsOf(run);
     const errors = built.diagnostics.filter((d) => d.severity === 'error');
     if (errors.length) throw new InputError(errors);
-    for (const w of built.diagnostics) process.stderr.write(formatDiagnostic(w) + '\n');
+    reportWarnings(loaded, built.diagnostics);
     const t = tracePacket(run, built.clusters, { from: optString(args, 'from')!, to: optString(args, 'to')!, protocol, protocolName, ...(port !== undefined ? { port } : {}), size });
     if (typeof t === 'string') throw new UsageError(t);
-    process.stdout.write(optString(args, 'format') === 'json' ? JSON.stringify(t, null, 2) + '\n' : renderTrace(t));
+    const format = docFormat(args);
+    if (format) printDoc(t, format, loaded);
+    else process.stdout.write(renderTrace(t));
     return 0;
   },
 };

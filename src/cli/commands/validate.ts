@@ -1,58 +1,34 @@
-// cli: `calisim validate FILE` — parse and validate a scenario (or manifests) and report every problem.
-import { runPlatform, type PlatformRun } from '../../engine/platform/run-platform.js';
-import { InputError, formatDiagnostic, type Diagnostic } from '../../lib/diagnostics.js';
+// cli: `calisim validate FILE...` — parse and validate a scenario (or manifests) and report every problem:
+// the same loading path as every other command (src/cli/load-input.ts), then the model-level checks.
+import { runPlatform } from '../../engine/platform/run-platform.js';
 import { buildModel } from '../../model/build-model.js';
-import { buildPolicyModel } from '../../model/policy/build-policy-model.js';
-import { policyInputOf } from '../../verdict/state/policy-input.js';
-import { policyModelsOf } from '../../verdict/state/policy-models.js';
-import { loadScenario } from '../../scenario/load-scenario.js';
 import type { Command } from '../command.js';
-import { optString } from '../command.js';
+import { inputFiles, inputOptions, withInputOptions } from '../input-options.js';
+import { loadInput } from '../load-input.js';
+import { docFormat, printDoc, withOutputOption } from '../print-doc.js';
 
 export const validateCommand: Command = {
-  command: 'validate <file>',
+  command: 'validate [file..]',
   describe: 'Check a scenario or a folder of manifests; exit 0 when valid, 2 with every problem listed',
   builder: (y) =>
-    y
-      .positional('file', { type: 'string', describe: 'scenario YAML, manifest file or folder of manifests' })
+    withOutputOption(withInputOptions(y))
+      .positional('file', { type: 'string', array: true, describe: 'scenario YAML, manifest files or folders' })
       .option('format', { choices: ['text', 'json'] as const, default: 'text' }),
   async run(args) {
-    const file = optString(args, 'file') as string;
-    const scenario = loadScenario(file);
-    // Model-level checks (underlay, IPAM, BGP) and the policies, initial and applied by events.
-    const run = runPlatform(buildModel(scenario), { until: 0 });
-    const problems = [...policyModelsOf(run).diagnostics, ...eventPolicyDiagnostics(run)];
-    const errors = problems.filter((d) => d.severity === 'error');
-    if (errors.length) throw new InputError(errors);
-    if (optString(args, 'format') === 'json') {
-      const out = {
-        valid: true,
-        name: scenario.name,
-        tenants: scenario.tenants.length,
-        events: scenario.events.length,
-        warnings: [...scenario.warnings, ...problems],
-      };
-      process.stdout.write(JSON.stringify(out, null, 2) + '\n');
+    const files = inputFiles(args, 'file');
+    const input = loadInput(files, inputOptions(args));
+    const { scenario } = input;
+    // Model-level checks (underlay, IPAM, BGP) at the start of the timeline.
+    runPlatform(buildModel(scenario), { until: 0 });
+    const format = docFormat(args);
+    if (format) {
+      printDoc({ valid: true, name: scenario.name, tenants: scenario.tenants.length, events: scenario.events.length }, format, input);
     } else {
-      for (const w of [...scenario.warnings, ...problems]) process.stderr.write(formatDiagnostic(w) + '\n');
       const nodes = scenario.tenants.reduce((n, t) => n + t.nodes.length, 0);
       process.stdout.write(
-        `${file}: valid — scenario ${scenario.name}: ${scenario.tenants.length} tenant(s), ${nodes} node(s), ${scenario.events.length} event(s)\n`,
+        `${files.join(' ')}: valid — scenario ${scenario.name}: ${scenario.tenants.length} tenant(s), ${nodes} node(s), ${scenario.events.length} event(s)\n`,
       );
     }
     return 0;
   },
 };
-
-/** Problems in the manifests of policy-apply events, checked against their cluster's objects at start. */
-function eventPolicyDiagnostics(run: PlatformRun): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  for (const ev of run.model.scenario.events) {
-    if (ev.kind !== 'policy-apply' || !ev.policies?.length) continue;
-    const ci = ev.tenant !== undefined ? run.model.clusterByName.get(ev.tenant) : run.model.management;
-    if (ci === undefined || ci < 0) continue;
-    const input = policyInputOf(run, ci);
-    out.push(...buildPolicyModel({ ...input, manifests: ev.policies }).diagnostics);
-  }
-  return out;
-}

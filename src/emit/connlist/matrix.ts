@@ -72,7 +72,12 @@ export function formatMatrix(m: ConnMatrix, format: 'text' | 'csv' | 'json'): st
     return `${[head, ...body].join('\n')}\n`;
   }
   const width = String(m.workloads.length).length;
-  const lines = ['Legend: A all connections, P some ports, . none, ? undecidable, \\ self', ''];
+  const lines = ['Legend: A all connections, P some ports, . none, ? undecidable, \\ self; rows: from, columns: to', ''];
+  // Column numbers written top to bottom over their column (rows carry the same numbers).
+  for (let d = width - 1; d >= 0; d--) {
+    const digits = m.workloads.map((_, j) => (j + 1 >= 10 ** d ? String(Math.floor((j + 1) / 10 ** d) % 10) : ' ')).join('');
+    lines.push(`  ${' '.repeat(width)} ${digits}`.trimEnd());
+  }
   let ns = '';
   m.workloads.forEach((w, i) => {
     const thisNs = w.split('/')[0] ?? '';
