@@ -9,7 +9,7 @@ import { loadScenarios } from '../../scenario/load-scenario.js';
 import type { DiffReport } from '../../verdict/check/types.js';
 import { computeDiff, type DiffSide } from '../../verdict/diff/compute-diff.js';
 import { enforceStaged } from '../../verdict/diff/enforce-staged.js';
-import { policyModelsOf } from '../../verdict/state/policy-models.js';
+import { policyModelsOf, type PolicyModels } from '../../verdict/state/policy-models.js';
 import { buildPolicyModel } from '../../model/policy/build-policy-model.js';
 import { policyInputOf } from '../../verdict/state/policy-input.js';
 import type { PlatformRun } from '../../engine/platform/run-platform.js';
@@ -41,12 +41,13 @@ export const diffCommand: Command = {
     if (afterFile !== undefined && (apply.length || del.length)) throw new UsageError('give AFTER or --apply/--delete, not both');
     if (afterFile === undefined && !apply.length && !del.length) throw new UsageError('give AFTER, or --apply FILE... / --delete REF...');
     const run = loadRun([beforeFile], at);
-    const before = sides(run);
+    const beforeModels = policyModelsOf(run);
+    const before = sides(beforeModels);
     let after: DiffSide[];
     let afterRun = run;
     if (afterFile !== undefined) {
       afterRun = loadRun([afterFile], at);
-      after = sides(afterRun);
+      after = sides(policyModelsOf(afterRun));
     } else {
       const cluster = pickCluster(run, optString(args, 'cluster'));
       if (apply.length) run.policies.apply(cluster, loadScenarios(apply).tenants.flatMap((t) => t.policies));
@@ -54,12 +55,13 @@ export const diffCommand: Command = {
         const { missing } = run.policies.delete(cluster, del);
         if (missing.length) throw new UsageError(`--delete: nothing named ${missing.join(', ')} in ${run.model.clusters[cluster]!.name}`);
       }
-      after = sides(run);
+      // Only the changed cluster is rebuilt, incrementally; the others keep their models (and no changes).
+      after = sides(policyModelsOf(run, beforeModels));
     }
     const labels = { before: displayPath(beforeFile), after: afterFile !== undefined ? displayPath(afterFile) : `${displayPath(beforeFile)} with ${[...apply.map((f) => `+${displayPath(f)}`), ...del.map((d) => `-${d}`)].join(' ')}` };
     const enforced = computeDiff(before, after, labels);
     // Staged policies of AFTER, as if enforced: what would change on top of AFTER.
-    const stagedSides = stagedAfter(afterRun);
+    const stagedSides = stagedAfter(afterRun, after);
     const staged = stagedSides ? computeDiff(after, stagedSides, labels, true) : undefined;
     const report: DiffReport = staged
       ? {
@@ -81,22 +83,24 @@ export const diffCommand: Command = {
   },
 };
 
-function sides(run: PlatformRun): DiffSide[] {
-  const built = policyModelsOf(run);
+function sides(built: PolicyModels): DiffSide[] {
   const errors = built.diagnostics.filter((d) => d.severity === 'error');
   if (errors.length) throw new InputError(errors);
   for (const w of built.diagnostics) process.stderr.write(formatDiagnostic(w) + '\n');
   return built.clusters.map((c) => ({ name: c.name, model: c.model }));
 }
 
-/** AFTER's clusters with their staged policies enforced, or undefined when no cluster has a staged policy. */
-function stagedAfter(run: PlatformRun): DiffSide[] | undefined {
+/**
+ * AFTER's clusters with their staged policies enforced, or undefined when no cluster has a staged policy;
+ * a cluster without one keeps its AFTER model.
+ */
+function stagedAfter(run: PlatformRun, after: readonly DiffSide[]): DiffSide[] | undefined {
   let any = false;
   const out = run.model.clusters.map((c, ci) => {
-    const input = policyInputOf(run, ci);
-    const e = enforceStaged(input.manifests);
+    const e = enforceStaged(run.policies.of(ci));
     any ||= e.changed;
-    return { name: c.name, model: buildPolicyModel({ ...input, manifests: e.manifests }).model };
+    if (!e.changed) return after[ci]!;
+    return { name: c.name, model: buildPolicyModel({ ...policyInputOf(run, ci), manifests: e.manifests }).model };
   });
   return any ? out : undefined;
 }
