@@ -6,11 +6,14 @@ import { parseDuration } from '../scenario/duration.js';
 import { loadScenarios } from '../scenario/load-scenario.js';
 import { UsageError } from './usage-error.js';
 
-/** Loads the inputs and runs them to simulated time `at` (a duration text; undefined = 0). */
-export function loadRun(files: readonly string[], at: string | undefined, seed?: number): PlatformRun {
+/**
+ * Loads the inputs and runs them to simulated time `at` (a duration text; undefined = 0); `policyOnly`
+ * for commands that read pods, addresses and policies but not BGP (see RunOptions.deferBgp).
+ */
+export function loadRun(files: readonly string[], at: string | undefined, seed?: number, policyOnly = false): PlatformRun {
   if (files.length === 0) throw new UsageError('name a scenario, a manifest file or a folder of manifests');
   const until = at === undefined ? 0 : parseDuration(at);
   if (until === undefined) throw new UsageError(`--at ${at}: not a duration (e.g. 90s, 5m)`);
   const scenario = loadScenarios(files);
-  return runPlatform(buildModel(scenario), { until, ...(seed !== undefined ? { seed } : {}) });
+  return runPlatform(buildModel(scenario), { until, deferBgp: policyOnly, ...(seed !== undefined ? { seed } : {}) });
 }

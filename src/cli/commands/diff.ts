@@ -40,13 +40,13 @@ export const diffCommand: Command = {
     const del = optStrings(args, 'delete');
     if (afterFile !== undefined && (apply.length || del.length)) throw new UsageError('give AFTER or --apply/--delete, not both');
     if (afterFile === undefined && !apply.length && !del.length) throw new UsageError('give AFTER, or --apply FILE... / --delete REF...');
-    const run = loadRun([beforeFile], at);
+    const run = loadRun([beforeFile], at, undefined, true);
     const beforeModels = policyModelsOf(run);
     const before = sides(beforeModels);
     let after: DiffSide[];
     let afterRun = run;
     if (afterFile !== undefined) {
-      afterRun = loadRun([afterFile], at);
+      afterRun = loadRun([afterFile], at, undefined, true);
       after = sides(policyModelsOf(afterRun));
     } else {
       const cluster = pickCluster(run, optString(args, 'cluster'));

@@ -29,7 +29,7 @@ export const reachCommand: Command = {
       .option('format', { choices: ['text', 'json', 'csv', 'connlist'] as const, default: 'text' })
       .option('fail-on-unknown', { type: 'boolean', default: false, describe: 'exit 3 when a verdict is unknown' }),
   async run(args) {
-    const run = loadRun(optStrings(args, 'files'), optString(args, 'at'));
+    const run = loadRun(optStrings(args, 'files'), optString(args, 'at'), undefined, true);
     const built = policyModelsOf(run);
     const errors = built.diagnostics.filter((d) => d.severity === 'error');
     if (errors.length) throw new InputError(errors);

@@ -20,7 +20,7 @@ export const validateCommand: Command = {
     const file = optString(args, 'file') as string;
     const scenario = loadScenario(file);
     // Model-level checks (underlay, IPAM, BGP) and the policies, initial and applied by events.
-    const run = runPlatform(buildModel(scenario), { until: 0 });
+    const run = runPlatform(buildModel(scenario), { until: 0, deferBgp: true });
     const problems = [...policyModelsOf(run).diagnostics, ...eventPolicyDiagnostics(run)];
     const errors = problems.filter((d) => d.severity === 'error');
     if (errors.length) throw new InputError(errors);
