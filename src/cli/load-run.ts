@@ -11,10 +11,13 @@ export interface LoadedRun extends LoadedInput {
   readonly run: PlatformRun;
 }
 
-/** Loads the inputs and runs them to simulated time `at` (a duration text; undefined = 0). */
-export function loadRun(files: readonly string[], at: string | undefined, options: InputOptions = {}, seed?: number): LoadedRun {
+/**
+ * Loads the inputs and runs them to simulated time `at` (a duration text; undefined = 0); `policyOnly`
+ * for commands that read pods, addresses and policies but not BGP (see RunOptions.deferBgp).
+ */
+export function loadRun(files: readonly string[], at: string | undefined, options: InputOptions = {}, seed?: number, policyOnly = false): LoadedRun {
   const until = at === undefined ? 0 : parseDuration(at);
   if (until === undefined) throw new UsageError(`--at ${at}: not a duration (e.g. 90s, 5m)`);
   const input = loadInput(files, options);
-  return { ...input, run: runPlatform(buildModel(input.scenario), { until, ...(seed !== undefined ? { seed } : {}) }) };
+  return { ...input, run: runPlatform(buildModel(input.scenario), { until, deferBgp: policyOnly, ...(seed !== undefined ? { seed } : {}) }) };
 }

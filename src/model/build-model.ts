@@ -9,6 +9,7 @@ import type { ClusterSpec, NamespaceSpec, Scenario, StaticPodSpec, WorkloadSpec 
 import { allocateServiceIps } from './allocate-service-ips.js';
 import { deriveBgpConfigs } from './bgp/derive-bgp-configs.js';
 import type { NodeBgpConfig } from './bgp/types.js';
+import type { MultiGraph } from 'graphology';
 import { buildGraph } from './build-graph.js';
 import { managementAdditions } from './management-additions.js';
 import { scheduleOne, schedulePods } from './schedule-pods.js';
@@ -86,7 +87,6 @@ export function buildModel(scenario: Scenario): Model {
       )
     : undefined;
 
-  const bgp = new Map<number, readonly NodeBgpConfig[]>();
   specs.forEach(({ spec, kind, placement }, ci) => {
     const prng = new Prng((scenario.seed ^ hashString(spec.name)) >>> 0);
     const isMgmt = kind === 'management';
@@ -181,12 +181,20 @@ export function buildModel(scenario: Scenario): Model {
       underlay: underlays[ci]!,
       ...(kind === 'tenant' && placement === 'onprem' && extra ? { managementNamespace: extra.namespaceOf.get(spec.name)! } : {}),
     });
-    const bgpNodes = ids.map((id) => ({ name: nodes[id]!.shortName, ip: nodes[id]!.ipText, prefixLen: nodes[id]!.prefixLen, labels: nodes[id]!.labels }));
-    bgp.set(ci, deriveBgpConfigs(spec, bgpNodes, new Map()).configs);
   });
 
   const loadBalancers = scenario.platform?.loadBalancers ?? [];
-  const graph = buildGraph(clusters, nodes, bgp, scenario.platform, loadBalancers);
+  // The topology graph (and the BGP configs it draws sessions from) is built on first read: only the
+  // viz and the reports read it, and on a 2,000-VM platform it is a tenth of a query command's time.
+  let graph: MultiGraph | undefined;
+  const topology = (): MultiGraph => {
+    const bgp = new Map<number, readonly NodeBgpConfig[]>();
+    specs.forEach(({ spec }, ci) => {
+      const bgpNodes = clusters[ci]!.nodes.map((id) => ({ name: nodes[id]!.shortName, ip: nodes[id]!.ipText, prefixLen: nodes[id]!.prefixLen, labels: nodes[id]!.labels }));
+      bgp.set(ci, deriveBgpConfigs(spec, bgpNodes, new Map()).configs);
+    });
+    return buildGraph(clusters, nodes, bgp, scenario.platform, loadBalancers);
+  };
   return deepFreeze({
     scenario,
     clusters,
@@ -195,18 +203,20 @@ export function buildModel(scenario: Scenario): Model {
     pods,
     loadBalancers,
     management: mgmt ? 0 : -1,
-    graph,
+    get graph(): MultiGraph {
+      return (graph ??= topology());
+    },
     nodeByName: new Map(nodes.map((n) => [n.name, n.id])),
     clusterByName: new Map(clusters.map((c) => [c.name, c.id])),
-  }, new Set<unknown>([graph]));
+  });
 }
 
-/** Freezes plain objects and arrays recursively (the graph and maps are left as they are). */
-function deepFreeze<T>(value: T, skip: Set<unknown>): T {
-  if (value === null || typeof value !== 'object' || skip.has(value) || Object.isFrozen(value)) return value;
+/** Freezes plain objects and arrays recursively (maps, typed arrays and getters are left as they are). */
+function deepFreeze<T>(value: T): T {
+  if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return value;
   if (value instanceof Map || ArrayBuffer.isView(value)) return value;
   Object.freeze(value);
-  for (const v of Object.values(value as object)) deepFreeze(v, skip);
+  for (const d of Object.values(Object.getOwnPropertyDescriptors(value))) if ('value' in d) deepFreeze(d.value);
   return value;
 }
 

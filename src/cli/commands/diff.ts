@@ -8,7 +8,7 @@ import { InputError } from '../../lib/diagnostics.js';
 import type { DiffReport } from '../../verdict/check/types.js';
 import { computeDiff, type DiffSide } from '../../verdict/diff/compute-diff.js';
 import { enforceStaged } from '../../verdict/diff/enforce-staged.js';
-import { policyModelsOf } from '../../verdict/state/policy-models.js';
+import { policyModelsOf, type PolicyModels } from '../../verdict/state/policy-models.js';
 import { buildPolicyModel } from '../../model/policy/build-policy-model.js';
 import { policyInputOf } from '../../verdict/state/policy-input.js';
 import type { PlatformRun } from '../../engine/platform/run-platform.js';
@@ -44,15 +44,16 @@ export const diffCommand: Command = {
     if (afterFile !== undefined && (apply.length || del.length)) throw new UsageError('give AFTER or --apply/--delete, not both');
     if (afterFile === undefined && !apply.length && !del.length) throw new UsageError('give AFTER, or --apply FILE... / --delete REF...');
     const options = inputOptions(args);
-    const beforeRun = loadRun([beforeFile], at, options);
+    const beforeRun = loadRun([beforeFile], at, options, undefined, true);
     const { run } = beforeRun;
-    const before = sides(run, beforeRun);
+    const beforeModels = policyModelsOf(run);
+    const before = sides(beforeModels, beforeRun);
     let after: DiffSide[];
     let afterRun = run;
     if (afterFile !== undefined) {
-      const loadedAfter = loadRun([afterFile], at, options);
+      const loadedAfter = loadRun([afterFile], at, options, undefined, true);
       afterRun = loadedAfter.run;
-      after = matchedTo(before, sides(afterRun, loadedAfter));
+      after = matchedTo(before, sides(policyModelsOf(afterRun), loadedAfter));
       mergeWarnings(beforeRun, loadedAfter);
     } else {
       const cluster = pickCluster(run, optString(args, 'cluster'));
@@ -65,12 +66,13 @@ export const diffCommand: Command = {
         const { missing } = run.policies.delete(cluster, del);
         if (missing.length) throw new UsageError(`--delete: nothing named ${missing.join(', ')} in ${run.model.clusters[cluster]!.name}`);
       }
-      after = sides(run, beforeRun);
+      // Only the changed cluster is rebuilt, incrementally; the others keep their models (and no changes).
+      after = sides(policyModelsOf(run, beforeModels), beforeRun);
     }
     const labels = { before: displayPath(beforeFile), after: afterFile !== undefined ? displayPath(afterFile) : `${displayPath(beforeFile)} with ${[...apply.map((f) => `+${displayPath(f)}`), ...del.map((d) => `-${d}`)].join(' ')}` };
     const enforced = computeDiff(before, after, labels);
     // Staged policies of AFTER, as if enforced: what would change on top of AFTER.
-    const stagedSides = stagedAfter(afterRun)?.map((side, i) => ({ ...side, name: after[i]!.name }));
+    const stagedSides = stagedAfter(afterRun, after)?.map((side, i) => ({ ...side, name: after[i]!.name }));
     const staged = stagedSides ? computeDiff(after, stagedSides, labels, true) : undefined;
     const report: DiffReport = staged
       ? {
@@ -92,8 +94,7 @@ export const diffCommand: Command = {
   },
 };
 
-function sides(run: PlatformRun, input: LoadedInput): DiffSide[] {
-  const built = policyModelsOf(run);
+function sides(built: PolicyModels, input: LoadedInput): DiffSide[] {
   const errors = built.diagnostics.filter((d) => d.severity === 'error');
   if (errors.length) throw new InputError(errors);
   reportWarnings(input, built.diagnostics);
@@ -113,14 +114,17 @@ function matchedTo(before: readonly DiffSide[], after: DiffSide[]): DiffSide[] {
   return after.map((a) => (a === lonelyAfter[0] ? { ...a, name: lonelyBefore[0]!.name } : a));
 }
 
-/** AFTER's clusters with their staged policies enforced, or undefined when no cluster has a staged policy. */
-function stagedAfter(run: PlatformRun): DiffSide[] | undefined {
+/**
+ * AFTER's clusters with their staged policies enforced, or undefined when no cluster has a staged policy;
+ * a cluster without one keeps its AFTER model.
+ */
+function stagedAfter(run: PlatformRun, after: readonly DiffSide[]): DiffSide[] | undefined {
   let any = false;
   const out = run.model.clusters.map((c, ci) => {
-    const input = policyInputOf(run, ci);
-    const e = enforceStaged(input.manifests);
+    const e = enforceStaged(run.policies.of(ci));
     any ||= e.changed;
-    return { name: c.name, model: buildPolicyModel({ ...input, manifests: e.manifests }).model };
+    if (!e.changed) return after[ci]!;
+    return { name: c.name, model: buildPolicyModel({ ...policyInputOf(run, ci), manifests: e.manifests }).model };
   });
   return any ? out : undefined;
 }

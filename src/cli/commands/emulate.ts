@@ -45,7 +45,7 @@ export const emulateCommand: Command = {
   async run(args) {
     const files = optStrings(args, 'scenario');
     const at = optString(args, 'at') ?? SETTLED;
-    const probe = loadRun(files, at);
+    const probe = loadRun(files, at).run;
     const wanted = optString(args, 'tenant');
     const tenants = probe.model.clusters.flatMap((c, ci) => (wanted === undefined || c.name === wanted ? [ci] : []));
     if (wanted !== undefined && tenants.length === 0) throw new UsageError(`--tenant ${wanted}: no such tenant (${probe.model.clusters.map((c) => c.name).join(', ')})`);
@@ -70,7 +70,7 @@ export const emulateCommand: Command = {
     try {
       for (const ci of tenants) {
         lab = new Lab();
-        const run = ci === tenants[0] ? probe : loadRun(files, at);
+        const run = ci === tenants[0] ? probe : loadRun(files, at).run;
         const log = (line: string): void => void process.stderr.write(`${line}\n`);
         reports.push(await emulateTenant(run, ci, lab, { tools: { bird: m.bird, birdc: m.birdc }, dir, settleTimeoutMs: Number(timeout[1]) * 1000, log }));
         lab.destroy();

@@ -19,7 +19,7 @@ export const validateCommand: Command = {
     const input = loadInput(files, inputOptions(args));
     const { scenario } = input;
     // Model-level checks (underlay, IPAM, BGP) at the start of the timeline.
-    runPlatform(buildModel(scenario), { until: 0 });
+    runPlatform(buildModel(scenario), { until: 0, deferBgp: true });
     const format = docFormat(args);
     if (format) {
       printDoc({ valid: true, name: scenario.name, tenants: scenario.tenants.length, events: scenario.events.length }, format, input);

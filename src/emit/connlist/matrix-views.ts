@@ -2,7 +2,7 @@
 // with `--matrix`) and the part that concerns some workloads (`--focus-workload`).
 import type { PolicyModel } from '../../model/policy/types.js';
 import { groupWorkloads } from '../../verdict/policy/workloads.js';
-import type { Evaluate } from './connlist.js';
+import type { Evaluate } from './pair-conns.js';
 import type { ConnMatrix } from './matrix.js';
 
 /** The matrix of one protocol and port: a cell is `PROTO port` when allowed ('' when denied), `self` on the diagonal. */

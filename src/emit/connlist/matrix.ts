@@ -1,8 +1,7 @@
 // emit: the workload × workload connectivity matrix grouped by namespace — text (a symbol grid with a
 // legend), CSV (full port sets) and JSON — computed with any policy evaluator.
 import type { PolicyModel } from '../../model/policy/types.js';
-import { connsBetween, intervalsCache, type Evaluate } from './connlist.js';
-import { formatConnSet } from '../../verdict/policy/conn-set.js';
+import { pairConns, type ClassOf, type Evaluate } from './pair-conns.js';
 import { groupWorkloads, type Workload } from '../../verdict/policy/workloads.js';
 
 export interface ConnMatrix {
@@ -14,10 +13,13 @@ export interface ConnMatrix {
   readonly unknown: readonly (readonly string[])[];
 }
 
-/** Computes the matrix (the diagonal is `self`: traffic within one workload is not analysed). */
-export function connMatrix(model: PolicyModel, evaluate: Evaluate): ConnMatrix {
+/**
+ * Computes the matrix (the diagonal is `self`: traffic within one workload is not analysed); `classOf` lets
+ * pairs of the same identity classes share one evaluation.
+ */
+export function connMatrix(model: PolicyModel, evaluate: Evaluate, classOf?: ClassOf): ConnMatrix {
   const ws: Workload[] = groupWorkloads(model).sort((a, b) => (a.namespace !== b.namespace ? (a.namespace < b.namespace ? -1 : 1) : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const intervalsOf = intervalsCache(model);
+  const conns = pairConns(model, evaluate, classOf);
   const cells: string[][] = [];
   const unknown: string[][] = [];
   for (const a of ws) {
@@ -29,11 +31,9 @@ export function connMatrix(model: PolicyModel, evaluate: Evaluate): ConnMatrix {
         urow.push('');
         continue;
       }
-      const src = { endpoint: a.endpoints[0] as number };
-      const dst = { endpoint: b.endpoints[0] as number };
-      const c = connsBetween(model, evaluate, src, dst, intervalsOf(src, dst));
-      row.push(formatConnSet(c.allowed));
-      urow.push(formatConnSet(c.unknown));
+      const c = conns({ endpoint: a.endpoints[0] as number }, { endpoint: b.endpoints[0] as number });
+      row.push(c.allowed);
+      urow.push(c.unknown);
     }
     cells.push(row);
     unknown.push(urow);

@@ -29,6 +29,12 @@ export interface RunOptions {
    * record which connections the change opened or closed).
    */
   readonly onPolicyChange?: (run: PlatformRun, cluster: number, before: readonly Manifest[], after: readonly Manifest[]) => string[];
+  /**
+   * For callers that read only pods, addresses and policies (reach, diff, validate): BGP is not built up
+   * front (a third of their time on a large platform) but only when an event or a reader needs it, and
+   * then its sessions start late — its state is not the run's.
+   */
+  readonly deferBgp?: boolean;
 }
 
 /** The state of a platform run at its end (or at `until`). */
@@ -79,7 +85,8 @@ export function createPlatform(model: Model, options: RunOptions = {}): Platform
     else live.reason = 'no node fits (Pending)';
   }
 
-  const bgp = new BgpRuntime(model, ipam, sim);
+  let bgp: BgpRuntime | undefined = options.deferBgp ? undefined : new BgpRuntime(model, ipam, sim);
+  const bgpOf = (): BgpRuntime => (bgp ??= new BgpRuntime(model, ipam, sim));
 
   const pkiSpec = scenario.platform?.pki ?? DEFAULT_PKI;
   const pki = new Pki(
@@ -105,8 +112,8 @@ export function createPlatform(model: Model, options: RunOptions = {}): Platform
     if ((nodeUp[id] === 1) === up) return;
     nodeUp[id] = up ? 1 : 0;
     effects.push(`${model.nodes[id]!.name} ${up ? 'up' : `down (${mode})`}`);
-    if (up) bgp.nodeUp(id);
-    else bgp.nodeDown(id, mode);
+    if (up) bgpOf().nodeUp(id);
+    else bgpOf().nodeDown(id, mode);
     // A management host carries the tenant VMs that run on it: they lose power with it.
     for (const vm of hostVms.get(id) ?? []) setNode(vm, up, effects);
     if (!up) sim.after(EVICTION_DELAY_MS, kEvict, id, 0);
@@ -116,7 +123,7 @@ export function createPlatform(model: Model, options: RunOptions = {}): Platform
     if (nodeUp[node]) return;
     const effects: string[] = [];
     evictPods(model, node, pods, ipam, nodeUp, sim.now, effects);
-    bgp.syncBlocks(model.nodes[node]!.cluster);
+    bgpOf().syncBlocks(model.nodes[node]!.cluster);
     if (effects.length) timeline.push({ at: sim.now, kind: 'eviction', target: model.nodes[node]!.name, effects });
   });
 
@@ -125,7 +132,7 @@ export function createPlatform(model: Model, options: RunOptions = {}): Platform
     const rec: TimelineRecord = { at: sim.now, kind: ev.kind, target: describeTarget(ev), src: ev.src, effects: [] };
     const cluster = ev.tenant !== undefined ? model.clusterByName.get(ev.tenant) : model.management;
     const before = cluster !== undefined && cluster >= 0 ? [...policies.of(cluster)] : [];
-    applyEvent(ev, model, rec.effects, { setNode, pods, ipam, pki, nodeUp, policies, bgp, now: sim.now });
+    applyEvent(ev, model, rec.effects, { setNode, pods, ipam, pki, nodeUp, policies, bgp: bgpOf, now: sim.now });
     if ((ev.kind === 'policy-apply' || ev.kind === 'policy-delete') && options.onPolicyChange && cluster !== undefined && cluster >= 0)
       rec.effects.push(...options.onPolicyChange(run, cluster, before, policies.of(cluster)));
     timeline.push(rec);
@@ -134,13 +141,27 @@ export function createPlatform(model: Model, options: RunOptions = {}): Platform
   scenario.events.forEach((ev, i) => sim.at(ev.at, kTimeline, i, 0));
 
   const stats: RunStats = { processed: 0, endTime: 0, reason: 'quiescent', pending: sim.queue.size };
-  const run: PlatformRun = { model, sim, stats, pods, ipam, nodeUp, pki, monitors, policies, bgp, timeline };
+  const run: PlatformRun = {
+    model,
+    sim,
+    stats,
+    pods,
+    ipam,
+    nodeUp,
+    pki,
+    monitors,
+    policies,
+    get bgp(): BgpRuntime {
+      return bgpOf();
+    },
+    timeline,
+  };
   return run;
 }
 
 interface EventContext {
   readonly setNode: (id: number, up: boolean, effects: string[], mode?: NodeDownMode) => void;
-  readonly bgp: BgpRuntime;
+  readonly bgp: () => BgpRuntime;
   readonly pods: PodTable;
   readonly ipam: IpamRuntime;
   readonly pki: Pki;
@@ -172,7 +193,7 @@ function applyEvent(ev: TimelineEventSpec, model: Model, effects: string[], ctx:
     case 'link-up': {
       const [a, b] = (ev.link ?? []).map((n) => model.nodeByName.get(eventNodeName(ev, n)));
       if (a === undefined || b === undefined) return;
-      ctx.bgp.link(a, b, ev.kind === 'link-up');
+      ctx.bgp().link(a, b, ev.kind === 'link-up');
       effects.push(`link ${model.nodes[a]!.name} <-> ${model.nodes[b]!.name} ${ev.kind === 'link-up' ? 'up' : 'down'}`);
       return;
     }
@@ -180,14 +201,14 @@ function applyEvent(ev: TimelineEventSpec, model: Model, effects: string[], ctx:
     case 'bgp-peer-up': {
       const id = model.nodeByName.get(eventNodeName(ev));
       if (id === undefined || ev.peer === undefined) return;
-      ctx.bgp.peer(id, ev.peer, ev.kind === 'bgp-peer-up');
+      ctx.bgp().peer(id, ev.peer, ev.kind === 'bgp-peer-up');
       effects.push(`BGP session ${model.nodes[id]!.name} → ${ev.peer} ${ev.kind === 'bgp-peer-up' ? 'enabled' : 'shut down'}`);
       return;
     }
     case 'scale': {
       const cluster = model.clusterByName.get(ev.tenant ?? '') ?? model.management;
       scaleWorkload(model, cluster, ev.workload ?? '', ev.replicas ?? 0, ctx, effects);
-      ctx.bgp.syncBlocks(cluster);
+      ctx.bgp().syncBlocks(cluster);
       return;
     }
     case 'policy-apply':
@@ -206,7 +227,7 @@ function applyEvent(ev: TimelineEventSpec, model: Model, effects: string[], ctx:
       if (cluster === undefined) return;
       const nodes = (ev.reflectors ?? []).map((r) => (r.includes('/') ? r.slice(r.indexOf('/') + 1) : r));
       const clusterId = ev.clusterId ?? '244.0.0.1';
-      ctx.bgp.routeReflectors(cluster, nodes, clusterId, ev.mesh ?? false, ev.src);
+      ctx.bgp().routeReflectors(cluster, nodes, clusterId, ev.mesh ?? false, ev.src);
       effects.push(`route reflectors ${nodes.join(', ')} (cluster ID ${clusterId}), node-to-node mesh ${ev.mesh ? 'kept' : 'off'}`);
       return;
     }

@@ -26,6 +26,8 @@ export function blocksOf(state: IpamState, node: number): string[] {
 export function borrowedBy(state: IpamState, node: number): string[] {
   const st = state.store;
   const out: string[] = [];
+  // Most nodes borrow nothing: the per-node count (kept by take and release) spares the scan of every block.
+  if (state.nodeBorrowed[node] === 0) return out;
   for (const id of liveBlocksByAddress(state)) {
     if (st.node[id] === node) continue;
     const off = st.addrOffset[id] as number;

@@ -7,8 +7,8 @@ import { candidateRules, portIntervals } from '../policy/port-intervals.js';
 import { groupWorkloads, type Workload } from '../policy/workloads.js';
 import type { PolicyModel, PortRange } from '../../model/policy/types.js';
 import { decidingRule } from '../check/deciding-rule.js';
-import { DIFF_SCHEMA, type ChangeKind, type ConnectionChange, type DiffReport } from '../check/types.js';
-import { fastEvaluate } from '../state/fast-evaluate.js';
+import { DIFF_SCHEMA, type ChangeKind, type ConnectionChange, type DiffReport, type SideVerdicts } from '../check/types.js';
+import { fastClassOf, fastEvaluate } from '../state/fast-evaluate.js';
 import type { Verdict } from '../../model/policy/eval/types.js';
 
 /** One cluster on each side of the diff, matched by name. */
@@ -34,9 +34,18 @@ export function computeDiff(before: readonly DiffSide[], after: readonly DiffSid
   };
 }
 
+/**
+ * The changes between the workloads of one cluster. Pairs whose ends fall in the same identity classes on
+ * both sides share one evaluation (class members get the same verdicts and deciding rules), and a cluster
+ * whose model did not change (the same object on both sides) has none.
+ */
 function clusterChanges(before: PolicyModel, after: PolicyModel, cluster: string, staged: boolean): ConnectionChange[] {
+  if (before === after) return [];
   const wb = new Map(groupWorkloads(before).map((w) => [w.id, w]));
   const wa = groupWorkloads(after);
+  const cb = fastClassOf(before);
+  const ca = fastClassOf(after);
+  const memo = new Map<number, Map<number, readonly PairChange[]>>();
   const out: ConnectionChange[] = [];
   for (const src of wa) {
     const sb = wb.get(src.id);
@@ -46,38 +55,67 @@ function clusterChanges(before: PolicyModel, after: PolicyModel, cluster: string
       if (!db || src.id === dst.id) continue;
       const s = { before: sb.endpoints[0]!, after: src.endpoints[0]! };
       const d = { before: db.endpoints[0]!, after: dst.endpoints[0]! };
-      const intervals = refine([
-        ...portIntervals(before, [...candidateRules(before, before.endpoints[s.before], 'egress'), ...candidateRules(before, before.endpoints[d.before], 'ingress')]),
-        ...portIntervals(after, [...candidateRules(after, after.endpoints[s.after], 'egress'), ...candidateRules(after, after.endpoints[d.after], 'ingress')]),
-      ]);
-      for (const proto of CONN_PROTOCOLS) {
-        let run: { kind: ChangeKind; min: number; max: number; vb: Verdict; va: Verdict } | undefined;
-        const flush = (): void => {
-          if (!run) return;
-          out.push(change(cluster, src, dst, proto.name, run, staged));
-          run = undefined;
-        };
-        for (const iv of intervals) {
-          const pkt = (e: { before: number; after: number }, f: { before: number; after: number }, side: 'before' | 'after') => ({
-            src: { endpoint: e[side] },
-            dst: { endpoint: f[side] },
-            protocol: proto.number,
-            dstPort: iv.min,
-          });
-          const vb = fastEvaluate(before, pkt(s, d, 'before'));
-          const va = fastEvaluate(after, pkt(s, d, 'after'));
-          const kind = kindOf(vb.verdict, va.verdict);
-          if (run && kind === run.kind && run.max + 1 === iv.min) run.max = iv.max;
-          else {
-            flush();
-            if (kind) run = { kind, min: iv.min, max: iv.max, vb, va };
-          }
-        }
-        flush();
-      }
+      // Class numbers are below 2^26 (they index bit matrices): a pair of them is an exact float64 key.
+      const kb = cb({ endpoint: s.before }) * 0x4000000 + cb({ endpoint: d.before });
+      const ka = ca({ endpoint: s.after }) * 0x4000000 + ca({ endpoint: d.after });
+      let inner = memo.get(kb);
+      if (!inner) memo.set(kb, (inner = new Map()));
+      let changes = inner.get(ka);
+      if (!changes) inner.set(ka, (changes = pairChanges(before, after, cluster, s, d)));
+      for (const c of changes) out.push(change(cluster, src, dst, c, staged));
     }
   }
   return out;
+}
+
+/** One change of a pair of ends, without the pair: protocol, ports, kind and both sides' verdicts. */
+interface PairChange {
+  readonly protocol: string;
+  readonly ports: string;
+  readonly change: ChangeKind;
+  readonly before: SideVerdicts;
+  readonly after: SideVerdicts;
+}
+
+/** The changes from endpoint s to endpoint d (indices in BEFORE and in AFTER), per protocol and port run. */
+function pairChanges(before: PolicyModel, after: PolicyModel, cluster: string, s: EndPair, d: EndPair): PairChange[] {
+  const out: PairChange[] = [];
+  const intervals = refine([
+    ...portIntervals(before, [...candidateRules(before, before.endpoints[s.before], 'egress'), ...candidateRules(before, before.endpoints[d.before], 'ingress')]),
+    ...portIntervals(after, [...candidateRules(after, after.endpoints[s.after], 'egress'), ...candidateRules(after, after.endpoints[d.after], 'ingress')]),
+  ]);
+  for (const proto of CONN_PROTOCOLS) {
+    let run: { kind: ChangeKind; min: number; max: number; vb: Verdict; va: Verdict } | undefined;
+    const flush = (): void => {
+      if (!run) return;
+      out.push(pairChange(cluster, proto.name, run));
+      run = undefined;
+    };
+    for (const iv of intervals) {
+      const pkt = (e: EndPair, f: EndPair, side: 'before' | 'after') => ({
+        src: { endpoint: e[side] },
+        dst: { endpoint: f[side] },
+        protocol: proto.number,
+        dstPort: iv.min,
+      });
+      const vb = fastEvaluate(before, pkt(s, d, 'before'));
+      const va = fastEvaluate(after, pkt(s, d, 'after'));
+      const kind = kindOf(vb.verdict, va.verdict);
+      if (run && kind === run.kind && run.max + 1 === iv.min) run.max = iv.max;
+      else {
+        flush();
+        if (kind) run = { kind, min: iv.min, max: iv.max, vb, va };
+      }
+    }
+    flush();
+  }
+  return out;
+}
+
+/** An end of a flow: its endpoint index in BEFORE and in AFTER. */
+interface EndPair {
+  readonly before: number;
+  readonly after: number;
 }
 
 function kindOf(b: string, a: string): ChangeKind | undefined {
@@ -87,21 +125,31 @@ function kindOf(b: string, a: string): ChangeKind | undefined {
   return a === 'allow' ? 'newly-allowed' : 'newly-denied';
 }
 
-function change(cluster: string, src: Workload, dst: Workload, protocol: string, r: { kind: ChangeKind; min: number; max: number; vb: Verdict; va: Verdict }, staged: boolean): ConnectionChange {
-  const sides = (v: Verdict) => ({
+function pairChange(cluster: string, protocol: string, r: { kind: ChangeKind; min: number; max: number; vb: Verdict; va: Verdict }): PairChange {
+  const sides = (v: Verdict): SideVerdicts => ({
     verdict: v.verdict,
     egress: decidingRule('egress', cluster, v.egress),
     ingress: decidingRule('ingress', cluster, v.ingress),
   });
   return {
-    cluster,
-    from: { namespace: src.namespace, workload: src.name, kind: src.kind },
-    to: { namespace: dst.namespace, workload: dst.name, kind: dst.kind },
     protocol,
     ports: r.min === 1 && r.max === 65535 ? 'all' : r.min === r.max ? String(r.min) : `${r.min}-${r.max}`,
     change: r.kind,
     before: sides(r.vb),
     after: sides(r.va),
+  };
+}
+
+function change(cluster: string, src: Workload, dst: Workload, c: PairChange, staged: boolean): ConnectionChange {
+  return {
+    cluster,
+    from: { namespace: src.namespace, workload: src.name, kind: src.kind },
+    to: { namespace: dst.namespace, workload: dst.name, kind: dst.kind },
+    protocol: c.protocol,
+    ports: c.ports,
+    change: c.change,
+    before: c.before,
+    after: c.after,
     ...(staged ? { staged: true } : {}),
   };
 }

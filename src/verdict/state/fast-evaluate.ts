@@ -1,7 +1,7 @@
 // verdict: the evaluator every query uses — the compiled policy matrix of a PolicyModel (built once per
 // model and cached), which answers exactly what the reference evaluator answers, explanations included.
 import { compilePolicies, type CompiledPolicies } from '../../compile/policy/compiled-policies.js';
-import type { Packet, Verdict } from '../../model/policy/eval/types.js';
+import type { Packet, Peer, Verdict } from '../../model/policy/eval/types.js';
 import type { PolicyModel } from '../../model/policy/types.js';
 
 const compiled = new WeakMap<PolicyModel, CompiledPolicies>();
@@ -19,6 +19,15 @@ export function compiledOf(model: PolicyModel): CompiledPolicies {
 /** Evaluates a packet with the model's compiled policies; same result as evaluateReference. */
 export function fastEvaluate(model: PolicyModel, pkt: Packet): Verdict {
   return compiledOf(model).explain(pkt);
+}
+
+/**
+ * The identity class of a packet end under the model's compiled policies: ends of one class get the same
+ * verdict, deciding rules included, on every packet between distinct ends (what the class matrices rest on).
+ */
+export function fastClassOf(model: PolicyModel): (peer: Peer) => number {
+  const cp = compiledOf(model);
+  return (peer) => cp.classOf(peer);
 }
 
 /**
