@@ -72,7 +72,7 @@ function drawSessions(g: G, data: VizData, t: number, visible: (n: number) => bo
   for (const p of list) {
     const a = data.nodes[p.a]!;
     const b = data.nodes[p.b]!;
-    layer.append('line').attr('class', `session ${stateClass(p.state)}`).attr('data-state', p.state).attr('x1', a.x).attr('y1', a.y).attr('x2', b.x).attr('y2', b.y).append('title').text(`${a.name} — ${b.name}: ${p.state}`);
+    layer.append('line').attr('class', `session ${stateClass(p.state)}`).attr('data-state', p.state).attr('data-a', a.name).attr('data-b', b.name).attr('x1', a.x).attr('y1', a.y).attr('x2', b.x).attr('y2', b.y).append('title').text(`${a.name} — ${b.name}: ${p.state}`);
   }
 }
 

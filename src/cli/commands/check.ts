@@ -14,6 +14,7 @@ import { runCheck } from '../../verdict/check/run-check.js';
 import type { Command } from '../command.js';
 import { optString, optStrings } from '../command.js';
 import { displayPath } from '../display-path.js';
+import { writeVizPage } from './viz.js';
 
 export const checkCommand: Command = {
   command: 'check <scenario..>',
@@ -23,7 +24,8 @@ export const checkCommand: Command = {
       .positional('scenario', { type: 'string', array: true, describe: 'scenario YAML (or manifest files/folders)' })
       .option('format', { choices: ['text', 'json', 'junit', 'sarif', 'markdown'] as const, default: 'text' })
       .option('seed', { type: 'number', describe: "PRNG seed (default: the scenario's)" })
-      .option('fail-on-unknown', { type: 'boolean', default: false, describe: 'exit 3 when an assertion is left unknown' }),
+      .option('fail-on-unknown', { type: 'boolean', default: false, describe: 'exit 3 when an assertion is left unknown' })
+      .option('viz', { type: 'string', describe: 'also write the D3 page with the check results to this HTML file' }),
   async run(args) {
     const files = optStrings(args, 'scenario');
     const scenario = loadScenarios(files);
@@ -31,8 +33,11 @@ export const checkCommand: Command = {
     const progress = (m: string): void => {
       if (process.stderr.isTTY) process.stderr.write(`\r\x1b[K${m}`);
     };
-    const report = runCheck(buildModel(scenario), { ...(seed !== undefined ? { seed } : {}), progress });
+    const model = buildModel(scenario);
+    const report = runCheck(model, { ...(seed !== undefined ? { seed } : {}), progress });
     if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
+    const vizFile = optString(args, 'viz');
+    if (vizFile !== undefined) writeVizPage(model, vizFile, { ...(seed !== undefined ? { seed } : {}), check: report });
     process.stdout.write(render(report, optString(args, 'format') ?? 'text', files[0] ?? ''));
     if (report.summary.failed > 0) return 1;
     return args['fail-on-unknown'] === true && report.summary.unknown > 0 ? 3 : 0;

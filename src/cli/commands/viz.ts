@@ -43,11 +43,11 @@ export function writeVizPage(model: Model, file: string, options: { readonly see
   writeFileAtomic(file, renderVizHtml(data, assets));
 }
 
-/** The bundle `npm run build` writes (dist/viz/page.js and page.css). */
+/** The bundle `npm run build` writes (dist/viz/page.js and page.css; the same path from src/ and dist/). */
 function pageAssets(): PageAssets {
   const read = (name: string): string => {
     try {
-      return readFileSync(new URL(`../../viz/${name}`, import.meta.url), 'utf8');
+      return readFileSync(new URL(`../../../dist/viz/${name}`, import.meta.url), 'utf8');
     } catch {
       throw new UsageError(`the page bundle dist/viz/${name} is missing: run \`npm run build\``);
     }
