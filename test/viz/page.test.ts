@@ -8,6 +8,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../cli/run-cli.js';
 import { ARTIFACTS, distinctBytes } from './artifacts.js';
+import { cliInProcess } from './cli-json.js';
 import { openPage, skipBrowser, type OpenPage } from './browser.js';
 import { cellCounts, expectedSide, pageData, sessionStates, type ReachSide } from './cli-facts.js';
 
@@ -37,13 +38,13 @@ describe.skipIf(skipBrowser)('the page on the default scenario', () => {
   });
 
   it('shows the counts of the CLI: tenants, nodes, sessions by state, matrix cells by verdict', async () => {
-    const report = JSON.parse(runCli(['run', scenario, '--no-viz', '--out', dir, '--format', 'json', '--until', '30s']).stdout);
+    const report = JSON.parse((await cliInProcess(['run', scenario, '--no-viz', '--out', dir, '--format', 'json', '--until', '30s'])).stdout);
     const count = async (key: string): Promise<number> => Number(await open.page.locator(`[data-count="${key}"] b`).textContent());
     expect(await count('tenants')).toBe(report.clusters.filter((c: { kind: string }) => c.kind === 'tenant').length);
     expect(await count('nodes')).toBe(report.clusters.reduce((s: number, c: { nodes: { total: number } }) => s + c.nodes.total, 0));
-    const states = sessionStates(runCli(['bgp', scenario, '--at', '30s', '--format', 'json']).stdout);
+    const states = sessionStates((await cliInProcess(['bgp', scenario, '--at', '30s', '--format', 'json'])).stdout);
     for (const [state, n] of states) expect(await count(`sessions-${state}`)).toBe(n);
-    const cells = cellCounts(runCli(['reach', scenario, '--at', '30s', '--matrix', '--format', 'json']).stdout);
+    const cells = cellCounts((await cliInProcess(['reach', scenario, '--at', '30s', '--matrix', '--format', 'json'])).stdout);
     for (const v of ['allow', 'some', 'deny']) expect(await count(`cells-${v}`), v).toBe(cells[v]);
     expect(cells['deny']).toBeGreaterThan(0);
   });
@@ -61,7 +62,7 @@ describe.skipIf(skipBrowser)('the page on the default scenario', () => {
     const asked = { from: await probe.getAttribute('data-from'), to: await probe.getAttribute('data-to'), protocol: await probe.getAttribute('data-protocol'), port: Number(await probe.getAttribute('data-port')) };
     const file = join(dir, 'probe.json');
     writeFileSync(file, JSON.stringify([asked]));
-    const [cli] = JSON.parse(runCli(['reach', scenario, '--at', '30s', '--probes', file, '--format', 'json']).stdout) as { verdict: string; egress: ReachSide; ingress: ReachSide }[];
+    const [cli] = JSON.parse((await cliInProcess(['reach', scenario, '--at', '30s', '--probes', file, '--format', 'json'])).stdout) as { verdict: string; egress: ReachSide; ingress: ReachSide }[];
     expect(cli!.verdict).toBe('deny');
     expect(await probe.textContent()).toContain(': deny');
     for (const side of ['egress', 'ingress'] as const) {
@@ -93,8 +94,8 @@ describe.skipIf(skipBrowser)('the page on the default scenario', () => {
       }, ms);
     };
     const states = async (): Promise<string[]> => page.locator('line.session[data-a="acme/acme-2"], line.session[data-b="acme/acme-2"]').evaluateAll((ls) => ls.map((l) => l.getAttribute('data-state')!));
-    const cliPeerStates = (at: string): string[] => {
-      const doc = JSON.parse(runCli(['bgp', scenario, '--at', at, '--format', 'json']).stdout) as { nodes: { name: string; sessions: { peer: string; state: string }[] }[] };
+    const cliPeerStates = async (at: string): Promise<string[]> => {
+      const doc = JSON.parse((await cliInProcess(['bgp', scenario, '--at', at, '--format', 'json'])).stdout) as { nodes: { name: string; sessions: { peer: string; state: string }[] }[] };
       return doc.nodes.flatMap((x) => x.sessions.filter((s) => s.peer === 'acme/acme-2').map((s) => s.state));
     };
     await scrub(30_000);
@@ -104,17 +105,19 @@ describe.skipIf(skipBrowser)('the page on the default scenario', () => {
     const down = await states();
     expect(down.length).toBe(3);
     expect(down.every((s) => s !== 'Established')).toBe(true);
-    expect(cliPeerStates('350s').every((s) => s !== 'Established')).toBe(true);
+    const cli350 = await cliPeerStates('350s');
+    expect(cli350.length).toBe(3);
+    expect(cli350.every((s) => s !== 'Established')).toBe(true);
     await page.click('circle[data-node="acme/acme-1"]');
     const row = await page.locator('#details .node-sessions li', { hasText: 'acme/acme-2' }).textContent();
-    expect(row).toContain(cliPeerStates('350s')[0]!);
+    expect(row).toContain(cli350[0]!);
     await page.screenshot({ path: join(ARTIFACTS, 'default-node-down.png') });
     await scrub(30_000);
     expect(new Set(await states())).toEqual(new Set(['Established']));
     // Up again at 6 m: re-established soon after.
     await scrub(420_000);
     expect(new Set(await states())).toEqual(new Set(['Established']));
-    expect(cliPeerStates('420s').every((s) => s === 'Established')).toBe(true);
+    expect((await cliPeerStates('420s')).every((s) => s === 'Established')).toBe(true);
     expect(open.errors).toEqual([]);
   });
 

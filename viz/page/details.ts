@@ -104,7 +104,8 @@ function tenantPairDetails(data: VizData, i: number, j: number, store: Store): H
   const t = data.matrix.tenants.find((x) => x.from === i && x.to === j);
   if (!t) return [];
   const out: HTMLElement[] = [el('h2', '', `${data.clusters[i]!.name} → ${data.clusters[j]!.name}`), el('p', '', t.wall ? `isolated: the ${t.wall} stops pods of ${data.clusters[i]!.name} reaching pods of ${data.clusters[j]!.name}` : 'NOT isolated')];
-  if (t.probe) out.push(...probeBoxes(data, t.probe, store));
+  if (t.probe) out.push(...probeBoxes(data, { ...t.probe, egress: -1, ingress: -1 }, store));
+  for (const r of t.rules) out.push(sideBox(data, r.side, r.index));
   return out;
 }
 

@@ -141,6 +141,8 @@ export interface VizTenantCell {
   /** The wall that stopped pods of `from` reaching pods of `to` (`underlay`, `routing`, `outer-wall`, `inner-wall`). */
   readonly wall: string | null;
   readonly probe: VizProbe | null;
+  /** The counterexample's deciding rules on every side it crossed (egress, management-egress, ...). */
+  readonly rules: readonly { readonly side: string; readonly index: number }[];
 }
 
 export interface VizClusterMatrix {

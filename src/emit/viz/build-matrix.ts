@@ -87,18 +87,19 @@ function tenantCells(run: PlatformRun, policies: readonly ClusterPolicies[], sid
   const pairs = tenants.flatMap((a) => tenants.filter((b) => b !== a).map((b) => [a.name, b.name] as const));
   return checkIsolation(run, policies, pairs).map((r) => {
     const cx = r.counterexample;
+    const rules = (cx?.rules ?? []).map((d) => ({
+      side: d.side,
+      index: sides.add({ action: d.action, decided: d.decided, endpoint: d.cluster, tier: d.tier ?? null, policy: d.policy ?? null, ruleIndex: d.ruleIndex ?? null, file: d.file !== undefined ? display(d.file) : null, line: d.line ?? null, reasons: [] }),
+    }));
+    const side = (name: string): number => rules.find((x) => x.side === name)?.index ?? -1;
     let probe: VizProbe | null = null;
     if (cx) {
       const base = { from: cx.flow.from, to: cx.flow.to, protocol: cx.flow.protocol, port: cx.flow.port ?? null, verdict: 'allow' };
-      const side = (name: string): number => {
-        const d = cx.rules.find((x) => x.side === name);
-        return d ? sides.add({ action: d.action, decided: d.decided, endpoint: d.cluster, tier: d.tier ?? null, policy: d.policy ?? null, ruleIndex: d.ruleIndex ?? null, file: d.file !== undefined ? display(d.file) : null, line: d.line ?? null, reasons: [] }) : -1;
-      };
       probe = { ...base, egress: side('egress'), ingress: side('ingress'), trace: trace(base) };
     }
     const from = model.clusterByName.get(r.from)!;
     const to = model.clusterByName.get(r.to)!;
-    return { from, to, verdict: r.isolated ? 'deny' : 'allow', wall: r.isolated ? r.stoppedBy.pods : null, probe };
+    return { from, to, verdict: r.isolated ? 'deny' : 'allow', wall: r.isolated ? r.stoppedBy.pods : null, probe, rules };
   });
 }
 
