@@ -16,6 +16,7 @@ import { displayPath } from '../display-path.js';
 import { inputFiles, inputOptions, withInputOptions } from '../input-options.js';
 import { loadInput, warningsJson, type LoadedInput } from '../load-input.js';
 import { printDoc, withOutputOption } from '../print-doc.js';
+import { writeVizPage } from './viz.js';
 
 export const checkCommand: Command = {
   command: 'check [scenario..]',
@@ -25,7 +26,8 @@ export const checkCommand: Command = {
       .positional('scenario', { type: 'string', array: true, describe: 'scenario YAML (or manifest files/folders)' })
       .option('format', { choices: ['text', 'json', 'junit', 'sarif', 'markdown'] as const, default: 'text' })
       .option('seed', { type: 'number', describe: "PRNG seed (default: the scenario's)" })
-      .option('fail-on-unknown', { type: 'boolean', default: false, describe: 'exit 3 when an assertion is left unknown' }),
+      .option('fail-on-unknown', { type: 'boolean', default: false, describe: 'exit 3 when an assertion is left unknown' })
+      .option('viz', { type: 'string', describe: 'also write the D3 page with the check results to this HTML file' }),
   async run(args) {
     const files = inputFiles(args, 'scenario');
     const input = loadInput(files, inputOptions(args));
@@ -34,8 +36,11 @@ export const checkCommand: Command = {
     const progress = (m: string): void => {
       if (process.stderr.isTTY) process.stderr.write(`\r\x1b[K${m}`);
     };
-    const report = runCheck(buildModel(scenario), { ...(seed !== undefined ? { seed } : {}), progress });
+    const model = buildModel(scenario);
+    const report = runCheck(model, { ...(seed !== undefined ? { seed } : {}), progress });
     if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
+    const vizFile = optString(args, 'viz');
+    if (vizFile !== undefined) writeVizPage(model, vizFile, { ...(seed !== undefined ? { seed } : {}), check: report });
     const output = optString(args, 'output');
     if (output === 'json' || output === 'yaml') printDoc(JSON.parse(renderCheckJson(displayed(report))) as object, output, input);
     else process.stdout.write(render(report, optString(args, 'format') ?? 'text', files[0] ?? '', input));

@@ -11,5 +11,6 @@ import { runCommand } from './run.js';
 import { selectCommand } from './select.js';
 import { traceCommand } from './trace.js';
 import { validateCommand } from './validate.js';
+import { vizCommand } from './viz.js';
 
-export const commands: readonly Command[] = [runCommand, validateCommand, checkCommand, diffCommand, reachCommand, selectCommand, traceCommand, routesCommand, bgpCommand, manifestsCommand, emulateCommand];
+export const commands: readonly Command[] = [runCommand, validateCommand, checkCommand, diffCommand, reachCommand, selectCommand, traceCommand, routesCommand, bgpCommand, manifestsCommand, vizCommand, emulateCommand];

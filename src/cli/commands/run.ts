@@ -15,6 +15,7 @@ import { inputFiles, inputOptions, withInputOptions } from '../input-options.js'
 import { loadInput, warningsJson } from '../load-input.js';
 import { printDoc, withOutputOption } from '../print-doc.js';
 import { UsageError } from '../usage-error.js';
+import { writeVizPage } from './viz.js';
 
 export const runCommand: Command = {
   command: 'run [scenario..]',
@@ -26,7 +27,8 @@ export const runCommand: Command = {
       .option('until', { type: 'string', describe: 'simulated time to stop at, e.g. 5m (default: the scenario\'s horizon)' })
       .option('out', { type: 'string', default: 'out', describe: 'output folder for report.json' })
       .option('format', { choices: ['text', 'json'] as const, default: 'text' })
-      .option('quiet', { type: 'boolean', default: false, describe: 'print nothing but errors' }),
+      .option('quiet', { type: 'boolean', default: false, describe: 'print nothing but errors' })
+      .option('viz', { type: 'boolean', default: true, describe: 'write calisim.html beside report.json (--no-viz skips it)' }),
   async run(args) {
     const given = inputFiles(args, 'scenario');
     const files = given.length ? given : [defaultScenarioPath()];
@@ -53,11 +55,12 @@ export const runCommand: Command = {
     mkdirSync(outDir, { recursive: true });
     const json = JSON.stringify({ ...report, warnings: warningsJson(input) }, null, 2) + '\n';
     writeFileSync(join(outDir, 'report.json'), json);
+    if (args['viz'] !== false) writeVizPage(model, join(outDir, 'calisim.html'), { seed });
     if (!quiet) {
       const output = optString(args, 'output');
       if (output === 'yaml') printDoc(JSON.parse(json) as object, 'yaml');
       else if (optString(args, 'format') === 'json' || output === 'json') process.stdout.write(json);
-      else process.stdout.write(renderRunSummary(report) + `\nWrote ${join(outDir, 'report.json')}\n`);
+      else process.stdout.write(renderRunSummary(report) + `\nWrote ${join(outDir, 'report.json')}${args['viz'] !== false ? ` and ${join(outDir, 'calisim.html')}` : ''}\n`);
     }
     return report.verdicts.some((v) => v.status === 'fail') ? 1 : 0;
   },

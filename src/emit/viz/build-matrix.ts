@@ -1,0 +1,143 @@
+// emit/viz: the reachability matrix of the page — per cluster the workload × workload cells `calisim reach
+// --matrix` computes (allow, some ports, deny, unknown), a representative probe per cell explained on both
+// sides exactly as `reach --format json` explains it, and the tenant × tenant isolation with its wall.
+import { connMatrix } from '../connlist/matrix.js';
+import type { PlatformRun } from '../../engine/platform/run-platform.js';
+import type { SideExplanation } from '../../model/policy/eval/types.js';
+import { checkIsolation } from '../../verdict/check/isolation.js';
+import type { ClusterPolicies } from '../../verdict/reach/platform-probes.js';
+import { platformProbes } from '../../verdict/reach/platform-probes.js';
+import { fastEvaluate } from '../../verdict/state/fast-evaluate.js';
+import type { VizClusterMatrix, VizMatrix, VizProbe, VizSide, VizTenantCell } from './viz-data.js';
+
+/** Limits that keep the page and its writing fast on large platforms. */
+export interface MatrixLimits {
+  /** Clusters with more workloads get no workload matrix (the page says so). */
+  readonly workloads: number;
+  /** Probes (explained cells) over the whole page. */
+  readonly probes: number;
+}
+
+export const DEFAULT_MATRIX_LIMITS: MatrixLimits = { workloads: 300, probes: 20_000 };
+
+/** A request to trace a probe later: the page's trace index is assigned by the caller. */
+export type TraceRequest = (probe: Omit<VizProbe, 'trace' | 'egress' | 'ingress'>) => number;
+
+/** Builds the matrix at the run's current time. `display` turns a source file into what users see. */
+export function buildMatrix(run: PlatformRun, policies: readonly ClusterPolicies[], display: (f: string) => string, limits: MatrixLimits, trace: TraceRequest): VizMatrix {
+  const sides = sideTable();
+  let budget = limits.probes;
+  const notes: string[] = [];
+  const clusters: VizClusterMatrix[] = [];
+  policies.forEach((c, ci) => {
+    const m = connMatrix(c.model, fastEvaluate);
+    const n = m.workloads.length;
+    if (n > limits.workloads) {
+      notes.push(`${c.name}: ${n} workloads, more than the ${limits.workloads} drawn (calisim reach --matrix lists them)`);
+      return;
+    }
+    const reps = repsOf(c, m.workloads);
+    let codes = '';
+    const conns: Record<string, string> = {};
+    const want: { cell: number; probe: { from: string; to: string; protocol: string; port: number } }[] = [];
+    for (let i = 0; i < n; i++) {
+      for (let j = 0; j < n; j++) {
+        const cell = m.cells[i]![j]!;
+        const unknown = m.unknown[i]![j]!;
+        const k = i * n + j;
+        const code = cell === 'self' ? 'S' : unknown !== '' ? 'U' : cell === '' ? 'D' : cell === 'All Connections' ? 'A' : 'P';
+        codes += code;
+        if (code === 'P' || code === 'U') conns[k] = cell + (unknown !== '' ? `${cell ? '; ' : ''}unknown: ${unknown}` : '');
+        const a = reps[i];
+        const b = reps[j];
+        if (code === 'S' || a === undefined || b === undefined || budget <= 0) continue;
+        budget--;
+        want.push({ cell: k, probe: { from: `${c.name}/${a.ref}`, to: `${c.name}/${b.ref}`, protocol: 'TCP', port: b.port } });
+      }
+    }
+    const { results } = platformProbes(policies, want.map((w) => w.probe), '<viz>');
+    const probes: Record<string, VizProbe> = {};
+    results.forEach((r, i) => {
+      const base = { from: r.from, to: r.to, protocol: r.protocol, port: r.port, verdict: r.verdict };
+      probes[want[i]!.cell] = { ...base, egress: sides.add(sideOf(r.egress, display)), ingress: sides.add(sideOf(r.ingress, display)), trace: trace(base) };
+    });
+    clusters.push({ cluster: ci, workloads: m.workloads, codes, conns, probes });
+  });
+  if (budget <= 0) notes.push(`only the first ${limits.probes} cells carry an explanation`);
+  const tenants = tenantCells(run, policies, sides, display, trace);
+  return { tenants, clusters, sides: sides.list, note: notes.length ? notes.join('; ') : null };
+}
+
+/** The representative pod of each workload (its first endpoint with an address) and the port to probe. */
+function repsOf(c: ClusterPolicies, workloads: readonly string[]): ({ ref: string; port: number } | undefined)[] {
+  const byId = new Map<string, { ref: string; port: number }>();
+  for (const e of c.model.endpoints) {
+    const id = `${e.namespace}/${e.owner?.name ?? e.name}[${e.owner?.kind ?? 'Pod'}]`;
+    if (byId.has(id) || e.ip === undefined) continue;
+    const port = e.containerPorts.find((p) => (p.protocol ?? 'TCP') === 'TCP')?.containerPort ?? 80;
+    byId.set(id, { ref: `${e.namespace}/${e.name}`, port });
+  }
+  return workloads.map((w) => byId.get(w));
+}
+
+/** Tenant × tenant: the isolation check's walls; a pair that is not isolated carries its counterexample. */
+function tenantCells(run: PlatformRun, policies: readonly ClusterPolicies[], sides: SideTable, display: (f: string) => string, trace: TraceRequest): VizTenantCell[] {
+  const model = run.model;
+  const tenants = model.clusters.filter((c) => c.kind === 'tenant');
+  const pairs = tenants.flatMap((a) => tenants.filter((b) => b !== a).map((b) => [a.name, b.name] as const));
+  return checkIsolation(run, policies, pairs).map((r) => {
+    const cx = r.counterexample;
+    const rules = (cx?.rules ?? []).map((d) => ({
+      side: d.side,
+      index: sides.add({ action: d.action, decided: d.decided, endpoint: d.cluster, tier: d.tier ?? null, policy: d.policy ?? null, ruleIndex: d.ruleIndex ?? null, file: d.file !== undefined ? display(d.file) : null, line: d.line ?? null, reasons: [] }),
+    }));
+    const side = (name: string): number => rules.find((x) => x.side === name)?.index ?? -1;
+    let probe: VizProbe | null = null;
+    if (cx) {
+      const base = { from: cx.flow.from, to: cx.flow.to, protocol: cx.flow.protocol, port: cx.flow.port ?? null, verdict: 'allow' };
+      probe = { ...base, egress: side('egress'), ingress: side('ingress'), trace: trace(base) };
+    }
+    const from = model.clusterByName.get(r.from)!;
+    const to = model.clusterByName.get(r.to)!;
+    return { from, to, verdict: r.isolated ? 'deny' : 'allow', wall: r.isolated ? r.stoppedBy.pods : null, probe, rules };
+  });
+}
+
+interface SideTable {
+  readonly list: VizSide[];
+  add(s: VizSide): number;
+}
+
+/** A side explanation as the page shows it: the deciding tier, policy, rule and its file and line. */
+function sideOf(s: SideExplanation, display: (f: string) => string): VizSide {
+  return {
+    action: s.action,
+    decided: s.decided,
+    endpoint: s.endpoint,
+    tier: s.tier ?? null,
+    policy: s.policy ? `${s.policy.kind} ${s.policy.namespace ? `${s.policy.namespace}/` : ''}${s.policy.name}` : s.profile ? `profile ${s.profile}` : null,
+    ruleIndex: s.ruleIndex ?? null,
+    file: s.rule ? display(s.rule.file) : null,
+    line: s.rule?.line ?? null,
+    reasons: s.reasons ?? [],
+  };
+}
+
+/** Interns side explanations (many cells share one decision). */
+function sideTable(): SideTable {
+  const list: VizSide[] = [];
+  const index = new Map<string, number>();
+  return {
+    list,
+    add(side) {
+      const key = JSON.stringify(side);
+      let i = index.get(key);
+      if (i === undefined) {
+        i = list.length;
+        list.push(side);
+        index.set(key, i);
+      }
+      return i;
+    },
+  };
+}

@@ -1,0 +1,157 @@
+// emit/viz: a model into the page's viz data — runs the platform once, event time by event time, recording
+// every state change; at the cursor's time reads the static facts (node facts, matrix, traces); lays the
+// platform out with the seed. Deterministic: the same model, seed and options give the same document.
+import { formatCidr } from '../../lib/ipv4.js';
+import { createPlatform, type PlatformRun } from '../../engine/platform/run-platform.js';
+import type { Model } from '../../model/types.js';
+import type { CheckReport } from '../../verdict/check/types.js';
+import { policyChangeEffects } from '../../verdict/diff/policy-change-effects.js';
+import { policyModelsOf } from '../../verdict/state/policy-models.js';
+import { DEFAULT_MATRIX_LIMITS, buildMatrix, type MatrixLimits } from './build-matrix.js';
+import { vizCheck } from './viz-check.js';
+import { layoutPlatform } from './layout-platform.js';
+import { nodeFacts, type NodeFacts } from './node-facts.js';
+import { recordHistory, type RunHistory } from './record-history.js';
+import { traceTable } from './trace-table.js';
+import { VIZ_SCHEMA, type VizCluster, type VizData, type VizMatrix, type VizTrace } from './viz-data.js';
+import { vizWindows } from './viz-windows.js';
+
+/** The cursor's default start: 30 s, once BGP has converged (as `calisim trace` does). */
+export const DEFAULT_AT = 30_000;
+
+export interface VizOptions {
+  readonly seed?: number;
+  /** Time (ms) of the static facts and the cursor's start; default 30 s, at most the horizon. */
+  readonly at?: number;
+  /** A source file as users should read it (relative to the working directory). */
+  readonly display?: (file: string) => string;
+  readonly check?: CheckReport;
+  readonly limits?: MatrixLimits;
+  /** Traces precomputed for the page, at most. */
+  readonly traces?: number;
+}
+
+/** Builds the viz data of a model. */
+export function buildVizData(model: Model, options: VizOptions = {}): VizData {
+  const seed = options.seed ?? model.scenario.seed;
+  const horizon = model.scenario.horizon;
+  const at = Math.min(options.at ?? DEFAULT_AT, horizon);
+  const display = options.display ?? ((f: string) => f);
+  const run = createPlatform(model, { seed, onPolicyChange: policyChangeEffects });
+  let facts: NodeFacts[] = [];
+  let matrix: VizMatrix = { tenants: [], clusters: [], sides: [], note: null };
+  let traces: VizTrace[] = [];
+  let namespaces: VizCluster['namespaces'][] = [];
+  const history = recordHistory(run, horizon, at, (r) => {
+    facts = nodeFacts(r);
+    namespaces = namespacesOf(r);
+    const built = policyModelsOf(r);
+    const table = traceTable(options.traces ?? 400);
+    matrix = buildMatrix(r, built.clusters, display, options.limits ?? DEFAULT_MATRIX_LIMITS, table.want);
+    traces = table.trace(r, built.clusters, display);
+  });
+  const layout = layoutPlatform(model, seed);
+  const peers = peersOf(model);
+  const speakerNode = new Map(model.nodes.map((n) => [run.bgp.speakerOf(n.id), n.id]));
+  const peerIndex = new Map(peers.map((p, i) => [p.speaker, i]));
+  return {
+    schema: VIZ_SCHEMA,
+    scenario: model.scenario.name,
+    seed,
+    horizon,
+    at,
+    stateNames: ['Idle', 'Connect', 'Active', 'OpenSent', 'OpenConfirm', 'Established'],
+    clusters: model.clusters.map((c, ci) => ({
+      name: c.name,
+      kind: c.kind,
+      placement: c.placement,
+      underlay: { kind: c.underlay.kind, cidr: formatCidr(c.underlay.network), vni: c.underlay.flannel?.vni ?? null },
+      namespaces: namespaces[ci] ?? [],
+      ...layout.clusters[ci]!,
+    })),
+    nodes: model.nodes.map((n, i) => ({
+      name: n.name,
+      cluster: n.cluster,
+      role: n.role,
+      host: n.host,
+      ip: n.ipText,
+      reflector: (model.clusters[n.cluster]!.spec.calico.routeReflectors?.nodes ?? []).includes(n.shortName),
+      ...layout.nodes[i]!,
+      up: history.nodeUp[i]!,
+      ...(facts[i] ?? { blocks: [], pods: [], routes: [] }),
+    })),
+    peers: peers.map((p, i) => ({ name: p.name, ip: p.ip, cluster: p.cluster, ...layout.peers[i]! })),
+    sessions: sessionsOf(run, history, speakerNode, peerIndex),
+    loadBalancers: loadBalancersOf(run, layout.clusters[Math.max(0, model.management)]),
+    timeline: run.timeline.map((e) => ({ at: e.at, kind: e.kind, target: e.target, effects: e.effects, file: e.src ? display(e.src.file) : null, line: e.src?.line ?? null })),
+    windows: vizWindows(run, horizon),
+    matrix,
+    traces,
+    check: options.check ? vizCheck(options.check, display) : null,
+    extent: layout.extent,
+  };
+}
+
+function peersOf(model: Model): { name: string; ip: string; cluster: number; speaker: string }[] {
+  const multi = model.clusters.length > 1;
+  return model.clusters.flatMap((c) => c.spec.calico.peers.map((p) => ({ name: p.name, ip: p.peerIP, cluster: c.id, speaker: multi ? `${c.name}/${p.name}` : p.name })));
+}
+
+/** Session ends as `calisim bgp` lists them, sorted by node then peer. */
+function sessionsOf(run: PlatformRun, h: RunHistory, speakerNode: ReadonlyMap<string, number>, peerIndex: ReadonlyMap<string, number>): VizData['sessions'] {
+  const net = run.bgp.net;
+  const ref = (y: number): number | undefined => {
+    const name = net.nameOf(y);
+    const node = speakerNode.get(name);
+    if (node !== undefined) return node;
+    const p = peerIndex.get(name);
+    return p === undefined ? undefined : -1 - p;
+  };
+  const out = h.ends.flatMap((e) => {
+    const node = ref(e.speaker);
+    const peer = ref(e.remote);
+    return node === undefined || peer === undefined || node < 0 ? [] : [{ node, peer, kind: e.kind, states: e.states, key: `${net.nameOf(e.speaker)}\u0000${net.nameOf(e.remote)}` }];
+  });
+  out.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return out.map(({ node, peer, kind, states }) => ({ node, peer, kind, states }));
+}
+
+function loadBalancersOf(run: PlatformRun, around: { x: number; y: number; r: number } | undefined): VizData['loadBalancers'] {
+  const lbs = run.model.loadBalancers;
+  return lbs.map((lb, i) => {
+    const angle = Math.PI + ((i + 1) / (lbs.length + 1)) * Math.PI;
+    const c = around ?? { x: 0, y: 0, r: 0 };
+    return {
+      name: lb.name,
+      vips: lb.vips.map((v) => `${v.address}:${v.port}/${v.protocol}`),
+      members: lb.members.map((m) => {
+        const label = `${m.host}:${m.port}`;
+        const moves = run.monitors.transitions.filter((t) => t.lb === lb.name && t.member === label);
+        const up: number[] = [0, moves[0]?.state === 'up' ? 0 : 1];
+        for (const t of moves) up.push(t.at, t.state === 'up' ? 1 : 0);
+        return { label, host: run.model.nodeByName.get(m.host) ?? -1, up };
+      }),
+      x: Math.round((c.x + Math.cos(angle) * (c.r + 40)) * 10) / 10,
+      y: Math.round((c.y + Math.sin(angle) * (c.r + 40)) * 10) / 10,
+    };
+  });
+}
+
+/** Per cluster its namespaces and workloads with running pods (owner, or the pod itself), sorted. */
+function namespacesOf(run: PlatformRun): VizCluster['namespaces'][] {
+  return run.model.clusters.map((c) => {
+    const byNs = new Map<string, Map<string, { kind: string; pods: number }>>();
+    for (const ns of c.spec.namespaces) byNs.set(ns.name, new Map());
+    for (const p of run.pods.running(c.id)) {
+      const ws = byNs.get(p.namespace) ?? new Map<string, { kind: string; pods: number }>();
+      byNs.set(p.namespace, ws);
+      const name = p.base.owner?.name ?? p.name;
+      const w = ws.get(name) ?? { kind: p.base.owner?.kind ?? 'Pod', pods: 0 };
+      w.pods++;
+      ws.set(name, w);
+    }
+    return [...byNs]
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([name, ws]) => ({ name, workloads: [...ws].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([w, v]) => ({ name: w, kind: v.kind, pods: v.pods })) }));
+  });
+}

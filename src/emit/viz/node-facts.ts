@@ -1,0 +1,37 @@
+// emit/viz: what the page shows when a node is clicked, read from the run at the cursor's start — the
+// node's IPAM blocks, its pods with their addresses, and its best paths (`calisim routes`' best: true).
+import { formatIpv4 } from '../../lib/ipv4.js';
+import type { PlatformRun } from '../../engine/platform/run-platform.js';
+
+/** At most this many pods and routes per node are listed (the count is shown beside). */
+export const FACTS_CAP = 200;
+
+export interface NodeFacts {
+  readonly blocks: string[];
+  readonly pods: string[];
+  readonly routes: { prefix: string; nextHop: string; peer: string }[];
+}
+
+/** Facts of every model node in the run's current state. */
+export function nodeFacts(run: PlatformRun): NodeFacts[] {
+  const podsOf = new Map<number, string[]>();
+  for (const p of run.pods.pods) {
+    if (p.phase !== 'running' || p.node < 0) continue;
+    const list = podsOf.get(p.node) ?? [];
+    if (list.length < FACTS_CAP) list.push(`${p.namespace}/${p.name} ${p.ip >= 0 ? formatIpv4(p.ip) : '(no address)'}`);
+    podsOf.set(p.node, list);
+  }
+  const speakers = new Set(run.bgp.net.speakers(true));
+  return run.model.nodes.map((n) => {
+    const st = run.ipam.states[n.cluster]!;
+    const blocks = st.blocksOf(run.ipam.localIndex[n.id]!);
+    const speaker = run.bgp.speakerOf(n.id);
+    const routes = speakers.has(speaker)
+      ? run.bgp.net
+          .routes(speaker)
+          .slice(0, FACTS_CAP)
+          .flatMap((r) => r.paths.filter((p) => p.best).map((p) => ({ prefix: r.prefix, nextHop: p.nextHop, peer: p.peer })))
+      : [];
+    return { blocks, pods: podsOf.get(n.id) ?? [], routes };
+  });
+}

@@ -1,0 +1,66 @@
+// emit/viz: runs a platform event time by event time and records every state change the page replays —
+// each node up or down, each BGP session end's RFC 4271 state — with its time; the engine's own records
+// (load-balancer transitions, certificate and blackhole windows) are read once at the end.
+import { C_CONFIGURED, EB_CFG, EB_ST, EI_SPK, END_B, END_I, KIND_NAMES } from '../../engine/bgp/end-table.js';
+import type { IntList } from '../../engine/bgp/int-list.js';
+import { advancePlatform, type PlatformRun } from '../../engine/platform/run-platform.js';
+
+/** Changes recorded over a run: node up/down and session-end states as flat `[t, s, ...]` histories. */
+export interface RunHistory {
+  readonly nodeUp: number[][];
+  /** Per session end (keyed by end index in first-seen order): speaker ids, kind and state history. */
+  readonly ends: { readonly end: number; readonly speaker: number; readonly remote: number; readonly kind: string; readonly states: number[] }[];
+}
+
+/**
+ * Advances `run` from its current time to `until`, stopping at every instant an event is due, and calls
+ * `at` once when the time `snapshotAt` has been reached (before any later event runs).
+ */
+export function recordHistory(run: PlatformRun, until: number, snapshotAt: number, at: (run: PlatformRun) => void): RunHistory {
+  const nodeUp = run.model.nodes.map((_, i) => [0, run.nodeUp[i]!]);
+  const endIndex = new Map<number, number>();
+  const ends: RunHistory['ends'][number][] = [];
+  const core = run.bgp.net.core;
+  const sample = (t: number): void => {
+    for (let i = 0; i < run.nodeUp.length; i++) {
+      const h = nodeUp[i]!;
+      if (h[h.length - 1] !== run.nodeUp[i]) h.push(t, run.nodeUp[i]!);
+    }
+    const { spk, ends: table } = core;
+    for (let y = 0; y < spk.count; y++) {
+      if (spk.isNode[y] !== 1) continue;
+      const alive = spk.alive[y] === 1;
+      for (const n of (spk.ends[y] as IntList).view()) {
+        if (((table.u8[n * END_B + EB_CFG] as number) & C_CONFIGURED) === 0) continue;
+        const state = alive ? (table.u8[n * END_B + EB_ST] as number) : -1;
+        let k = endIndex.get(n);
+        if (k === undefined) {
+          k = ends.length;
+          endIndex.set(n, k);
+          const remote = table.i32[(n ^ 1) * END_I + EI_SPK] as number;
+          ends.push({ end: n, speaker: y, remote, kind: KIND_NAMES[table.conf(n).kind] as string, states: [t, state] });
+          continue;
+        }
+        const h = ends[k]!.states;
+        if (h[h.length - 1] !== state) h.push(t, state);
+      }
+    }
+  };
+  sample(run.sim.now);
+  let snapped = false;
+  const q = run.sim.queue;
+  for (;;) {
+    const next = q.size > 0 ? q.peekTime() : Infinity;
+    if (!snapped && snapshotAt < next) {
+      advancePlatform(run, snapshotAt);
+      at(run);
+      snapped = true;
+    }
+    if (next > until) break;
+    advancePlatform(run, next);
+    sample(next);
+  }
+  advancePlatform(run, until);
+  if (!snapped) at(run);
+  return { nodeUp, ends };
+}

@@ -1,0 +1,203 @@
+// emit/viz: the one JSON document the D3 page reads — the platform (clusters, nodes, peers, load balancers
+// with a seeded layout), each state change with its time (nodes, BGP session ends, load-balancer members),
+// the timeline and its windows, the reachability matrix with its deciding rules, traces and check results.
+// viz/page/viz-data.ts mirrors these types (the page imports nothing from src/); a test keeps them equal.
+
+/** Version tag of the viz data; bump on any incompatible change. */
+export const VIZ_SCHEMA = 'calisim.viz/v1';
+
+/** A state history: flat `[t0, s0, t1, s1, ...]`, times in ms, the first entry at time 0. */
+export type History = readonly number[];
+
+export interface VizData {
+  readonly schema: typeof VIZ_SCHEMA;
+  readonly scenario: string;
+  readonly seed: number;
+  readonly horizon: number;
+  /** The time the static facts (routes, blocks, pods, matrix, traces) describe, and the cursor's start. */
+  readonly at: number;
+  /** Session states by index (histories of session ends hold these indexes). */
+  readonly stateNames: readonly string[];
+  readonly clusters: readonly VizCluster[];
+  readonly nodes: readonly VizNode[];
+  readonly peers: readonly VizPeer[];
+  readonly sessions: readonly VizSessionEnd[];
+  readonly loadBalancers: readonly VizLoadBalancer[];
+  readonly timeline: readonly VizEvent[];
+  readonly windows: readonly VizWindow[];
+  readonly matrix: VizMatrix;
+  readonly traces: readonly VizTrace[];
+  readonly check: VizCheck | null;
+  /** Width and height of the layout's coordinate space. */
+  readonly extent: readonly [number, number];
+}
+
+export interface VizCluster {
+  readonly name: string;
+  readonly kind: 'management' | 'tenant';
+  readonly placement: string;
+  readonly underlay: { readonly kind: string; readonly cidr: string; readonly vni: number | null };
+  readonly namespaces: readonly { readonly name: string; readonly workloads: readonly { readonly name: string; readonly kind: string; readonly pods: number }[] }[];
+  /** Centre and radius of the cluster's group in the layout. */
+  readonly x: number;
+  readonly y: number;
+  readonly r: number;
+}
+
+export interface VizNode {
+  readonly name: string;
+  readonly cluster: number;
+  /** `host` (management host), `vm` (on-premises tenant VM), `node` (cloud or plain). */
+  readonly role: string;
+  /** Index of the management host a VM runs on, -1 otherwise. */
+  readonly host: number;
+  readonly ip: string;
+  readonly reflector: boolean;
+  readonly x: number;
+  readonly y: number;
+  /** Up (1) or down (0) over time. */
+  readonly up: History;
+  /** IPAM blocks held at `at`. */
+  readonly blocks: readonly string[];
+  /** Pods on the node at `at`: `namespace/name ip`. */
+  readonly pods: readonly string[];
+  /** Best paths at `at`: prefix, next hop and the peer it came from. */
+  readonly routes: readonly { readonly prefix: string; readonly nextHop: string; readonly peer: string }[];
+}
+
+export interface VizPeer {
+  readonly name: string;
+  readonly ip: string;
+  readonly cluster: number;
+  readonly x: number;
+  readonly y: number;
+}
+
+/** One end of a BGP session, as `calisim bgp` lists it (node, peer), with its state over time. */
+export interface VizSessionEnd {
+  readonly node: number;
+  /** A node index, or `-1 - k` for external peer k. */
+  readonly peer: number;
+  readonly kind: string;
+  /** State index into stateNames, or -1 while the speaker is down (`calisim bgp` says `Down`). */
+  readonly states: History;
+}
+
+export interface VizLoadBalancer {
+  readonly name: string;
+  readonly vips: readonly string[];
+  readonly members: readonly { readonly label: string; readonly host: number; readonly up: History }[];
+  readonly x: number;
+  readonly y: number;
+}
+
+export interface VizEvent {
+  readonly at: number;
+  readonly kind: string;
+  readonly target: string;
+  readonly effects: readonly string[];
+  readonly file: string | null;
+  readonly line: number | null;
+}
+
+export interface VizWindow {
+  /** `convergence`, `blackhole`, `lb-outage`, `certificate`. */
+  readonly kind: string;
+  readonly label: string;
+  readonly from: number;
+  readonly to: number;
+}
+
+/** One side's decision (the facts `calisim reach --format json` gives for the side). */
+export interface VizSide {
+  readonly action: string;
+  readonly decided: string;
+  readonly endpoint: string;
+  readonly tier: string | null;
+  readonly policy: string | null;
+  readonly ruleIndex: number | null;
+  readonly file: string | null;
+  readonly line: number | null;
+  readonly reasons: readonly string[];
+}
+
+/** A representative probe of a cell and its decision on both sides. */
+export interface VizProbe {
+  readonly from: string;
+  readonly to: string;
+  readonly protocol: string;
+  readonly port: number | null;
+  readonly verdict: string;
+  /** Indexes into VizMatrix.sides. */
+  readonly egress: number;
+  readonly ingress: number;
+  /** Index into VizData.traces, -1 when not traced. */
+  readonly trace: number;
+}
+
+export interface VizTenantCell {
+  readonly from: number;
+  readonly to: number;
+  /** `allow`, `deny`, `some`, `unknown`. */
+  readonly verdict: string;
+  /** The wall that stopped pods of `from` reaching pods of `to` (`underlay`, `routing`, `outer-wall`, `inner-wall`). */
+  readonly wall: string | null;
+  readonly probe: VizProbe | null;
+  /** The counterexample's deciding rules on every side it crossed (egress, management-egress, ...). */
+  readonly rules: readonly { readonly side: string; readonly index: number }[];
+}
+
+export interface VizClusterMatrix {
+  readonly cluster: number;
+  /** Workloads in row/column order: `namespace/name`. */
+  readonly workloads: readonly string[];
+  /** One character per cell, row-major: A allow, P some ports, D deny, U unknown, S self. */
+  readonly codes: string;
+  /** The allowed connections of `P` and `U` cells (`TCP 80,UDP 53`), keyed by cell index. */
+  readonly conns: Readonly<Record<string, string>>;
+  /** Representative probes, keyed by cell index (non-self cells, while under the cap). */
+  readonly probes: Readonly<Record<string, VizProbe>>;
+}
+
+export interface VizMatrix {
+  /** Cluster × cluster isolation (clusters in VizData.clusters order); the diagonal is left out. */
+  readonly tenants: readonly VizTenantCell[];
+  readonly clusters: readonly VizClusterMatrix[];
+  /** Interned side explanations. */
+  readonly sides: readonly VizSide[];
+  /** Why some cells carry no probe (cap reached), or null. */
+  readonly note: string | null;
+}
+
+export interface VizTrace {
+  readonly from: string;
+  readonly to: string;
+  readonly protocol: string;
+  readonly port: number | null;
+  readonly srcIp: string | null;
+  readonly dstIp: string | null;
+  readonly hops: readonly { readonly step: string; readonly at: string; readonly detail: string; readonly file: string | null; readonly line: number | null }[];
+  readonly disposition: string;
+  readonly dropReason: string | null;
+}
+
+export interface VizCheck {
+  readonly summary: { readonly total: number; readonly passed: number; readonly failed: number; readonly unknown: number };
+  readonly assertions: readonly {
+    readonly id: string;
+    readonly kind: string;
+    readonly title: string;
+    readonly status: string;
+    readonly failedAt: number | null;
+    readonly detail: string;
+    readonly counterexample: {
+      readonly at: number;
+      readonly from: string;
+      readonly to: string;
+      readonly protocol: string;
+      readonly port: number | null;
+      readonly trace: readonly string[];
+      readonly rules: readonly string[];
+    } | null;
+  }[];
+}

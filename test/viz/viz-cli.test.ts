@@ -1,0 +1,54 @@
+// `calisim viz` as users meet it: the default output path, bad input refused like every command (exit 2,
+// file, line and field), an output that cannot be written refused without leaving a file, and `run`
+// writing the page beside report.json unless --no-viz.
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cliInProcess } from './cli-json.js';
+import { execFileSync } from 'node:child_process';
+
+const dir = mkdtempSync(join(tmpdir(), 'calisim-viz-cli-'));
+execFileSync(process.execPath, ['scripts/build-viz.mjs']);
+
+describe('calisim viz', () => {
+  it('refuses a bad scenario with file, line and field, exit 2, and writes nothing', async () => {
+    const bad = join(dir, 'bad.yaml');
+    const base = readFileSync('scenarios/giantnetes.yaml', 'utf8');
+    const anchor = '    nodes: { count: 4, name: "acme-{i}", labels: { zone: a } }';
+    expect(base).toContain(anchor);
+    const text = base.replace(anchor, anchor.replace('nodes:', 'nodez:'));
+    writeFileSync(bad, text);
+    const line = text.split('\n').indexOf(anchor.replace('nodes:', 'nodez:')) + 1;
+    const out = join(dir, 'bad.html');
+    const r = await cliInProcess(['viz', bad, '-o', out]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(new RegExp(`bad\\.yaml:${line}:5: error: tenants\\[0\\]\\.nodez: unknown field`));
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('refuses an output it cannot write (a parent is a file) with a clear message and no file left', async () => {
+    const blocker = join(dir, 'blocker');
+    writeFileSync(blocker, 'x');
+    const r = await cliInProcess(['viz', 'scenarios/giantnetes.yaml', '-o', join(blocker, 'page.html'), '--at', '10s']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/cannot write .*blocker\/page\.html/);
+    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('refuses a bad --at', async () => {
+    const r = await cliInProcess(['viz', 'scenarios/giantnetes.yaml', '--at', 'soon']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--at soon: not a duration');
+  });
+
+  it('run writes calisim.html beside report.json, and --no-viz skips it', async () => {
+    const a = join(dir, 'with');
+    const b = join(dir, 'without');
+    expect((await cliInProcess(['run', '--out', a, '--quiet'])).code).toBe(0);
+    expect((await cliInProcess(['run', '--out', b, '--quiet', '--no-viz'])).code).toBe(0);
+    expect(readdirSync(a).sort()).toEqual(['calisim.html', 'report.json']);
+    expect(readdirSync(b)).toEqual(['report.json']);
+    expect(readFileSync(join(a, 'calisim.html'), 'utf8')).toMatch(/^<!doctype html>/);
+  });
+});

@@ -1,0 +1,31 @@
+// viz: the counts bar — tenants, nodes (up at the cursor), BGP session ends by state at the cursor, and the
+// matrix's workload cells by verdict: the same figures `calisim bgp --at` and `calisim reach --matrix` give.
+import { el } from './dom.js';
+import { cellVerdict } from './matrix-cells.js';
+import { sessionCounts, valueAt } from './replay.js';
+import type { Store } from './store.js';
+import type { VizData } from './viz-data.js';
+
+export function createCounts(root: HTMLElement, data: VizData, store: Store): { render: () => void } {
+  const cells = new Map<string, number>();
+  for (const m of data.matrix.clusters) {
+    for (let k = 0; k < m.codes.length; k++) {
+      const v = cellVerdict(m, k, 0);
+      if (v !== 'self') cells.set(v, (cells.get(v) ?? 0) + 1);
+    }
+  }
+  const item = (key: string, label: string, value: number): HTMLElement => {
+    const s = el('span', 'count', '', { 'data-count': key });
+    s.append(el('b', '', String(value)), document.createTextNode(` ${label}`));
+    return s;
+  };
+  const render = (): void => {
+    const t = store.get().time;
+    const up = data.nodes.filter((n) => valueAt(n.up, t) === 1).length;
+    const parts = [item('tenants', 'tenants', data.clusters.filter((c) => c.kind === 'tenant').length), item('nodes', 'nodes', data.nodes.length), item('nodes-up', 'up', up)];
+    for (const [state, n] of [...sessionCounts(data, t)].sort()) parts.push(item(`sessions-${state}`, `sessions ${state}`, n));
+    for (const v of ['allow', 'some', 'deny', 'unknown']) parts.push(item(`cells-${v}`, `cells ${v}`, cells.get(v) ?? 0));
+    root.replaceChildren(...parts);
+  };
+  return { render };
+}
