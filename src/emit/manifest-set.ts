@@ -5,6 +5,7 @@
 // flannel's host files, and a kustomization.yaml that orders the Kubernetes objects for `kubectl apply -k`.
 import { stringify } from 'yaml';
 import type { PlatformRun } from '../engine/platform/run-platform.js';
+import type { ModelNode } from '../model/types.js';
 import { formatDiagnostic } from '../lib/diagnostics.js';
 import { formatCidr } from '../lib/ipv4.js';
 import type { JsonObject, WorkloadSpec } from '../scenario/types.js';
@@ -44,6 +45,7 @@ export function buildManifestSet(run: PlatformRun, options: ManifestSetOptions):
     const live = { ...c.spec, workloads: c.spec.workloads.map((w, i) => atReplicas(w, run, c.workloads[i]!)) };
     const isVm = (p: { labels: Readonly<Record<string, string>> }): boolean => c.kind === 'management' && p.labels['calisim.io/vm'] !== undefined;
     for (const f of kubernetesObjectFiles(live, c.services, run.policies.of(ci), isVm)) objectFiles.push({ file: `kubernetes/${f.file}`, objects: f.objects });
+    objectFiles.push({ file: 'kubernetes/nodes.yaml', objects: c.nodes.map((id) => nodeObject(run.model.nodes[id]!)) });
     for (const f of clusterInstall(run.model, ci)) objectFiles.push(f);
     for (const [file, objs] of [
       ['calico/bgpconfigurations.yaml', calico.bgpConfigurations],
@@ -56,8 +58,12 @@ export function buildManifestSet(run: PlatformRun, options: ManifestSetOptions):
     const named = objectFiles.map((f) => ({ ...f, file: options.format === 'json' ? f.file.replace(/\.yaml$/, '.json') : f.file }));
     for (const f of named) out.push({ path: `${base}/${f.file}`, data: renderObjects(f.objects, options.format) });
     // kubectl applies the Kubernetes objects; projectcalico.org/v3 resources go through calicoctl (or the Calico
-    // API server of the operator form), and the operator form is an alternative to install/calico.yaml.
-    const resources = named.map((f) => f.file).filter((f) => !f.startsWith('calico/') && !f.startsWith('install/calico-operator.')).sort(applyOrder);
+    // API server of the operator form), the operator form is an alternative to install/calico.yaml, and Nodes
+    // register themselves (kubelet): nodes.yaml records them so that the folder reads back as the same cluster.
+    const resources = named
+      .map((f) => f.file)
+      .filter((f) => !f.startsWith('calico/') && !f.startsWith('install/calico-operator.') && !f.startsWith('kubernetes/nodes.'))
+      .sort(applyOrder);
     out.push({ path: `${base}/kustomization.yaml`, data: stringify(kustomization(resources), { lineWidth: 0 }) });
     for (const cfg of derived.configs) out.push({ path: `${base}/bird/${safeSegment(cfg.node)}.cfg`, data: renderBirdConfig(cfg) });
     if (c.spec.underlay.kind === 'flannel') {
@@ -80,6 +86,17 @@ const ORDER = ['kubernetes/namespaces', 'install/flannel', 'install/calico', 'ku
 function rank(file: string): number {
   const i = ORDER.findIndex((o) => file.startsWith(o + '.'));
   return i < 0 ? ORDER.length : i;
+}
+
+/** A core Node as its kubelet registers it: labels, InternalIP and allocatable pods. */
+function nodeObject(n: ModelNode): JsonObject {
+  const pods = String(n.maxPods);
+  return {
+    apiVersion: 'v1',
+    kind: 'Node',
+    metadata: { name: n.shortName, ...(Object.keys(n.labels).length ? { labels: { ...n.labels } } : {}) },
+    status: { addresses: [{ type: 'InternalIP', address: n.ipText }], capacity: { pods }, allocatable: { pods } },
+  };
 }
 
 /** A workload at the run's current instant: its replicas are its live (not terminated) pods. */

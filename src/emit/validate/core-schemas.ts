@@ -15,6 +15,7 @@ import { Role } from 'kubernetes-models/rbac.authorization.k8s.io/v1/Role';
 import { RoleBinding } from 'kubernetes-models/rbac.authorization.k8s.io/v1/RoleBinding';
 import { ConfigMap } from 'kubernetes-models/v1/ConfigMap';
 import { Namespace } from 'kubernetes-models/v1/Namespace';
+import { Node } from 'kubernetes-models/v1/Node';
 import { Pod } from 'kubernetes-models/v1/Pod';
 import { Secret } from 'kubernetes-models/v1/Secret';
 import { Service } from 'kubernetes-models/v1/Service';
@@ -39,6 +40,7 @@ const CLASSES: ReadonlyMap<string, ModelClass> = new Map<string, ModelClass>([
   ['rbac.authorization.k8s.io/v1/RoleBinding', RoleBinding as unknown as ModelClass],
   ['v1/ConfigMap', ConfigMap as unknown as ModelClass],
   ['v1/Namespace', Namespace as unknown as ModelClass],
+  ['v1/Node', Node as unknown as ModelClass],
   ['v1/Pod', Pod as unknown as ModelClass],
   ['v1/Secret', Secret as unknown as ModelClass],
   ['v1/Service', Service as unknown as ModelClass],

@@ -126,7 +126,7 @@ describe('manifest set of the default scenario', () => {
   it('the kustomization lists every Kubernetes object file, namespaces first, and no Calico or host file', () => {
     const k = parse(set.find((f) => f.path === 'acme/kustomization.yaml')!.data) as { resources: string[] };
     expect(k.resources[0]).toBe('kubernetes/namespaces.yaml');
-    const objectFiles = set.filter((f) => f.path.startsWith('acme/') && /\/(kubernetes|install)\//.test(f.path) && !f.path.includes('calico-operator')).map((f) => f.path.slice('acme/'.length));
+    const objectFiles = set.filter((f) => f.path.startsWith('acme/') && /\/(kubernetes|install)\//.test(f.path) && !f.path.includes('calico-operator') && !f.path.endsWith('/nodes.yaml')).map((f) => f.path.slice('acme/'.length));
     expect([...k.resources].sort()).toEqual(objectFiles.sort());
     expect(k.resources.indexOf('install/calico.yaml')).toBeLessThan(k.resources.indexOf('kubernetes/workloads.yaml'));
   });
