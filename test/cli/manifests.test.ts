@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -16,7 +16,7 @@ describe('calisim manifests', () => {
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(readdirSync(out).sort()).toEqual(['acme', 'globex', 'initech', 'mgmt', 'umbrella']);
-    expect(readdirSync(join(out, 'acme')).sort()).toEqual(['bird', 'calico', 'flannel', 'kubernetes']);
+    expect(readdirSync(join(out, 'acme')).sort()).toEqual(['bird', 'calico', 'flannel', 'install', 'kubernetes', 'kustomization.yaml']);
     expect(readdirSync(join(out, 'acme', 'bird'))).toHaveLength(4);
     expect(JSON.parse(readFileSync(join(out, 'acme', 'flannel', 'net-conf.json'), 'utf8'))).toEqual({
       Network: '172.16.0.0/16',
@@ -53,5 +53,25 @@ describe('calisim manifests', () => {
     const original = q(['scenarios/giantnetes.yaml']).filter((s: string) => s.includes('"projectcalico.org/namespace":"data"')).slice(0, 2);
     const readBack = q([join(out, 'acme', 'kubernetes')]);
     expect(readBack).toEqual(original);
+  });
+
+  it('replaces its own previous output, but refuses a folder of other files without --force', () => {
+    expect(runCli(['manifests', 'scenarios/giantnetes.yaml', '-o', out, '--quiet']).code).toBe(0);
+    const foreign = mkdtempSync(join(tmpdir(), 'calisim-foreign-'));
+    writeFileSync(join(foreign, 'notes.txt'), 'mine');
+    const refused = runCli(['manifests', 'scenarios/giantnetes.yaml', '-o', foreign, '--quiet']);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/not empty \(pass --force/);
+    expect(readdirSync(foreign)).toEqual(['notes.txt']);
+    expect(runCli(['manifests', 'scenarios/giantnetes.yaml', '-o', foreign, '--quiet', '--force', '--cluster', 'acme']).code).toBe(0);
+    expect(readdirSync(foreign)).toEqual(['acme']);
+  });
+
+  it('--diff T1 T2 prints the objects an operator applies between two instants', () => {
+    const r = runCli(['manifests', 'scenarios/giantnetes.yaml', '--diff', '0s', '6m']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^# create: globex projectcalico.org\/NetworkPolicy data\/frontend-to-db$/m);
+    expect(r.stdout).toMatch(/^# change: umbrella apps\/Deployment analytics\/spark$/m);
+    expect(r.stdout).toMatch(/replicas: 20/);
   });
 });

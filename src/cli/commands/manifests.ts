@@ -1,59 +1,65 @@
-// cli: `calisim manifests SCENARIO -o DIR [--at T]` — write the real configuration the simulation ran:
-// per cluster a folder with Calico resources, each node's BIRD configuration, the Kubernetes objects
-// and, for a flannel underlay, its net-conf.json and each host's subnet.env.
-import { mkdirSync, writeFileSync } from 'node:fs';
+// cli: `calisim manifests SCENARIO -o DIR [--at T] [--cluster NAME] [--format yaml|json] [--force]` — write the
+// real configuration the simulation ran, a folder per cluster (see src/emit/manifest-set.ts), atomically: an
+// interrupted run leaves the previous set or the new one. `--diff T1 T2` prints what an operator would apply
+// between two instants instead.
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { renderFlannelConfigMap, renderNetConf, renderSubnetEnv } from '../../emit/flannel/render-flannel-config.js';
-import { renderKubernetesManifests } from '../../emit/kubernetes/render-kubernetes-manifests.js';
-import { writeManifests } from '../../emit/write-manifests.js';
-import { formatDiagnostic } from '../../lib/diagnostics.js';
-import { formatCidr } from '../../lib/ipv4.js';
-import { bgpConfigsOf } from '../../verdict/state/bgp-configs.js';
+import { buildManifestSet, type SetFile } from '../../emit/manifest-set.js';
+import { manifestSetDiff } from '../../emit/manifest-set-diff.js';
 import type { Command } from '../command.js';
-import { optString } from '../command.js';
+import { optString, optStrings } from '../command.js';
 import { inputFiles, inputOptions, withInputOptions } from '../input-options.js';
 import { displayPath } from '../display-path.js';
 import { loadRun } from '../load-run.js';
+import { UsageError } from '../usage-error.js';
+import { writeTreeAtomic } from '../write-output.js';
 
 export const manifestsCommand: Command = {
   command: 'manifests [scenario..]',
-  describe: 'Write the Calico, BIRD, Kubernetes and flannel configuration of every cluster, a folder each',
+  describe: 'Write the install, Kubernetes, Calico, BIRD and flannel configuration of every cluster, a folder each',
   builder: (y) =>
     withInputOptions(y)
       .positional('scenario', { type: 'string', array: true, describe: 'scenario YAML, manifest files or folders' })
       .option('o', { alias: 'out', type: 'string', default: 'out/manifests', describe: 'output folder' })
       .option('at', { type: 'string', describe: 'simulated time of the state to emit (default 0)' })
+      .option('cluster', { type: 'string', array: true, describe: 'write only this cluster (repeatable)' })
+      .option('format', { choices: ['yaml', 'json'] as const, default: 'yaml', describe: 'object files as YAML or as JSON Lists' })
+      .option('force', { type: 'boolean', default: false, describe: 'replace an output folder that holds other files' })
+      .option('diff', { type: 'string', array: true, describe: 'T1 T2: print the objects to apply (and delete) between two instants' })
       .option('quiet', { type: 'boolean', default: false }),
   async run(args) {
-    const { run } = loadRun(inputFiles(args, 'scenario'), optString(args, 'at'), inputOptions(args));
-    const out = optString(args, 'o') ?? 'out/manifests';
-    const written: string[] = [];
-    const write = (dir: string, file: string, text: string): void => {
-      mkdirSync(dir, { recursive: true });
-      writeFileSync(join(dir, file), text);
-      written.push(join(dir, file));
+    const files = inputFiles(args, 'scenario');
+    const options = inputOptions(args);
+    const format = optString(args, 'format') === 'json' ? 'json' : 'yaml';
+    const wanted = optStrings(args, 'cluster');
+    const warn = (line: string): void => void process.stderr.write(line + '\n');
+    const diff = optStrings(args, 'diff');
+    const setAt = (at: string | undefined): SetFile[] => {
+      const { run } = loadRun(files, at, options);
+      const known = new Set(run.model.clusters.map((c) => c.name));
+      for (const w of wanted) if (!known.has(w)) throw new UsageError(`--cluster ${w}: no such cluster (known: ${[...known].join(', ')})`);
+      return buildManifestSet(run, { format, warn, ...(wanted.length ? { clusters: new Set(wanted) } : {}) });
     };
-    const tenants = run.model.clusters.map((c, ci) => {
-      const derived = bgpConfigsOf(run, ci);
-      for (const d of derived.diagnostics) process.stderr.write(formatDiagnostic(d) + '\n');
-      return { name: c.name, configs: derived.configs, cluster: run.bgp.specOf(ci) };
-    });
-    written.push(...writeManifests(out, tenants));
-    run.model.clusters.forEach((c, ci) => {
-      const base = join(out, c.name);
-      for (const f of renderKubernetesManifests(c.spec, c.services, run.policies.of(ci))) write(join(base, 'kubernetes'), f.file, f.text);
-      if (c.spec.underlay.kind === 'flannel') {
-        const f = c.spec.underlay.flannel;
-        write(join(base, 'flannel'), 'net-conf.json', renderNetConf(f));
-        write(join(base, 'flannel'), 'kube-flannel-cfg.yaml', renderFlannelConfigMap(f, c.name));
-        for (const lease of c.underlay.flannel?.leases ?? []) write(join(base, 'flannel'), `subnet-${lease.hostName}.env`, renderSubnetEnv(f, formatCidr(lease.subnet)));
-      }
-    });
+    if (diff.length > 0) {
+      if (diff.length !== 2) throw new UsageError('--diff takes two instants: --diff T1 T2');
+      process.stdout.write(manifestSetDiff(setAt(diff[0]), setAt(diff[1]), `${diff[0]}`, `${diff[1]}`));
+      return 0;
+    }
+    const out = optString(args, 'o') ?? 'out/manifests';
+    const set = setAt(optString(args, 'at'));
+    writeTreeAtomic(out, set, { force: args['force'] === true, replaceable: isPreviousOutput });
     if (args['quiet'] !== true) {
-      written.sort();
-      process.stdout.write(`Wrote ${written.length} files under ${displayPath(out)}:\n`);
-      for (const w of written) process.stdout.write(`  ${displayPath(w)}\n`);
+      process.stdout.write(`Wrote ${set.length} files under ${displayPath(out)}:\n`);
+      for (const f of set) process.stdout.write(`  ${displayPath(join(out, f.path))}\n`);
     }
     return 0;
   },
 };
+
+/** A folder this command wrote before: only cluster folders, each with its kustomization.yaml. */
+function isPreviousOutput(dir: string): boolean {
+  return readdirSync(dir).every((e) => {
+    const p = join(dir, e);
+    return statSync(p).isDirectory() && existsSync(join(p, 'kustomization.yaml'));
+  });
+}

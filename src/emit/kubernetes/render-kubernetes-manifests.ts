@@ -1,30 +1,64 @@
 // emit: the Kubernetes objects of a cluster as `kubectl apply` takes them — Namespaces, the workloads
-// (Deployment / StatefulSet / DaemonSet / ReplicaSet with their pod templates), Services, Ingresses, and
-// the policies in force exactly as the user wrote them. Reading the output back gives the same cluster.
-import { stringify } from 'yaml';
-import type { ClusterSpec, IngressSpec, JsonObject, Manifest, ServiceSpec, WorkloadSpec } from '../../scenario/types.js';
+// (Deployment / StatefulSet / DaemonSet / ReplicaSet with their pod templates), pods given as they are,
+// Services, Ingresses, and the policies in force exactly as the user wrote them. Reading the output back gives the same cluster.
+import type { ClusterSpec, ContainerPort, IngressSpec, JsonObject, Manifest, ServiceSpec, StaticPodSpec, WorkloadSpec } from '../../scenario/types.js';
 
-/** One file of the output: its name and YAML text (multi-document). */
-export interface EmittedFile {
+/** One file of objects: its name and the objects in it. */
+export interface ObjectsFile {
   readonly file: string;
-  readonly text: string;
+  readonly objects: readonly JsonObject[];
 }
 
-/** Renders the cluster's objects into namespaces.yaml, workloads.yaml, services.yaml, ingresses.yaml, policies.yaml. */
-export function renderKubernetesManifests(cluster: ClusterSpec, services: readonly (ServiceSpec & { clusterIP?: string })[], policies: readonly Manifest[]): EmittedFile[] {
-  const files: EmittedFile[] = [];
-  const add = (file: string, objects: readonly unknown[]): void => {
-    if (objects.length) files.push({ file, text: objects.map((o) => stringify(o, { sortMapEntries: false })).join('---\n') });
+/**
+ * The cluster's objects as lists per file: namespaces.yaml, workloads.yaml, pods.yaml, services.yaml,
+ * ingresses.yaml, policies.yaml (empty files left out). Pods given as they are (a kubectl dump's bare Pods)
+ * are written as Pods; pods `skipPod` claims (the tenant VMs, written as VirtualMachines) are left out.
+ */
+export function kubernetesObjectFiles(
+  cluster: ClusterSpec,
+  services: readonly (ServiceSpec & { clusterIP?: string })[],
+  policies: readonly Manifest[],
+  skipPod: (p: StaticPodSpec) => boolean = () => false,
+): ObjectsFile[] {
+  const files: ObjectsFile[] = [];
+  const add = (file: string, objects: readonly JsonObject[]): void => {
+    if (objects.length) files.push({ file, objects });
   };
   add(
     'namespaces.yaml',
     cluster.namespaces.filter((n) => n.declared).map((n) => ({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: n.name, labels: { ...n.labels } } })),
   );
   add('workloads.yaml', cluster.workloads.map(workloadObject));
+  add('pods.yaml', cluster.pods.filter((p) => !skipPod(p)).map(podObject));
   add('services.yaml', services.map(serviceObject));
   add('ingresses.yaml', cluster.ingresses.map(ingressObject));
   add('policies.yaml', policies.map((p) => p.body));
   return files;
+}
+
+/** A pod given as it is: its node and address kept (status is ignored by `kubectl apply`, read back by calisim). */
+function podObject(p: StaticPodSpec): JsonObject {
+  return {
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: { name: p.name, namespace: p.namespace, ...(Object.keys(p.labels).length ? { labels: { ...p.labels } } : {}) },
+    spec: {
+      ...(p.nodeName !== undefined ? { nodeName: p.nodeName } : {}),
+      serviceAccountName: p.serviceAccount,
+      ...(p.hostNetwork ? { hostNetwork: true } : {}),
+      containers: [{ name: 'main', image: 'registry.k8s.io/pause:3.9', ...(p.ports.length ? { ports: p.ports.map(containerPort) } : {}) }],
+    },
+    ...(p.podIP !== undefined ? { status: { podIP: p.podIP } } : {}),
+  };
+}
+
+function containerPort(p: ContainerPort): JsonObject {
+  return {
+    ...(p.name !== undefined ? { name: p.name } : {}),
+    containerPort: p.containerPort,
+    protocol: p.protocol,
+    ...(p.hostPort !== undefined ? { hostPort: p.hostPort } : {}),
+  };
 }
 
 function workloadObject(w: WorkloadSpec): JsonObject {
@@ -32,16 +66,7 @@ function workloadObject(w: WorkloadSpec): JsonObject {
     {
       name: w.name,
       image: 'registry.k8s.io/pause:3.9',
-      ...(w.ports.length
-        ? {
-            ports: w.ports.map((p) => ({
-              ...(p.name !== undefined ? { name: p.name } : {}),
-              containerPort: p.containerPort,
-              protocol: p.protocol,
-              ...(p.hostPort !== undefined ? { hostPort: p.hostPort } : {}),
-            })),
-          }
-        : {}),
+      ...(w.ports.length ? { ports: w.ports.map(containerPort) } : {}),
     },
   ];
   const podSpec: JsonObject = {

@@ -1,8 +1,8 @@
 // emit/viz: runs a platform event time by event time and records every state change the page replays —
 // each node up or down, each BGP session end's RFC 4271 state — with its time; the engine's own records
 // (load-balancer transitions, certificate and blackhole windows) are read once at the end.
-import { C_CONFIGURED, EB_CFG, EB_ST, EI_SPK, END_B, END_I, KIND_NAMES } from '../../engine/bgp/end-table.js';
-import type { IntList } from '../../engine/bgp/int-list.js';
+import { C_CONFIGURED, EB_CFG, EB_ST, EI_SPK, END_B, END_I, KIND_NAMES } from '../../engine/bgp/tables/end-table.js';
+import type { IntList } from '../../lib/int-list.js';
 import { advancePlatform, type PlatformRun } from '../../engine/platform/run-platform.js';
 
 /** Changes recorded over a run: node up/down and session-end states as flat `[t, s, ...]` histories. */

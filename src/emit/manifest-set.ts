@@ -1,0 +1,118 @@
+// emit: the whole configuration of a run at its current instant as a tree of files, per cluster — the
+// install (Calico in manifest and operator form, flannel and the tenant VMs on the management cluster), the
+// Kubernetes objects (namespaces, ServiceAccounts, workloads at their current replicas, pods, Services with
+// their cluster IPs, Ingresses, the policies in force), Calico resources, each node's BIRD configuration and
+// flannel's host files, and a kustomization.yaml that orders the Kubernetes objects for `kubectl apply -k`.
+import { stringify } from 'yaml';
+import type { PlatformRun } from '../engine/platform/run-platform.js';
+import type { ModelNode } from '../model/types.js';
+import { formatDiagnostic } from '../lib/diagnostics.js';
+import { formatCidr } from '../lib/ipv4.js';
+import type { JsonObject, WorkloadSpec } from '../scenario/types.js';
+import { bgpConfigsOf } from '../verdict/state/bgp-configs.js';
+import { renderBirdConfig } from './bird/render-bird-config.js';
+import { buildCalicoObjects } from './calico/calico-objects.js';
+import { renderNetConf, renderSubnetEnv } from './flannel/render-flannel-config.js';
+import { clusterInstall, kustomization } from './install/cluster-install.js';
+import { kubernetesObjectFiles } from './kubernetes/render-kubernetes-manifests.js';
+
+/** One output file: its path inside the output folder (`/`-separated) and its text. */
+export interface SetFile {
+  readonly path: string;
+  readonly data: string;
+}
+
+export interface ManifestSetOptions {
+  /** Object files as YAML (multi-document) or JSON (a `v1` List). */
+  readonly format: 'yaml' | 'json';
+  /** Only these clusters (all when absent). */
+  readonly clusters?: ReadonlySet<string>;
+  /** Receives BGP derivation problems (warnings), one line each. */
+  readonly warn?: (line: string) => void;
+}
+
+/** The files of every (selected) cluster, sorted by path. */
+export function buildManifestSet(run: PlatformRun, options: ManifestSetOptions): SetFile[] {
+  const out: SetFile[] = [];
+  run.model.clusters.forEach((c, ci) => {
+    if (options.clusters && !options.clusters.has(c.name)) return;
+    const base = safeSegment(c.name);
+    const objectFiles: { file: string; objects: readonly JsonObject[] }[] = [];
+    const derived = bgpConfigsOf(run, ci);
+    for (const d of derived.diagnostics) options.warn?.(formatDiagnostic(d));
+    const spec = run.bgp.specOf(ci);
+    const calico = buildCalicoObjects(spec, derived.configs);
+    const live = { ...c.spec, workloads: c.spec.workloads.map((w, i) => atReplicas(w, run, c.workloads[i]!)) };
+    const isVm = (p: { labels: Readonly<Record<string, string>> }): boolean => c.kind === 'management' && p.labels['calisim.io/vm'] !== undefined;
+    for (const f of kubernetesObjectFiles(live, c.services, run.policies.of(ci), isVm)) objectFiles.push({ file: `kubernetes/${f.file}`, objects: f.objects });
+    objectFiles.push({ file: 'kubernetes/nodes.yaml', objects: c.nodes.map((id) => nodeObject(run.model.nodes[id]!)) });
+    for (const f of clusterInstall(run.model, ci)) objectFiles.push(f);
+    for (const [file, objs] of [
+      ['calico/bgpconfigurations.yaml', calico.bgpConfigurations],
+      ['calico/bgppeers.yaml', calico.bgpPeers],
+      ['calico/ippools.yaml', calico.ipPools],
+      ['calico/nodes.yaml', calico.nodes],
+    ] as const) {
+      if (objs.length) objectFiles.push({ file, objects: objs });
+    }
+    const named = objectFiles.map((f) => ({ ...f, file: options.format === 'json' ? f.file.replace(/\.yaml$/, '.json') : f.file }));
+    for (const f of named) out.push({ path: `${base}/${f.file}`, data: renderObjects(f.objects, options.format) });
+    // kubectl applies the Kubernetes objects; projectcalico.org/v3 resources go through calicoctl (or the Calico
+    // API server of the operator form), the operator form is an alternative to install/calico.yaml, and Nodes
+    // register themselves (kubelet): nodes.yaml records them so that the folder reads back as the same cluster.
+    const resources = named
+      .map((f) => f.file)
+      .filter((f) => !f.startsWith('calico/') && !f.startsWith('install/calico-operator.') && !f.startsWith('kubernetes/nodes.'))
+      .sort(applyOrder);
+    out.push({ path: `${base}/kustomization.yaml`, data: stringify(kustomization(resources), { lineWidth: 0 }) });
+    for (const cfg of derived.configs) out.push({ path: `${base}/bird/${safeSegment(cfg.node)}.cfg`, data: renderBirdConfig(cfg) });
+    if (c.spec.underlay.kind === 'flannel') {
+      const f = c.spec.underlay.flannel;
+      out.push({ path: `${base}/flannel/net-conf.json`, data: renderNetConf(f) });
+      for (const lease of c.underlay.flannel?.leases ?? []) {
+        out.push({ path: `${base}/flannel/subnet-${safeSegment(lease.hostName)}.env`, data: renderSubnetEnv(f, formatCidr(lease.subnet)) });
+      }
+    }
+  });
+  return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+/** Install before the cluster's own objects; inside each group by name (namespaces and ServiceAccounts first). */
+function applyOrder(a: string, b: string): number {
+  return rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0);
+}
+
+const ORDER = ['kubernetes/namespaces', 'install/flannel', 'install/calico', 'kubernetes/service-accounts', 'kubernetes/workloads', 'kubernetes/pods', 'kubernetes/services', 'kubernetes/ingresses', 'install/tenant-vms', 'kubernetes/policies'];
+function rank(file: string): number {
+  const i = ORDER.findIndex((o) => file.startsWith(o + '.'));
+  return i < 0 ? ORDER.length : i;
+}
+
+/** A core Node as its kubelet registers it: labels, InternalIP and allocatable pods. */
+function nodeObject(n: ModelNode): JsonObject {
+  const pods = String(n.maxPods);
+  return {
+    apiVersion: 'v1',
+    kind: 'Node',
+    metadata: { name: n.shortName, ...(Object.keys(n.labels).length ? { labels: { ...n.labels } } : {}) },
+    status: { addresses: [{ type: 'InternalIP', address: n.ipText }], capacity: { pods }, allocatable: { pods } },
+  };
+}
+
+/** A workload at the run's current instant: its replicas are its live (not terminated) pods. */
+function atReplicas(w: WorkloadSpec, run: PlatformRun, id: number): WorkloadSpec {
+  if (w.kind === 'DaemonSet' || w.kind === 'Pod') return w;
+  const replicas = run.pods.ofWorkload(id).length;
+  return replicas === w.replicas ? w : { ...w, replicas };
+}
+
+function renderObjects(objects: readonly JsonObject[], format: 'yaml' | 'json'): string {
+  if (format === 'json') return JSON.stringify({ apiVersion: 'v1', kind: 'List', items: objects }, null, 2) + '\n';
+  return objects.map((o) => stringify(o, { lineWidth: 0, sortMapEntries: false })).join('---\n');
+}
+
+/** A name usable as one path segment: Kubernetes names already are; anything else is replaced. */
+export function safeSegment(name: string): string {
+  const s = name.replace(/[^A-Za-z0-9._-]/g, '_');
+  return s === '' || s === '.' || s === '..' ? `_${s}` : s;
+}
