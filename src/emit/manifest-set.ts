@@ -5,6 +5,7 @@
 // flannel's host files, and a kustomization.yaml that orders the Kubernetes objects for `kubectl apply -k`.
 import { stringify } from 'yaml';
 import type { PlatformRun } from '../engine/platform/run-platform.js';
+import { DEFAULT_SERVICE_CIDR } from '../model/allocate-service-ips.js';
 import type { ModelNode } from '../model/types.js';
 import { formatDiagnostic } from '../lib/diagnostics.js';
 import { formatCidr } from '../lib/ipv4.js';
@@ -46,6 +47,7 @@ export function buildManifestSet(run: PlatformRun, options: ManifestSetOptions):
     const isVm = (p: { labels: Readonly<Record<string, string>> }): boolean => c.kind === 'management' && p.labels['calisim.io/vm'] !== undefined;
     for (const f of kubernetesObjectFiles(live, c.services, run.policies.of(ci), isVm)) objectFiles.push({ file: `kubernetes/${f.file}`, objects: f.objects });
     objectFiles.push({ file: 'kubernetes/nodes.yaml', objects: c.nodes.map((id) => nodeObject(run.model.nodes[id]!)) });
+    objectFiles.push({ file: 'kubernetes/service-cidr.yaml', objects: [serviceCidrObject()] });
     for (const f of clusterInstall(run.model, ci)) objectFiles.push(f);
     for (const [file, objs] of [
       ['calico/bgpconfigurations.yaml', calico.bgpConfigurations],
@@ -82,10 +84,18 @@ function applyOrder(a: string, b: string): number {
   return rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0);
 }
 
-const ORDER = ['kubernetes/namespaces', 'install/flannel', 'install/calico', 'kubernetes/service-accounts', 'kubernetes/workloads', 'kubernetes/pods', 'kubernetes/services', 'kubernetes/ingresses', 'install/tenant-vms', 'kubernetes/policies'];
+const ORDER = ['kubernetes/namespaces', 'kubernetes/service-cidr', 'install/flannel', 'install/calico', 'kubernetes/service-accounts', 'kubernetes/workloads', 'kubernetes/pods', 'kubernetes/services', 'kubernetes/ingresses', 'install/tenant-vms', 'kubernetes/policies'];
 function rank(file: string): number {
   const i = ORDER.findIndex((o) => file.startsWith(o + '.'));
   return i < 0 ? ORDER.length : i;
+}
+
+/**
+ * The cluster's Service range as kube-apiserver's default ServiceCIDR object `kubernetes` (networking.k8s.io/v1,
+ * GA in Kubernetes 1.33) states it: every Service's cluster IP lies inside it (the model draws them there).
+ */
+function serviceCidrObject(): JsonObject {
+  return { apiVersion: 'networking.k8s.io/v1', kind: 'ServiceCIDR', metadata: { name: 'kubernetes' }, spec: { cidrs: [DEFAULT_SERVICE_CIDR] } };
 }
 
 /** A core Node as its kubelet registers it: labels, InternalIP and allocatable pods. */

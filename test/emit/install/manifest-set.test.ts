@@ -15,6 +15,7 @@ import { buildModel } from '../../../src/model/build-model.js';
 import { runPlatform } from '../../../src/engine/platform/run-platform.js';
 import { loadScenario } from '../../../src/scenario/load-scenario.js';
 import { checkOpenApi } from '../calico/openapi-check.js';
+import { cidrContains, parseCidr, parseIpv4 } from '../../../src/lib/ipv4.js';
 
 type Obj = Record<string, unknown>;
 const CRDS = resolve(dirname(fileURLToPath(import.meta.url)), '../../../../shared/reference/calico/crds');
@@ -45,6 +46,7 @@ describe('manifest set of the default scenario', () => {
       'k8s.cni.cncf.io/v1 NetworkAttachmentDefinition',
       'kubevirt.io/v1 VirtualMachine',
       'kustomize.config.k8s.io/v1beta1 Kustomization',
+      'networking.k8s.io/v1 ServiceCIDR',
       'operator.tigera.io/v1 APIServer',
       'operator.tigera.io/v1 Installation',
     ]);
@@ -152,5 +154,18 @@ describe('manifest set of the default scenario', () => {
 
   it('a cluster name unusable as a path segment is made safe', () => {
     expect(['..', '.', '', '../evil', 'a/b', 'acme'].map(safeSegment)).toEqual(['_..', '_.', '_', '.._evil', 'a_b', 'acme']);
+  });
+
+  it('every Service cluster IP lies inside the cluster ServiceCIDR', () => {
+    let checked = 0;
+    for (const c of clusters) {
+      const objs = objectsOf(set, c);
+      const range = objs.find((o) => o['kind'] === 'ServiceCIDR') as { spec: { cidrs: string[] } };
+      const cidr = parseCidr(range.spec.cidrs[0]!, true)!;
+      const ips = objs.filter((o) => o['kind'] === 'Service' && (o['spec'] as Obj)['clusterIP'] !== undefined).map((o) => String((o['spec'] as Obj)['clusterIP']));
+      for (const ip of ips) expect(cidrContains(cidr, parseIpv4(ip)), `${c} ${ip}`).toBe(true);
+      checked += ips.length;
+    }
+    expect(checked).toBeGreaterThan(5);
   });
 });
