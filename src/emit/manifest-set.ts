@@ -2,7 +2,7 @@
 // install (Calico in manifest and operator form, flannel and the tenant VMs on the management cluster), the
 // Kubernetes objects (namespaces, ServiceAccounts, workloads at their current replicas, pods, Services with
 // their cluster IPs, Ingresses, the policies in force), Calico resources, each node's BIRD configuration and
-// flannel's host files, and a kustomization.yaml that orders the Kubernetes objects for `kubectl apply -k`.
+// flannel's host files, the load balancers' AS3 declarations, and a kustomization.yaml that orders the Kubernetes objects for `kubectl apply -k`.
 import { stringify } from 'yaml';
 import type { PlatformRun } from '../engine/platform/run-platform.js';
 import { DEFAULT_SERVICE_CIDR } from '../model/allocate-service-ips.js';
@@ -15,6 +15,7 @@ import { renderBirdConfig } from './bird/render-bird-config.js';
 import { buildCalicoObjects } from './calico/calico-objects.js';
 import { renderNetConf, renderSubnetEnv } from './flannel/render-flannel-config.js';
 import { clusterInstall, kustomization } from './install/cluster-install.js';
+import { as3Declaration } from './loadbalancer/as3-declaration.js';
 import { kubernetesObjectFiles } from './kubernetes/render-kubernetes-manifests.js';
 
 /** One output file: its path inside the output folder (`/`-separated) and its text. */
@@ -68,6 +69,13 @@ export function buildManifestSet(run: PlatformRun, options: ManifestSetOptions):
       .sort(applyOrder);
     out.push({ path: `${base}/kustomization.yaml`, data: stringify(kustomization(resources), { lineWidth: 0 }) });
     for (const cfg of derived.configs) out.push({ path: `${base}/bird/${safeSegment(cfg.node)}.cfg`, data: renderBirdConfig(cfg) });
+    if (c.kind === 'management') {
+      const hostIp = new Map(c.nodes.map((id) => [run.model.nodes[id]!.shortName, run.model.nodes[id]!.ipText]));
+      for (const lb of run.model.loadBalancers) {
+        const decl = as3Declaration(lb, (host) => hostIp.get(host) ?? host);
+        out.push({ path: `${base}/loadbalancers/${safeSegment(lb.name)}.as3.json`, data: JSON.stringify(decl, null, 2) + '\n' });
+      }
+    }
     if (c.spec.underlay.kind === 'flannel') {
       const f = c.spec.underlay.flannel;
       out.push({ path: `${base}/flannel/net-conf.json`, data: renderNetConf(f) });
