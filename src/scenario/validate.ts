@@ -192,29 +192,44 @@ function readObject(s: Schema & { t: 'object' }, v: PValue, path: string, ctx: C
     }
   }
   const out: Rec = {};
+  let complete = true;
   for (const name of names) {
     const f = s.fields[name] as Field;
     const value = readField(f, name, v, path, ctx, out);
-    if (value !== undefined) out[name] = value;
+    if (value === MISSING) complete = false;
+    else if (value !== undefined) out[name] = value;
   }
   if (s.noSrc !== true) out.src = v.src;
   const locate = locatorOf(v);
   const origin = { path, locate: (field?: string) => (field === undefined ? v.src : locate(field)), fromManifest: ctx.fromManifest };
   ctx.prov.set(out, origin);
   s.check?.(out, (field) => ctx.prov.at(out, field), ctx);
+  // A required field missing or unreadable (reported) leaves no record: nothing builds on half of one.
+  if (!complete) return undefined;
   if (s.build === undefined) return out;
   const built = s.build(out);
   if (typeof built === 'object' && built !== null) ctx.prov.set(built, origin);
   return built;
 }
 
+/** A required field that is absent or did not validate (already reported). */
+const MISSING = Symbol('missing');
+
+/**
+ * A field's value. One that was written but did not validate (already reported) reads as if absent — its
+ * default, or nothing for an optional field — so the record keeps its type and the rest of the document is
+ * still checked; the load fails anyway on the reported error.
+ */
 function readField(f: Field, name: string, map: PMap, path: string, ctx: Ctx, sofar: Rec): unknown {
   const e = entryOf(map, name);
   const at = joinPath(path, name);
-  if (e !== undefined && !(e.value.kind === 'scalar' && e.value.value === null)) return validate(f.s, e.value, at, ctx);
-  if (f.required === true) {
+  if (e !== undefined && !(e.value.kind === 'scalar' && e.value.value === null)) {
+    const value = validate(f.s, e.value, at, ctx);
+    if (value !== undefined) return value;
+    if (f.required === true) return MISSING;
+  } else if (f.required === true) {
     errorAt(ctx, { path: at, src: e?.keySrc ?? map.src }, `missing required field \`${name}\``);
-    return undefined;
+    return MISSING;
   }
   if (f.empty === true) return validate(f.s, { kind: 'map', entries: [], src: e?.keySrc ?? map.src }, at, ctx);
   return typeof f.def === 'function' ? (f.def as (o: Rec) => unknown)(sofar) : f.def;
