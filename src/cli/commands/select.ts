@@ -2,7 +2,7 @@
 // map, or list the endpoints of the given scenario/manifests it selects (with Calico's automatic labels).
 import { buildEndpoints } from '../../model/endpoints/build-endpoints.js';
 import { parseSelector } from '../../lib/selector/parse.js';
-import { SelectorParseError, type Selector } from '../../lib/selector/types.js';
+import { SelectorParseError, selectorExcerpt, type Selector } from '../../lib/selector/types.js';
 import { policyInputOf } from '../../verdict/state/policy-input.js';
 import type { Command } from '../command.js';
 import { optString, optStrings } from '../command.js';
@@ -26,7 +26,8 @@ export const selectCommand: Command = {
       selector = parseSelector(text);
     } catch (e) {
       if (e instanceof SelectorParseError) {
-        process.stderr.write(`calisim: ${e.message}\n  ${text}\n  ${' '.repeat(Math.max(0, e.col - 1))}^\n`);
+        const shown = selectorExcerpt(text, e.col);
+        process.stderr.write(`calisim: ${e.message}\n  ${shown.text}\n  ${' '.repeat(Math.max(0, shown.col - 1))}^\n`);
         return 2;
       }
       throw e;
