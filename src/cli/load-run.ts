@@ -2,7 +2,7 @@
 // folders), build the model and run the engine up to `--at` (default: time 0, the initial state).
 import { buildModel } from '../model/build-model.js';
 import { runPlatform, type PlatformRun } from '../engine/platform/run-platform.js';
-import { parseDuration } from '../scenario/duration.js';
+import { parseDuration, simTimeProblem } from '../scenario/duration.js';
 import { loadScenarios } from '../scenario/load-scenario.js';
 import { UsageError } from './usage-error.js';
 
@@ -11,6 +11,8 @@ export function loadRun(files: readonly string[], at: string | undefined, seed?:
   if (files.length === 0) throw new UsageError('name a scenario, a manifest file or a folder of manifests');
   const until = at === undefined ? 0 : parseDuration(at);
   if (until === undefined) throw new UsageError(`--at ${at}: not a duration (e.g. 90s, 5m)`);
+  const late = simTimeProblem(until);
+  if (late !== undefined) throw new UsageError(`--at ${at}: ${late}`);
   const scenario = loadScenarios(files);
   return runPlatform(buildModel(scenario), { until, ...(seed !== undefined ? { seed } : {}) });
 }

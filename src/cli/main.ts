@@ -3,19 +3,18 @@
 // --fail-on-unknown. Input errors print file:line:col diagnostics, never a stack trace.
 import yargs from 'yargs';
 import { InputError, formatDiagnostic } from '../lib/diagnostics.js';
+import { LimitError, setLimits } from '../lib/limits.js';
 import { commands } from './commands/index.js';
+import { withLimitOptions } from './limit-options.js';
 import { UsageError } from './usage-error.js';
 
 /** Runs the CLI on `argv` (without node and script) and resolves to the exit code. */
 export async function main(argv: readonly string[]): Promise<number> {
-  // A closed pipe (`calisim ... | head`) ends output quietly, as Unix tools do.
-  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
-    if (err.code === 'EPIPE') process.exit(0);
-    throw err;
-  });
+  if (!process.stdout.listeners('error').includes(onStdoutError)) process.stdout.on('error', onStdoutError);
+  setLimits({});
   let code = 0;
   let failed = false;
-  const program = yargs([...argv])
+  const program = withLimitOptions(yargs([...argv]))
     .scriptName('calisim')
     .usage('$0 <command> [options]\n\nSimulate multi-tenant Kubernetes networking built on Calico.')
     .strict()
@@ -26,8 +25,9 @@ export async function main(argv: readonly string[]): Promise<number> {
     .epilogue('Exit codes: 0 ok, 1 a verdict failed, 2 bad input, 3 unknown verdicts with --fail-on-unknown.')
     .fail((msg, err) => {
       failed = true;
-      if (err && !(err instanceof UsageError)) throw err;
-      process.stderr.write(`calisim: ${err?.message ?? msg}\nRun 'calisim --help' for usage.\n`);
+      // An error a command threw is reported once, below; yargs' own complaints (unknown option...) here.
+      if (err) throw err;
+      process.stderr.write(`calisim: ${msg}\nRun 'calisim --help' for usage.\n`);
     })
     .help()
     .version();
@@ -45,11 +45,25 @@ export async function main(argv: readonly string[]): Promise<number> {
       process.stderr.write(`calisim: ${n} problem${n === 1 ? '' : 's'} in the input\n`);
       return 2;
     }
-    if (err instanceof UsageError) {
+    if (err instanceof UsageError || err instanceof LimitError) {
       process.stderr.write(`calisim: ${err.message}\n`);
       return 2;
     }
-    throw err;
+    return internalError(err, argv.includes('--debug'));
   }
   return failed ? 2 : code;
+}
+
+/** A closed pipe (`calisim ... | head`) ends output quietly, as Unix tools do. */
+function onStdoutError(err: NodeJS.ErrnoException): void {
+  if (err.code === 'EPIPE') process.exit(0);
+  throw err;
+}
+
+/** A bug, not bad input: one line asking for a report (the stack with --debug); exit 70 (EX_SOFTWARE). */
+function internalError(err: unknown, debug: boolean): number {
+  const message = err instanceof Error ? err.message : String(err);
+  process.stderr.write(`calisim: internal error: ${message.split('\n')[0] ?? ''} (a bug in calisim: please report it; --debug shows the stack)\n`);
+  if (debug && err instanceof Error && err.stack !== undefined) process.stderr.write(`${err.stack}\n`);
+  return 70;
 }

@@ -3,10 +3,11 @@
 import { readdirSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join } from 'node:path';
 import { DiagnosticSink } from '../lib/diagnostics.js';
+import { limits } from '../lib/limits.js';
 import { IgnoredKinds } from './normalise-manifests.js';
 import type { PValue } from './positioned.js';
 import { errorAt, Provenance, type Ctx, type Place } from './provenance.js';
-import { DEFAULT_LIMITS, readYamlFile, type ReadLimits } from './read-yaml.js';
+import { DEFAULT_LIMITS, readYamlFile, type InputBudget, type ReadLimits } from './read-yaml.js';
 import type { RawRef } from './schema.js';
 
 const MANIFEST_FILE = /\.(ya?ml|json)$/i;
@@ -17,15 +18,19 @@ export class Loader {
   readonly files: string[] = [];
   readonly ignored = new IgnoredKinds();
   readonly limits: ReadLimits;
+  /** Bytes the files of this load may still take together. */
+  readonly bytes: InputBudget;
   /** Scenario form: unknown fields are errors. */
   readonly ctx: Ctx;
   /** Real manifests: unknown fields pass, dangling references are warnings. */
   readonly manifestCtx: Ctx;
 
-  constructor(limits: Partial<ReadLimits> = {}) {
-    this.limits = { ...DEFAULT_LIMITS, ...limits };
-    this.ctx = { sink: this.sink, prov: this.prov, strict: true, fromManifest: false };
-    this.manifestCtx = { sink: this.sink, prov: this.prov, strict: false, fromManifest: true };
+  constructor(readLimits: Partial<ReadLimits> = {}) {
+    this.limits = { ...DEFAULT_LIMITS, ...readLimits };
+    const objects = { left: limits().maxObjects };
+    this.bytes = { left: limits().maxInputBytes, total: limits().maxInputBytes };
+    this.ctx = { sink: this.sink, prov: this.prov, strict: true, fromManifest: false, objects };
+    this.manifestCtx = { sink: this.sink, prov: this.prov, strict: false, fromManifest: true, objects };
   }
 
   /** Documents of a file; a missing file is reported at `from` (the include entry) when given. */
@@ -35,7 +40,7 @@ export class Loader {
       return undefined;
     }
     if (!this.files.includes(file)) this.files.push(file);
-    return readYamlFile(file, this.sink, this.limits);
+    return readYamlFile(file, this.sink, this.limits, this.bytes);
   }
 
   /** Every document of a manifest file or of a folder's *.yaml/*.yml/*.json files (recursively, sorted). */

@@ -53,6 +53,8 @@ export interface Ctx {
   /** Unknown fields are errors (scenario form); inside real manifests they are let through. */
   readonly strict: boolean;
   readonly fromManifest: boolean;
+  /** Objects generators may still produce in this load (`--max-objects`), shared by every reader. */
+  readonly objects?: { left: number };
 }
 
 /** Reports an error at a place. */

@@ -1,6 +1,8 @@
 // cli: `calisim reach FILE...` — who can reach whom and which rule decides: a probe file (JSON in, JSON
 // out, in order), one query explained in words, the whole matrix, or netpol-analyzer's connlist.
-import { readFileSync } from 'node:fs';
+import { limits } from '../../lib/limits.js';
+import { readRegularFile, ReadError } from '../../lib/read-regular-file.js';
+import { JsonError, parseJsonSafe } from '../../lib/safe-json.js';
 import { formatConnlist, connlist } from '../../emit/connlist/connlist.js';
 import { connMatrix, formatMatrix } from '../../emit/connlist/matrix.js';
 import { InputError, diagnosticAt, formatDiagnostic } from '../../lib/diagnostics.js';
@@ -58,9 +60,10 @@ export const reachCommand: Command = {
     if (probesFile !== undefined) {
       file = probesFile;
       try {
-        probes = JSON.parse(readFileSync(probesFile, 'utf8'));
+        probes = parseJsonSafe(readRegularFile(probesFile, limits().maxInputBytes));
       } catch (e) {
-        throw new InputError([diagnosticAt(undefined, '', `cannot read probes: ${e instanceof Error ? e.message : String(e)}`, 'error', probesFile)]);
+        if (!(e instanceof ReadError || e instanceof JsonError)) throw e;
+        throw new InputError([diagnosticAt(undefined, '', `cannot read probes: ${e.message}`, 'error', probesFile)]);
       }
     } else {
       const from = optString(args, 'from');

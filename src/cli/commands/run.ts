@@ -6,7 +6,7 @@ import { displayPath } from '../display-path.js';
 import { buildModel } from '../../model/build-model.js';
 import { runPlatform } from '../../engine/platform/run-platform.js';
 import { renderRunSummary } from '../../emit/report/run-summary-text.js';
-import { parseDuration } from '../../scenario/duration.js';
+import { parseDuration, simTimeProblem } from '../../scenario/duration.js';
 import { defaultScenarioPath, loadScenario } from '../../scenario/load-scenario.js';
 import { policyChangeEffects } from '../../verdict/diff/policy-change-effects.js';
 import { buildRunReport } from '../../verdict/run/run-report.js';
@@ -35,6 +35,8 @@ export const runCommand: Command = {
     const untilText = optString(args, 'until');
     const until = untilText === undefined ? undefined : parseDuration(untilText);
     if (untilText !== undefined && until === undefined) throw new UsageError(`--until ${untilText}: not a duration (e.g. 90s, 5m, 1h)`);
+    const late = until === undefined ? undefined : simTimeProblem(until);
+    if (late !== undefined) throw new UsageError(`--until ${untilText ?? ''}: ${late}`);
     const seedArg = args['seed'];
     if (seedArg !== undefined && !Number.isInteger(seedArg)) throw new UsageError(`--seed must be an integer`);
     const seed = typeof seedArg === 'number' ? seedArg : scenario.seed;
