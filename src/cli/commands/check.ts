@@ -12,7 +12,7 @@ import { loadScenarios } from '../../scenario/load-scenario.js';
 import type { CheckReport } from '../../verdict/check/types.js';
 import { runCheck } from '../../verdict/check/run-check.js';
 import type { Command } from '../command.js';
-import { optString, optStrings } from '../command.js';
+import { optSeed, optString, optStrings } from '../command.js';
 import { displayPath } from '../display-path.js';
 
 export const checkCommand: Command = {
@@ -27,7 +27,7 @@ export const checkCommand: Command = {
   async run(args) {
     const files = optStrings(args, 'scenario');
     const scenario = loadScenarios(files);
-    const seed = typeof args['seed'] === 'number' ? args['seed'] : undefined;
+    const seed = optSeed(args);
     const progress = (m: string): void => {
       if (process.stderr.isTTY) process.stderr.write(`\r\x1b[K${m}`);
     };

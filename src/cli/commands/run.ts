@@ -1,6 +1,5 @@
 // cli: `calisim run [SCENARIO]` — simulate a scenario (the embedded default when none is given), print
 // the summary (text or JSON) and write report.json into the output folder.
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { displayPath } from '../display-path.js';
 import { buildModel } from '../../model/build-model.js';
@@ -11,8 +10,9 @@ import { defaultScenarioPath, loadScenario } from '../../scenario/load-scenario.
 import { policyChangeEffects } from '../../verdict/diff/policy-change-effects.js';
 import { buildRunReport } from '../../verdict/run/run-report.js';
 import type { Command } from '../command.js';
-import { optString } from '../command.js';
+import { optSeed, optString } from '../command.js';
 import { UsageError } from '../usage-error.js';
+import { writeFileAtomic } from '../write-output.js';
 
 export const runCommand: Command = {
   command: 'run [scenario]',
@@ -37,18 +37,15 @@ export const runCommand: Command = {
     if (untilText !== undefined && until === undefined) throw new UsageError(`--until ${untilText}: not a duration (e.g. 90s, 5m, 1h)`);
     const late = until === undefined ? undefined : simTimeProblem(until);
     if (late !== undefined) throw new UsageError(`--until ${untilText ?? ''}: ${late}`);
-    const seedArg = args['seed'];
-    if (seedArg !== undefined && !Number.isInteger(seedArg)) throw new UsageError(`--seed must be an integer`);
-    const seed = typeof seedArg === 'number' ? seedArg : scenario.seed;
+    const seed = optSeed(args) ?? scenario.seed;
     progress(`building the model of ${scenario.name}...`);
     const model = buildModel(scenario);
     const run = runPlatform(model, { seed, ...(until !== undefined ? { until } : {}), progress, onPolicyChange: policyChangeEffects });
     if (!quiet && process.stderr.isTTY) process.stderr.write('\r\x1b[K');
     const report = buildRunReport(run, seed, displayPath);
     const outDir = optString(args, 'out') ?? 'out';
-    mkdirSync(outDir, { recursive: true });
     const json = JSON.stringify(report, null, 2) + '\n';
-    writeFileSync(join(outDir, 'report.json'), json);
+    writeFileAtomic(join(outDir, 'report.json'), json);
     if (!quiet) {
       if (optString(args, 'format') === 'json') process.stdout.write(json);
       else process.stdout.write(renderRunSummary(report) + `\nWrote ${join(outDir, 'report.json')}\n`);
