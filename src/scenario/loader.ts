@@ -1,7 +1,7 @@
 // scenario: the reading side of one load — files and folders into documents, every file read recorded,
 // problems collected in one sink, and the validation contexts (scenario form, real manifests).
-import { readdirSync, statSync } from 'node:fs';
-import { dirname, isAbsolute, join } from 'node:path';
+import { readdirSync, realpathSync, statSync } from 'node:fs';
+import { dirname, isAbsolute, join, sep } from 'node:path';
 import { DiagnosticSink } from '../lib/diagnostics.js';
 import { limits } from '../lib/limits.js';
 import { IgnoredKinds } from './normalise-manifests.js';
@@ -20,6 +20,8 @@ export class Loader {
   readonly limits: ReadLimits;
   /** Bytes the files of this load may still take together. */
   readonly bytes: InputBudget;
+  /** The scenario's folder (symbolic links resolved): includes stay inside it. */
+  private root: string | undefined;
   /** Scenario form: unknown fields are errors. */
   readonly ctx: Ctx;
   /** Real manifests: unknown fields pass, dangling references are warnings. */
@@ -39,6 +41,8 @@ export class Loader {
       errorAt(this.ctx, from, `cannot read ${file}: no such file`);
       return undefined;
     }
+    if (from === undefined) this.root ??= realFolderOf(file);
+    else if (!this.included(file, from)) return undefined;
     if (!this.files.includes(file)) this.files.push(file);
     return readYamlFile(file, this.sink, this.limits, this.bytes);
   }
@@ -54,8 +58,37 @@ export class Loader {
     }
     if (files.length === 0) this.sink.warn(from?.src ?? { file: target, line: 0, col: 0 }, from?.path ?? '', `no manifest files in ${target}`);
     const out: RawRef[] = [];
-    for (const f of files) for (const node of this.readDocs(f) ?? []) out.push({ node, path: '', scanned });
+    for (const f of files) {
+      if (from !== undefined && !this.included(f, from)) continue;
+      for (const node of this.readDocs(f) ?? []) out.push({ node, path: '', scanned });
+    }
     return out;
+  }
+
+  /**
+   * An include must stay inside the scenario's own folder tree, symbolic links resolved (a link out of it is
+   * refused too), unless --include-outside allows it; a refusal is reported at the include entry.
+   */
+  private included(file: string, from: Place): boolean {
+    if (limits().includeOutside || this.root === undefined) return true;
+    let real: string;
+    try {
+      real = realpathSync(file);
+    } catch {
+      return true;
+    }
+    if (real === this.root || real.startsWith(this.root + sep)) return true;
+    errorAt(this.ctx, from, `${file} is outside the scenario's folder ${this.root} (or links out of it); pass --include-outside to allow it`);
+    return false;
+  }
+}
+
+/** The folder of a file, symbolic links resolved (undefined when the file does not exist). */
+function realFolderOf(file: string): string | undefined {
+  try {
+    return dirname(realpathSync(file));
+  } catch {
+    return undefined;
   }
 }
 
