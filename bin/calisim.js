@@ -5,7 +5,10 @@ import { main } from '../dist/cli/main.js';
 main(process.argv.slice(2)).then(
   (code) => { process.exitCode = code; },
   (err) => {
-    process.stderr.write(`calisim: internal error: ${err instanceof Error ? err.message : String(err)}\n`);
+    const debug = process.argv.includes('--debug');
+    const message = err instanceof Error ? err.message : String(err);
+    process.stderr.write(`calisim: internal error: ${message.split('\n')[0]} (a bug in calisim: please report it; --debug shows the stack)\n`);
+    if (debug && err instanceof Error) process.stderr.write(`${err.stack}\n`);
     process.exitCode = 70;
   },
 );

@@ -3,15 +3,17 @@
 // --fail-on-unknown. Input errors print file:line:col diagnostics, never a stack trace.
 import yargs from 'yargs';
 import { InputError, formatDiagnostic } from '../lib/diagnostics.js';
+import { LimitError, setLimits } from '../lib/limits.js';
 import { commands } from './commands/index.js';
+import { withLimitOptions } from './limit-options.js';
 import { UsageError } from './usage-error.js';
 
 /** Runs the CLI on `argv` (without node and script) and resolves to the exit code. */
 export async function main(argv: readonly string[]): Promise<number> {
-  // A closed pipe (`calisim ... | head`) ends output quietly, as Unix tools do.
   if (!process.stdout.listeners('error').includes(onStdoutError)) process.stdout.on('error', onStdoutError);
+  setLimits({});
   let code = 0;
-  const program = yargs(stdinArgs(argv))
+  const program = withLimitOptions(yargs(stdinArgs(argv)))
     .scriptName('calisim')
     .usage('$0 <command> [options]\n\nSimulate multi-tenant Kubernetes networking built on Calico.')
     .strict()
@@ -42,11 +44,11 @@ export async function main(argv: readonly string[]): Promise<number> {
       process.stderr.write(`calisim: ${n} problem${n === 1 ? '' : 's'} in the input\n`);
       return 2;
     }
-    if (err instanceof UsageError) {
+    if (err instanceof UsageError || err instanceof LimitError) {
       process.stderr.write(`calisim: ${err.message}\n`);
       return 2;
     }
-    throw err;
+    return internalError(err, argv.includes('--debug'));
   }
   return code;
 }
@@ -67,4 +69,13 @@ function stdinArgs(argv: readonly string[]): string[] {
     } else out.push(a === '-' ? '--filename=-' : a);
   }
   return out;
+}
+
+
+/** A bug, not bad input: one line asking for a report (the stack with --debug); exit 70 (EX_SOFTWARE). */
+function internalError(err: unknown, debug: boolean): number {
+  const message = err instanceof Error ? err.message : String(err);
+  process.stderr.write(`calisim: internal error: ${message.split('\n')[0] ?? ''} (a bug in calisim: please report it; --debug shows the stack)\n`);
+  if (debug && err instanceof Error && err.stack !== undefined) process.stderr.write(`${err.stack}\n`);
+  return 70;
 }

@@ -128,6 +128,8 @@ function tmpSuffix(): string {
 function reasonOf(err: unknown): string {
   const e = err as NodeJS.ErrnoException;
   switch (e.code) {
+    case 'ENOENT':
+      return 'no such file or folder (nothing can be created there)';
     case 'ENOSPC':
       return 'no space left on the device';
     case 'EACCES':

@@ -1,5 +1,6 @@
 // scenario: the cross-reference rules of a whole scenario — every cluster's own rules, unique tenants, the
 // underlay each placement needs, flannel VNIs, load balancer members, and what events and expectations name.
+import { limits } from '../lib/limits.js';
 import { ipv4 } from './formats.js';
 import { checkCluster, checkUnique } from './check-cluster.js';
 import { checkEvent, type Clusters } from './check-events.js';
@@ -38,6 +39,18 @@ export function checkScenario(s: Scenario, ctx: Ctx): void {
   const clusters: Clusters = { tenants: new Map(s.tenants.map((t) => [t.name, t])), ...(mgmt === undefined ? {} : { mgmt }) };
   s.events.forEach((e) => checkEvent(e, s.horizon, clusters, ctx));
   checkExpect(s.expect, clusters, ctx);
+  checkObjectCount([...(mgmt === undefined ? [] : [mgmt]), ...s.tenants], s.sourceFiles[0] ?? '<input>', ctx);
+}
+
+/** Nodes and pods (replicas, a DaemonSet's pod per node, static pods) within `--max-objects`, before any is built. */
+function checkObjectCount(clusters: readonly ClusterSpec[], file: string, ctx: Ctx): void {
+  let n = 0;
+  for (const c of clusters) {
+    n += c.nodes.length + c.pods.length;
+    for (const w of c.workloads) n += w.kind === 'DaemonSet' ? c.nodes.length : w.replicas;
+  }
+  const max = limits().maxObjects;
+  if (n > max) ctx.sink.error({ file, line: 0, col: 0 }, '', `the scenario declares ${n} nodes and pods; the limit is ${max} (raise it with --max-objects N)`);
 }
 
 /** On-premises tenant VMs sit on the platform's per-tenant flannel network; without a platform, on bare metal. */

@@ -1,5 +1,6 @@
 // scenario: duration text into simulated milliseconds — Go-style `90s`, `5m`, `1h30m`, `250ms`, `1.5h`
 // (units ms, s, m, h, as Kubernetes and Calico write them); a plain number means seconds.
+import { limits } from '../lib/limits.js';
 import type { Millis } from './types.js';
 
 const UNIT_MS: Readonly<Record<string, number>> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
@@ -16,4 +17,17 @@ export function parseDuration(text: string | number): Millis | undefined {
   let total = 0;
   for (const m of t.matchAll(PART)) total += Number(m[1]) * (UNIT_MS[m[2] as string] as number);
   return Number.isFinite(total) ? Math.round(total) : undefined;
+}
+
+/** Why `ms` cannot be a simulated time (a horizon, `--until`, `--at`): past the limit; undefined when fine. */
+export function simTimeProblem(ms: Millis): string | undefined {
+  const max = limits().maxSimTime;
+  if (ms <= max) return undefined;
+  return `${showDuration(ms)} is later than the latest simulated time allowed, ${showDuration(max)} (raise it with --max-sim-time)`;
+}
+
+/** `8760h`, `90s`, `250ms`: the largest whole unit. */
+function showDuration(ms: Millis): string {
+  for (const [unit, size] of [['h', 3_600_000], ['m', 60_000], ['s', 1000]] as const) if (ms % size === 0) return `${ms / size}${unit}`;
+  return `${ms}ms`;
 }

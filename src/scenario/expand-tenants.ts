@@ -1,12 +1,13 @@
 // scenario: tenants as written into tenants to validate — templates deep-merged under them (the tenant's
 // lists replace the template's), tenantSets generated with `{i}`, then `{tenant}` resolved per tenant.
+import { DiagnosticSink } from '../lib/diagnostics.js';
 import { didYouMean } from './did-you-mean.js';
 import type { Gathered, TemplateRef } from './gather-fragments.js';
 import { substitute, substituteText } from './placeholders.js';
 import { describe, entryOf, joinPath, stringOf, type PEntry, type PMap, type PValue } from './positioned.js';
 import { errorAt, type Ctx } from './provenance.js';
 import { int } from './schema.js';
-import { validate } from './validate.js';
+import { spendObjects, validate } from './validate.js';
 
 /** A tenant ready for validation, with the field path it is reported under. */
 export interface TenantSource {
@@ -51,12 +52,33 @@ function expandSet(set: PValue, path: string, g: Gathered, used: Set<string>, ct
   const count = validate(int(0, 10_000), countEntry.value, joinPath(path, 'count'), ctx);
   if (typeof count !== 'number') return [];
   const base: PMap = { kind: 'map', entries: set.entries.filter((e) => e.key !== 'count'), src: set.src };
+  // The product (tenants × each one's nodes) is checked before any tenant is expanded; the node generators
+  // then take their share of the budget as they expand.
+  const perTenant = 1 + generatedNodes(applyTemplate(base, path, g, new Set(), silent(ctx), 1));
+  if (ctx.objects !== undefined && count * perTenant > ctx.objects.left) {
+    spendObjects(count * perTenant, { path: joinPath(path, 'count'), src: countEntry.value.src }, ctx);
+    return [];
+  }
   const out: TenantSource[] = [];
   for (let i = 1; i <= count; i++) {
     const merged = applyTemplate(base, path, g, used, ctx, i);
     out.push({ node: resolveTenant(substitute(merged, { i }, true) as PMap), path });
   }
   return out;
+}
+
+/** Nodes a tenant's `nodes: {count: N}` generator will produce (0 for a list or anything else). */
+function generatedNodes(tenant: PMap): number {
+  const nodes = entryOf(tenant, 'nodes')?.value;
+  const count = nodes?.kind === 'map' ? entryOf(nodes, 'count')?.value : undefined;
+  if (count?.kind !== 'scalar') return 0;
+  const n = typeof count.value === 'number' ? count.value : Number(count.value);
+  return Number.isFinite(n) && n > 0 ? n : 0;
+}
+
+/** A context that reports nowhere (for a look ahead whose problems are reported when the real work runs). */
+function silent(ctx: Ctx): Ctx {
+  return { ...ctx, sink: new DiagnosticSink() };
 }
 
 /** Deep-merges the named template under the tenant (reported once per tenant set, not per member). */

@@ -2,7 +2,7 @@
 // reads src/model): Kubernetes label keys/values, and Calico selectors with the column of the fault.
 import { labelValueProblems, qualifiedNameProblems } from '../lib/selector/k8s-label-syntax.js';
 import { parseSelector } from '../lib/selector/parse.js';
-import { SelectorParseError } from '../lib/selector/types.js';
+import { quoteSelector, SelectorParseError } from '../lib/selector/types.js';
 
 /** Problem with a label key, or undefined. */
 export function labelKeyProblem(key: string): string | undefined {
@@ -22,7 +22,7 @@ export function selectorProblem(text: string): { readonly col: number; readonly 
     parseSelector(text);
     return undefined;
   } catch (e) {
-    if (e instanceof SelectorParseError) return { col: e.col, message: `invalid selector ${JSON.stringify(text)}: ${e.reason} (column ${e.col})` };
+    if (e instanceof SelectorParseError) return { col: e.col, message: `invalid selector ${quoteSelector(text, e.col)}: ${e.reason} (column ${e.col})` };
     throw e;
   }
 }

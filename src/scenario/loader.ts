@@ -1,12 +1,13 @@
 // scenario: the reading side of one load — files and folders into documents, every file read recorded,
 // problems collected in one sink, and the validation contexts (scenario form, real manifests).
-import { readdirSync, statSync } from 'node:fs';
-import { dirname, isAbsolute, join } from 'node:path';
+import { readdirSync, realpathSync, statSync } from 'node:fs';
+import { dirname, isAbsolute, join, sep } from 'node:path';
 import { DiagnosticSink } from '../lib/diagnostics.js';
+import { limits } from '../lib/limits.js';
 import { IgnoredKinds } from './normalise-manifests.js';
 import type { PValue } from './positioned.js';
 import { errorAt, Provenance, type Ctx, type Place } from './provenance.js';
-import { DEFAULT_LIMITS, parseYamlText, readYamlFile, type ReadLimits } from './read-yaml.js';
+import { DEFAULT_LIMITS, parseYamlText, readYamlFile, type InputBudget, type ReadLimits } from './read-yaml.js';
 import type { RawRef } from './schema.js';
 
 const MANIFEST_FILE = /\.(ya?ml|json)$/i;
@@ -25,6 +26,10 @@ export class Loader {
   readonly files: string[] = [];
   readonly ignored = new IgnoredKinds();
   readonly limits: ReadLimits;
+  /** Bytes the files of this load may still take together. */
+  readonly bytes: InputBudget;
+  /** The scenario's folder (symbolic links resolved): includes stay inside it. */
+  private root: string | undefined;
   /** Scenario form: unknown fields are errors. */
   readonly ctx: Ctx;
   /** Real manifests: unknown fields pass, dangling references are warnings. */
@@ -32,12 +37,14 @@ export class Loader {
 
   private readonly stdin: string | undefined;
 
-  constructor(limits: Partial<ReadLimits> = {}, input: ReadInput = {}) {
-    this.limits = { ...DEFAULT_LIMITS, ...limits };
+  constructor(readLimits: Partial<ReadLimits> = {}, input: ReadInput = {}) {
+    this.limits = { ...DEFAULT_LIMITS, ...readLimits };
     this.stdin = input.stdin;
     const ns = input.namespace === undefined ? {} : { namespace: input.namespace };
-    this.ctx = { sink: this.sink, prov: this.prov, strict: true, fromManifest: false, ...ns };
-    this.manifestCtx = { sink: this.sink, prov: this.prov, strict: false, fromManifest: true, ...ns };
+    const objects = { left: limits().maxObjects };
+    this.bytes = { left: limits().maxInputBytes, total: limits().maxInputBytes };
+    this.ctx = { sink: this.sink, prov: this.prov, strict: true, fromManifest: false, objects, ...ns };
+    this.manifestCtx = { sink: this.sink, prov: this.prov, strict: false, fromManifest: true, objects, ...ns };
   }
 
   /** Documents of a file; a missing file is reported at `from` (the include entry) when given. */
@@ -46,9 +53,11 @@ export class Loader {
       errorAt(this.ctx, from, `cannot read ${file}: no such file`);
       return undefined;
     }
+    if (from === undefined) this.root ??= realFolderOf(file);
+    else if (!this.included(file, from)) return undefined;
     if (!this.files.includes(file)) this.files.push(file);
     if (file === '-' && from === undefined && this.stdin !== undefined) return parseYamlText(this.stdin, '<stdin>', this.sink, this.limits);
-    return readYamlFile(file, this.sink, this.limits);
+    return readYamlFile(file, this.sink, this.limits, this.bytes);
   }
 
   /** Every document of a manifest file or of a folder's *.yaml/*.yml/*.json files (recursively, sorted). */
@@ -67,8 +76,37 @@ export class Loader {
     }
     if (files.length === 0) this.sink.warn(from?.src ?? { file: target, line: 0, col: 0 }, from?.path ?? '', `no manifest files in ${target}`);
     const out: RawRef[] = [];
-    for (const f of files) for (const node of this.readDocs(f) ?? []) out.push({ node, path: '', scanned });
+    for (const f of files) {
+      if (from !== undefined && !this.included(f, from)) continue;
+      for (const node of this.readDocs(f) ?? []) out.push({ node, path: '', scanned });
+    }
     return out;
+  }
+
+  /**
+   * An include must stay inside the scenario's own folder tree, symbolic links resolved (a link out of it is
+   * refused too), unless --include-outside allows it; a refusal is reported at the include entry.
+   */
+  private included(file: string, from: Place): boolean {
+    if (limits().includeOutside || this.root === undefined) return true;
+    let real: string;
+    try {
+      real = realpathSync(file);
+    } catch {
+      return true;
+    }
+    if (real === this.root || real.startsWith(this.root + sep)) return true;
+    errorAt(this.ctx, from, `${file} is outside the scenario's folder ${this.root} (or links out of it); pass --include-outside to allow it`);
+    return false;
+  }
+}
+
+/** The folder of a file, symbolic links resolved (undefined when the file does not exist). */
+function realFolderOf(file: string): string | undefined {
+  try {
+    return dirname(realpathSync(file));
+  } catch {
+    return undefined;
   }
 }
 

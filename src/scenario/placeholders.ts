@@ -8,6 +8,8 @@ export interface Bindings {
 }
 
 const I_PLACEHOLDER = /\{i(?:([+\-*])(\d+))?(?::(\d+))?\}/g;
+/** Widest zero padding (`{i:02}`): wider ones are refused rather than filling the heap with zeros. */
+export const MAX_PAD = 20;
 const TENANT_PLACEHOLDER = /\{tenant\}/g;
 const ANY_PLACEHOLDER = /\{(i(?:[+\-*]\d+)?(?::\d+)?|tenant)\}/;
 
@@ -17,7 +19,8 @@ export function substituteText(text: string, b: Bindings): string {
   let out = text;
   const i = b.i;
   if (i !== undefined) {
-    out = out.replace(I_PLACEHOLDER, (_m, op: string | undefined, n: string | undefined, pad: string | undefined) => {
+    out = out.replace(I_PLACEHOLDER, (m: string, op: string | undefined, n: string | undefined, pad: string | undefined) => {
+      if (Number(pad ?? 0) > MAX_PAD) return m;
       const k = Number(n ?? 0);
       const v = op === '+' ? i + k : op === '-' ? i - k : op === '*' ? i * k : i;
       const s = String(Math.abs(v)).padStart(Number(pad ?? 0), '0');
@@ -36,6 +39,8 @@ export function unresolvedPlaceholder(text: string): string | undefined {
 
 /** Why a placeholder was left unresolved. */
 export function unresolvedMessage(placeholder: string): string {
+  const pad = /:(\d+)\}$/.exec(placeholder)?.[1];
+  if (pad !== undefined && Number(pad) > MAX_PAD) return `placeholder ${placeholder.length > 30 ? `${placeholder.slice(0, 30)}…` : placeholder} pads wider than ${MAX_PAD} digits`;
   return placeholder === '{tenant}'
     ? 'placeholder {tenant} is only valid inside a tenant, a template or a tenant set'
     : `placeholder ${placeholder} is only valid inside a generator (nodes: {count, ...} or tenantSets)`;

@@ -40,7 +40,8 @@ const healthCheckSchema = obj(
   {
     noSrc: true,
     check: (o, at, ctx) => {
-      if (o.interval === 0) errorAt(ctx, at('interval'), 'interval must be positive');
+      // BIG-IP monitors count interval and timeout in whole seconds (ltm monitor `interval`, an integer ≥ 1).
+      if (typeof o.interval === 'number' && o.interval < 1000) errorAt(ctx, at('interval'), 'interval must be at least 1s (BIG-IP monitors count whole seconds)');
       if (typeof o.interval === 'number' && typeof o.timeout === 'number' && o.timeout <= o.interval) {
         errorAt(ctx, at('timeout'), 'timeout must be longer than interval');
       }

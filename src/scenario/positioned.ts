@@ -1,6 +1,7 @@
 // scenario: YAML values that remember where they were written (file, line, column) — the tree every
 // scenario step reads, so any value can be reported at file:line:col — and conversions out of it.
 import type { SourceRef } from '../lib/diagnostics.js';
+import { isToken } from '../lib/quote-token.js';
 import type { JsonValue, Locator } from './types.js';
 
 export interface PScalar {
@@ -63,7 +64,7 @@ export function describe(v: PValue): string {
   if (v.kind === 'map') return 'a map';
   if (v.kind === 'seq') return 'a list';
   if (v.value === null) return 'nothing (null)';
-  if (typeof v.value === 'string') return `the string ${JSON.stringify(v.value)}`;
+  if (typeof v.value === 'string') return isToken(v.value) ? `the string ${JSON.stringify(v.value)}` : `a string of ${v.value.length} characters`;
   return `the ${typeof v.value} ${String(v.value)}`;
 }
 
@@ -71,7 +72,8 @@ export function describe(v: PValue): string {
 export function toJson(v: PValue): JsonValue {
   if (v.kind === 'scalar') return v.value;
   if (v.kind === 'seq') return v.items.map(toJson);
-  const out: { [k: string]: JsonValue } = {};
+  // Without a prototype, a key such as `constructor` or `toString` is only ever the input's own value.
+  const out = Object.create(null) as { [k: string]: JsonValue };
   for (const e of v.entries) out[e.key] = toJson(e.value);
   return out;
 }

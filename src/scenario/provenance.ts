@@ -55,6 +55,8 @@ export interface Ctx {
   readonly fromManifest: boolean;
   /** Namespace of namespaced manifests that name none (`-n`, as `kubectl apply -n`); default `default`. */
   readonly namespace?: string;
+  /** Objects generators may still produce in this load (`--max-objects`), shared by every reader. */
+  readonly objects?: { left: number };
 }
 
 /** Reports an error at a place. */

@@ -1,6 +1,5 @@
 // scenario: YAML (or JSON) text into positioned trees, one per document — with hard limits on file size,
 // document count and alias expansion, so a hostile or absurd input is refused with a diagnostic, not a hang.
-import { readFileSync, statSync } from 'node:fs';
 import {
   Alias,
   isAlias,
@@ -14,6 +13,7 @@ import {
   type Node as YamlNode,
 } from 'yaml';
 import type { DiagnosticSink, SourceRef } from '../lib/diagnostics.js';
+import { readRegularFile, ReadError } from '../lib/read-regular-file.js';
 import type { PEntry, PValue } from './positioned.js';
 
 export interface ReadLimits {
@@ -35,23 +35,37 @@ export const DEFAULT_LIMITS: ReadLimits = {
 };
 
 const MAX_DEPTH = 500;
+/** Characters either side of a syntax error searched for a placeholder hint. */
+const HINT_WINDOW = 200;
 /** `{i+1}` read as a flow map with one key: turned back into the placeholder text. */
 const PLACEHOLDER_KEY = /^(i([+\-*]\d+)?(:\d+)?|tenant)$/;
 
 /** Reads a file into documents; reports problems to `sink` and returns undefined when unreadable. */
-export function readYamlFile(file: string, sink: DiagnosticSink, limits: ReadLimits): PValue[] | undefined {
-  let size: number;
+export function readYamlFile(file: string, sink: DiagnosticSink, limits: ReadLimits, budget: InputBudget): PValue[] | undefined {
+  const max = Math.min(limits.maxFileBytes, budget.left);
+  let text: string;
   try {
-    size = statSync(file).size;
-  } catch {
-    sink.error({ file, line: 0, col: 0 }, '', 'file not found');
+    text = readRegularFile(file, max);
+  } catch (e) {
+    if (!(e instanceof ReadError)) throw e;
+    const message = e.size === undefined ? `cannot read: ${e.message}` : tooBig(e.size, limits.maxFileBytes, budget);
+    sink.error({ file, line: 0, col: 0 }, '', message);
     return undefined;
   }
-  if (size > limits.maxFileBytes) {
-    sink.error({ file, line: 0, col: 0 }, '', `file is ${size} bytes; the limit is ${limits.maxFileBytes} bytes`);
-    return undefined;
-  }
-  return parseYamlText(readFileSync(file, 'utf8'), file, sink, limits);
+  budget.left -= Buffer.byteLength(text, 'utf8');
+  return parseYamlText(text, file, sink, limits);
+}
+
+/** Bytes every file of one load may still take together (`--max-input-bytes`). */
+export interface InputBudget {
+  left: number;
+  readonly total: number;
+}
+
+function tooBig(size: number, perFile: number, budget: InputBudget): string {
+  if (size > perFile) return `file is ${size} bytes; the limit is ${perFile} bytes`;
+  const read = budget.total - budget.left;
+  return `file is ${size} bytes; with the ${read} bytes read before it the inputs pass the limit of ${budget.total} bytes (raise it with --max-input-bytes N)`;
 }
 
 /** Parses YAML text into documents (empty documents skipped). */
@@ -122,9 +136,10 @@ function parseText(text: string, file: string): Parsed {
 
 /** A placeholder glued to text inside `{ ... }` (`name: acme-{i}`) is YAML flow syntax: suggest quoting. */
 function flowPlaceholderHint(text: string, offset: number): string {
-  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  // Only the 200 characters either side of the error: the pattern backtracks, quadratic on a long line.
+  const lineStart = Math.max(text.lastIndexOf('\n', offset - 1) + 1, offset - HINT_WINDOW);
   const lineEnd = text.indexOf('\n', offset);
-  const line = text.slice(lineStart, lineEnd < 0 ? text.length : lineEnd);
+  const line = text.slice(lineStart, Math.min(lineEnd < 0 ? text.length : lineEnd, offset + HINT_WINDOW));
   const m = /([^\s"'{[,:]+\{(?:i(?:[+\-*]\d+)?(?::\d+)?|tenant)\}[^\s,}\]]*)/.exec(line);
   return m === null ? '' : ` (inside { } or [ ], quote values with placeholders: "${m[1] ?? ''}")`;
 }
@@ -201,6 +216,8 @@ class Converter {
       if (key !== null && !isScalar(key)) return this.fail(key, 'map keys must be plain strings');
       const keySrc = key === null ? src : this.at(key.range?.[0] ?? 0);
       const keyText = key === null || key.value === null ? '' : String(key.value);
+      // Copied into a plain object, `__proto__` would become its prototype (a deny-all policy judged ALLOW).
+      if (keyText === '__proto__') return this.fail(key, 'a `__proto__` key is not allowed');
       const value: PValue | undefined =
         pair.value === null || pair.value === undefined
           ? { kind: 'scalar', value: null, src: keySrc }

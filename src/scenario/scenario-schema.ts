@@ -6,7 +6,7 @@ import { platformSchema } from './platform-schema.js';
 import { describe, type PValue } from './positioned.js';
 import { errorAt, type Ctx } from './provenance.js';
 import {
-  bool, def, duration, int, list, many, num, obj, oneOf, opt, port, raw, req, selector, str, sub,
+  bool, def, duration, int, list, many, num, obj, oneOf, opt, port, raw, req, selector, simTime, str, sub,
   type At, type Rec, type Schema,
 } from './schema.js';
 import { stringValue, validate } from './validate.js';
@@ -137,7 +137,7 @@ export const scenarioSchema = obj(
     name: opt(str()),
     description: def(str(), ''),
     seed: def(int(0, 4_294_967_295), 1),
-    horizon: def(duration, 600_000),
+    horizon: def(simTime, 600_000),
     include: { s: list(pathRef), def: () => [] },
     platform: opt(platformSchema),
     templates: opt(raw('map')),

@@ -15,7 +15,8 @@ export type Schema =
   | { readonly t: 'int'; readonly min: number; readonly max: number; readonly what?: string }
   | { readonly t: 'number'; readonly min: number; readonly max: number }
   | { readonly t: 'bool' }
-  | { readonly t: 'duration' }
+  /** A duration; `simTime` ones are bounded by the simulated-time limit (a horizon). */
+  | { readonly t: 'duration'; readonly simTime?: boolean }
   /** An AS number: 1..4294967295, plain or dotted `a.b`. */
   | { readonly t: 'asn' }
   /** A port number or a port name (Service targetPort, Ingress backend port). */
@@ -73,6 +74,7 @@ export const int = (min: number, max: number, what?: string): Schema =>
 export const num = (min: number, max: number): Schema => ({ t: 'number', min, max });
 export const bool: Schema = { t: 'bool' };
 export const duration: Schema = { t: 'duration' };
+export const simTime: Schema = { t: 'duration', simTime: true };
 export const asn: Schema = { t: 'asn' };
 export const portOrName: Schema = { t: 'port-or-name' };
 export const selector: Schema = { t: 'selector' };

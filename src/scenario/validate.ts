@@ -1,12 +1,14 @@
 // scenario: the one validator of the declarative schema — positioned YAML in, plain records out (defaults
 // applied, `src` attached, provenance kept), every problem reported with file, line, column and field path.
+import { limits } from '../lib/limits.js';
+import { isToken, quoteToken } from '../lib/quote-token.js';
 import { didYouMean } from './did-you-mean.js';
-import { parseDuration } from './duration.js';
+import { parseDuration, simTimeProblem } from './duration.js';
 import { parseAsNumber, portName } from './formats.js';
 import { labelKeyProblem, labelValueProblem, selectorProblem } from './label-formats.js';
 import { unresolvedMessage, unresolvedPlaceholder, substitute } from './placeholders.js';
-import { describe, entryOf, joinPath, locatorOf, type PMap, type PScalar, type PValue } from './positioned.js';
-import { errorAt, type Ctx } from './provenance.js';
+import { describe, entryOf, joinPath, locatorOf, type PEntry, type PMap, type PScalar, type PValue } from './positioned.js';
+import { errorAt, type Ctx, type Place } from './provenance.js';
 import type { Field, Rec, Schema } from './schema.js';
 
 const MAX_GENERATED = 100_000;
@@ -41,7 +43,9 @@ export function validate(s: Schema, v: PValue, path: string, ctx: Ctx): unknown 
       return v.kind === 'scalar' && typeof v.value === 'boolean' ? v.value : fail(`expected true or false, got ${describe(v)}`);
     case 'duration': {
       const d = v.kind === 'scalar' && (typeof v.value === 'string' || typeof v.value === 'number') ? parseDuration(v.value) : undefined;
-      return d ?? fail(`${v.kind === 'scalar' ? String(v.value) : describe(v)} is not a duration (like 90s, 5m, 1h30m, 250ms)`);
+      if (d === undefined) return fail(`${v.kind === 'scalar' ? String(v.value) : describe(v)} is not a duration (like 90s, 5m, 1h30m, 250ms)`);
+      const late = s.simTime === true ? simTimeProblem(d) : undefined;
+      return late === undefined ? d : fail(late);
     }
     case 'asn': {
       const text = v.kind === 'scalar' && v.value !== null ? (v.raw ?? String(v.value)) : undefined;
@@ -170,10 +174,27 @@ function expandGenerator(m: PMap, path: string, ctx: Ctx): PValue[] {
   const countEntry = entryOf(m, 'count');
   const count = countEntry === undefined ? undefined : validate(int0(), countEntry.value, joinPath(path, 'count'), ctx);
   if (typeof count !== 'number') return [];
+  if (!spendObjects(count, { path: joinPath(path, 'count'), src: (countEntry as PEntry).value.src }, ctx)) return [];
   const template: PMap = { kind: 'map', entries: m.entries.filter((e) => e.key !== 'count'), src: m.src };
   const out: PValue[] = [];
   for (let i = 1; i <= count; i++) out.push(substitute(template, { i }));
   return out;
+}
+
+/**
+ * Takes `n` objects from the load's budget before a generator expands them; reports the limit and returns
+ * false when they do not fit (nothing is expanded then).
+ */
+export function spendObjects(n: number, at: Place, ctx: Ctx): boolean {
+  const budget = ctx.objects;
+  if (budget === undefined) return true;
+  if (n > budget.left) {
+    errorAt(ctx, at, `${n} more objects would pass the limit of ${limits().maxObjects} nodes and pods (raise it with --max-objects N)`);
+    budget.left = 0;
+    return false;
+  }
+  budget.left -= n;
+  return true;
 }
 
 const int0 = (): Schema => ({ t: 'int', min: 0, max: MAX_GENERATED });
@@ -187,34 +208,50 @@ function readObject(s: Schema & { t: 'object' }, v: PValue, path: string, ctx: C
   if (ctx.strict) {
     for (const e of v.entries) {
       if (!Object.hasOwn(s.fields, e.key)) {
-        errorAt(ctx, { path: joinPath(path, e.key), src: e.keySrc }, `unknown field \`${e.key}\`${didYouMean(e.key, names)}`);
+        const field = isToken(e.key) ? joinPath(path, e.key) : path;
+        errorAt(ctx, { path: field, src: e.keySrc }, `unknown field ${quoteToken(e.key)}${isToken(e.key) ? didYouMean(e.key, names) : ''}`);
       }
     }
   }
   const out: Rec = {};
+  let complete = true;
   for (const name of names) {
     const f = s.fields[name] as Field;
     const value = readField(f, name, v, path, ctx, out);
-    if (value !== undefined) out[name] = value;
+    if (value === MISSING) complete = false;
+    else if (value !== undefined) out[name] = value;
   }
   if (s.noSrc !== true) out.src = v.src;
   const locate = locatorOf(v);
   const origin = { path, locate: (field?: string) => (field === undefined ? v.src : locate(field)), fromManifest: ctx.fromManifest };
   ctx.prov.set(out, origin);
   s.check?.(out, (field) => ctx.prov.at(out, field), ctx);
+  // A required field missing or unreadable (reported) leaves no record: nothing builds on half of one.
+  if (!complete) return undefined;
   if (s.build === undefined) return out;
   const built = s.build(out);
   if (typeof built === 'object' && built !== null) ctx.prov.set(built, origin);
   return built;
 }
 
+/** A required field that is absent or did not validate (already reported). */
+const MISSING = Symbol('missing');
+
+/**
+ * A field's value. One that was written but did not validate (already reported) reads as if absent — its
+ * default, or nothing for an optional field — so the record keeps its type and the rest of the document is
+ * still checked; the load fails anyway on the reported error.
+ */
 function readField(f: Field, name: string, map: PMap, path: string, ctx: Ctx, sofar: Rec): unknown {
   const e = entryOf(map, name);
   const at = joinPath(path, name);
-  if (e !== undefined && !(e.value.kind === 'scalar' && e.value.value === null)) return validate(f.s, e.value, at, ctx);
-  if (f.required === true) {
+  if (e !== undefined && !(e.value.kind === 'scalar' && e.value.value === null)) {
+    const value = validate(f.s, e.value, at, ctx);
+    if (value !== undefined) return value;
+    if (f.required === true) return MISSING;
+  } else if (f.required === true) {
     errorAt(ctx, { path: at, src: e?.keySrc ?? map.src }, `missing required field \`${name}\``);
-    return undefined;
+    return MISSING;
   }
   if (f.empty === true) return validate(f.s, { kind: 'map', entries: [], src: e?.keySrc ?? map.src }, at, ctx);
   return typeof f.def === 'function' ? (f.def as (o: Rec) => unknown)(sofar) : f.def;

@@ -111,3 +111,12 @@ describe('limits through loadScenario', () => {
     expect(diagnosticsOf(scenarioFile(`name: bomb\ndescription: x\n${aliasBomb(9).replace(/^a:/, 'x-a:')}`))[0]?.message).toMatch(/alias/);
   });
 });
+
+describe('syntax-error hint on a long line', () => {
+  it('answers in linear time (the placeholder hint looks only near the error)', () => {
+    const t0 = performance.now();
+    const { sink } = parse(`a: b: ${'x'.repeat(30_000)}\n`);
+    expect(performance.now() - t0).toBeLessThan(1000);
+    expect(sink.items[0]?.message).toBe('YAML syntax error: Nested mappings are not allowed in compact mappings');
+  });
+});

@@ -11,7 +11,7 @@ import { buildModel } from '../../model/build-model.js';
 import type { CheckReport } from '../../verdict/check/types.js';
 import { runCheck } from '../../verdict/check/run-check.js';
 import type { Command } from '../command.js';
-import { optString } from '../command.js';
+import { optSeed, optString } from '../command.js';
 import { displayPath } from '../display-path.js';
 import { inputFiles, inputOptions, withInputOptions } from '../input-options.js';
 import { loadInput, warningsJson, type LoadedInput } from '../load-input.js';
@@ -32,7 +32,7 @@ export const checkCommand: Command = {
     const files = inputFiles(args, 'scenario');
     const input = loadInput(files, inputOptions(args));
     const { scenario } = input;
-    const seed = typeof args['seed'] === 'number' ? args['seed'] : undefined;
+    const seed = optSeed(args);
     const progress = (m: string): void => {
       if (process.stderr.isTTY) process.stderr.write(`\r\x1b[K${m}`);
     };

@@ -1,6 +1,8 @@
 // cli: `calisim reach FILE...` — who can reach whom and which rule decides: a probe file (JSON in, JSON
 // out, in order), one query explained in words, the whole matrix, or netpol-analyzer's connlist.
-import { readFileSync } from 'node:fs';
+import { limits } from '../../lib/limits.js';
+import { readRegularFile, ReadError } from '../../lib/read-regular-file.js';
+import { JsonError, parseJsonSafe } from '../../lib/safe-json.js';
 import { formatConnlist, connlist } from '../../emit/connlist/connlist.js';
 import { connMatrix, formatMatrix, type ConnMatrix } from '../../emit/connlist/matrix.js';
 import { focusMatches, focusMatrix, portMatrix } from '../../emit/connlist/matrix-views.js';
@@ -102,9 +104,10 @@ function readProbes(args: Record<string, unknown>, clusters: readonly ClusterPol
   const probesFile = optString(args, 'probes');
   if (probesFile !== undefined) {
     try {
-      return { probes: JSON.parse(readFileSync(probesFile, 'utf8')), file: probesFile };
+      return { probes: parseJsonSafe(readRegularFile(probesFile, limits().maxInputBytes)), file: probesFile };
     } catch (e) {
-      throw new InputError([diagnosticAt(undefined, '', `cannot read probes: ${e instanceof Error ? e.message : String(e)}`, 'error', probesFile)]);
+      if (!(e instanceof ReadError || e instanceof JsonError)) throw e;
+      throw new InputError([diagnosticAt(undefined, '', `cannot read probes: ${e.message}`, 'error', probesFile)]);
     }
   }
   const from = optString(args, 'from');

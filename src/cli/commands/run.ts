@@ -1,20 +1,20 @@
 // cli: `calisim run [SCENARIO]` — simulate a scenario (the embedded default when none is given), print
 // the summary (text or JSON) and write report.json into the output folder.
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { buildModel } from '../../model/build-model.js';
 import { runPlatform } from '../../engine/platform/run-platform.js';
 import { renderRunSummary } from '../../emit/report/run-summary-text.js';
-import { parseDuration } from '../../scenario/duration.js';
+import { parseDuration, simTimeProblem } from '../../scenario/duration.js';
 import { defaultScenarioPath } from '../../scenario/load-scenario.js';
 import { policyChangeEffects } from '../../verdict/diff/policy-change-effects.js';
 import { buildRunReport } from '../../verdict/run/run-report.js';
 import type { Command } from '../command.js';
-import { optString } from '../command.js';
+import { optSeed, optString } from '../command.js';
 import { inputFiles, inputOptions, withInputOptions } from '../input-options.js';
 import { loadInput, warningsJson } from '../load-input.js';
 import { printDoc, withOutputOption } from '../print-doc.js';
 import { UsageError } from '../usage-error.js';
+import { writeFileAtomic } from '../write-output.js';
 import { writeVizPage } from './viz.js';
 
 export const runCommand: Command = {
@@ -41,9 +41,9 @@ export const runCommand: Command = {
     const untilText = optString(args, 'until');
     const until = untilText === undefined ? undefined : parseDuration(untilText);
     if (untilText !== undefined && until === undefined) throw new UsageError(`--until ${untilText}: not a duration (e.g. 90s, 5m, 1h)`);
-    const seedArg = args['seed'];
-    if (seedArg !== undefined && !Number.isInteger(seedArg)) throw new UsageError(`--seed must be an integer`);
-    const seed = typeof seedArg === 'number' ? seedArg : scenario.seed;
+    const late = until === undefined ? undefined : simTimeProblem(until);
+    if (late !== undefined) throw new UsageError(`--until ${untilText ?? ''}: ${late}`);
+    const seed = optSeed(args) ?? scenario.seed;
     progress(`building the model of ${scenario.name}...`);
     const model = buildModel(scenario);
     const run = runPlatform(model, { seed, ...(until !== undefined ? { until } : {}), progress, onPolicyChange: policyChangeEffects });
@@ -52,9 +52,8 @@ export const runCommand: Command = {
     // depend on where calisim is installed.
     const report = buildRunReport(run, seed, (f) => relative(process.cwd(), f) || f);
     const outDir = optString(args, 'out') ?? 'out';
-    mkdirSync(outDir, { recursive: true });
     const json = JSON.stringify({ ...report, warnings: warningsJson(input) }, null, 2) + '\n';
-    writeFileSync(join(outDir, 'report.json'), json);
+    writeFileAtomic(join(outDir, 'report.json'), json);
     if (args['viz'] !== false) writeVizPage(model, join(outDir, 'calisim.html'), { seed });
     if (!quiet) {
       const output = optString(args, 'output');

@@ -1,8 +1,10 @@
 // cli: `calisim select SELECTOR (--labels JSON | FILE...)` — evaluate a Calico selector against a label
 // map, or list the endpoints of the given scenario/manifests it selects (with Calico's automatic labels).
+import { quoteToken } from '../../lib/quote-token.js';
+import { parseJsonSafe } from '../../lib/safe-json.js';
 import { buildEndpoints } from '../../model/endpoints/build-endpoints.js';
 import { parseSelector } from '../../lib/selector/parse.js';
-import { SelectorParseError, type Selector } from '../../lib/selector/types.js';
+import { SelectorParseError, selectorExcerpt, type Selector } from '../../lib/selector/types.js';
 import { policyInputOf } from '../../verdict/state/policy-input.js';
 import type { Command } from '../command.js';
 import { optString } from '../command.js';
@@ -28,7 +30,8 @@ export const selectCommand: Command = {
       selector = parseSelector(text);
     } catch (e) {
       if (e instanceof SelectorParseError) {
-        process.stderr.write(`calisim: ${e.message}\n  ${text}\n  ${' '.repeat(Math.max(0, e.col - 1))}^\n`);
+        const shown = selectorExcerpt(text, e.col);
+        process.stderr.write(`calisim: ${e.message}\n  ${shown.text}\n  ${' '.repeat(Math.max(0, shown.col - 1))}^\n`);
         return 2;
       }
       throw e;
@@ -64,14 +67,14 @@ export const selectCommand: Command = {
 function parseLabels(text: string): Record<string, string> {
   let v: unknown;
   try {
-    v = JSON.parse(text);
+    v = parseJsonSafe(text);
   } catch (e) {
-    throw new UsageError(`--labels: not JSON (${e instanceof Error ? e.message : String(e)})`);
+    throw new UsageError(`--labels: ${e instanceof Error ? e.message : String(e)}`);
   }
   if (v === null || typeof v !== 'object' || Array.isArray(v)) throw new UsageError('--labels: expected a JSON object of string values');
-  const out: Record<string, string> = {};
+  const out: Record<string, string> = Object.create(null) as Record<string, string>;
   for (const [k, x] of Object.entries(v)) {
-    if (typeof x !== 'string') throw new UsageError(`--labels: value of ${JSON.stringify(k)} is not a string`);
+    if (typeof x !== 'string') throw new UsageError(`--labels: value of ${quoteToken(k, 'a key')} is not a string`);
     out[k] = x;
   }
   return out;

@@ -1,6 +1,7 @@
 // engine: runs a model on the discrete-event core — pods start (IPAM), certificates are issued, load
 // balancer monitors probe, and the scenario's timeline (failures, rollouts, scale-ups, rotations) plays
 // out, each protocol module reacting through its own event kinds. Returns the run for the verdicts.
+import { LimitError, limits } from '../../lib/limits.js';
 import type { Model } from '../../model/types.js';
 import { schedulePods } from '../../model/schedule-pods.js';
 import type { Manifest, NodeDownMode, TimelineEventSpec } from '../../scenario/types.js';
@@ -62,7 +63,11 @@ export function runPlatform(model: Model, options: RunOptions = {}): PlatformRun
 
 /** Advances a run to simulated time `until` (events at exactly `until` are processed). */
 export function advancePlatform(run: PlatformRun, until: number): RunStats {
-  run.stats = run.sim.run(until);
+  const max = limits().maxEvents;
+  run.stats = run.sim.run(until, Math.max(0, max - run.sim.processed));
+  if (run.stats.reason === 'event-limit') {
+    throw new LimitError(`the simulation reached ${max} events at ${Math.floor(run.sim.now)} ms of simulated time (raise the limit with --max-events N)`);
+  }
   return run.stats;
 }
 

@@ -6,6 +6,11 @@ import { tokenize, type Token } from './tokenize.js';
 import { SelectorParseError, type Selector, type SelectorNode } from './types.js';
 
 const MEMO_LIMIT = 8192;
+/**
+ * Deepest parenthesis nesting read. Calico's parser has no limit (Go stacks grow); ours recurses on the
+ * JavaScript stack, so a hostile `((((…` gets a clear error instead of a stack overflow.
+ */
+export const MAX_SELECTOR_DEPTH = 100;
 const memo = new Map<string, Selector>();
 
 /**
@@ -41,6 +46,8 @@ export function parseSelectorNode(text: string): SelectorNode {
 /** Position in the token list; tokens always end with `eof`, which is never consumed. */
 class TokenCursor {
   private i = 0;
+  /** Parentheses open at the current position. */
+  depth = 0;
   constructor(
     private readonly text: string,
     private readonly tokens: readonly Token[],
@@ -98,7 +105,9 @@ function parsePrimary(p: TokenCursor): SelectorNode {
     case 'label':
       return parseLabelOperation(p, t.value);
     case '(': {
+      if (++p.depth > MAX_SELECTOR_DEPTH) p.fail(t, `parentheses nested deeper than ${MAX_SELECTOR_DEPTH} levels`);
       const node = parseOr(p);
+      p.depth--;
       const close = p.next();
       if (close.kind !== ')') p.fail(close, "expected ')'");
       return node;

@@ -35,7 +35,23 @@ export class SelectorParseError extends Error {
     readonly col: number,
     readonly reason: string,
   ) {
-    super(`invalid selector ${JSON.stringify(selector)} at column ${col}: ${reason}`);
+    super(`invalid selector ${quoteSelector(selector, col)} at column ${col}: ${reason}`);
     this.name = 'SelectorParseError';
   }
+}
+
+const SHOWN = 60;
+
+/** Up to 60 characters of a selector around column `col` (… marks what was cut) and `col` within them. */
+export function selectorExcerpt(text: string, col: number): { readonly text: string; readonly col: number } {
+  if (text.length <= SHOWN) return { text, col };
+  const start = Math.max(0, Math.min(col - 1 - SHOWN / 2, text.length - SHOWN));
+  const head = start > 0 ? '…' : '';
+  const tail = start + SHOWN < text.length ? '…' : '';
+  return { text: `${head}${text.slice(start, start + SHOWN)}${tail}`, col: col - start + head.length };
+}
+
+/** A selector quoted for a message: whole when short, else the part around column `col`. */
+export function quoteSelector(text: string, col: number): string {
+  return JSON.stringify(selectorExcerpt(text, col).text);
 }

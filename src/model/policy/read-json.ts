@@ -1,5 +1,6 @@
 // model: typed reading of a manifest's JSON body for the policy converters — every problem becomes a
 // Diagnostic located by the manifest's Locator at the field path (`spec.ingress[0].ports[1].port`).
+import { isToken, quoteToken } from '../../lib/quote-token.js';
 import type { Diagnostic } from '../../lib/diagnostics.js';
 import { diagnosticAt } from '../../lib/diagnostics.js';
 import type { JsonObject, JsonValue, Manifest } from '../../scenario/types.js';
@@ -95,7 +96,9 @@ export function readBool(ctx: ReadCtx, v: JsonValue | undefined, path: string): 
 export function checkFields(ctx: ReadCtx, obj: JsonObject, known: readonly string[], path: string): void {
   for (const key of Object.keys(obj)) {
     if (!known.includes(key)) {
-      fail(ctx, path ? `${path}.${key}` : key, `unknown field "${key}"${path ? ` in ${path}` : ''}`);
+      const shown = isToken(key) ? key : undefined;
+      const at = shown === undefined ? path : path ? `${path}.${shown}` : shown;
+      fail(ctx, at, `unknown field ${shown === undefined ? quoteToken(key) : `"${shown}"`}${path ? ` in ${path}` : ''}`);
     }
   }
 }

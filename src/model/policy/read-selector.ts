@@ -3,7 +3,7 @@
 import type { JsonValue } from '../../scenario/types.js';
 import { labelSelectorToCalico, readLabelSelector } from '../../lib/selector/label-selector.js';
 import { parseSelectorNode } from '../../lib/selector/parse.js';
-import { SelectorParseError } from '../../lib/selector/types.js';
+import { quoteSelector, SelectorParseError } from '../../lib/selector/types.js';
 import { fail, readString, type ReadCtx } from './read-json.js';
 
 /** Where `global()` may appear: nowhere, or alone as a rule's namespaceSelector (validateEntityRule). */
@@ -26,7 +26,7 @@ export function checkSelectorText(ctx: ReadCtx, text: string, path: string, glob
     return true;
   } catch (e) {
     if (e instanceof SelectorParseError) {
-      fail(ctx, path, `invalid selector ${JSON.stringify(text)} at column ${e.col}: ${e.reason}`);
+      fail(ctx, path, `invalid selector ${quoteSelector(text, e.col)} at column ${e.col}: ${e.reason}`);
       return false;
     }
     throw e;

@@ -1,5 +1,6 @@
 // verdict: the probe contract of the CLI — a JSON array of `{from, to, protocol, port?, srcPort?, icmpType?,
 // icmpCode?}` (ends `namespace/pod`, `tenant/namespace/pod` or an outside IPv4 address) into verdicts, in order.
+import { isToken, quoteToken } from '../../lib/quote-token.js';
 import { diagnosticAt, type Diagnostic } from '../../lib/diagnostics.js';
 import { parseIpv4 } from '../../lib/ipv4.js';
 import type { PolicyModel } from '../../model/policy/types.js';
@@ -45,7 +46,7 @@ export function resolveProbes(
     const before = diagnostics.length;
     if (typeof p !== 'object' || p === null || Array.isArray(p)) return err(`[${i}]`, 'must be an object');
     const o = p as Record<string, unknown>;
-    for (const k of Object.keys(o)) if (!PROBE_FIELDS.includes(k)) err(`[${i}].${k}`, `unknown field "${k}"`);
+    for (const k of Object.keys(o)) if (!PROBE_FIELDS.includes(k)) err(isToken(k) ? `[${i}].${k}` : `[${i}]`, `unknown field ${isToken(k) ? `"${k}"` : quoteToken(k)}`);
     const src = resolveEnd(model, o['from'], `[${i}].from`, err);
     const dst = resolveEnd(model, o['to'], `[${i}].to`, err);
     const protocol = readProtocol(o['protocol'], `[${i}].protocol`, err);

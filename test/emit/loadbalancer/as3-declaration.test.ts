@@ -1,6 +1,6 @@
 // The load balancers' AS3 declarations: they validate against F5's AS3 schema 3.56 (../shared/reference, in CI),
 // and carry the model's VIPs, members (the management hosts' addresses), method, SNAT and monitor.
-import Ajv from 'ajv';
+import { Ajv } from 'ajv';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
