@@ -69,7 +69,7 @@ export const reachCommand: Command = {
       const port = args['port'];
       probes = [{ from, to, protocol: optString(args, 'protocol') ?? 'TCP', ...(typeof port === 'number' ? { port } : {}) }];
     }
-    const { results, diagnostics } = platformProbes(built.clusters, probes, file);
+    const { results, diagnostics } = platformProbes(built.clusters, probes, file, run.model);
     if (diagnostics.length) throw new InputError(diagnostics);
     if (format === 'json') process.stdout.write(JSON.stringify(results, null, 2) + '\n');
     else for (const r of results) process.stdout.write(explainInWords(r) + '\n');

@@ -3,14 +3,13 @@
 // private flannel networks or in VPCs): so the entry points are the load balancers' VIPs, NodePort and
 // LoadBalancer Services of the management cluster, and hostPort / hostNetwork pods on management hosts.
 // Anything but the ingress controller's Service and the load balancers is undeclared exposure. Each
-// Ingress is reported with whether its backend pods accept the controller's traffic (which arrives from a
-// management host's address: flannel masquerades it).
+// Ingress route is reported with whether every controller pod reaches its backend through the outer and
+// inner walls.
 import type { PlatformRun } from '../../engine/platform/run-platform.js';
 import type { ClusterPolicies } from '../reach/platform-probes.js';
-import { fastEvaluate } from '../state/fast-evaluate.js';
+import { backendReach } from '../request/backend-reach.js';
+import { controllerPods } from '../request/controller-pods.js';
 import type { AssertionResult } from './types.js';
-
-const PROTOCOLS: Readonly<Record<string, number>> = { TCP: 6, UDP: 17, SCTP: 132 };
 
 /** The exposure assertion in the run's current state. */
 export function exposureAssertion(run: PlatformRun, policies: readonly ClusterPolicies[]): AssertionResult {
@@ -34,22 +33,19 @@ export function exposureAssertion(run: PlatformRun, policies: readonly ClusterPo
     const hostPorts = p.base.ports.filter((x) => x.hostPort !== undefined).map((x) => x.hostPort);
     if (hostPorts.length) undeclared.push(`pod ${p.namespace}/${p.name} hostPort ${hostPorts.join(',')}`);
   }
-  // Ingress backends as the controller reaches them: from a management host's address to each backend pod.
-  const hostIp = model.nodes[mgmt.nodes[0]!]!.ip;
+  // Ingress backends as the controller pods reach them, through both walls.
+  const controllers = controllerPods(run);
   const routes: string[] = [];
   model.clusters.forEach((c, ci) => {
     for (const i of c.spec.ingresses) {
       for (const path of i.paths) {
         const svc = c.services.find((s) => s.namespace === i.namespace && s.name === path.service);
         const port = svc?.ports.find((p) => p.port === path.port || p.name === path.port);
-        const backends = policies[ci]!.model.endpoints.filter((e) => e.namespace === i.namespace && svc && Object.entries(svc.selector).every(([k, v]) => e.podLabels[k] === v));
-        if (!svc || !port || backends.length === 0) {
-          routes.push(`${c.name}: ${i.host ?? '*'}${path.path} → ${path.service}: no backend`);
-          continue;
-        }
-        const target = typeof port.targetPort === 'number' ? port.targetPort : backends[0]!.containerPorts.find((x) => x.name === port.targetPort)?.containerPort;
-        const allowed = target !== undefined && backends.some((b) => fastEvaluate(policies[ci]!.model, { src: { ip: hostIp }, dst: { endpoint: b.index }, protocol: PROTOCOLS[port.protocol] ?? 6, dstPort: target }).verdict === 'allow');
-        routes.push(`${c.name}: ${i.host ?? '*'}${path.path} → ${i.namespace}/${path.service}:${target ?? port.targetPort} ${allowed ? 'reachable' : 'refused by its policies'}`);
+        const r = svc && port ? backendReach(run, policies, controllers, ci, svc, port) : undefined;
+        const where = `${c.name}: ${i.host ?? '*'}${path.path} → ${i.namespace}/${path.service}`;
+        if (!r || r.endpoints === 0) routes.push(`${where}: no backend`);
+        else if (r.reaching === r.controllers && r.controllers > 0) routes.push(`${where}:${r.port} reachable`);
+        else routes.push(`${where}:${r.port} unreachable from ${r.controllers - r.reaching} of ${r.controllers} controller pod(s)${r.refused ? ` (${r.refused.hops[r.refused.hops.length - 1]!.detail})` : ''}`);
       }
     }
   });
