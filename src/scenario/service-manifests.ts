@@ -83,6 +83,7 @@ const ingressBody = obj(
           defaultBackend: opt(backend),
           backend: opt(backend),
           rules: many(obj({ host: opt(str()), http: opt(obj({ paths: many(ingressPath) }, { noSrc: true })) }, { noSrc: true })),
+          tls: many(obj({ hosts: many(str()), secretName: opt(str()) }, { noSrc: true })),
         },
         { noSrc: true },
       ),
@@ -116,11 +117,13 @@ export function readIngress(m: Manifest, doc: PMap, path: string, ctx: Ctx): Ing
           defaultBackend?: BackendRec;
           backend?: BackendRec;
           rules: { host?: string; http?: { paths: { path: string; pathType: IngressPathSpec['pathType']; backend: BackendRec }[] } }[];
+          tls: { hosts: string[] }[];
         };
       }
     | undefined;
   if (r === undefined) return [];
   const className = r.spec.ingressClassName ?? m.annotations['kubernetes.io/ingress.class'];
+  const tls = r.spec.tls.flatMap((t) => t.hosts);
   const make = (host: string | undefined, paths: IngressPathSpec[], i: number | 'default'): IngressSpec => {
     const spec: IngressSpec = {
       name: m.name,
@@ -128,6 +131,7 @@ export function readIngress(m: Manifest, doc: PMap, path: string, ctx: Ctx): Ing
       ...(className === undefined ? {} : { className }),
       ...(host === undefined ? {} : { host }),
       paths,
+      ...(tls.length ? { tls } : {}),
       annotations: m.annotations,
       src: m.src,
     };

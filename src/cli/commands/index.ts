@@ -5,10 +5,11 @@ import { checkCommand } from './check.js';
 import { diffCommand } from './diff.js';
 import { manifestsCommand } from './manifests.js';
 import { reachCommand } from './reach.js';
+import { requestCommand } from './request.js';
 import { routesCommand } from './routes.js';
 import { runCommand } from './run.js';
 import { selectCommand } from './select.js';
 import { traceCommand } from './trace.js';
 import { validateCommand } from './validate.js';
 
-export const commands: readonly Command[] = [runCommand, validateCommand, checkCommand, diffCommand, reachCommand, selectCommand, traceCommand, routesCommand, bgpCommand, manifestsCommand];
+export const commands: readonly Command[] = [runCommand, validateCommand, checkCommand, diffCommand, reachCommand, selectCommand, traceCommand, requestCommand, routesCommand, bgpCommand, manifestsCommand];

@@ -36,6 +36,8 @@ export interface LegResult {
   readonly disposition: 'delivered' | 'dropped' | 'left-platform';
   readonly dropReason?: DropReason;
   readonly source: LegSource;
+  /** The end the last leg went to. */
+  readonly to?: TraceEnd;
 }
 
 /** Follows the packet from `src` to `dst`. */
@@ -44,7 +46,7 @@ export function traceLeg(run: PlatformRun, policies: readonly ClusterPolicies[],
   const { model } = run;
   const original = earlier?.ip ?? src.ip;
   let changes: readonly SourceChange[] = earlier?.changes ?? [];
-  const end = (disposition: LegResult['disposition'], dropReason?: DropReason): LegResult => ({ hops, disposition, ...(dropReason ? { dropReason } : {}), source: { ip: original, changes } });
+  const end = (disposition: LegResult['disposition'], dropReason?: DropReason): LegResult => ({ hops, disposition, ...(dropReason ? { dropReason } : {}), source: { ip: original, changes }, to: dst });
   const drop = (reason: DropReason, at: string, detail: string): LegResult => {
     hops.push({ step: 'drop', at, detail });
     return end('dropped', reason);
