@@ -2,7 +2,7 @@
 // wildcards keyed by their suffix), and per server a hash map of Exact paths, a trie over path elements
 // holding the best Prefix rule at each node, and the ImplementationSpecific paths longest first. Gives the
 // same answer as the reference scan (property-tested) at a cost independent of the number of servers.
-import { outranks, pathElements, type RouteLookup, type RouteRule } from './route-rules.js';
+import { outranks, pathElements, rankLength, type RouteLookup, type RouteRule } from './route-rules.js';
 
 interface TrieNode {
   readonly children: Map<string, TrieNode>;
@@ -25,7 +25,9 @@ export function compileRoutes(rules: readonly RouteRule[]): RouteLookup {
   const exactHosts = new Map<string, Server>();
   const wildcards = new Map<string, Server>();
   const catchAll = server();
-  const better = (a: number, b: number): boolean => b < 0 || outranks(rules[a]!, rules[b]!);
+  const rank = rules.map(rankLength);
+  const beats = (a: number, b: number): boolean => outranks(rules[a]!, rules[b]!, rank[a], rank[b]);
+  const better = (a: number, b: number): boolean => b < 0 || beats(a, b);
   rules.forEach((r, i) => {
     let s = catchAll;
     if (r.host !== undefined) {
@@ -47,7 +49,7 @@ export function compileRoutes(rules: readonly RouteRule[]): RouteLookup {
       if (better(i, n.best)) n.best = i;
     } else s.prefixes.push(i);
   });
-  for (const s of [catchAll, ...exactHosts.values(), ...wildcards.values()]) s.prefixes.sort((a, b) => (outranks(rules[a]!, rules[b]!) ? -1 : outranks(rules[b]!, rules[a]!) ? 1 : 0));
+  for (const s of [catchAll, ...exactHosts.values(), ...wildcards.values()]) s.prefixes.sort((a, b) => (beats(a, b) ? -1 : beats(b, a) ? 1 : 0));
 
   const lookupIn = (s: Server, path: string): number => {
     const exact = s.exact.get(path);
@@ -68,7 +70,7 @@ export function compileRoutes(rules: readonly RouteRule[]): RouteLookup {
     }
     for (const k of s.prefixes) {
       if (path.startsWith(rules[k]!.path)) {
-        if (best < 0 || outranks(rules[k]!, rules[best]!)) best = k;
+        if (best < 0 || beats(k, best)) best = k;
         break;
       }
     }

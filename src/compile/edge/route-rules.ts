@@ -35,13 +35,11 @@ export function rankLength(r: RouteRule): number {
   return el.length === 0 ? 1 : el.reduce((n, e) => n + e.length + 1, 0);
 }
 
-/** Whether rule `a` outranks rule `b` for a request both match. */
-export function outranks(a: RouteRule, b: RouteRule): boolean {
+/** Whether rule `a` outranks rule `b` for a request both match (`la`/`lb`: their rankLength, when known). */
+export function outranks(a: RouteRule, b: RouteRule, la = rankLength(a), lb = rankLength(b)): boolean {
   const ea = a.pathType === 'Exact' ? 1 : 0;
   const eb = b.pathType === 'Exact' ? 1 : 0;
   if (ea !== eb) return ea > eb;
-  const la = rankLength(a);
-  const lb = rankLength(b);
   if (la !== lb) return la > lb;
   // `/foo/` beats `/foo` (the Ingress API's comment), then Prefix before ImplementationSpecific, then age.
   if (a.path.length !== b.path.length) return a.path.length > b.path.length;
