@@ -6,13 +6,11 @@
 // Ingress route is reported with whether every controller pod reaches its backend through the outer and
 // inner walls.
 import type { PlatformRun } from '../../engine/platform/run-platform.js';
-import type { ClusterPolicies } from '../reach/platform-probes.js';
-import { backendReach } from '../request/backend-reach.js';
-import { controllerPods } from '../request/controller-pods.js';
+import type { RouteReach } from './ingress-routes.js';
 import type { AssertionResult } from './types.js';
 
 /** The exposure assertion in the run's current state. */
-export function exposureAssertion(run: PlatformRun, policies: readonly ClusterPolicies[]): AssertionResult {
+export function exposureAssertion(run: PlatformRun, reaches: readonly RouteReach[]): AssertionResult {
   const { model } = run;
   const platform = model.scenario.platform;
   if (!platform || model.management < 0) {
@@ -33,21 +31,10 @@ export function exposureAssertion(run: PlatformRun, policies: readonly ClusterPo
     const hostPorts = p.base.ports.filter((x) => x.hostPort !== undefined).map((x) => x.hostPort);
     if (hostPorts.length) undeclared.push(`pod ${p.namespace}/${p.name} hostPort ${hostPorts.join(',')}`);
   }
-  // Ingress backends as the controller pods reach them, through both walls.
-  const controllers = controllerPods(run);
-  const routes: string[] = [];
-  model.clusters.forEach((c, ci) => {
-    for (const i of c.spec.ingresses) {
-      for (const path of i.paths) {
-        const svc = c.services.find((s) => s.namespace === i.namespace && s.name === path.service);
-        const port = svc?.ports.find((p) => p.port === path.port || p.name === path.port);
-        const r = svc && port ? backendReach(run, policies, controllers, ci, svc, port) : undefined;
-        const where = `${c.name}: ${i.host ?? '*'}${path.path} → ${i.namespace}/${path.service}`;
-        if (!r || r.endpoints === 0) routes.push(`${where}: no backend`);
-        else if (r.reaching === r.controllers && r.controllers > 0) routes.push(`${where}:${r.port} reachable`);
-        else routes.push(`${where}:${r.port} unreachable from ${r.controllers - r.reaching} of ${r.controllers} controller pod(s)${r.refused ? ` (${r.refused.hops[r.refused.hops.length - 1]!.detail})` : ''}`);
-      }
-    }
+  const routes = reaches.map(({ where, reach }) => {
+    if (!reach || reach.endpoints === 0) return `${where}: no backend`;
+    if (reach.reaching === reach.controllers && reach.controllers > 0) return `${where}:${reach.port} reachable`;
+    return `${where}:${reach.port} unreachable from ${reach.controllers - reach.reaching} of ${reach.controllers} controller pod(s)`;
   });
   return {
     id: 'exposure',

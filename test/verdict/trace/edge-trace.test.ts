@@ -4,6 +4,7 @@ import { platformProbes } from '../../../src/verdict/reach/platform-probes.js';
 import { tracePacket } from '../../../src/verdict/trace/trace-packet.js';
 import type { Trace } from '../../../src/verdict/trace/types.js';
 import { exposureAssertion } from '../../../src/verdict/check/exposure.js';
+import { routeReaches } from '../../../src/verdict/check/ingress-routes.js';
 import { DENY_TENANT_VMS, IP_MASQ_ON, edgeRun, editedScenario } from './edge-fixtures.js';
 
 const base = edgeRun();
@@ -73,8 +74,8 @@ describe('the outer wall between the management cluster and a tenant', () => {
   });
 
   it('makes the exposure check say the Ingress backends are unreachable', () => {
-    expect(exposureAssertion(base.run, base.policies).detail).toMatch(/acme\.example\.com\/ → shop\/frontend:8080 reachable/);
-    expect(exposureAssertion(walled.run, walled.policies).detail).toMatch(/acme\.example\.com\/ → shop\/frontend:8080 unreachable from 3 of 3 controller pod\(s\)/);
+    expect(exposureAssertion(base.run, routeReaches(base.run, base.policies)).detail).toMatch(/acme\.example\.com\/ → shop\/frontend:8080 reachable/);
+    expect(exposureAssertion(walled.run, routeReaches(walled.run, walled.policies)).detail).toMatch(/acme\.example\.com\/ → shop\/frontend:8080 unreachable from 3 of 3 controller pod\(s\)/);
   });
 });
 
