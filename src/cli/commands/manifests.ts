@@ -5,6 +5,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { renderFlannelConfigMap, renderNetConf, renderSubnetEnv } from '../../emit/flannel/render-flannel-config.js';
 import { renderKubernetesManifests } from '../../emit/kubernetes/render-kubernetes-manifests.js';
+import { renderIngressNginx } from '../../emit/kubernetes/ingress-nginx-install.js';
 import { writeManifests } from '../../emit/write-manifests.js';
 import { formatDiagnostic } from '../../lib/diagnostics.js';
 import { formatCidr } from '../../lib/ipv4.js';
@@ -40,7 +41,14 @@ export const manifestsCommand: Command = {
     written.push(...writeManifests(out, tenants));
     run.model.clusters.forEach((c, ci) => {
       const base = join(out, c.name);
-      for (const f of renderKubernetesManifests(c.spec, c.services, run.policies.of(ci))) write(join(base, 'kubernetes'), f.file, f.text);
+      // The management cluster's controller is written as the real installation, not as a placeholder workload.
+      const ing = ci === run.model.management ? run.model.scenario.platform?.ingress : undefined;
+      const spec = ing ? { ...c.spec, workloads: c.spec.workloads.filter((w) => !(w.namespace === ing.namespace && w.name === ing.name)) } : c.spec;
+      for (const f of renderKubernetesManifests(spec, c.services, run.policies.of(ci))) write(join(base, 'kubernetes'), f.file, f.text);
+      if (ing) {
+        const f = renderIngressNginx(ing);
+        write(join(base, 'kubernetes'), f.file, f.text);
+      }
       if (c.spec.underlay.kind === 'flannel') {
         const f = c.spec.underlay.flannel;
         write(join(base, 'flannel'), 'net-conf.json', renderNetConf(f));

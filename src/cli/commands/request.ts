@@ -53,6 +53,13 @@ export const requestCommand: Command = {
     for (const w of built.diagnostics) process.stderr.write(formatDiagnostic(w) + '\n');
     const walker = requestWalker(run, built.clusters);
     for (const n of walker.table.notServed) process.stderr.write(`note: Ingress ${n.ingress.namespace}/${n.ingress.name} (${run.model.clusters[n.cluster]!.name}) is not served: ${n.reason}\n`);
+    const told = new Set<string>();
+    for (const r of walker.table.routes) {
+      const name = `${run.model.clusters[r.cluster]!.name}/${r.ingress.namespace}/${r.ingress.name}`;
+      if (told.has(name) || r.behaviour.ignored.length === 0) continue;
+      told.add(name);
+      process.stderr.write(`note: Ingress ${name}: annotations not modelled, ignored: ${r.behaviour.ignored.join(', ')}\n`);
+    }
     const results = requests.map((r, i) => {
       const out = walker.follow(r);
       if (typeof out === 'string') throw file !== undefined ? new InputError([diagnosticAt(undefined, `[${i}]`, out, 'error', file)]) : new UsageError(out);
