@@ -16,6 +16,7 @@ import { buildCalicoObjects } from './calico/calico-objects.js';
 import { renderNetConf, renderSubnetEnv } from './flannel/render-flannel-config.js';
 import { clusterInstall, kustomization } from './install/cluster-install.js';
 import { as3Declaration } from './loadbalancer/as3-declaration.js';
+import { ingressNginxObjects } from './kubernetes/ingress-nginx-install.js';
 import { kubernetesObjectFiles } from './kubernetes/render-kubernetes-manifests.js';
 
 /** One output file: its path inside the output folder (`/`-separated) and its text. */
@@ -44,12 +45,18 @@ export function buildManifestSet(run: PlatformRun, options: ManifestSetOptions):
     for (const d of derived.diagnostics) options.warn?.(formatDiagnostic(d));
     const spec = run.bgp.specOf(ci);
     const calico = buildCalicoObjects(spec, derived.configs);
-    const live = { ...c.spec, workloads: c.spec.workloads.map((w, i) => atReplicas(w, run, c.workloads[i]!)) };
+    // The management cluster's controller is written as the real ingress-nginx installation, not as a workload.
+    const ing = c.kind === 'management' ? run.model.scenario.platform?.ingress : undefined;
+    const isController = (w: WorkloadSpec): boolean => ing !== undefined && w.namespace === ing.namespace && w.name === ing.name;
+    const workloads = c.spec.workloads.map((w, i) => atReplicas(w, run, c.workloads[i]!)).filter((w) => !isController(w));
+    const live = { ...c.spec, workloads };
     const isVm = (p: { labels: Readonly<Record<string, string>> }): boolean => c.kind === 'management' && p.labels['calisim.io/vm'] !== undefined;
     for (const f of kubernetesObjectFiles(live, c.services, run.policies.of(ci), isVm)) objectFiles.push({ file: `kubernetes/${f.file}`, objects: f.objects });
     objectFiles.push({ file: 'kubernetes/nodes.yaml', objects: c.nodes.map((id) => nodeObject(run.model.nodes[id]!)) });
     objectFiles.push({ file: 'kubernetes/service-cidr.yaml', objects: [serviceCidrObject()] });
     for (const f of clusterInstall(run.model, ci)) objectFiles.push(f);
+    if (ing !== undefined) objectFiles.push({ file: 'install/ingress-nginx.yaml', objects: ingressNginxObjects(ing) });
+    dedupeObjects(objectFiles);
     for (const [file, objs] of [
       ['calico/bgpconfigurations.yaml', calico.bgpConfigurations],
       ['calico/bgppeers.yaml', calico.bgpPeers],
@@ -58,7 +65,7 @@ export function buildManifestSet(run: PlatformRun, options: ManifestSetOptions):
     ] as const) {
       if (objs.length) objectFiles.push({ file, objects: objs });
     }
-    const named = objectFiles.map((f) => ({ ...f, file: options.format === 'json' ? f.file.replace(/\.yaml$/, '.json') : f.file }));
+    const named = objectFiles.filter((f) => f.objects.length > 0).map((f) => ({ ...f, file: options.format === 'json' ? f.file.replace(/\.yaml$/, '.json') : f.file }));
     for (const f of named) out.push({ path: `${base}/${f.file}`, data: renderObjects(f.objects, options.format) });
     // kubectl applies the Kubernetes objects; projectcalico.org/v3 resources go through calicoctl (or the Calico
     // API server of the operator form), the operator form is an alternative to install/calico.yaml, and Nodes
@@ -87,12 +94,25 @@ export function buildManifestSet(run: PlatformRun, options: ManifestSetOptions):
   return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
+/**
+ * An object written twice (the controller's namespace and ServiceAccount, which both the cluster's own objects and
+ * an installation hold) is kept once: in the installation, which has the whole of it.
+ */
+function dedupeObjects(files: { file: string; objects: readonly JsonObject[] }[]): void {
+  const keyOf = (o: JsonObject): string => {
+    const m = (o['metadata'] ?? {}) as { name?: string; namespace?: string };
+    return `${String(o['kind'])}/${m.namespace ?? ''}/${m.name ?? ''}`;
+  };
+  const installed = new Set(files.filter((f) => f.file.startsWith('install/')).flatMap((f) => f.objects.map(keyOf)));
+  for (const f of files) if (!f.file.startsWith('install/')) f.objects = f.objects.filter((o) => !installed.has(keyOf(o)));
+}
+
 /** Install before the cluster's own objects; inside each group by name (namespaces and ServiceAccounts first). */
 function applyOrder(a: string, b: string): number {
   return rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0);
 }
 
-const ORDER = ['kubernetes/namespaces', 'kubernetes/service-cidr', 'install/flannel', 'install/calico', 'kubernetes/service-accounts', 'kubernetes/workloads', 'kubernetes/pods', 'kubernetes/services', 'kubernetes/ingresses', 'install/tenant-vms', 'kubernetes/policies'];
+const ORDER = ['kubernetes/namespaces', 'kubernetes/service-cidr', 'install/flannel', 'install/calico', 'install/ingress-nginx', 'kubernetes/service-accounts', 'kubernetes/workloads', 'kubernetes/pods', 'kubernetes/services', 'kubernetes/ingresses', 'install/tenant-vms', 'kubernetes/policies'];
 function rank(file: string): number {
   const i = ORDER.findIndex((o) => file.startsWith(o + '.'));
   return i < 0 ? ORDER.length : i;

@@ -174,6 +174,7 @@ export const ingressSchema = obj({
   className: opt(str()),
   host: opt(str((t) => (HOST.test(t) ? undefined : `${JSON.stringify(t)} is not a valid host name`))),
   paths: many(ingressPathSchema),
+  tls: opt(list(str((t) => (HOST.test(t) ? undefined : `${JSON.stringify(t)} is not a valid host name`)))),
   annotations: def(strings, () => ({})),
 });
 

@@ -2,6 +2,7 @@
 // backend form) into IngressSpecs — one per rule, plus one for `spec.defaultBackend`.
 import { ipv4 } from './formats.js';
 import { manifestOrigin } from './manifest-record.js';
+import { errorAt } from './provenance.js';
 import type { PMap } from './positioned.js';
 import type { Ctx } from './provenance.js';
 import { def, int, labels, many, obj, oneOf, opt, port, portOrName, raw, req, str, sub, type Rec } from './schema.js';
@@ -70,8 +71,10 @@ const backend = obj(
   { noSrc: true },
 );
 const PATH_TYPES = ['Exact', 'Prefix', 'ImplementationSpecific'] as const;
+/** An Ingress host: DNS labels, the first may be `*` (Ingress v1 validation). */
+const INGRESS_HOST = /^(\*\.)?[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 const ingressPath = obj(
-  { path: def(str(), '/'), pathType: def(oneOf(PATH_TYPES), 'ImplementationSpecific'), backend: req(backend) },
+  { path: def(str(), '/'), pathType: opt(oneOf(PATH_TYPES)), backend: req(backend) },
   { noSrc: true },
 );
 const ingressBody = obj(
@@ -83,6 +86,7 @@ const ingressBody = obj(
           defaultBackend: opt(backend),
           backend: opt(backend),
           rules: many(obj({ host: opt(str()), http: opt(obj({ paths: many(ingressPath) }, { noSrc: true })) }, { noSrc: true })),
+          tls: many(obj({ hosts: many(str()), secretName: opt(str()) }, { noSrc: true })),
         },
         { noSrc: true },
       ),
@@ -115,12 +119,14 @@ export function readIngress(m: Manifest, doc: PMap, path: string, ctx: Ctx): Ing
           ingressClassName?: string;
           defaultBackend?: BackendRec;
           backend?: BackendRec;
-          rules: { host?: string; http?: { paths: { path: string; pathType: IngressPathSpec['pathType']; backend: BackendRec }[] } }[];
+          rules: { host?: string; http?: { paths: { path: string; pathType?: IngressPathSpec['pathType']; backend: BackendRec }[] } }[];
+          tls: { hosts: string[] }[];
         };
       }
     | undefined;
   if (r === undefined) return [];
   const className = r.spec.ingressClassName ?? m.annotations['kubernetes.io/ingress.class'];
+  const tls = r.spec.tls.flatMap((t) => t.hosts);
   const make = (host: string | undefined, paths: IngressPathSpec[], i: number | 'default'): IngressSpec => {
     const spec: IngressSpec = {
       name: m.name,
@@ -128,6 +134,7 @@ export function readIngress(m: Manifest, doc: PMap, path: string, ctx: Ctx): Ing
       ...(className === undefined ? {} : { className }),
       ...(host === undefined ? {} : { host }),
       paths,
+      ...(tls.length ? { tls } : {}),
       annotations: m.annotations,
       src: m.src,
     };
@@ -135,16 +142,27 @@ export function readIngress(m: Manifest, doc: PMap, path: string, ctx: Ctx): Ing
     ctx.prov.set(spec, manifestOrigin(m, path, { paths: i === 'default' ? at : `${at}.http.paths`, host: `${at}.host` }));
     return spec;
   };
+  // networking.k8s.io/v1 requires pathType and an absolute path (the API server rejects the object);
+  // v1beta1 defaulted pathType to ImplementationSpecific.
+  const v1 = m.apiVersion === 'networking.k8s.io/v1';
   const out = r.spec.rules.map((rule, i) => {
     const paths: IngressPathSpec[] = [];
-    for (const p of rule.http?.paths ?? []) {
+    if (rule.host !== undefined && !INGRESS_HOST.test(rule.host)) errorAt(ctx, { path: under(path, `spec.rules[${i}].host`), src: m.locate(`spec.rules[${i}].host`) }, `${JSON.stringify(rule.host)} is not a DNS name (a wildcard is one leading "*." label; no IPs or ports)`);
+    rule.http?.paths.forEach((p, j) => {
+      const at = `spec.rules[${i}].http.paths[${j}]`;
+      if (v1 && p.pathType === undefined) errorAt(ctx, { path: under(path, `${at}.pathType`), src: m.locate(at) }, 'required in networking.k8s.io/v1: Exact, Prefix or ImplementationSpecific');
+      if (!p.path.startsWith('/')) errorAt(ctx, { path: under(path, `${at}.path`), src: m.locate(`${at}.path`) }, `${JSON.stringify(p.path)} must start with /`);
       const t = backendTarget(p.backend);
-      if (t !== undefined) paths.push({ path: p.path, pathType: p.pathType, ...t });
-    }
+      if (t !== undefined) paths.push({ path: p.path, pathType: p.pathType ?? 'ImplementationSpecific', ...t });
+    });
     return make(rule.host, paths, i);
   });
   const dflt = r.spec.defaultBackend ?? r.spec.backend;
   const t = dflt === undefined ? undefined : backendTarget(dflt);
   if (t !== undefined) out.push(make(undefined, [{ path: '/', pathType: 'Prefix', ...t, defaultBackend: true }], 'default'));
   return out;
+}
+
+function under(path: string, field: string): string {
+  return path ? `${path}.${field}` : field;
 }

@@ -118,6 +118,8 @@ export interface IngressSpec {
   readonly className?: string;
   readonly host?: string;
   readonly paths: readonly IngressPathSpec[];
+  /** Hosts of the Ingress's `tls` section (ingress-nginx redirects plain HTTP for them). */
+  readonly tls?: readonly string[];
   readonly annotations: Labels;
   readonly src: SourceRef;
 }

@@ -60,7 +60,7 @@ describe('giantnetes.yaml', () => {
 
   it('fills Calico, flannel and Kubernetes defaults', () => {
     const acme = s.tenants[0];
-    expect(acme?.underlay).toMatchObject({ kind: 'flannel', flannel: { vni: 101, port: 8472, subnetLen: 24, mtu: 1450, ipMasq: true } });
+    expect(acme?.underlay).toMatchObject({ kind: 'flannel', flannel: { vni: 101, port: 8472, subnetLen: 24, mtu: 1450, ipMasq: false } });
     expect(acme?.calico).toMatchObject({ asNumber: 64512, nodeToNodeMeshEnabled: true, strictAffinity: false, maxBlocksPerHost: 0 });
     expect(acme?.calico.ipPools[0]).toMatchObject({ cidr: '10.10.0.0/16', ipipMode: 'Always', vxlanMode: 'Never', nodeSelector: 'all()', allowedUses: ['Workload', 'Tunnel'], disabled: false });
     expect(acme?.nodes[0]).toMatchObject({ name: 'acme-1', labels: { zone: 'a' }, maxPods: 110 });

@@ -6,6 +6,7 @@ import { diffCommand } from './diff.js';
 import { emulateCommand } from './emulate.js';
 import { manifestsCommand } from './manifests.js';
 import { reachCommand } from './reach.js';
+import { requestCommand } from './request.js';
 import { routesCommand } from './routes.js';
 import { runCommand } from './run.js';
 import { selectCommand } from './select.js';
@@ -13,4 +14,4 @@ import { traceCommand } from './trace.js';
 import { validateCommand } from './validate.js';
 import { vizCommand } from './viz.js';
 
-export const commands: readonly Command[] = [runCommand, validateCommand, checkCommand, diffCommand, reachCommand, selectCommand, traceCommand, routesCommand, bgpCommand, manifestsCommand, vizCommand, emulateCommand];
+export const commands: readonly Command[] = [runCommand, validateCommand, checkCommand, diffCommand, reachCommand, selectCommand, traceCommand, requestCommand, routesCommand, bgpCommand, manifestsCommand, vizCommand, emulateCommand];

@@ -52,7 +52,7 @@ export const reachCommand: Command = {
     if (format === 'connlist' || args['matrix'] === true) return whole(built.clusters, args, format, focus, loaded) && failOnUnknown ? 3 : 0;
     if (focus.length) throw new UsageError('--focus-workload goes with --matrix or --format connlist');
     const { probes, file } = readProbes(args, built.clusters);
-    const { results, diagnostics } = platformProbes(built.clusters, probes, file);
+    const { results, diagnostics } = platformProbes(built.clusters, probes, file, loaded.run.model);
     if (diagnostics.length) throw new InputError(diagnostics);
     if (format === 'json' || format === 'yaml') printDoc(results, format);
     else for (const r of results) process.stdout.write(explainInWords(r) + '\n');

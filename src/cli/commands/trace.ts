@@ -12,6 +12,9 @@ import { loadRun } from '../load-run.js';
 import { docFormat, printDoc, withOutputOption } from '../print-doc.js';
 import { SETTLED } from './routes.js';
 import { UsageError } from '../usage-error.js';
+import { parseIpv4 } from '../../lib/ipv4.js';
+import { requestWalker } from '../../verdict/request/request-walker.js';
+import { renderRequest } from './request.js';
 
 const PROTOCOLS: Readonly<Record<string, number>> = { TCP: 6, UDP: 17, SCTP: 132, ICMP: 1 };
 
@@ -22,7 +25,7 @@ export const traceCommand: Command = {
     withOutputOption(withInputOptions(y))
       .positional('scenario', { type: 'string', array: true, describe: 'scenario YAML, manifest files or folders' })
       .option('from', { type: 'string', demandOption: true, describe: 'tenant/namespace/pod, a node, or an IPv4 address' })
-      .option('to', { type: 'string', demandOption: true, describe: 'tenant/namespace/pod, a node, or an IPv4 address' })
+      .option('to', { type: 'string', demandOption: true, describe: 'tenant/namespace/pod, a node, an IPv4 address, or an http(s) URL (the request walk)' })
       .option('protocol', { type: 'string', default: 'TCP', describe: 'TCP, UDP, SCTP or ICMP' })
       .option('port', { type: 'number', describe: 'destination port' })
       .option('size', { type: 'number', default: 64, describe: 'IP packet size in bytes' })
@@ -33,6 +36,8 @@ export const traceCommand: Command = {
     const protocol = PROTOCOLS[protocolName];
     if (protocol === undefined) throw new UsageError(`--protocol ${protocolName}: use TCP, UDP, SCTP or ICMP`);
     const port = typeof args['port'] === 'number' ? args['port'] : undefined;
+    const to = optString(args, 'to')!;
+    if (/^https?:\/\//i.test(to)) return traceUrl(args, to);
     if (protocol !== 1 && port === undefined) throw new UsageError('--port is required for TCP, UDP and SCTP');
     if (port !== undefined && (!Number.isInteger(port) || port < 1 || port > 65535)) throw new UsageError(`--port ${port}: must be 1..65535`);
     const size = args['size'] as number;
@@ -43,7 +48,7 @@ export const traceCommand: Command = {
     const errors = built.diagnostics.filter((d) => d.severity === 'error');
     if (errors.length) throw new InputError(errors);
     reportWarnings(loaded, built.diagnostics);
-    const t = tracePacket(run, built.clusters, { from: optString(args, 'from')!, to: optString(args, 'to')!, protocol, protocolName, ...(port !== undefined ? { port } : {}), size });
+    const t = tracePacket(run, built.clusters, { from: optString(args, 'from')!, to, protocol, protocolName, ...(port !== undefined ? { port } : {}), size });
     if (typeof t === 'string') throw new UsageError(t);
     const format = docFormat(args);
     if (format) printDoc(t, format, loaded);
@@ -62,4 +67,22 @@ function renderTrace(t: Trace): string {
   });
   out.push(t.disposition === 'dropped' ? `DROPPED: ${t.dropReason}` : t.disposition === 'delivered' ? 'DELIVERED' : 'LEFT THE PLATFORM');
   return out.join('\n') + '\n';
+}
+
+/** `--to URL`: the request walk of `calisim request`, from the `--from` address. */
+function traceUrl(args: Record<string, unknown>, url: string): number {
+  const from = optString(args, 'from')!;
+  if (parseIpv4(from) < 0) throw new UsageError(`--from ${from}: with --to URL, give the client's IPv4 address`);
+  const loaded = loadRun(inputFiles(args, 'scenario'), optString(args, 'at') ?? SETTLED, inputOptions(args));
+  const { run } = loaded;
+  const built = policyModelsOf(run);
+  const errors = built.diagnostics.filter((d) => d.severity === 'error');
+  if (errors.length) throw new InputError(errors);
+  const req = { url, method: 'GET', headers: {}, from };
+  const r = requestWalker(run, built.clusters).follow(req);
+  if (typeof r === 'string') throw new UsageError(r);
+  const format = docFormat(args);
+  if (format) printDoc(r, format, loaded);
+  else process.stdout.write(renderRequest(req, r));
+  return 0;
 }

@@ -29,6 +29,14 @@ export const ASSERTION_KINDS: Readonly<Record<AssertionKind, KindDescription>> =
     short: 'Exposure',
     full: 'A workload is reachable only from the sources the scenario allows.',
   },
+  'ingress-route': {
+    short: 'Ingress route reachable',
+    full: "Every route the platform's ingress controller serves reaches a ready backend pod from every controller pod, through the outer wall (management policies at the tenant VMs) and the inner wall (the tenant's policies).",
+  },
+  'ingress-conflict': {
+    short: 'Ingress routes of tenants apart',
+    full: "In the shared controller no tenant's Ingress claims another tenant's host and path, covers its hosts with a wildcard, or configures the controller through snippet annotations.",
+  },
   'bgp-sessions': {
     short: 'BGP sessions established',
     full: 'Every BGP session the configuration calls for is established.',

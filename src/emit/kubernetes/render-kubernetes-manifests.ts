@@ -119,6 +119,7 @@ function ingressObject(i: IngressSpec): JsonObject {
     spec: {
       ...(i.className !== undefined ? { ingressClassName: i.className } : {}),
       ...(def ? { defaultBackend: backend(def.service, def.port) } : {}),
+      ...(i.tls?.length ? { tls: [{ hosts: [...i.tls] }] } : {}),
       ...(paths.length
         ? {
             rules: [

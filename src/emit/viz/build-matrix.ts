@@ -7,7 +7,7 @@ import type { SideExplanation } from '../../model/policy/eval/types.js';
 import { checkIsolation } from '../../verdict/check/isolation.js';
 import type { ClusterPolicies } from '../../verdict/reach/platform-probes.js';
 import { platformProbes } from '../../verdict/reach/platform-probes.js';
-import { fastEvaluate } from '../../verdict/state/fast-evaluate.js';
+import { fastClassOf, fastEvaluate } from '../../verdict/state/fast-evaluate.js';
 import type { VizClusterMatrix, VizMatrix, VizProbe, VizSide, VizTenantCell } from './viz-data.js';
 
 /** Limits that keep the page and its writing fast on large platforms. */
@@ -30,7 +30,7 @@ export function buildMatrix(run: PlatformRun, policies: readonly ClusterPolicies
   const notes: string[] = [];
   const clusters: VizClusterMatrix[] = [];
   policies.forEach((c, ci) => {
-    const m = connMatrix(c.model, fastEvaluate);
+    const m = connMatrix(c.model, fastEvaluate, fastClassOf(c.model));
     const n = m.workloads.length;
     if (n > limits.workloads) {
       notes.push(`${c.name}: ${n} workloads, more than the ${limits.workloads} drawn (calisim reach --matrix lists them)`);
@@ -55,7 +55,7 @@ export function buildMatrix(run: PlatformRun, policies: readonly ClusterPolicies
         want.push({ cell: k, probe: { from: `${c.name}/${a.ref}`, to: `${c.name}/${b.ref}`, protocol: 'TCP', port: b.port } });
       }
     }
-    const { results } = platformProbes(policies, want.map((w) => w.probe), '<viz>');
+    const { results } = platformProbes(policies, want.map((w) => w.probe), '<viz>', run.model);
     const probes: Record<string, VizProbe> = {};
     results.forEach((r, i) => {
       const base = { from: r.from, to: r.to, protocol: r.protocol, port: r.port, verdict: r.verdict };

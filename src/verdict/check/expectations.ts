@@ -45,7 +45,7 @@ export function evaluateExpectation(run: PlatformRun, policies: readonly Cluster
     return { status: 'unknown', detail: `no running endpoint matches ${from.length === 0 ? '`from`' : '`to`'} at this time` };
   }
   const probes = from.flatMap((f) => to.filter((t) => t !== f).map((t) => ({ from: f, to: t, protocol: x.protocol, ...(x.port !== undefined ? { port: x.port } : {}) })));
-  const { results, diagnostics } = platformProbes(policies, probes, x.src.file);
+  const { results, diagnostics } = platformProbes(policies, probes, x.src.file, run.model);
   if (diagnostics.length) return { status: 'unknown', detail: diagnostics.map((d) => `${d.path}: ${d.message}`).join('; ') };
   const wrong = results.find((r) => r.verdict !== x.expect && r.verdict !== 'unknown');
   if (wrong) return { status: 'fail', detail: `${wrong.from} → ${wrong.to} is ${wrong.verdict === "allow" ? "allowed" : "denied"}, expected ${x.expect}`, counterexample: counterexampleOf(run, wrong) };

@@ -4,10 +4,11 @@
 // another tenant's pools are a leak), the outer wall (traffic between two on-premises tenants crosses a
 // management host, where the management cluster's policies judge the egress of A's VM endpoint and the
 // ingress of B's VM endpoint), and the inner wall (B's own policies at B's pod). The packet leaves A's VM
-// with the VM's address when A's pool masquerades (Calico natOutgoing: destination outside A's pools).
+// with the address src/model/edge/source-address.ts gives it (Calico natOutgoing, flannel ipMasq).
 import type { PlatformRun } from '../../engine/platform/run-platform.js';
 import { candidateRules, portIntervals } from '../policy/port-intervals.js';
-import { cidrContains, formatIpv4, parseCidr } from '../../lib/ipv4.js';
+import { formatIpv4 } from '../../lib/ipv4.js';
+import { arrivingSource, sourceChanges, sourceSeenAt } from '../../model/edge/source-address.js';
 import type { PolicyModel, PortRange } from '../../model/policy/types.js';
 import { fastEvaluate } from '../state/fast-evaluate.js';
 import type { Packet, SideExplanation } from '../../model/policy/eval/types.js';
@@ -51,18 +52,24 @@ function checkPair(run: PlatformRun, policies: readonly ClusterPolicies[], a: st
   // Source: A's first running pod, leaving its VM masqueraded or not.
   const srcPod = pa.model.endpoints.find((e) => !e.hostNetwork && e.ip !== undefined);
   if (!mgmt || srcVm === undefined || srcPod === undefined) return { from: a, to: b, isolated: true, stoppedBy: stopped };
-  const targets: { kind: 'nodes' | 'pods'; name: string; ip: number; vm: number; podIndex?: number }[] = [];
-  for (const e of mgmt.model.endpoints) if (e.namespace === cb.managementNamespace && e.ip !== undefined) targets.push({ kind: 'nodes', name: `${b}/${e.name}`, ip: e.ip, vm: e.index });
+  const nodeId = (c: typeof ca, short: string | undefined): number => c.nodes.find((id) => model.nodes[id]!.shortName === short) ?? -1;
+  const srcNode = nodeId(ca, srcPod.node);
+  const targets: { kind: 'nodes' | 'pods'; name: string; ip: number; vm: number; node: number; podIndex?: number }[] = [];
+  for (const e of mgmt.model.endpoints) if (e.namespace === cb.managementNamespace && e.ip !== undefined) targets.push({ kind: 'nodes', name: `${b}/${e.name}`, ip: e.ip, vm: e.index, node: nodeId(cb, e.name) });
   const seen = new Set<string>();
   for (const e of pb.model.endpoints) {
     const key = `${e.namespace}/${e.owner?.name ?? e.name}`;
     if (e.hostNetwork || e.ip === undefined || seen.has(key) || e.node === undefined) continue;
     seen.add(key);
     const vm = mgmt.model.endpoints.find((x) => x.namespace === cb.managementNamespace && x.name === e.node);
-    if (vm) targets.push({ kind: 'pods', name: `${b}/${e.namespace}/${e.name}`, ip: e.ip, vm: vm.index, podIndex: e.index });
+    if (vm) targets.push({ kind: 'pods', name: `${b}/${e.namespace}/${e.name}`, ip: e.ip, vm: vm.index, node: nodeId(cb, e.node), podIndex: e.index });
   }
   for (const t of targets) {
-    const srcIp = natOutgoing(pa, srcPod.ip!, t.ip) ? mgmt.model.endpoints[srcVm]!.ip! : srcPod.ip!;
+    // The one source-address rule (src/model/edge/source-address.ts): the outer wall on B's host sees the
+    // source before that host's own rewrites, B's pod sees it after all of them.
+    const changes = srcNode >= 0 ? sourceChanges(model, { ip: srcPod.ip!, node: srcNode, cluster: ca.id, pod: true }, t.ip) : [];
+    const wallIp = t.node >= 0 ? sourceSeenAt(srcPod.ip!, changes, model.nodes[t.node]!.host) : srcPod.ip!;
+    const srcIp = arrivingSource(srcPod.ip!, changes);
     const intervals = mergeIntervals(
       portIntervals(mgmt.model, [...candidateRules(mgmt.model, mgmt.model.endpoints[srcVm], 'egress'), ...candidateRules(mgmt.model, mgmt.model.endpoints[t.vm], 'ingress')]),
       t.podIndex !== undefined ? portIntervals(pb.model, candidateRules(pb.model, pb.model.endpoints[t.podIndex], 'ingress')) : [{ min: 1, max: 65535 }],
@@ -71,7 +78,7 @@ function checkPair(run: PlatformRun, policies: readonly ClusterPolicies[], a: st
       for (const iv of intervals) {
         const base = { protocol: proto.number, dstPort: iv.min };
         const out = side(mgmt.model, { src: { endpoint: srcVm }, dst: { ip: t.ip }, ...base }, 'egress');
-        const inn = side(mgmt.model, { src: { ip: srcIp }, dst: { endpoint: t.vm }, ...base }, 'ingress');
+        const inn = side(mgmt.model, { src: { ip: wallIp }, dst: { endpoint: t.vm }, ...base }, 'ingress');
         if (out.action !== 'allow' || inn.action !== 'allow') continue;
         if (t.podIndex !== undefined) {
           const inner = side(pb.model, { src: { ip: srcIp }, dst: { endpoint: t.podIndex }, ...base }, 'ingress');
@@ -120,7 +127,7 @@ function breach(
     flow: { from: `${a}/${srcPod.namespace}/${srcPod.name}`, to: target, protocol, port, srcIp: formatIpv4(srcPod.ip!), dstIp: formatIpv4(dstIp) },
     trace: [
       `${a}/${srcPod.namespace}/${srcPod.name} (${formatIpv4(srcPod.ip!)}) sends ${protocol} ${port} to ${formatIpv4(dstIp)}`,
-      `no route in ${a} covers ${formatIpv4(dstIp)}: the packet leaves its VM by the default route${srcIp !== srcPod.ip ? `, masqueraded to ${formatIpv4(srcIp)} (natOutgoing)` : ''}`,
+      `no route in ${a} covers ${formatIpv4(dstIp)}: the packet leaves its VM by the default route${srcIp !== srcPod.ip ? `, masqueraded to ${formatIpv4(srcIp)} (Calico natOutgoing, flannel ipMasq)` : ''}`,
       `a management host forwards it towards ${b}: ${rules[0]!.action} at the source VM's egress, ${rules[1]!.action} at the destination VM's ingress (the outer wall lets it through)`,
       ...(rules[2] ? [`${b}'s policies at the destination pod: ${rules[2].action} (the inner wall lets it through)`] : [`${target} is a node of ${b}: no policy of ${b} guards its host interface`]),
       `delivered: ${a} reaches ${target}`,
@@ -130,13 +137,6 @@ function breach(
     ...(responsible ? { responsible } : {}),
   };
   return { from: a, to: b, isolated: false, stoppedBy: stopped, counterexample };
-}
-
-/** Calico natOutgoing: source pool masquerades and the destination is outside every pool of the cluster. */
-function natOutgoing(c: ClusterPolicies, srcIp: number, dstIp: number): boolean {
-  const pools = c.pools.filter((p) => !p.disabled);
-  const inPool = (ip: number) => pools.find((p) => cidrContains(parseCidr(p.cidr)!, ip));
-  return inPool(srcIp)?.natOutgoing === true && inPool(dstIp) === undefined;
 }
 
 function firstVmEndpoint(model: PolicyModel | undefined, namespace: string | undefined): number | undefined {

@@ -8,6 +8,8 @@ import { evaluateExpectation } from './expectations.js';
 import { certificates, ipamHeadroom, loadBalancers, mtuConsistency } from './invariants.js';
 import { convergenceAssertion, routeLeakAssertions, sessionAssertions } from './bgp-assertions.js';
 import { exposureAssertion } from './exposure.js';
+import { ingressConflictAssertions } from './ingress-conflicts.js';
+import { ingressRouteAssertions, routeReaches } from './ingress-routes.js';
 import { checkIsolation } from './isolation.js';
 import { CHECK_SCHEMA, type AssertionResult, type CheckReport } from './types.js';
 
@@ -29,6 +31,9 @@ export function runCheck(model: Model, options: CheckOptions = {}): CheckReport 
   let leaks: AssertionResult[] = [];
   let exposure: AssertionResult | undefined;
   let routingKey = '';
+  let nodesKey = '';
+  let ingressRoutes: AssertionResult[] = [];
+  const conflicts = ingressConflictAssertions(model);
   for (const p of points) {
     advancePlatform(run, p.at);
     options.progress?.(`checking at t=${p.at / 1000}s (${p.label})`);
@@ -52,8 +57,15 @@ export function runCheck(model: Model, options: CheckOptions = {}): CheckReport 
         };
       });
     }
-    if (changed) exposure = exposureAssertion(run, next.clusters);
-    const now: AssertionResult[] = [...isolation, ...reach, exposure!];
+    // Routes' backends follow pods and nodes: re-evaluate when a model or a node's state changed.
+    const nodes = run.nodeUp.join('');
+    if (changed || nodes !== nodesKey) {
+      const reaches = routeReaches(run, next.clusters);
+      exposure = exposureAssertion(run, reaches);
+      ingressRoutes = ingressRouteAssertions(run, reaches);
+      nodesKey = nodes;
+    }
+    const now: AssertionResult[] = [...isolation, ...reach, exposure!, ...ingressRoutes, ...conflicts];
     // Routes change only when BGP does: reuse the leak assertions while no route changed.
     const routing = JSON.stringify(run.bgp.net.convergence().at(-1) ?? null) + run.nodeUp.join('');
     if (routing !== routingKey) {

@@ -14,6 +14,8 @@ export type AssertionKind =
   | 'overlapping-cidrs'
   | 'reach'
   | 'exposure'
+  | 'ingress-route'
+  | 'ingress-conflict'
   | 'bgp-sessions'
   | 'bgp-convergence'
   | 'ipam-headroom'

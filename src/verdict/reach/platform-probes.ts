@@ -1,23 +1,23 @@
 // verdict: probes over a whole platform — each `tenant/namespace/pod` (or unambiguous `namespace/pod`)
 // goes to its cluster's policy model; a probe between two clusters is judged on both sides (the source
 // pod's egress towards the destination address, the destination pod's ingress from the address the
-// packet carries when it arrives: the pod IP, or its node's IP when the source pool masquerades, as
-// Calico's natOutgoing does for destinations outside every pool of the source cluster).
+// packet carries when it arrives, by the one rule of src/model/edge/source-address.ts: Calico natOutgoing
+// at the source node, then flannel's ipMasq where it leaves a tenant's flannel network).
 import { type Diagnostic, diagnosticAt } from '../../lib/diagnostics.js';
-import { cidrContains, formatIpv4, parseCidr, parseIpv4 } from '../../lib/ipv4.js';
+import { formatIpv4 } from '../../lib/ipv4.js';
+import { arrivingSource, sourceChanges } from '../../model/edge/source-address.js';
+import type { Model } from '../../model/types.js';
 import type { PolicyModel } from '../../model/policy/types.js';
 import type { IpPoolSpec } from '../../scenario/types.js';
 import { fastEvaluate } from '../state/fast-evaluate.js';
 import { resolveProbes, type ProbeResult } from '../policy/probes.js';
 import type { Packet, Verdict } from '../../model/policy/eval/types.js';
 
-/** One cluster's policy model with what cross-cluster probes need: its pools and node addresses. */
+/** One cluster's policy model with its pools. */
 export interface ClusterPolicies {
   readonly name: string;
   readonly model: PolicyModel;
   readonly pools: readonly IpPoolSpec[];
-  /** Node name → node IPv4 (uint32). */
-  readonly nodeIps: ReadonlyMap<string, number>;
 }
 
 export type Evaluate = (m: PolicyModel, p: Packet) => Verdict;
@@ -32,6 +32,7 @@ export function platformProbes(
   clusters: readonly ClusterPolicies[],
   probes: unknown,
   file: string,
+  platform: Model,
   evaluate: Evaluate = fastEvaluate,
 ): { results: ProbeResult[]; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
@@ -71,7 +72,7 @@ export function platformProbes(
       diagnostics.push(diagnosticAt(undefined, `[${i}]`, 'a cross-cluster probe needs pods with IP addresses on both ends', 'error', file));
       return;
     }
-    const arriving = natOutgoingSource(clusters[from!.cluster]!, from!.rest, srcIp, dstIp);
+    const arriving = arrivingAddress(platform, from!.cluster, clusters[from!.cluster]!.model, from!.rest, srcIp, dstIp);
     const eg = one(from!.cluster, { ...o, from: from!.rest, to: formatIpv4(dstIp) });
     const ing = one(to!.cluster, { ...o, from: formatIpv4(arriving), to: to!.rest });
     if (!eg || !ing) return;
@@ -100,13 +101,9 @@ function podIp(model: PolicyModel, ref: string): number | undefined {
   return model.endpoints.find((e) => `${e.namespace}/${e.name}` === ref)?.ip;
 }
 
-/** Calico natOutgoing (felix/rules/nat.go): a pod of a natOutgoing pool sending outside every pool of its cluster leaves with its node's IP. */
-function natOutgoingSource(c: ClusterPolicies, ref: string, srcIp: number, dstIp: number): number {
-  const pools = c.pools.filter((p) => !p.disabled).map((p) => ({ p, cidr: parseCidr(p.cidr) }));
-  const srcPool = pools.find((x) => x.cidr !== undefined && cidrContains(x.cidr, srcIp));
-  const dstInPools = pools.some((x) => x.cidr !== undefined && cidrContains(x.cidr, dstIp));
-  if (!srcPool?.p.natOutgoing || dstInPools) return srcIp;
-  const node = c.model.endpoints.find((e) => `${e.namespace}/${e.name}` === ref)?.node;
-  const ip = node !== undefined ? c.nodeIps.get(node) : undefined;
-  return ip ?? parseIpv4('0.0.0.0');
+/** The address a pod's packet to `dstIp` arrives with (src/model/edge/source-address.ts). */
+function arrivingAddress(platform: Model, cluster: number, model: PolicyModel, ref: string, srcIp: number, dstIp: number): number {
+  const short = model.endpoints.find((e) => `${e.namespace}/${e.name}` === ref)?.node;
+  const node = platform.clusters[cluster]!.nodes.find((id) => platform.nodes[id]!.shortName === short) ?? -1;
+  return arrivingSource(srcIp, sourceChanges(platform, { ip: srcIp, node, cluster, pod: true }, dstIp));
 }

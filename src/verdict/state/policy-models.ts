@@ -35,7 +35,6 @@ export function policyModelsOf(run: PlatformRun, previous?: PolicyModels): Polic
       name: c.name,
       model: built.model,
       pools: c.spec.calico.ipPools,
-      nodeIps: new Map(c.nodes.map((id) => [run.model.nodes[id]!.shortName, run.model.nodes[id]!.ip])),
     };
   });
   return { clusters, diagnostics, versions, manifests };

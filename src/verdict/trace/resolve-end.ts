@@ -45,3 +45,8 @@ export function resolveEnd(run: PlatformRun, text: string): TraceEnd | string {
   const pod = hits[0]!;
   return { text, kind: 'pod', cluster: pod.cluster, node: pod.node, ip: pod.ip, pod };
 }
+
+/** A live pod as a trace end. */
+export function podEnd(p: LivePod): TraceEnd {
+  return { text: `${p.namespace}/${p.name}`, kind: 'pod', cluster: p.cluster, node: p.node, ip: p.ip, pod: p };
+}

@@ -10,11 +10,15 @@ export type DropReason =
   | 'mtu-exceeded'
   | 'no-ip-address'
   | 'no-such-endpoint'
-  | 'no-path-between-vpcs';
+  | 'no-path-between-vpcs'
+  | 'lb-unavailable';
 
 /** One step of the packet's way. */
 export interface TraceHop {
-  /** `policy-egress`, `route`, `encapsulation`, `underlay`, `mtu`, `nat`, `management-policy`, `deliver`, `policy-ingress`. */
+  /**
+   * `policy-egress`, `route`, `encapsulation`, `underlay`, `mtu`, `nat`, `management-policy`, `deliver`,
+   * `policy-ingress`; from outside and to Services: `entry`, `vip`, `lb-member`, `node-port`, `kube-proxy`.
+   */
   readonly step: string;
   /** Where it happens: a node, a host, a network. */
   readonly at: string;

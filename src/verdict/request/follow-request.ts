@@ -1,0 +1,76 @@
+// verdict: follows one HTTP request from a client address to a tenant pod — the entry (a load balancer VIP
+// for the URL's port, else a management host's NodePort), the packet to an ingress-nginx pod (trace
+// legs: VIP, member, NodePort, kube-proxy), the controller's routing and answers (308, 403, 404, 503),
+// the upstream choice, and the controller's connection to the backend pod through the outer and inner walls.
+import type { PlatformRun } from '../../engine/platform/run-platform.js';
+import { formatIpv4, parseIpv4 } from '../../lib/ipv4.js';
+import type { RouteLookup } from '../../compile/edge/route-rules.js';
+import { arrivingSource } from '../../model/edge/source-address.js';
+import type { RouteTable } from '../../model/edge/ingress-routes.js';
+import type { ClusterPolicies } from '../reach/platform-probes.js';
+import { controllerPods } from './controller-pods.js';
+import { routeAtController, type UrlParts } from './route-at-controller.js';
+import type { HttpRequest, RequestResult } from './types.js';
+import { followPacket } from '../trace/trace-packet.js';
+import type { TraceEnd } from '../trace/resolve-end.js';
+import type { TraceHop } from '../trace/types.js';
+
+/** Parses the URL, or returns an error message. */
+export function parseUrl(url: string): UrlParts | string {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    return `${JSON.stringify(url)} is not a URL`;
+  }
+  if (u.protocol !== 'http:' && u.protocol !== 'https:') return `${url}: only http and https URLs are routed`;
+  const https = u.protocol === 'https:';
+  return { https, host: u.hostname.toLowerCase(), port: u.port ? Number(u.port) : https ? 443 : 80, path: decodeURI(u.pathname) };
+}
+
+/** Follows `req` in the run's current state. */
+export function followRequest(run: PlatformRun, policies: readonly ClusterPolicies[], table: RouteTable, lookup: RouteLookup, req: HttpRequest): RequestResult | string {
+  const url = parseUrl(req.url);
+  if (typeof url === 'string') return url;
+  const client = parseIpv4(req.from);
+  if (client < 0) return `--from ${req.from}: not an IPv4 address`;
+  const hops: TraceHop[] = [];
+  if (table.implied) {
+    hops.push({ step: 'controller', at: `ingress-nginx (implied)`, detail: `no platform in the input: an ingress-nginx controller of class ${table.className} is implied; the network before it is not modelled` });
+    return routeAtController(run, policies, table, lookup, req, url, { client, hops });
+  }
+  const entry = entryPoint(run, url);
+  hops.push({ step: 'dns', at: url.host, detail: entry.why });
+  const clientEnd: TraceEnd = { text: req.from, kind: 'address', cluster: -1, node: -1, ip: client };
+  const way = followPacket(run, policies, clientEnd, entry.end, { protocol: 6, port: entry.port, size: 64 }, 'TCP');
+  hops.push(...way.hops.filter((h) => h.step !== 'deliver'));
+  const pod = way.to?.pod;
+  const controllers = controllerPods(run);
+  if (way.disposition !== 'delivered' || !pod || !controllers.includes(pod)) {
+    const why = way.disposition === 'delivered' ? `the connection reached ${way.to?.text ?? '?'}, not an ingress-nginx pod` : `the connection never reaches the controller (${way.dropReason ?? way.disposition})`;
+    return { url: req.url, status: null, route: null, backend: null, hops: [...hops, { step: 'drop', at: way.to?.text ?? url.host, detail: why }], disposition: 'dropped' };
+  }
+  const seen = arrivingSource(way.source.ip, way.source.changes);
+  hops.push({ step: 'controller', at: `${run.model.clusters[pod.cluster]!.name}/${pod.namespace}/${pod.name}`, detail: `ingress-nginx accepts ${url.https ? 'TLS' : 'HTTP'} from ${formatIpv4(seen)}: ${req.method} Host ${url.host} ${url.path}` });
+  return routeAtController(run, policies, table, lookup, req, url, { client: seen, hops, pod });
+}
+
+/** Where the URL's host leads: an address in the URL, a VIP on the URL's port, else a NodePort of a management host. */
+function entryPoint(run: PlatformRun, url: UrlParts): { end: TraceEnd; port: number; why: string } {
+  const { model } = run;
+  const literal = parseIpv4(url.host);
+  const address = (ip: number, text: string): TraceEnd => {
+    const n = model.nodes.find((x) => x.ip === ip);
+    return n ? { text: n.name, kind: 'node', cluster: n.cluster, node: n.id, ip } : { text, kind: 'address', cluster: -1, node: -1, ip };
+  };
+  if (literal >= 0) return { end: address(literal, url.host), port: url.port, why: `the URL names the address ${url.host}` };
+  for (const lb of model.loadBalancers) {
+    const vip = lb.vips.find((v) => v.port === url.port);
+    if (vip) return { end: address(parseIpv4(vip.address), vip.address), port: url.port, why: `${url.host} resolves to ${lb.name}'s VIP ${vip.address} (calisim assumes every Ingress host points at the first VIP serving port ${url.port})` };
+  }
+  const ing = model.scenario.platform!.ingress;
+  const host = model.clusters[model.management]!.nodes.find((id) => run.nodeUp[id] === 1) ?? model.clusters[model.management]!.nodes[0]!;
+  const port = url.https ? ing.httpsNodePort : ing.httpNodePort;
+  const n = model.nodes[host]!;
+  return { end: address(n.ip, n.name), port, why: `no load balancer serves port ${url.port}: ${url.host} resolves to ${n.name} (${n.ipText}), NodePort ${port}` };
+}

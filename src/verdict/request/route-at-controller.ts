@@ -1,0 +1,94 @@
+// verdict: what ingress-nginx does with a request it accepted — the rule or default backend that matches,
+// the 308 / 403 / 404 / 503 it answers itself, canary selection, the upstream endpoint (the pod endpoints
+// directly, or the ClusterIP through kube-proxy with service-upstream), and the controller pod's own
+// connection to that pod through the outer and inner walls (504 when the walls drop it).
+import type { PlatformRun } from '../../engine/platform/run-platform.js';
+import type { LivePod } from '../../engine/platform/pod-table.js';
+import { formatIpv4 } from '../../lib/ipv4.js';
+import type { RouteLookup } from '../../compile/edge/route-rules.js';
+import { canaryKey, type IngressRoute, type RouteTable } from '../../model/edge/ingress-routes.js';
+import { pickEndpoint } from '../../model/edge/kube-proxy.js';
+import type { ClusterPolicies } from '../reach/platform-probes.js';
+import { kubeProxyStage } from '../trace/service-entry.js';
+import { serviceEndpoints } from '../trace/service-endpoints.js';
+import { podEnd } from '../trace/resolve-end.js';
+import { traceLeg } from '../trace/trace-leg.js';
+import type { TraceHop } from '../trace/types.js';
+import { chooseCanary, redirectsToHttps, sourceRefusal } from './nginx-choice.js';
+import type { HttpRequest, MatchedRoute, RequestBackend, RequestResult } from './types.js';
+
+/** The parts of a URL routing needs. */
+export interface UrlParts {
+  readonly https: boolean;
+  readonly host: string;
+  readonly port: number;
+  readonly path: string;
+}
+
+/** The controller's side: `client` is the address nginx sees, `pod` the controller pod (none when implied). */
+export function routeAtController(
+  run: PlatformRun,
+  policies: readonly ClusterPolicies[],
+  table: RouteTable,
+  lookup: RouteLookup,
+  req: HttpRequest,
+  url: UrlParts,
+  at: { client: number; hops: TraceHop[]; pod?: LivePod },
+): RequestResult {
+  const { hops } = at;
+  const where = at.pod ? `${at.pod.namespace}/${at.pod.name}` : 'ingress-nginx';
+  const answer = (status: number, detail: string, route: MatchedRoute | null, backend: RequestBackend | null): RequestResult => {
+    hops.push({ step: 'answer', at: where, detail: `${status}: ${detail}` });
+    return { url: req.url, status, route, backend, hops, disposition: 'answered' };
+  };
+  const m = lookup(url.host, url.path);
+  let r: IngressRoute | undefined = m.rule >= 0 ? table.routes[m.rule] : undefined;
+  const route: MatchedRoute | null = r ? { kind: 'Ingress', namespace: r.ingress.namespace, name: r.ingress.name, host: r.host ?? null, path: r.path.path, pathType: r.path.pathType } : null;
+  if (!r) {
+    r = table.fallbacks.get(m.server ?? '');
+    const server = m.server ?? 'the catch-all server';
+    if (!r) {
+      hops.push({ step: 'route', at: where, detail: `no rule of ${server} matches ${url.path}, and no Ingress gives it a defaultBackend` });
+      return answer(404, "the controller's default backend answers", null, null);
+    }
+    hops.push({ step: 'route', at: where, detail: `no rule of ${server} matches ${url.path}: Ingress ${r.ingress.namespace}/${r.ingress.name}'s defaultBackend` });
+  } else {
+    hops.push({ step: 'route', at: where, detail: `Ingress ${r.ingress.namespace}/${r.ingress.name} (${run.model.clusters[r.cluster]!.name}): host ${r.host ?? '*'} path ${r.path.path} (${r.path.pathType})` });
+  }
+  if (!url.https && redirectsToHttps(r, url.host)) return answer(308, `ssl-redirect: Location https://${url.host}${url.path}`, route, null);
+  const refused = sourceRefusal(r.behaviour, at.client);
+  if (refused) return answer(403, `${refused} (${formatIpv4(at.client)})`, route, null);
+  const canary = route ? chooseCanary(table.canaries.get(canaryKey(r.host, r.path.path, r.path.pathType)) ?? [], req.headers, at.client) : undefined;
+  if (canary) {
+    hops.push({ step: 'canary', at: where, detail: `canary Ingress ${canary.route.ingress.namespace}/${canary.route.ingress.name} takes it: ${canary.why}` });
+    r = canary.route;
+  }
+  const c = run.model.clusters[r.cluster]!;
+  const svc = c.services.find((s) => s.namespace === r.ingress.namespace && s.name === r.path.service);
+  const sp = svc?.ports.find((p) => (typeof r.path.port === 'number' ? p.port === r.path.port : p.name === r.path.port));
+  const backend = (pod: LivePod | undefined): RequestBackend => ({ cluster: c.name, namespace: r.ingress.namespace, service: r.path.service, port: sp?.port ?? r.path.port, pod: pod ? pod.name : null });
+  if (!svc || !sp) return answer(503, `Service ${r.ingress.namespace}/${r.path.service}${svc ? ` has no port ${String(r.path.port)}` : ' does not exist'}`, route, backend(undefined));
+  const extras = [r.behaviour.rewriteTarget !== undefined ? `URI rewritten to ${r.behaviour.rewriteTarget}` : '', `backend-protocol ${r.behaviour.backendProtocol}`].filter((x) => x).join(', ');
+  let target: { pod: LivePod; port: number } | undefined;
+  if (r.behaviour.serviceUpstream && at.pod) {
+    const kp = kubeProxyStage(run, at.pod.node, svc, sp, 'internal', at.pod.ip);
+    hops.push(...kp.hops);
+    if (!kp.drop) target = { pod: kp.endpoint.pod, port: kp.targetPort };
+  } else {
+    const eps = serviceEndpoints(run, r.cluster, svc, sp).filter((e) => e.ready && e.targetPort !== undefined);
+    const ep = pickEndpoint(eps, at.client);
+    if (ep) {
+      hops.push({ step: 'upstream', at: where, detail: `upstream ${c.name}/${ep.pod.namespace}/${ep.pod.name} ${formatIpv4(ep.pod.ip)}:${ep.targetPort}, one of ${eps.length} ready endpoint(s) (round_robin; calisim picks by a hash of the client address); ${extras}` });
+      target = { pod: ep.pod, port: ep.targetPort! };
+    }
+  }
+  if (!target) return answer(503, `Service ${svc.namespace}/${svc.name} has no ready endpoint`, route, backend(undefined));
+  if (!at.pod) {
+    hops.push({ step: 'deliver', at: `${target.pod.namespace}/${target.pod.name}`, detail: 'delivered (the implied controller has no address: the walls are not judged)' });
+    return { url: req.url, status: 200, route, backend: backend(target.pod), hops, disposition: 'delivered' };
+  }
+  const leg = traceLeg(run, policies, podEnd(at.pod), podEnd(target.pod), { protocol: 6, port: target.port, size: 64 });
+  hops.push(...leg.hops);
+  if (leg.disposition !== 'delivered') return { url: req.url, status: 504, route, backend: backend(target.pod), hops, disposition: 'dropped' };
+  return { url: req.url, status: 200, route, backend: backend(target.pod), hops, disposition: 'delivered' };
+}

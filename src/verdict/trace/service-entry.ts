@@ -1,0 +1,99 @@
+// verdict: the service stages of a packet's way — a load balancer's VIP choosing a healthy member, and
+// kube-proxy at a node turning a NodePort or ClusterIP connection into one endpoint (DNAT, and SNAT to the
+// node for external traffic with externalTrafficPolicy Cluster).
+import type { PlatformRun } from '../../engine/platform/run-platform.js';
+import { formatIpv4, parseIpv4 } from '../../lib/ipv4.js';
+import { kubeProxyChoice, pickEndpoint } from '../../model/edge/kube-proxy.js';
+import type { SourceChange } from '../../model/edge/source-address.js';
+import type { LoadBalancerSpec, ServicePortSpec, ServiceSpec } from '../../scenario/types.js';
+import { serviceEndpoints, type ServiceEndpoint } from './service-endpoints.js';
+import { natHop } from './trace-hops.js';
+import type { DropReason, TraceHop } from './types.js';
+
+/** A stage's outcome: hops, and either a drop or where the packet goes next. */
+export type StageResult<T> = { readonly hops: TraceHop[]; readonly drop: { readonly reason: DropReason; readonly at: string; readonly detail: string } } | ({ readonly hops: TraceHop[]; readonly drop?: undefined } & T);
+
+/** The load balancer and VIP listening on `ip:port`, if any. */
+export function findVip(run: PlatformRun, ip: number, port: number | undefined): { lb: LoadBalancerSpec; index: number } | 'address-only' | undefined {
+  let addressOnly = false;
+  for (const [index, lb] of run.model.loadBalancers.entries()) {
+    for (const v of lb.vips) {
+      if (parseIpv4(v.address) !== ip) continue;
+      if (v.port === port) return { lb, index };
+      addressOnly = true;
+    }
+  }
+  return addressOnly ? 'address-only' : undefined;
+}
+
+/**
+ * The VIP stage (BIG-IP semantics): the pool's members the health monitor marks up; round-robin,
+ * least-connections and ratio send a fresh connection to the first available member, source-hash by the
+ * client's address. With SNAT (automap) the member sees the load balancer's address (calisim uses the VIP).
+ */
+export function vipStage(run: PlatformRun, lbIndex: number, vipIp: number, port: number, client: number): StageResult<{ node: number; memberPort: number; change?: SourceChange }> {
+  const lb = run.model.loadBalancers[lbIndex]!;
+  let first = 0;
+  for (let i = 0; i < lbIndex; i++) first += run.model.loadBalancers[i]!.members.length;
+  const hops: TraceHop[] = [{ step: 'vip', at: lb.name, detail: `VIP ${formatIpv4(vipIp)}:${port} of ${lb.name} (${lb.algorithm}, ${lb.members.length} member(s))` }];
+  const up = lb.members.map((m, i) => ({ m, i })).filter(({ i }) => run.monitors.isUp(first + i));
+  if (up.length === 0) return { hops, drop: { reason: 'lb-unavailable', at: lb.name, detail: `every member of ${lb.name} is marked down by its ${lb.healthCheck.protocol} monitor: the VIP refuses connections` } };
+  const chosen = lb.algorithm === 'source-hash' ? pickEndpoint(up, client)! : up[0]!;
+  const node = run.model.nodeByName.get(chosen.m.host) ?? run.model.nodes.find((n) => n.ipText === chosen.m.host)?.id ?? -1;
+  const how = lb.algorithm === 'source-hash' ? 'chosen by a hash of the client address' : `a new connection goes to the first available member (${lb.algorithm})`;
+  hops.push({ step: 'lb-member', at: lb.name, detail: `member ${chosen.m.host}:${chosen.m.port}, ${up.length} of ${lb.members.length} up: ${how}` });
+  if (node < 0) return { hops, drop: { reason: 'no-route', at: lb.name, detail: `member ${chosen.m.host} is not a node of the platform` } };
+  if (!lb.snat) return { hops, node, memberPort: chosen.m.port };
+  const change: SourceChange = { rule: 'lb-snat', node: -1, to: vipIp };
+  hops.push(natHop(run, change, lb.name));
+  return { hops, node, memberPort: chosen.m.port, change };
+}
+
+/** The Service and port behind a NodePort of `node`'s cluster. */
+export function findNodePort(run: PlatformRun, node: number, port: number, protocol: string): { svc: ServiceSpec; sp: ServicePortSpec } | undefined {
+  const c = run.model.clusters[run.model.nodes[node]!.cluster]!;
+  for (const svc of c.services) {
+    if (svc.type === 'ClusterIP') continue;
+    const sp = svc.ports.find((x) => x.nodePort === port && x.protocol === protocol);
+    if (sp) return { svc, sp };
+  }
+  return undefined;
+}
+
+/** The Service and port whose ClusterIP is `ip:port` in `cluster`. */
+export function findClusterIp(run: PlatformRun, cluster: number, ip: number, port: number | undefined, protocol: string): { svc: ServiceSpec; sp: ServicePortSpec | undefined } | undefined {
+  const svc = run.model.clusters[cluster]?.services.find((s) => parseIpv4(s.clusterIP) === ip);
+  return svc && { svc, sp: svc.ports.find((x) => x.port === port && x.protocol === protocol) };
+}
+
+/** kube-proxy at `node` for a connection from `client` to the Service: the endpoint, its port and any SNAT. */
+export function kubeProxyStage(
+  run: PlatformRun,
+  node: number,
+  svc: ServiceSpec,
+  sp: ServicePortSpec,
+  via: 'external' | 'internal',
+  client: number,
+): StageResult<{ endpoint: ServiceEndpoint; targetPort: number; change?: SourceChange }> {
+  const n = run.model.nodes[node]!;
+  const endpoints = serviceEndpoints(run, n.cluster, svc, sp);
+  const zone = n.labels['topology.kubernetes.io/zone'];
+  const choice = kubeProxyChoice(endpoints, { via, node, ...(zone !== undefined ? { zone } : {}), externalTrafficPolicy: svc.externalTrafficPolicy, internalTrafficPolicy: 'Cluster' });
+  const hops: TraceHop[] = [];
+  const ep = pickEndpoint(choice.candidates, client);
+  const name = `${svc.namespace}/${svc.name}`;
+  if (!ep || ep.targetPort === undefined) {
+    hops.push({ step: 'kube-proxy', at: n.name, detail: `Service ${name} port ${sp.port}: ${choice.why}` });
+    return { hops, drop: { reason: 'no-such-endpoint', at: n.name, detail: ep ? `endpoint ${ep.pod.name} has no container port ${String(sp.targetPort)}` : `Service ${name} has no usable endpoint here: kube-proxy drops the packet` } };
+  }
+  hops.push({
+    step: 'kube-proxy',
+    at: n.name,
+    detail: `Service ${name} port ${sp.port}: ${choice.why}; DNAT to ${ep.pod.namespace}/${ep.pod.name} ${formatIpv4(ep.pod.ip)}:${ep.targetPort} (kube-proxy picks at random per connection; calisim by a hash of the client address)`,
+    outerDst: `${formatIpv4(ep.pod.ip)}:${ep.targetPort}`,
+  });
+  if (!choice.masquerade) return { hops, endpoint: ep, targetPort: ep.targetPort };
+  const change: SourceChange = { rule: 'kube-proxy-masquerade', node, to: n.ip };
+  hops.push(natHop(run, change));
+  return { hops, endpoint: ep, targetPort: ep.targetPort, change };
+}

@@ -1,0 +1,34 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from './run-cli.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'calisim-request-'));
+
+describe('calisim request', () => {
+  it('answers a batch in input order with the JSON contract', () => {
+    const file = join(dir, 'req.json');
+    writeFileSync(file, JSON.stringify([{ url: 'https://globex.example.com/' }, { url: 'http://acme.example.com/', from: '203.0.113.5' }, { url: 'https://nobody.example.com/x', method: 'POST', headers: { 'X-A': 'b' } }]));
+    const r = runCli(['request', 'scenarios/giantnetes.yaml', '--requests', file, '--format', 'json']);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.map((x: { status: number }) => x.status)).toEqual([200, 308, 404]);
+    expect(Object.keys(out[0])).toEqual(['url', 'status', 'route', 'backend', 'hops', 'disposition']);
+    expect(Object.keys(out[0].route)).toEqual(['kind', 'namespace', 'name', 'host', 'path', 'pathType']);
+    expect(Object.keys(out[0].backend)).toEqual(['cluster', 'namespace', 'service', 'port', 'pod']);
+    expect(out[0].backend.cluster).toBe('globex');
+    expect(out[2]).toMatchObject({ url: 'https://nobody.example.com/x', route: null, backend: null, disposition: 'answered' });
+  });
+
+  it('reports bad batch entries with their index and field (exit 2)', () => {
+    const file = join(dir, 'bad.json');
+    writeFileSync(file, JSON.stringify([{ url: 'https://a.example.com/' }, { from: 'nowhere', urll: 'x' }]));
+    const r = runCli(['request', 'scenarios/giantnetes.yaml', '--requests', file]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/\[1\]\.urll: unknown field/);
+    expect(r.stderr).toMatch(/\[1\]\.url: required/);
+    expect(r.stderr).toMatch(/\[1\]\.from: must be an IPv4 address/);
+    expect(r.stderr).not.toMatch(/at .*\.js/);
+  });
+});

@@ -1,0 +1,49 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { InputError } from '../../src/lib/diagnostics.js';
+import { loadScenarios } from '../../src/scenario/load-scenario.js';
+
+const BAD = `apiVersion: v1
+kind: Service
+metadata: { name: web, namespace: web }
+spec: { selector: { app: web }, ports: [{ port: 80 }] }
+---
+apiVersion: networking.k8s.io/v1
+kind: Ingress
+metadata: { name: bad, namespace: web }
+spec:
+  tls: [{ hosts: [shop.example.com] }]
+  rules:
+    - host: "Shop_Example.com:8080"
+      http:
+        paths:
+          - path: api
+            backend: { service: { name: web, port: { number: 80 } } }
+`;
+
+describe('Ingress manifests: bad input', () => {
+  it('reports a host that is not a DNS name, a missing pathType and a relative path with file, line and field', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'calisim-ing-')), 'bad.yaml');
+    writeFileSync(file, BAD);
+    let err: unknown;
+    try {
+      loadScenarios([file]);
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(InputError);
+    const d = (err as InputError).diagnostics.map((x) => `${x.line}:${x.path}`);
+    expect(d).toEqual(['12:spec.rules[0].host', '15:spec.rules[0].http.paths[0].pathType', '15:spec.rules[0].http.paths[0].path']);
+  });
+
+  it('reads TLS hosts and accepts a v1beta1 Ingress without pathType (defaulted to ImplementationSpecific)', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'calisim-ing-')), 'ok.yaml');
+    writeFileSync(file, BAD.replace('"Shop_Example.com:8080"', 'shop.example.com').replace('path: api', 'path: /api').replace('networking.k8s.io/v1', 'networking.k8s.io/v1beta1'));
+    const s = loadScenarios([file]);
+    const ing = s.tenants[0]!.ingresses[0]!;
+    expect(ing.tls).toEqual(['shop.example.com']);
+    expect(ing.paths[0]!.pathType).toBe('ImplementationSpecific');
+  });
+});
