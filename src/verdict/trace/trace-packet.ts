@@ -50,6 +50,10 @@ export function tracePacket(run: PlatformRun, policies: readonly ClusterPolicies
   if (src.ip < 0) return drop('no-ip-address', src.text, `${src.text} has no IP address (${src.pod?.reason ?? 'IPAM gave none'})`);
   if (dst.ip < 0) return drop('no-ip-address', dst.text, `${dst.text} has no IP address`);
   if (src.node >= 0 && run.nodeUp[src.node] !== 1) return drop('node-down', nodeName(src.node), `the source's node ${nodeName(src.node)} is down`);
+  for (const end of [src, dst]) {
+    const lost = end.pod ? run.pki.effects.dataplaneOf(end.node, end.pod.createdAt) : undefined;
+    if (lost !== undefined) return drop('no-dataplane', end.text, lost);
+  }
   const pkt = { protocol: req.protocol, ...(req.port !== undefined ? { dstPort: req.port } : {}) };
   const srcModel = src.cluster >= 0 ? policies[src.cluster]!.model : undefined;
 

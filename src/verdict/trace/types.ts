@@ -10,7 +10,9 @@ export type DropReason =
   | 'mtu-exceeded'
   | 'no-ip-address'
   | 'no-such-endpoint'
-  | 'no-path-between-vpcs';
+  | 'no-path-between-vpcs'
+  /** The pod's node has no programmed dataplane: Felix lost Typha (a certificate) before the pod or the node started. */
+  | 'no-dataplane';
 
 /** One step of the packet's way. */
 export interface TraceHop {
