@@ -7,6 +7,7 @@ import { InputError, diagnosticAt, formatDiagnostic } from '../../lib/diagnostic
 import { explainInWords } from '../../verdict/policy/explain-in-words.js';
 import { fastEvaluate } from '../../verdict/state/fast-evaluate.js';
 import { platformProbes } from '../../verdict/reach/platform-probes.js';
+import { withDataplane } from '../../verdict/pki/dataplane-probes.js';
 import { policyModelsOf } from '../../verdict/state/policy-models.js';
 import type { Command } from '../command.js';
 import { optString, optStrings } from '../command.js';
@@ -69,10 +70,11 @@ export const reachCommand: Command = {
       const port = args['port'];
       probes = [{ from, to, protocol: optString(args, 'protocol') ?? 'TCP', ...(typeof port === 'number' ? { port } : {}) }];
     }
-    const { results, diagnostics } = platformProbes(built.clusters, probes, file);
-    if (diagnostics.length) throw new InputError(diagnostics);
+    const probed = platformProbes(built.clusters, probes, file);
+    if (probed.diagnostics.length) throw new InputError(probed.diagnostics);
+    const results = withDataplane(run, probed.results);
     if (format === 'json') process.stdout.write(JSON.stringify(results, null, 2) + '\n');
-    else for (const r of results) process.stdout.write(explainInWords(r) + '\n');
+    else for (const r of results) process.stdout.write(explainInWords(r) + (r.dataplane ? `\n  but no traffic flows: ${r.dataplane}` : '') + '\n');
     return failOnUnknown && results.some((r) => r.verdict === 'unknown') ? 3 : 0;
   },
 };
