@@ -5,6 +5,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { renderFlannelConfigMap, renderNetConf, renderSubnetEnv } from '../../emit/flannel/render-flannel-config.js';
 import { renderKubernetesManifests } from '../../emit/kubernetes/render-kubernetes-manifests.js';
+import { certManagerObjects, renderCertManager } from '../../emit/pki/render-cert-manager.js';
+import { renderVaultConfig } from '../../emit/pki/render-vault-config.js';
 import { writeManifests } from '../../emit/write-manifests.js';
 import { formatDiagnostic } from '../../lib/diagnostics.js';
 import { formatCidr } from '../../lib/ipv4.js';
@@ -16,7 +18,7 @@ import { loadRun } from '../load-run.js';
 
 export const manifestsCommand: Command = {
   command: 'manifests <scenario>',
-  describe: 'Write the Calico, BIRD, Kubernetes and flannel configuration of every cluster, a folder each',
+  describe: 'Write the Calico, BIRD, Kubernetes, flannel and PKI (Vault, cert-manager) configuration of every cluster, a folder each',
   builder: (y) =>
     y
       .positional('scenario', { type: 'string', describe: 'scenario YAML or folder of manifests' })
@@ -47,6 +49,12 @@ export const manifestsCommand: Command = {
         write(join(base, 'flannel'), 'kube-flannel-cfg.yaml', renderFlannelConfigMap(f, c.name));
         for (const lease of c.underlay.flannel?.leases ?? []) write(join(base, 'flannel'), `subnet-${lease.hostName}.env`, renderSubnetEnv(f, formatCidr(lease.subnet)));
       }
+      const pki = run.pki.model;
+      const namespaceOf = (host: string): string | undefined => c.spec.ingresses.find((i) => i.host === host)?.namespace;
+      const objects = certManagerObjects(pki.clusters[ci]!, pki.certs, namespaceOf);
+      const namespaces = [...new Set(objects.map((o) => (o['metadata'] as { namespace: string }).namespace))];
+      write(join(base, 'pki'), `vault-${pki.clusters[ci]!.mount}.sh`, renderVaultConfig(pki.clusters[ci]!, pki.certs, namespaces));
+      write(join(base, 'pki'), 'cert-manager.yaml', renderCertManager(objects));
     });
     if (args['quiet'] !== true) {
       written.sort();
