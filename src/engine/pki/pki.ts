@@ -71,6 +71,15 @@ export class Pki {
   private readonly brokenReason: Int8Array;
   private readonly byCluster: number[][];
   private readonly bySigner: number[][];
+  // Hot fields of the model's certificates, flattened (the model's objects differ in shape).
+  private readonly ttl: Float64Array;
+  private readonly renewAfter: Float64Array;
+  private readonly fracLo: Float64Array;
+  private readonly fracSpan: Float64Array;
+  private readonly onChange: Uint8Array;
+  private readonly delay: Float64Array;
+  private readonly signer: Int32Array;
+  private readonly keyOnly: Uint8Array;
   private readonly byNode = new Map<number, number[]>();
   private readonly kRenew: number;
   private readonly kReload: number;
@@ -101,10 +110,23 @@ export class Pki {
     this.nextRenewal = new Float64Array(n).fill(-1);
     this.brokenSince = new Float64Array(n).fill(-1);
     this.brokenReason = new Int8Array(n).fill(-1);
+    this.ttl = Float64Array.from(model.certs, (c) => c.ttl);
+    this.renewAfter = Float64Array.from(model.certs, (c) => c.renewAfter ?? -1);
+    this.fracLo = Float64Array.from(model.certs, (c) => c.renewFraction?.[0] ?? -1);
+    this.fracSpan = Float64Array.from(model.certs, (c) => (c.renewFraction ? c.renewFraction[1] - c.renewFraction[0] : 0));
+    this.onChange = Uint8Array.from(model.certs, (c) => (c.reload === 'on-change' ? 1 : 0));
+    this.delay = Float64Array.from(model.certs, (c) => c.reloadDelay);
+    this.signer = Int32Array.from(model.certs, (c) => c.signedBy);
+    this.keyOnly = Uint8Array.from(model.certs, (c) => (c.keyOnly ? 1 : 0));
     this.byCluster = model.clusters.map((c) => [...c.certs]);
     this.bySigner = model.clusters.map(() => []);
     for (const c of model.certs) if (c.signedBy >= 0) this.bySigner[c.signedBy]!.push(c.index);
-    for (const c of model.certs) if (c.node >= 0) this.byNode.set(c.node, [...(this.byNode.get(c.node) ?? []), c.index]);
+    for (const c of model.certs) {
+      if (c.node < 0) continue;
+      const list = this.byNode.get(c.node);
+      if (list) list.push(c.index);
+      else this.byNode.set(c.node, [c.index]);
+    }
     this.kRenew = sim.defineKind('cert-renew', (i, seq) => {
       if (seq === this.issueSeq[i]) this.renew(i);
     });
@@ -186,31 +208,32 @@ export class Pki {
   }
 
   private issue(i: number): void {
-    const c = this.model.certs[i]!;
     const now = this.sim.now;
-    const ca = c.signedBy >= 0 ? this.trust.signing(c.signedBy) : 0;
+    const signer = this.signer[i]!;
+    const ca = signer >= 0 ? this.trust.signing(signer) : 0;
     // A certificate never outlives its issuer: Vault caps notAfter at the CA's (pki "leaf_not_after_behavior").
-    const caEnd = c.signedBy >= 0 ? this.trust.notAfter(c.signedBy, ca) : Infinity;
+    const caEnd = signer >= 0 ? this.trust.notAfter(signer, ca) : Infinity;
+    const ttl = this.ttl[i]!;
     this.issuedAt[i] = now;
-    this.issuedNotAfter[i] = Math.min(now + c.ttl, caEnd);
+    this.issuedNotAfter[i] = Math.min(now + ttl, caEnd);
     this.issuedCa[i] = ca;
     const seq = ++this.issueSeq[i]!;
     let next = -1;
-    if (c.renewAfter !== undefined) next = now + c.renewAfter;
-    else if (c.renewFraction !== undefined) next = now + c.ttl * (c.renewFraction[0] + (c.renewFraction[1] - c.renewFraction[0]) * this.sim.prng.next());
+    if (this.renewAfter[i]! >= 0) next = now + this.renewAfter[i]!;
+    else if (this.fracLo[i]! >= 0) next = now + ttl * (this.fracLo[i]! + this.fracSpan[i]! * this.sim.prng.next());
     this.nextRenewal[i] = next;
     if (next >= 0) this.sim.at(next, this.kRenew, i, seq);
   }
 
   /** A renewal by the issuer: the component serves it after its reload delay, or at its next restart. */
   private renew(i: number): void {
-    const c = this.model.certs[i]!;
     this.issue(i);
-    if (c.reload === 'on-change' && c.reloadDelay === 0) {
+    const onChange = this.onChange[i] === 1;
+    if (onChange && this.delay[i] === 0) {
       this.present(i);
       return;
     }
-    if (c.reload === 'on-change') this.sim.after(c.reloadDelay, this.kReload, i, this.issueSeq[i]!);
+    if (onChange) this.sim.after(this.delay[i]!, this.kReload, i, this.issueSeq[i]!);
     this.evaluate(i);
   }
 
@@ -219,7 +242,10 @@ export class Pki {
     this.presNotAfter[i] = this.issuedNotAfter[i]!;
     this.presCa[i] = this.issuedCa[i]!;
     this.presSeq[i] = this.issueSeq[i]!;
-    if (this.presNotAfter[i]! > this.sim.now) this.sim.at(this.presNotAfter[i]!, this.kExpire, i, this.presSeq[i]!);
+    // The expiry needs an event only if no renewal picked up on change replaces the certificate first.
+    const next = this.nextRenewal[i]!;
+    const replaced = this.onChange[i] === 1 && next >= 0 && next + this.delay[i]! < this.presNotAfter[i]!;
+    if (!replaced && this.presNotAfter[i]! > this.sim.now) this.sim.at(this.presNotAfter[i]!, this.kExpire, i, this.presSeq[i]!);
     this.evaluate(i);
   }
 
@@ -260,13 +286,13 @@ export class Pki {
   }
 
   private evaluate(i: number): void {
-    const c = this.model.certs[i]!;
-    if (c.keyOnly) return;
+    if (this.keyOnly[i] === 1) return;
     const now = this.sim.now;
+    const signer = this.signer[i]!;
     let reason = -1;
-    const caGone = c.signedBy >= 0 && this.trust.notAfter(c.signedBy, this.presCa[i]!) <= now;
+    const caGone = signer >= 0 && this.trust.notAfter(signer, this.presCa[i]!) <= now;
     if (this.presNotAfter[i]! <= now) reason = this.issuedNotAfter[i]! > now ? 2 : caGone ? 1 : 0;
-    else if (c.signedBy >= 0 && !this.trust.trusted(c.signedBy, this.presCa[i]!)) reason = 3;
+    else if (signer >= 0 && !this.trust.trusted(signer, this.presCa[i]!)) reason = 3;
     else if (caGone) reason = 1;
     const was = this.brokenReason[i]!;
     if (reason === was) return;

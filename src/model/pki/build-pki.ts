@@ -13,31 +13,41 @@ const HOUR = 3_600_000;
 /** The lifetimes calisim used before `platform.pki` existed in a scenario. */
 export const DEFAULT_PKI: PkiSpec = { caTTL: 87_600 * HOUR, certTTL: 8_760 * HOUR, rotationPeriod: 720 * HOUR, src: { file: '<defaults>', line: 0, col: 0 } };
 
-/** Builds every cluster's PKI. */
+/** One cluster as the PKI needs it: its nodes (model ids, names, addresses) and its Ingress hosts. */
+export interface PkiClusterInput {
+  readonly name: string;
+  readonly nodes: readonly { readonly id: number; readonly name: string; readonly ip: string }[];
+  readonly hosts: readonly string[];
+}
+
+/** Builds every cluster's PKI from the model. */
 export function buildPki(model: Model): PkiModel {
   const spec = model.scenario.platform?.pki ?? { ...DEFAULT_PKI, src: { file: model.scenario.sourceFiles[0] ?? '<input>', line: 1, col: 1 } };
-  const clusterIndex = new Map(model.clusters.map((c, i) => [c.name, i]));
+  return buildPkiOf(
+    spec,
+    model.clusters.map((c) => ({
+      name: c.name,
+      nodes: c.nodes.map((id) => ({ id, name: model.nodes[id]!.shortName, ip: formatIpv4(model.nodes[id]!.ip) })),
+      hosts: [...new Set(c.spec.ingresses.map((i) => i.host).filter((h): h is string => h !== undefined))].sort(),
+    })),
+  );
+}
+
+/** Builds every cluster's PKI from the `pki` section and the clusters' nodes and hosts. */
+export function buildPkiOf(spec: PkiSpec, inputs: readonly PkiClusterInput[]): PkiModel {
+  const clusterIndex = new Map(inputs.map((c, i) => [c.name, i]));
   const certs: CertModel[] = [];
-  const clusters = model.clusters.map((c, ci): ClusterPki => {
+  const clusters = inputs.map((c, ci): ClusterPki => {
     const own = spec.clusters?.find((x) => x.cluster === c.name);
     const layout = own?.layout ?? spec.layout ?? 'giantswarm';
     const leaf: CertIssuer = own?.issuer ?? spec.issuer ?? (layout === 'kubeadm' ? 'kubeadm' : 'cert-operator');
     const threshold = own?.renewThreshold ?? spec.renewThreshold;
     const src = own?.src ?? spec.src;
     const domain = `k8s.${c.name}.internal`;
-    const entries = inventory(
-      {
-        name: c.name,
-        domain,
-        nodes: c.nodes.map((id) => ({ id, name: model.nodes[id]!.shortName, ip: formatIpv4(model.nodes[id]!.ip) })),
-        hosts: [...new Set(c.spec.ingresses.map((i) => i.host).filter((h): h is string => h !== undefined))].sort(),
-      },
-      layout,
-      leaf,
-    );
+    const entries = inventory({ name: c.name, domain, nodes: c.nodes, hosts: c.hosts }, layout, leaf);
     const first = certs.length;
     const overrides = (spec.certificates ?? []).filter((x) => x.cluster === undefined || x.cluster === c.name);
-    const merged = applyOverrides(entries, overrides, model, ci);
+    const merged = applyOverrides(entries, overrides, c);
     for (const { entry, over } of merged) {
       const d = COMPONENT_DEFAULTS[entry.component];
       const issuer = over?.issuer ?? entry.issuer;
@@ -91,7 +101,7 @@ export function buildPki(model: Model): PkiModel {
 }
 
 /** Inventory entries with the scenario's entries applied: same name → override, new name → added. */
-function applyOverrides(entries: readonly InventoryEntry[], overrides: readonly PkiCertificateSpec[], model: Model, ci: number): { entry: InventoryEntry; over?: PkiCertificateSpec }[] {
+function applyOverrides(entries: readonly InventoryEntry[], overrides: readonly PkiCertificateSpec[], c: PkiClusterInput): { entry: InventoryEntry; over?: PkiCertificateSpec }[] {
   const out: { entry: InventoryEntry; over?: PkiCertificateSpec }[] = entries.map((entry) => ({ entry }));
   for (const over of overrides) {
     const at = out.findIndex((x) => x.entry.name === over.name);
@@ -99,14 +109,13 @@ function applyOverrides(entries: readonly InventoryEntry[], overrides: readonly 
       out[at] = { entry: out[at]!.entry, over };
       continue;
     }
-    const c = model.clusters[ci]!;
-    const node = over.node !== undefined ? c.nodes.find((id) => model.nodes[id]!.shortName === over.node) : undefined;
+    const node = over.node !== undefined ? c.nodes.find((n) => n.name === over.node) : undefined;
     if (over.node !== undefined && node === undefined) continue;
     const entry: InventoryEntry = {
       name: over.name,
       component: over.component,
-      node: node ?? -1,
-      ...(node !== undefined ? { nodeName: model.nodes[node]!.shortName } : {}),
+      node: node?.id ?? -1,
+      ...(node !== undefined ? { nodeName: node.name } : {}),
       commonName: over.name,
       sans: over.sans ?? [],
       issuer: over.issuer ?? 'cert-manager',
