@@ -15,6 +15,7 @@ export function renderPkiText(l: PkiListing): string {
       out.push(`  ${x.name}${where ? ` (${where})` : ''}  ${x.status.toUpperCase()}${x.pendingReload ? ' (renewed, not yet reloaded)' : ''}`);
       out.push(`      subject CN=${x.subject.commonName}${x.subject.organisation.map((o) => `, O=${o}`).join('')}; SANs ${x.sans.length ? x.sans.join(', ') : '-'}`);
       out.push(`      issuer ${x.issuer.kind}${x.issuer.ca ? ` via ${x.issuer.ca} (CA generation ${x.issuer.caGeneration})` : ''}; key usage ${x.keyUsage.join(', ')}`);
+      if (x.https !== undefined) out.push(`      HTTPS: ${x.https}`);
       out.push(`      valid t=${t(x.notBefore)} .. t=${t(x.notAfter)}; next renewal ${x.nextRenewal === null ? 'none' : `t=${t(x.nextRenewal)}`}; reload ${x.reload.mode}${x.reload.delay ? ` after ${t(x.reload.delay)}` : ''}  [${x.file}:${x.line}]`);
     }
   }

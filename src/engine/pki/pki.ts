@@ -8,45 +8,9 @@ import type { PkiModel } from '../../model/pki/types.js';
 import type { Simulation } from '../simulation.js';
 import { CaTrust } from './ca-trust.js';
 import { PkiEffects, type EffectHooks } from './pki-effects.js';
+import type { CaRotation, CertId, CertProblem, CertState, CertWindow } from './types.js';
 
-/** One certificate's identity, as the run report lists it. */
-export interface CertId {
-  readonly cluster: string;
-  readonly component: string;
-  /** Node name for per-node certificates. */
-  readonly node?: string;
-  /** The certificate's name in its cluster's inventory. */
-  readonly name: string;
-}
-
-export type CertProblem = 'expired' | 'ca-expired' | 'not-reloaded' | 'untrusted';
 const PROBLEMS: readonly CertProblem[] = ['expired', 'ca-expired', 'not-reloaded', 'untrusted'];
-
-/** A period [from, to) during which a certificate did not verify; `to` is undefined when still broken. */
-export interface CertWindow extends CertId {
-  readonly reason: CertProblem;
-  readonly from: number;
-  readonly to?: number;
-}
-
-/** The steps of a CA rotation and how long the old and new CA are both trusted. */
-export interface CaRotation {
-  readonly overlap: number;
-  readonly order: readonly ('trust-new' | 'reissue' | 'distrust-old')[];
-}
-
-/** A certificate's state at the current time. */
-export interface CertState {
-  readonly notBefore: number;
-  readonly notAfter: number;
-  /** Next renewal (undefined when none is scheduled). */
-  readonly nextRenewal?: number;
-  /** The CA generation that signed the presented certificate. */
-  readonly caGeneration: number;
-  readonly status: 'valid' | CertProblem;
-  /** A renewed certificate waits for the component to restart. */
-  readonly pendingReload: boolean;
-}
 
 const STEP = { 'trust-new': 0, reissue: 1, 'distrust-old': 2 } as const;
 

@@ -24,6 +24,8 @@ export interface CertListing {
   readonly reload: { readonly mode: string; readonly delay: number; readonly source: string };
   readonly status: string;
   readonly pendingReload: boolean;
+  /** For an ingress certificate: why an HTTPS handshake for its host fails now, if it does. */
+  readonly https?: string;
   readonly file: string;
   readonly line: number;
 }
@@ -77,6 +79,7 @@ export function pkiListing(run: PlatformRun, cluster?: string, showPath: (file: 
             reload: { mode: m.reload, delay: m.reloadDelay, source: m.reloadSource },
             status: m.keyOnly ? 'key-only' : s.status,
             pendingReload: s.pendingReload,
+            ...(m.host !== undefined && pki.effects.httpsFailure(m.host) !== undefined ? { https: pki.effects.httpsFailure(m.host)! } : {}),
             file: showPath(m.src.file),
             line: m.src.line,
           };

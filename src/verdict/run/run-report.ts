@@ -4,7 +4,7 @@ import { formatCidr, formatIpv4 } from '../../lib/ipv4.js';
 import type { PlatformRun } from '../../engine/platform/run-platform.js';
 import type { IpamPoolUsage } from '../../model/ipam/types.js';
 import type { SessionReport } from '../../engine/bgp/types.js';
-import type { CertWindow } from '../../engine/pki/pki.js';
+import type { CertWindow } from '../../engine/pki/types.js';
 import type { EffectWindow } from '../../engine/pki/pki-effects.js';
 
 /** Version of the report.json schema (bumped on any incompatible change). */

@@ -72,6 +72,15 @@ describe('Pki on the timeline', () => {
     for (const p of fresh) expect([p.ip, p.reason]).toEqual([-1, 'no IP address: Calico IPAM cannot reach etcd: certificate calico-etcd-client does not verify']);
   });
 
+  it('an expired ingress certificate makes HTTPS to its host fail at the handshake, from expiry on', () => {
+    const model = pkiModel(['certificates:', '  - { name: ingress-tls-shop.example.com, cluster: acme, component: ingress-tls, issuer: kubeadm, ttl: 1h }']);
+    const early = runPlatform(model, { until: 30 * MIN });
+    expect(early.pki.effects.httpsFailure('shop.example.com')).toBeUndefined();
+    const late = runPlatform(model, { until: 2 * H });
+    expect(late.pki.effects.httpsFailure('shop.example.com')).toBe('TLS handshake fails: the certificate ingress-tls-shop.example.com for shop.example.com does not verify');
+    expect(late.pki.effects.windowsSoFar().filter((w) => w.kind === 'https-handshake-fails').map((w) => [w.host, w.from])).toEqual([['shop.example.com', H]]);
+  });
+
   it('a CA rotation without overlap leaves clients and servers distrusting each other until each reloads', () => {
     const run = runPlatform(pkiModel(RESTART_ONLY, ['{ at: 1h, kind: cert-rotate, tenant: acme, component: ca, overlap: 0s }'], '2h'));
     const w = run.pki.finish().filter((x) => x.cluster === 'acme' && x.reason === 'untrusted');
