@@ -175,7 +175,8 @@ export class Pki {
     const now = this.sim.now;
     const signer = this.signer[i]!;
     const ca = signer >= 0 ? this.trust.signing(signer) : 0;
-    // A certificate never outlives its issuer: Vault caps notAfter at the CA's (pki "leaf_not_after_behavior").
+    // A certificate never outlives its issuer: notAfter is capped at the CA's, as Vault's issuer setting
+    // leaf_not_after_behavior=truncate does (hashicorp/vault#15152; the default `err` refuses instead).
     const caEnd = signer >= 0 ? this.trust.notAfter(signer, ca) : Infinity;
     const ttl = this.ttl[i]!;
     this.issuedAt[i] = now;

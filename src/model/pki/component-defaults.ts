@@ -24,10 +24,10 @@ const SECRET_VOLUME = { reload: 'on-change', reloadDelay: 60_000, reloadSource: 
 const RESTART = { reload: 'on-restart', reloadDelay: 0, reloadSource: 'read at start only — kubeadm-certs docs ("restart the control plane Pods"), kubernetes/kubernetes#102556' } as const;
 /** kube-apiserver serves --tls-cert-file through dynamiccertificates: the file is watched and re-read (1m resync). */
 const APISERVER = { reload: 'on-change', reloadDelay: 60_000, reloadSource: 'kube-apiserver re-reads --tls-cert-file (k8s.io/apiserver dynamiccertificates, file watch and 1m resync)' } as const;
-/** etcd v3.2+ reads its certificate files on every new TLS connection (client/peer cert reload). */
-const ETCD = { reload: 'on-change', reloadDelay: 0, reloadSource: 'etcd reloads its certificate files on each new TLS handshake (etcd v3.2 changelog)' } as const;
+/** etcd v3.2+ reads its certificate files on every new TLS connection (etcd-io/etcd#7784, pkg/transport). */
+const ETCD = { reload: 'on-change', reloadDelay: 0, reloadSource: 'etcd reloads its certificate files on each new TLS handshake (etcd-io/etcd#7784, v3.2)' } as const;
 /** tigera-operator puts the certificate Secret's hash on the pod template, so a renewal rolls calico-node and Typha. */
-const CALICO = { reload: 'on-change', reloadDelay: 60_000, reloadSource: 'tigera-operator rolls the pods when the certificate Secret hash changes (hash.operator.tigera.io annotations)' } as const;
+const CALICO = { reload: 'on-change', reloadDelay: 60_000, reloadSource: 'tigera-operator rolls the pods when the certificate Secret hash changes (hash.operator.tigera.io/node-cert, pkg/render/node.go)' } as const;
 
 const d = (scope: ComponentDefaults['scope'], usages: readonly KeyUsage[], role: CertRole, reload: Pick<ComponentDefaults, 'reload' | 'reloadDelay' | 'reloadSource'>, organisation: readonly string[] = []): ComponentDefaults => ({
   scope, usages, organisation, role, ...reload,
