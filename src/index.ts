@@ -24,6 +24,10 @@ export { buildPolicyModel } from './model/policy/build-policy-model.js';
 export { evaluateReference } from './model/policy/eval/evaluate-reference.js';
 /** Builds the report (and verdicts) of a finished run. */
 export { buildRunReport } from './verdict/run/run-report.js';
+/** Every cluster's PKI (Vault mount, CA, inventory, renewal and reload rules) from a model. */
+export { buildPki } from './model/pki/build-pki.js';
+/** The certificates of a run at its current time, as `calisim pki --format json` prints them. */
+export { pkiListing } from './verdict/pki/pki-listing.js';
 /** Parses a Calico selector (throws SelectorParseError with the column). */
 export { parseSelector } from './lib/selector/parse.js';
 /** The error carrying every input problem, and its formatter. */
@@ -34,6 +38,8 @@ export type { Scenario, TenantSpec, ClusterSpec, TimelineEventSpec } from './sce
 export type { Model, ModelCluster, ModelNode, ModelPod } from './model/types.js';
 export type { PlatformRun, RunOptions } from './engine/platform/run-platform.js';
 export type { RunReport, RunVerdict } from './verdict/run/run-report.js';
+export type { PkiModel, CertModel, ClusterPki } from './model/pki/types.js';
+export type { CertWindow } from './engine/pki/types.js';
 export type { Diagnostic, SourceRef } from './lib/diagnostics.js';
 export type { Selector } from './lib/selector/types.js';
 export type { PolicyModel } from './model/policy/types.js';

@@ -17,6 +17,8 @@ import { renderNetConf, renderSubnetEnv } from './flannel/render-flannel-config.
 import { clusterInstall, kustomization } from './install/cluster-install.js';
 import { as3Declaration } from './loadbalancer/as3-declaration.js';
 import { ingressNginxObjects } from './kubernetes/ingress-nginx-install.js';
+import { certManagerObjects } from './pki/render-cert-manager.js';
+import { renderVaultConfig } from './pki/render-vault-config.js';
 import { kubernetesObjectFiles } from './kubernetes/render-kubernetes-manifests.js';
 
 /** One output file: its path inside the output folder (`/`-separated) and its text. */
@@ -56,6 +58,13 @@ export function buildManifestSet(run: PlatformRun, options: ManifestSetOptions):
     objectFiles.push({ file: 'kubernetes/service-cidr.yaml', objects: [serviceCidrObject()] });
     for (const f of clusterInstall(run.model, ci)) objectFiles.push(f);
     if (ing !== undefined) objectFiles.push({ file: 'install/ingress-nginx.yaml', objects: ingressNginxObjects(ing) });
+    // The cluster's PKI as cert-manager reproduces it (a Vault Issuer, a Certificate per component) and the Vault
+    // commands that create the mount, its root CA and roles.
+    const pki = run.pki.model;
+    const certObjects: JsonObject[] = certManagerObjects(pki.clusters[ci]!, pki.certs, (host) => c.spec.ingresses.find((i) => i.host === host)?.namespace) as JsonObject[];
+    objectFiles.push({ file: 'pki/cert-manager.yaml', objects: certObjects });
+    const certNamespaces = [...new Set(certObjects.map((o) => (o['metadata'] as { namespace: string }).namespace))];
+    out.push({ path: `${base}/pki/vault-${safeSegment(pki.clusters[ci]!.mount)}.sh`, data: renderVaultConfig(pki.clusters[ci]!, pki.certs, certNamespaces) });
     dedupeObjects(objectFiles);
     for (const [file, objs] of [
       ['calico/bgpconfigurations.yaml', calico.bgpConfigurations],
@@ -112,7 +121,7 @@ function applyOrder(a: string, b: string): number {
   return rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0);
 }
 
-const ORDER = ['kubernetes/namespaces', 'kubernetes/service-cidr', 'install/flannel', 'install/calico', 'install/ingress-nginx', 'kubernetes/service-accounts', 'kubernetes/workloads', 'kubernetes/pods', 'kubernetes/services', 'kubernetes/ingresses', 'install/tenant-vms', 'kubernetes/policies'];
+const ORDER = ['kubernetes/namespaces', 'kubernetes/service-cidr', 'install/flannel', 'install/calico', 'install/ingress-nginx', 'kubernetes/service-accounts', 'kubernetes/workloads', 'kubernetes/pods', 'kubernetes/services', 'kubernetes/ingresses', 'install/tenant-vms', 'pki/cert-manager', 'kubernetes/policies'];
 function rank(file: string): number {
   const i = ORDER.findIndex((o) => file.startsWith(o + '.'));
   return i < 0 ? ORDER.length : i;

@@ -4,6 +4,7 @@ import { limits } from '../lib/limits.js';
 import { ipv4 } from './formats.js';
 import { checkCluster, checkUnique } from './check-cluster.js';
 import { checkEvent, type Clusters } from './check-events.js';
+import { checkPki } from './check-pki.js';
 import { didYouMean } from './did-you-mean.js';
 import { errorAt, problemAt, type Ctx } from './provenance.js';
 import type { ClusterSpec, EndpointSelectorSpec, ExpectSpec, Scenario, TenantSpec } from './types.js';
@@ -39,6 +40,7 @@ export function checkScenario(s: Scenario, ctx: Ctx): void {
   const clusters: Clusters = { tenants: new Map(s.tenants.map((t) => [t.name, t])), ...(mgmt === undefined ? {} : { mgmt }) };
   s.events.forEach((e) => checkEvent(e, s.horizon, clusters, ctx));
   checkExpect(s.expect, clusters, ctx);
+  checkPki(s.platform?.pki, [...(mgmt ? [mgmt] : []), ...s.tenants], s.events, mgmt?.name, ctx);
   checkObjectCount([...(mgmt === undefined ? [] : [mgmt]), ...s.tenants], s.sourceFiles[0] ?? '<input>', ctx);
 }
 

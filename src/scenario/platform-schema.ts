@@ -1,10 +1,10 @@
 // scenario: schema of `platform` — the management cluster (kept raw here, built like any cluster), its
 // ingress controller (ingress-nginx defaults), hardware load balancers (BIG-IP defaults) and PKI lifetimes.
 import { dnsLabel, dnsSubdomain, ipv4 } from './formats.js';
-import { errorAt, type Ctx } from './provenance.js';
-import { bool, def, duration, int, list, many, obj, oneOf, port, raw, req, str, sub, type At, type Rec } from './schema.js';
+import { pkiSchema } from './pki-schema.js';
+import { errorAt } from './provenance.js';
+import { bool, def, duration, int, list, many, obj, oneOf, port, raw, req, str, sub } from './schema.js';
 
-const HOUR = 3_600_000;
 const nodePort = int(30000, 32767, 'NodePort');
 
 const ingressControllerSchema = obj(
@@ -66,25 +66,6 @@ const loadBalancerSchema = obj(
       if (Array.isArray(o.vips) && o.vips.length === 0) errorAt(ctx, at('vips'), 'a load balancer needs at least one VIP');
     },
   },
-);
-
-/** Lifetimes must be positive; a certificate outliving its CA, or rotated after it expired, is suspicious. */
-function checkPki(o: Rec, at: At, ctx: Ctx): void {
-  for (const k of ['caTTL', 'certTTL', 'rotationPeriod']) if (o[k] === 0) errorAt(ctx, at(k), `${k} must be positive`);
-  const [ca, cert, rot] = [o.caTTL, o.certTTL, o.rotationPeriod] as (number | undefined)[];
-  if (ca !== undefined && cert !== undefined && cert > ca) {
-    const p = at('certTTL');
-    ctx.sink.warn(p.src, p.path, 'certTTL is longer than caTTL: certificates will outlive their CA');
-  }
-  if (cert !== undefined && rot !== undefined && rot > cert) {
-    const p = at('rotationPeriod');
-    ctx.sink.warn(p.src, p.path, 'rotationPeriod is longer than certTTL: certificates expire before rotation');
-  }
-}
-
-const pkiSchema = obj(
-  { caTTL: def(duration, 87_600 * HOUR), certTTL: def(duration, 8_760 * HOUR), rotationPeriod: def(duration, 720 * HOUR) },
-  { check: checkPki },
 );
 
 export const platformSchema = obj(

@@ -2,6 +2,7 @@
 // `expect` (isolation, reachability, convergence, IPAM headroom, MTU consistency).
 import { pathRef } from './cluster-schema.js';
 import { ipv4, ipv4OrCidr } from './formats.js';
+import { CA_STEPS } from './pki-schema.js';
 import { platformSchema } from './platform-schema.js';
 import { describe, type PValue } from './positioned.js';
 import { errorAt, type Ctx } from './provenance.js';
@@ -46,10 +47,10 @@ const EVENT_FIELDS: Readonly<Record<string, { need: readonly string[]; may: read
   'policy-apply': { need: ['policies'], may: [] },
   'policy-delete': { need: ['policyRefs'], may: [] },
   scale: { need: ['workload', 'replicas'], may: [] },
-  'cert-rotate': { need: [], may: ['component'] },
+  'cert-rotate': { need: [], may: ['component', 'overlap', 'order'] },
   'route-reflectors': { need: ['reflectors'], may: ['clusterId', 'mesh'] },
 };
-const OPTIONAL_EVENT_FIELDS = ['node', 'mode', 'link', 'peer', 'policies', 'policyRefs', 'workload', 'replicas', 'component', 'reflectors', 'clusterId', 'mesh'];
+const OPTIONAL_EVENT_FIELDS = ['node', 'mode', 'link', 'peer', 'policies', 'policyRefs', 'workload', 'replicas', 'component', 'reflectors', 'clusterId', 'mesh', 'overlap', 'order'];
 
 function checkEvent(o: Rec, at: At, ctx: Ctx): void {
   const rule = EVENT_FIELDS[o.kind as string];
@@ -76,6 +77,8 @@ export const eventSchema = obj(
     workload: opt(str()),
     replicas: opt(int(0, 100_000)),
     component: opt(str()),
+    overlap: opt(duration),
+    order: opt(list(oneOf(CA_STEPS))),
     reflectors: opt(list(str())),
     clusterId: opt(str(ipv4)),
     mesh: opt(bool),

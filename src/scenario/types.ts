@@ -320,10 +320,45 @@ export interface IngressControllerSpec {
   readonly src: SourceRef;
 }
 
+/** A certificate added to (or overriding one of) a cluster's inventory; `cluster` absent = every cluster. */
+export interface PkiCertificateSpec {
+  readonly name: string;
+  readonly cluster?: string;
+  readonly component: import('./pki-schema.js').PkiComponent;
+  readonly node?: string;
+  readonly ttl?: Millis;
+  readonly renewBefore?: Millis;
+  readonly issuer?: 'cert-operator' | 'kubeadm' | 'cert-manager';
+  readonly signedBy?: string;
+  readonly trusts?: readonly string[];
+  readonly organisation?: readonly string[];
+  readonly sans?: readonly string[];
+  readonly reload?: 'on-change' | 'on-restart';
+  readonly sharedWith?: readonly import('./pki-schema.js').PkiComponent[];
+  readonly src: SourceRef;
+}
+
+/** Per-cluster choice of layout and issuer. */
+export interface PkiClusterSpec {
+  readonly cluster: string;
+  readonly layout?: 'giantswarm' | 'kubeadm';
+  readonly issuer?: 'cert-operator' | 'kubeadm' | 'cert-manager';
+  readonly renewThreshold?: Millis;
+  readonly upgradeEvery?: Millis;
+  readonly src: SourceRef;
+}
+
 export interface PkiSpec {
   readonly caTTL: Millis;
   readonly certTTL: Millis;
   readonly rotationPeriod: Millis;
+  /** Inventory layout (default giantswarm); the new fields are optional so older callers keep compiling. */
+  readonly layout?: 'giantswarm' | 'kubeadm';
+  readonly issuer?: 'cert-operator' | 'kubeadm' | 'cert-manager';
+  readonly renewThreshold?: Millis;
+  readonly upgradeEvery?: Millis;
+  readonly clusters?: readonly PkiClusterSpec[];
+  readonly certificates?: readonly PkiCertificateSpec[];
   readonly src: SourceRef;
 }
 
@@ -372,6 +407,9 @@ export interface TimelineEventSpec {
   readonly replicas?: number;
   /** cert-rotate: which component (all of the cluster's when absent). */
   readonly component?: string;
+  /** cert-rotate of the CA: how long old and new CA are both trusted, and the order of the steps. */
+  readonly overlap?: Millis;
+  readonly order?: readonly ('trust-new' | 'reissue' | 'distrust-old')[];
   /** route-reflectors: the tenant's new reflector nodes, their cluster ID, and whether the node-to-node mesh stays on (default off). */
   readonly reflectors?: readonly string[];
   readonly clusterId?: string;

@@ -16,7 +16,7 @@ describe('calisim manifests', () => {
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(readdirSync(out).sort()).toEqual(['acme', 'globex', 'initech', 'mgmt', 'umbrella']);
-    expect(readdirSync(join(out, 'acme')).sort()).toEqual(['bird', 'calico', 'flannel', 'install', 'kubernetes', 'kustomization.yaml']);
+    expect(readdirSync(join(out, 'acme')).sort()).toEqual(['bird', 'calico', 'flannel', 'install', 'kubernetes', 'kustomization.yaml', 'pki']);
     expect(readdirSync(join(out, 'acme', 'bird'))).toHaveLength(4);
     expect(JSON.parse(readFileSync(join(out, 'acme', 'flannel', 'net-conf.json'), 'utf8'))).toEqual({
       Network: '172.16.0.0/16',

@@ -5,6 +5,7 @@ import { checkCommand } from './check.js';
 import { diffCommand } from './diff.js';
 import { emulateCommand } from './emulate.js';
 import { manifestsCommand } from './manifests.js';
+import { pkiCommand } from './pki.js';
 import { reachCommand } from './reach.js';
 import { requestCommand } from './request.js';
 import { routesCommand } from './routes.js';
@@ -14,4 +15,4 @@ import { traceCommand } from './trace.js';
 import { validateCommand } from './validate.js';
 import { vizCommand } from './viz.js';
 
-export const commands: readonly Command[] = [runCommand, validateCommand, checkCommand, diffCommand, reachCommand, selectCommand, traceCommand, requestCommand, routesCommand, bgpCommand, manifestsCommand, vizCommand, emulateCommand];
+export const commands: readonly Command[] = [runCommand, validateCommand, checkCommand, diffCommand, reachCommand, selectCommand, traceCommand, requestCommand, routesCommand, bgpCommand, manifestsCommand, pkiCommand, vizCommand, emulateCommand];

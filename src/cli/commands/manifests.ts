@@ -16,7 +16,7 @@ import { writeTreeAtomic } from '../write-output.js';
 
 export const manifestsCommand: Command = {
   command: 'manifests [scenario..]',
-  describe: 'Write the install, Kubernetes, Calico, BIRD and flannel configuration of every cluster, a folder each',
+  describe: 'Write the install, Kubernetes, Calico, BIRD, flannel, load-balancer and PKI configuration of every cluster, a folder each',
   builder: (y) =>
     withInputOptions(y)
       .positional('scenario', { type: 'string', array: true, describe: 'scenario YAML, manifest files or folders' })

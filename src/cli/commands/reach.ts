@@ -10,6 +10,7 @@ import { InputError, diagnosticAt } from '../../lib/diagnostics.js';
 import { explainInWords } from '../../verdict/policy/explain-in-words.js';
 import { fastClassOf, fastEvaluate } from '../../verdict/state/fast-evaluate.js';
 import { platformProbes, type ClusterPolicies } from '../../verdict/reach/platform-probes.js';
+import { withDataplane } from '../../verdict/pki/dataplane-probes.js';
 import { policyModelsOf } from '../../verdict/state/policy-models.js';
 import type { Command } from '../command.js';
 import { optString, optStrings } from '../command.js';
@@ -52,10 +53,11 @@ export const reachCommand: Command = {
     if (format === 'connlist' || args['matrix'] === true) return whole(built.clusters, args, format, focus, loaded) && failOnUnknown ? 3 : 0;
     if (focus.length) throw new UsageError('--focus-workload goes with --matrix or --format connlist');
     const { probes, file } = readProbes(args, built.clusters);
-    const { results, diagnostics } = platformProbes(built.clusters, probes, file, loaded.run.model);
-    if (diagnostics.length) throw new InputError(diagnostics);
+    const probed = platformProbes(built.clusters, probes, file, loaded.run.model);
+    if (probed.diagnostics.length) throw new InputError(probed.diagnostics);
+    const results = withDataplane(loaded.run, probed.results);
     if (format === 'json' || format === 'yaml') printDoc(results, format);
-    else for (const r of results) process.stdout.write(explainInWords(r) + '\n');
+    else for (const r of results) process.stdout.write(explainInWords(r) + (r.dataplane ? `\n  but no traffic flows: ${r.dataplane}` : '') + '\n');
     return failOnUnknown && results.some((r) => r.verdict === 'unknown') ? 3 : 0;
   },
 };

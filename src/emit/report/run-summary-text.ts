@@ -32,6 +32,8 @@ export function renderRunSummary(r: RunReport): string {
     out.push(`  ${holes.length} blackhole window(s), e.g. ${holes[0]!.node} could not reach ${holes[0]!.prefixes.slice(0, 2).join(', ')} from ${secs(holes[0]!.from)} to ${holes[0]!.to === null ? 'the end' : secs(holes[0]!.to)} (${holes[0]!.reason})`);
   }
   out.push('');
+  out.push(...certificateLines(r));
+  out.push('');
   out.push('Verdicts:');
   for (const v of r.verdicts) out.push(`  ${v.status === 'pass' ? 'PASS' : 'FAIL'}  ${v.name}: ${v.detail}`);
   const failed = r.verdicts.filter((v) => v.status === 'fail').length;
@@ -43,4 +45,16 @@ export function renderRunSummary(r: RunReport): string {
 function summariseEffects(effects: readonly string[]): string {
   const text = effects.join('; ');
   return text.length > 160 ? `${text.slice(0, 157)}...` : text;
+}
+
+/** Certificate windows and their network consequences, a line each (the first ten of each). */
+function certificateLines(r: RunReport): string[] {
+  const c = r.certificates;
+  const out = [`Certificates: ${c.issued} issued, ${c.rotations} rotation(s), ${c.windows.length} window(s) without a valid certificate`];
+  const until = (to: number | undefined): string => (to === undefined ? 'the end' : secs(to));
+  for (const w of c.windows.slice(0, 10)) out.push(`  ${secs(w.from).padStart(8)}  ${w.cluster}/${w.name} ${w.reason} until ${until(w.to)}`);
+  if (c.windows.length > 10) out.push(`  ... and ${c.windows.length - 10} more`);
+  for (const e of c.consequences.slice(0, 10)) out.push(`  ${secs(e.from).padStart(8)}  ${e.kind} on ${e.node ?? e.host ?? e.cluster} (${e.certificate}) until ${until(e.to)}`);
+  if (c.consequences.length > 10) out.push(`  ... and ${c.consequences.length - 10} more consequence(s)`);
+  return out;
 }

@@ -12,6 +12,8 @@ export class IpamRuntime {
   readonly localIndex: Int32Array;
   /** Model node id → its tunnel address (-1 when its pools need none). */
   readonly tunnelIp: Float64Array;
+  /** Why a cluster's IPAM cannot allocate now (set by the PKI: etcd client certificate broken), if so. */
+  blocked: (cluster: number) => string | undefined = () => undefined;
 
   constructor(
     private readonly model: Model,
@@ -49,6 +51,12 @@ export class IpamRuntime {
     }
     if (pod.base.fixedIp !== undefined) {
       pod.ip = parseIpv4(pod.base.fixedIp);
+      return;
+    }
+    const why = this.blocked(pod.cluster);
+    if (why !== undefined) {
+      pod.ip = -1;
+      pod.reason = `no IP address: ${why}`;
       return;
     }
     const st = this.states[pod.cluster]!;

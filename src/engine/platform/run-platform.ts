@@ -6,6 +6,8 @@ import type { Model } from '../../model/types.js';
 import { schedulePods } from '../../model/schedule-pods.js';
 import type { Manifest, NodeDownMode, TimelineEventSpec } from '../../scenario/types.js';
 import { HealthMonitors } from '../lb/health-checks.js';
+import { buildPki } from '../../model/pki/build-pki.js';
+import { LEGACY_COMPONENTS } from '../../scenario/pki-schema.js';
 import { Pki } from '../pki/pki.js';
 import { Simulation, type RunStats } from '../simulation.js';
 import { BgpRuntime } from './bgp-runtime.js';
@@ -16,8 +18,8 @@ import type { TimelineRecord } from './timeline-record.js';
 
 /** Kubernetes' default tolerationSeconds for node.kubernetes.io/unreachable: pods are evicted 300 s later. */
 export const EVICTION_DELAY_MS = 300_000;
-/** PKI defaults when the scenario has no platform section. */
-const DEFAULT_PKI = { caTTL: 87_600 * 3_600_000, certTTL: 8_760 * 3_600_000, rotationPeriod: 720 * 3_600_000 };
+/** kube-controller-manager --node-monitor-grace-period: a node whose kubelet stops reporting is NotReady 40 s later. */
+export const NODE_MONITOR_GRACE_MS = 40_000;
 
 export interface RunOptions {
   readonly seed?: number;
@@ -93,18 +95,14 @@ export function createPlatform(model: Model, options: RunOptions = {}): Platform
   let bgp: BgpRuntime | undefined = options.deferBgp ? undefined : new BgpRuntime(model, ipam, sim);
   const bgpOf = (): BgpRuntime => (bgp ??= new BgpRuntime(model, ipam, sim));
 
-  const pkiSpec = scenario.platform?.pki ?? DEFAULT_PKI;
   const pki = new Pki(
-    model.clusters.map((c) => ({
-      name: c.name,
-      nodes: c.nodes.map((id) => model.nodes[id]!.shortName),
-      management: c.kind === 'management',
-      caTTL: pkiSpec.caTTL,
-      certTTL: pkiSpec.certTTL,
-      rotationPeriod: pkiSpec.rotationPeriod,
-    })),
+    buildPki(model),
     sim,
+    model.clusters.map((c) => c.nodes),
+    model.nodes.map((n) => n.name),
+    { nodeNotReady: (node) => sim.after(NODE_MONITOR_GRACE_MS + EVICTION_DELAY_MS, kEvict, node, 0) },
   );
+  ipam.blocked = (cluster) => pki.effects.ipamBlocked(cluster);
   pki.start();
 
   const monitors = buildMonitors(model, sim, pods, nodeUp);
@@ -119,15 +117,20 @@ export function createPlatform(model: Model, options: RunOptions = {}): Platform
     effects.push(`${model.nodes[id]!.name} ${up ? 'up' : `down (${mode})`}`);
     if (up) bgpOf().nodeUp(id);
     else bgpOf().nodeDown(id, mode);
+    if (up) pki.nodeRestarted(id);
     // A management host carries the tenant VMs that run on it: they lose power with it.
     for (const vm of hostVms.get(id) ?? []) setNode(vm, up, effects);
     if (!up) sim.after(EVICTION_DELAY_MS, kEvict, id, 0);
   };
 
   const kEvict = sim.defineKind('evict-pods', (node) => {
-    if (nodeUp[node]) return;
+    const ready = (id: number): boolean => nodeUp[id] === 1 && pki.effects.ready(id);
+    if (ready(node)) return;
+    // Node lifecycle controller: when every node of the zone is NotReady (full disruption) it evicts nothing
+    // (kubernetes.io/docs/concepts/architecture/nodes/#rate-limits-on-eviction).
+    if (nodeUp[node] && model.clusters[model.nodes[node]!.cluster]!.nodes.every((id) => !ready(id))) return;
     const effects: string[] = [];
-    evictPods(model, node, pods, ipam, nodeUp, sim.now, effects);
+    evictPods(model, node, pods, ipam, ready, sim.now, effects);
     bgpOf().syncBlocks(model.nodes[node]!.cluster);
     if (effects.length) timeline.push({ at: sim.now, kind: 'eviction', target: model.nodes[node]!.name, effects });
   });
@@ -238,7 +241,8 @@ function applyEvent(ev: TimelineEventSpec, model: Model, effects: string[], ctx:
     }
     case 'cert-rotate': {
       const ci = ctx.pki.clusterIndex(ev.tenant ?? model.clusters[Math.max(0, model.management)]!.name);
-      if (ci >= 0) ctx.pki.rotate(ci, ev.component);
+      const steps = ev.overlap !== undefined || ev.order !== undefined ? { overlap: ev.overlap ?? 0, order: ev.order ?? (['trust-new', 'reissue', 'distrust-old'] as const) } : undefined;
+      if (ci >= 0) ctx.pki.rotate(ci, ev.component, steps, LEGACY_COMPONENTS[ev.component ?? ''] ?? []);
       effects.push(`certificates of ${ev.tenant ?? 'the management cluster'} re-issued${ev.component ? ` (${ev.component})` : ''}`);
       return;
     }
@@ -305,7 +309,7 @@ function stopPod(p: LivePod, pods: PodTable, ipam: IpamRuntime, now: number): vo
  * other nodes; StatefulSet pods stay bound to the node (the controller waits for it); DaemonSet and
  * static pods stay.
  */
-function evictPods(model: Model, node: number, pods: PodTable, ipam: IpamRuntime, nodeUp: Uint8Array, now: number, effects: string[]): void {
+function evictPods(model: Model, node: number, pods: PodTable, ipam: IpamRuntime, ready: (id: number) => boolean, now: number, effects: string[]): void {
   const victims = pods.pods.filter((p) => p.node === node && p.phase === 'running' && p.workload >= 0);
   let moved = 0;
   for (const p of victims) {
@@ -314,7 +318,7 @@ function evictPods(model: Model, node: number, pods: PodTable, ipam: IpamRuntime
     stopPod(p, pods, ipam, now);
     const c = model.clusters[p.cluster]!;
     const load = nodeLoad(pods, c.nodes, p.cluster);
-    const [placed] = schedulePods([{ ...spec, replicas: 1 }], c.nodes.map((id) => model.nodes[id]!), c.nodes.map((id) => model.nodes[id]!.shortName), load, c.nodes.map((id) => nodeUp[id] === 1));
+    const [placed] = schedulePods([{ ...spec, replicas: 1 }], c.nodes.map((id) => model.nodes[id]!), c.nodes.map((id) => model.nodes[id]!.shortName), load, c.nodes.map((id) => ready(id)));
     const target = placed && placed.node >= 0 ? c.nodes[placed.node]! : -1;
     const np = pods.add(p.base, p.name, target, now);
     if (target >= 0) ipam.assign(np, now);

@@ -11,6 +11,7 @@ import { exposureAssertion } from './exposure.js';
 import { ingressConflictAssertions } from './ingress-conflicts.js';
 import { ingressRouteAssertions, routeReaches } from './ingress-routes.js';
 import { checkIsolation } from './isolation.js';
+import { designFindings, pkiAssertions } from '../pki/pki-assertions.js';
 import { CHECK_SCHEMA, type AssertionResult, type CheckReport } from './types.js';
 
 export interface CheckOptions {
@@ -34,6 +35,7 @@ export function runCheck(model: Model, options: CheckOptions = {}): CheckReport 
   let nodesKey = '';
   let ingressRoutes: AssertionResult[] = [];
   const conflicts = ingressConflictAssertions(model);
+  const designed = designFindings(run);
   for (const p of points) {
     advancePlatform(run, p.at);
     options.progress?.(`checking at t=${p.at / 1000}s (${p.label})`);
@@ -82,6 +84,8 @@ export function runCheck(model: Model, options: CheckOptions = {}): CheckReport 
     for (const o of inv) now.push({ id: o.id, kind: o.kind, title: o.title, status: o.status, detail: o.detail });
     for (const a of now) merge(results, a, p.at);
   }
+  // Certificate windows are judged once the run reached the horizon, each with its own first failure time.
+  for (const a of pkiAssertions(run, designed)) results.set(a.id, a);
   const assertions = [...results.values()];
   const count = (s: string): number => assertions.filter((a) => a.status === s).length;
   return {

@@ -4,6 +4,8 @@ import { formatCidr, formatIpv4 } from '../../lib/ipv4.js';
 import type { PlatformRun } from '../../engine/platform/run-platform.js';
 import type { IpamPoolUsage } from '../../model/ipam/types.js';
 import type { SessionReport } from '../../engine/bgp/types.js';
+import type { CertWindow } from '../../engine/pki/types.js';
+import type { EffectWindow } from '../../engine/pki/pki-effects.js';
 
 /** Version of the report.json schema (bumped on any incompatible change). */
 export const RUN_REPORT_SCHEMA = 'calisim.run/v1';
@@ -36,7 +38,14 @@ export interface RunReport {
   readonly timeline: readonly { readonly at: number; readonly kind: string; readonly target: string; readonly effects: readonly string[]; readonly file?: string; readonly line?: number }[];
   readonly clusters: readonly ClusterReport[];
   readonly loadBalancers: { readonly transitions: readonly unknown[]; readonly outages: readonly unknown[] };
-  readonly certificates: { readonly windows: readonly unknown[]; readonly rotations: number };
+  readonly certificates: {
+    readonly windows: readonly CertWindow[];
+    readonly rotations: number;
+    /** How many certificates the clusters' inventories hold. */
+    readonly issued: number;
+    /** What broken certificates did to the network: Felix cut off from Typha, dataplane lost, NotReady, IPAM stopped, HTTPS failing. */
+    readonly consequences: readonly EffectWindow[];
+  };
   readonly bgp: {
     /** Per change (start, failures, IPAM changes): when it happened and how long routes took to settle (ms). */
     readonly convergence: readonly { readonly label: string; readonly at: number; readonly convergenceMs: number | null; readonly routeChanges: number }[];
@@ -129,7 +138,7 @@ export function buildRunReport(run: PlatformRun, seed: number, showPath: (file: 
     timeline: run.timeline.map((t) => ({ at: t.at, kind: t.kind, target: t.target, effects: t.effects, ...(t.src ? { file: showPath(t.src.file), line: t.src.line } : {}) })),
     clusters,
     loadBalancers: lb,
-    certificates: { windows, rotations: run.pki.rotations.length },
+    certificates: { windows, rotations: run.pki.rotations.length, issued: run.pki.certs.length, consequences: run.pki.effects.windowsSoFar() },
     bgp: { convergence, blackholes, blackholesTracked: run.bgp.tracksBlackholes },
     podsWithoutAddress,
     verdicts,

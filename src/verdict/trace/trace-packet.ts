@@ -38,6 +38,11 @@ export function tracePacket(run: PlatformRun, policies: readonly ClusterPolicies
     srcIp: src.ip >= 0 ? formatIpv4(src.ip) : null,
     dstIp: dst.ip >= 0 ? formatIpv4(dst.ip) : null,
   };
+  // A pod whose node lost its dataplane (Felix cut off from Typha by a certificate) has no network.
+  for (const end of [src, dst]) {
+    const lost = end.pod ? run.pki.effects.dataplaneOf(end.node, end.pod.createdAt) : undefined;
+    if (lost !== undefined) return { ...base, hops: [{ step: 'drop', at: end.text, detail: lost }], disposition: 'dropped', dropReason: 'no-dataplane' };
+  }
   const r = followPacket(run, policies, src, dst, { protocol: req.protocol, ...(req.port !== undefined ? { port: req.port } : {}), size: base.size }, req.protocolName);
   return { ...base, hops: r.hops, disposition: r.disposition, ...(r.dropReason ? { dropReason: r.dropReason } : {}) };
 }

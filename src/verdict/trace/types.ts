@@ -11,7 +11,9 @@ export type DropReason =
   | 'no-ip-address'
   | 'no-such-endpoint'
   | 'no-path-between-vpcs'
-  | 'lb-unavailable';
+  | 'lb-unavailable'
+  /** The pod's node has no programmed dataplane: Felix lost Typha (a certificate) before the pod or the node started. */
+  | 'no-dataplane';
 
 /** One step of the packet's way. */
 export interface TraceHop {
