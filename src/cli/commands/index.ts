@@ -4,6 +4,7 @@ import { bgpCommand } from './bgp.js';
 import { checkCommand } from './check.js';
 import { diffCommand } from './diff.js';
 import { manifestsCommand } from './manifests.js';
+import { planCommand } from './plan.js';
 import { reachCommand } from './reach.js';
 import { routesCommand } from './routes.js';
 import { runCommand } from './run.js';
@@ -11,4 +12,4 @@ import { selectCommand } from './select.js';
 import { traceCommand } from './trace.js';
 import { validateCommand } from './validate.js';
 
-export const commands: readonly Command[] = [runCommand, validateCommand, checkCommand, diffCommand, reachCommand, selectCommand, traceCommand, routesCommand, bgpCommand, manifestsCommand];
+export const commands: readonly Command[] = [runCommand, validateCommand, checkCommand, diffCommand, reachCommand, selectCommand, traceCommand, routesCommand, bgpCommand, manifestsCommand, planCommand];
