@@ -56,7 +56,7 @@ export function limitsOf(platform: PlatformMeasure, cores?: number): LimitDef[] 
 }
 
 /** The tenant with the most nodes (the first such), or the only cluster of a single-cluster scenario. */
-function representative(p: PlatformMeasure): PlatformMeasure['clusters'][number] {
+export function representative(p: PlatformMeasure): PlatformMeasure['clusters'][number] {
   const tenants = p.clusters.filter((c) => c.kind === 'tenant');
   const pool = tenants.length > 0 ? tenants : p.clusters;
   return pool.reduce((best, c) => (c.nodes > best.nodes ? c : best));

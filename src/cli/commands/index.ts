@@ -5,6 +5,9 @@ import { checkCommand } from './check.js';
 import { diffCommand } from './diff.js';
 import { manifestsCommand } from './manifests.js';
 import { planCommand } from './plan.js';
+import { sweepCommand } from './sweep.js';
+import { sweepPointCommand } from './sweep-point.js';
+import { workerCommand } from './worker.js';
 import { reachCommand } from './reach.js';
 import { routesCommand } from './routes.js';
 import { runCommand } from './run.js';
@@ -12,4 +15,4 @@ import { selectCommand } from './select.js';
 import { traceCommand } from './trace.js';
 import { validateCommand } from './validate.js';
 
-export const commands: readonly Command[] = [runCommand, validateCommand, checkCommand, diffCommand, reachCommand, selectCommand, traceCommand, routesCommand, bgpCommand, manifestsCommand, planCommand];
+export const commands: readonly Command[] = [runCommand, validateCommand, checkCommand, diffCommand, reachCommand, selectCommand, traceCommand, routesCommand, bgpCommand, manifestsCommand, planCommand, sweepCommand, sweepPointCommand, workerCommand];
