@@ -24,6 +24,9 @@ export const workerCommand: Command = {
     await runWorker(address, {
       slots,
       lockMs,
+      onStart: (index) => {
+        if (!quiet) process.stderr.write(`point ${index} started\n`);
+      },
       onPoint: (index, ms) => {
         if (!quiet) process.stderr.write(`point ${index} done in ${(ms / 1000).toFixed(1)} s\n`);
       },

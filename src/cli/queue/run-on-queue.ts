@@ -2,6 +2,7 @@
 // the sweep, so enqueuing twice is harmless), wait for the workers to finish them (a job whose worker died
 // is retried by BullMQ's stalled-job check), and return the outcomes in point order.
 import { Queue, QueueEvents } from 'bullmq';
+import { Redis } from 'ioredis';
 import type { PointOutcome } from '../../plan/sweep/point-result.js';
 import { UsageError } from '../usage-error.js';
 import { pointJobId, QUEUE_NAME, type PointJobData } from './queue-names.js';
@@ -11,9 +12,11 @@ import { parseRedisAddress, pingRedis } from './redis-address.js';
 export async function runOnQueue(address: string, sweep: { file: string; digest: string; indices: readonly number[] }, onDone: () => void): Promise<PointOutcome[]> {
   const a = parseRedisAddress(address);
   await pingRedis(a);
-  const connection = { host: a.host, port: a.port, maxRetriesPerRequest: null };
-  const queue = new Queue<PointJobData, PointOutcome>(QUEUE_NAME, { connection });
-  const events = new QueueEvents(QUEUE_NAME, { connection });
+  // BullMQ 6 takes ioredis clients (it needs one client per blocking reader).
+  const client = (): Redis => new Redis({ host: a.host, port: a.port, maxRetriesPerRequest: null });
+  const clients = [client(), client()];
+  const queue = new Queue<PointJobData, PointOutcome>(QUEUE_NAME, { connection: clients[0]! });
+  const events = new QueueEvents(QUEUE_NAME, { connection: clients[1]! });
   try {
     await events.waitUntilReady();
     const jobs = await queue.addBulk(
@@ -39,5 +42,6 @@ export async function runOnQueue(address: string, sweep: { file: string; digest:
   } finally {
     await events.close();
     await queue.close();
+    for (const c of clients) c.disconnect();
   }
 }

@@ -2,6 +2,7 @@
 // at a time per slot, each run in a child process (so the worker keeps its job lock renewed during long
 // points); a point of a sweep whose files differ here (digest mismatch) fails instead of giving wrong bytes.
 import { UnrecoverableError, Worker, type Job } from 'bullmq';
+import { Redis } from 'ioredis';
 import type { PointOutcome } from '../../plan/sweep/point-result.js';
 import { ChildWorker } from '../sweep/child-worker.js';
 import { sweepDigest, sweepOf } from '../sweep/execute-point.js';
@@ -13,6 +14,7 @@ export interface WorkerOptions {
   readonly slots: number;
   /** BullMQ lock duration (ms): a dead worker's point is retried after about this long. */
   readonly lockMs: number;
+  readonly onStart: (index: number) => void;
   readonly onPoint: (index: number, ms: number) => void;
 }
 
@@ -27,6 +29,7 @@ export async function runWorker(address: string, o: WorkerOptions): Promise<void
     if (sweepDigest(sweepOf(file)) !== digest) throw new UnrecoverableError(`this worker's copy of ${file} or its base scenario differs from the sweep's (digest ${digest})`);
     const child = free.pop()!;
     const t0 = Date.now();
+    o.onStart(index);
     try {
       return await child.run({ file, index });
     } finally {
@@ -34,8 +37,9 @@ export async function runWorker(address: string, o: WorkerOptions): Promise<void
       o.onPoint(index, Date.now() - t0);
     }
   };
+  const redis = new Redis({ host: a.host, port: a.port, maxRetriesPerRequest: null });
   const worker = new Worker<PointJobData, PointOutcome>(QUEUE_NAME, process_, {
-    connection: { host: a.host, port: a.port, maxRetriesPerRequest: null },
+    connection: redis,
     concurrency: o.slots,
     lockDuration: o.lockMs,
     stalledInterval: Math.max(500, Math.floor(o.lockMs / 2)),
@@ -45,6 +49,7 @@ export async function runWorker(address: string, o: WorkerOptions): Promise<void
     const stop = (): void => {
       void worker.close().then(() => {
         for (const c of children) c.close();
+        redis.disconnect();
         resolve();
       });
     };
