@@ -33,7 +33,7 @@ export function measureRun(run: PlatformRun, now: () => number): { measure: Plat
     tenants: model.clusters.filter((c) => c.kind === 'tenant').length,
     hosts: hosts.length,
     maxVmsOnHost: Math.max(0, ...vmsOn.values()),
-    hostMaxPods: Math.min(...hosts.map((h) => model.nodes[h]!.maxPods), DEFAULT_HOST_PODS),
+    hostMaxPods: hosts.length > 0 ? Math.min(...hosts.map((h) => model.nodes[h]!.maxPods)) : DEFAULT_HOST_PODS,
     clusters,
     loadBalancers: {
       maxMembersPerPool: Math.max(0, ...lbs.map((lb) => lb.members.length)),
