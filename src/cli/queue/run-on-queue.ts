@@ -17,6 +17,9 @@ export async function runOnQueue(address: string, sweep: { file: string; digest:
   const clients = [client(), client()];
   const queue = new Queue<PointJobData, PointOutcome>(QUEUE_NAME, { connection: clients[0]! });
   const events = new QueueEvents(QUEUE_NAME, { connection: clients[1]! });
+  // Every point waits on its own job (waitUntilFinished listens for the queue closing): one listener each.
+  queue.setMaxListeners(sweep.indices.length + 10);
+  events.setMaxListeners(sweep.indices.length + 10);
   try {
     await events.waitUntilReady();
     const jobs = await queue.addBulk(
