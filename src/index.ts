@@ -30,6 +30,10 @@ export { buildPki } from './model/pki/build-pki.js';
 export { pkiListing } from './verdict/pki/pki-listing.js';
 /** Parses a Calico selector (throws SelectorParseError with the column). */
 export { parseSelector } from './lib/selector/parse.js';
+/** Measures a finished run (sessions, routes, IPAM, policy matrix, convergence) for capacity planning. */
+export { measureRun } from './plan/measure-run.js';
+/** The capacity plan of a measured platform: every limit, its use and source, and where growth hits them. */
+export { buildPlan } from './plan/build-plan.js';
 /** The error carrying every input problem, and its formatter. */
 export { InputError, formatDiagnostic } from './lib/diagnostics.js';
 
@@ -45,3 +49,4 @@ export type { Selector } from './lib/selector/types.js';
 export type { PolicyModel } from './model/policy/types.js';
 export type { Packet, Verdict, SideExplanation } from './model/policy/eval/types.js';
 export type { CheckReport, AssertionResult, DiffReport } from './verdict/check/types.js';
+export type { PlanReport, LimitResult } from './plan/types.js';

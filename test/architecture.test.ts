@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 const src = resolve(dirname(fileURLToPath(import.meta.url)), '../src');
-const ORDER = ['lib', 'scenario', 'model', 'compile', 'engine', 'verdict', 'emit', 'cli'];
+const ORDER = ['lib', 'scenario', 'model', 'compile', 'engine', 'verdict', 'plan', 'emit', 'cli'];
 
 function files(dir: string): string[] {
   return readdirSync(dir).flatMap((f) => {

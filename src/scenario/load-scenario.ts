@@ -17,6 +17,8 @@ export { parseDuration } from './duration.js';
 export interface LoadOptions extends ReadInput {
   /** Overrides of the input limits (file size, document count, alias expansion). */
   readonly limits?: Partial<ReadLimits>;
+  /** Rewrites a scenario file's document before it is validated (a sweep point setting fields by path). */
+  readonly transform?: (doc: PValue, loader: Loader) => PValue;
 }
 
 /** Absolute path of the default scenario (scenarios/giantnetes.yaml), from src/scenario or dist/scenario. */
@@ -55,7 +57,8 @@ export function loadScenarios(paths: readonly string[], options: LoadOptions = {
       loader.sink.error({ file: path, line: 1, col: 1 }, '', msg);
       continue;
     }
-    scenario = buildScenario(path, docs[0] as PValue, loader);
+    const doc = docs[0] as PValue;
+    scenario = buildScenario(path, options.transform ? options.transform(doc, loader) : doc, loader);
   }
   if (scenario === undefined && loader.sink.errorCount === 0) scenario = buildManifestScenario(paths, raw, loader);
   if (scenario !== undefined) checkScenario(scenario as Scenario, loader.ctx);
