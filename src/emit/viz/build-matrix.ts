@@ -8,6 +8,7 @@ import { checkIsolation } from '../../verdict/check/isolation.js';
 import type { ClusterPolicies } from '../../verdict/reach/platform-probes.js';
 import { platformProbes } from '../../verdict/reach/platform-probes.js';
 import { fastClassOf, fastEvaluate } from '../../verdict/state/fast-evaluate.js';
+import { groupWorkloads } from '../../verdict/policy/workloads.js';
 import type { VizClusterMatrix, VizMatrix, VizProbe, VizSide, VizTenantCell } from './viz-data.js';
 
 /** Limits that keep the page and its writing fast on large platforms. */
@@ -30,12 +31,13 @@ export function buildMatrix(run: PlatformRun, policies: readonly ClusterPolicies
   const notes: string[] = [];
   const clusters: VizClusterMatrix[] = [];
   policies.forEach((c, ci) => {
-    const m = connMatrix(c.model, fastEvaluate, fastClassOf(c.model));
-    const n = m.workloads.length;
-    if (n > limits.workloads) {
-      notes.push(`${c.name}: ${n} workloads, more than the ${limits.workloads} drawn (calisim reach --matrix lists them)`);
+    const count = groupWorkloads(c.model).length;
+    if (count > limits.workloads) {
+      notes.push(`${c.name}: ${count} workloads, more than the ${limits.workloads} drawn (calisim reach --matrix lists them)`);
       return;
     }
+    const m = connMatrix(c.model, fastEvaluate, fastClassOf(c.model));
+    const n = m.workloads.length;
     const reps = repsOf(c, m.workloads);
     let codes = '';
     const conns: Record<string, string> = {};

@@ -11,7 +11,7 @@ import { DEFAULT_MATRIX_LIMITS, buildMatrix, type MatrixLimits } from './build-m
 import { vizCheck } from './viz-check.js';
 import { layoutPlatform } from './layout-platform.js';
 import { nodeFacts, type NodeFacts } from './node-facts.js';
-import { recordHistory, type RunHistory } from './record-history.js';
+import { recordHistory, resolutionFor, type RunHistory } from './record-history.js';
 import { traceTable } from './trace-table.js';
 import { VIZ_SCHEMA, type VizCluster, type VizData, type VizMatrix, type VizTrace } from './viz-data.js';
 import { vizWindows } from './viz-windows.js';
@@ -42,6 +42,7 @@ export function buildVizData(model: Model, options: VizOptions = {}): VizData {
   let matrix: VizMatrix = { tenants: [], clusters: [], sides: [], note: null };
   let traces: VizTrace[] = [];
   let namespaces: VizCluster['namespaces'][] = [];
+  const resolution = resolutionFor(run, horizon);
   const history = recordHistory(run, horizon, at, (r) => {
     facts = nodeFacts(r);
     namespaces = namespacesOf(r);
@@ -49,7 +50,7 @@ export function buildVizData(model: Model, options: VizOptions = {}): VizData {
     const table = traceTable(options.traces ?? 400);
     matrix = buildMatrix(r, built.clusters, display, options.limits ?? DEFAULT_MATRIX_LIMITS, table.want);
     traces = table.trace(r, built.clusters, display);
-  });
+  }, resolution);
   const layout = layoutPlatform(model, seed);
   const peers = peersOf(model);
   const speakerNode = new Map(model.nodes.map((n) => [run.bgp.speakerOf(n.id), n.id]));
@@ -60,6 +61,7 @@ export function buildVizData(model: Model, options: VizOptions = {}): VizData {
     seed,
     horizon,
     at,
+    resolution,
     stateNames: ['Idle', 'Connect', 'Active', 'OpenSent', 'OpenConfirm', 'Established'],
     clusters: model.clusters.map((c, ci) => ({
       name: c.name,

@@ -3,8 +3,9 @@
 import { formatIpv4 } from '../../lib/ipv4.js';
 import type { PlatformRun } from '../../engine/platform/run-platform.js';
 
-/** At most this many pods and routes per node are listed (the count is shown beside). */
+/** At most this many pods and routes per node are listed; a tenth of it above LARGE_PLATFORM nodes. */
 export const FACTS_CAP = 200;
+const LARGE_PLATFORM = 500;
 
 export interface NodeFacts {
   readonly blocks: string[];
@@ -14,11 +15,12 @@ export interface NodeFacts {
 
 /** Facts of every model node in the run's current state. */
 export function nodeFacts(run: PlatformRun): NodeFacts[] {
+  const cap = run.model.nodes.length > LARGE_PLATFORM ? FACTS_CAP / 10 : FACTS_CAP;
   const podsOf = new Map<number, string[]>();
   for (const p of run.pods.pods) {
     if (p.phase !== 'running' || p.node < 0) continue;
     const list = podsOf.get(p.node) ?? [];
-    if (list.length < FACTS_CAP) list.push(`${p.namespace}/${p.name} ${p.ip >= 0 ? formatIpv4(p.ip) : '(no address)'}`);
+    if (list.length < cap) list.push(`${p.namespace}/${p.name} ${p.ip >= 0 ? formatIpv4(p.ip) : '(no address)'}`);
     podsOf.set(p.node, list);
   }
   const speakers = new Set(run.bgp.net.speakers(true));
@@ -29,7 +31,7 @@ export function nodeFacts(run: PlatformRun): NodeFacts[] {
     const routes = speakers.has(speaker)
       ? run.bgp.net
           .routes(speaker)
-          .slice(0, FACTS_CAP)
+          .slice(0, cap)
           .flatMap((r) => r.paths.filter((p) => p.best).map((p) => ({ prefix: r.prefix, nextHop: p.nextHop, peer: p.peer })))
       : [];
     return { blocks, pods: podsOf.get(n.id) ?? [], routes };

@@ -1,9 +1,24 @@
 // emit/viz: runs a platform event time by event time and records every state change the page replays —
 // each node up or down, each BGP session end's RFC 4271 state — with its time; the engine's own records
-// (load-balancer transitions, certificate and blackhole windows) are read once at the end.
+// (load-balancer transitions, certificate and blackhole windows) are read once at the end. On a large
+// platform the states are read at most once per `resolution` ms (a change is stamped with the first
+// reading after it), which bounds the readings to about READ_BUDGET session-end states.
 import { C_CONFIGURED, EB_CFG, EB_ST, EI_SPK, END_B, END_I, KIND_NAMES } from '../../engine/bgp/tables/end-table.js';
 import type { IntList } from '../../lib/int-list.js';
 import { advancePlatform, type PlatformRun } from '../../engine/platform/run-platform.js';
+
+/** Session-end readings a history may take in all; beyond it the readings are spaced out. */
+export const READ_BUDGET = 50_000_000;
+/** Up to this many session ends, states are read at every event time. */
+const EXACT_ENDS = 5_000;
+
+/** The spacing of readings (ms) for a run over `horizon` ms: 0 (every event time) on small platforms. */
+export function resolutionFor(run: PlatformRun, horizon: number): number {
+  const { spk } = run.bgp.net.core;
+  let ends = 0;
+  for (let y = 0; y < spk.count; y++) ends += (spk.ends[y] as IntList).view().length;
+  return ends <= EXACT_ENDS ? 0 : Math.ceil((horizon * ends) / READ_BUDGET);
+}
 
 /** Changes recorded over a run: node up/down and session-end states as flat `[t, s, ...]` histories. */
 export interface RunHistory {
@@ -16,12 +31,14 @@ export interface RunHistory {
  * Advances `run` from its current time to `until`, stopping at every instant an event is due, and calls
  * `at` once when the time `snapshotAt` has been reached (before any later event runs).
  */
-export function recordHistory(run: PlatformRun, until: number, snapshotAt: number, at: (run: PlatformRun) => void): RunHistory {
+export function recordHistory(run: PlatformRun, until: number, snapshotAt: number, at: (run: PlatformRun) => void, resolution = 0): RunHistory {
   const nodeUp = run.model.nodes.map((_, i) => [0, run.nodeUp[i]!]);
   const endIndex = new Map<number, number>();
   const ends: RunHistory['ends'][number][] = [];
   const core = run.bgp.net.core;
-  const sample = (t: number): void => {
+  const sample = (at: number): void => {
+    // Stamped on the next whole millisecond: the state at any integer time replays exactly.
+    const t = Math.ceil(at);
     for (let i = 0; i < run.nodeUp.length; i++) {
       const h = nodeUp[i]!;
       if (h[h.length - 1] !== run.nodeUp[i]) h.push(t, run.nodeUp[i]!);
@@ -49,8 +66,9 @@ export function recordHistory(run: PlatformRun, until: number, snapshotAt: numbe
   sample(run.sim.now);
   let snapped = false;
   const q = run.sim.queue;
+  let last = run.sim.now;
   for (;;) {
-    const next = q.size > 0 ? q.peekTime() : Infinity;
+    const next = q.size > 0 ? Math.max(q.peekTime(), last + resolution) : Infinity;
     if (!snapped && snapshotAt < next) {
       advancePlatform(run, snapshotAt);
       at(run);
@@ -59,6 +77,7 @@ export function recordHistory(run: PlatformRun, until: number, snapshotAt: numbe
     if (next > until) break;
     advancePlatform(run, next);
     sample(next);
+    last = next;
   }
   advancePlatform(run, until);
   if (!snapped) at(run);
