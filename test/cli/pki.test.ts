@@ -25,4 +25,21 @@ describe('calisim pki', () => {
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('--cluster nope: no such cluster');
   });
+
+  it('the Typha variant fails check with the verdict and, after the node restart, trace shows its pods without network', () => {
+    const check = runCli(['check', 'scenarios/pki/typha-expiry.yaml', '--format', 'json']);
+    expect(check.code).toBe(1);
+    const a = JSON.parse(check.stdout).assertions.find((x: { id: string }) => x.id === 'certificates/expires-before-renewal');
+    expect(a).toMatchObject({ status: 'fail', failedAt: 7_200_000, src: { file: expect.stringContaining('typha-expiry.yaml'), line: 17 } });
+    const trace = runCli(['trace', 'scenarios/pki/typha-expiry.yaml', '--from', 'acme/shop/web-acme-2', '--to', 'acme/shop/web-acme-1', '--port', '8080', '--at', '3h30m', '--format', 'json']);
+    expect(JSON.parse(trace.stdout)).toMatchObject({ disposition: 'dropped', dropReason: 'no-dataplane' });
+  });
+
+  it('the CA rotation without overlap fails check with the window', () => {
+    const check = runCli(['check', 'scenarios/pki/ca-no-overlap.yaml', '--format', 'json']);
+    expect(check.code).toBe(1);
+    const a = JSON.parse(check.stdout).assertions.find((x: { id: string }) => x.id === 'certificates/ca-rotation-overlap');
+    expect(a.status).toBe('fail');
+    expect(a.detail).toContain('from t=1h0m0s to t=1h1m0s');
+  });
 });
