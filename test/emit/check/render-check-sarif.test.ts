@@ -70,7 +70,7 @@ describe('renderCheckSarif', () => {
     expect(run.tool.driver.name).toBe('calisim');
     expect(run.tool.driver.semanticVersion).toBe('0.1.0');
     expect(run.tool.driver.informationUri).toBeUndefined();
-    expect(run.tool.driver.rules.map((r) => r.id)).toEqual(['isolation', 'route-leak', 'overlapping-cidrs', 'reach', 'exposure', 'bgp-sessions', 'bgp-convergence', 'ipam-headroom', 'mtu', 'certificates', 'load-balancers']);
+    expect(run.tool.driver.rules.map((r) => r.id)).toEqual(['isolation', 'route-leak', 'overlapping-cidrs', 'reach', 'exposure', 'ingress-route', 'ingress-conflict', 'bgp-sessions', 'bgp-convergence', 'ipam-headroom', 'mtu', 'certificates', 'load-balancers']);
     expect(run.tool.driver.rules.some((r) => r.helpUri !== undefined)).toBe(false);
   });
 
