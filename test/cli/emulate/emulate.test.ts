@@ -3,7 +3,8 @@
 // MEDs, route servers on both sides of a flannel host bridge, a crash and a clean stop with a 5 s graceful
 // restart time — with zero disagreements. Under CI=true it always runs (and fails without root or bird);
 // elsewhere it skips, saying why, unless run as root with bird installed.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { EmulateReport } from '../../../src/cli/emulate/emulate-report.js';
 import { runCli } from '../run-cli.js';
@@ -54,5 +55,23 @@ describe.skipIf(!enabled)('calisim emulate on real BIRD 1.6', () => {
     expect(phases[1]?.simulatedMs).toBeGreaterThanOrEqual(5_000);
     expect(phases[1]?.realMs).toBeGreaterThanOrEqual(3_000);
     expect(phases[2]?.realMs).toBeLessThan(3_000);
+  });
+
+  it('Ctrl-C removes every namespace and daemon it started', { timeout: 120_000 }, async () => {
+    const entry = fileURLToPath(new URL('../cli-entry.ts', import.meta.url));
+    const cwd = fileURLToPath(new URL('../../..', import.meta.url));
+    const child = spawn(process.execPath, ['--import', 'tsx', entry, 'emulate', 'test/fixtures/emulate/mesh5.yaml'], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    const ours = (): string[] => spawnSync('ip', ['netns', 'list'], { encoding: 'utf8' }).stdout.split('\n').filter((l) => l.startsWith(`cse${child.pid}-`));
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    // Interrupt once the daemons are starting (the namespaces exist).
+    for (let i = 0; i < 200 && !stderr.includes('starting'); i++) await new Promise((r) => setTimeout(r, 250));
+    for (let i = 0; i < 40 && ours().length < 6; i++) await new Promise((r) => setTimeout(r, 250));
+    expect(ours().length).toBe(6);
+    child.kill('SIGINT');
+    expect(await exited).toBe(130);
+    expect(ours()).toEqual([]);
+    expect(spawnSync('pgrep', ['-f', `cse${child.pid}-`]).status).toBe(1);
   });
 });
