@@ -60,6 +60,7 @@ export const emulateCommand: Command = {
     let lab: Lab | undefined;
     const abort = (): void => {
       lab?.destroy();
+      if (args['keep'] !== true) rmSync(dir, { recursive: true, force: true });
       process.stderr.write('calisim emulate: interrupted; every namespace and daemon it started is removed\n');
       process.exit(130);
     };

@@ -55,6 +55,8 @@ interface Running {
 }
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+/** Lets the event loop turn between synchronous steps, so a Ctrl-C is handled while the lab exists. */
+const turn = (): Promise<void> => new Promise((r) => setImmediate(r));
 
 function speakersOf(run: PlatformRun, ci: number): PlacedSpeaker[] {
   const cluster = run.model.clusters[ci]!;
@@ -113,6 +115,7 @@ function disagreements(rs: readonly Running[], expected: ReadonlyMap<string, Nod
 async function waitAgreement(rs: readonly Running[], expected: ReadonlyMap<string, NodeView>, keep: (p: string) => boolean, timeoutMs: number): Promise<{ realMs: number | null; disagreements: Disagreement[] }> {
   const t0 = Date.now();
   for (;;) {
+    await turn();
     const d = disagreements(rs, expected, keep);
     if (d.length === 0) return { realMs: Date.now() - t0, disagreements: [] };
     if (Date.now() - t0 > timeoutMs) return { realMs: null, disagreements: d };
@@ -125,7 +128,7 @@ function eventNode(run: PlatformRun, ev: TimelineEventSpec): number | undefined 
   return run.model.nodeByName.get(ev.tenant !== undefined && !name.includes('/') ? `${ev.tenant}/${name}` : name);
 }
 
-function dataplane(rs: readonly Running[], views: ReadonlyMap<string, NodeView>): DataplaneCheck[] {
+async function dataplane(rs: readonly Running[], views: ReadonlyMap<string, NodeView>): Promise<DataplaneCheck[]> {
   const out: DataplaneCheck[] = [];
   for (const a of rs) {
     const view = views.get(a.s.speaker);
@@ -134,6 +137,7 @@ function dataplane(rs: readonly Running[], views: ReadonlyMap<string, NodeView>)
       const block = b === a || b.s.config === undefined ? undefined : b.s.config.blocks[0];
       const c = block !== undefined ? parseCidr(block) : undefined;
       if (c === undefined) continue;
+      await turn();
       out.push(probe(a.s.speaker, a.host.ns, b.s.speaker, formatIpv4(c.base + 1), view.kernel.get(block!) ?? []));
     }
   }
@@ -146,7 +150,11 @@ export async function emulateTenant(run: PlatformRun, ci: number, lab: Lab, opt:
   const all = speakersOf(run, ci);
   const keep = keeper(all);
   opt.log(`${cluster.name}: starting ${all.length} BIRD daemon(s)`);
-  const rs = all.map((s) => start(lab, s, all, opt));
+  const rs: Running[] = [];
+  for (const s of all) {
+    await turn();
+    rs.push(start(lab, s, all, opt));
+  }
   for (const r of rs) {
     if (r.s.config === undefined) continue;
     lab.addPods(r.host, r.s.config.blocks.flatMap((b) => (parseCidr(b) !== undefined ? [formatIpv4(parseCidr(b)!.base + 1)] : [])));
@@ -158,7 +166,7 @@ export async function emulateTenant(run: PlatformRun, ci: number, lab: Lab, opt:
   const first = await waitAgreement(rs, expected, keep, opt.settleTimeoutMs);
   phases.push({ label: `start (simulation at ${run.sim.now / 1000}s)`, realMs: first.realMs, simulatedMs: null, disagreements: first.disagreements });
   opt.log(`${cluster.name}: start: ${first.disagreements.length === 0 ? `agreed after ${first.realMs} ms` : `${first.disagreements.length} disagreement(s)`}`);
-  const probes = dataplane(rs, expected);
+  const probes = await dataplane(rs, expected);
   const skipped: string[] = [];
   const events = run.model.scenario.events.filter((ev) => ev.at > run.sim.now && (eventNode(run, ev) === undefined ? ev.tenant === cluster.name : run.model.nodes[eventNode(run, ev)!]!.cluster === ci));
   for (const [i, ev] of events.entries()) {

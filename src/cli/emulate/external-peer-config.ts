@@ -12,10 +12,16 @@ export interface ExternalNeighbour {
 
 const ORIGIN = { igp: 'ORIGIN_IGP', egp: 'ORIGIN_EGP', incomplete: 'ORIGIN_INCOMPLETE' } as const;
 
-function setAttrs(a: AnnouncementSpec): string[] {
-  const out = [`bgp_origin = ${ORIGIN[a.origin]};`];
-  // bgp_path.prepend puts each AS in front: prepend the given path from its end.
-  for (const as of [...a.asPath].reverse()) out.push(`bgp_path.prepend(${as});`);
+/**
+ * The export filter sees the attributes bgp_create_attrs already made (BIRD 1.6 runs the protocol's
+ * import_control before the export filter), so over EBGP the path already holds the peer's own AS: it is
+ * rebuilt — the announced path, then the own AS in front unless the path starts with it (as the
+ * simulation's external speaker sends it).
+ */
+function setAttrs(a: AnnouncementSpec, ownAs: number | undefined): string[] {
+  const out = [`bgp_origin = ${ORIGIN[a.origin]};`, 'bgp_path = +empty+;'];
+  const path = ownAs !== undefined && a.asPath[0] !== ownAs ? [ownAs, ...a.asPath] : a.asPath;
+  for (const as of [...path].reverse()) out.push(`bgp_path.prepend(${as});`);
   if (a.med !== undefined) out.push(`bgp_med = ${a.med};`);
   if (a.localPref !== undefined) out.push(`bgp_local_pref = ${a.localPref};`);
   for (const c of a.communities) out.push(`bgp_community.add((${c.split(':').join(',')}));`);
@@ -30,12 +36,15 @@ export function externalPeerConfig(spec: ExternalPeerSpec, neighbours: readonly 
   lines.push('protocol kernel { learn; scan time 2; import all; export none; }');
   lines.push('protocol static announced {');
   for (const a of spec.announce) lines.push(`  route ${a.prefix} blackhole;`);
-  lines.push('}', 'filter announce_out {', '  if proto != "announced" then reject;');
-  for (const a of spec.announce) lines.push(`  if net = ${a.prefix} then {`, ...setAttrs(a).map((s) => `    ${s}`), '    accept;', '  }');
-  lines.push('  reject;', '}');
+  lines.push('}');
+  for (const [name, own] of [['announce_ibgp', undefined], ['announce_ebgp', spec.asNumber]] as const) {
+    lines.push(`filter ${name} {`, '  if proto != "announced" then reject;');
+    for (const a of spec.announce) lines.push(`  if net = ${a.prefix} then {`, ...setAttrs(a, own).map((s) => `    ${s}`), '    accept;', '  }');
+    lines.push('  reject;', '}');
+  }
   neighbours.forEach((n, i) => {
     lines.push(`protocol bgp node_${i} {`, `  local as ${spec.asNumber};`, `  neighbor ${n.ip} as ${n.asNumber};`, '  multihop;', '  gateway recursive;');
-    lines.push('  import all;', '  export filter announce_out;', '  graceful restart;');
+    lines.push('  import all;', `  export filter ${n.asNumber === spec.asNumber ? 'announce_ibgp' : 'announce_ebgp'};`, '  graceful restart;');
     if (spec.holdTime !== undefined) lines.push(`  hold time ${Math.round(spec.holdTime / 1000)};`);
     if (spec.keepaliveTime !== undefined) lines.push(`  keepalive time ${Math.round(spec.keepaliveTime / 1000)};`);
     lines.push('}');

@@ -52,6 +52,14 @@ export interface ChangeState {
   count: number;
 }
 
+/** A receiving node's next-hop context: its subnet (len 0: everything is on-link), and whether next hops
+ *  beyond it resolve (through the default route) or are unreachable. */
+export interface ResolveCtx {
+  readonly base: number;
+  readonly len: number;
+  readonly anyRoute: boolean;
+}
+
 export class BgpCore {
   readonly attrs = new AttrTable();
   readonly xf = new AttrTransforms(this.attrs);
@@ -98,7 +106,7 @@ export class BgpCore {
   readonly rowFlags: Uint8Array[] = [];
   classCap = 0;
   /** Next-hop resolution contexts: 0 = default route; others a subnet. */
-  readonly resolveCtx: { base: number; len: number }[] = [{ base: 0, len: 0 }];
+  readonly resolveCtx: ResolveCtx[] = [{ base: 0, len: 0, anyRoute: true }];
   readonly changes: ChangeState[] = [];
   routeChanges = 0;
   readonly holes = new HoleLog();

@@ -218,13 +218,14 @@ function sameProfile(core: BgpCore, p: number, n: number): boolean {
   );
 }
 
-/** Next-hop resolution context of speaker y (0 = default route). */
+/** Next-hop context of speaker y: a node's subnet (0 = none known: every next hop on-link). */
 function resolveCtxOf(core: BgpCore, y: number): number {
-  if (core.opt.underlayDefaultRoute || core.spk.isNode[y] === 0 || (core.spk.subnetLen[y] as number) < 0) return 0;
+  if (core.spk.isNode[y] === 0 || (core.spk.subnetLen[y] as number) < 0) return 0;
   const base = core.spk.subnetBase[y] as number;
   const len = core.spk.subnetLen[y] as number;
-  let i = core.resolveCtx.findIndex((c, k) => k > 0 && c.base === base && c.len === len);
-  if (i < 0) i = core.resolveCtx.push({ base, len }) - 1;
+  const anyRoute = core.opt.underlayDefaultRoute;
+  let i = core.resolveCtx.findIndex((c, k) => k > 0 && c.base === base && c.len === len && c.anyRoute === anyRoute);
+  if (i < 0) i = core.resolveCtx.push({ base, len, anyRoute }) - 1;
   return i;
 }
 

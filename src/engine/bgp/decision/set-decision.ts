@@ -4,7 +4,10 @@
 import type { BgpCore } from '../bgp-core.js';
 import { mergeableFast, selectBestFast } from './decision.js';
 import { NHG_BLACKHOLE, NHG_LOCAL, NHG_NONE } from '../tables/next-hop-groups.js';
-import { F_INTERNAL, F_KERNEL, F_LOCAL, F_STATIC, F_UNRESOLVABLE } from '../tables/path-sets.js';
+import { F_FAR, F_INTERNAL, F_KERNEL, F_LOCAL, F_STATIC, F_UNRESOLVABLE } from '../tables/path-sets.js';
+
+/** BIRD nest/route.h: the IGP metric of a next hop resolved through a route with no IGP metric. */
+const IGP_METRIC_UNKNOWN = 0x80000000;
 
 /** Loads the elements of `set` into the decision scratch; returns the element count. */
 function load(core: BgpCore, set: number): number {
@@ -27,7 +30,7 @@ function load(core: BgpCore, set: number): number {
     s.med[i] = med < 0 ? 0 : med;
     s.nas[i] = pl > 0 ? (attrs.firstAs[a] as number) : (spk.asn[from] as number);
     s.ebgp[i] = (f & (F_INTERNAL | F_LOCAL)) === 0 ? 1 : 0;
-    s.igp[i] = 0;
+    s.igp[i] = (f & F_FAR) !== 0 ? IGP_METRIC_UNKNOWN : 0;
     const orig = attrs.originator[a] as number;
     s.rid[i] = orig >= 0 ? orig : (spk.rid[from] as number);
     s.clLen[i] = attrs.get(a).clusterList.length;

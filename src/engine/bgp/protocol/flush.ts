@@ -3,7 +3,7 @@
 // of a session form a FIFO and a torn-down connection just drops the next `drop` arrivals). The receiver
 // normalises attributes once per (log entry, import rule) and applies the change to its RIB.
 import type { BgpCore } from '../bgp-core.js';
-import { LINK_SILENT } from '../bgp-core.js';
+import { LINK_SILENT, type ResolveCtx } from '../bgp-core.js';
 import {
   C_ADD_PATH,
   C_INTERNAL,
@@ -29,7 +29,7 @@ import {
 } from '../tables/end-table.js';
 import { endGracefulRestart } from './session-teardown.js';
 import { maybeCollectSets } from '../tables/set-gc.js';
-import { F_INTERNAL, F_UNRESOLVABLE } from '../tables/path-sets.js';
+import { F_FAR, F_INTERNAL, F_UNRESOLVABLE } from '../tables/path-sets.js';
 import { applyToKids, onChange } from '../decision/rib.js';
 import { E_ATTR, E_CLS, E_ELEM, E_FROM, E_NEW, E_OLD, E_PID, E_RULE, E_SEQ, ENTRY } from '../tables/update-log.js';
 import type { IntList } from '../../../lib/int-list.js';
@@ -128,13 +128,23 @@ export function onFeed(core: BgpCore, n: number, id: number): void {
   if (ends.u8[m * END_B + EB_GR_ACTIVE] === 1) endGracefulRestart(core, m);
 }
 
-/** True when next hop `nh` resolves in context `ctx` (0: default route; else the node's subnet). */
-function resolvable(core: BgpCore, ctx: number, nh: number): boolean {
-  if (nh === 0) return false;
-  if (ctx === 0) return true;
-  const c = core.resolveCtx[ctx] as { base: number; len: number };
+/** Whether next hop `nh` is in the subnet of context `ctx` (BIRD: a device route resolves it). */
+function onLink(core: BgpCore, ctx: number, nh: number): boolean {
+  const c = core.resolveCtx[ctx] as ResolveCtx;
   const mask = c.len === 0 ? 0 : (0xffffffff << (32 - c.len)) >>> 0;
   return ((nh & mask) >>> 0) === c.base;
+}
+
+/**
+ * Resolution flags of next hop `nh` at a node: unresolvable (zero, or off-link without a default route),
+ * or far — resolved through the kernel's default route, whose IGP metric BIRD does not know
+ * (nest/rt-table.c rt_get_igp_metric: 0 for a device route, IGP_METRIC_UNKNOWN otherwise), so it loses
+ * step e of bgp_rte_better to an on-link next hop and is not merged with one (bgp_rte_mergable).
+ */
+function hopFlags(core: BgpCore, ctx: number, nh: number): number {
+  if (nh === 0) return F_UNRESOLVABLE;
+  if (onLink(core, ctx, nh)) return 0;
+  return (core.resolveCtx[ctx] as ResolveCtx).anyRoute ? F_FAR : F_UNRESOLVABLE;
 }
 
 /** The element stored at end m's speaker for a route received from speaker x, or -1 (loop). */
@@ -143,7 +153,7 @@ function receiveElem(core: BgpCore, m: number, x: number, pid: number, attr: num
   const a = core.xf.imported(attr, rule);
   if (a < 0) return -1;
   let flags = ((core.ends.u8[m * END_B + EB_CFG] as number) & C_INTERNAL) !== 0 ? F_INTERNAL : 0;
-  if (!resolvable(core, core.xf.importRule(rule).ctx, core.attrs.nextHop[a] as number)) flags |= F_UNRESOLVABLE;
+  flags |= hopFlags(core, core.xf.importRule(rule).ctx, core.attrs.nextHop[a] as number);
   return core.sets.elem(core.sets.slot(x, pid), a, flags);
 }
 

@@ -14,6 +14,8 @@ export const F_STATIC = 8;
 /** Local kernel route learned by BIRD (a borrowed pod /32): pref 10. */
 export const F_KERNEL = 16;
 export const F_LOCAL = F_STATIC | F_KERNEL;
+/** The next hop is outside the receiving node's subnet: reached through a gateway, IGP metric unknown. */
+export const F_FAR = 32;
 /** Path id of a locally originated route. */
 export const LOCAL_PID = -1;
 
