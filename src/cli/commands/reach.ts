@@ -5,7 +5,7 @@ import { formatConnlist, connlist } from '../../emit/connlist/connlist.js';
 import { connMatrix, formatMatrix } from '../../emit/connlist/matrix.js';
 import { InputError, diagnosticAt, formatDiagnostic } from '../../lib/diagnostics.js';
 import { explainInWords } from '../../verdict/policy/explain-in-words.js';
-import { fastClassOf, fastEvaluate } from '../../verdict/state/fast-evaluate.js';
+import { fastClassOf, matrixVerdicts } from '../../verdict/state/fast-evaluate.js';
 import { platformProbes } from '../../verdict/reach/platform-probes.js';
 import { policyModelsOf } from '../../verdict/state/policy-models.js';
 import type { Command } from '../command.js';
@@ -42,11 +42,11 @@ export const reachCommand: Command = {
       for (const c of built.clusters) {
         if (multi && format !== 'json') process.stdout.write(`# cluster ${c.name}\n`);
         if (format === 'connlist') {
-          const cl = connlist(c.model, fastEvaluate, fastClassOf(c.model));
+          const cl = connlist(c.model, matrixVerdicts(), fastClassOf(c.model));
           unknown ||= cl.unknown.length > 0;
           process.stdout.write(formatConnlist(cl));
         } else {
-          const m = connMatrix(c.model, fastEvaluate, fastClassOf(c.model));
+          const m = connMatrix(c.model, matrixVerdicts(), fastClassOf(c.model));
           process.stdout.write(formatMatrix(m, format === 'csv' ? 'csv' : format === 'json' ? 'json' : 'text'));
         }
       }
