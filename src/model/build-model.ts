@@ -195,7 +195,7 @@ export function buildModel(scenario: Scenario): Model {
     });
     return buildGraph(clusters, nodes, bgp, scenario.platform, loadBalancers);
   };
-  return deepFreeze({
+  const parts = deepFreeze({
     scenario,
     clusters,
     nodes,
@@ -203,20 +203,23 @@ export function buildModel(scenario: Scenario): Model {
     pods,
     loadBalancers,
     management: mgmt ? 0 : -1,
-    get graph(): MultiGraph {
-      return (graph ??= topology());
-    },
     nodeByName: new Map(nodes.map((n) => [n.name, n.id])),
     clusterByName: new Map(clusters.map((c) => [c.name, c.id])),
   });
+  return Object.freeze({
+    ...parts,
+    get graph(): MultiGraph {
+      return (graph ??= topology());
+    },
+  });
 }
 
-/** Freezes plain objects and arrays recursively (maps, typed arrays and getters are left as they are). */
+/** Freezes plain objects and arrays recursively (maps and typed arrays are left as they are). */
 function deepFreeze<T>(value: T): T {
   if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return value;
   if (value instanceof Map || ArrayBuffer.isView(value)) return value;
   Object.freeze(value);
-  for (const d of Object.values(Object.getOwnPropertyDescriptors(value))) if ('value' in d) deepFreeze(d.value);
+  for (const v of Object.values(value as object)) deepFreeze(v);
   return value;
 }
 

@@ -70,6 +70,16 @@ const scenarios = [
   },
 ];
 
+// The walls leak on this one: isolation breaches with their counterexamples (exit 1).
+const breach = `${fx}/breach/large-reduced.yaml`;
+scenarios.push({
+  dir: '.',
+  cases: [
+    { name: 'breach-check', args: ['check', breach, '--format', 'json'], code: 1 },
+    { name: 'breach-check-text', args: ['check', breach], code: 1 },
+  ],
+});
+
 for (const sc of scenarios) {
   describe(`output identity on ${sc.dir}`, () => {
     for (const c of sc.cases) {

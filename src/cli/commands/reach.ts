@@ -8,7 +8,7 @@ import { connMatrix, formatMatrix, type ConnMatrix } from '../../emit/connlist/m
 import { focusMatches, focusMatrix, portMatrix } from '../../emit/connlist/matrix-views.js';
 import { InputError, diagnosticAt } from '../../lib/diagnostics.js';
 import { explainInWords } from '../../verdict/policy/explain-in-words.js';
-import { fastClassOf, fastEvaluate } from '../../verdict/state/fast-evaluate.js';
+import { fastClassOf, fastEvaluate, matrixVerdicts } from '../../verdict/state/fast-evaluate.js';
 import { platformProbes, type ClusterPolicies } from '../../verdict/reach/platform-probes.js';
 import { withDataplane } from '../../verdict/pki/dataplane-probes.js';
 import { policyModelsOf } from '../../verdict/state/policy-models.js';
@@ -73,13 +73,13 @@ function whole(clusters: readonly ClusterPolicies[], args: Record<string, unknow
   for (const c of clusters) {
     if (multi && (format === 'text' || format === 'csv' || format === 'connlist')) process.stdout.write(`# cluster ${c.name}\n`);
     if (format === 'connlist') {
-      const cl = connlist(c.model, fastEvaluate, fastClassOf(c.model));
+      const cl = connlist(c.model, matrixVerdicts(), fastClassOf(c.model));
       const keep = (l: { src: string; dst: string }): boolean => focus.length === 0 || focusMatches(l.src, focus) || focusMatches(l.dst, focus);
       unknown ||= cl.unknown.some(keep);
       process.stdout.write(formatConnlist({ lines: cl.lines.filter(keep), unknown: cl.unknown.filter(keep) }));
       continue;
     }
-    let m: ConnMatrix = port === undefined ? connMatrix(c.model, fastEvaluate, fastClassOf(c.model)) : portMatrix(c.model, fastEvaluate, { name: protocol, number: PROTOCOLS[protocol]! }, port);
+    let m: ConnMatrix = port === undefined ? connMatrix(c.model, matrixVerdicts(), fastClassOf(c.model)) : portMatrix(c.model, fastEvaluate, { name: protocol, number: PROTOCOLS[protocol]! }, port);
     if (focus.length) m = focusMatrix(m, focus);
     unknown ||= m.unknown.some((r) => r.some((u) => u !== ''));
     if (format === 'json' || format === 'yaml') {

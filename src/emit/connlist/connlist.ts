@@ -27,7 +27,7 @@ export function connlist(model: PolicyModel, evaluate: Evaluate, classOf?: Class
   const workloads = groupWorkloads(model);
   const lines: ConnLine[] = [];
   const unknown: ConnLine[] = [];
-  const conns = pairConns(model, evaluate, classOf);
+  const conns = pairConns(model, evaluate, workloads.map((w) => ({ endpoint: w.endpoints[0] as number })), classOf);
   const add = (src: string, dst: string, s: Peer, d: Peer): void => {
     const c = conns(s, d);
     if (c.allowed !== '') lines.push({ src, dst, conns: c.allowed });

@@ -19,7 +19,7 @@ export interface ConnMatrix {
  */
 export function connMatrix(model: PolicyModel, evaluate: Evaluate, classOf?: ClassOf): ConnMatrix {
   const ws: Workload[] = groupWorkloads(model).sort((a, b) => (a.namespace !== b.namespace ? (a.namespace < b.namespace ? -1 : 1) : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const conns = pairConns(model, evaluate, classOf);
+  const conns = pairConns(model, evaluate, ws.map((w) => ({ endpoint: w.endpoints[0] as number })), classOf);
   const cells: string[][] = [];
   const unknown: string[][] = [];
   for (const a of ws) {

@@ -2,12 +2,13 @@
 // pair when the caller knows the classes (every member of a class gets the same verdict on every packet,
 // so a platform's 2,000 VMs in a few dozen classes cost a few thousand evaluations, not four million),
 // else per endpoint pair as before.
-import type { Packet, Peer, Verdict } from '../../model/policy/eval/types.js';
+import type { Outcome, Packet, Peer } from '../../model/policy/eval/types.js';
 import type { Direction, PolicyModel, PortRange, Rule } from '../../model/policy/types.js';
 import { addRange, CONN_PROTOCOLS, formatConnSet, type ConnSet } from '../../verdict/policy/conn-set.js';
 import { candidateRules, portIntervals } from '../../verdict/policy/port-intervals.js';
 
-export type Evaluate = (model: PolicyModel, pkt: Packet) => Verdict;
+/** A policy evaluator: only the verdict is read (the reference evaluator, or the compiled verdict). */
+export type Evaluate = (model: PolicyModel, pkt: Packet) => { readonly verdict: Outcome };
 
 /** The conns of one ordered pair, as formatConnSet renders them ('' = none). */
 export interface PairConns {
@@ -18,14 +19,18 @@ export interface PairConns {
 /** The identity class of a packet end (the compiled policies' classOf). */
 export type ClassOf = (p: Peer) => number;
 
-/** A memoised `(src, dst) => PairConns` of `model`; with `classOf`, one evaluation per class pair. */
-export function pairConns(model: PolicyModel, evaluate: Evaluate, classOf?: ClassOf): (s: Peer, d: Peer) => PairConns {
+/**
+ * A memoised `(src, dst) => PairConns` of `model`; with `classOf`, one evaluation per class pair. The memo
+ * is kept only when the representatives of `ends` share classes: where each is a class of its own (the
+ * management cluster's VMs, each with its own name label) it would hold every pair and save nothing.
+ */
+export function pairConns(model: PolicyModel, evaluate: Evaluate, ends: readonly Peer[], classOf?: ClassOf): (s: Peer, d: Peer) => PairConns {
   const intervalsOf = intervalsCache(model);
   const compute = (s: Peer, d: Peer): PairConns => {
     const c = connsBetween(model, evaluate, s, d, intervalsOf(s, d));
     return { allowed: formatConnSet(c.allowed), unknown: formatConnSet(c.unknown) };
   };
-  if (!classOf) return compute;
+  if (!classOf || new Set(ends.map(classOf)).size === ends.length) return compute;
   const memo = new Map<number, PairConns>();
   // Class numbers are below 2^26 (they index bit matrices), so the pair fits a float64 key exactly.
   return (s, d) => {
@@ -57,31 +62,43 @@ export function connsBetween(model: PolicyModel, evaluate: Evaluate, src: Peer, 
   return { allowed, unknown };
 }
 
-/** Candidate rules per (endpoint, direction), cached; an address gets none (no policy applies there). */
-export function rulesCache(model: PolicyModel): (p: Peer, dir: Direction) => readonly Rule[] {
-  const cache = new Map<string, readonly Rule[]>();
+/**
+ * Candidate rules per (endpoint, direction), cached, each list with a number shared by every endpoint
+ * whose list holds the same rules (2,000 VMs selected by the same few policies share a handful); an
+ * address gets none (no policy applies there), number 0.
+ */
+export function rulesCache(model: PolicyModel): (p: Peer, dir: Direction) => { readonly rules: readonly Rule[]; readonly id: number } {
+  const cache = new Map<string, { rules: readonly Rule[]; id: number }>();
+  const lists = new Map<string, { rules: readonly Rule[]; id: number }>();
+  const ruleIds = new Map<Rule, number>();
+  const none = { rules: [], id: 0 };
+  lists.set('', none);
   return (p, dir) => {
-    if (!('endpoint' in p)) return [];
+    if (!('endpoint' in p)) return none;
     const key = `${p.endpoint}/${dir}`;
-    let rules = cache.get(key);
-    if (!rules) {
-      rules = candidateRules(model, model.endpoints[p.endpoint], dir);
-      cache.set(key, rules);
+    let entry = cache.get(key);
+    if (!entry) {
+      const rules = candidateRules(model, model.endpoints[p.endpoint], dir);
+      const content = rules.map((r) => ruleIds.get(r) ?? (ruleIds.set(r, ruleIds.size).size - 1)).join(',');
+      entry = lists.get(content);
+      if (!entry) lists.set(content, (entry = { rules, id: lists.size }));
+      cache.set(key, entry);
     }
-    return rules;
+    return entry;
   };
 }
 
-/** Port intervals per (source endpoint or address, destination endpoint or address), cached. */
+/** Port intervals per (source's egress rules, destination's ingress rules), cached per pair of rule lists. */
 export function intervalsCache(model: PolicyModel): (s: Peer, d: Peer) => readonly PortRange[] {
   const rulesOf = rulesCache(model);
   const cache = new Map<string, readonly PortRange[]>();
-  const key = (p: Peer): string => ('endpoint' in p ? String(p.endpoint) : 'address');
   return (s, d) => {
-    const k = `${key(s)}>${key(d)}`;
+    const e = rulesOf(s, 'egress');
+    const i = rulesOf(d, 'ingress');
+    const k = `${e.id}>${i.id}`;
     let iv = cache.get(k);
     if (!iv) {
-      iv = portIntervals(model, [...rulesOf(s, 'egress'), ...rulesOf(d, 'ingress')]);
+      iv = portIntervals(model, [...e.rules, ...i.rules]);
       cache.set(k, iv);
     }
     return iv;

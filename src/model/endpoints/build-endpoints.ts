@@ -20,9 +20,8 @@ export function buildEndpoints(input: PolicyInput, diagnostics: Diagnostic[] = [
   const namespaces = buildNamespaces(input);
   const nsLabels = new Map(namespaces.map((n) => [n.name, n.labels]));
   const saLabels = serviceAccountLabels(input);
-  const endpoints = input.pods.map((pod, index) =>
-    buildEndpoint(pod, index, nsLabels.get(pod.namespace) ?? {}, saLabels.get(`${pod.namespace}/${pod.serviceAccount}`) ?? {}, diagnostics),
-  );
+  const shared = sharedParts(nsLabels, saLabels);
+  const endpoints = input.pods.map((pod, index) => buildEndpoint(pod, index, shared(pod), diagnostics));
   const services = input.services.map((s) => buildService(s, endpoints, diagnostics));
   return { namespaces, endpoints, services };
 }
@@ -50,13 +49,43 @@ function serviceAccountLabels(input: PolicyInput): Map<string, Labels> {
   return out;
 }
 
-function buildEndpoint(
-  pod: PodInput,
-  index: number,
-  nsLabels: Labels,
-  saLabels: Labels,
-  diagnostics: Diagnostic[],
-): WorkloadEndpoint {
+/** What pods of one workload share: Calico labels, endpoint ports and profiles (read-only, shared). */
+interface SharedParts {
+  readonly labels: Record<string, string>;
+  readonly ports: EndpointPort[];
+  readonly profiles: string[];
+}
+
+/**
+ * SharedParts of a pod, computed once per label set, port list, namespace and service account: the pods of
+ * a workload share their labels and ports objects, and 20,000 pods are a few hundred workloads.
+ */
+function sharedParts(nsLabels: ReadonlyMap<string, Labels>, saLabels: ReadonlyMap<string, Labels>): (pod: PodInput) => SharedParts {
+  const cache = new Map<Labels, Map<readonly ContainerPort[], Map<string, SharedParts>>>();
+  return (pod) => {
+    let byPorts = cache.get(pod.labels);
+    if (!byPorts) cache.set(pod.labels, (byPorts = new Map()));
+    let byName = byPorts.get(pod.ports);
+    if (!byName) byPorts.set(pod.ports, (byName = new Map()));
+    const key = `${pod.namespace}\0${pod.serviceAccount}`;
+    let parts = byName.get(key);
+    if (!parts) {
+      const inherited = [
+        namespaceProfileLabels(pod.namespace, nsLabels.get(pod.namespace) ?? {}),
+        ...(pod.serviceAccount ? [serviceAccountProfileLabels(pod.serviceAccount, saLabels.get(`${pod.namespace}/${pod.serviceAccount}`) ?? {})] : []),
+      ];
+      parts = {
+        labels: workloadLabels(pod.labels, pod.namespace, pod.serviceAccount, inherited),
+        ports: endpointPorts(pod.ports),
+        profiles: [`kns.${pod.namespace}`, ...(pod.serviceAccount ? [`ksa.${pod.namespace}.${pod.serviceAccount}`] : [])],
+      };
+      byName.set(key, parts);
+    }
+    return parts;
+  };
+}
+
+function buildEndpoint(pod: PodInput, index: number, shared: SharedParts, diagnostics: Diagnostic[]): WorkloadEndpoint {
   let ip: number | undefined;
   if (pod.ip !== undefined) {
     ip = parseIpv4(pod.ip);
@@ -65,22 +94,20 @@ function buildEndpoint(
       ip = undefined;
     }
   }
-  const profiles = [`kns.${pod.namespace}`, ...(pod.serviceAccount ? [`ksa.${pod.namespace}.${pod.serviceAccount}`] : [])];
-  const inherited = [namespaceProfileLabels(pod.namespace, nsLabels), ...(pod.serviceAccount ? [serviceAccountProfileLabels(pod.serviceAccount, saLabels)] : [])];
   return {
     index,
     name: pod.name,
     namespace: pod.namespace,
-    labels: workloadLabels(pod.labels, pod.namespace, pod.serviceAccount, inherited),
+    labels: shared.labels,
     podLabels: pod.labels,
     serviceAccount: pod.serviceAccount,
     ...(ip !== undefined ? { ip } : {}),
     ...(pod.node !== undefined ? { node: pod.node } : {}),
     hostNetwork: pod.hostNetwork,
-    ports: endpointPorts(pod.ports),
+    ports: shared.ports,
     containerPorts: pod.ports,
     ...(pod.owner ? { owner: pod.owner } : {}),
-    profiles,
+    profiles: shared.profiles,
     ...(pod.src ? { src: pod.src } : {}),
   };
 }

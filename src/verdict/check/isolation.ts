@@ -10,7 +10,8 @@ import { candidateRules, portIntervals } from '../policy/port-intervals.js';
 import { formatIpv4 } from '../../lib/ipv4.js';
 import { arrivingSource, sourceChanges, sourceSeenAt } from '../../model/edge/source-address.js';
 import type { PolicyModel, PortRange } from '../../model/policy/types.js';
-import { fastEvaluate } from '../state/fast-evaluate.js';
+import type { CompiledPolicies } from '../../compile/policy/compiled-policies.js';
+import { compiledOf, fastClassOf, fastEvaluate } from '../state/fast-evaluate.js';
 import type { Packet, SideExplanation } from '../../model/policy/eval/types.js';
 import type { ClusterPolicies } from '../reach/platform-probes.js';
 import { decidingRule, responsibleOf } from './deciding-rule.js';
@@ -64,42 +65,82 @@ function checkPair(run: PlatformRun, policies: readonly ClusterPolicies[], a: st
     const vm = mgmt.model.endpoints.find((x) => x.namespace === cb.managementNamespace && x.name === e.node);
     if (vm) targets.push({ kind: 'pods', name: `${b}/${e.namespace}/${e.name}`, ip: e.ip, vm: vm.index, node: nodeId(cb, e.node), podIndex: e.index });
   }
+  const memo = targetMemo(mgmt.model, pb.model);
+  const mClass = fastClassOf(mgmt.model);
+  const bClass = fastClassOf(pb.model);
   for (const t of targets) {
     // The one source-address rule (src/model/edge/source-address.ts): the outer wall on B's host sees the
     // source before that host's own rewrites, B's pod sees it after all of them.
     const changes = srcNode >= 0 ? sourceChanges(model, { ip: srcPod.ip!, node: srcNode, cluster: ca.id, pod: true }, t.ip) : [];
     const wallIp = t.node >= 0 ? sourceSeenAt(srcPod.ip!, changes, model.nodes[t.node]!.host) : srcPod.ip!;
     const srcIp = arrivingSource(srcPod.ip!, changes);
-    const intervals = mergeIntervals(
-      portIntervals(mgmt.model, [...candidateRules(mgmt.model, mgmt.model.endpoints[srcVm], 'egress'), ...candidateRules(mgmt.model, mgmt.model.endpoints[t.vm], 'ingress')]),
-      t.podIndex !== undefined ? portIntervals(pb.model, candidateRules(pb.model, pb.model.endpoints[t.podIndex], 'ingress')) : [{ min: 1, max: 65535 }],
-    );
-    for (const proto of PROTOCOLS) {
-      for (const iv of intervals) {
-        const base = { protocol: proto.number, dstPort: iv.min };
-        const out = side(mgmt.model, { src: { endpoint: srcVm }, dst: { ip: t.ip }, ...base }, 'egress');
-        const inn = side(mgmt.model, { src: { ip: wallIp }, dst: { endpoint: t.vm }, ...base }, 'ingress');
-        if (out.action !== 'allow' || inn.action !== 'allow') continue;
-        if (t.podIndex !== undefined) {
-          const inner = side(pb.model, { src: { ip: srcIp }, dst: { endpoint: t.podIndex }, ...base }, 'ingress');
-          if (inner.action !== 'allow') {
-            stopped.pods = stopped.pods === 'outer-wall' ? 'inner-wall' : stopped.pods;
-            continue;
-          }
-          return breach(run, a, b, stopped, t.name, srcPod, srcIp, t.ip, proto.name, iv.min, [
-            decidingRule('management-egress', mgmt.name, out),
-            decidingRule('management-ingress', mgmt.name, inn),
-            decidingRule('ingress', b, inner),
-          ]);
-        }
-        return breach(run, a, b, stopped, t.name, srcPod, srcIp, t.ip, proto.name, iv.min, [
-          decidingRule('management-egress', mgmt.name, out),
-          decidingRule('management-ingress', mgmt.name, inn),
-        ]);
-      }
-    }
+    // Ends of one identity class get the same verdicts and deciding rules: a target whose six ends fall
+    // in the classes of one already judged has its outcome.
+    const key = `${mClass({ endpoint: srcVm })},${mClass({ ip: t.ip })},${mClass({ ip: wallIp })},${mClass({ endpoint: t.vm })}${t.podIndex !== undefined ? `,${bClass({ ip: srcIp })},${bClass({ endpoint: t.podIndex })}` : ''}`;
+    let o = memo.get(key);
+    if (!o) memo.set(key, (o = judgeTarget(mgmt, pb, b, srcVm, wallIp, srcIp, t)));
+    if (o.inner) stopped.pods = stopped.pods === 'outer-wall' ? 'inner-wall' : stopped.pods;
+    if (o.kind === 'breach') return breach(run, a, b, stopped, t.name, srcPod, srcIp, t.ip, o.protocol, o.port, o.rules);
   }
   return { from: a, to: b, isolated: true, stoppedBy: stopped };
+}
+
+/**
+ * What the walls do to the flows towards one target: all stopped, or a breach (the first in protocol and
+ * port order); `inner` when B's inner wall stopped a flow the outer wall let through before that.
+ */
+type TargetOutcome =
+  | { readonly kind: 'stopped'; readonly inner: boolean }
+  | { readonly kind: 'breach'; readonly inner: boolean; readonly protocol: string; readonly port: number; readonly rules: Counterexample['rules'] };
+
+/** Outcomes by class key, valid while both models keep the compiled policies their classes came from. */
+interface TargetMemo {
+  readonly mgmt: CompiledPolicies;
+  readonly dst: CompiledPolicies;
+  readonly outcomes: Map<string, TargetOutcome>;
+}
+
+const memos = new WeakMap<PolicyModel, WeakMap<PolicyModel, TargetMemo>>();
+
+/**
+ * Target outcomes by class key, for one management model and one destination tenant model (kept across
+ * the points of the timeline where neither changed). A model whose compiled policies were handed on to
+ * its successor (an incremental update) is compiled afresh, with other class numbers: its memo starts over.
+ */
+function targetMemo(mgmt: PolicyModel, dst: PolicyModel): Map<string, TargetOutcome> {
+  let byDst = memos.get(mgmt);
+  if (!byDst) memos.set(mgmt, (byDst = new WeakMap()));
+  const cm = compiledOf(mgmt);
+  const cd = compiledOf(dst);
+  let memo = byDst.get(dst);
+  if (!memo || memo.mgmt !== cm || memo.dst !== cd) byDst.set(dst, (memo = { mgmt: cm, dst: cd, outcomes: new Map() }));
+  return memo.outcomes;
+}
+
+/** Every port interval and protocol from A's VM (sending as srcIp) to one target of B, walls outermost first. */
+/** `wallIp` is the source the outer wall on B's host sees, `srcIp` the one B's pod sees. */
+function judgeTarget(mgmt: ClusterPolicies, pb: ClusterPolicies, b: string, srcVm: number, wallIp: number, srcIp: number, t: { ip: number; vm: number; podIndex?: number }): TargetOutcome {
+  let inner = false;
+  const intervals = mergeIntervals(
+    portIntervals(mgmt.model, [...candidateRules(mgmt.model, mgmt.model.endpoints[srcVm], 'egress'), ...candidateRules(mgmt.model, mgmt.model.endpoints[t.vm], 'ingress')]),
+    t.podIndex !== undefined ? portIntervals(pb.model, candidateRules(pb.model, pb.model.endpoints[t.podIndex], 'ingress')) : [{ min: 1, max: 65535 }],
+  );
+  for (const proto of PROTOCOLS) {
+    for (const iv of intervals) {
+      const base = { protocol: proto.number, dstPort: iv.min };
+      const out = side(mgmt.model, { src: { endpoint: srcVm }, dst: { ip: t.ip }, ...base }, 'egress');
+      const inn = side(mgmt.model, { src: { ip: wallIp }, dst: { endpoint: t.vm }, ...base }, 'ingress');
+      if (out.action !== 'allow' || inn.action !== 'allow') continue;
+      const innerSide = t.podIndex !== undefined ? side(pb.model, { src: { ip: srcIp }, dst: { endpoint: t.podIndex }, ...base }, 'ingress') : undefined;
+      if (innerSide && innerSide.action !== 'allow') {
+        inner = true;
+        continue;
+      }
+      const walls = [decidingRule('management-egress', mgmt.name, out), decidingRule('management-ingress', mgmt.name, inn)];
+      return { kind: 'breach', inner, protocol: proto.name, port: iv.min, rules: innerSide ? [...walls, decidingRule('ingress', b, innerSide)] : walls };
+    }
+  }
+  return { kind: 'stopped', inner };
 }
 
 function side(model: PolicyModel, pkt: Packet, dir: 'egress' | 'ingress'): SideExplanation {

@@ -8,7 +8,7 @@ import { groupWorkloads, type Workload } from '../policy/workloads.js';
 import type { PolicyModel, PortRange } from '../../model/policy/types.js';
 import { decidingRule } from '../check/deciding-rule.js';
 import { DIFF_SCHEMA, type ChangeKind, type ConnectionChange, type DiffReport, type SideVerdicts } from '../check/types.js';
-import { fastClassOf, fastEvaluate } from '../state/fast-evaluate.js';
+import { fastClassOf, fastEvaluate, matrixVerdicts } from '../state/fast-evaluate.js';
 import type { Verdict } from '../../model/policy/eval/types.js';
 
 /** One cluster on each side of the diff, matched by name. */
@@ -45,6 +45,11 @@ function clusterChanges(before: PolicyModel, after: PolicyModel, cluster: string
   const wa = groupWorkloads(after);
   const cb = fastClassOf(before);
   const ca = fastClassOf(after);
+  const verdicts = matrixVerdicts();
+  // Class numbers are below 2^26 (they index bit matrices): a pair of them is an exact float64 key.
+  const keyOf = (b: number, a: number): number => cb({ endpoint: b }) * 0x4000000 + ca({ endpoint: a });
+  // Where every workload is a class of its own (the management cluster's VMs) a memo would hold every pair.
+  const shared = new Set(wa.map((w) => keyOf(wb.get(w.id)?.endpoints[0] ?? w.endpoints[0]!, w.endpoints[0]!))).size < wa.length;
   const memo = new Map<number, Map<number, readonly PairChange[]>>();
   const out: ConnectionChange[] = [];
   for (const src of wa) {
@@ -55,13 +60,15 @@ function clusterChanges(before: PolicyModel, after: PolicyModel, cluster: string
       if (!db || src.id === dst.id) continue;
       const s = { before: sb.endpoints[0]!, after: src.endpoints[0]! };
       const d = { before: db.endpoints[0]!, after: dst.endpoints[0]! };
-      // Class numbers are below 2^26 (they index bit matrices): a pair of them is an exact float64 key.
-      const kb = cb({ endpoint: s.before }) * 0x4000000 + cb({ endpoint: d.before });
-      const ka = ca({ endpoint: s.after }) * 0x4000000 + ca({ endpoint: d.after });
-      let inner = memo.get(kb);
-      if (!inner) memo.set(kb, (inner = new Map()));
-      let changes = inner.get(ka);
-      if (!changes) inner.set(ka, (changes = pairChanges(before, after, cluster, s, d)));
+      let changes: readonly PairChange[] | undefined;
+      if (shared) {
+        const kb = cb({ endpoint: s.before }) * 0x4000000 + cb({ endpoint: d.before });
+        const ka = ca({ endpoint: s.after }) * 0x4000000 + ca({ endpoint: d.after });
+        let inner = memo.get(kb);
+        if (!inner) memo.set(kb, (inner = new Map()));
+        changes = inner.get(ka);
+        if (!changes) inner.set(ka, (changes = pairChanges(before, after, cluster, s, d, verdicts)));
+      } else changes = pairChanges(before, after, cluster, s, d, verdicts);
       for (const c of changes) out.push(change(cluster, src, dst, c, staged));
     }
   }
@@ -78,7 +85,7 @@ interface PairChange {
 }
 
 /** The changes from endpoint s to endpoint d (indices in BEFORE and in AFTER), per protocol and port run. */
-function pairChanges(before: PolicyModel, after: PolicyModel, cluster: string, s: EndPair, d: EndPair): PairChange[] {
+function pairChanges(before: PolicyModel, after: PolicyModel, cluster: string, s: EndPair, d: EndPair, verdicts: ReturnType<typeof matrixVerdicts>): PairChange[] {
   const out: PairChange[] = [];
   const intervals = refine([
     ...portIntervals(before, [...candidateRules(before, before.endpoints[s.before], 'egress'), ...candidateRules(before, before.endpoints[d.before], 'ingress')]),
@@ -98,13 +105,12 @@ function pairChanges(before: PolicyModel, after: PolicyModel, cluster: string, s
         protocol: proto.number,
         dstPort: iv.min,
       });
-      const vb = fastEvaluate(before, pkt(s, d, 'before'));
-      const va = fastEvaluate(after, pkt(s, d, 'after'));
-      const kind = kindOf(vb.verdict, va.verdict);
+      // Verdicts alone first (class matrices); the explanations only where a run of changes starts.
+      const kind = kindOf(verdicts(before, pkt(s, d, 'before')).verdict, verdicts(after, pkt(s, d, 'after')).verdict);
       if (run && kind === run.kind && run.max + 1 === iv.min) run.max = iv.max;
       else {
         flush();
-        if (kind) run = { kind, min: iv.min, max: iv.max, vb, va };
+        if (kind) run = { kind, min: iv.min, max: iv.max, vb: fastEvaluate(before, pkt(s, d, 'before')), va: fastEvaluate(after, pkt(s, d, 'after')) };
       }
     }
     flush();
