@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { renderFlannelConfigMap, renderNetConf, renderSubnetEnv } from '../../emit/flannel/render-flannel-config.js';
 import { renderKubernetesManifests } from '../../emit/kubernetes/render-kubernetes-manifests.js';
 import { manifestFiles, safeName, type ManifestFile } from '../../emit/manifest-files.js';
-import { formatDiagnostic } from '../../lib/diagnostics.js';
+import { formatDiagnostic, InputError } from '../../lib/diagnostics.js';
 import { formatCidr } from '../../lib/ipv4.js';
 import { bgpConfigsOf } from '../../verdict/state/bgp-configs.js';
 import type { Command } from '../command.js';
@@ -32,11 +32,13 @@ export const manifestsCommand: Command = {
     const write = (dir: string, file: string, data: string): void => {
       files.push({ path: `${dir}/${safeName(file)}`, data });
     };
-    const tenants = run.model.clusters.map((c, ci) => {
-      const derived = bgpConfigsOf(run, ci);
-      for (const d of derived.diagnostics) process.stderr.write(formatDiagnostic(d) + '\n');
-      return { name: c.name, configs: derived.configs, cluster: run.bgp.specOf(ci) };
-    });
+    const derived = run.model.clusters.map((_, ci) => bgpConfigsOf(run, ci));
+    const problems = derived.flatMap((d) => d.diagnostics);
+    // A value Calico would refuse is an error, and nothing is written (validate reports the same).
+    const errors = problems.filter((d) => d.severity === 'error');
+    if (errors.length > 0) throw new InputError(errors);
+    for (const d of problems) process.stderr.write(formatDiagnostic(d) + '\n');
+    const tenants = run.model.clusters.map((c, ci) => ({ name: c.name, configs: derived[ci]?.configs ?? [], cluster: run.bgp.specOf(ci) }));
     files.push(...manifestFiles(tenants));
     run.model.clusters.forEach((c, ci) => {
       const base = safeName(c.name);

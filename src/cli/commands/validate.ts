@@ -4,6 +4,7 @@ import { InputError, formatDiagnostic, type Diagnostic } from '../../lib/diagnos
 import { buildModel } from '../../model/build-model.js';
 import { buildPolicyModel } from '../../model/policy/build-policy-model.js';
 import { policyInputOf } from '../../verdict/state/policy-input.js';
+import { bgpConfigsOf } from '../../verdict/state/bgp-configs.js';
 import { policyModelsOf } from '../../verdict/state/policy-models.js';
 import { loadScenario } from '../../scenario/load-scenario.js';
 import type { Command } from '../command.js';
@@ -19,9 +20,10 @@ export const validateCommand: Command = {
   async run(args) {
     const file = optString(args, 'file') as string;
     const scenario = loadScenario(file);
-    // Model-level checks (underlay, IPAM, BGP) and the policies, initial and applied by events.
+    // Model-level checks (underlay, IPAM, BGP resources as confd reads them) and the policies, initial and applied by events.
     const run = runPlatform(buildModel(scenario), { until: 0 });
-    const problems = [...policyModelsOf(run).diagnostics, ...eventPolicyDiagnostics(run)];
+    const bgp = run.model.clusters.flatMap((_, ci) => bgpConfigsOf(run, ci).diagnostics);
+    const problems = [...policyModelsOf(run).diagnostics, ...eventPolicyDiagnostics(run), ...bgp];
     const errors = problems.filter((d) => d.severity === 'error');
     if (errors.length) throw new InputError(errors);
     if (optString(args, 'format') === 'json') {
