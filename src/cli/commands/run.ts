@@ -13,6 +13,7 @@ import type { Command } from '../command.js';
 import { optSeed, optString } from '../command.js';
 import { UsageError } from '../usage-error.js';
 import { writeFileAtomic } from '../write-output.js';
+import { modelProblems, throwErrors } from '../model-problems.js';
 
 export const runCommand: Command = {
   command: 'run [scenario]',
@@ -40,6 +41,9 @@ export const runCommand: Command = {
     const seed = optSeed(args) ?? scenario.seed;
     progress(`building the model of ${scenario.name}...`);
     const model = buildModel(scenario);
+    // What validate refuses, run refuses too (the same model-level checks of the initial state).
+    const { problems } = modelProblems(model);
+    throwErrors(problems);
     const run = runPlatform(model, { seed, ...(until !== undefined ? { until } : {}), progress, onPolicyChange: policyChangeEffects });
     if (!quiet && process.stderr.isTTY) process.stderr.write('\r\x1b[K');
     const report = buildRunReport(run, seed, displayPath);
