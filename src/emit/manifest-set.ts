@@ -7,7 +7,7 @@ import { stringify } from 'yaml';
 import type { PlatformRun } from '../engine/platform/run-platform.js';
 import { DEFAULT_SERVICE_CIDR } from '../model/allocate-service-ips.js';
 import type { ModelNode } from '../model/types.js';
-import { formatDiagnostic } from '../lib/diagnostics.js';
+import { formatDiagnostic, InputError, type Diagnostic } from '../lib/diagnostics.js';
 import { formatCidr } from '../lib/ipv4.js';
 import type { JsonObject, WorkloadSpec } from '../scenario/types.js';
 import { bgpConfigsOf } from '../verdict/state/bgp-configs.js';
@@ -36,15 +36,22 @@ export interface ManifestSetOptions {
   readonly warn?: (line: string) => void;
 }
 
-/** The files of every (selected) cluster, sorted by path. */
+/**
+ * The files of every (selected) cluster, sorted by path. A BGP value Calico would refuse is an InputError and
+ * nothing is returned: no value is written into a BIRD configuration without passing Calico's own rule.
+ */
 export function buildManifestSet(run: PlatformRun, options: ManifestSetOptions): SetFile[] {
   const out: SetFile[] = [];
+  const errors: Diagnostic[] = [];
   run.model.clusters.forEach((c, ci) => {
     if (options.clusters && !options.clusters.has(c.name)) return;
     const base = safeSegment(c.name);
     const objectFiles: { file: string; objects: readonly JsonObject[] }[] = [];
     const derived = bgpConfigsOf(run, ci);
-    for (const d of derived.diagnostics) options.warn?.(formatDiagnostic(d));
+    for (const d of derived.diagnostics) {
+      if (d.severity === 'error') errors.push(d);
+      else options.warn?.(formatDiagnostic(d));
+    }
     const spec = run.bgp.specOf(ci);
     const calico = buildCalicoObjects(spec, derived.configs);
     // The management cluster's controller is written as the real ingress-nginx installation, not as a workload.
@@ -100,6 +107,7 @@ export function buildManifestSet(run: PlatformRun, options: ManifestSetOptions):
       }
     }
   });
+  if (errors.length > 0) throw new InputError(errors);
   return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 

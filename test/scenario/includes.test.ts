@@ -15,7 +15,7 @@ describe('top-level include', () => {
       'include/main.yaml',
       'include/frags/templates.yaml',
       'include/frags/more.yaml',
-      'include-extra/extra.yaml',
+      'include/extra/extra.yaml',
     ]);
   });
 
@@ -32,7 +32,7 @@ describe('top-level include', () => {
     ]);
     expect(s.events.map((e) => [e.kind, e.src.file.slice(fixtures.length), e.src.line])).toEqual([
       ['node-down', 'include/frags/templates.yaml', 7],
-      ['node-up', 'include-extra/extra.yaml', 2],
+      ['node-up', 'include/extra/extra.yaml', 2],
     ]);
   });
 

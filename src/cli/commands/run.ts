@@ -15,6 +15,7 @@ import { loadInput, warningsJson } from '../load-input.js';
 import { printDoc, withOutputOption } from '../print-doc.js';
 import { UsageError } from '../usage-error.js';
 import { writeFileAtomic } from '../write-output.js';
+import { bgpProblems, throwErrors } from '../model-problems.js';
 import { writeVizPage } from './viz.js';
 
 export const runCommand: Command = {
@@ -46,6 +47,8 @@ export const runCommand: Command = {
     const seed = optSeed(args) ?? scenario.seed;
     progress(`building the model of ${scenario.name}...`);
     const model = buildModel(scenario);
+    // What validate refuses, run refuses too (the same model-level checks).
+    throwErrors(bgpProblems(model));
     const run = runPlatform(model, { seed, ...(until !== undefined ? { until } : {}), progress, onPolicyChange: policyChangeEffects });
     if (!quiet && process.stderr.isTTY) process.stderr.write('\r\x1b[K');
     // Files named relative to the working directory (the default scenario too), so report.json's bytes do not

@@ -5,6 +5,7 @@ import { buildModel } from '../../model/build-model.js';
 import type { Command } from '../command.js';
 import { inputFiles, inputOptions, withInputOptions } from '../input-options.js';
 import { loadInput } from '../load-input.js';
+import { bgpProblems, throwErrors } from '../model-problems.js';
 import { docFormat, printDoc, withOutputOption } from '../print-doc.js';
 
 export const validateCommand: Command = {
@@ -18,8 +19,10 @@ export const validateCommand: Command = {
     const files = inputFiles(args, 'file');
     const input = loadInput(files, inputOptions(args));
     const { scenario } = input;
-    // Model-level checks (underlay, IPAM, BGP) at the start of the timeline.
-    runPlatform(buildModel(scenario), { until: 0, deferBgp: true });
+    // Model-level checks (underlay, IPAM) at the start of the timeline, and the BGP resources as confd reads them.
+    const model = buildModel(scenario);
+    runPlatform(model, { until: 0, deferBgp: true });
+    throwErrors(bgpProblems(model));
     const format = docFormat(args);
     if (format) {
       printDoc({ valid: true, name: scenario.name, tenants: scenario.tenants.length, events: scenario.events.length }, format, input);

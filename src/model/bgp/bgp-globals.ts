@@ -1,12 +1,14 @@
 // model: the cluster-wide BGP settings confd works from — the scenario's `calico` block overlaid by the
 // BGPConfiguration resources (`default` and `node.<name>`), as confd's client.go caches them.
+import { isToken } from '../../lib/quote-token.js';
+import { cidrProblem, ignoredInterfaceProblem } from './bird-values.js';
 import type { Diagnostic } from '../../lib/diagnostics.js';
 import { diagnosticAt } from '../../lib/diagnostics.js';
 import type { CalicoSpec, Manifest } from '../../scenario/types.js';
 import { parseAsNumber, parseDurationSeconds } from './bgp-values.js';
 import { readPrefixCommunities } from './prefix-communities.js';
 import type { BirdLogLevel, PrefixCommunities, ProgramClusterRoutes } from './types.js';
-import { specReader } from './manifest-fields.js';
+import { specReader, type SpecReader } from './manifest-fields.js';
 
 export interface BgpGlobals {
   readonly asNumber: number;
@@ -91,12 +93,12 @@ function applyDefault(g: MutableGlobals, m: Manifest, out: Diagnostic[]): void {
   }
   g.logLevel = logLevel(r.string('logSeverityScreen')) ?? g.logLevel;
   g.bindMode = r.oneOf('bindMode', ['None', 'NodeIP'] as const) ?? g.bindMode;
-  g.ignoredInterfaces = r.stringList('ignoredInterfaces') ?? g.ignoredInterfaces;
+  g.ignoredInterfaces = checked(r, 'ignoredInterfaces', r.stringList('ignoredInterfaces'), ignoredInterfaceProblem) ?? g.ignoredInterfaces;
   g.normalRoutePriority = r.integer('ipv4NormalRoutePriority', 1, 2147483646) ?? g.normalRoutePriority;
   g.programClusterRoutes = r.oneOf('programClusterRoutes', PCR) ?? g.programClusterRoutes;
-  g.serviceClusterIPs = r.cidrList('serviceClusterIPs') ?? g.serviceClusterIPs;
-  g.serviceExternalIPs = r.cidrList('serviceExternalIPs') ?? g.serviceExternalIPs;
-  g.serviceLoadBalancerIPs = r.cidrList('serviceLoadBalancerIPs') ?? g.serviceLoadBalancerIPs;
+  g.serviceClusterIPs = checked(r, 'serviceClusterIPs', r.cidrList('serviceClusterIPs'), cidrProblem) ?? g.serviceClusterIPs;
+  g.serviceExternalIPs = checked(r, 'serviceExternalIPs', r.cidrList('serviceExternalIPs'), cidrProblem) ?? g.serviceExternalIPs;
+  g.serviceLoadBalancerIPs = checked(r, 'serviceLoadBalancerIPs', r.cidrList('serviceLoadBalancerIPs'), cidrProblem) ?? g.serviceLoadBalancerIPs;
   const agg = r.oneOf('serviceLoadBalancerAggregation', ['Enabled', 'Disabled'] as const);
   if (agg !== undefined) g.lbAggregation = agg === 'Enabled';
   if (r.has('prefixAdvertisements')) g.communities = readPrefixCommunities(r);
@@ -113,6 +115,15 @@ function applyNode(g: MutableGlobals, m: Manifest, node: string, out: Diagnostic
   const level = logLevel(r.string('logSeverityScreen'));
   if (level !== undefined) g.nodeLogLevels.set(node, level);
   if (r.has('prefixAdvertisements')) g.nodeCommunities.set(node, readPrefixCommunities(r));
+}
+
+/** The entries of a list field that pass `problem`; each failing one is reported and left out. */
+function checked(r: SpecReader, field: string, list: string[] | undefined, problem: (v: string) => string | undefined): string[] | undefined {
+  return list?.filter((v, i) => {
+    const why = problem(v);
+    if (why !== undefined) r.error(`${field}[${i}]`, `${isToken(v) ? v : `a value of ${v.length} characters`} ${why}`);
+    return why === undefined;
+  });
 }
 
 /** confd's getLogSeverityKVPair: debug and info kept, every other severity means none. */

@@ -1,5 +1,7 @@
 // model: BGPConfiguration `prefixAdvertisements` resolved to community values per CIDR, the way
 // confd's getPrefixAdvertisementsKVPair does (names looked up in `communities`, deduplicated, sorted).
+import { quoteToken } from '../../lib/quote-token.js';
+import { cidrProblem } from './bird-values.js';
 import type { SpecReader } from './manifest-fields.js';
 import { isObject } from './manifest-fields.js';
 import type { PrefixCommunities } from './types.js';
@@ -19,7 +21,8 @@ export function readPrefixCommunities(r: SpecReader): PrefixCommunities[] {
   if (Array.isArray(defs)) {
     for (const d of defs) {
       if (isObject(d) && typeof d['name'] === 'string' && typeof d['value'] === 'string') {
-        defined.set(d['name'], d['value']);
+        if (isCommunityValue(d['value'])) defined.set(d['name'], d['value']);
+        else r.error('communities', `community ${quoteToken(d['name'], 'a name')}: its value is not a BGP community value (aa:nn or aa:nn:mm)`);
       }
     }
   }
@@ -30,6 +33,11 @@ export function readPrefixCommunities(r: SpecReader): PrefixCommunities[] {
     if (!isObject(ad)) return;
     const cidr = ad['cidr'];
     if (typeof cidr !== 'string' || cidr === '' || cidr.includes(':')) return;
+    // Written into bird.cfg as `net ~ <cidr>`: only a real CIDR (validator.go `net`) gets there.
+    if (cidrProblem(cidr) !== undefined) {
+      r.error(`prefixAdvertisements[${i}].cidr`, `${quoteToken(cidr, 'a value')} is not an IPv4 CIDR`);
+      return;
+    }
     const set = new Set<string>();
     const list = Array.isArray(ad['communities']) ? ad['communities'] : [];
     for (const c of list) {
