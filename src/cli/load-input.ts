@@ -6,6 +6,7 @@ import { InputError, formatDiagnostic, type Diagnostic } from '../lib/diagnostic
 import { buildPolicyModel } from '../model/policy/build-policy-model.js';
 import { loadScenarios } from '../scenario/load-scenario.js';
 import type { ClusterSpec, Manifest, Scenario } from '../scenario/types.js';
+import { paintDiagnostic } from './colour.js';
 import { displayPath } from './display-path.js';
 import { UsageError } from './usage-error.js';
 
@@ -43,7 +44,7 @@ export function reportWarnings(input: LoadedInput, diagnostics: readonly Diagnos
     if (d.severity !== 'warning' || seen.has(keyOf(d))) continue;
     seen.add(keyOf(d));
     input.warnings.push(d);
-    process.stderr.write(formatDiagnostic({ ...d, file: displayPath(d.file) }) + '\n');
+    process.stderr.write(paintDiagnostic(formatDiagnostic({ ...d, file: displayPath(d.file) })) + '\n');
   }
 }
 

@@ -4,6 +4,7 @@ import { buildModel } from '../model/build-model.js';
 import { runPlatform, type PlatformRun } from '../engine/platform/run-platform.js';
 import { parseDuration } from '../scenario/duration.js';
 import { loadInput, type InputOptions, type LoadedInput } from './load-input.js';
+import { startProgress } from './progress.js';
 import { UsageError } from './usage-error.js';
 
 /** A validated input run to simulated time `at`. */
@@ -16,5 +17,10 @@ export function loadRun(files: readonly string[], at: string | undefined, option
   const until = at === undefined ? 0 : parseDuration(at);
   if (until === undefined) throw new UsageError(`--at ${at}: not a duration (e.g. 90s, 5m)`);
   const input = loadInput(files, options);
-  return { ...input, run: runPlatform(buildModel(input.scenario), { until, ...(seed !== undefined ? { seed } : {}) }) };
+  const progress = startProgress(input.scenario.name);
+  progress.step('building the model');
+  const model = buildModel(input.scenario);
+  const run = runPlatform(model, { until, progress: (m) => progress.step(m), ...(seed !== undefined ? { seed } : {}) });
+  progress.done();
+  return { ...input, run };
 }

@@ -16,6 +16,7 @@ import { displayPath } from '../display-path.js';
 import { inputFiles, inputOptions, withInputOptions } from '../input-options.js';
 import { loadInput, warningsJson, type LoadedInput } from '../load-input.js';
 import { printDoc, withOutputOption } from '../print-doc.js';
+import { startProgress } from '../progress.js';
 
 export const checkCommand: Command = {
   command: 'check [scenario..]',
@@ -31,11 +32,10 @@ export const checkCommand: Command = {
     const input = loadInput(files, inputOptions(args));
     const { scenario } = input;
     const seed = typeof args['seed'] === 'number' ? args['seed'] : undefined;
-    const progress = (m: string): void => {
-      if (process.stderr.isTTY) process.stderr.write(`\r\x1b[K${m}`);
-    };
-    const report = runCheck(buildModel(scenario), { ...(seed !== undefined ? { seed } : {}), progress });
-    if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
+    const progress = startProgress(`check ${scenario.name}`);
+    progress.step('building the model');
+    const report = runCheck(buildModel(scenario), { ...(seed !== undefined ? { seed } : {}), progress: (m) => progress.step(m) });
+    progress.done();
     const output = optString(args, 'output');
     if (output === 'json' || output === 'yaml') printDoc(JSON.parse(renderCheckJson(displayed(report))) as object, output, input);
     else process.stdout.write(render(report, optString(args, 'format') ?? 'text', files[0] ?? '', input));

@@ -9,6 +9,7 @@ import { explainInWords } from '../../verdict/policy/explain-in-words.js';
 import { fastEvaluate } from '../../verdict/state/fast-evaluate.js';
 import { platformProbes, type ClusterPolicies } from '../../verdict/reach/platform-probes.js';
 import { policyModelsOf } from '../../verdict/state/policy-models.js';
+import { paintVerdicts } from '../colour.js';
 import type { Command } from '../command.js';
 import { optString, optStrings } from '../command.js';
 import { inputFiles, inputOptions, withInputOptions } from '../input-options.js';
@@ -53,7 +54,7 @@ export const reachCommand: Command = {
     const { results, diagnostics } = platformProbes(built.clusters, probes, file);
     if (diagnostics.length) throw new InputError(diagnostics);
     if (format === 'json' || format === 'yaml') printDoc(results, format);
-    else for (const r of results) process.stdout.write(explainInWords(r) + '\n');
+    else for (const r of results) process.stdout.write(paintVerdicts(explainInWords(r)) + '\n');
     return failOnUnknown && results.some((r) => r.verdict === 'unknown') ? 3 : 0;
   },
 };

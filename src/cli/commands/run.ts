@@ -14,6 +14,7 @@ import { optString } from '../command.js';
 import { inputFiles, inputOptions, withInputOptions } from '../input-options.js';
 import { loadInput, warningsJson } from '../load-input.js';
 import { printDoc, withOutputOption } from '../print-doc.js';
+import { startProgress } from '../progress.js';
 import { UsageError } from '../usage-error.js';
 
 export const runCommand: Command = {
@@ -31,9 +32,6 @@ export const runCommand: Command = {
     const given = inputFiles(args, 'scenario');
     const files = given.length ? given : [defaultScenarioPath()];
     const quiet = args['quiet'] === true;
-    const progress = (m: string): void => {
-      if (!quiet && process.stderr.isTTY) process.stderr.write(`\r\x1b[K${m}`);
-    };
     const input = loadInput(files, inputOptions(args));
     const { scenario } = input;
     const untilText = optString(args, 'until');
@@ -42,10 +40,11 @@ export const runCommand: Command = {
     const seedArg = args['seed'];
     if (seedArg !== undefined && !Number.isInteger(seedArg)) throw new UsageError(`--seed must be an integer`);
     const seed = typeof seedArg === 'number' ? seedArg : scenario.seed;
-    progress(`building the model of ${scenario.name}...`);
+    const progress = startProgress(`run ${scenario.name}`, quiet);
+    progress.step('building the model');
     const model = buildModel(scenario);
-    const run = runPlatform(model, { seed, ...(until !== undefined ? { until } : {}), progress, onPolicyChange: policyChangeEffects });
-    if (!quiet && process.stderr.isTTY) process.stderr.write('\r\x1b[K');
+    const run = runPlatform(model, { seed, ...(until !== undefined ? { until } : {}), progress: (m) => progress.step(m), onPolicyChange: policyChangeEffects });
+    progress.done();
     // Files named relative to the working directory (the default scenario too), so report.json's bytes do not
     // depend on where calisim is installed.
     const report = buildRunReport(run, seed, (f) => relative(process.cwd(), f) || f);
