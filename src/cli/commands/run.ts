@@ -1,7 +1,8 @@
 // cli: `calisim run [SCENARIO]` — simulate a scenario (the embedded default when none is given), print
 // the summary (text or JSON) and write report.json into the output folder.
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
+import { displayPath } from '../display-path.js';
 import { buildModel } from '../../model/build-model.js';
 import { runPlatform } from '../../engine/platform/run-platform.js';
 import { renderRunSummary } from '../../emit/report/run-summary-text.js';
@@ -45,9 +46,7 @@ export const runCommand: Command = {
     const model = buildModel(scenario);
     const run = runPlatform(model, { seed, ...(until !== undefined ? { until } : {}), progress: (m) => progress.step(m), onPolicyChange: policyChangeEffects });
     progress.done();
-    // Files named relative to the working directory (the default scenario too), so report.json's bytes do not
-    // depend on where calisim is installed.
-    const report = buildRunReport(run, seed, (f) => relative(process.cwd(), f) || f);
+    const report = buildRunReport(run, seed, displayPath);
     const outDir = optString(args, 'out') ?? 'out';
     mkdirSync(outDir, { recursive: true });
     const json = JSON.stringify({ ...report, warnings: warningsJson(input) }, null, 2) + '\n';
