@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -21,4 +21,28 @@ describe('smaller defects seen on real input', () => {
     expect(report.clusters[0]!.pods).toEqual({ running: 8, pending: 0, withoutAddress: 2 });
   });
 
+});
+
+describe('what a route leak is', () => {
+  const pools = "      ipPools: [{ name: acme-pods, cidr: 10.10.0.0/16, blockSize: 26, ipipMode: Always, natOutgoing: true }]";
+  const withAnnounce = (prefix: string): string => {
+    const base = readFileSync('scenarios/giantnetes.yaml', 'utf8');
+    expect(base).toContain(pools);
+    const file = join(mkdtempSync(join(tmpdir(), 'calisim-leak-')), 'tor.yaml');
+    writeFileSync(file, base.replace(pools, `${pools}\n      peers:\n        - { name: tor-1, peerIP: 172.16.0.250, asNumber: 65010, announce: [{ prefix: ${prefix}, asPath: [65010] }] }`));
+    return file;
+  };
+  const leaks = async (file: string): Promise<string[]> => {
+    const r = await runInProcess(['check', file, '--format', 'json']);
+    const report = JSON.parse(r.stdout) as { assertions: { id: string; kind: string; status: string }[] };
+    return report.assertions.filter((a) => a.kind === 'route-leak' && a.status === 'fail').map((a) => a.id);
+  };
+
+  it("a top-of-rack default route is not a leak into another tenant's pools", async () => {
+    expect(await leaks(withAnnounce('0.0.0.0/0'))).toEqual([]);
+  });
+
+  it("a route inside another tenant's pool is", async () => {
+    expect(await leaks(withAnnounce('10.20.4.0/24'))).toEqual(['route-leak/globex->acme']);
+  });
 });
