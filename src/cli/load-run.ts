@@ -13,14 +13,14 @@ export interface LoadedRun extends LoadedInput {
 }
 
 /** Loads the inputs and runs them to simulated time `at` (a duration text; undefined = 0). */
-export function loadRun(files: readonly string[], at: string | undefined, options: InputOptions = {}, seed?: number): LoadedRun {
+export function loadRun(files: readonly string[], at: string | undefined, options: InputOptions = {}, reported?: LoadedInput): LoadedRun {
   const until = at === undefined ? 0 : parseDuration(at);
   if (until === undefined) throw new UsageError(`--at ${at}: not a duration (e.g. 90s, 5m)`);
-  const input = loadInput(files, options);
+  const input = loadInput(files, options, reported);
   const progress = startProgress(input.scenario.name);
   progress.step('building the model');
   const model = buildModel(input.scenario);
-  const run = runPlatform(model, { until, progress: (m) => progress.step(m), ...(seed !== undefined ? { seed } : {}) });
+  const run = runPlatform(model, { until, progress: (m) => progress.step(m) });
   progress.done();
   return { ...input, run };
 }

@@ -46,3 +46,21 @@ describe('what a route leak is', () => {
     expect(await leaks(withAnnounce('10.20.4.0/24'))).toEqual(['route-leak/globex->acme']);
   });
 });
+
+describe('each warning once', () => {
+  const anchor = '    policies:\n      - apiVersion: networking.k8s.io/v1\n        kind: NetworkPolicy\n        metadata: { name: default-deny, namespace: shop }\n';
+  const http = "    policies:\n      - apiVersion: projectcalico.org/v3\n        kind: NetworkPolicy\n        metadata: { name: http-get, namespace: shop }\n        spec: { selector: \"app == 'api'\", ingress: [{ action: Allow, http: { methods: [GET] } }] }\n      - apiVersion: networking.k8s.io/v1\n        kind: NetworkPolicy\n        metadata: { name: default-deny, namespace: shop }\n";
+
+  it('prints the HTTP-match warning of a template shared by three tenants once, and once in a diff', async () => {
+    const base = readFileSync('scenarios/giantnetes.yaml', 'utf8');
+    expect(base).toContain(anchor);
+    const file = join(mkdtempSync(join(tmpdir(), 'calisim-http-')), 'http.yaml');
+    writeFileSync(file, base.replace(anchor, http));
+    const count = (s: string): number => s.split('HTTP match is enforced only').length - 1;
+    const reach = await runInProcess(['reach', file, '--from', 'acme/shop/frontend-0', '--to', 'acme/shop/api-0', '--port', '8080']);
+    expect(reach.code).toBe(0);
+    expect(count(reach.stderr)).toBe(1);
+    const diff = await runInProcess(['diff', file, file]);
+    expect(count(diff.stderr)).toBe(1);
+  });
+});

@@ -50,14 +50,14 @@ export const diffCommand: Command = {
     let after: DiffSide[];
     let afterRun = run;
     if (afterFile !== undefined) {
-      const loadedAfter = loadRun([afterFile], at, options);
+      const loadedAfter = loadRun([afterFile], at, options, beforeRun);
       afterRun = loadedAfter.run;
-      after = matchedTo(before, sides(afterRun, loadedAfter));
       mergeWarnings(beforeRun, loadedAfter);
+      after = matchedTo(before, sides(afterRun, beforeRun));
     } else {
       const cluster = pickCluster(run, optString(args, 'cluster'));
       if (apply.length) {
-        const applied = loadInput(apply, options);
+        const applied = loadInput(apply, options, beforeRun);
         mergeWarnings(beforeRun, applied);
         run.policies.apply(cluster, applied.scenario.tenants.flatMap((t) => t.policies));
       }
