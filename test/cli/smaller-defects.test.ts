@@ -64,3 +64,11 @@ describe('each warning once', () => {
     expect(count(diff.stderr)).toBe(1);
   });
 });
+
+describe('an unknown verdict', () => {
+  it('gives its reason once', async () => {
+    const r = await runInProcess(['reach', `${fx}/unknown-namespace`, '--from', 'default/client-one', '--to', 'default/nginx', '--port', '80']);
+    expect(r.stdout).toMatch(/TCP 80: UNKNOWN/);
+    expect(r.stdout.split('namespace "default" is not declared').length - 1).toBe(1);
+  });
+});
