@@ -72,3 +72,13 @@ describe('an unknown verdict', () => {
     expect(r.stdout.split('namespace "default" is not declared').length - 1).toBe(1);
   });
 });
+
+describe('check on manifests', () => {
+  it('asserts that every pod was placed and addressed, as run does', async () => {
+    const r = await runInProcess(['check', `${fx}/small-pool`, '--format', 'json']);
+    expect(r.code).toBe(1);
+    const report = JSON.parse(r.stdout) as { assertions: { id: string; status: string; detail: string }[] };
+    const placed = report.assertions.find((a) => a.id === 'pods-placed/small-pool');
+    expect(placed).toMatchObject({ status: 'fail', detail: '0 pod(s) pending (no node fits), 2 without an IP address' });
+  });
+});
