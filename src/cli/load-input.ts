@@ -6,6 +6,7 @@ import { InputError, formatDiagnostic, type Diagnostic } from '../lib/diagnostic
 import { buildPolicyModel } from '../model/policy/build-policy-model.js';
 import { loadScenarios } from '../scenario/load-scenario.js';
 import type { ClusterSpec, Manifest, Scenario } from '../scenario/types.js';
+import { paintDiagnostic } from './colour.js';
 import { displayPath } from './display-path.js';
 import { UsageError } from './usage-error.js';
 
@@ -20,8 +21,9 @@ export interface LoadedInput {
   readonly warnings: Diagnostic[];
 }
 
-/** Loads and validates `files`; throws InputError with every problem, prints each warning once. */
-export function loadInput(files: readonly string[], options: InputOptions = {}): LoadedInput {
+/** Loads and validates `files`; throws InputError with every problem, prints each warning once (and none that
+ *  `reported` — an input loaded earlier by the same command — already printed). */
+export function loadInput(files: readonly string[], options: InputOptions = {}, reported?: LoadedInput): LoadedInput {
   if (files.length === 0) throw new UsageError('name a scenario, a manifest file or a folder of manifests (or -f FILE, -f - for stdin)');
   if (files.filter((f) => f === '-').length > 1) throw new UsageError('standard input (-) can be read once');
   const stdin = files.includes('-') ? readStdin() : undefined;
@@ -31,9 +33,9 @@ export function loadInput(files: readonly string[], options: InputOptions = {}):
   // Tenants generated from one template share its policies: each problem is reported once.
   const errors = problems.filter((d) => d.severity === 'error' && !seen.has(keyOf(d)) && seen.add(keyOf(d)));
   if (errors.length) throw new InputError(errors);
-  const input: LoadedInput = { scenario, warnings: [] };
+  const input: LoadedInput = { scenario, warnings: [...(reported?.warnings ?? [])] };
   reportWarnings(input, [...scenario.warnings, ...problems]);
-  return input;
+  return { scenario, warnings: input.warnings.slice(reported?.warnings.length ?? 0) };
 }
 
 /** Prints the warnings of `diagnostics` not yet reported for `input` and records them. */
@@ -43,7 +45,7 @@ export function reportWarnings(input: LoadedInput, diagnostics: readonly Diagnos
     if (d.severity !== 'warning' || seen.has(keyOf(d))) continue;
     seen.add(keyOf(d));
     input.warnings.push(d);
-    process.stderr.write(formatDiagnostic({ ...d, file: displayPath(d.file) }) + '\n');
+    process.stderr.write(paintDiagnostic(formatDiagnostic({ ...d, file: displayPath(d.file) })) + '\n');
   }
 }
 

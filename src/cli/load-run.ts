@@ -4,6 +4,7 @@ import { buildModel } from '../model/build-model.js';
 import { runPlatform, type PlatformRun } from '../engine/platform/run-platform.js';
 import { parseDuration, simTimeProblem } from '../scenario/duration.js';
 import { loadInput, type InputOptions, type LoadedInput } from './load-input.js';
+import { startProgress } from './progress.js';
 import { UsageError } from './usage-error.js';
 
 /** A validated input run to simulated time `at`. */
@@ -11,15 +12,25 @@ export interface LoadedRun extends LoadedInput {
   readonly run: PlatformRun;
 }
 
-/**
- * Loads the inputs and runs them to simulated time `at` (a duration text; undefined = 0); `policyOnly`
- * for commands that read pods, addresses and policies but not BGP (see RunOptions.deferBgp).
- */
-export function loadRun(files: readonly string[], at: string | undefined, options: InputOptions = {}, seed?: number, policyOnly = false): LoadedRun {
+/** What else loadRun takes: a seed, whether BGP may be deferred, and an input whose warnings were already shown. */
+export interface RunExtras {
+  readonly seed?: number;
+  /** For commands that read pods, addresses and policies but not BGP (see RunOptions.deferBgp). */
+  readonly policyOnly?: boolean;
+  readonly reported?: LoadedInput;
+}
+
+/** Loads the inputs and runs them to simulated time `at` (a duration text; undefined = 0). */
+export function loadRun(files: readonly string[], at: string | undefined, options: InputOptions = {}, extra: RunExtras = {}): LoadedRun {
   const until = at === undefined ? 0 : parseDuration(at);
   if (until === undefined) throw new UsageError(`--at ${at}: not a duration (e.g. 90s, 5m)`);
   const late = simTimeProblem(until);
   if (late !== undefined) throw new UsageError(`--at ${at}: ${late}`);
-  const input = loadInput(files, options);
-  return { ...input, run: runPlatform(buildModel(input.scenario), { until, deferBgp: policyOnly, ...(seed !== undefined ? { seed } : {}) }) };
+  const input = loadInput(files, options, extra.reported);
+  const progress = startProgress(input.scenario.name);
+  progress.step('building the model');
+  const model = buildModel(input.scenario);
+  const run = runPlatform(model, { until, deferBgp: extra.policyOnly ?? false, progress: (m) => progress.step(m), ...(extra.seed !== undefined ? { seed: extra.seed } : {}) });
+  progress.done();
+  return { ...input, run };
 }

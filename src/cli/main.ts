@@ -5,6 +5,8 @@ import yargs from 'yargs';
 import { InputError, formatDiagnostic } from '../lib/diagnostics.js';
 import { LimitError, setLimits } from '../lib/limits.js';
 import { commands } from './commands/index.js';
+import { paintDiagnostic } from './colour.js';
+import { displayPath } from './display-path.js';
 import { withLimitOptions } from './limit-options.js';
 import { UsageError } from './usage-error.js';
 
@@ -28,6 +30,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       if (err) throw err;
       throw new UsageError(`${msg}\nRun 'calisim --help' for usage.`);
     })
+    .completion('completion', 'Print a bash/zsh completion script (source <(calisim completion))')
     .help()
     .version();
   for (const c of commands) {
@@ -39,7 +42,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     await program.parseAsync();
   } catch (err) {
     if (err instanceof InputError) {
-      for (const d of err.diagnostics) process.stderr.write(formatDiagnostic(d) + '\n');
+      for (const d of err.diagnostics) process.stderr.write(paintDiagnostic(formatDiagnostic({ ...d, file: displayPath(d.file) })) + '\n');
       const n = err.diagnostics.length;
       process.stderr.write(`calisim: ${n} problem${n === 1 ? '' : 's'} in the input\n`);
       return 2;

@@ -1,6 +1,7 @@
 // scenario: a batch of real Kubernetes/Calico objects (lists flattened) into the parts of a cluster —
 // namespaces, workloads, pods, services, ingresses, policies, pools, peers, nodes — and what is ignored.
 import type { SourceRef } from '../lib/diagnostics.js';
+import { checkApiObject } from './api-server-checks.js';
 import { foldCalicoConfig, readBgpPeer, readIpPool, readNode, type CalicoSettings } from './calico-manifests.js';
 import { makeManifest, roleOf, type KindRole } from './manifest-record.js';
 import { describe, entryOf, fieldOf, joinPath, stringOf, type PMap, type PValue } from './positioned.js';
@@ -91,6 +92,7 @@ export function normaliseManifests(raw: readonly RawRef[], ctx: Ctx, ignored: Ig
     if (m === undefined) continue;
     if (d.role === 'workload' && d.kind === 'ReplicaSet' && rsOwners.has(`${m.namespace ?? 'default'}/${m.name}`)) continue;
     place(d, m, parts, owners, ctx, ignored);
+    checkApiObject(d.node, d.path, d.apiVersion, d.kind, m.locate, ctx);
   }
   for (const { pod, owner } of owners) {
     const resolved = resolveOwner(owner, pod.namespace, deployments, rsOwners);

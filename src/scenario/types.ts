@@ -49,7 +49,7 @@ export interface NamespaceSpec {
   readonly src: SourceRef;
 }
 
-export type WorkloadKind = 'Deployment' | 'StatefulSet' | 'DaemonSet' | 'ReplicaSet' | 'Pod';
+export type WorkloadKind = 'Deployment' | 'StatefulSet' | 'DaemonSet' | 'ReplicaSet' | 'ReplicationController' | 'Pod';
 
 /** A workload whose pods the model places; DaemonSets get one pod per matching node. */
 export interface WorkloadSpec {

@@ -62,13 +62,13 @@ interface PodSpecRec {
 const portsOf = (s: PodSpecRec): ContainerPort[] => s.containers.flatMap((c) => c.ports.filter((p) => p.containerPort !== undefined));
 const accountOf = (s: PodSpecRec): string => s.serviceAccountName ?? s.serviceAccount ?? 'default';
 
-/** A workload object as a WorkloadSpec (a ReplicationController is modelled as a ReplicaSet). */
+/** A workload object as a WorkloadSpec (a ReplicationController keeps its kind: it is placed like a ReplicaSet). */
 export function readWorkload(m: Manifest, doc: PMap, path: string, ctx: Ctx): WorkloadSpec | undefined {
   const r = validateClean(workloadBody, doc, path, ctx) as
     | { spec: { replicas?: number; template: { metadata: { labels: Labels }; spec: PodSpecRec } } }
     | undefined;
   if (r === undefined) return undefined;
-  const kind: WorkloadKind = m.kind === 'ReplicationController' ? 'ReplicaSet' : (m.kind as WorkloadKind);
+  const kind = m.kind as WorkloadKind;
   const pod = r.spec.template.spec;
   const w: WorkloadSpec = {
     name: m.name,
@@ -141,8 +141,7 @@ export function resolveOwner(
     if (deploy !== '' && deployments.has(`${namespace}/${deploy}`)) return { kind: 'Deployment', name: deploy };
     return { kind: 'ReplicaSet', name: owner.name };
   }
-  if (owner.kind === 'ReplicationController') return { kind: 'ReplicaSet', name: owner.name };
-  if (owner.kind === 'Deployment' || owner.kind === 'StatefulSet' || owner.kind === 'DaemonSet') {
+  if (owner.kind === 'ReplicationController' || owner.kind === 'Deployment' || owner.kind === 'StatefulSet' || owner.kind === 'DaemonSet') {
     return { kind: owner.kind, name: owner.name };
   }
   return undefined;

@@ -16,6 +16,7 @@ import { displayPath } from '../display-path.js';
 import { inputFiles, inputOptions, withInputOptions } from '../input-options.js';
 import { loadInput, warningsJson, type LoadedInput } from '../load-input.js';
 import { printDoc, withOutputOption } from '../print-doc.js';
+import { startProgress } from '../progress.js';
 import { writeVizPage } from './viz.js';
 
 export const checkCommand: Command = {
@@ -33,12 +34,11 @@ export const checkCommand: Command = {
     const input = loadInput(files, inputOptions(args));
     const { scenario } = input;
     const seed = optSeed(args);
-    const progress = (m: string): void => {
-      if (process.stderr.isTTY) process.stderr.write(`\r\x1b[K${m}`);
-    };
+    const progress = startProgress(`check ${scenario.name}`);
+    progress.step('building the model');
     const model = buildModel(scenario);
-    const report = runCheck(model, { ...(seed !== undefined ? { seed } : {}), progress });
-    if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
+    const report = runCheck(model, { ...(seed !== undefined ? { seed } : {}), progress: (m) => progress.step(m) });
+    progress.done();
     const vizFile = optString(args, 'viz');
     if (vizFile !== undefined) writeVizPage(model, vizFile, { ...(seed !== undefined ? { seed } : {}), check: report });
     const output = optString(args, 'output');

@@ -44,21 +44,21 @@ export const diffCommand: Command = {
     if (afterFile !== undefined && (apply.length || del.length)) throw new UsageError('give AFTER or --apply/--delete, not both');
     if (afterFile === undefined && !apply.length && !del.length) throw new UsageError('give AFTER, or --apply FILE... / --delete REF...');
     const options = inputOptions(args);
-    const beforeRun = loadRun([beforeFile], at, options, undefined, true);
+    const beforeRun = loadRun([beforeFile], at, options, { policyOnly: true });
     const { run } = beforeRun;
     const beforeModels = policyModelsOf(run);
     const before = sides(beforeModels, beforeRun);
     let after: DiffSide[];
     let afterRun = run;
     if (afterFile !== undefined) {
-      const loadedAfter = loadRun([afterFile], at, options, undefined, true);
+      const loadedAfter = loadRun([afterFile], at, options, { policyOnly: true, reported: beforeRun });
       afterRun = loadedAfter.run;
-      after = matchedTo(before, sides(policyModelsOf(afterRun), loadedAfter));
       mergeWarnings(beforeRun, loadedAfter);
+      after = matchedTo(before, sides(policyModelsOf(afterRun), beforeRun));
     } else {
       const cluster = pickCluster(run, optString(args, 'cluster'));
       if (apply.length) {
-        const applied = loadInput(apply, options);
+        const applied = loadInput(apply, options, beforeRun);
         mergeWarnings(beforeRun, applied);
         run.policies.apply(cluster, applied.scenario.tenants.flatMap((t) => t.policies));
       }

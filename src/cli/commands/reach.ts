@@ -12,6 +12,7 @@ import { fastClassOf, fastEvaluate, matrixVerdicts } from '../../verdict/state/f
 import { platformProbes, type ClusterPolicies } from '../../verdict/reach/platform-probes.js';
 import { withDataplane } from '../../verdict/pki/dataplane-probes.js';
 import { policyModelsOf } from '../../verdict/state/policy-models.js';
+import { paintVerdicts } from '../colour.js';
 import type { Command } from '../command.js';
 import { optString, optStrings } from '../command.js';
 import { inputFiles, inputOptions, withInputOptions } from '../input-options.js';
@@ -41,7 +42,7 @@ export const reachCommand: Command = {
       .option('format', { choices: ['text', 'json', 'csv', 'connlist'] as const, default: 'text' })
       .option('fail-on-unknown', { type: 'boolean', default: false, describe: 'exit 3 when a verdict is unknown' }),
   async run(args) {
-    const loaded = loadRun(inputFiles(args, 'files'), optString(args, 'at'), inputOptions(args), undefined, true);
+    const loaded = loadRun(inputFiles(args, 'files'), optString(args, 'at'), inputOptions(args), { policyOnly: true });
     const built = policyModelsOf(loaded.run);
     const errors = built.diagnostics.filter((d) => d.severity === 'error');
     if (errors.length) throw new InputError(errors);
@@ -57,7 +58,7 @@ export const reachCommand: Command = {
     if (probed.diagnostics.length) throw new InputError(probed.diagnostics);
     const results = withDataplane(loaded.run, probed.results);
     if (format === 'json' || format === 'yaml') printDoc(results, format);
-    else for (const r of results) process.stdout.write(explainInWords(r) + (r.dataplane ? `\n  but no traffic flows: ${r.dataplane}` : '') + '\n');
+    else for (const r of results) process.stdout.write(paintVerdicts(explainInWords(r)) + (r.dataplane ? `\n  but no traffic flows: ${r.dataplane}` : '') + '\n');
     return failOnUnknown && results.some((r) => r.verdict === 'unknown') ? 3 : 0;
   },
 };

@@ -13,6 +13,7 @@ import { optSeed, optString } from '../command.js';
 import { inputFiles, inputOptions, withInputOptions } from '../input-options.js';
 import { loadInput, warningsJson } from '../load-input.js';
 import { printDoc, withOutputOption } from '../print-doc.js';
+import { startProgress } from '../progress.js';
 import { UsageError } from '../usage-error.js';
 import { writeFileAtomic } from '../write-output.js';
 import { bgpProblems, throwErrors } from '../model-problems.js';
@@ -34,9 +35,6 @@ export const runCommand: Command = {
     const given = inputFiles(args, 'scenario');
     const files = given.length ? given : [defaultScenarioPath()];
     const quiet = args['quiet'] === true;
-    const progress = (m: string): void => {
-      if (!quiet && process.stderr.isTTY) process.stderr.write(`\r\x1b[K${m}`);
-    };
     const input = loadInput(files, inputOptions(args));
     const { scenario } = input;
     const untilText = optString(args, 'until');
@@ -45,12 +43,13 @@ export const runCommand: Command = {
     const late = until === undefined ? undefined : simTimeProblem(until);
     if (late !== undefined) throw new UsageError(`--until ${untilText ?? ''}: ${late}`);
     const seed = optSeed(args) ?? scenario.seed;
-    progress(`building the model of ${scenario.name}...`);
+    const progress = startProgress(`run ${scenario.name}`, quiet);
+    progress.step('building the model');
     const model = buildModel(scenario);
     // What validate refuses, run refuses too (the same model-level checks).
     throwErrors(bgpProblems(model));
-    const run = runPlatform(model, { seed, ...(until !== undefined ? { until } : {}), progress, onPolicyChange: policyChangeEffects });
-    if (!quiet && process.stderr.isTTY) process.stderr.write('\r\x1b[K');
+    const run = runPlatform(model, { seed, ...(until !== undefined ? { until } : {}), progress: (m) => progress.step(m), onPolicyChange: policyChangeEffects });
+    progress.done();
     // Files named relative to the working directory (the default scenario too), so report.json's bytes do not
     // depend on where calisim is installed.
     const report = buildRunReport(run, seed, (f) => relative(process.cwd(), f) || f);

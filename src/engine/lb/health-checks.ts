@@ -64,12 +64,13 @@ export class HealthMonitors {
     this.kDeadline = sim.defineKind('lb-monitor-timeout', (m, gen) => this.onDeadline(m, gen));
   }
 
-  /** Starts every monitor with a seeded phase in [0, interval) so probes do not all fire together. */
+  /** Starts every monitor with a seeded phase in [0, interval), in whole milliseconds (so transition times are
+   *  whole milliseconds too), so probes do not all fire together. */
   start(): void {
     this.pools.forEach((p) => {
       for (const m of p.members) {
         this.lastSuccess[m] = this.sim.now;
-        this.sim.after(this.sim.prng.uniform(0, p.interval), this.kProbe, m, 0);
+        this.sim.after(Math.floor(this.sim.prng.uniform(0, p.interval)), this.kProbe, m, 0);
       }
     });
   }

@@ -1,5 +1,5 @@
 // verdict: the routing assertions of `calisim check` — no tenant's routes leak into another tenant's
-// routing domain (a route in tenant A covering an address of B's pools that is not A's own), overlapping
+// routing domain (a route in tenant A for a prefix inside B's pools that is not A's own), overlapping
 // pool CIDRs only between tenants whose routing domains are apart, BGP sessions between running nodes
 // established once the convergence window has passed, and every change converged within that window.
 import type { PlatformRun } from '../../engine/platform/run-platform.js';
@@ -23,7 +23,9 @@ export function routeLeakAssertions(run: PlatformRun): AssertionResult[] {
         if (!c || own.some((p) => cidrsOverlap(p, c) && p.len <= c.len)) continue;
         for (const b of tenants) {
           if (b.id === a.id || leaks.has(`${a.name}->${b.name}`)) continue;
-          if (!pools.get(b.id)!.some((p) => cidrsOverlap(p, c))) continue;
+          // A leak is a route inside B's pools (B's blocks or an aggregate of them). A route that merely covers
+          // them — a top-of-rack default route, a supernet — is not: it carries no route of B's.
+          if (!pools.get(b.id)!.some((p) => cidrsOverlap(p, c) && c.len >= p.len)) continue;
           const best = r.paths.find((p) => p.best) ?? r.paths[0]!;
           const peer = a.spec.calico.peers.find((p) => best.peer.endsWith(`/${p.name}`) || best.peer === p.name);
           leaks.set(`${a.name}->${b.name}`, {

@@ -13,6 +13,22 @@ export interface InvariantOutcome {
   readonly detail: string;
 }
 
+/** Every pod has a node and an address (as `run`'s verdict): one outcome per cluster, under the IPAM kind. */
+export function podsPlaced(run: PlatformRun): InvariantOutcome[] {
+  return run.model.clusters.map((c, ci) => {
+    const live = run.pods.pods.filter((p) => p.cluster === ci && (p.phase === 'running' || p.phase === 'pending'));
+    const pending = live.filter((p) => p.phase === 'pending').length;
+    const noIp = live.filter((p) => p.phase === 'running' && p.ip < 0).length;
+    return {
+      id: `pods-placed/${c.name}`,
+      kind: 'ipam-headroom' as const,
+      title: `every pod of ${c.name} has a node and an address`,
+      status: pending + noIp > 0 ? ('fail' as const) : ('pass' as const),
+      detail: pending + noIp > 0 ? `${pending} pod(s) pending (no node fits), ${noIp} without an IP address` : `${live.length} pod(s) placed and addressed`,
+    };
+  });
+}
+
 /** IPAM headroom: every pool keeps at least `fraction` of its addresses free. */
 export function ipamHeadroom(run: PlatformRun, fraction: number): InvariantOutcome[] {
   return run.model.clusters.flatMap((c, ci) =>

@@ -8,7 +8,8 @@ function policyText(p: PolicyRef): string {
 
 function sideText(dir: 'egress' | 'ingress', s: SideExplanation): string {
   const at = `${dir} at ${s.endpoint}`;
-  const reasons = s.reasons && s.reasons.length > 0 ? ` (${s.reasons.join('; ')})` : '';
+  // The same open question can be met twice on one side (by a rule and by the tier's end): said once.
+  const reasons = s.reasons && s.reasons.length > 0 ? ` (${[...new Set(s.reasons)].join('; ')})` : '';
   switch (s.decided) {
     case 'rule': {
       const k8s = s.k8sRuleIndex !== undefined ? ` (from ${dir} rule ${s.k8sRuleIndex} of the manifest)` : '';

@@ -73,7 +73,8 @@ export function buildRunReport(run: PlatformRun, seed: number, showPath: (file: 
       underlay: { kind: u.kind, cidr: formatCidr(u.network), mtu: u.mtu, ...(u.flannel ? { vni: u.flannel.vni } : {}) },
       nodes: { total: c.nodes.length, up: c.nodes.filter((id) => run.nodeUp[id] === 1).length },
       pods: {
-        running: live.filter((p) => p.phase === 'running').length,
+        // A pod without an address is not running yet (kubelet waits for the CNI): counted apart.
+        running: live.filter((p) => p.phase === 'running' && p.ip >= 0).length,
         pending: live.filter((p) => p.phase === 'pending').length,
         withoutAddress: live.filter((p) => p.phase === 'running' && p.ip < 0).length,
       },

@@ -30,6 +30,12 @@ describe('HealthMonitors', () => {
     expect(outages).toEqual([]);
   });
 
+  it('reports transition times in whole milliseconds', () => {
+    for (const [down, back] of [[30_000, 80_000], [31_337, 77_777]] as const) {
+      for (const t of scenario(down, back).transitions) expect(Number.isInteger(t.at)).toBe(true);
+    }
+  });
+
   it('does not flap on a failure shorter than the timeout', () => {
     expect(scenario(30_000, 40_000).transitions).toEqual([]);
   });
