@@ -143,13 +143,18 @@ function serviceCidrObject(): JsonObject {
   return { apiVersion: 'networking.k8s.io/v1', kind: 'ServiceCIDR', metadata: { name: 'kubernetes' }, spec: { cidrs: [DEFAULT_SERVICE_CIDR] } };
 }
 
-/** A core Node as its kubelet registers it: labels, InternalIP and allocatable pods. */
+/**
+ * A core Node as its kubelet registers it: the well-known labels kubelet sets (kubernetes.io/os, /arch,
+ * /hostname, which node selectors such as the installations' `kubernetes.io/os: linux` match), the node's own
+ * labels, its InternalIP and allocatable pods.
+ */
 function nodeObject(n: ModelNode): JsonObject {
   const pods = String(n.maxPods);
+  const labels = { 'kubernetes.io/arch': 'amd64', 'kubernetes.io/hostname': n.shortName, 'kubernetes.io/os': 'linux', ...n.labels };
   return {
     apiVersion: 'v1',
     kind: 'Node',
-    metadata: { name: n.shortName, ...(Object.keys(n.labels).length ? { labels: { ...n.labels } } : {}) },
+    metadata: { name: n.shortName, labels },
     status: { addresses: [{ type: 'InternalIP', address: n.ipText }], capacity: { pods }, allocatable: { pods } },
   };
 }

@@ -1,7 +1,7 @@
 // Round trip on the shipped scenarios: each cluster's emitted Kubernetes and Calico folders, read back as
 // manifests, give the cluster's connection list again (the management cluster without its tenant VMs, which
 // the manifest loader does not read from KubeVirt VirtualMachines) and, once BGP has converged, the same routes.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -32,7 +32,9 @@ function roundTrip(file: string, clusters: readonly string[]): void {
     writeFileSync(join(out, f.path), f.data);
   }
   for (const c of clusters) {
-    const back = runPlatform(buildModel(loadScenarios([join(out, c, 'kubernetes'), join(out, c, 'calico')])), { until: 30_000 });
+    // The management cluster's ingress controller is its installation's Deployment.
+    const ingress = join(out, c, 'install', 'ingress-nginx.yaml');
+    const back = runPlatform(buildModel(loadScenarios([join(out, c, 'kubernetes'), join(out, c, 'calico'), ...(existsSync(ingress) ? [ingress] : [])])), { until: 30_000 });
     const got = connlistOf(back, 0);
     const want = connlistOf(run, run.model.clusterByName.get(c)!)
       .split('\n')
