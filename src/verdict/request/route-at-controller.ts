@@ -41,6 +41,13 @@ export function routeAtController(
     hops.push({ step: 'answer', at: where, detail: `${status}: ${detail}` });
     return { url: req.url, status, route, backend, hops, disposition: 'answered' };
   };
+  // ingress-nginx terminates TLS with the host's certificate: one that does not verify (expired, or its CA no
+  // longer trusted) fails the handshake before any HTTP is spoken, so no status comes back (issue 19).
+  const tls = url.https ? run.pki.effects.httpsFailure(url.host) : undefined;
+  if (tls !== undefined) {
+    hops.push({ step: 'tls', at: where, detail: tls });
+    return { url: req.url, status: null, route: null, backend: null, hops, disposition: 'dropped' };
+  }
   const m = lookup(url.host, url.path);
   let r: IngressRoute | undefined = m.rule >= 0 ? table.routes[m.rule] : undefined;
   const route: MatchedRoute | null = r ? { kind: 'Ingress', namespace: r.ingress.namespace, name: r.ingress.name, host: r.host ?? null, path: r.path.path, pathType: r.path.pathType } : null;
