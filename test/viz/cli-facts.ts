@@ -21,9 +21,10 @@ export function sessionStates(json: string): Map<string, number> {
 /** Cells by verdict over every cluster's `reach --matrix --format json` document (one per cluster). */
 export function cellCounts(text: string): Record<string, number> {
   const out: Record<string, number> = { allow: 0, some: 0, deny: 0 };
-  for (const part of text.split(/\n(?=\{)/)) {
-    if (!part.trim()) continue;
-    const doc = JSON.parse(part) as { workloads: string[]; matrix: Record<string, Record<string, string>> };
+  // `reach --matrix --format json` is one document: a `clusters` array when there are several.
+  const parsed = JSON.parse(text) as { clusters?: MatrixDoc[] } & Partial<MatrixDoc>;
+  const docs: MatrixDoc[] = parsed.clusters ?? [parsed as MatrixDoc];
+  for (const doc of docs) {
     const n = doc.workloads.length;
     let listed = 0;
     for (const row of Object.values(doc.matrix)) {
@@ -35,6 +36,11 @@ export function cellCounts(text: string): Record<string, number> {
     out['deny']! += n * (n - 1) - listed;
   }
   return out;
+}
+
+interface MatrixDoc {
+  readonly workloads: string[];
+  readonly matrix: Record<string, Record<string, string>>;
 }
 
 /** One side of a `reach --format json` result. */
