@@ -40,7 +40,9 @@ describe('Ingress manifests: bad input', () => {
 
   it('reads TLS hosts and accepts a v1beta1 Ingress without pathType (defaulted to ImplementationSpecific)', () => {
     const file = join(mkdtempSync(join(tmpdir(), 'calisim-ing-')), 'ok.yaml');
-    writeFileSync(file, BAD.replace('"Shop_Example.com:8080"', 'shop.example.com').replace('path: api', 'path: /api').replace('networking.k8s.io/v1', 'networking.k8s.io/v1beta1'));
+    writeFileSync(file, BAD.replace('"Shop_Example.com:8080"', 'shop.example.com').replace('path: api', 'path: /api').replace('networking.k8s.io/v1', 'networking.k8s.io/v1beta1')
+        // v1beta1's backend is serviceName/servicePort (the API server refuses v1's `service` there).
+        .replace('backend: { service: { name: web, port: { number: 80 } } }', 'backend: { serviceName: web, servicePort: 80 }'));
     const s = loadScenarios([file]);
     const ing = s.tenants[0]!.ingresses[0]!;
     expect(ing.tls).toEqual(['shop.example.com']);
