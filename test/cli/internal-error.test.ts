@@ -4,7 +4,7 @@ import { runMain } from './run-main.js';
 
 vi.mock('../../src/scenario/load-scenario.js', async (importOriginal) => ({
   ...(await importOriginal<typeof import('../../src/scenario/load-scenario.js')>()),
-  loadScenario: () => {
+  loadScenarios: () => {
     throw new TypeError('planted bug\nsecond line');
   },
 }));
