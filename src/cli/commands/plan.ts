@@ -7,27 +7,28 @@ import { runPlatform } from '../../engine/platform/run-platform.js';
 import { buildModel } from '../../model/build-model.js';
 import { buildPlan } from '../../plan/build-plan.js';
 import { measureRun } from '../../plan/measure-run.js';
-import { loadScenario } from '../../scenario/load-scenario.js';
 import type { Command } from '../command.js';
+import { inputFiles, inputOptions, withInputOptions } from '../input-options.js';
+import { loadInput } from '../load-input.js';
 import { optString } from '../command.js';
 import { UsageError } from '../usage-error.js';
 
 export const planCommand: Command = {
-  command: 'plan <scenario>',
+  command: 'plan [scenario..]',
   describe: 'Capacity plan: every limit with its use, headroom and source, and which binds first as the platform grows',
   builder: (y) =>
-    y
-      .positional('scenario', { type: 'string', describe: 'scenario YAML (or a folder of manifests)' })
+    withInputOptions(y)
+      .positional('scenario', { type: 'string', array: true, describe: 'scenario YAML (or manifest files and folders)' })
       .option('format', { choices: ['text', 'json', 'markdown'] as const, default: 'text' })
       .option('seed', { type: 'number', describe: "PRNG seed (default: the scenario's)" })
       .option('cores', { type: 'number', describe: 'CPU cores per node: pods per node becomes min(maxPods, 10 × cores)' }),
   async run(args) {
-    const file = optString(args, 'scenario') ?? '';
     const cores = args['cores'];
     if (cores !== undefined && (!Number.isInteger(cores) || (cores as number) < 1)) throw new UsageError('--cores must be a positive integer');
     const seedArg = args['seed'];
     if (seedArg !== undefined && !Number.isInteger(seedArg)) throw new UsageError('--seed must be an integer');
-    const scenario = loadScenario(file);
+    const input = loadInput(inputFiles(args, 'scenario'), inputOptions(args));
+    const { scenario } = input;
     const seed = typeof seedArg === 'number' ? seedArg : scenario.seed;
     if (process.stderr.isTTY) process.stderr.write(`\r\x1b[Krunning ${scenario.name} to measure it...`);
     const run = runPlatform(buildModel(scenario), { seed });

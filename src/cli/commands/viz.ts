@@ -7,10 +7,12 @@ import { renderVizHtml, type PageAssets } from '../../emit/viz/render-viz-html.j
 import { buildModel } from '../../model/build-model.js';
 import type { Model } from '../../model/types.js';
 import { parseDuration } from '../../scenario/duration.js';
-import { defaultScenarioPath, loadScenarios } from '../../scenario/load-scenario.js';
+import { defaultScenarioPath } from '../../scenario/load-scenario.js';
 import type { CheckReport } from '../../verdict/check/types.js';
 import type { Command } from '../command.js';
-import { optString, optStrings } from '../command.js';
+import { inputFiles, inputOptions, withInputOptions } from '../input-options.js';
+import { loadInput } from '../load-input.js';
+import { optString } from '../command.js';
 import { displayPath } from '../display-path.js';
 import { UsageError } from '../usage-error.js';
 import { displayOutputPath, writeFileAtomic } from '../write-output.js';
@@ -19,16 +21,17 @@ export const vizCommand: Command = {
   command: 'viz [files..]',
   describe: 'Write the D3 page: topology, reachability matrix, timeline, traces in one offline HTML file',
   builder: (y) =>
-    y
+    withInputOptions(y)
       .positional('files', { type: 'string', array: true, describe: 'scenario, manifest files or folders (default: scenarios/giantnetes.yaml)' })
       .option('o', { alias: 'out', type: 'string', default: 'out/calisim.html', describe: 'the HTML file to write' })
       .option('at', { type: 'string', describe: 'simulated time the page opens at, and of its routes, matrix and traces (default 30s)' })
       .option('seed', { type: 'number', describe: "PRNG seed (default: the scenario's)" }),
   async run(args) {
-    const files = optStrings(args, 'files');
+    const files = inputFiles(args, 'files');
     const at = durationOption(optString(args, 'at'), '--at');
     const seed = seedOption(args['seed']);
-    const model = buildModel(loadScenarios(files.length ? files : [defaultScenarioPath()]));
+    const input = loadInput(files.length ? files : [defaultScenarioPath()], inputOptions(args));
+    const model = buildModel(input.scenario);
     const out = optString(args, 'o') ?? 'out/calisim.html';
     writeVizPage(model, out, { ...(seed !== undefined ? { seed } : {}), ...(at !== undefined ? { at } : {}) });
     process.stdout.write(`Wrote ${displayOutputPath(out)}\n`);
