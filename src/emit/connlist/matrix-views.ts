@@ -1,13 +1,12 @@
 // emit: views of the connectivity matrix a query narrows — the verdicts of one protocol and port (`--port`
 // with `--matrix`) and the part that concerns some workloads (`--focus-workload`).
 import type { PolicyModel } from '../../model/policy/types.js';
-import { groupWorkloads } from '../../verdict/policy/workloads.js';
 import type { Evaluate } from './pair-conns.js';
-import type { ConnMatrix } from './matrix.js';
+import { matrixWorkloads, type ConnMatrix } from './matrix.js';
 
 /** The matrix of one protocol and port: a cell is `PROTO port` when allowed ('' when denied), `self` on the diagonal. */
 export function portMatrix(model: PolicyModel, evaluate: Evaluate, protocol: { name: string; number: number }, port: number): ConnMatrix {
-  const ws = groupWorkloads(model).sort((a, b) => (a.namespace !== b.namespace ? (a.namespace < b.namespace ? -1 : 1) : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const ws = matrixWorkloads(model);
   const label = `${protocol.name} ${port}`;
   const cells: string[][] = [];
   const unknown: string[][] = [];

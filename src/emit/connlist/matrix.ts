@@ -18,7 +18,7 @@ export interface ConnMatrix {
  * pairs of the same identity classes share one evaluation.
  */
 export function connMatrix(model: PolicyModel, evaluate: Evaluate, classOf?: ClassOf): ConnMatrix {
-  const ws: Workload[] = groupWorkloads(model).sort((a, b) => (a.namespace !== b.namespace ? (a.namespace < b.namespace ? -1 : 1) : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const ws: Workload[] = matrixWorkloads(model);
   const conns = pairConns(model, evaluate, ws.map((w) => ({ endpoint: w.endpoints[0] as number })), classOf);
   const cells: string[][] = [];
   const unknown: string[][] = [];
@@ -89,4 +89,9 @@ export function formatMatrix(m: ConnMatrix, format: 'text' | 'csv' | 'json'): st
     lines.push(`  ${String(i + 1).padStart(width)} ${row}  ${w}`);
   });
   return `${lines.join('\n')}\n`;
+}
+
+/** The matrix's rows and columns: workloads by namespace, then by name. */
+export function matrixWorkloads(model: PolicyModel): Workload[] {
+  return groupWorkloads(model).sort((a, b) => (a.namespace !== b.namespace ? (a.namespace < b.namespace ? -1 : 1) : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
