@@ -15,6 +15,7 @@ import { renderBirdConfig } from './bird/render-bird-config.js';
 import { buildCalicoObjects } from './calico/calico-objects.js';
 import { renderNetConf, renderSubnetEnv } from './flannel/render-flannel-config.js';
 import { clusterInstall, kustomization } from './install/cluster-install.js';
+import { setMarker } from '../scenario/manifest-set-input.js';
 import { as3Declaration } from './loadbalancer/as3-declaration.js';
 import { ingressNginxObjects } from './kubernetes/ingress-nginx-install.js';
 import { certManagerObjects } from './pki/render-cert-manager.js';
@@ -90,7 +91,8 @@ export function buildManifestSet(run: PlatformRun, options: ManifestSetOptions):
       .map((f) => f.file)
       .filter((f) => !f.startsWith('calico/') && !f.startsWith('install/calico-operator.') && !f.startsWith('kubernetes/nodes.'))
       .sort(applyOrder);
-    out.push({ path: `${base}/kustomization.yaml`, data: stringify(kustomization(resources), { lineWidth: 0 }) });
+    // The marker line lets calisim read the folder back as this cluster (scenario/manifest-set-input.ts).
+    out.push({ path: `${base}/kustomization.yaml`, data: `${setMarker(ci, run.model.clusters.length, c.name)}\n${stringify(kustomization(resources), { lineWidth: 0 })}` });
     for (const cfg of derived.configs) out.push({ path: `${base}/bird/${safeSegment(cfg.node)}.cfg`, data: renderBirdConfig(cfg) });
     if (c.kind === 'management') {
       const hostIp = new Map(c.nodes.map((id) => [run.model.nodes[id]!.shortName, run.model.nodes[id]!.ipText]));

@@ -3,6 +3,7 @@
 // wall between tenants), and the ingress-nginx controller Deployment and its NodePort Service.
 import type { NamespaceSpec, PlatformSpec, ServiceSpec, StaticPodSpec, TenantSpec, WorkloadSpec } from '../scenario/types.js';
 import type { ModelNode } from './types.js';
+import { launcherLabels } from '../scenario/vm-manifests.js';
 
 /** Label carried by a tenant's management namespace and by its VM endpoints. */
 export const TENANT_LABEL = 'calisim.io/tenant';
@@ -48,7 +49,7 @@ export function managementAdditions(
       pods.push({
         name: vm.shortName,
         namespace: ns,
-        labels: { [TENANT_LABEL]: t.name, 'calisim.io/vm': vm.shortName, 'kubevirt.io': 'virt-launcher' },
+        labels: { [TENANT_LABEL]: t.name, 'calisim.io/vm': vm.shortName, ...launcherLabels(vm.shortName) },
         serviceAccount: 'default',
         ports: [],
         ...(vm.host >= 0 ? { nodeName: hostName(vm.host) } : {}),

@@ -1,11 +1,13 @@
 // scenario: the stage's entry points — a scenario file, a file of plain manifests, or manifest folders into
 // a validated Scenario; every problem found is thrown at once as one InputError, warnings ride along.
+import { basename, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { InputError, type Diagnostic } from '../lib/diagnostics.js';
 import { buildScenario } from './build-scenario.js';
 import { checkScenario } from './check-scenario.js';
 import { isFolder, Loader, type ReadInput } from './loader.js';
-import { buildManifestScenario } from './manifest-scenario.js';
+import { buildManifestScenario, manifestScenario } from './manifest-scenario.js';
+import { isSetCluster, READ_BACK, readBackPaths, setClusters } from './manifest-set-input.js';
 import type { PValue } from './positioned.js';
 import type { ReadLimits } from './read-yaml.js';
 import { SCENARIO_KEYS } from './scenario-schema.js';
@@ -36,8 +38,8 @@ export function loadScenarios(paths: readonly string[], options: LoadOptions = {
   const loader = new Loader(options.limits, options);
   if (paths.length === 0) throw new InputError([problem('<input>', 'no scenario or manifest path given')]);
   const raw: RawRef[] = [];
-  let scenario: Omit<Scenario, 'warnings'> | undefined;
-  for (const path of paths) {
+  let scenario: Omit<Scenario, 'warnings'> | undefined = paths.length === 1 ? readSet(paths[0]!, loader) : undefined;
+  for (const path of scenario === undefined ? paths : []) {
     if (isFolder(path)) {
       raw.push(...loader.readManifests(path));
       continue;
@@ -67,6 +69,22 @@ export function loadScenarios(paths: readonly string[], options: LoadOptions = {
   const errors = diagnostics.filter((d) => d.severity === 'error');
   if (errors.length > 0 || scenario === undefined) throw new InputError(errors.length > 0 ? errors : [problem(paths[0] ?? '', 'nothing to load')]);
   return { ...scenario, warnings: diagnostics.filter((d) => d.severity === 'warning') };
+}
+
+/**
+ * A folder `calisim manifests` wrote, read back: its root as one cluster per cluster folder, or one cluster
+ * folder alone; undefined for any other path.
+ */
+function readSet(path: string, loader: Loader): Omit<Scenario, 'warnings'> | undefined {
+  const names = setClusters(path);
+  if (names === undefined && !isSetCluster(path)) return undefined;
+  const dirs = names === undefined ? [path] : names.map((n) => join(path, n));
+  const clusters = dirs.map((dir) => {
+    loader.sink.warn({ file: join(dir, 'kustomization.yaml'), line: 0, col: 0 }, '',
+      `${dir} was written by calisim manifests: read back from ${READ_BACK.join(', ')}; its Calico and flannel installations, BIRD, PKI and load-balancer files are derived from those and not read`);
+    return { name: basename(resolve(dir)), at: dir, raw: readBackPaths(dir).flatMap((p) => loader.readManifests(p)) };
+  });
+  return manifestScenario(basename(resolve(path)), `Manifest set ${path}`, clusters, loader);
 }
 
 /** A document that is a Kubernetes object (apiVersion and kind, no scenario keys). */

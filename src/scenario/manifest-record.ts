@@ -10,14 +10,15 @@ import { validateClean } from './validate.js';
 /** What the simulator does with a kind. */
 export type KindRole =
   | 'namespace' | 'workload' | 'pod' | 'service' | 'ingress' | 'policy' | 'ippool'
-  | 'bgppeer' | 'bgpconfig' | 'ipamconfig' | 'calico-resource' | 'node' | 'ignored';
+  | 'bgppeer' | 'bgpconfig' | 'ipamconfig' | 'calico-resource' | 'node' | 'vm' | 'ignored';
 
 const CALICO_POLICY = ['NetworkPolicy', 'GlobalNetworkPolicy', 'StagedNetworkPolicy', 'StagedGlobalNetworkPolicy',
   'StagedKubernetesNetworkPolicy', 'Tier', 'NetworkSet', 'GlobalNetworkSet', 'HostEndpoint', 'Profile'];
 const CALICO_KEPT = ['BGPFilter', 'IPReservation', 'Node', 'FelixConfiguration'];
 /** Namespaced kinds among those the simulator reads (the object's namespace defaults to `default`). */
 const NAMESPACED = new Set(['NetworkPolicy', 'StagedNetworkPolicy', 'StagedKubernetesNetworkPolicy', 'NetworkSet',
-  'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController', 'Pod', 'Service', 'Ingress', 'ServiceAccount']);
+  'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController', 'Pod', 'Service', 'Ingress', 'ServiceAccount',
+  'VirtualMachine']);
 
 /** Role of an object from its apiVersion group and kind. */
 export function roleOf(apiVersion: string, kind: string): KindRole {
@@ -37,6 +38,8 @@ export function roleOf(apiVersion: string, kind: string): KindRole {
     if (kind === 'NetworkPolicy') return 'policy';
     if (kind === 'Ingress') return 'ingress';
   }
+  // A KubeVirt VM is an endpoint through its virt-launcher pod (vm-manifests.ts).
+  if (group === 'kubevirt.io' && kind === 'VirtualMachine') return 'vm';
   if (group === 'apps' || group === 'extensions') {
     if (['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet'].includes(kind)) return 'workload';
   }

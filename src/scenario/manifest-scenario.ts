@@ -16,10 +16,38 @@ import { validate } from './validate.js';
 /** Builds the scenario of manifest documents read from `paths` (already read into `raw`). */
 export function buildManifestScenario(paths: readonly string[], raw: readonly RawRef[], loader: Loader): Omit<Scenario, 'warnings'> {
   const first = paths[0] ?? 'manifests';
-  const at: SourceRef = { file: first, line: 0, col: 0 };
-  const empty: PMap = { kind: 'map', entries: [], src: at };
-  const parts = normaliseManifests(raw, loader.manifestCtx, loader.ignored);
   const name = first === '-' ? 'stdin' : basename(first, extname(first)) || 'manifests';
+  return manifestScenario(name, `Manifests from ${paths.join(', ')}`, [{ name, at: first, raw }], loader);
+}
+
+/** One cluster's manifests: its name, where it was read from and its documents. */
+export interface ManifestCluster {
+  readonly name: string;
+  readonly at: string;
+  readonly raw: readonly RawRef[];
+}
+
+/** A scenario of several clusters, each from its own manifests (a manifest set's cluster folders). */
+export function manifestScenario(name: string, description: string, clusters: readonly ManifestCluster[], loader: Loader): Omit<Scenario, 'warnings'> {
+  const at: SourceRef = { file: clusters[0]?.at ?? name, line: 0, col: 0 };
+  const empty: PMap = { kind: 'map', entries: [], src: at };
+  return {
+    name,
+    description,
+    seed: 1,
+    horizon: 600_000,
+    tenants: clusters.map((c) => manifestTenant(c, loader)),
+    events: [],
+    expect: validate(expectSchema, empty, 'expect', loader.ctx) as ExpectSpec,
+    sourceFiles: loader.files,
+  };
+}
+
+function manifestTenant(c: ManifestCluster, loader: Loader): TenantSpec {
+  const at: SourceRef = { file: c.at, line: 0, col: 0 };
+  const empty: PMap = { kind: 'map', entries: [], src: at };
+  const parts = normaliseManifests(c.raw, loader.manifestCtx, loader.ignored);
+  const name = c.name;
   const rec: ClusterRec = {
     name,
     nodes: derivedNodes(parts, at),
@@ -34,17 +62,7 @@ export function buildManifestScenario(paths: readonly string[], raw: readonly Ra
     placement: 'onprem',
     src: at,
   };
-  const tenant = assembleCluster(rec, parts, loader.manifestCtx) as TenantSpec;
-  return {
-    name,
-    description: `Manifests from ${paths.join(', ')}`,
-    seed: 1,
-    horizon: 600_000,
-    tenants: [tenant],
-    events: [],
-    expect: validate(expectSchema, empty, 'expect', loader.ctx) as ExpectSpec,
-    sourceFiles: loader.files,
-  };
+  return assembleCluster(rec, parts, loader.manifestCtx) as TenantSpec;
 }
 
 /** Nodes the Node objects do not already give: each node a pod names (sorted), or `node-1` when nothing names one. */

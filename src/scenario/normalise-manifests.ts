@@ -12,6 +12,7 @@ import type {
   ExternalPeerSpec, IngressSpec, IpPoolSpec, Manifest, NamespaceSpec, NodeSpec, ServiceSpec, StaticPodSpec, WorkloadSpec,
 } from './types.js';
 import { readPod, readWorkload, replicaSetOwner, resolveOwner, type OwnerRef } from './workload-manifests.js';
+import { readVirtualMachine } from './vm-manifests.js';
 
 export interface ClusterParts {
   readonly nodes: NodeSpec[];
@@ -122,6 +123,8 @@ function place(d: Doc, m: Manifest, parts: ClusterParts, owners: { pod: StaticPo
       if (r?.owner !== undefined) owners.push({ pod: r.pod, owner: r.owner });
       return;
     }
+    case 'vm':
+      return push(parts.pods, readVirtualMachine(m, node, path, ctx));
     case 'service': {
       const s = readService(m, node, path, ctx);
       if (s === 'external-name') {
