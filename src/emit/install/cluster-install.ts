@@ -7,7 +7,7 @@ import { calicoInstallInput } from './calico-install-input.js';
 import { calicoManifestInstall } from './calico-manifest.js';
 import { calicoOperatorInstall } from './calico-operator.js';
 import { flannelInstall } from './flannel-install.js';
-import { serviceAccount, type K8sObject } from './k8s.js';
+import { CALICO_VERSION, serviceAccount, type K8sObject } from './k8s.js';
 import { tenantVmObjects, type TenantVms } from './tenant-vms.js';
 
 /** One file of objects, by its path inside the cluster's folder. */
@@ -68,7 +68,16 @@ function keyOf(o: K8sObject): string {
   return `${m.namespace ?? ''}/${m.name}`;
 }
 
-/** The kustomization of a cluster folder: every Kubernetes object file (not BIRD or flannel host files). */
+/**
+ * Calico's CustomResourceDefinitions of the release the install runs, as that release publishes them: upstream's
+ * calico.yaml carries them inline, so the kustomization names the same file (kustomize loads http(s) resources).
+ */
+export const CALICO_CRDS_URL = `https://raw.githubusercontent.com/projectcalico/calico/${CALICO_VERSION}/manifests/crds.yaml`;
+
+/**
+ * The kustomization of a cluster folder: Calico's CRDs, then every Kubernetes object file (not BIRD or flannel
+ * host files). kustomize orders the output itself (namespaces and CRDs before the objects that need them).
+ */
 export function kustomization(resources: readonly string[]): K8sObject {
-  return { apiVersion: 'kustomize.config.k8s.io/v1beta1', kind: 'Kustomization', resources: [...resources] };
+  return { apiVersion: 'kustomize.config.k8s.io/v1beta1', kind: 'Kustomization', resources: [CALICO_CRDS_URL, ...resources] };
 }

@@ -127,8 +127,13 @@ describe('manifest set of the default scenario', () => {
     }
   });
 
-  it('the kustomization lists every Kubernetes object file, namespaces first, and no Calico or host file', () => {
-    const k = parse(set.find((f) => f.path === 'acme/kustomization.yaml')!.data) as { resources: string[] };
+  it('the kustomization lists Calico\'s CRDs, then every Kubernetes object file, namespaces first, and no Calico resource or host file', () => {
+    const text = set.find((f) => f.path === 'acme/kustomization.yaml')!.data;
+    expect(text.split('\n')[0]).toBe('# Written by calisim manifests: cluster 2 of 5 (acme)');
+    const all = (parse(text) as { resources: string[] }).resources;
+    // Calico's CRDs of the installed release first (upstream's calico.yaml carries them inline), then the files.
+    expect(all[0]).toBe('https://raw.githubusercontent.com/projectcalico/calico/v3.32.1/manifests/crds.yaml');
+    const k = { resources: all.slice(1) };
     expect(k.resources[0]).toBe('kubernetes/namespaces.yaml');
     const objectFiles = set.filter((f) => f.path.startsWith('acme/') && /\/(kubernetes|install|pki)\//.test(f.path) && f.path.endsWith('.yaml') && !f.path.includes('calico-operator') && !f.path.endsWith('/nodes.yaml')).map((f) => f.path.slice('acme/'.length));
     expect([...k.resources].sort()).toEqual(objectFiles.sort());
