@@ -2,6 +2,7 @@
 // into place, so an interrupted or failed run leaves the previous output intact, never a torn file or half a tree.
 import { closeSync, fsyncSync, lstatSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { withSignalsHeld } from './hold-signals.js';
 import { UsageError } from './usage-error.js';
 
 /** An output that could not be written: a clear message and exit 2, never a stack trace. */
@@ -14,6 +15,10 @@ export class OutputError extends UsageError {
 
 /** Writes `data` to `path` atomically (temporary file in the same folder, fsync, rename over the target). */
 export function writeFileAtomic(path: string, data: string | Uint8Array): void {
+  withSignalsHeld(() => writeFile(path, data));
+}
+
+function writeFile(path: string, data: string | Uint8Array): void {
   const dir = dirname(resolve(path));
   ensureFolder(dir, path);
   const existing = kindOf(path);
@@ -41,11 +46,17 @@ export interface TreeFile {
  * An existing `dir` holding anything is replaced only with `force` (or when `replaceable(dir)` says it is a
  * previous output of the same command); otherwise the call refuses and writes nothing.
  */
-export function writeTreeAtomic(
-  dir: string,
-  files: readonly TreeFile[],
-  options: { readonly force?: boolean; readonly replaceable?: (dir: string) => boolean } = {},
-): void {
+export function writeTreeAtomic(dir: string, files: readonly TreeFile[], options: TreeOptions = {}): void {
+  withSignalsHeld(() => writeTree(dir, files, options));
+}
+
+/** Whether an existing folder may be replaced. */
+export interface TreeOptions {
+  readonly force?: boolean;
+  readonly replaceable?: (dir: string) => boolean;
+}
+
+function writeTree(dir: string, files: readonly TreeFile[], options: TreeOptions): void {
   const target = resolve(dir);
   const parent = dirname(target);
   ensureFolder(parent, dir);
@@ -64,14 +75,27 @@ export function writeTreeAtomic(
       mkdirSync(dirname(p), { recursive: true });
       writeWhole(p, f.data, false);
     }
-    if (existing === 'dir') renameSync(target, old);
+    // A run racing on the same folder may have moved it away already (ENOENT): then there is nothing to keep.
+    if (existing === 'dir') renameUnlessGone(target, old);
     renameSync(tmp, target);
-    if (existing === 'dir') rmSync(old, { recursive: true, force: true });
+    rmSync(old, { recursive: true, force: true });
   } catch (err) {
-    if (existing === 'dir' && kindOf(target) === 'none' && kindOf(old) === 'dir') renameSync(old, target);
+    if (existing === 'dir' && kindOf(old) === 'dir') {
+      // Put the previous output back, unless another run put its own whole output there meanwhile.
+      if (kindOf(target) === 'none') renameSync(old, target);
+      else rmSync(old, { recursive: true, force: true });
+    }
     rmSync(tmp, { recursive: true, force: true });
     if (err instanceof OutputError) throw err;
     throw new OutputError(dir, reasonOf(err));
+  }
+}
+
+function renameUnlessGone(from: string, to: string): void {
+  try {
+    renameSync(from, to);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
   }
 }
 
@@ -143,6 +167,9 @@ function reasonOf(err: unknown): string {
       return 'a parent of it is not a folder';
     case 'EFBIG':
       return 'the file is larger than the file-size limit';
+    case 'ENOTEMPTY':
+    case 'EEXIST':
+      return 'another run wrote the same output at the same time (its output is in place, whole)';
     case 'EXDEV':
       return 'the temporary file is on another device';
     default:
