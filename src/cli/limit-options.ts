@@ -9,6 +9,7 @@ import { UsageError } from './usage-error.js';
 export function withLimitOptions(y: Argv): Argv {
   return y
     .option('max-input-bytes', { type: 'number', global: true, describe: `bytes read from all inputs together (default ${DEFAULT_LIMITS.maxInputBytes})` })
+    .option('max-file-bytes', { type: 'number', global: true, describe: `bytes of any one input file (default ${DEFAULT_LIMITS.maxFileBytes})` })
     .option('max-objects', { type: 'number', global: true, describe: `nodes and pods a scenario may declare or generate (default ${DEFAULT_LIMITS.maxObjects})` })
     .option('max-sim-time', { type: 'string', global: true, describe: 'latest simulated time of a horizon, --until or --at (default 8760h)' })
     .option('max-events', { type: 'number', global: true, describe: `events one simulation may process (default ${DEFAULT_LIMITS.maxEvents})` })
@@ -28,6 +29,8 @@ export function limitsOf(args: Record<string, unknown>): Partial<Limits> {
   };
   const bytes = count('max-input-bytes');
   if (bytes !== undefined) out.maxInputBytes = bytes;
+  const fileBytes = count('max-file-bytes');
+  if (fileBytes !== undefined) out.maxFileBytes = fileBytes;
   const objects = count('max-objects');
   if (objects !== undefined) out.maxObjects = objects;
   const events = count('max-events');

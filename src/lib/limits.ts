@@ -4,6 +4,8 @@
 export interface Limits {
   /** Bytes read from all input files of one command together (`--max-input-bytes`). */
   readonly maxInputBytes: number;
+  /** Bytes of any one input file (`--max-file-bytes`). */
+  readonly maxFileBytes: number;
   /** Objects (nodes and pods) a scenario may declare or generate (`--max-objects`). */
   readonly maxObjects: number;
   /** Latest simulated time: horizon, `--until`, `--at` (`--max-sim-time`, in ms). */
@@ -16,6 +18,7 @@ export interface Limits {
 
 export const DEFAULT_LIMITS: Limits = {
   maxInputBytes: 64 * 1024 * 1024,
+  maxFileBytes: 32 * 1024 * 1024,
   maxObjects: 200_000,
   maxSimTime: 8_760 * 3_600_000,
   maxEvents: 5_000_000,

@@ -38,7 +38,7 @@ export class Loader {
   private readonly stdin: string | undefined;
 
   constructor(readLimits: Partial<ReadLimits> = {}, input: ReadInput = {}) {
-    this.limits = { ...DEFAULT_LIMITS, ...readLimits };
+    this.limits = { ...DEFAULT_LIMITS, maxFileBytes: limits().maxFileBytes, ...readLimits };
     this.stdin = input.stdin;
     const ns = input.namespace === undefined ? {} : { namespace: input.namespace };
     const objects = { left: limits().maxObjects };

@@ -13,6 +13,7 @@ import {
   type Node as YamlNode,
 } from 'yaml';
 import type { DiagnosticSink, SourceRef } from '../lib/diagnostics.js';
+import { DEFAULT_LIMITS as GLOBAL_LIMITS } from '../lib/limits.js';
 import { readRegularFile, ReadError } from '../lib/read-regular-file.js';
 import type { PEntry, PValue } from './positioned.js';
 
@@ -28,7 +29,7 @@ export interface ReadLimits {
 }
 
 export const DEFAULT_LIMITS: ReadLimits = {
-  maxFileBytes: 32 * 1024 * 1024,
+  maxFileBytes: GLOBAL_LIMITS.maxFileBytes,
   maxDocuments: 100_000,
   maxAliasNodes: 100_000,
   maxAliasCount: 1_000,
@@ -63,7 +64,7 @@ export interface InputBudget {
 }
 
 function tooBig(size: number, perFile: number, budget: InputBudget): string {
-  if (size > perFile) return `file is ${size} bytes; the limit is ${perFile} bytes`;
+  if (size > perFile) return `file is ${size} bytes; the limit is ${perFile} bytes (raise it with --max-file-bytes N)`;
   const read = budget.total - budget.left;
   return `file is ${size} bytes; with the ${read} bytes read before it the inputs pass the limit of ${budget.total} bytes (raise it with --max-input-bytes N)`;
 }
@@ -72,7 +73,7 @@ function tooBig(size: number, perFile: number, budget: InputBudget): string {
 export function parseYamlText(text: string, file: string, sink: DiagnosticSink, limits: ReadLimits): PValue[] | undefined {
   const origin: SourceRef = { file, line: 1, col: 1 };
   if (text.length > limits.maxFileBytes) {
-    sink.error({ file, line: 0, col: 0 }, '', `input is ${text.length} characters; the limit is ${limits.maxFileBytes}`);
+    sink.error({ file, line: 0, col: 0 }, '', `input is ${text.length} characters; the limit is ${limits.maxFileBytes} (raise it with --max-file-bytes N)`);
     return undefined;
   }
   if (countDocumentMarkers(text, limits.maxDocuments) > limits.maxDocuments) {

@@ -119,6 +119,15 @@ describe('limits, each named with the flag that raises it', () => {
     expect(r.stderr).toMatch(/^calisim: the simulation reached 3 events at \d+ ms of simulated time \(raise the limit with --max-events N\)\n$/);
   });
 
+  it('one file past --max-file-bytes, and the flag raising the limit', async () => {
+    const a = file('f1.yaml', 'apiVersion: v1\nkind: Namespace\nmetadata: { name: one }\n');
+    const low = await runMain(['reach', a, '--matrix', '--max-file-bytes', '20']);
+    expect(low.code).toBe(2);
+    expect(low.stderr).toMatch(/f1\.yaml: error: file is 55 bytes; the limit is 20 bytes \(raise it with --max-file-bytes N\)\n/);
+    const raised = await runMain(['reach', a, '--matrix', '--max-file-bytes', '55']);
+    expect(raised.code, raised.stderr).toBe(0);
+  });
+
   it('inputs together past --max-input-bytes', async () => {
     const a = file('m1.yaml', 'apiVersion: v1\nkind: Namespace\nmetadata: { name: one }\n');
     const b = file('m2.yaml', 'apiVersion: v1\nkind: Namespace\nmetadata: { name: two }\n');

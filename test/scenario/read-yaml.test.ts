@@ -99,7 +99,7 @@ describe('limits through loadScenario', () => {
     const t0 = performance.now();
     const [d] = diagnosticsOf(file);
     expect(performance.now() - t0).toBeLessThan(2000);
-    expect(d?.message).toMatch(/^file is \d+ bytes; the limit is 33554432 bytes$/);
+    expect(d?.message).toMatch(/^file is \d+ bytes; the limit is 33554432 bytes \(raise it with --max-file-bytes N\)$/);
   });
 
   it('accepts smaller limits as options', () => {
