@@ -115,7 +115,12 @@ function writeWhole(path: string, data: string | Uint8Array, sync: boolean): voi
   try {
     const buf = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
     let off = 0;
-    while (off < buf.length) off += writeSync(fd, buf, off, buf.length - off);
+    while (off < buf.length) {
+      const n = writeSync(fd, buf, off, buf.length - off);
+      // A device that takes nothing would loop forever, and termination signals are held while writing.
+      if (n <= 0) throw Object.assign(new Error('the file accepts no more data'), { code: 'ENOSPC' });
+      off += n;
+    }
     if (sync) fsyncSync(fd);
   } finally {
     closeSync(fd);
@@ -126,8 +131,14 @@ function ensureFolder(dir: string, shown: string): void {
   const k = kindOf(dir);
   if (k === 'dir') return;
   if (k !== 'none') throw new OutputError(shown, `${dir} is not a folder`);
+  // Each missing folder made in turn: Node's recursive mkdir retries forever where the kernel answers ENOENT
+  // for a folder whose parent exists (under /proc).
+  const missing: string[] = [];
+  for (let d = dir; kindOf(d) === 'none' && dirname(d) !== d; d = dirname(d)) missing.unshift(d);
+  const top = dirname(missing[0] ?? dir);
+  if (kindOf(top) !== 'dir') throw new OutputError(shown, `${top} is not a folder`);
   try {
-    mkdirSync(dir, { recursive: true });
+    for (const d of missing) mkdirSync(d);
   } catch (err) {
     throw new OutputError(shown, reasonOf(err));
   }

@@ -18,6 +18,8 @@ describe('run --out that cannot be written', () => {
     [join(dir, 'a-file'), 'is not a folder'],
     ['/dev/null', '/dev/null is not a folder'],
     ['/proc', 'no such file or folder'],
+    // Node's recursive mkdir loops forever on a missing folder under /proc: made one level at a time instead.
+    ['/proc/calisim-out/sub', 'no such file or folder'],
     [join(dir, 'dir-out'), 'report.json: it is a folder'],
   ])('%s: exit 2, %s', async (out, reason) => {
     const r = await runMain(['run', scenario, '--quiet', '--out', out]);
