@@ -6,11 +6,11 @@ import { runInProcess } from './run-in-process.js';
 
 const fx = 'test/fixtures/manifests';
 const kustomized = `${fx}/kustomized`;
-const entry = fileURLToPath(new URL('./cli-entry.ts', import.meta.url));
+const entry = fileURLToPath(new URL('../../bin/calisim.js', import.meta.url));
 
 describe('the command-line habits users bring', () => {
   it('reads manifests from standard input (-f -) into the namespace of -n', () => {
-    const r = spawnSync(process.execPath, ['--import', 'tsx', entry, 'reach', '-f', '-', '-n', 'shop', '--from', 'shop/client-one', '--to', 'shop/nginx', '--port', '80'], {
+    const r = spawnSync(process.execPath, [entry, 'reach', '-f', '-', '-n', 'shop', '--from', 'shop/client-one', '--to', 'shop/nginx', '--port', '80'], {
       input: readFileSync(`${fx}/bare-pods/pods.yaml`, 'utf8'),
       encoding: 'utf8',
     });
@@ -78,7 +78,7 @@ describe('the command-line habits users bring', () => {
 
   it('--help texts name only options that exist', () => {
     // A child process: yargs prints help through console.log, which vitest captures.
-    const r = spawnSync(process.execPath, ['--import', 'tsx', entry, 'routes', '--help'], { encoding: 'utf8' });
+    const r = spawnSync(process.execPath, [entry, 'routes', '--help'], { encoding: 'utf8' });
     expect(r.stdout).not.toContain('--settle');
     expect(r.stdout).toContain('-f, --filename');
   });

@@ -3,11 +3,11 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
-const entry = fileURLToPath(new URL('./cli-entry.ts', import.meta.url));
+const entry = fileURLToPath(new URL('../../bin/calisim.js', import.meta.url));
 const hasScript = spawnSync('script', ['--version']).status === 0;
 
 function onTty(args: string, env: Record<string, string> = {}): string {
-  const r = spawnSync('script', ['-qec', `${process.execPath} --import tsx ${entry} ${args}`, '/dev/null'], {
+  const r = spawnSync('script', ['-qec', `${process.execPath} ${entry} ${args}`, '/dev/null'], {
     encoding: 'utf8',
     env: { ...withoutColourEnv(), ...env },
   });
