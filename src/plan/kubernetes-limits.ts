@@ -39,8 +39,8 @@ export function kubernetesLimits(ctx: LimitContext): LimitDef[] {
       at: t.name,
       measured: true,
       source: ctx.cores !== undefined ? SOURCES.k8sThresholds : SOURCES.kubeletMaxPods,
-      use: (g) => grow(t.maxPodsOnNode, g.podsPerNode),
-      ...(t.podsPending > 0 ? { note: `${t.podsPending} pod(s) pending: no node had room` } : {}),
+      use: (g) => grow(podsPerNodeDemand(t), g.podsPerNode),
+      ...(t.podsPending > 0 ? { note: `${t.podsPending} pod(s) pending: no node had room (the use is the pods asked for per node)` } : {}),
     },
     {
       id: 'k8s-services',
@@ -79,4 +79,11 @@ export function kubernetesLimits(ctx: LimitContext): LimitDef[] {
     });
   }
   return limits;
+}
+
+/** Pods per node the tenant asks for: the busiest node's, or, when pods are pending for want of room (the
+ *  scheduler never places past maxPods), every pod spread over the nodes: the demand that exceeds the cap. */
+function podsPerNodeDemand(t: LimitContext['tenant']): number {
+  if (t.podsPending === 0 || t.nodes === 0) return t.maxPodsOnNode;
+  return Math.max(t.maxPodsOnNode, Math.ceil((t.podsRunning + t.podsPending) / t.nodes));
 }

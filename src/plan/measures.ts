@@ -33,6 +33,8 @@ export interface ClusterMeasure {
     readonly mode: 'mesh' | 'reflectors' | 'none';
     readonly reflectors: number;
     readonly maxSessionsPerNode: number;
+    /** Sessions of the median node (nearest rank): a reflector's client, where the busiest is a reflector. */
+    readonly medianSessionsPerNode: number;
     readonly maxRoutesPerNode: number;
   };
   readonly pools: readonly PoolMeasure[];

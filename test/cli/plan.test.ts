@@ -30,6 +30,16 @@ describe('calisim plan', () => {
     expect(r.stdout).toMatch(/Tightest now: /);
   });
 
+  it('counts pending pods against pods per node: 510 pods asked of 4 nodes of maxPods 110 exceed it', () => {
+    const r = runCli(['plan', 'test/fixtures/plan/pending.yaml', '--format', 'json']);
+    expect(r.code).toBe(0);
+    const plan = JSON.parse(r.stdout) as PlanReport;
+    // The scheduler stops at 110 per node (440 placed, 70 pending): the demand is ceil(510 / 4) = 128.
+    expect(plan.limits.find((l) => l.id === 'k8s-pods-per-node')).toMatchObject({ value: 110, use: 128, headroom: -18 });
+    expect(plan.exceeded).toEqual(['k8s-pods-per-node']);
+    expect(plan.axes.find((a) => a.axis === 'podsPerNode')).toMatchObject({ limit: 'k8s-pods-per-node' });
+  });
+
   it('refuses a bad --cores', () => {
     const r = runCli(['plan', 'scenarios/giantnetes.yaml', '--cores', '0']);
     expect(r.code).toBe(2);

@@ -30,10 +30,12 @@ describe('calisim sweep', () => {
   afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
   it('writes results, timings and the report; one worker gives the same bytes as two', async () => {
-    const results = JSON.parse(read('local', 'results.json')) as { points: { params: Record<string, string>; shape: { bgpMode: string }; bgp: { sessionsPerNode: number } }[] };
+    const results = JSON.parse(read('local', 'results.json')) as { points: { params: Record<string, string>; shape: { bgpMode: string }; bgp: { sessionsPerNode: number; sessionsPerNodeMedian: number } }[] };
     expect(results.points.map((p) => [p.params['bgp'], p.shape.bgpMode])).toEqual([['mesh', 'mesh'], ['reflectors', 'reflectors']]);
     // 4 nodes in a mesh: 3 sessions each; with one reflector, the reflector holds 3 client sessions.
     expect(results.points.map((p) => p.bgp.sessionsPerNode)).toEqual([3, 3]);
+    // The median node: a mesh member (3), and a client of the one reflector (1 session).
+    expect(results.points.map((p) => p.bgp.sessionsPerNodeMedian)).toEqual([3, 1]);
     expect(read('local', 'results.json')).not.toMatch(/wallMs|peakRss/);
     expect(JSON.parse(read('local', 'timings.json')).points[0]).toHaveProperty('wallMs');
     expect(read('local', 'report.html')).toContain('id="sweep-data"');

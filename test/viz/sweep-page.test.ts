@@ -22,7 +22,7 @@ function point(index: number, nodes: number, mode: string, firstLimit: string | 
     shape: { tenants: 1, nodes, podsPerNode: Math.ceil(200 / nodes), bgpMode: mode, reflectors: mode === 'mesh' ? 0 : 2 },
     convergence: [{ ...conv(2000), at: 0, label: 'start' }, conv(180_000 + nodes)],
     blackholes: { windows: { p50: 1, p90: 1, max: 1 }, ms: { p50: 5, p90: 5, max: 5 } },
-    bgp: { sessionsPerNode: mode === 'mesh' ? nodes - 1 : 2, routesPerNode: nodes },
+    bgp: { sessionsPerNode: nodes - 1, sessionsPerNodeMedian: mode === 'mesh' ? nodes - 1 : 2, routesPerNode: nodes },
     ipam: { used: 200, capacity: 65_536, blocks: nodes, capacityBlocks: 1024, borrowed: 0, exhausted: false, podsPending: 0, timeline: [{ at: 0, used: 200 }, { at: 120_000, used: 190 }] },
     policy: { policies: 1, felixRules: 1, matrixClasses: 3 },
     check: null,
@@ -50,6 +50,8 @@ describe.skipIf(!ready)('sweep report page (Chromium)', () => {
       expect(await page.locator('.legend').first().textContent()).toContain('calico-mesh-sessions');
       for (const id of ['sessions', 'routes', 'convergence']) expect(await page.locator(`#${id} path.line-mesh`).getAttribute('d')).toMatch(/^M.+L/);
       expect(await page.locator('#convergence path.band-reflectors').getAttribute('d')).toMatch(/^M.+Z$/);
+      // Sessions: the median node's line, with a band up to the busiest (a reflector holds every client).
+      expect(await page.locator('#sessions path.band-reflectors').getAttribute('d')).toMatch(/^M.+Z$/);
       expect(await page.locator('#ipam path.ipam').count()).toBe(4);
       expect(await page.locator('#headroom g.limit').count()).toBe(1);
     } finally {

@@ -12,7 +12,7 @@ export interface Point {
   readonly params: Record<string, string>;
   readonly shape: { readonly tenants: number; readonly nodes: number; readonly podsPerNode: number; readonly bgpMode: string; readonly reflectors: number };
   readonly convergence: readonly (Spread & { readonly at: number; readonly label: string; readonly unsettledSeeds: number })[];
-  readonly bgp: { readonly sessionsPerNode: number; readonly routesPerNode: number };
+  readonly bgp: { readonly sessionsPerNode: number; readonly sessionsPerNodeMedian: number; readonly routesPerNode: number };
   readonly ipam: { readonly used: number; readonly capacity: number; readonly timeline: readonly { readonly at: number; readonly used: number }[] };
   readonly limits: readonly { readonly id: string; readonly value: number; readonly use: number }[];
   readonly firstLimit: string | null;

@@ -11,7 +11,10 @@ const data = readData(document);
 const app = document.getElementById('app')!;
 const points = data.results.points;
 phaseDiagram(app, points);
-modeLines(app, 'sessions', 'BGP sessions per node', 'sessions (busiest node)', points, { y: (p) => p.bgp.sessionsPerNode });
+modeLines(app, 'sessions', 'BGP sessions per node (line: the median node; band up to the busiest)', 'sessions', points, {
+  y: (p) => p.bgp.sessionsPerNodeMedian,
+  band: (p) => [p.bgp.sessionsPerNodeMedian, p.bgp.sessionsPerNode],
+});
 modeLines(app, 'routes', 'Routes per node', 'routes (busiest RIB)', points, { y: (p) => p.bgp.routesPerNode });
 modeLines(app, 'convergence', 'Convergence after the slowest failure (p50 line, p50..max band across seeds)', 'seconds', points, {
   y: (p) => {

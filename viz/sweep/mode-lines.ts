@@ -15,7 +15,7 @@ export function modeLines(parent: HTMLElement, id: string, title: string, yLabel
   const colour = d3.scaleOrdinal<string, string>().domain(modes).range(d3.schemeTableau10);
   const f = frame(parent, id, title);
   const ys = points.flatMap((p) => [s.y(p) ?? 0, ...(s.band?.(p) ?? [])]);
-  const x = d3.scaleLinear().domain(d3.extent(points, (p) => p.shape.nodes) as [number, number]).nice().range([0, f.width]);
+  const x = nodesScale(points.map((p) => p.shape.nodes), f.width);
   const y = d3.scaleLinear().domain([0, d3.max(ys) ?? 1]).nice().range([f.height, 0]);
   axes(f, x, y, 'nodes per tenant', yLabel);
   for (const mode of modes) {
@@ -42,4 +42,11 @@ export function modeLines(parent: HTMLElement, id: string, title: string, yLabel
     f.plot.selectAll(`circle.dot-${mode}`).data(line).join('circle').attr('class', `dot-${mode}`).attr('r', 3).attr('fill', colour(mode)).attr('cx', (p) => x(p.shape.nodes)).attr('cy', (p) => y(s.y(p)!));
   }
   legend(parent, modes.map((m) => [m, colour(m)] as const));
+}
+
+/** Nodes on a log axis when they span a decade or more (as the phase diagram's), else a linear one. */
+function nodesScale(nodes: readonly number[], width: number): d3.ScaleContinuousNumeric<number, number> {
+  const [lo, hi] = d3.extent(nodes) as [number, number];
+  const scale = lo >= 1 && hi >= 10 * lo ? d3.scaleLog() : d3.scaleLinear();
+  return scale.domain([lo, hi]).nice().range([0, width]);
 }

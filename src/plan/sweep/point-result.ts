@@ -18,7 +18,8 @@ export interface PointResult {
   /** Per instant with changes: convergence of the slowest change there, across seeds (ms). */
   readonly convergence: readonly (Spread & { readonly at: number; readonly label: string; readonly unsettledSeeds: number })[];
   readonly blackholes: { readonly windows: Spread; readonly ms: Spread };
-  readonly bgp: { readonly sessionsPerNode: number; readonly routesPerNode: number };
+  /** Sessions of the busiest node and of the median one (with reflectors: a reflector, and a client). */
+  readonly bgp: { readonly sessionsPerNode: number; readonly sessionsPerNodeMedian: number; readonly routesPerNode: number };
   readonly ipam: {
     readonly used: number;
     readonly capacity: number;

@@ -73,7 +73,7 @@ function summarise(spec: SweepSpec, point: SweepPoint, measures: readonly Platfo
       unsettledSeeds: groups.filter((gs) => (gs[gi]?.slowestMs ?? null) === null).length,
     })),
     blackholes: { windows: spreadOf(measures.map((m) => m.blackholeWindows)), ms: spreadOf(measures.map((m) => m.blackholeMs)) },
-    bgp: { sessionsPerNode: tenant.bgp.maxSessionsPerNode, routesPerNode: tenant.bgp.maxRoutesPerNode },
+    bgp: { sessionsPerNode: tenant.bgp.maxSessionsPerNode, sessionsPerNodeMedian: tenant.bgp.medianSessionsPerNode, routesPerNode: tenant.bgp.maxRoutesPerNode },
     ipam: {
       used: pools.reduce((s, p) => s + p.used, 0),
       capacity: pools.reduce((s, p) => s + p.capacity, 0),

@@ -18,6 +18,16 @@ function problems(fn: () => unknown): string[] {
 }
 
 describe('sweep files', () => {
+  it("the shipped planner's sweep: 10 to 1,000 nodes by three replica counts, mesh and reflectors, every point valid", () => {
+    const spec = readSweep('scenarios/sweeps/nodes-mesh-vs-reflectors.yaml');
+    expect(pointCount(spec)).toBe(30);
+    expect(spec.axes[1]!.settings.map((s) => s.number)).toEqual([10, 32, 100, 316, 1000]);
+    const last = pointScenario(spec, pointAt(spec, 29));
+    const t1 = last.tenants.find((t) => t.name === 't1')!;
+    expect([last.tenants.length, t1.nodes.length, t1.calico.nodeToNodeMeshEnabled]).toEqual([1, 1000, false]);
+    for (let i = 0; i < 29; i++) pointScenario(spec, pointAt(spec, i));
+  });
+
   it('reads values and variants into points, first axis outermost', () => {
     const spec = readSweep(fixture('small'));
     expect(spec.seeds).toEqual([1, 2]);
