@@ -10,6 +10,7 @@ import { runCli } from '../cli/run-cli.js';
 import { ARTIFACTS, distinctBytes } from './artifacts.js';
 import { cliInProcess } from './cli-json.js';
 import { openPage, skipBrowser, type OpenPage } from './browser.js';
+import { cellVerdict } from '../../viz/page/matrix-cells.js';
 import { cellCounts, expectedSide, pageData, sessionStates, type ReachSide } from './cli-facts.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'calisim-viz-'));
@@ -51,9 +52,11 @@ describe.skipIf(skipBrowser)('the page on the default scenario', () => {
 
   it('clicking a denied cell shows the deciding rules reach --format json reports for that pair', async () => {
     const data = pageData(html);
-    const m = data.matrix.clusters.find((c) => [...c.codes].some((x, k) => x === 'D' && c.probes[k] !== undefined && c.workloads[k % c.workloads.length]!.startsWith('data/')))!;
+    const cellsOf = (c: (typeof data.matrix.clusters)[number]): number[] => Array.from({ length: c.workloads.length ** 2 }, (_x, k) => k);
+    const denied = (c: (typeof data.matrix.clusters)[number], k: number): boolean => cellVerdict(c, k, 0) === 'deny' && c.probes[k] !== undefined && c.workloads[k % c.workloads.length]!.startsWith('data/');
+    const m = data.matrix.clusters.find((c) => cellsOf(c).some((k) => denied(c, k)))!;
     const n = m.workloads.length;
-    const k = [...m.codes].findIndex((x, i) => x === 'D' && m.probes[i] !== undefined && m.workloads[i % n]!.startsWith('data/'));
+    const k = cellsOf(m).find((i) => denied(m, i))!;
     const ns = (w: string): string => w.slice(0, w.indexOf('/'));
     await open.page.goto(`file://${html}#view=matrix&drill=c${m.cluster}:${ns(m.workloads[Math.floor(k / n)]!)}:${ns(m.workloads[k % n]!)}`);
     await open.page.waitForSelector('body[data-ready=true]');

@@ -2,6 +2,7 @@
 // IPAM blocks and pods; a tenant's namespaces and workloads; a matrix cell's verdict with both sides'
 // deciding tier, policy and rule (file and line), as `calisim reach --format json` reports them.
 import { el, formatTime, section } from './dom.js';
+import { cellConns, cellVerdict } from './matrix-cells.js';
 import { stateNameAt, valueAt } from './replay.js';
 import type { Store } from './store.js';
 import type { VizData, VizProbe, VizSide } from './viz-data.js';
@@ -94,7 +95,7 @@ function cellDetails(data: VizData, ci: number, k: number, store: Store): HTMLEl
   const n = m.workloads.length;
   const from = m.workloads[Math.floor(k / n)]!;
   const to = m.workloads[k % n]!;
-  const out: HTMLElement[] = [el('h2', '', `${from} → ${to}`), el('p', '', `${data.clusters[ci]!.name}: ${m.conns[k] || ({ A: 'all connections', D: 'no connection', S: 'self' } as Record<string, string>)[m.codes[k] ?? ''] || ''}`)];
+  const out: HTMLElement[] = [el('h2', '', `${from} → ${to}`), el('p', '', `${data.clusters[ci]!.name}: ${cellConns(m, k) || ({ allow: 'all connections', deny: 'no connection', self: 'self' } as Record<string, string>)[cellVerdict(m, k, 0)] || ''}`)];
   const p = m.probes[k];
   if (p) out.push(...probeBoxes(data, p, store));
   return out;
