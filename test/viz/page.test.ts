@@ -1,12 +1,16 @@
 // The D3 page in real Chromium on the default scenario: no error and no request leaving the page, the
 // counts equal the CLI's JSON, a denied cell shows the rules `reach --format json` reports, scrubbing
-// through acme-2's silent failure drops its sessions and brings them back, search and the hash work.
+// through acme-2's silent failure drops its sessions and brings them back, the ingress controller is drawn
+// on the nodes running its pods, search and the hash work.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../cli/run-cli.js';
+import { runPlatform } from '../../src/engine/platform/run-platform.js';
+import { buildModel } from '../../src/model/build-model.js';
+import { loadScenario } from '../../src/scenario/load-scenario.js';
 import { ARTIFACTS, distinctBytes } from './artifacts.js';
 import { cliInProcess } from './cli-json.js';
 import { openPage, skipBrowser, type OpenPage } from './browser.js';
@@ -121,6 +125,23 @@ describe.skipIf(skipBrowser)('the page on the default scenario', () => {
     await scrub(420_000);
     expect(new Set(await states())).toEqual(new Set(['Established']));
     expect((await cliPeerStates('420s')).every((s) => s === 'Established')).toBe(true);
+    expect(open.errors).toEqual([]);
+  });
+
+  it('draws the ingress controller with a line to each node running its pods, and lists them when clicked', async () => {
+    const page = open.page;
+    await page.goto(`file://${html}#view=topology`);
+    await page.waitForSelector('body[data-ready=true]');
+    // The engine's controller pods at 30 s (the page's `at`), as the load balancers' health checks find them.
+    const run = runPlatform(buildModel(loadScenario(scenario)), { until: 30_000 });
+    const ing = run.model.scenario.platform!.ingress;
+    const nodes = [...new Set(run.pods.running(run.model.management).filter((p) => p.namespace === ing.namespace && p.base.owner?.name === ing.name).map((p) => run.model.nodes[p.node]!.name))].sort();
+    expect(nodes.length).toBeGreaterThan(0);
+    expect(await page.locator('line.ingress-link').count()).toBe(nodes.length);
+    await page.click('polygon.ingress[data-ingress="ingress-nginx"]');
+    const listed = await page.locator('#details .ingress-nodes li').allTextContents();
+    expect(listed.map((x) => x.split(':')[0]).sort()).toEqual(nodes);
+    expect(await page.locator('#details').textContent()).toContain('NodePort http 30080, https 30443, externalTrafficPolicy Local');
     expect(open.errors).toEqual([]);
   });
 

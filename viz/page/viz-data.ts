@@ -23,6 +23,8 @@ export interface VizData {
   readonly peers: readonly VizPeer[];
   readonly sessions: readonly VizSessionEnd[];
   readonly loadBalancers: readonly VizLoadBalancer[];
+  /** The management cluster's ingress controller, or null on a platform without one. */
+  readonly ingress: VizIngress | null;
   readonly timeline: readonly VizEvent[];
   readonly windows: readonly VizWindow[];
   readonly matrix: VizMatrix;
@@ -87,6 +89,18 @@ export interface VizLoadBalancer {
   readonly name: string;
   readonly vips: readonly string[];
   readonly members: readonly { readonly label: string; readonly host: number; readonly up: History }[];
+  readonly x: number;
+  readonly y: number;
+}
+
+export interface VizIngress {
+  readonly name: string;
+  readonly namespace: string;
+  readonly className: string;
+  /** Its Service as `NodePort http 30080, https 30443, externalTrafficPolicy Local`. */
+  readonly service: string;
+  /** The nodes running a controller pod at `at`. */
+  readonly nodes: readonly number[];
   readonly x: number;
   readonly y: number;
 }

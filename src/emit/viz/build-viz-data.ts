@@ -14,7 +14,7 @@ import { layoutPlatform } from './layout-platform.js';
 import { nodeFacts, type NodeFacts } from './node-facts.js';
 import { recordHistory, resolutionFor, type RunHistory } from './record-history.js';
 import { traceTable } from './trace-table.js';
-import { VIZ_SCHEMA, type VizCluster, type VizData, type VizMatrix, type VizTrace } from './viz-data.js';
+import { VIZ_SCHEMA, type VizCluster, type VizData, type VizIngress, type VizMatrix, type VizTrace } from './viz-data.js';
 import { vizWindows } from './viz-windows.js';
 
 /** The cursor's default start: 30 s, once BGP has converged (as `calisim trace` does). */
@@ -53,10 +53,12 @@ export function recordViz(run: PlatformRun, seed: number, end: number, options: 
   let matrix: VizMatrix = { tenants: [], clusters: [], sides: [], note: null };
   let traces: VizTrace[] = [];
   let namespaces: VizCluster['namespaces'][] = [];
+  let ingressNodes: number[] = [];
   const resolution = resolutionFor(run, end);
   const recorder = recordHistory(run, at, (r) => {
     facts = nodeFacts(r);
     namespaces = namespacesOf(r);
+    ingressNodes = ingressNodesOf(r);
     const built = policyModelsOf(r);
     const table = traceTable(options.traces ?? 400);
     matrix = buildMatrix(r, built.clusters, display, options.limits ?? DEFAULT_MATRIX_LIMITS, table.want);
@@ -98,6 +100,7 @@ export function recordViz(run: PlatformRun, seed: number, end: number, options: 
       peers: peers.map((p, i) => ({ name: p.name, ip: p.ip, cluster: p.cluster, ...layout.peers[i]! })),
       sessions: sessionsOf(run, history, speakerNode, peerIndex),
       loadBalancers: loadBalancersOf(run, layout.clusters[Math.max(0, model.management)]),
+      ingress: ingressOf(run, ingressNodes, layout.clusters[Math.max(0, model.management)], layout.extent),
       timeline: run.timeline.map((e) => ({ at: e.at, kind: e.kind, target: e.target, effects: e.effects, file: e.src ? display(e.src.file) : null, line: e.src?.line ?? null })),
       windows: vizWindows(run, end),
       matrix,
@@ -161,6 +164,31 @@ function loadBalancersOf(run: PlatformRun, around: { x: number; y: number; r: nu
       y: Math.round((c.y + Math.sin(angle) * (c.r + 40)) * 10) / 10,
     };
   });
+}
+
+/** The nodes running an ingress controller pod (the pods the load balancers' health checks reach). */
+function ingressNodesOf(run: PlatformRun): number[] {
+  const ing = run.model.scenario.platform?.ingress;
+  if (!ing || run.model.management < 0) return [];
+  const on = run.pods.running(run.model.management).filter((p) => p.namespace === ing.namespace && p.base.owner?.name === ing.name && p.node >= 0);
+  return [...new Set(on.map((p) => p.node))].sort((a, b) => a - b);
+}
+
+/** The ingress controller, drawn left of the management cluster (load balancers sit above it). */
+function ingressOf(run: PlatformRun, nodes: number[], around: { x: number; y: number; r: number } | undefined, extent: readonly [number, number]): VizIngress | null {
+  const ing = run.model.scenario.platform?.ingress;
+  if (!ing || run.model.management < 0) return null;
+  const c = around ?? { x: 0, y: 0, r: 0 };
+  const ports = ing.serviceType === 'NodePort' ? `http ${ing.httpNodePort}, https ${ing.httpsNodePort}` : 'http 80, https 443';
+  return {
+    name: ing.name,
+    namespace: ing.namespace,
+    className: ing.className,
+    service: `${ing.serviceType} ${ports}, externalTrafficPolicy ${ing.externalTrafficPolicy}`,
+    nodes,
+    x: Math.round(Math.max(12, c.x - c.r - 30) * 10) / 10,
+    y: Math.round(Math.min(extent[1] - 12, Math.max(12, c.y)) * 10) / 10,
+  };
 }
 
 /** Per cluster its namespaces and workloads with running pods (owner, or the pod itself), sorted. */
