@@ -145,6 +145,23 @@ describe.skipIf(skipBrowser)('the page on the default scenario', () => {
     expect(open.errors).toEqual([]);
   });
 
+  it('the trace view follows a picked source and destination hop by hop as calisim trace does', async () => {
+    const page = open.page;
+    const data = pageData(html);
+    // A traced pair whose source has several destinations, so picking the destination matters.
+    const t = data.traces.find((x) => x.port !== null && data.traces.filter((y) => y.from === x.from).length > 1 && data.traces.indexOf(x) > 0)!;
+    await page.goto(`file://${html}#view=trace`);
+    await page.waitForSelector('body[data-ready=true]');
+    await page.selectOption('#trace-from', t.from);
+    await page.selectOption('#trace-to', String(data.traces.indexOf(t)));
+    const cli = JSON.parse((await cliInProcess(['trace', scenario, '--from', t.from, '--to', t.to, '--protocol', t.protocol, '--port', String(t.port), '--format', 'json'])).stdout) as { hops: { step: string; at: string; detail: string }[]; disposition: string };
+    const shown = await page.locator('#view-trace ol.hops li').allTextContents();
+    expect(shown.map((x) => x.replace(/ \([^()]*:\d+\)$/, ''))).toEqual(cli.hops.map((h) => `[${h.step}] ${h.at}: ${h.detail}`));
+    expect(await page.locator('#view-trace [data-disposition]').getAttribute('data-disposition')).toBe(cli.disposition);
+    expect(await page.evaluate(() => location.hash)).toContain(`sel=trace%3A${data.traces.indexOf(t)}`);
+    expect(open.errors).toEqual([]);
+  });
+
   it('the search box finds a pod and selects it', async () => {
     const page = open.page;
     await page.fill('#search', 'api-0');
