@@ -3,11 +3,12 @@
 // decision (`calisim reach --probes --format json`) as the page's details list it — and the page's own data.
 import { readFileSync } from 'node:fs';
 import type { VizData } from '../../src/emit/viz/viz-data.js';
+import { unpackViz, type PackedViz } from '../../viz/page/unpack-json.js';
 
-/** The viz data embedded in a written page. */
+/** The viz data embedded (packed) in a written page. */
 export function pageData(htmlFile: string): VizData {
   const m = /<script id="viz-data" type="application\/json">(.*?)<\/script>/s.exec(readFileSync(htmlFile, 'utf8'));
-  return JSON.parse(m![1]!) as VizData;
+  return unpackViz(JSON.parse(m![1]!) as PackedViz);
 }
 
 /** Session ends per state in a `bgp --format json` document. */

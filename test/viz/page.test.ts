@@ -1,15 +1,20 @@
 // The D3 page in real Chromium on the default scenario: no error and no request leaving the page, the
 // counts equal the CLI's JSON, a denied cell shows the rules `reach --format json` reports, scrubbing
-// through acme-2's silent failure drops its sessions and brings them back, search and the hash work.
+// through acme-2's silent failure drops its sessions and brings them back, the ingress controller is drawn
+// on the nodes running its pods, search and the hash work.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../cli/run-cli.js';
+import { runPlatform } from '../../src/engine/platform/run-platform.js';
+import { buildModel } from '../../src/model/build-model.js';
+import { loadScenario } from '../../src/scenario/load-scenario.js';
 import { ARTIFACTS, distinctBytes } from './artifacts.js';
 import { cliInProcess } from './cli-json.js';
 import { openPage, skipBrowser, type OpenPage } from './browser.js';
+import { cellVerdict } from '../../viz/page/matrix-cells.js';
 import { cellCounts, expectedSide, pageData, sessionStates, type ReachSide } from './cli-facts.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'calisim-viz-'));
@@ -51,9 +56,11 @@ describe.skipIf(skipBrowser)('the page on the default scenario', () => {
 
   it('clicking a denied cell shows the deciding rules reach --format json reports for that pair', async () => {
     const data = pageData(html);
-    const m = data.matrix.clusters.find((c) => [...c.codes].some((x, k) => x === 'D' && c.probes[k] !== undefined && c.workloads[k % c.workloads.length]!.startsWith('data/')))!;
+    const cellsOf = (c: (typeof data.matrix.clusters)[number]): number[] => Array.from({ length: c.workloads.length ** 2 }, (_x, k) => k);
+    const denied = (c: (typeof data.matrix.clusters)[number], k: number): boolean => cellVerdict(c, k, 0) === 'deny' && c.probes[k] !== undefined && c.workloads[k % c.workloads.length]!.startsWith('data/');
+    const m = data.matrix.clusters.find((c) => cellsOf(c).some((k) => denied(c, k)))!;
     const n = m.workloads.length;
-    const k = [...m.codes].findIndex((x, i) => x === 'D' && m.probes[i] !== undefined && m.workloads[i % n]!.startsWith('data/'));
+    const k = cellsOf(m).find((i) => denied(m, i))!;
     const ns = (w: string): string => w.slice(0, w.indexOf('/'));
     await open.page.goto(`file://${html}#view=matrix&drill=c${m.cluster}:${ns(m.workloads[Math.floor(k / n)]!)}:${ns(m.workloads[k % n]!)}`);
     await open.page.waitForSelector('body[data-ready=true]');
@@ -118,6 +125,40 @@ describe.skipIf(skipBrowser)('the page on the default scenario', () => {
     await scrub(420_000);
     expect(new Set(await states())).toEqual(new Set(['Established']));
     expect((await cliPeerStates('420s')).every((s) => s === 'Established')).toBe(true);
+    expect(open.errors).toEqual([]);
+  });
+
+  it('draws the ingress controller with a line to each node running its pods, and lists them when clicked', async () => {
+    const page = open.page;
+    await page.goto(`file://${html}#view=topology`);
+    await page.waitForSelector('body[data-ready=true]');
+    // The engine's controller pods at 30 s (the page's `at`), as the load balancers' health checks find them.
+    const run = runPlatform(buildModel(loadScenario(scenario)), { until: 30_000 });
+    const ing = run.model.scenario.platform!.ingress;
+    const nodes = [...new Set(run.pods.running(run.model.management).filter((p) => p.namespace === ing.namespace && p.base.owner?.name === ing.name).map((p) => run.model.nodes[p.node]!.name))].sort();
+    expect(nodes.length).toBeGreaterThan(0);
+    expect(await page.locator('line.ingress-link').count()).toBe(nodes.length);
+    await page.click('polygon.ingress[data-ingress="ingress-nginx"]');
+    const listed = await page.locator('#details .ingress-nodes li').allTextContents();
+    expect(listed.map((x) => x.split(':')[0]).sort()).toEqual(nodes);
+    expect(await page.locator('#details').textContent()).toContain('NodePort http 30080, https 30443, externalTrafficPolicy Local');
+    expect(open.errors).toEqual([]);
+  });
+
+  it('the trace view follows a picked source and destination hop by hop as calisim trace does', async () => {
+    const page = open.page;
+    const data = pageData(html);
+    // A traced pair whose source has several destinations, so picking the destination matters.
+    const t = data.traces.find((x) => x.port !== null && data.traces.filter((y) => y.from === x.from).length > 1 && data.traces.indexOf(x) > 0)!;
+    await page.goto(`file://${html}#view=trace`);
+    await page.waitForSelector('body[data-ready=true]');
+    await page.selectOption('#trace-from', t.from);
+    await page.selectOption('#trace-to', String(data.traces.indexOf(t)));
+    const cli = JSON.parse((await cliInProcess(['trace', scenario, '--from', t.from, '--to', t.to, '--protocol', t.protocol, '--port', String(t.port), '--format', 'json'])).stdout) as { hops: { step: string; at: string; detail: string }[]; disposition: string };
+    const shown = await page.locator('#view-trace ol.hops li').allTextContents();
+    expect(shown.map((x) => x.replace(/ \([^()]*:\d+\)$/, ''))).toEqual(cli.hops.map((h) => `[${h.step}] ${h.at}: ${h.detail}`));
+    expect(await page.locator('#view-trace [data-disposition]').getAttribute('data-disposition')).toBe(cli.disposition);
+    expect(await page.evaluate(() => location.hash)).toContain(`sel=trace%3A${data.traces.indexOf(t)}`);
     expect(open.errors).toEqual([]);
   });
 

@@ -1,11 +1,12 @@
 // `calisim viz` as users meet it: the default output path, bad input refused like every command (exit 2,
 // file, line and field), an output that cannot be written refused without leaving a file, and `run`
-// writing the page beside report.json unless --no-viz.
+// writing the page beside report.json unless --no-viz, from the one run it simulates (as `check --viz` does).
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cliInProcess } from './cli-json.js';
+import { pageData } from './cli-facts.js';
 import { execFileSync } from 'node:child_process';
 
 const dir = mkdtempSync(join(tmpdir(), 'calisim-viz-cli-'));
@@ -42,13 +43,30 @@ describe('calisim viz', () => {
     expect(r.stderr).toContain('--at soon: not a duration');
   });
 
-  it('run writes calisim.html beside report.json, and --no-viz skips it', async () => {
+  it('run writes calisim.html beside report.json from its one run (to --until), and --no-viz skips it', async () => {
     const a = join(dir, 'with');
     const b = join(dir, 'without');
-    expect((await cliInProcess(['run', '--out', a, '--quiet'])).code).toBe(0);
-    expect((await cliInProcess(['run', '--out', b, '--quiet', '--no-viz'])).code).toBe(0);
+    expect((await cliInProcess(['run', '--out', a, '--quiet', '--until', '2m'])).code).toBe(0);
+    expect((await cliInProcess(['run', '--out', b, '--quiet', '--until', '2m', '--no-viz'])).code).toBe(0);
     expect(readdirSync(a).sort()).toEqual(['calisim.html', 'report.json']);
     expect(readdirSync(b)).toEqual(['report.json']);
     expect(readFileSync(join(a, 'calisim.html'), 'utf8')).toMatch(/^<!doctype html>/);
+    // Recording the page does not change the run, and the page shows that run: to 2 m, its events.
+    const report = readFileSync(join(a, 'report.json'), 'utf8');
+    expect(report).toBe(readFileSync(join(b, 'report.json'), 'utf8'));
+    const data = pageData(join(a, 'calisim.html'));
+    expect(data.horizon).toBe(120_000);
+    const timeline = (JSON.parse(report) as { timeline: { at: number; kind: string; target: string; effects: string[] }[] }).timeline;
+    expect(data.timeline.map((e) => [e.at, e.kind, e.target, e.effects])).toEqual(timeline.map((e) => [e.at, e.kind, e.target, e.effects]));
+  });
+
+  it('check --viz records the run it checks: the same results with and without the page, and the page carries them', async () => {
+    const html = join(dir, 'check.html');
+    const withPage = await cliInProcess(['check', 'scenarios/giantnetes.yaml', '--format', 'json', '--viz', html]);
+    const without = await cliInProcess(['check', 'scenarios/giantnetes.yaml', '--format', 'json']);
+    expect(withPage.code).toBe(without.code);
+    expect(withPage.stdout).toBe(without.stdout);
+    const summary = (JSON.parse(without.stdout) as { summary: unknown }).summary;
+    expect(pageData(html).check?.summary).toEqual(summary);
   });
 });

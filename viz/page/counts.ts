@@ -1,7 +1,7 @@
 // viz: the counts bar — tenants, nodes (up at the cursor), BGP session ends by state at the cursor, and the
 // matrix's workload cells by verdict: the same figures `calisim bgp --at` and `calisim reach --matrix` give.
 import { el } from './dom.js';
-import { cellVerdict } from './matrix-cells.js';
+import { verdictCounts } from './matrix-cells.js';
 import { sessionCounts, valueAt } from './replay.js';
 import type { Store } from './store.js';
 import type { VizData } from './viz-data.js';
@@ -9,10 +9,8 @@ import type { VizData } from './viz-data.js';
 export function createCounts(root: HTMLElement, data: VizData, store: Store): { render: () => void } {
   const cells = new Map<string, number>();
   for (const m of data.matrix.clusters) {
-    for (let k = 0; k < m.codes.length; k++) {
-      const v = cellVerdict(m, k, 0);
-      if (v !== 'self') cells.set(v, (cells.get(v) ?? 0) + 1);
-    }
+    const all = m.workloads.map((_w, i) => i);
+    for (const [v, n] of verdictCounts(m, all, all, 0)) cells.set(v, (cells.get(v) ?? 0) + n);
   }
   const item = (key: string, label: string, value: number): HTMLElement => {
     const s = el('span', 'count', '', { 'data-count': key });

@@ -2,6 +2,7 @@
 // IPAM blocks and pods; a tenant's namespaces and workloads; a matrix cell's verdict with both sides'
 // deciding tier, policy and rule (file and line), as `calisim reach --format json` reports them.
 import { el, formatTime, section } from './dom.js';
+import { cellConns, cellVerdict } from './matrix-cells.js';
 import { stateNameAt, valueAt } from './replay.js';
 import type { Store } from './store.js';
 import type { VizData, VizProbe, VizSide } from './viz-data.js';
@@ -17,6 +18,7 @@ export function createDetails(root: HTMLElement, data: VizData, store: Store): {
     else if (kind === 'tenants') parts.push(...tenantPairDetails(data, Number(rest[0]), Number(rest[1]), store));
     else if (kind === 'peer') parts.push(el('h2', '', `external peer ${data.peers[Number(rest[0])]?.name ?? ''}`), el('p', '', data.peers[Number(rest[0])]?.ip ?? ''));
     else if (kind === 'lb') parts.push(...lbDetails(data, Number(rest[0]), st.time));
+    else if (kind === 'ingress') parts.push(...ingressDetails(data, st.time));
     else if (kind === 'pod') parts.push(...podDetails(data, rest.join(':'), store));
     else parts.push(el('p', 'hint', 'Click a node, a tenant or a matrix cell; drag on the timeline to move in time.'));
     root.replaceChildren(...parts);
@@ -94,7 +96,7 @@ function cellDetails(data: VizData, ci: number, k: number, store: Store): HTMLEl
   const n = m.workloads.length;
   const from = m.workloads[Math.floor(k / n)]!;
   const to = m.workloads[k % n]!;
-  const out: HTMLElement[] = [el('h2', '', `${from} → ${to}`), el('p', '', `${data.clusters[ci]!.name}: ${m.conns[k] || ({ A: 'all connections', D: 'no connection', S: 'self' } as Record<string, string>)[m.codes[k] ?? ''] || ''}`)];
+  const out: HTMLElement[] = [el('h2', '', `${from} → ${to}`), el('p', '', `${data.clusters[ci]!.name}: ${cellConns(m, k) || ({ allow: 'all connections', deny: 'no connection', self: 'self' } as Record<string, string>)[cellVerdict(m, k, 0)] || ''}`)];
   const p = m.probes[k];
   if (p) out.push(...probeBoxes(data, p, store));
   return out;
@@ -113,6 +115,14 @@ function lbDetails(data: VizData, i: number, t: number): HTMLElement[] {
   const lb = data.loadBalancers[i];
   if (!lb) return [];
   return [el('h2', '', lb.name), section('VIPs', lb.vips), section('members', lb.members.map((m) => `${m.label}: ${valueAt(m.up, t) === 1 ? 'up' : 'down'}`))];
+}
+
+function ingressDetails(data: VizData, t: number): HTMLElement[] {
+  const ing = data.ingress;
+  if (!ing) return [];
+  const nodes = ing.nodes.map((n) => `${data.nodes[n]!.name}: ${valueAt(data.nodes[n]!.up, t) === 1 ? 'up' : 'down'}`);
+  const lbs = data.loadBalancers.map((lb) => `${lb.name}: ${lb.vips.join(', ')}`);
+  return [el('h2', '', `ingress controller ${ing.namespace}/${ing.name}`), el('p', '', `IngressClass ${ing.className}; Service ${ing.service}`), section(`pods' nodes at ${formatTime(data.at)}`, nodes, 'ingress-nodes'), section('fronted by', lbs)];
 }
 
 function podDetails(data: VizData, ref: string, store: Store): HTMLElement[] {

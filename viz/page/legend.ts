@@ -7,6 +7,7 @@ const ITEMS: readonly [string, string][] = [
   ['sw st-idle', 'session Idle'],
   ['sw st-down', 'session Down (speaker down)'],
   ['sw node-down', 'node down'],
+  ['sw ingress', 'ingress controller (lines: nodes running its pods)'],
   ['sw v-allow', 'cell: allow'],
   ['sw v-some', 'cell: some ports'],
   ['sw v-deny', 'cell: deny'],

@@ -12,11 +12,11 @@ import { createStore, decodeState, VIEWS, type PageState, type View } from './st
 import { createTimeline } from './timeline.js';
 import { createTopology } from './topology.js';
 import { createTraceView } from './trace-view.js';
-import type { VizData } from './viz-data.js';
+import { unpackViz, type PackedViz } from './unpack-json.js';
 
 function start(): void {
   performance.mark('calisim:start');
-  const data = JSON.parse(document.getElementById('viz-data')?.textContent ?? '{}') as VizData;
+  const data = unpackViz(JSON.parse(document.getElementById('viz-data')?.textContent ?? '{}') as PackedViz);
   const defaults: PageState = {
     view: 'topology',
     selection: '',
@@ -47,20 +47,20 @@ function start(): void {
   document.body.append(header, counts, main, footer, legend);
   createSearch(searchBox, data, store);
   createLegend(legend);
-  const parts = [
-    createCounts(counts, data, store),
-    createTopology(panes.topology, data, store),
-    createMatrix(panes.matrix, data, store),
-    createTraceView(panes.trace, data, store),
-    createCheckView(panes.check, data, store),
-    createDetails(side, data, store),
-    createTimeline(footer, data, store),
-  ];
+  const shared = [createCounts(counts, data, store), createDetails(side, data, store), createTimeline(footer, data, store)];
+  // A view is drawn only while it is shown: a hidden pane is left as it was and redrawn when opened.
+  const views: Record<View, { render: () => void }> = {
+    topology: createTopology(panes.topology, data, store),
+    matrix: createMatrix(panes.matrix, data, store),
+    trace: createTraceView(panes.trace, data, store),
+    check: createCheckView(panes.check, data, store),
+  };
   const render = (): void => {
     const st = store.get();
     for (const v of VIEWS) panes[v].hidden = v !== st.view;
     buttons.forEach((b, i) => b.setAttribute('aria-selected', String(VIEWS[i] === st.view)));
-    for (const p of parts) p.render();
+    views[st.view].render();
+    for (const p of shared) p.render();
   };
   store.subscribe(render);
   window.addEventListener('hashchange', () => store.set(decodeState(location.hash, store.get())));

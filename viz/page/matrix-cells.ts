@@ -39,11 +39,57 @@ export function allowsPort(conns: string, port: number): boolean {
   return false;
 }
 
+/** A class cell's verdict under the port filter (-1: a workload with itself). */
+export function classVerdict(m: VizClusterMatrix, c: number, port: number): Verdict {
+  if (c < 0) return 'self';
+  const v = CODE[m.codes[c] ?? 'U'] ?? 'unknown';
+  if (!port || v !== 'some') return v;
+  return allowsPort(m.conns[c] ?? '', port) ? 'allow' : 'deny';
+}
+
+/** The class cell of workload cell k = i × n + j, or -1 on the diagonal. */
+export function classCell(m: VizClusterMatrix, k: number): number {
+  const n = m.workloads.length;
+  const i = Math.floor(k / n);
+  const j = k % n;
+  return i === j ? -1 : m.classes[i]! * m.classCount + m.classes[j]!;
+}
+
 /** A workload cell's verdict under the port filter. */
 export function cellVerdict(m: VizClusterMatrix, k: number, port: number): Verdict {
-  const v = CODE[m.codes[k] ?? 'U'] ?? 'unknown';
-  if (!port || v !== 'some') return v;
-  return allowsPort(m.conns[k] ?? '', port) ? 'allow' : 'deny';
+  return classVerdict(m, classCell(m, k), port);
+}
+
+/** The conns text of a workload cell ('' for all, none or self). */
+export function cellConns(m: VizClusterMatrix, k: number): string {
+  const c = classCell(m, k);
+  return c < 0 ? '' : (m.conns[c] ?? '');
+}
+
+/**
+ * How many workload cells (row in `rows`, column in `cols`, never a workload with itself) have each
+ * verdict: counted per class pair (rows of class a × columns of class b), not per cell.
+ */
+export function verdictCounts(m: VizClusterMatrix, rows: readonly number[], cols: readonly number[], port: number): Map<Verdict, number> {
+  const tally = (ws: readonly number[]): Map<number, number> => {
+    const t = new Map<number, number>();
+    for (const w of ws) t.set(m.classes[w]!, (t.get(m.classes[w]!) ?? 0) + 1);
+    return t;
+  };
+  const rc = tally(rows);
+  const cc = tally(cols);
+  const inCols = new Set(cols);
+  const both = tally(rows.filter((w) => inCols.has(w)));
+  const out = new Map<Verdict, number>();
+  for (const [a, x] of rc) {
+    for (const [b, y] of cc) {
+      const count = x * y - (a === b ? (both.get(a) ?? 0) : 0);
+      if (count === 0) continue;
+      const v = classVerdict(m, a * m.classCount + b, port);
+      out.set(v, (out.get(v) ?? 0) + count);
+    }
+  }
+  return out;
 }
 
 /** The verdict of a group of cells. */
@@ -69,10 +115,11 @@ export function levelOf(data: VizData, drill: string, port: number): Level {
   const cname = data.clusters[ci]!.name;
   if (parts.length < 3) {
     const nss = [...new Set(m.workloads.map(nsOf))];
-    const index = new Map(nss.map((x, i) => [x, i]));
-    const groups = nss.map(() => nss.map(() => [] as Verdict[]));
-    for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) groups[index.get(nsOf(m.workloads[i]!))!]![index.get(nsOf(m.workloads[j]!))!]!.push(cellVerdict(m, i * n + j, port));
-    const cells = nss.flatMap((a, r) => nss.map((b, c) => ({ row: r, col: c, verdict: aggregate(groups[r]![c]!), select: '', drill: `c${ci}:${a}:${b}`, wall: null, title: `${cname}: ${a} → ${b}` })));
+    const members = new Map(nss.map((x) => [x, [] as number[]]));
+    m.workloads.forEach((w, i) => members.get(nsOf(w))!.push(i));
+    const cells = nss.flatMap((a, r) =>
+      nss.map((b, c) => ({ row: r, col: c, verdict: aggregate(verdictCounts(m, members.get(a)!, members.get(b)!, port).keys()), select: '', drill: `c${ci}:${a}:${b}`, wall: null, title: `${cname}: ${a} → ${b}` })),
+    );
     return { rows: nss, cols: nss, cells, crumbs: [top, { label: cname, drill: `c${ci}` }] };
   }
   const [, a, b] = parts as [string, string, string];
@@ -81,7 +128,7 @@ export function levelOf(data: VizData, drill: string, port: number): Level {
   const cells = rows.flatMap(([rw, i], r) =>
     cols.map(([cw, j], c) => {
       const k = i * n + j;
-      return { row: r, col: c, verdict: cellVerdict(m, k, port), select: `cell:c${ci}:${k}`, drill: null, wall: null, title: `${rw} → ${cw}${m.conns[k] ? `: ${m.conns[k]}` : ''}` };
+      return { row: r, col: c, verdict: cellVerdict(m, k, port), select: `cell:c${ci}:${k}`, drill: null, wall: null, title: `${rw} → ${cw}${cellConns(m, k) ? `: ${cellConns(m, k)}` : ''}` };
     }),
   );
   return { rows: rows.map(([w]) => w), cols: cols.map(([w]) => w), cells, crumbs: [top, { label: cname, drill: `c${ci}` }, { label: `${a} → ${b}`, drill }] };
@@ -94,7 +141,8 @@ function clusterLevel(data: VizData, port: number, top: { label: string; drill: 
     data.clusters.forEach((__, j) => {
       if (i === j) {
         const m = data.matrix.clusters.find((x) => x.cluster === i);
-        const v = m ? aggregate([...m.codes].map((_c, k) => cellVerdict(m, k, port))) : 'n/a';
+        const all = m ? m.workloads.map((_w, k) => k) : [];
+        const v = m ? aggregate(verdictCounts(m, all, all, port).keys()) : 'n/a';
         cells.push({ row: i, col: j, verdict: v, select: `cluster:${i}`, drill: m ? `c${i}` : null, wall: null, title: `${names[i]} → itself${m ? '' : ': no workload matrix'}` });
         return;
       }

@@ -24,7 +24,8 @@ function index(data: VizData): Hit[] {
 }
 
 export function createSearch(root: HTMLElement, data: VizData, store: Store): void {
-  const hits = index(data);
+  // Built on the first query, not at load (a large platform's pods would delay the first render).
+  let hits: Hit[] | undefined;
   const input = el('input', '', '', { type: 'search', id: 'search', placeholder: 'search pod, workload, node, address  (/)', 'aria-label': 'search' });
   const list = el('ul', 'results', '', { id: 'search-results', role: 'listbox' });
   root.append(input, list);
@@ -35,7 +36,7 @@ export function createSearch(root: HTMLElement, data: VizData, store: Store): vo
   };
   input.addEventListener('input', () => {
     const q = input.value.trim().toLowerCase();
-    const found = q.length < 2 ? [] : hits.filter((h) => h.label.toLowerCase().includes(q)).slice(0, 20);
+    const found = q.length < 2 ? [] : (hits ??= index(data)).filter((h) => h.label.toLowerCase().includes(q)).slice(0, 20);
     list.replaceChildren(
       ...found.map((h) => {
         const li = el('li', 'result', h.label, { role: 'option', tabindex: '0' });

@@ -1,6 +1,6 @@
 // viz: the topology view — management hosts, tenants as collapsible groups (their underlay as a hull), VMs,
 // route reflectors and external peers, BGP sessions coloured by state at the time cursor, load balancers
-// with their members. At most MAX_MARKS shapes: sessions beyond it are drawn only for the selected node.
+// with their members, the ingress controller with the nodes running its pods. At most MAX_MARKS shapes: sessions beyond it are drawn only for the selected node.
 import { select, zoom, type Selection } from 'd3';
 import { stateNameAt, valueAt } from './replay.js';
 import type { Store } from './store.js';
@@ -36,6 +36,7 @@ export function createTopology(root: HTMLElement, data: VizData, store: Store): 
     drawNodes(g, data, st.time, visible, st.selection, (i) => pick(`node:${i}`));
     drawPeers(g, data, open, (i) => pick(`peer:${i}`));
     drawLoadBalancers(g, data, st.time, (i) => pick(`lb:${i}`));
+    drawIngress(g, data, st.time, pick('ingress'));
   };
   return { render };
 }
@@ -111,4 +112,17 @@ function drawLoadBalancers(g: G, data: VizData, t: number, onClick: (i: number) 
     g.append('rect').attr('class', 'lb').attr('x', lb.x - 10).attr('y', lb.y - 7).attr('width', 20).attr('height', 14).on('click', onClick(i)).append('title').text(`${lb.name} ${lb.vips.join(', ')}`);
     g.append('text').attr('class', 'label').attr('x', lb.x).attr('y', lb.y - 10).attr('text-anchor', 'middle').text(lb.name);
   });
+}
+
+/** The ingress controller (a hexagon) with a line to each node running one of its pods, up or down at `t`. */
+function drawIngress(g: G, data: VizData, t: number, onClick: (ev: Event) => void): void {
+  const ing = data.ingress;
+  if (!ing) return;
+  for (const n of ing.nodes) {
+    const node = data.nodes[n]!;
+    g.append('line').attr('class', `ingress-link ${valueAt(node.up, t) === 1 ? 'up' : 'down'}`).attr('x1', ing.x).attr('y1', ing.y).attr('x2', node.x).attr('y2', node.y);
+  }
+  const hex = [0, 1, 2, 3, 4, 5].map((k) => `${(ing.x + 10 * Math.cos((k * Math.PI) / 3)).toFixed(1)},${(ing.y + 10 * Math.sin((k * Math.PI) / 3)).toFixed(1)}`).join(' ');
+  g.append('polygon').attr('class', 'ingress').attr('points', hex).attr('data-ingress', ing.name).attr('tabindex', '0').on('click', onClick).append('title').text(`ingress controller ${ing.namespace}/${ing.name} (class ${ing.className}): ${ing.service}`);
+  g.append('text').attr('class', 'label').attr('x', ing.x).attr('y', ing.y - 13).attr('text-anchor', 'middle').text(ing.name);
 }

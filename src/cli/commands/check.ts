@@ -7,7 +7,9 @@ import { renderCheckJunit } from '../../emit/check/render-check-junit.js';
 import { renderCheckMarkdown } from '../../emit/check/render-check-markdown.js';
 import { renderCheckSarif } from '../../emit/check/render-check-sarif.js';
 import { renderCheckText } from '../../emit/check/render-check-text.js';
+import { createPlatform } from '../../engine/platform/run-platform.js';
 import { buildModel } from '../../model/build-model.js';
+import { policyChangeEffects } from '../../verdict/diff/policy-change-effects.js';
 import type { CheckReport } from '../../verdict/check/types.js';
 import { runCheck } from '../../verdict/check/run-check.js';
 import type { Command } from '../command.js';
@@ -17,7 +19,7 @@ import { inputFiles, inputOptions, withInputOptions } from '../input-options.js'
 import { loadInput, warningsJson, type LoadedInput } from '../load-input.js';
 import { printDoc, withOutputOption } from '../print-doc.js';
 import { startProgress } from '../progress.js';
-import { writeVizPage } from './viz.js';
+import { startVizPage } from './viz.js';
 
 export const checkCommand: Command = {
   command: 'check [scenario..]',
@@ -37,10 +39,16 @@ export const checkCommand: Command = {
     const progress = startProgress(`check ${scenario.name}`);
     progress.step('building the model');
     const model = buildModel(scenario);
-    const report = runCheck(model, { ...(seed !== undefined ? { seed } : {}), progress: (m) => progress.step(m) });
-    progress.done();
     const vizFile = optString(args, 'viz');
-    if (vizFile !== undefined) writeVizPage(model, vizFile, { ...(seed !== undefined ? { seed } : {}), check: report });
+    const used = seed ?? scenario.seed;
+    // With --viz the page records the run check steps through (one simulation).
+    const page = vizFile !== undefined ? startVizPage(createPlatform(model, { seed: used, onPolicyChange: policyChangeEffects }), used, scenario.horizon) : undefined;
+    const report = runCheck(model, { ...(seed !== undefined ? { seed } : {}), progress: (m) => progress.step(m), ...(page ? { platform: page } : {}) });
+    progress.done();
+    if (page && vizFile !== undefined) {
+      page.advance(scenario.horizon);
+      page.write(vizFile, report);
+    }
     const output = optString(args, 'output');
     if (output === 'json' || output === 'yaml') printDoc(JSON.parse(renderCheckJson(displayed(report))) as object, output, input);
     else process.stdout.write(render(report, optString(args, 'format') ?? 'text', files[0] ?? '', input));

@@ -2,7 +2,7 @@
 // the summary (text or JSON) and write report.json into the output folder.
 import { join, relative } from 'node:path';
 import { buildModel } from '../../model/build-model.js';
-import { runPlatform } from '../../engine/platform/run-platform.js';
+import { advancePlatform, createPlatform } from '../../engine/platform/run-platform.js';
 import { renderRunSummary } from '../../emit/report/run-summary-text.js';
 import { parseDuration, simTimeProblem } from '../../scenario/duration.js';
 import { defaultScenarioPath } from '../../scenario/load-scenario.js';
@@ -17,7 +17,7 @@ import { startProgress } from '../progress.js';
 import { UsageError } from '../usage-error.js';
 import { writeFileAtomic } from '../write-output.js';
 import { bgpProblems, throwErrors } from '../model-problems.js';
-import { writeVizPage } from './viz.js';
+import { startVizPage } from './viz.js';
 
 export const runCommand: Command = {
   command: 'run [scenario..]',
@@ -48,7 +48,12 @@ export const runCommand: Command = {
     const model = buildModel(scenario);
     // What validate refuses, run refuses too (the same model-level checks).
     throwErrors(bgpProblems(model));
-    const run = runPlatform(model, { seed, ...(until !== undefined ? { until } : {}), progress: (m) => progress.step(m), onPolicyChange: policyChangeEffects });
+    const end = until ?? scenario.horizon;
+    const run = createPlatform(model, { seed, progress: (m) => progress.step(m), onPolicyChange: policyChangeEffects });
+    // The page records this run while it advances (one simulation); --no-viz advances it directly.
+    const page = args['viz'] !== false ? startVizPage(run, seed, end) : undefined;
+    if (page) page.advance(end);
+    else advancePlatform(run, end);
     progress.done();
     // Files named relative to the working directory (the default scenario too), so report.json's bytes do not
     // depend on where calisim is installed.
@@ -56,7 +61,7 @@ export const runCommand: Command = {
     const outDir = optString(args, 'out') ?? 'out';
     const json = JSON.stringify({ ...report, warnings: warningsJson(input) }, null, 2) + '\n';
     writeFileAtomic(join(outDir, 'report.json'), json);
-    if (args['viz'] !== false) writeVizPage(model, join(outDir, 'calisim.html'), { seed });
+    page?.write(join(outDir, 'calisim.html'));
     if (!quiet) {
       const output = optString(args, 'output');
       if (output === 'yaml') printDoc(JSON.parse(json) as object, 'yaml');

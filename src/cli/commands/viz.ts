@@ -1,14 +1,16 @@
 // cli: `calisim viz SCENARIO|FILES... [-o FILE] [--at T] [--seed N]` — writes the D3 page: one
 // self-contained HTML file (script, styles and data inline, no network) of the platform, its reachability
-// and its timeline. `run` and `check --viz` write the same page through writeVizPage.
+// and its timeline. `run` and `check --viz` write the same page through startVizPage, recording the run
+// they simulate (one simulation per command).
 import { readFileSync } from 'node:fs';
-import { buildVizData } from '../../emit/viz/build-viz-data.js';
+import { recordViz } from '../../emit/viz/build-viz-data.js';
+import { createPlatform, type PlatformRun } from '../../engine/platform/run-platform.js';
 import { renderVizHtml, type PageAssets } from '../../emit/viz/render-viz-html.js';
 import { buildModel } from '../../model/build-model.js';
-import type { Model } from '../../model/types.js';
 import { parseDuration } from '../../scenario/duration.js';
 import { defaultScenarioPath } from '../../scenario/load-scenario.js';
 import type { CheckReport } from '../../verdict/check/types.js';
+import { policyChangeEffects } from '../../verdict/diff/policy-change-effects.js';
 import type { Command } from '../command.js';
 import { inputFiles, inputOptions, withInputOptions } from '../input-options.js';
 import { loadInput } from '../load-input.js';
@@ -33,17 +35,32 @@ export const vizCommand: Command = {
     const input = loadInput(files.length ? files : [defaultScenarioPath()], inputOptions(args));
     const model = buildModel(input.scenario);
     const out = optString(args, 'o') ?? 'out/calisim.html';
-    writeVizPage(model, out, { ...(seed !== undefined ? { seed } : {}), ...(at !== undefined ? { at } : {}) });
+    const used = seed ?? model.scenario.seed;
+    const end = model.scenario.horizon;
+    const page = startVizPage(createPlatform(model, { seed: used, onPolicyChange: policyChangeEffects }), used, end, at !== undefined ? { at } : {});
+    page.advance(end);
+    page.write(out);
     process.stdout.write(`Wrote ${displayOutputPath(out)}\n`);
     return 0;
   },
 };
 
-/** Builds the page of `model` and writes it atomically to `file`. */
-export function writeVizPage(model: Model, file: string, options: { readonly seed?: number; readonly at?: number; readonly check?: CheckReport } = {}): void {
+/** The page of a command's one run: advance the run through it (recording), then write it at the end. */
+export interface VizPage {
+  readonly run: PlatformRun;
+  advance(until: number): void;
+  /** Writes the page of the run as it stands, atomically, to `file` (with `check`'s results, if given). */
+  write(file: string, check?: CheckReport): void;
+}
+
+/**
+ * Starts the page of `run` (just created with `seed`, to end at `end` ms): the bundle is read first, so
+ * a missing build is reported before the simulation.
+ */
+export function startVizPage(run: PlatformRun, seed: number, end: number, options: { readonly at?: number } = {}): VizPage {
   const assets = pageAssets();
-  const data = buildVizData(model, { ...options, display: displayPath });
-  writeFileAtomic(file, renderVizHtml(data, assets));
+  const recording = recordViz(run, seed, end, { ...options, display: displayPath });
+  return { run, advance: (until) => recording.advance(until), write: (file, check) => writeFileAtomic(file, renderVizHtml(recording.finish(check), assets)) };
 }
 
 /** The bundle `npm run build` writes (dist/viz/page.js and page.css; the same path from src/ and dist/). */

@@ -1,7 +1,6 @@
 // emit/viz: the reachability matrix of the page — per cluster the workload × workload cells `calisim reach
-// --matrix` computes (allow, some ports, deny, unknown), a representative probe per cell explained on both
+// --matrix` computes (allow, some ports, deny, unknown) at identity-class level, a representative probe per cell explained on both
 // sides exactly as `reach --format json` explains it, and the tenant × tenant isolation with its wall.
-import { connMatrix } from '../connlist/matrix.js';
 import type { PlatformRun } from '../../engine/platform/run-platform.js';
 import type { SideExplanation } from '../../model/policy/eval/types.js';
 import { checkIsolation } from '../../verdict/check/isolation.js';
@@ -9,17 +8,19 @@ import type { ClusterPolicies } from '../../verdict/reach/platform-probes.js';
 import { platformProbes } from '../../verdict/reach/platform-probes.js';
 import { fastClassOf, fastEvaluate } from '../../verdict/state/fast-evaluate.js';
 import { groupWorkloads } from '../../verdict/policy/workloads.js';
+import { classMatrix } from './class-matrix.js';
 import type { VizClusterMatrix, VizMatrix, VizProbe, VizSide, VizTenantCell } from './viz-data.js';
 
 /** Limits that keep the page and its writing fast on large platforms. */
 export interface MatrixLimits {
-  /** Clusters with more workloads get no workload matrix (the page says so). */
+  /** Clusters with more workloads, or their workloads in more identity classes, get no workload matrix (the page says so). */
   readonly workloads: number;
+  readonly classes: number;
   /** Probes (explained cells) over the whole page. */
   readonly probes: number;
 }
 
-export const DEFAULT_MATRIX_LIMITS: MatrixLimits = { workloads: 300, probes: 20_000 };
+export const DEFAULT_MATRIX_LIMITS: MatrixLimits = { workloads: 20_000, classes: 300, probes: 20_000 };
 
 /** A request to trace a probe later: the page's trace index is assigned by the caller. */
 export type TraceRequest = (probe: Omit<VizProbe, 'trace' | 'egress' | 'ingress'>) => number;
@@ -36,25 +37,22 @@ export function buildMatrix(run: PlatformRun, policies: readonly ClusterPolicies
       notes.push(`${c.name}: ${count} workloads, more than the ${limits.workloads} drawn (calisim reach --matrix lists them)`);
       return;
     }
-    const m = connMatrix(c.model, fastEvaluate, fastClassOf(c.model));
+    const m = classMatrix(c.model, fastEvaluate, fastClassOf(c.model), limits.classes);
+    if ('tooMany' in m) {
+      notes.push(`${c.name}: ${count} workloads in ${m.tooMany} identity classes, more than the ${limits.classes} drawn (calisim reach --matrix lists them)`);
+      return;
+    }
     const n = m.workloads.length;
+    const classCount = Math.round(Math.sqrt(m.codes.length));
     const reps = repsOf(c, m.workloads);
-    let codes = '';
-    const conns: Record<string, string> = {};
     const want: { cell: number; probe: { from: string; to: string; protocol: string; port: number } }[] = [];
-    for (let i = 0; i < n; i++) {
-      for (let j = 0; j < n; j++) {
-        const cell = m.cells[i]![j]!;
-        const unknown = m.unknown[i]![j]!;
-        const k = i * n + j;
-        const code = cell === 'self' ? 'S' : unknown !== '' ? 'U' : cell === '' ? 'D' : cell === 'All Connections' ? 'A' : 'P';
-        codes += code;
-        if (code === 'P' || code === 'U') conns[k] = cell + (unknown !== '' ? `${cell ? '; ' : ''}unknown: ${unknown}` : '');
+    for (let i = 0; i < n && budget > 0; i++) {
+      for (let j = 0; j < n && budget > 0; j++) {
         const a = reps[i];
         const b = reps[j];
-        if (code === 'S' || a === undefined || b === undefined || budget <= 0) continue;
+        if (i === j || a === undefined || b === undefined) continue;
         budget--;
-        want.push({ cell: k, probe: { from: `${c.name}/${a.ref}`, to: `${c.name}/${b.ref}`, protocol: 'TCP', port: b.port } });
+        want.push({ cell: i * n + j, probe: { from: `${c.name}/${a.ref}`, to: `${c.name}/${b.ref}`, protocol: 'TCP', port: b.port } });
       }
     }
     const { results } = platformProbes(policies, want.map((w) => w.probe), '<viz>', run.model);
@@ -63,7 +61,7 @@ export function buildMatrix(run: PlatformRun, policies: readonly ClusterPolicies
       const base = { from: r.from, to: r.to, protocol: r.protocol, port: r.port, verdict: r.verdict };
       probes[want[i]!.cell] = { ...base, egress: sides.add(sideOf(r.egress, display)), ingress: sides.add(sideOf(r.ingress, display)), trace: trace(base) };
     });
-    clusters.push({ cluster: ci, workloads: m.workloads, codes, conns, probes });
+    clusters.push({ cluster: ci, workloads: m.workloads, classes: m.classes, classCount, codes: m.codes, conns: m.conns, probes });
   });
   if (budget <= 0) notes.push(`only the first ${limits.probes} cells carry an explanation`);
   const tenants = tenantCells(run, policies, sides, display, trace);

@@ -1,6 +1,7 @@
-// emit/viz: a model into the page's viz data — runs the platform once, event time by event time, recording
-// every state change; at the cursor's time reads the static facts (node facts, matrix, traces); lays the
-// platform out with the seed. Deterministic: the same model, seed and options give the same document.
+// emit/viz: a run into the page's viz data — records every state change while the command's one run
+// advances, event time by event time; at the cursor's time reads the static facts (node facts, matrix,
+// traces); lays the platform out with the seed. Deterministic: the same model, seed and options give the
+// same document.
 import { formatCidr } from '../../lib/ipv4.js';
 import { createPlatform, type PlatformRun } from '../../engine/platform/run-platform.js';
 import type { Model } from '../../model/types.js';
@@ -13,15 +14,16 @@ import { layoutPlatform } from './layout-platform.js';
 import { nodeFacts, type NodeFacts } from './node-facts.js';
 import { recordHistory, resolutionFor, type RunHistory } from './record-history.js';
 import { traceTable } from './trace-table.js';
-import { VIZ_SCHEMA, type VizCluster, type VizData, type VizMatrix, type VizTrace } from './viz-data.js';
+import { VIZ_SCHEMA, type VizCluster, type VizData, type VizIngress, type VizMatrix, type VizTrace } from './viz-data.js';
 import { vizWindows } from './viz-windows.js';
 
 /** The cursor's default start: 30 s, once BGP has converged (as `calisim trace` does). */
 export const DEFAULT_AT = 30_000;
 
 export interface VizOptions {
+  /** buildVizData's seed (default the scenario's); recordViz is given its run's. */
   readonly seed?: number;
-  /** Time (ms) of the static facts and the cursor's start; default 30 s, at most the horizon. */
+  /** Time (ms) of the static facts and the cursor's start; default 30 s, at most the run's end. */
   readonly at?: number;
   /** A source file as users should read it (relative to the working directory). */
   readonly display?: (file: string) => string;
@@ -31,67 +33,92 @@ export interface VizOptions {
   readonly traces?: number;
 }
 
-/** Builds the viz data of a model. */
-export function buildVizData(model: Model, options: VizOptions = {}): VizData {
-  const seed = options.seed ?? model.scenario.seed;
-  const horizon = model.scenario.horizon;
-  const at = Math.min(options.at ?? DEFAULT_AT, horizon);
+/** The page's recording of a run: advance it (as far as its command needs), then finish at its end. */
+export interface VizRecording {
+  /** Advances the run to `until` (ms), recording each state change. */
+  advance(until: number): void;
+  /** The viz data of the run as it stands (its end): `check` adds its results. */
+  finish(check?: CheckReport): VizData;
+}
+
+/**
+ * Starts recording a run just created (time 0) with `seed`, which will end at `end` (ms): the one
+ * simulation of `run`, `check --viz` and `viz`.
+ */
+export function recordViz(run: PlatformRun, seed: number, end: number, options: VizOptions = {}): VizRecording {
+  const model = run.model;
+  const at = Math.min(options.at ?? DEFAULT_AT, end);
   const display = options.display ?? ((f: string) => f);
-  const run = createPlatform(model, { seed, onPolicyChange: policyChangeEffects });
   let facts: NodeFacts[] = [];
   let matrix: VizMatrix = { tenants: [], clusters: [], sides: [], note: null };
   let traces: VizTrace[] = [];
   let namespaces: VizCluster['namespaces'][] = [];
-  const resolution = resolutionFor(run, horizon);
-  const history = recordHistory(run, horizon, at, (r) => {
+  let ingressNodes: number[] = [];
+  const resolution = resolutionFor(run, end);
+  const recorder = recordHistory(run, at, (r) => {
     facts = nodeFacts(r);
     namespaces = namespacesOf(r);
+    ingressNodes = ingressNodesOf(r);
     const built = policyModelsOf(r);
     const table = traceTable(options.traces ?? 400);
     matrix = buildMatrix(r, built.clusters, display, options.limits ?? DEFAULT_MATRIX_LIMITS, table.want);
     traces = table.trace(r, built.clusters, display);
   }, resolution);
-  const layout = layoutPlatform(model, seed);
-  const peers = peersOf(model);
-  const speakerNode = new Map(model.nodes.map((n) => [run.bgp.speakerOf(n.id), n.id]));
-  const peerIndex = new Map(peers.map((p, i) => [p.speaker, i]));
-  return {
-    schema: VIZ_SCHEMA,
-    scenario: model.scenario.name,
-    seed,
-    horizon,
-    at,
-    resolution,
-    stateNames: ['Idle', 'Connect', 'Active', 'OpenSent', 'OpenConfirm', 'Established'],
-    clusters: model.clusters.map((c, ci) => ({
-      name: c.name,
-      kind: c.kind,
-      placement: c.placement,
-      underlay: { kind: c.underlay.kind, cidr: formatCidr(c.underlay.network), vni: c.underlay.flannel?.vni ?? null },
-      namespaces: namespaces[ci] ?? [],
-      ...layout.clusters[ci]!,
-    })),
-    nodes: model.nodes.map((n, i) => ({
-      name: n.name,
-      cluster: n.cluster,
-      role: n.role,
-      host: n.host,
-      ip: n.ipText,
-      reflector: (model.clusters[n.cluster]!.spec.calico.routeReflectors?.nodes ?? []).includes(n.shortName),
-      ...layout.nodes[i]!,
-      up: history.nodeUp[i]!,
-      ...(facts[i] ?? { blocks: [], pods: [], routes: [] }),
-    })),
-    peers: peers.map((p, i) => ({ name: p.name, ip: p.ip, cluster: p.cluster, ...layout.peers[i]! })),
-    sessions: sessionsOf(run, history, speakerNode, peerIndex),
-    loadBalancers: loadBalancersOf(run, layout.clusters[Math.max(0, model.management)]),
-    timeline: run.timeline.map((e) => ({ at: e.at, kind: e.kind, target: e.target, effects: e.effects, file: e.src ? display(e.src.file) : null, line: e.src?.line ?? null })),
-    windows: vizWindows(run, horizon),
-    matrix,
-    traces,
-    check: options.check ? vizCheck(options.check, display) : null,
-    extent: layout.extent,
+  const finish = (check: CheckReport | undefined): VizData => {
+    const history = recorder.finish();
+    const layout = layoutPlatform(model, seed);
+    const peers = peersOf(model);
+    const speakerNode = new Map(model.nodes.map((n) => [run.bgp.speakerOf(n.id), n.id]));
+    const peerIndex = new Map(peers.map((p, i) => [p.speaker, i]));
+    return {
+      schema: VIZ_SCHEMA,
+      scenario: model.scenario.name,
+      seed,
+      horizon: end,
+      at,
+      resolution,
+      stateNames: ['Idle', 'Connect', 'Active', 'OpenSent', 'OpenConfirm', 'Established'],
+      clusters: model.clusters.map((c, ci) => ({
+        name: c.name,
+        kind: c.kind,
+        placement: c.placement,
+        underlay: { kind: c.underlay.kind, cidr: formatCidr(c.underlay.network), vni: c.underlay.flannel?.vni ?? null },
+        namespaces: namespaces[ci] ?? [],
+        ...layout.clusters[ci]!,
+      })),
+      nodes: model.nodes.map((n, i) => ({
+        name: n.name,
+        cluster: n.cluster,
+        role: n.role,
+        host: n.host,
+        ip: n.ipText,
+        reflector: (model.clusters[n.cluster]!.spec.calico.routeReflectors?.nodes ?? []).includes(n.shortName),
+        ...layout.nodes[i]!,
+        up: history.nodeUp[i]!,
+        ...(facts[i] ?? { blocks: [], pods: [], routes: [] }),
+      })),
+      peers: peers.map((p, i) => ({ name: p.name, ip: p.ip, cluster: p.cluster, ...layout.peers[i]! })),
+      sessions: sessionsOf(run, history, speakerNode, peerIndex),
+      loadBalancers: loadBalancersOf(run, layout.clusters[Math.max(0, model.management)]),
+      ingress: ingressOf(run, ingressNodes, layout.clusters[Math.max(0, model.management)], layout.extent),
+      timeline: run.timeline.map((e) => ({ at: e.at, kind: e.kind, target: e.target, effects: e.effects, file: e.src ? display(e.src.file) : null, line: e.src?.line ?? null })),
+      windows: vizWindows(run, end),
+      matrix,
+      traces,
+      check: check ? vizCheck(check, display) : null,
+      extent: layout.extent,
+    };
   };
+  return { advance: (until) => recorder.advance(until), finish: (check) => finish(check ?? options.check) };
+}
+
+/** Builds the viz data of a model: runs it to its horizon, recording. */
+export function buildVizData(model: Model, options: VizOptions = {}): VizData {
+  const seed = options.seed ?? model.scenario.seed;
+  const end = model.scenario.horizon;
+  const recording = recordViz(createPlatform(model, { seed, onPolicyChange: policyChangeEffects }), seed, end, options);
+  recording.advance(end);
+  return recording.finish();
 }
 
 function peersOf(model: Model): { name: string; ip: string; cluster: number; speaker: string }[] {
@@ -137,6 +164,31 @@ function loadBalancersOf(run: PlatformRun, around: { x: number; y: number; r: nu
       y: Math.round((c.y + Math.sin(angle) * (c.r + 40)) * 10) / 10,
     };
   });
+}
+
+/** The nodes running an ingress controller pod (the pods the load balancers' health checks reach). */
+function ingressNodesOf(run: PlatformRun): number[] {
+  const ing = run.model.scenario.platform?.ingress;
+  if (!ing || run.model.management < 0) return [];
+  const on = run.pods.running(run.model.management).filter((p) => p.namespace === ing.namespace && p.base.owner?.name === ing.name && p.node >= 0);
+  return [...new Set(on.map((p) => p.node))].sort((a, b) => a - b);
+}
+
+/** The ingress controller, drawn left of the management cluster (load balancers sit above it). */
+function ingressOf(run: PlatformRun, nodes: number[], around: { x: number; y: number; r: number } | undefined, extent: readonly [number, number]): VizIngress | null {
+  const ing = run.model.scenario.platform?.ingress;
+  if (!ing || run.model.management < 0) return null;
+  const c = around ?? { x: 0, y: 0, r: 0 };
+  const ports = ing.serviceType === 'NodePort' ? `http ${ing.httpNodePort}, https ${ing.httpsNodePort}` : 'http 80, https 443';
+  return {
+    name: ing.name,
+    namespace: ing.namespace,
+    className: ing.className,
+    service: `${ing.serviceType} ${ports}, externalTrafficPolicy ${ing.externalTrafficPolicy}`,
+    nodes,
+    x: Math.round(Math.max(12, c.x - c.r - 30) * 10) / 10,
+    y: Math.round(Math.min(extent[1] - 12, Math.max(12, c.y)) * 10) / 10,
+  };
 }
 
 /** Per cluster its namespaces and workloads with running pods (owner, or the pod itself), sorted. */

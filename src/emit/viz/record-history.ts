@@ -1,4 +1,4 @@
-// emit/viz: runs a platform event time by event time and records every state change the page replays —
+// emit/viz: advances a platform event time by event time and records every state change the page replays —
 // each node up or down, each BGP session end's RFC 4271 state — with its time; the engine's own records
 // (load-balancer transitions, certificate and blackhole windows) are read once at the end. On a large
 // platform the states are read at most once per `resolution` ms (a change is stamped with the first
@@ -27,11 +27,19 @@ export interface RunHistory {
   readonly ends: { readonly end: number; readonly speaker: number; readonly remote: number; readonly kind: string; readonly states: number[] }[];
 }
 
-/**
- * Advances `run` from its current time to `until`, stopping at every instant an event is due, and calls
- * `at` once when the time `snapshotAt` has been reached (before any later event runs).
- */
-export function recordHistory(run: PlatformRun, until: number, snapshotAt: number, at: (run: PlatformRun) => void, resolution = 0): RunHistory {
+/** Records a run's changes while it advances; the caller (the page, or `check` stepping its points) drives it. */
+export interface HistoryRecorder {
+  /**
+   * Advances the run from its current time to `until`, stopping at every instant an event is due, and calls
+   * the snapshot callback once when the time `snapshotAt` has been reached (before any later event runs).
+   */
+  advance(until: number): void;
+  /** The changes so far; calls the snapshot callback now if the run never reached `snapshotAt`. */
+  finish(): RunHistory;
+}
+
+/** Starts recording `run` from its current time. */
+export function recordHistory(run: PlatformRun, snapshotAt: number, at: (run: PlatformRun) => void, resolution = 0): HistoryRecorder {
   const nodeUp = run.model.nodes.map((_, i) => [0, run.nodeUp[i]!]);
   const endIndex = new Map<number, number>();
   const ends: RunHistory['ends'][number][] = [];
@@ -67,19 +75,26 @@ export function recordHistory(run: PlatformRun, until: number, snapshotAt: numbe
   let snapped = false;
   const q = run.sim.queue;
   let last = run.sim.now;
-  for (;;) {
-    const next = q.size > 0 ? Math.max(q.peekTime(), last + resolution) : Infinity;
-    if (!snapped && snapshotAt < next) {
-      advancePlatform(run, snapshotAt);
-      at(run);
+  return {
+    advance(until) {
+      for (;;) {
+        const next = q.size > 0 ? Math.max(q.peekTime(), last + resolution) : Infinity;
+        if (!snapped && snapshotAt <= until && snapshotAt < next) {
+          advancePlatform(run, snapshotAt);
+          at(run);
+          snapped = true;
+        }
+        if (next > until) break;
+        advancePlatform(run, next);
+        sample(next);
+        last = next;
+      }
+      advancePlatform(run, until);
+    },
+    finish() {
+      if (!snapped) at(run);
       snapped = true;
-    }
-    if (next > until) break;
-    advancePlatform(run, next);
-    sample(next);
-    last = next;
-  }
-  advancePlatform(run, until);
-  if (!snapped) at(run);
-  return { nodeUp, ends };
+      return { nodeUp, ends };
+    },
+  };
 }

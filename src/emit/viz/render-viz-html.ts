@@ -1,7 +1,8 @@
-// emit/viz: the self-contained page — the bundled script, its styles and the viz data inline, under a
+// emit/viz: the self-contained page — the bundled script, its styles and the viz data (packed) inline, under a
 // Content-Security-Policy that forbids every network request (default-src 'none'; the inline script and
 // style allowed by their SHA-256 hashes, CSP Level 2 §4.2.4), so it works opened straight from disk.
 import { createHash } from 'node:crypto';
+import { packJson, type Json } from './pack-json.js';
 import type { VizData } from './viz-data.js';
 
 /** The page's bundled assets, as `scripts/build-viz.mjs` writes them. */
@@ -45,9 +46,12 @@ function hash(text: string): string {
   return `sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}`;
 }
 
-/** JSON safe inside a script element: no `<` (so no `</script>` or `<!--`), no line separators. */
+/**
+ * The data's packed wire form as JSON safe inside a script element: no `<` (so no `</script>` or `<!--`), no
+ * line separators. (VizData is plain JSON: interfaces lack Json's index signature, hence the cast.)
+ */
 function embedJson(data: VizData): string {
-  return JSON.stringify(data).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  return JSON.stringify(packJson(data as unknown as Json)).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
 }
 
 function escapeHtml(s: string): string {

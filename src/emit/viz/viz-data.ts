@@ -25,6 +25,8 @@ export interface VizData {
   readonly peers: readonly VizPeer[];
   readonly sessions: readonly VizSessionEnd[];
   readonly loadBalancers: readonly VizLoadBalancer[];
+  /** The management cluster's ingress controller, or null on a platform without one. */
+  readonly ingress: VizIngress | null;
   readonly timeline: readonly VizEvent[];
   readonly windows: readonly VizWindow[];
   readonly matrix: VizMatrix;
@@ -93,6 +95,18 @@ export interface VizLoadBalancer {
   readonly y: number;
 }
 
+export interface VizIngress {
+  readonly name: string;
+  readonly namespace: string;
+  readonly className: string;
+  /** Its Service as `NodePort http 30080, https 30443, externalTrafficPolicy Local`. */
+  readonly service: string;
+  /** The nodes running a controller pod at `at`. */
+  readonly nodes: readonly number[];
+  readonly x: number;
+  readonly y: number;
+}
+
 export interface VizEvent {
   readonly at: number;
   readonly kind: string;
@@ -153,11 +167,17 @@ export interface VizClusterMatrix {
   readonly cluster: number;
   /** Workloads in row/column order: `namespace/name`. */
   readonly workloads: readonly string[];
-  /** One character per cell, row-major: A allow, P some ports, D deny, U unknown, S self. */
+  /** Each workload's identity class (its members get the same verdict on every packet). */
+  readonly classes: readonly number[];
+  readonly classCount: number;
+  /**
+   * One character per ordered class pair, row-major: A allow, P some ports, D deny, U unknown; S for a
+   * class with itself when it has one workload. Workload cell (i, j), i ≠ j, is class cell (classes[i], classes[j]).
+   */
   readonly codes: string;
-  /** The allowed connections of `P` and `U` cells (`TCP 80,UDP 53`), keyed by cell index. */
+  /** The allowed connections of `P` and `U` class cells (`TCP 80,UDP 53`), keyed by class cell index. */
   readonly conns: Readonly<Record<string, string>>;
-  /** Representative probes, keyed by cell index (non-self cells, while under the cap). */
+  /** Representative probes, keyed by workload cell index i × n + j (non-self cells, while under the cap). */
   readonly probes: Readonly<Record<string, VizProbe>>;
 }
 

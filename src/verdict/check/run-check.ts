@@ -17,13 +17,19 @@ import { CHECK_SCHEMA, type AssertionResult, type CheckReport } from './types.js
 export interface CheckOptions {
   readonly seed?: number;
   readonly progress?: (message: string) => void;
+  /**
+   * The run to check, created with the same seed and not yet advanced, and how to advance it (`check --viz`
+   * records the page while it advances: one simulation); default a fresh run advanced directly.
+   */
+  readonly platform?: { readonly run: PlatformRun; advance(until: number): void };
 }
 
 /** Evaluates every assertion over the timeline. */
 export function runCheck(model: Model, options: CheckOptions = {}): CheckReport {
   const scenario = model.scenario;
   const seed = options.seed ?? scenario.seed;
-  const run = createPlatform(model, { seed });
+  const run = options.platform?.run ?? createPlatform(model, { seed });
+  const advance = options.platform ? (t: number): void => options.platform!.advance(t) : (t: number): void => void advancePlatform(run, t);
   const points = checkPoints(model);
   const results = new Map<string, AssertionResult>();
   let built: PolicyModels | undefined;
@@ -37,7 +43,7 @@ export function runCheck(model: Model, options: CheckOptions = {}): CheckReport 
   const conflicts = ingressConflictAssertions(model);
   const designed = designFindings(run);
   for (const p of points) {
-    advancePlatform(run, p.at);
+    advance(p.at);
     options.progress?.(`checking at t=${p.at / 1000}s (${p.label})`);
     const next = policyModelsOf(run, built);
     const prev = built;

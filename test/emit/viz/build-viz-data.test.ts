@@ -13,6 +13,7 @@ import type { VizData } from '../../../src/emit/viz/viz-data.js';
 import { buildModel } from '../../../src/model/build-model.js';
 import { loadScenario } from '../../../src/scenario/load-scenario.js';
 import { valueAt } from '../../../viz/page/replay.js';
+import { unpackViz, type PackedViz } from '../../../viz/page/unpack-json.js';
 import type { VizData as PageVizData } from '../../../viz/page/viz-data.js';
 
 const model = buildModel(loadScenario('scenarios/giantnetes.yaml'));
@@ -80,10 +81,10 @@ describe('buildVizData', () => {
     expect(csp).toContain(`script-src ${sha(script)}`);
     expect(csp).toContain(`style-src ${sha(assets.style)}`);
     expect(html).not.toMatch(/<(link|img|iframe)\b/);
-    // The data is embedded without a `<` that could end its script element.
+    // The data is embedded (packed, as the page unpacks it) without a `<` that could end its script element.
     const json = /<script id="viz-data" type="application\/json">(.*?)<\/script>/s.exec(html)![1]!;
     expect(json).not.toContain('<');
-    expect(JSON.parse(json)).toEqual(JSON.parse(JSON.stringify(data)));
+    expect(unpackViz(JSON.parse(json) as PackedViz)).toEqual(JSON.parse(JSON.stringify(data)));
   });
 
   it('the page reads the same types the emit stage writes', () => {

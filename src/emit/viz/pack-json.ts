@@ -1,0 +1,104 @@
+// emit/viz: a JSON value into its compact wire form for the page — every array of objects sharing one key
+// list becomes columns (strings interned in one table, integers delta-coded, booleans as 0/1, repeated
+// values such as state histories interned), so a 78k-session platform ships indices, not key names.
+// viz/page/unpack-json.ts inverts it exactly: JSON.stringify(unpack(pack(x))) === JSON.stringify(x).
+
+/** A JSON value (what JSON.parse returns). */
+export type Json = null | boolean | number | string | readonly Json[] | { readonly [k: string]: Json };
+
+/**
+ * How one column is coded: `s` string-table indices, `i` integer deltas, `b` 0/1, `j` indices into the
+ * value table, `v` the packed values themselves.
+ */
+export type Column = { readonly s: number[] } | { readonly i: number[] } | { readonly b: number[] } | { readonly j: number[] } | { readonly v: Json[] };
+
+/** The wire form: the packed value with its string and value tables. */
+export interface Packed {
+  readonly strings: string[];
+  readonly values: Json[];
+  readonly data: Json;
+}
+
+/** Marks a table (an array of objects with one key list): `{ $t: keys, n: rows, c: columns }`. */
+export const TABLE_KEY = '$t';
+
+/** Packs a JSON value; throws on an object key starting with `$` (the wire form's own marker). */
+export function packJson(value: Json): Packed {
+  const strings: string[] = [];
+  const stringIndex = new Map<string, number>();
+  const values: Json[] = [];
+  const valueIndex = new Map<string, number>();
+  const str = (s: string): number => {
+    let i = stringIndex.get(s);
+    if (i === undefined) {
+      i = strings.length;
+      strings.push(s);
+      stringIndex.set(s, i);
+    }
+    return i;
+  };
+  const val = (v: Json): number => {
+    const key = JSON.stringify(v);
+    let i = valueIndex.get(key);
+    if (i === undefined) {
+      i = values.length;
+      values.push(v);
+      valueIndex.set(key, i);
+    }
+    return i;
+  };
+  const pack = (v: Json): Json => {
+    if (v === null || typeof v !== 'object') return v;
+    if (isArray(v)) {
+      const keys = tableKeys(v);
+      return keys === undefined ? v.map(pack) : { [TABLE_KEY]: keys, n: v.length, c: keys.map((k) => column(v.map((row) => (row as Record<string, Json>)[k]!))) };
+    }
+    const out: Record<string, Json> = {};
+    for (const [k, x] of Object.entries(v)) {
+      if (k.startsWith('$')) throw new Error(`packJson: key ${k} starts with $`);
+      out[k] = pack(x);
+    }
+    return out;
+  };
+  const column = (cells: readonly Json[]): Json => {
+    let c: Column;
+    if (cells.every((x) => typeof x === 'string')) c = { s: cells.map((x) => str(x as string)) };
+    else if (cells.every((x) => typeof x === 'boolean')) c = { b: cells.map((x) => (x ? 1 : 0)) };
+    else if (cells.every(Number.isSafeInteger) && deltasSafe(cells as number[])) c = { i: deltas(cells as number[]) };
+    else {
+      const packed = cells.map(pack);
+      const distinct = new Set(packed.map((x) => JSON.stringify(x))).size;
+      c = distinct * 2 <= packed.length && packed.some((x) => x !== null && typeof x === 'object') ? { j: packed.map(val) } : { v: packed };
+    }
+    return c as Json;
+  };
+  const data = pack(value);
+  return { strings, values, data };
+}
+
+function isArray(v: Json): v is readonly Json[] {
+  return Array.isArray(v);
+}
+
+/** The shared key list of a non-empty array of plain objects (no `$` keys), or undefined. */
+function tableKeys(rows: readonly Json[]): string[] | undefined {
+  if (rows.length < 2) return undefined;
+  let keys: string[] | undefined;
+  for (const r of rows) {
+    if (r === null || typeof r !== 'object' || isArray(r)) return undefined;
+    const ks = Object.keys(r);
+    if (keys === undefined) keys = ks;
+    else if (ks.length !== keys.length || ks.some((k, i) => k !== keys![i])) return undefined;
+  }
+  const marked = keys?.find((k) => k.startsWith('$'));
+  if (marked !== undefined) throw new Error(`packJson: key ${marked} starts with $`);
+  return keys;
+}
+
+function deltas(xs: readonly number[]): number[] {
+  return xs.map((x, i) => (i === 0 ? x : x - xs[i - 1]!));
+}
+
+function deltasSafe(xs: readonly number[]): boolean {
+  return xs.every((x, i) => i === 0 || Number.isSafeInteger(x - xs[i - 1]!));
+}
