@@ -1,6 +1,6 @@
 // test: `calisim emulate` on real BIRD 1.6 in network namespaces (root, Debian packages bird and iproute2)
 // over the CI topologies — a 5-node mesh, two reflectors with four clients, EBGP peers with conflicting
-// MEDs, route servers on both sides of a flannel host bridge, a crash and a clean stop with a 5 s graceful
+// MEDs (and, in meds-order.yaml, the two arrival orders that give BIRD different bests), route servers on both sides of a flannel host bridge, a crash and a clean stop with a 5 s graceful
 // restart time — with zero disagreements. Under CI=true it always runs (and fails without root or bird);
 // elsewhere it skips, saying why, unless run as root with bird installed.
 import { spawn, spawnSync } from 'node:child_process';
@@ -38,6 +38,20 @@ describe.skipIf(!enabled)('calisim emulate on real BIRD 1.6', () => {
 
   it('EBGP peers with conflicting MEDs and the ECMP set agree', { timeout: 120_000 }, () => {
     expect(emulate('meds.yaml').agree).toBe(true);
+  });
+
+  it('MED without deterministic med: both arrival orders (a, c, b → b; b, c, a → a) agree with real BIRD', { timeout: 120_000 }, () => {
+    const r = emulate('meds-order.yaml');
+    expect(r.agree).toBe(true);
+    expect(r.tenants[0]?.phases.map((p) => p.label.replace(/ \(.*/, ''))).toEqual([
+      'start',
+      'bgp-peer-down o-1 → tor-b',
+      'bgp-peer-down o-1 → tor-c',
+      'bgp-peer-up o-1 → tor-c',
+      'bgp-peer-up o-1 → tor-b',
+      'bgp-peer-down o-1 → tor-a',
+      'bgp-peer-up o-1 → tor-a',
+    ]);
   });
 
   it('route servers on both sides of a flannel host bridge: the on-link one wins (IGP metric)', { timeout: 120_000 }, () => {
