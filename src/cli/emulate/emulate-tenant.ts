@@ -195,17 +195,19 @@ export async function emulateTenant(run: PlatformRun, ci: number, lab: Lab, opt:
     rs.push(r);
     if (up) await waitEstablished(r, opt.settleTimeoutMs);
   }
+  const listening: Promise<void>[] = [];
   for (const r of rs) {
     if (r.s.config === undefined) continue;
     lab.addPods(r.host, r.s.config.blocks.flatMap((b) => (parseCidr(b) !== undefined ? [formatIpv4(parseCidr(b)!.base + 1)] : [])));
     for (const b of r.s.config.blocks) lab.routerRoute(b, formatIpv4(r.s.place.ip));
-    startListener(lab, r.host.ns);
+    listening.push(startListener(lab, r.host.ns));
   }
   const phases: PhaseReport[] = [];
   let expected = simViews(run, rs, keep);
   const first = await waitAgreement(rs, expected, keep, opt.settleTimeoutMs);
   phases.push({ label: `start (simulation at ${run.sim.now / 1000}s)`, realMs: first.realMs, simulatedMs: null, disagreements: first.disagreements });
   opt.log(`${cluster.name}: start: ${first.disagreements.length === 0 ? `agreed after ${first.realMs} ms` : `${first.disagreements.length} disagreement(s)`}`);
+  await Promise.all(listening);
   const probes = await dataplane(rs, expected);
   const skipped: string[] = [];
   const events = run.model.scenario.events.filter((ev) => ev.at > run.sim.now && (eventNode(run, ev) === undefined ? ev.tenant === cluster.name : run.model.nodes[eventNode(run, ev)!]!.cluster === ci));
