@@ -54,4 +54,16 @@ export class BirdDaemon {
   showProtocols(): string | undefined {
     return this.pid < 0 ? undefined : trySh(this.tools.birdc, ['-s', this.sock, 'show', 'protocols']);
   }
+
+  /** BGP protocols of the daemon and how many of them are Established. */
+  bgpStates(): { total: number; established: number } {
+    const rows = (this.showProtocols() ?? '').split('\n').filter((l) => /^\S+\s+BGP\s/.test(l));
+    return { total: rows.length, established: rows.filter((l) => /\sEstablished\s*$/.test(l)).length };
+  }
+
+  /** `birdc disable|enable PROTOCOL` (a BGPPeer session shut down or started again); throws on failure. */
+  setProtocol(protocol: string, up: boolean): void {
+    const out = sh(this.tools.birdc, ['-s', this.sock, up ? 'enable' : 'disable', protocol]);
+    if (!new RegExp(`${protocol}: (en|dis)abled|already (en|dis)abled`).test(out)) throw new Error(`birdc ${up ? 'enable' : 'disable'} ${protocol}: ${out.trim()}`);
+  }
 }

@@ -20,10 +20,19 @@ export interface DataplaneCheck {
   readonly ok: boolean;
 }
 
-/** Starts a TCP listener (accept and close) in namespace `ns`. */
-export function startListener(lab: Lab, ns: string): void {
-  const code = `require('net').createServer((s) => s.end()).listen(${PROBE_PORT}, '0.0.0.0')`;
-  lab.procs.push(spawn('ip', ['netns', 'exec', ns, process.execPath, '-e', code], { stdio: 'ignore' }));
+/** Starts a TCP listener (accept and close) in namespace `ns`; resolves once it listens (a probe sent
+ *  before would be refused: on a loaded machine a node process takes seconds to start). */
+export function startListener(lab: Lab, ns: string): Promise<void> {
+  const code = `require('net').createServer((s) => s.end()).listen(${PROBE_PORT}, '0.0.0.0', () => console.log('listening'))`;
+  const p = spawn('ip', ['netns', 'exec', ns, process.execPath, '-e', code], { stdio: ['ignore', 'pipe', 'ignore'] });
+  lab.procs.push(p);
+  const ready = new Promise<void>((resolve, reject) => {
+    p.stdout.on('data', (d: Buffer) => (d.toString().includes('listening') ? resolve() : undefined));
+    p.on('exit', (c) => reject(new Error(`the probe listener in ${ns} exited (${c}) before listening`)));
+  });
+  // Handled here too: a lab torn down before the probes (an error, Ctrl-C) must not end in an unhandled rejection.
+  ready.catch(() => undefined);
+  return ready;
 }
 
 /** The next hop the kernel of `ns` uses for `address`. */

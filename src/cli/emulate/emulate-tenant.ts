@@ -1,7 +1,8 @@
 // cli/emulate: one tenant on real BIRD — namespaces on its underlay, every node's emitted bird.cfg (with
-// the adaptations of adapt-config.ts) and a BIRD per external peer, then the phases: initial convergence
-// compared with the simulation at --at, the dataplane probes, and each node-down event of the tenant
-// replayed on the daemons (silent: link down + SIGSTOP, clean: SIGTERM, crash: SIGKILL) and compared again.
+// the adaptations of adapt-config.ts) and a BIRD per external peer, started one at a time in the order the
+// simulation established their sessions (where MEDs conflict BIRD's best depends on arrival order), then
+// the phases: initial convergence compared with the simulation at --at, the dataplane probes, and each
+// node-down and bgp-peer-down/up event of the tenant replayed on the daemons (replay-event.ts) and compared.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { renderBirdConfig } from '../../emit/bird/render-bird-config.js';
@@ -17,6 +18,7 @@ import { externalPeerConfig } from './external-peer-config.js';
 import type { Host, Lab } from './lab.js';
 import { placeExternal, placeNode, type PlacedSpeaker } from './place-tenant.js';
 import { protocolPeers, realView } from './real-view.js';
+import { replayEvent } from './replay-event.js';
 import type { NodeView } from './route-view.js';
 import { simView } from './sim-view.js';
 
@@ -89,6 +91,39 @@ function start(lab: Lab, s: PlacedSpeaker, all: readonly PlacedSpeaker[], opt: E
   return { s, host, daemon, peers: s.config !== undefined ? protocolPeers(s.config) : new Map(), live: true };
 }
 
+/** How long after an event the simulation may run to converge: past BIRD's hold time (240 s, jittered)
+ *  and graceful-restart time (120 s). */
+const SIM_HORIZON_MS = 600_000;
+
+/** The phase of an event whose simulated convergence is longer than the real wait (`--timeout`). */
+function beyondTimeout(node: string, simMs: number, timeoutMs: number): { realMs: null; disagreements: Disagreement[] } {
+  const field = 'convergence';
+  return { realMs: null, disagreements: [{ node, prefix: '-', from: '-', field, real: `not awaited: --timeout ${timeoutMs / 1000}s`, simulated: `${(simMs / 1000).toFixed(1)}s after the event` }] };
+}
+
+/** External peers in the order their first session came up in the simulation (`up`: one did). */
+function externalOrder(run: PlatformRun, all: readonly PlacedSpeaker[]): { s: PlacedSpeaker; up: boolean }[] {
+  const up = new Map<string, number>();
+  for (const s of run.bgp.net.sessions()) {
+    if (s.uptimeMs === null) continue;
+    const t = run.sim.now - s.uptimeMs;
+    for (const name of [s.peer, s.node]) up.set(name, Math.min(up.get(name) ?? Infinity, t));
+  }
+  const ext = all.filter((s) => s.config === undefined);
+  return ext.map((s, i) => ({ s, i, t: up.get(s.speaker) ?? Infinity })).sort((a, b) => a.t - b.t || a.i - b.i).map((x) => ({ s: x.s, up: x.t < Infinity }));
+}
+
+/** Waits until every BGP session of a daemon is Established (or the timeout passes). */
+async function waitEstablished(r: Running, timeoutMs: number): Promise<void> {
+  const t0 = Date.now();
+  for (;;) {
+    await turn();
+    const st = r.daemon.bgpStates();
+    if ((st.total > 0 && st.established === st.total) || Date.now() - t0 > timeoutMs) return;
+    await sleep(250);
+  }
+}
+
 /** Prefixes compared: everything but borrowed /32s (no Felix programs them here). */
 function keeper(all: readonly PlacedSpeaker[]): (prefix: string) => boolean {
   const borrowed = new Set(all.flatMap((s) => s.config?.borrowed ?? []));
@@ -151,44 +186,50 @@ export async function emulateTenant(run: PlatformRun, ci: number, lab: Lab, opt:
   const keep = keeper(all);
   opt.log(`${cluster.name}: starting ${all.length} BIRD daemon(s)`);
   const rs: Running[] = [];
-  for (const s of all) {
+  for (const s of all.filter((x) => x.config !== undefined)) {
     await turn();
     rs.push(start(lab, s, all, opt));
   }
+  for (const { s, up } of externalOrder(run, all)) {
+    const r = start(lab, s, all, opt);
+    rs.push(r);
+    if (up) await waitEstablished(r, opt.settleTimeoutMs);
+  }
+  const listening: Promise<void>[] = [];
   for (const r of rs) {
     if (r.s.config === undefined) continue;
     lab.addPods(r.host, r.s.config.blocks.flatMap((b) => (parseCidr(b) !== undefined ? [formatIpv4(parseCidr(b)!.base + 1)] : [])));
     for (const b of r.s.config.blocks) lab.routerRoute(b, formatIpv4(r.s.place.ip));
-    startListener(lab, r.host.ns);
+    listening.push(startListener(lab, r.host.ns));
   }
   const phases: PhaseReport[] = [];
   let expected = simViews(run, rs, keep);
   const first = await waitAgreement(rs, expected, keep, opt.settleTimeoutMs);
   phases.push({ label: `start (simulation at ${run.sim.now / 1000}s)`, realMs: first.realMs, simulatedMs: null, disagreements: first.disagreements });
   opt.log(`${cluster.name}: start: ${first.disagreements.length === 0 ? `agreed after ${first.realMs} ms` : `${first.disagreements.length} disagreement(s)`}`);
+  await Promise.all(listening);
   const probes = await dataplane(rs, expected);
   const skipped: string[] = [];
   const events = run.model.scenario.events.filter((ev) => ev.at > run.sim.now && (eventNode(run, ev) === undefined ? ev.tenant === cluster.name : run.model.nodes[eventNode(run, ev)!]!.cluster === ci));
   for (const [i, ev] of events.entries()) {
     const id = eventNode(run, ev);
     const r = rs.find((x) => id !== undefined && x.s.speaker === run.bgp.speakerOf(id));
-    if (ev.kind !== 'node-down' || r === undefined) {
-      skipped.push(...events.slice(i).map((e) => `${e.kind} at ${e.at / 1000}s (only node-down events are replayed; the rest of the timeline is skipped)`));
+    const done = r !== undefined ? replayEvent(lab, run.model, cluster, ev, r) : undefined;
+    if (r === undefined || done === undefined) {
+      skipped.push(...events.slice(i).map((e) => `${e.kind} at ${e.at / 1000}s (only node-down and bgp-peer-down/up events are replayed; the rest of the timeline is skipped)`));
       break;
     }
+    // The simulation runs until the event has converged (a silent failure: the peers' hold timers), not
+    // only as long as the real wait, so the state compared is the settled one; a convergence longer than
+    // the wait cannot be checked and is a disagreement, never a quiet agreement with the state before it.
     const next = events[i + 1]?.at ?? Infinity;
-    advancePlatform(run, Math.min(next - 1, ev.at + opt.settleTimeoutMs));
-    r.live = false;
-    const mode = ev.mode ?? 'silent';
-    if (mode === 'silent') {
-      lab.setLink(r.host, false);
-      r.daemon.signal('SIGSTOP');
-    } else r.daemon.signal(mode === 'clean' ? 'SIGTERM' : 'SIGKILL');
+    advancePlatform(run, Math.min(next - 1, ev.at + SIM_HORIZON_MS));
     expected = simViews(run, rs, keep);
-    const conv = run.bgp.net.convergence().find((c) => c.at === ev.at && c.label.includes(r.s.speaker));
-    const res = await waitAgreement(rs, expected, keep, opt.settleTimeoutMs);
-    phases.push({ label: `node-down ${r.s.speaker} (${mode}) at ${ev.at / 1000}s`, realMs: res.realMs, simulatedMs: conv?.convergenceMs ?? null, disagreements: res.disagreements });
-    opt.log(`${cluster.name}: node-down ${r.s.speaker} (${mode}): ${res.disagreements.length === 0 ? `agreed after ${res.realMs} ms` : `${res.disagreements.length} disagreement(s)`}`);
+    const simMs = run.bgp.net.convergence().find((c) => c.at === ev.at && c.label.includes(r.s.speaker))?.convergenceMs ?? null;
+    const label = `${ev.kind} ${r.s.speaker}${ev.peer !== undefined ? ` → ${ev.peer}` : ''} (${done}) at ${ev.at / 1000}s`;
+    const res = simMs !== null && simMs > opt.settleTimeoutMs ? beyondTimeout(r.s.speaker, simMs, opt.settleTimeoutMs) : await waitAgreement(rs, expected, keep, opt.settleTimeoutMs);
+    phases.push({ label, realMs: res.realMs, simulatedMs: simMs, disagreements: res.disagreements });
+    opt.log(`${cluster.name}: ${label}: ${res.disagreements.length === 0 ? `agreed after ${res.realMs} ms` : `${res.disagreements.length} disagreement(s)`}`);
   }
   return { tenant: cluster.name, speakers: all.length, phases, dataplane: probes, skipped };
 }

@@ -2,7 +2,11 @@
 // cluster): one `protocol bgp` per node that configures it, and its announcements as static routes whose
 // attributes its export filter sets (AS path, origin, MED, LOCAL_PREF, communities, ORIGINATOR_ID,
 // CLUSTER_LIST), as the simulation's external speaker sends them.
+import { resolveBgpOptions } from '../../engine/bgp/types.js';
 import type { AnnouncementSpec, ExternalPeerSpec } from '../../scenario/types.js';
+
+/** The hold time the simulation gives an external peer whose spec sets none (a router's, not BIRD's 240 s). */
+const DEFAULT_HOLD_S = resolveBgpOptions().externalHoldTimeS;
 
 /** A node that peers with the external speaker. */
 export interface ExternalNeighbour {
@@ -45,7 +49,7 @@ export function externalPeerConfig(spec: ExternalPeerSpec, neighbours: readonly 
   neighbours.forEach((n, i) => {
     lines.push(`protocol bgp node_${i} {`, `  local as ${spec.asNumber};`, `  neighbor ${n.ip} as ${n.asNumber};`, '  multihop;', '  gateway recursive;');
     lines.push('  import all;', `  export filter ${n.asNumber === spec.asNumber ? 'announce_ibgp' : 'announce_ebgp'};`, '  graceful restart;');
-    if (spec.holdTime !== undefined) lines.push(`  hold time ${Math.round(spec.holdTime / 1000)};`);
+    lines.push(`  hold time ${spec.holdTime !== undefined ? Math.round(spec.holdTime / 1000) : DEFAULT_HOLD_S};`);
     if (spec.keepaliveTime !== undefined) lines.push(`  keepalive time ${Math.round(spec.keepaliveTime / 1000)};`);
     lines.push('}');
   });

@@ -110,6 +110,8 @@ export class BgpCore {
   readonly changes: ChangeState[] = [];
   routeChanges = 0;
   readonly holes = new HoleLog();
+  /** BIRD's route list (elements, best first) of each cell whose class is `ordered` (bird-order.ts). */
+  readonly birdLists = new Map<number, number[]>();
   /** Prefix lengths of all affine blocks seen (calico_aggr containment lookups). */
   readonly blockLens: number[] = [];
   /** Connect timers armed one after another for one instant, with no other event scheduled in between,

@@ -1,7 +1,9 @@
 // test: `calisim emulate` on real BIRD 1.6 in network namespaces (root, Debian packages bird and iproute2)
 // over the CI topologies — a 5-node mesh, two reflectors with four clients, EBGP peers with conflicting
-// MEDs, route servers on both sides of a flannel host bridge, a crash and a clean stop with a 5 s graceful
-// restart time — with zero disagreements. Under CI=true it always runs (and fails without root or bird);
+// MEDs (and, in meds-order.yaml, the two arrival orders that give BIRD different bests), route servers on
+// both sides of a flannel host bridge, a crash and a clean stop with a 5 s graceful restart time — with
+// zero disagreements, and a silent failure whose 240 s hold expiry lies beyond the wait, which must fail
+// loudly. Under CI=true it always runs (and fails without root or bird);
 // elsewhere it skips, saying why, unless run as root with bird installed.
 import { spawn, spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -40,6 +42,20 @@ describe.skipIf(!enabled)('calisim emulate on real BIRD 1.6', () => {
     expect(emulate('meds.yaml').agree).toBe(true);
   });
 
+  it('MED without deterministic med: both arrival orders (a, c, b → b; b, c, a → a) agree with real BIRD', { timeout: 120_000 }, () => {
+    const r = emulate('meds-order.yaml');
+    expect(r.agree).toBe(true);
+    expect(r.tenants[0]?.phases.map((p) => p.label.replace(/ \(.*/, ''))).toEqual([
+      'start',
+      'bgp-peer-down o-1 → tor-b',
+      'bgp-peer-down o-1 → tor-c',
+      'bgp-peer-up o-1 → tor-c',
+      'bgp-peer-up o-1 → tor-b',
+      'bgp-peer-down o-1 → tor-a',
+      'bgp-peer-up o-1 → tor-a',
+    ]);
+  });
+
   it('route servers on both sides of a flannel host bridge: the on-link one wins (IGP metric)', { timeout: 120_000 }, () => {
     const r = emulate('flannel.yaml');
     expect(r.tenants.map((t) => t.tenant)).toEqual(['mgmt', 'fl']);
@@ -55,6 +71,18 @@ describe.skipIf(!enabled)('calisim emulate on real BIRD 1.6', () => {
     expect(phases[1]?.simulatedMs).toBeGreaterThanOrEqual(5_000);
     expect(phases[1]?.realMs).toBeGreaterThanOrEqual(3_000);
     expect(phases[2]?.realMs).toBeLessThan(3_000);
+  });
+
+  it('a silent failure whose hold-timer expiry lies beyond --timeout fails loudly (exit 1), never agrees on the state before it', { timeout: 120_000 }, () => {
+    const r = runCli(['emulate', 'test/fixtures/emulate/silent.yaml', '--format', 'json', '--timeout', '20s']);
+    expect(r.code).toBe(1);
+    const rep = JSON.parse(r.stdout) as EmulateReport;
+    const phase = rep.tenants[0]?.phases[1];
+    expect(phase?.label).toMatch(/^node-down q-1 \(silent\)/);
+    // BIRD's hold timer: 240 s less up to a quarter (bgp_start_timer's randomization).
+    expect(phase?.simulatedMs).toBeGreaterThanOrEqual(180_000);
+    expect(phase?.simulatedMs).toBeLessThanOrEqual(240_000);
+    expect(phase?.disagreements.map((d) => [d.field, d.real])).toEqual([['convergence', 'not awaited: --timeout 20s']]);
   });
 
   it('Ctrl-C removes every namespace and daemon it started', { timeout: 120_000 }, async () => {

@@ -6,6 +6,7 @@
 import type { BgpCore } from '../bgp-core.js';
 import { LINK_RESET, LINK_SILENT } from '../bgp-core.js';
 import { refreshLiveness } from '../decision/class-assign.js';
+import { dropBirdLists } from '../decision/bird-order.js';
 import {
   C_DISABLED,
   EB_CFG,
@@ -95,6 +96,7 @@ export function nodeDown(core: BgpCore, y: number, mode: NodeDownMode): void {
     markEver(core, y);
   }
   (core.rows[y] as Int32Array).fill(0);
+  dropBirdLists(core, y);
   (core.spk.openClasses[y] as Set<number>).clear();
   for (const p of core.spk.profiles[y] as number[]) core.profiles.trim(p, core.profiles.end(p));
   rescanHoles(core, [y], refreshLiveness(core, y));

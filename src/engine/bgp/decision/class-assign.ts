@@ -4,7 +4,7 @@
 // RIB cells (and open blackhole windows) start as copies, so the split changes nothing observable.
 import { maskOf } from '../../../lib/ipv4.js';
 import type { BgpCore } from '../bgp-core.js';
-import { KIND_BLOCK, KIND_BORROWED } from '../tables/prefix-classes.js';
+import { KIND_ANNOUNCE, KIND_BLOCK, KIND_BORROWED } from '../tables/prefix-classes.js';
 
 /** Signature of prefix q: `origins#aggregating blocks#filter verdicts`. */
 export function signature(core: BgpCore, q: number): string {
@@ -38,15 +38,18 @@ function setClassData(core: BgpCore, c: number, q: number): void {
   const o = classes.pOrigins[q] as number[];
   let tracked = 0;
   let live = 0;
+  let ordered = 0;
   for (let i = 0; i < o.length; i += 2) {
     const s = o[i] as number;
     const kind = (o[i + 1] as number) & 7;
+    if (kind === KIND_ANNOUNCE && (core.attrs.med[(o[i + 1] as number) >> 3] as number) > 0) ordered = 1;
     if (spk.isNode[s] === 1 && (kind === KIND_BLOCK || kind === KIND_BORROWED)) {
       tracked = 1;
       live += spk.alive[s] as number;
     }
   }
   classes.tracked[c] = tracked;
+  classes.ordered[c] = ordered;
   classes.liveOrigins[c] = live;
   const parts = (classes.sig[c] as string).split('#');
   const aggr = (parts[1] as string).length > 0 ? (parts[1] as string).split(',').map((x) => x.split(':').map(Number)) : [];

@@ -2,10 +2,9 @@
 // written straight from the RFC text over plain objects, and `selectBestFast` over typed scratch arrays
 // used by the engine; property tests hold them equal. Both eliminate step by step (MED only among routes
 // with the same neighbouring AS, an empty AS_PATH meaning the local AS), so the answer never depends on
-// arrival order: BIRD with `deterministic med` (bgp_rte_recalculate groups by neighbouring AS). Calico's
-// bird.cfg leaves it off, and BIRD then compares each new route only with the current best in arrival order
-// (proto/bgp/attrs.c bgp_rte_better); that order-dependent result is not modelled yet. Step e (IGP metric)
-// is 0 on-link and unknown beyond the gateway (set-decision.ts, F_FAR).
+// arrival order: BIRD with `deterministic med`. Calico's bird.cfg leaves that off and BIRD compares each
+// new route only with the current best; where MEDs can conflict the engine follows that instead
+// (bird-order.ts). Step e (IGP metric) is 0 on-link and unknown beyond the gateway (set-decision.ts, F_FAR).
 
 /** One candidate route as the decision process sees it. */
 export interface PathView {

@@ -11,6 +11,7 @@ import { NHG_NONE } from '../tables/next-hop-groups.js';
 import { F_INTERNAL, F_LOCAL } from '../tables/path-sets.js';
 import { scheduleFlush } from '../protocol/flush.js';
 import { bestOf, nhOf, unstaleOf } from './set-decision.js';
+import { birdOrder } from './bird-order.js';
 import { P_ADD_PATH, P_INTERNAL, P_RR_CLIENT } from '../tables/update-log.js';
 
 /** Calico's export filter verdict for class c on node y (always true for external peers, which export
@@ -145,9 +146,10 @@ export function onChange(core: BgpCore, y: number, c: number, old: number, nw: n
 }
 
 /** Sets cell (y, c) to `nw`, with the consequences. */
-export function setCell(core: BgpCore, y: number, c: number, nw: number): void {
+export function setCell(core: BgpCore, y: number, c: number, set: number): void {
   const row = core.rows[y] as Int32Array;
   const old = row[c] as number;
+  const nw = birdOrder(core, y, c, old, set);
   if (old === nw) return;
   row[c] = nw;
   onChange(core, y, c, old, nw);
@@ -158,7 +160,7 @@ export function setCell(core: BgpCore, y: number, c: number, nw: number): void {
 export function applyToClass(core: BgpCore, y: number, c: number, e: number, slot: number, seq: number): void {
   const row = core.rows[y] as Int32Array;
   const old = row[c] as number;
-  const nw = e >= 0 ? core.sets.upsert(old, e) : core.sets.remove(old, slot);
+  const nw = birdOrder(core, y, c, old, e >= 0 ? core.sets.upsert(old, e) : core.sets.remove(old, slot));
   if (nw !== old) {
     row[c] = nw;
     onChange(core, y, c, old, nw);
@@ -179,7 +181,7 @@ export function forEachCell(core: BgpCore, y: number, op: number, x: number): vo
   for (let c = 0; c < n; c++) {
     const old = row[c] as number;
     if (old === 0) continue;
-    const nw = core.sets.bySpeaker(old, op, x);
+    const nw = birdOrder(core, y, c, old, core.sets.bySpeaker(old, op, x));
     if (nw !== old) {
       row[c] = nw;
       onChange(core, y, c, old, nw);

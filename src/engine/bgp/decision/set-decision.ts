@@ -4,22 +4,23 @@
 import type { BgpCore } from '../bgp-core.js';
 import { mergeableFast, selectBestFast } from './decision.js';
 import { NHG_BLACKHOLE, NHG_LOCAL, NHG_NONE } from '../tables/next-hop-groups.js';
-import { F_FAR, F_INTERNAL, F_KERNEL, F_LOCAL, F_STATIC, F_UNRESOLVABLE } from '../tables/path-sets.js';
+import { F_FAR, F_HEAD, F_INTERNAL, F_KERNEL, F_LOCAL, F_STATIC, F_UNRESOLVABLE } from '../tables/path-sets.js';
+import { IGP_METRIC_UNKNOWN } from './bgp-rte-better.js';
 
-/** BIRD nest/route.h: the IGP metric of a next hop resolved through a route with no IGP metric. */
-const IGP_METRIC_UNKNOWN = 0x80000000;
-
-/** Loads the elements of `set` into the decision scratch; returns the element count. */
+/** Loads the elements of `set` into the decision scratch; returns the index of its F_HEAD element (BIRD's
+ *  list head where arrival order decides, bird-order.ts), or -1. */
 function load(core: BgpCore, set: number): number {
   const { sets, attrs, scratch: s, spk } = core;
   const n = sets.len[set] as number;
   const o = sets.off[set] as number;
   s.reset(n);
+  let head = -1;
   for (let i = 0; i < n; i++) {
     const e = sets.pool[o + i] as number;
     const a = sets.elemAttr[e] as number;
     const f = sets.elemFlags[e] as number;
     const from = sets.slotFrom[sets.elemSlot[e] as number] as number;
+    if ((f & F_HEAD) !== 0) head = i;
     s.pref[i] = (f & F_STATIC) !== 0 ? 200 : (f & F_KERNEL) !== 0 ? 10 : 100;
     const lp = attrs.localPref[a] as number;
     s.lp[i] = lp < 0 ? 100 : lp;
@@ -38,7 +39,7 @@ function load(core: BgpCore, set: number): number {
     s.ok[i] = (f & F_UNRESOLVABLE) === 0 ? 1 : 0;
     s.local[i] = (f & F_LOCAL) !== 0 ? 1 : 0;
   }
-  return n;
+  return head;
 }
 
 function decide(core: BgpCore, set: number): void {
@@ -48,8 +49,9 @@ function decide(core: BgpCore, set: number): void {
     sets.nh[0] = NHG_NONE;
     return;
   }
-  const n = load(core, set);
-  const b = selectBestFast(core.scratch);
+  const head = load(core, set);
+  const n = core.scratch.n;
+  const b = head < 0 ? selectBestFast(core.scratch) : core.scratch.ok[head] === 1 ? head : -1;
   const o = sets.off[set] as number;
   if (b < 0) {
     sets.best[set] = -1;

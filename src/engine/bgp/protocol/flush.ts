@@ -31,6 +31,7 @@ import { endGracefulRestart } from './session-teardown.js';
 import { maybeCollectSets } from '../tables/set-gc.js';
 import { F_FAR, F_INTERNAL, F_UNRESOLVABLE } from '../tables/path-sets.js';
 import { applyToKids, onChange } from '../decision/rib.js';
+import { birdOrder } from '../decision/bird-order.js';
 import { E_ATTR, E_CLS, E_ELEM, E_FROM, E_NEW, E_OLD, E_PID, E_RULE, E_SEQ, ENTRY } from '../tables/update-log.js';
 import type { IntList } from '../../../lib/int-list.js';
 
@@ -224,6 +225,7 @@ function deliver(core: BgpCore, n: number, buf: Int32Array, i0: number, i1: numb
         buf[i + E_NEW] = nw;
       }
     }
+    if (classes.ordered[c] === 1) nw = birdOrder(core, y, c, old, nw);
     if (nw !== old) {
       row[c] = nw;
       onChange(core, y, c, old, nw);

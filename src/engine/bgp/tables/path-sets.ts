@@ -16,6 +16,10 @@ export const F_KERNEL = 16;
 export const F_LOCAL = F_STATIC | F_KERNEL;
 /** The next hop is outside the receiving node's subnet: reached through a gateway, IGP metric unknown. */
 export const F_FAR = 32;
+/** BIRD's current best of a cell where arrival order decides (bird-order.ts); decides over the set. */
+export const F_HEAD = 64;
+/** Flags fit below this (element keys are attr · FLAG_SPAN + flags). */
+const FLAG_SPAN = 128;
 /** Path id of a locally originated route. */
 export const LOCAL_PID = -1;
 
@@ -26,6 +30,7 @@ export const OP_REMOVE_FROM = 2;
 export const OP_MARK_STALE = 3;
 export const OP_PURGE_STALE = 4;
 const OP_CLEAR_STALE = 5;
+const OP_HEAD = 6;
 
 /** Slots, elements and sets, with memoised transitions. Set 0 is the empty set. */
 export class PathSets {
@@ -75,7 +80,7 @@ export class PathSets {
 
   /** The element (slot, attributes, flags), created when new. */
   elem(slot: number, attr: number, flags: number): number {
-    const key = attr * 32 + flags;
+    const key = attr * FLAG_SPAN + flags;
     const e = this.elemIds.get(slot, key);
     if (e !== ABSENT) return e;
     const id = this.elemCount++;
@@ -129,6 +134,11 @@ export class PathSets {
     return this.transition(set, 0, OP_CLEAR_STALE);
   }
 
+  /** `set` with F_HEAD on the element of `slot` only (none when no element has that slot, e.g. -1). */
+  withHead(set: number, slot: number): number {
+    return this.transition(set, slot + 1, OP_HEAD);
+  }
+
   private transition(set: number, x: number, op: number): number {
     if (set === 0 && op !== OP_UPSERT) return 0;
     const code = x * 8 + op;
@@ -171,6 +181,10 @@ export class PathSets {
         if (op === OP_PURGE_STALE && from === x && (f & F_STALE) !== 0) continue;
         if (op === OP_MARK_STALE && from === x && (f & F_STALE) === 0) {
           tmp[k++] = this.elem(slot, this.elemAttr[e] as number, f | F_STALE);
+          continue;
+        }
+        if (op === OP_HEAD && ((f & F_HEAD) !== 0) !== (slot === x - 1)) {
+          tmp[k++] = this.elem(slot, this.elemAttr[e] as number, f ^ F_HEAD);
           continue;
         }
         if (op === OP_CLEAR_STALE && (f & F_STALE) !== 0) {

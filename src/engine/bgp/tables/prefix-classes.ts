@@ -31,6 +31,8 @@ export class PrefixClasses {
   readonly sig: string[] = [];
   /** Originated by a Calico node as a block or a borrowed /32: a pod destination (blackhole tracking). */
   tracked = new Uint8Array(64);
+  /** 1 when an external peer announces the class with a MED: BIRD's arrival order decides (bird-order.ts). */
+  ordered = new Uint8Array(64);
   /** Alive originators of kind block/borrowed. */
   liveOrigins = new Int32Array(64);
   /** The single node whose affine block contains the class (-1 none, -2 several: see aggrMulti). */
@@ -74,6 +76,7 @@ export class PrefixClasses {
     const c = this.count++;
     const n = c + 1;
     this.tracked = grow(this.tracked, n);
+    this.ordered = grow(this.ordered, n);
     this.liveOrigins = grow(this.liveOrigins, n);
     this.aggr = grow(this.aggr, n);
     this.aggrEq = grow(this.aggrEq, n);
