@@ -4,9 +4,9 @@
 // before and after. Ports are evaluated once per interval on which every rule involved behaves alike.
 import { affectedEnds } from './affected-ends.js';
 import { CONN_PROTOCOLS } from '../policy/conn-set.js';
-import { candidateRules, portIntervals } from '../policy/port-intervals.js';
+import { endCuts, refineIntervals, type EndCuts } from '../policy/end-cuts.js';
 import { groupWorkloads, type Workload } from '../policy/workloads.js';
-import type { Direction, PolicyModel, PortRange } from '../../model/policy/types.js';
+import type { PolicyModel } from '../../model/policy/types.js';
 import { decidingRule } from '../check/deciding-rule.js';
 import { DIFF_SCHEMA, type ChangeKind, type ConnectionChange, type DiffReport, type SideVerdicts } from '../check/types.js';
 import { fastClassOf, fastEvaluate, matrixVerdicts } from '../state/fast-evaluate.js';
@@ -94,7 +94,7 @@ interface PairChange {
 function pairChanges(before: PolicyModel, after: PolicyModel, cluster: string, s: EndPair, d: EndPair, verdicts: ReturnType<typeof matrixVerdicts>, cuts: EndCuts): PairChange[] {
   const out: PairChange[] = [];
   // The cuts of a rule list are the union of its rules' cuts, so each end's intervals are computed once.
-  const intervals = refine([...cuts(before, s.before, 'egress'), ...cuts(before, d.before, 'ingress'), ...cuts(after, s.after, 'egress'), ...cuts(after, d.after, 'ingress')]);
+  const intervals = refineIntervals([...cuts(before, s.before, 'egress'), ...cuts(before, d.before, 'ingress'), ...cuts(after, s.after, 'egress'), ...cuts(after, d.after, 'ingress')]);
   for (const proto of CONN_PROTOCOLS) {
     let run: { kind: ChangeKind; min: number; max: number; vb: Verdict; va: Verdict } | undefined;
     const flush = (): void => {
@@ -120,22 +120,6 @@ function pairChanges(before: PolicyModel, after: PolicyModel, cluster: string, s
     flush();
   }
   return out;
-}
-
-/** The port intervals of the rules that may judge one end in one direction (see portIntervals). */
-type EndCuts = (model: PolicyModel, endpoint: number, dir: Direction) => readonly PortRange[];
-
-/** EndCuts computed once per model, endpoint and direction. */
-function endCuts(): EndCuts {
-  const memo = new Map<PolicyModel, Map<number, readonly PortRange[]>>();
-  return (model, endpoint, dir) => {
-    let byEnd = memo.get(model);
-    if (!byEnd) memo.set(model, (byEnd = new Map()));
-    const key = endpoint * 2 + (dir === 'egress' ? 1 : 0);
-    let r = byEnd.get(key);
-    if (!r) byEnd.set(key, (r = portIntervals(model, candidateRules(model, model.endpoints[endpoint], dir))));
-    return r;
-  };
 }
 
 /** An end of a flow: its endpoint index in BEFORE and in AFTER. */
@@ -178,17 +162,4 @@ function change(cluster: string, src: Workload, dst: Workload, c: PairChange, st
     after: c.after,
     ...(staged ? { staged: true } : {}),
   };
-}
-
-/** The common refinement of several partitions of 1..65535. */
-function refine(ranges: readonly PortRange[]): PortRange[] {
-  const cuts = new Set<number>([1, 65536]);
-  for (const r of ranges) {
-    cuts.add(r.min);
-    cuts.add(r.max + 1);
-  }
-  const s = [...cuts].sort((p, q) => p - q);
-  const out: PortRange[] = [];
-  for (let i = 0; i + 1 < s.length; i++) out.push({ min: s[i]!, max: s[i + 1]! - 1 });
-  return out;
 }
