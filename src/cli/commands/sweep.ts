@@ -7,7 +7,6 @@ import { pointCount } from '../../plan/sweep/sweep-points.js';
 import { sweepHeader } from '../../plan/sweep/sweep-document.js';
 import type { Command } from '../command.js';
 import { optString } from '../command.js';
-import { runOnQueue } from '../queue/run-on-queue.js';
 import { writeJobManifest } from '../sweep/job-manifest-file.js';
 import { loadSweep } from '../sweep/load-sweep.js';
 import { runLocal } from '../sweep/local-pool.js';
@@ -71,7 +70,7 @@ export const sweepCommand: Command = {
     try {
       const outcomes =
         queue !== undefined
-          ? await runOnQueue(queue, { file, digest: sweepDigest(spec), indices }, () => progress.tick())
+          ? await (await import('../queue/run-on-queue.js')).runOnQueue(queue, { file, digest: sweepDigest(spec), indices }, () => progress.tick())
           : await runLocal(file, indices, jobs, () => progress.tick());
       progress.stop();
       writeSweepOutputs(out, header, outcomes, force);

@@ -141,6 +141,11 @@ export class CompiledPolicies {
     return out;
   }
 
+  /** Whether a decide() code other than SIDE_DELEGATED lets the packet through its side. */
+  codeAllows(code: number): boolean {
+    return sideAllows(this.core, code);
+  }
+
   /** What a decide() code stands for. */
   describeCode(code: number): CodeMeaning {
     if (code >= 0) {

@@ -6,15 +6,17 @@
 // ingress of B's VM endpoint), and the inner wall (B's own policies at B's pod). The packet leaves A's VM
 // with the address src/model/edge/source-address.ts gives it (Calico natOutgoing, flannel ipMasq).
 import type { PlatformRun } from '../../engine/platform/run-platform.js';
-import { candidateRules, portIntervals } from '../policy/port-intervals.js';
+import { endCuts, refineIntervals, type EndCuts } from '../policy/end-cuts.js';
+import { SIDE_DELEGATED } from '../../compile/policy/explain-side.js';
 import { formatIpv4 } from '../../lib/ipv4.js';
 import { arrivingSource, sourceChanges, sourceSeenAt } from '../../model/edge/source-address.js';
-import type { PolicyModel, PortRange } from '../../model/policy/types.js';
+import type { PolicyModel } from '../../model/policy/types.js';
 import type { CompiledPolicies } from '../../compile/policy/compiled-policies.js';
 import { compiledOf, fastClassOf, fastEvaluate } from '../state/fast-evaluate.js';
 import type { Packet, SideExplanation } from '../../model/policy/eval/types.js';
 import type { ClusterPolicies } from '../reach/platform-probes.js';
 import { decidingRule, responsibleOf } from './deciding-rule.js';
+import { isolationTargets, nodeIdOf, type IsolationTarget } from './isolation-targets.js';
 import type { Counterexample, IsolationLayer } from './types.js';
 
 /** The outcome for one ordered tenant pair. */
@@ -35,10 +37,18 @@ const PROTOCOLS = [
 
 /** Checks A → B for every ordered pair of tenants named in `pairs`. */
 export function checkIsolation(run: PlatformRun, policies: readonly ClusterPolicies[], pairs: readonly (readonly [string, string])[]): IsolationResult[] {
-  return pairs.map(([a, b]) => checkPair(run, policies, a, b));
+  // B's targets do not depend on A: collected once per destination tenant.
+  const targets = new Map<string, readonly IsolationTarget[]>();
+  const targetsOf = (mgmt: ClusterPolicies, b: string): readonly IsolationTarget[] => {
+    let t = targets.get(b);
+    if (!t) targets.set(b, (t = isolationTargets(run.model, mgmt.model, policies, b)));
+    return t;
+  };
+  const cuts = endCuts();
+  return pairs.map(([a, b]) => checkPair(run, policies, a, b, targetsOf, cuts));
 }
 
-function checkPair(run: PlatformRun, policies: readonly ClusterPolicies[], a: string, b: string): IsolationResult {
+function checkPair(run: PlatformRun, policies: readonly ClusterPolicies[], a: string, b: string, targetsOf: (mgmt: ClusterPolicies, b: string) => readonly IsolationTarget[], cuts: EndCuts): IsolationResult {
   const model = run.model;
   const ca = model.clusters[model.clusterByName.get(a)!]!;
   const cb = model.clusters[model.clusterByName.get(b)!]!;
@@ -53,18 +63,8 @@ function checkPair(run: PlatformRun, policies: readonly ClusterPolicies[], a: st
   // Source: A's first running pod, leaving its VM masqueraded or not.
   const srcPod = pa.model.endpoints.find((e) => !e.hostNetwork && e.ip !== undefined);
   if (!mgmt || srcVm === undefined || srcPod === undefined) return { from: a, to: b, isolated: true, stoppedBy: stopped };
-  const nodeId = (c: typeof ca, short: string | undefined): number => c.nodes.find((id) => model.nodes[id]!.shortName === short) ?? -1;
-  const srcNode = nodeId(ca, srcPod.node);
-  const targets: { kind: 'nodes' | 'pods'; name: string; ip: number; vm: number; node: number; podIndex?: number }[] = [];
-  for (const e of mgmt.model.endpoints) if (e.namespace === cb.managementNamespace && e.ip !== undefined) targets.push({ kind: 'nodes', name: `${b}/${e.name}`, ip: e.ip, vm: e.index, node: nodeId(cb, e.name) });
-  const seen = new Set<string>();
-  for (const e of pb.model.endpoints) {
-    const key = `${e.namespace}/${e.owner?.name ?? e.name}`;
-    if (e.hostNetwork || e.ip === undefined || seen.has(key) || e.node === undefined) continue;
-    seen.add(key);
-    const vm = mgmt.model.endpoints.find((x) => x.namespace === cb.managementNamespace && x.name === e.node);
-    if (vm) targets.push({ kind: 'pods', name: `${b}/${e.namespace}/${e.name}`, ip: e.ip, vm: vm.index, node: nodeId(cb, e.node), podIndex: e.index });
-  }
+  const srcNode = nodeIdOf(model, ca, srcPod.node);
+  const targets = targetsOf(mgmt, b);
   const memo = targetMemo(mgmt.model, pb.model);
   const mClass = fastClassOf(mgmt.model);
   const bClass = fastClassOf(pb.model);
@@ -78,7 +78,7 @@ function checkPair(run: PlatformRun, policies: readonly ClusterPolicies[], a: st
     // in the classes of one already judged has its outcome.
     const key = `${mClass({ endpoint: srcVm })},${mClass({ ip: t.ip })},${mClass({ ip: wallIp })},${mClass({ endpoint: t.vm })}${t.podIndex !== undefined ? `,${bClass({ ip: srcIp })},${bClass({ endpoint: t.podIndex })}` : ''}`;
     let o = memo.get(key);
-    if (!o) memo.set(key, (o = judgeTarget(mgmt, pb, b, srcVm, wallIp, srcIp, t)));
+    if (!o) memo.set(key, (o = judgeTarget(mgmt, pb, b, srcVm, wallIp, srcIp, t, cuts)));
     if (o.inner) stopped.pods = stopped.pods === 'outer-wall' ? 'inner-wall' : stopped.pods;
     if (o.kind === 'breach') return breach(run, a, b, stopped, t.name, srcPod, srcIp, t.ip, o.protocol, o.port, o.rules);
   }
@@ -119,28 +119,33 @@ function targetMemo(mgmt: PolicyModel, dst: PolicyModel): Map<string, TargetOutc
 
 /** Every port interval and protocol from A's VM (sending as srcIp) to one target of B, walls outermost first. */
 /** `wallIp` is the source the outer wall on B's host sees, `srcIp` the one B's pod sees. */
-function judgeTarget(mgmt: ClusterPolicies, pb: ClusterPolicies, b: string, srcVm: number, wallIp: number, srcIp: number, t: { ip: number; vm: number; podIndex?: number }): TargetOutcome {
+function judgeTarget(mgmt: ClusterPolicies, pb: ClusterPolicies, b: string, srcVm: number, wallIp: number, srcIp: number, t: IsolationTarget, cuts: EndCuts): TargetOutcome {
   let inner = false;
-  const intervals = mergeIntervals(
-    portIntervals(mgmt.model, [...candidateRules(mgmt.model, mgmt.model.endpoints[srcVm], 'egress'), ...candidateRules(mgmt.model, mgmt.model.endpoints[t.vm], 'ingress')]),
-    t.podIndex !== undefined ? portIntervals(pb.model, candidateRules(pb.model, pb.model.endpoints[t.podIndex], 'ingress')) : [{ min: 1, max: 65535 }],
-  );
+  const intervals = refineIntervals([...cuts(mgmt.model, srcVm, 'egress'), ...cuts(mgmt.model, t.vm, 'ingress'), ...(t.podIndex !== undefined ? cuts(pb.model, t.podIndex, 'ingress') : [])]);
   for (const proto of PROTOCOLS) {
     for (const iv of intervals) {
       const base = { protocol: proto.number, dstPort: iv.min };
-      const out = side(mgmt.model, { src: { endpoint: srcVm }, dst: { ip: t.ip }, ...base }, 'egress');
-      const inn = side(mgmt.model, { src: { ip: wallIp }, dst: { endpoint: t.vm }, ...base }, 'ingress');
-      if (out.action !== 'allow' || inn.action !== 'allow') continue;
-      const innerSide = t.podIndex !== undefined ? side(pb.model, { src: { ip: srcIp }, dst: { endpoint: t.podIndex }, ...base }, 'ingress') : undefined;
-      if (innerSide && innerSide.action !== 'allow') {
+      const outPkt: Packet = { src: { endpoint: srcVm }, dst: { ip: t.ip }, ...base };
+      const innPkt: Packet = { src: { ip: wallIp }, dst: { endpoint: t.vm }, ...base };
+      // Actions alone first (compiled decisions); the explanations only for the breach reported.
+      if (!allows(mgmt.model, outPkt, 'egress') || !allows(mgmt.model, innPkt, 'ingress')) continue;
+      const innerPkt: Packet | undefined = t.podIndex !== undefined ? { src: { ip: srcIp }, dst: { endpoint: t.podIndex }, ...base } : undefined;
+      if (innerPkt && !allows(pb.model, innerPkt, 'ingress')) {
         inner = true;
         continue;
       }
-      const walls = [decidingRule('management-egress', mgmt.name, out), decidingRule('management-ingress', mgmt.name, inn)];
-      return { kind: 'breach', inner, protocol: proto.name, port: iv.min, rules: innerSide ? [...walls, decidingRule('ingress', b, innerSide)] : walls };
+      const walls = [decidingRule('management-egress', mgmt.name, side(mgmt.model, outPkt, 'egress')), decidingRule('management-ingress', mgmt.name, side(mgmt.model, innPkt, 'ingress'))];
+      return { kind: 'breach', inner, protocol: proto.name, port: iv.min, rules: innerPkt ? [...walls, decidingRule('ingress', b, side(pb.model, innerPkt, 'ingress'))] : walls };
     }
   }
   return { kind: 'stopped', inner };
+}
+
+/** Whether one side lets the packet through: the compiled decision, or the explanation where it delegates. */
+function allows(model: PolicyModel, pkt: Packet, dir: 'egress' | 'ingress'): boolean {
+  const cp = compiledOf(model);
+  const code = cp.decide(pkt).codes[dir === 'egress' ? 0 : 1]!;
+  return code === SIDE_DELEGATED ? side(model, pkt, dir).action === 'allow' : cp.codeAllows(code);
 }
 
 function side(model: PolicyModel, pkt: Packet, dir: 'egress' | 'ingress'): SideExplanation {
@@ -182,17 +187,4 @@ function breach(
 
 function firstVmEndpoint(model: PolicyModel | undefined, namespace: string | undefined): number | undefined {
   return model?.endpoints.find((e) => e.namespace === namespace && e.ip !== undefined)?.index;
-}
-
-/** The common refinement of two interval partitions of 1..65535. */
-function mergeIntervals(x: readonly PortRange[], y: readonly PortRange[]): PortRange[] {
-  const cuts = new Set<number>([1, 65536]);
-  for (const r of [...x, ...y]) {
-    cuts.add(r.min);
-    cuts.add(r.max + 1);
-  }
-  const s = [...cuts].sort((p, q) => p - q);
-  const out: PortRange[] = [];
-  for (let i = 0; i + 1 < s.length; i++) out.push({ min: s[i]!, max: s[i + 1]! - 1 });
-  return out;
 }

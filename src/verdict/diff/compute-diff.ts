@@ -2,10 +2,11 @@
 // workloads of each cluster, the TCP/UDP/SCTP port ranges whose verdict changes between BEFORE and
 // AFTER (newly allowed, newly denied, to or from unknown), each with the rules deciding both sides
 // before and after. Ports are evaluated once per interval on which every rule involved behaves alike.
+import { affectedEnds } from './affected-ends.js';
 import { CONN_PROTOCOLS } from '../policy/conn-set.js';
-import { candidateRules, portIntervals } from '../policy/port-intervals.js';
+import { endCuts, refineIntervals, type EndCuts } from '../policy/end-cuts.js';
 import { groupWorkloads, type Workload } from '../policy/workloads.js';
-import type { PolicyModel, PortRange } from '../../model/policy/types.js';
+import type { PolicyModel } from '../../model/policy/types.js';
 import { decidingRule } from '../check/deciding-rule.js';
 import { DIFF_SCHEMA, type ChangeKind, type ConnectionChange, type DiffReport, type SideVerdicts } from '../check/types.js';
 import { fastClassOf, fastEvaluate, matrixVerdicts } from '../state/fast-evaluate.js';
@@ -36,8 +37,9 @@ export function computeDiff(before: readonly DiffSide[], after: readonly DiffSid
 
 /**
  * The changes between the workloads of one cluster. Pairs whose ends fall in the same identity classes on
- * both sides share one evaluation (class members get the same verdicts and deciding rules), and a cluster
- * whose model did not change (the same object on both sides) has none.
+ * both sides share one evaluation (class members get the same verdicts and deciding rules), a cluster
+ * whose model did not change (the same object on both sides) has none, and after a policy-only change
+ * only the pairs with an affected end are evaluated (affected-ends.ts).
  */
 function clusterChanges(before: PolicyModel, after: PolicyModel, cluster: string, staged: boolean): ConnectionChange[] {
   if (before === after) return [];
@@ -46,16 +48,20 @@ function clusterChanges(before: PolicyModel, after: PolicyModel, cluster: string
   const cb = fastClassOf(before);
   const ca = fastClassOf(after);
   const verdicts = matrixVerdicts();
+  const cuts = endCuts();
   // Class numbers are below 2^26 (they index bit matrices): a pair of them is an exact float64 key.
   const keyOf = (b: number, a: number): number => cb({ endpoint: b }) * 0x4000000 + ca({ endpoint: a });
   // Where every workload is a class of its own (the management cluster's VMs) a memo would hold every pair.
   const shared = new Set(wa.map((w) => keyOf(wb.get(w.id)?.endpoints[0] ?? w.endpoints[0]!, w.endpoints[0]!))).size < wa.length;
   const memo = new Map<number, Map<number, readonly PairChange[]>>();
+  // After a policy-only change, a source whose egress it cannot touch meets only the affected destinations.
+  const ends = affectedEnds(before, after);
+  const affectedDsts = ends ? wa.filter((w) => ends.ingress[w.endpoints[0]!] === 1) : wa;
   const out: ConnectionChange[] = [];
   for (const src of wa) {
     const sb = wb.get(src.id);
     if (!sb) continue;
-    for (const dst of wa) {
+    for (const dst of !ends || ends.egress[src.endpoints[0]!] === 1 ? wa : affectedDsts) {
       const db = wb.get(dst.id);
       if (!db || src.id === dst.id) continue;
       const s = { before: sb.endpoints[0]!, after: src.endpoints[0]! };
@@ -67,8 +73,8 @@ function clusterChanges(before: PolicyModel, after: PolicyModel, cluster: string
         let inner = memo.get(kb);
         if (!inner) memo.set(kb, (inner = new Map()));
         changes = inner.get(ka);
-        if (!changes) inner.set(ka, (changes = pairChanges(before, after, cluster, s, d, verdicts)));
-      } else changes = pairChanges(before, after, cluster, s, d, verdicts);
+        if (!changes) inner.set(ka, (changes = pairChanges(before, after, cluster, s, d, verdicts, cuts)));
+      } else changes = pairChanges(before, after, cluster, s, d, verdicts, cuts);
       for (const c of changes) out.push(change(cluster, src, dst, c, staged));
     }
   }
@@ -85,12 +91,10 @@ interface PairChange {
 }
 
 /** The changes from endpoint s to endpoint d (indices in BEFORE and in AFTER), per protocol and port run. */
-function pairChanges(before: PolicyModel, after: PolicyModel, cluster: string, s: EndPair, d: EndPair, verdicts: ReturnType<typeof matrixVerdicts>): PairChange[] {
+function pairChanges(before: PolicyModel, after: PolicyModel, cluster: string, s: EndPair, d: EndPair, verdicts: ReturnType<typeof matrixVerdicts>, cuts: EndCuts): PairChange[] {
   const out: PairChange[] = [];
-  const intervals = refine([
-    ...portIntervals(before, [...candidateRules(before, before.endpoints[s.before], 'egress'), ...candidateRules(before, before.endpoints[d.before], 'ingress')]),
-    ...portIntervals(after, [...candidateRules(after, after.endpoints[s.after], 'egress'), ...candidateRules(after, after.endpoints[d.after], 'ingress')]),
-  ]);
+  // The cuts of a rule list are the union of its rules' cuts, so each end's intervals are computed once.
+  const intervals = refineIntervals([...cuts(before, s.before, 'egress'), ...cuts(before, d.before, 'ingress'), ...cuts(after, s.after, 'egress'), ...cuts(after, d.after, 'ingress')]);
   for (const proto of CONN_PROTOCOLS) {
     let run: { kind: ChangeKind; min: number; max: number; vb: Verdict; va: Verdict } | undefined;
     const flush = (): void => {
@@ -158,17 +162,4 @@ function change(cluster: string, src: Workload, dst: Workload, c: PairChange, st
     after: c.after,
     ...(staged ? { staged: true } : {}),
   };
-}
-
-/** The common refinement of several partitions of 1..65535. */
-function refine(ranges: readonly PortRange[]): PortRange[] {
-  const cuts = new Set<number>([1, 65536]);
-  for (const r of ranges) {
-    cuts.add(r.min);
-    cuts.add(r.max + 1);
-  }
-  const s = [...cuts].sort((p, q) => p - q);
-  const out: PortRange[] = [];
-  for (let i = 0; i + 1 < s.length; i++) out.push({ min: s[i]!, max: s[i + 1]! - 1 });
-  return out;
 }

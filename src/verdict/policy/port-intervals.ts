@@ -1,7 +1,7 @@
 // verdict: the destination-port intervals over which the rules that can apply to a pair of endpoints cannot
 // tell two ports apart — the reference verdict is evaluated once per interval instead of once per port.
 import type { WorkloadEndpoint } from '../../model/endpoints/types.js';
-import type { Direction, PolicyModel, PortMatch, PortRange, Rule } from '../../model/policy/types.js';
+import type { Direction, Policy, PolicyModel, PortMatch, PortRange, Rule } from '../../model/policy/types.js';
 
 const FAILSAFE_PORTS = [22, 53, 67, 68, 179, 2379, 2380, 5473, 6443, 6666, 6667];
 
@@ -17,16 +17,29 @@ function addMatch(cuts: Set<number>, m: PortMatch | undefined): void {
  * an undeclared namespace counts as selected) and of its profiles. Without an endpoint: every rule.
  */
 export function candidateRules(model: PolicyModel, e: WorkloadEndpoint | undefined, dir: Direction): Rule[] {
-  const undeclared = e !== undefined && model.namespaces.some((n) => n.name === e.namespace && !n.declared);
+  const undeclared = e !== undefined && inUndeclaredNamespace(model, e);
   const out: Rule[] = [];
   for (const p of model.policies) {
     if (!p.types[dir]) continue;
-    if (e && !e.hostNetwork && !undeclared && !p.selector.matches(e.labels)) continue;
+    if (e && !maySelect(p, e, undeclared)) continue;
     out.push(...p[dir]);
   }
   const profiles = e ? e.profiles : [...model.profiles.keys()];
   for (const name of profiles) out.push(...(model.profiles.get(name)?.[dir] ?? []));
   return out;
+}
+
+/** True when `e`'s namespace was referenced but never declared (its labels are unknown). */
+export function inUndeclaredNamespace(model: PolicyModel, e: WorkloadEndpoint): boolean {
+  return model.namespaces.some((n) => n.name === e.namespace && !n.declared);
+}
+
+/**
+ * True when policy `p` may apply to `e`: its selector matches, or the answer is open (a hostNetwork pod
+ * is judged as its host; the labels of an undeclared namespace are unknown).
+ */
+export function maySelect(p: Policy, e: WorkloadEndpoint, undeclared: boolean): boolean {
+  return e.hostNetwork || undeclared || p.selector.matches(e.labels);
 }
 
 /**

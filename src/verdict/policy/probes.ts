@@ -4,6 +4,7 @@ import { isToken, quoteToken } from '../../lib/quote-token.js';
 import { diagnosticAt, type Diagnostic } from '../../lib/diagnostics.js';
 import { parseIpv4 } from '../../lib/ipv4.js';
 import type { PolicyModel } from '../../model/policy/types.js';
+import { endpointNamed } from './endpoint-index.js';
 import { protocolName } from '../../model/policy/protocol.js';
 import { evaluateReference } from '../../model/policy/eval/evaluate-reference.js';
 import type { Outcome, Packet, Peer, SideExplanation, Verdict } from '../../model/policy/eval/types.js';
@@ -89,7 +90,7 @@ function resolveEnd(model: PolicyModel, v: unknown, path: string, err: (p: strin
     return undefined;
   }
   const [ns, name] = parts.slice(-2) as [string, string];
-  const e = model.endpoints.find((x) => x.namespace === ns && x.name === name);
+  const e = endpointNamed(model, ns, name);
   if (!e) err(path, `no pod ${ns}/${name}`);
   return e ? { endpoint: e.index } : undefined;
 }

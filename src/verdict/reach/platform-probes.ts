@@ -10,6 +10,8 @@ import type { Model } from '../../model/types.js';
 import type { PolicyModel } from '../../model/policy/types.js';
 import type { IpPoolSpec } from '../../scenario/types.js';
 import { fastEvaluate } from '../state/fast-evaluate.js';
+import { endpointNamed } from '../policy/endpoint-index.js';
+import type { WorkloadEndpoint } from '../../model/endpoints/types.js';
 import { resolveProbes, type ProbeResult } from '../policy/probes.js';
 import type { Packet, Verdict } from '../../model/policy/eval/types.js';
 
@@ -91,19 +93,25 @@ function locate(clusters: readonly ClusterPolicies[], v: unknown, path: string, 
     return c < 0 ? undefined : { cluster: c, rest: `${parts[1]}/${parts[2]}` };
   }
   if (parts.length !== 2) return undefined;
-  const hits = clusters.map((c, i) => (c.model.endpoints.some((e) => `${e.namespace}/${e.name}` === v) ? i : -1)).filter((i) => i >= 0);
+  const hits = clusters.map((c, i) => (endpointNamed(c.model, parts[0]!, parts[1]!) ? i : -1)).filter((i) => i >= 0);
   if (hits.length > 1)
     errs.push(diagnosticAt(undefined, path, `"${v}" exists in several clusters (${hits.map((h) => clusters[h]!.name).join(', ')}): write tenant/namespace/pod`, 'error', file));
   return hits.length === 1 ? { cluster: hits[0]!, rest: v } : undefined;
 }
 
+/** The pod `namespace/name` of `model` (`ref` as written after the tenant). */
+function podNamed(model: PolicyModel, ref: string): WorkloadEndpoint | undefined {
+  const slash = ref.indexOf('/');
+  return slash < 0 ? undefined : endpointNamed(model, ref.slice(0, slash), ref.slice(slash + 1));
+}
+
 function podIp(model: PolicyModel, ref: string): number | undefined {
-  return model.endpoints.find((e) => `${e.namespace}/${e.name}` === ref)?.ip;
+  return podNamed(model, ref)?.ip;
 }
 
 /** The address a pod's packet to `dstIp` arrives with (src/model/edge/source-address.ts). */
 function arrivingAddress(platform: Model, cluster: number, model: PolicyModel, ref: string, srcIp: number, dstIp: number): number {
-  const short = model.endpoints.find((e) => `${e.namespace}/${e.name}` === ref)?.node;
+  const short = podNamed(model, ref)?.node;
   const node = platform.clusters[cluster]!.nodes.find((id) => platform.nodes[id]!.shortName === short) ?? -1;
   return arrivingSource(srcIp, sourceChanges(platform, { ip: srcIp, node, cluster, pod: true }, dstIp));
 }

@@ -3,7 +3,7 @@
 import { formatCidr, formatIpv4 } from '../../lib/ipv4.js';
 import type { PlatformRun } from '../../engine/platform/run-platform.js';
 import type { IpamPoolUsage } from '../../model/ipam/types.js';
-import type { SessionReport } from '../../engine/bgp/types.js';
+import { sessionStates, type SessionState } from '../../engine/bgp/reports/session-states.js';
 import type { CertWindow } from '../../engine/pki/types.js';
 import type { EffectWindow } from '../../engine/pki/pki-effects.js';
 
@@ -61,7 +61,14 @@ export interface RunReport {
 /** Builds the report of a finished run; `showPath` renders source file names (e.g. relative to the cwd). */
 export function buildRunReport(run: PlatformRun, seed: number, showPath: (file: string) => string = (f) => f): RunReport {
   const { model } = run;
-  const sessions = run.bgp.net.sessions();
+  // Session states grouped by the cluster of their node (speaker names carry it): no route counters.
+  const clusterOf = new Map<string, number>();
+  for (const c of model.clusters) for (const id of c.nodes) clusterOf.set(run.bgp.speakerOf(id), c.id);
+  const sessions = model.clusters.map((): SessionState[] => []);
+  for (const s of sessionStates(run.bgp.net)) {
+    const c = clusterOf.get(s.node);
+    if (c !== undefined) sessions[c]!.push(s);
+  }
   const nodeSpeakers = new Set(run.bgp.net.speakers(true));
   const clusters = model.clusters.map((c, ci): ClusterReport => {
     const live = run.pods.pods.filter((p) => p.cluster === ci && p.phase !== 'terminated');
@@ -79,7 +86,7 @@ export function buildRunReport(run: PlatformRun, seed: number, showPath: (file: 
         withoutAddress: live.filter((p) => p.phase === 'running' && p.ip < 0).length,
       },
       pools: run.ipam.states[ci]!.report().pools,
-      bgp: bgpOf(run, ci, sessions, nodeSpeakers),
+      bgp: bgpOf(run, ci, sessions[ci]!, nodeSpeakers),
     };
   });
   const podsWithoutAddress = run.pods.pods
@@ -152,7 +159,7 @@ export function addressText(ip: number): string {
 }
 
 /** Sessions between two running speakers of a cluster (counted once per end), established ones, and routes held. */
-function bgpOf(run: PlatformRun, ci: number, sessions: readonly SessionReport[], nodeSpeakers: ReadonlySet<string>): { sessions: number; established: number; routes: number } {
+function bgpOf(run: PlatformRun, ci: number, sessions: readonly SessionState[], nodeSpeakers: ReadonlySet<string>): { sessions: number; established: number; routes: number } {
   const c = run.model.clusters[ci]!;
   const up = new Set(c.nodes.filter((id) => run.nodeUp[id] === 1).map((id) => run.bgp.speakerOf(id)));
   let count = 0;
