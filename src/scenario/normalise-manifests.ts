@@ -122,14 +122,8 @@ function place(d: Doc, m: Manifest, parts: ClusterParts, owners: { pod: StaticPo
       if (r?.owner !== undefined) owners.push({ pod: r.pod, owner: r.owner });
       return;
     }
-    case 'service': {
-      const s = readService(m, node, path, ctx);
-      if (s === 'external-name') {
-        ignored.note('Service (type ExternalName)', m.src);
-        parts.ignored.push(m);
-      } else push(parts.services, s);
-      return;
-    }
+    case 'service':
+      return push(parts.services, readService(m, node, path, ctx));
     case 'ingress':
       parts.ingresses.push(...readIngress(m, node, path, ctx));
       return;

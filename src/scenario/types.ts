@@ -95,11 +95,25 @@ export interface ServicePortSpec {
 export interface ServiceSpec {
   readonly name: string;
   readonly namespace: string;
-  readonly type: 'ClusterIP' | 'NodePort' | 'LoadBalancer';
+  readonly type: 'ClusterIP' | 'NodePort' | 'LoadBalancer' | 'ExternalName';
   readonly selector: Labels;
   readonly ports: readonly ServicePortSpec[];
+  /** A stated address, or `None` for a headless Service (no ClusterIP, no kube-proxy rules). */
   readonly clusterIP?: string;
   readonly externalTrafficPolicy: 'Cluster' | 'Local';
+  /** kube-proxy keeps ClusterIP traffic on the client's node with `Local` (absent: `Cluster`). */
+  readonly internalTrafficPolicy?: 'Cluster' | 'Local';
+  /** `ClientIP` pins a client's connections to one endpoint for `sessionAffinityTimeout` s (absent: `None`). */
+  readonly sessionAffinity?: 'None' | 'ClientIP';
+  readonly sessionAffinityTimeout?: number;
+  /** Addresses kube-proxy serves the Service on as on a LoadBalancer IP (routed there by the operator or Calico). */
+  readonly externalIPs?: readonly string[];
+  /** The `LoadBalancer` Service's address (stated `loadBalancerIP`, else Calico's LoadBalancer IPAM assigns one). */
+  readonly loadBalancerIP?: string;
+  /** kube-proxy's health server port for a LoadBalancer Service with externalTrafficPolicy Local. */
+  readonly healthCheckNodePort?: number;
+  /** The DNS name an `ExternalName` Service aliases (a CNAME: no ClusterIP, no endpoints). */
+  readonly externalName?: string;
   readonly src: SourceRef;
 }
 

@@ -1,7 +1,7 @@
 // emit: the Kubernetes objects of a cluster as `kubectl apply` takes them — Namespaces, the workloads
 // (Deployment / StatefulSet / DaemonSet / ReplicaSet with their pod templates), pods given as they are,
 // Services, Ingresses, and the policies in force exactly as the user wrote them. Reading the output back gives the same cluster.
-import type { ClusterSpec, ContainerPort, IngressSpec, JsonObject, Manifest, ServiceSpec, StaticPodSpec, WorkloadSpec } from '../../scenario/types.js';
+import type { ClusterSpec, ContainerPort, IngressSpec, JsonObject, Manifest, ServicePortSpec, ServiceSpec, StaticPodSpec, WorkloadSpec } from '../../scenario/types.js';
 
 /** One file of objects: its name and the objects in it. */
 export interface ObjectsFile {
@@ -86,23 +86,37 @@ function workloadObject(w: WorkloadSpec): JsonObject {
 }
 
 function serviceObject(s: ServiceSpec & { clusterIP?: string }): JsonObject {
+  const affinity: JsonObject = s.sessionAffinity === 'ClientIP' ? { sessionAffinity: 'ClientIP', sessionAffinityConfig: { clientIP: { timeoutSeconds: s.sessionAffinityTimeout ?? 10800 } } } : {};
+  // Calico's LoadBalancer controller keeps an address named in this annotation (its IPAM assigned it).
+  const lbIp: JsonObject = s.loadBalancerIP !== undefined ? { annotations: { 'projectcalico.org/loadBalancerIPs': JSON.stringify([s.loadBalancerIP]) } } : {};
+  if (s.type === 'ExternalName') {
+    return { apiVersion: 'v1', kind: 'Service', metadata: { name: s.name, namespace: s.namespace }, spec: { type: s.type, externalName: s.externalName ?? '', ...(s.ports.length ? { ports: s.ports.map(portObject) } : {}) } };
+  }
   return {
     apiVersion: 'v1',
     kind: 'Service',
-    metadata: { name: s.name, namespace: s.namespace },
+    metadata: { name: s.name, namespace: s.namespace, ...lbIp },
     spec: {
       type: s.type,
       ...(s.clusterIP !== undefined ? { clusterIP: s.clusterIP } : {}),
       selector: { ...s.selector },
       ...(s.type !== 'ClusterIP' ? { externalTrafficPolicy: s.externalTrafficPolicy } : {}),
-      ports: s.ports.map((p) => ({
-        ...(p.name !== undefined ? { name: p.name } : {}),
-        port: p.port,
-        targetPort: p.targetPort,
-        protocol: p.protocol,
-        ...(p.nodePort !== undefined ? { nodePort: p.nodePort } : {}),
-      })),
+      ...(s.internalTrafficPolicy !== undefined ? { internalTrafficPolicy: s.internalTrafficPolicy } : {}),
+      ...affinity,
+      ...(s.externalIPs?.length ? { externalIPs: [...s.externalIPs] } : {}),
+      ...(s.healthCheckNodePort !== undefined ? { healthCheckNodePort: s.healthCheckNodePort } : {}),
+      ports: s.ports.map(portObject),
     },
+  };
+}
+
+function portObject(p: ServicePortSpec): JsonObject {
+  return {
+    ...(p.name !== undefined ? { name: p.name } : {}),
+    port: p.port,
+    targetPort: p.targetPort,
+    protocol: p.protocol,
+    ...(p.nodePort !== undefined ? { nodePort: p.nodePort } : {}),
   };
 }
 
