@@ -74,6 +74,7 @@ export function assembleCluster(rec: ClusterRec, parts: ClusterParts, ctx: Ctx):
     pods: [...rec.pods, ...parts.pods],
     services: [...rec.services, ...parts.services],
     ingresses: [...rec.ingresses, ...parts.ingresses],
+    ...(parts.httpRoutes.length ? { httpRoutes: parts.httpRoutes } : {}),
     policies: parts.policies,
     ignored: parts.ignored,
     src: rec.src,
@@ -88,7 +89,7 @@ export function assembleCluster(rec: ClusterRec, parts: ClusterParts, ctx: Ctx):
 function addReferencedNamespaces(namespaces: NamespaceSpec[], parts: ClusterParts, ctx: Ctx): void {
   const known = new Set(namespaces.map((n) => n.name));
   const users: readonly { readonly namespace?: string; readonly src: SourceRef }[] = [
-    ...parts.workloads, ...parts.pods, ...parts.services, ...parts.ingresses, ...parts.policies,
+    ...parts.workloads, ...parts.pods, ...parts.services, ...parts.ingresses, ...parts.httpRoutes, ...parts.policies,
   ];
   for (const u of users) {
     const name = u.namespace;

@@ -7,9 +7,10 @@ import { makeManifest, roleOf, type KindRole } from './manifest-record.js';
 import { describe, entryOf, fieldOf, joinPath, stringOf, type PMap, type PValue } from './positioned.js';
 import { errorAt, type Ctx } from './provenance.js';
 import type { RawRef } from './schema.js';
+import { readHttpRoute } from './gateway-manifests.js';
 import { readIngress, readService } from './service-manifests.js';
 import type {
-  ExternalPeerSpec, IngressSpec, IpPoolSpec, Manifest, NamespaceSpec, NodeSpec, ServiceSpec, StaticPodSpec, WorkloadSpec,
+  ExternalPeerSpec, HttpRouteSpec, IngressSpec, IpPoolSpec, Manifest, NamespaceSpec, NodeSpec, ServiceSpec, StaticPodSpec, WorkloadSpec,
 } from './types.js';
 import { readPod, readWorkload, replicaSetOwner, resolveOwner, type OwnerRef } from './workload-manifests.js';
 
@@ -20,6 +21,7 @@ export interface ClusterParts {
   readonly pods: StaticPodSpec[];
   readonly services: ServiceSpec[];
   readonly ingresses: IngressSpec[];
+  readonly httpRoutes: HttpRouteSpec[];
   readonly policies: Manifest[];
   readonly ignored: Manifest[];
   readonly ipPools: IpPoolSpec[];
@@ -53,7 +55,7 @@ interface Doc {
 
 export function emptyParts(): ClusterParts {
   return {
-    nodes: [], namespaces: [], workloads: [], pods: [], services: [], ingresses: [], policies: [], ignored: [],
+    nodes: [], namespaces: [], workloads: [], pods: [], services: [], ingresses: [], httpRoutes: [], policies: [], ignored: [],
     ipPools: [], peers: [], resources: [], settings: {},
   };
 }
@@ -127,6 +129,8 @@ function place(d: Doc, m: Manifest, parts: ClusterParts, owners: { pod: StaticPo
     case 'ingress':
       parts.ingresses.push(...readIngress(m, node, path, ctx));
       return;
+    case 'httproute':
+      return push(parts.httpRoutes, readHttpRoute(m, node, path, ctx));
     case 'policy':
       parts.policies.push(m);
       return;

@@ -138,6 +138,30 @@ export interface IngressSpec {
   readonly src: SourceRef;
 }
 
+/** One HTTPRouteMatch of a rule (conditions ANDed; header names case-insensitive). */
+export interface HttpRouteMatchSpec {
+  readonly path: { readonly type: 'Exact' | 'PathPrefix'; readonly value: string };
+  readonly method?: string;
+  readonly headers: readonly { readonly name: string; readonly value: string }[];
+  readonly queryParams: readonly { readonly name: string; readonly value: string }[];
+}
+
+/** A Gateway API HTTPRoute: hostnames, the Gateways it attaches to, and rules of matches and backends. */
+export interface HttpRouteSpec {
+  readonly name: string;
+  readonly namespace: string;
+  /** Lower-case; empty: every host of the listener. */
+  readonly hostnames: readonly string[];
+  readonly parentRefs: readonly { readonly name: string; readonly namespace: string }[];
+  readonly rules: readonly {
+    readonly matches: readonly HttpRouteMatchSpec[];
+    readonly backendRefs: readonly { readonly name: string; readonly port?: number; readonly weight: number }[];
+  }[];
+  /** Creation order among the routes read (metadata.creationTimestamp when given, else input order). */
+  readonly created?: string;
+  readonly src: SourceRef;
+}
+
 export type EncapMode = 'Always' | 'CrossSubnet' | 'Never';
 export type AllowedUse = 'Workload' | 'Tunnel' | 'LoadBalancer';
 
@@ -290,6 +314,8 @@ export interface ClusterSpec {
   readonly pods: readonly StaticPodSpec[];
   readonly services: readonly ServiceSpec[];
   readonly ingresses: readonly IngressSpec[];
+  /** Gateway API HTTPRoutes (gateway.networking.k8s.io/v1), from manifests; absent: none. */
+  readonly httpRoutes?: readonly HttpRouteSpec[];
   /** Kubernetes and Calico policies (NetworkPolicy, GlobalNetworkPolicy, Tier, NetworkSet, ...). */
   readonly policies: readonly Manifest[];
   /** Objects kept for completeness that no stage models (each reported once as ignored). */
