@@ -1,11 +1,11 @@
-// scenario: Gateway API HTTPRoutes (gateway.networking.k8s.io/v1) into HttpRouteSpecs — hostnames,
+// scenario: Gateway API Gateways and HTTPRoutes (gateway.networking.k8s.io/v1) into specs — listeners;
 // parentRefs, and rules of matches and Service backends, checked as the CRD's schema and CEL rules do;
 // what calisim does not route by (RegularExpression matches, filters) is reported, never dropped silently.
 import { manifestOrigin } from './manifest-record.js';
 import type { PMap } from './positioned.js';
 import { errorAt, type Ctx } from './provenance.js';
 import { def, int, many, obj, oneOf, opt, port, raw, req, str, sub } from './schema.js';
-import type { HttpRouteMatchSpec, HttpRouteSpec, Manifest } from './types.js';
+import type { GatewaySpec, HttpRouteMatchSpec, HttpRouteSpec, Manifest } from './types.js';
 import { validateClean } from './validate.js';
 
 /** RFC 1123 hostname, optionally with one leading `*.` label (the CRD's Hostname pattern); no IPs. */
@@ -96,4 +96,52 @@ function readMatches(rule: RuleRec, base: string, m: Manifest, path: string, ctx
     const pair = (h: NameValue) => ({ name: h.name, value: h.value });
     return [{ path: { type: x.path.type as 'Exact' | 'PathPrefix', value: x.path.value }, ...(x.method === undefined ? {} : { method: x.method }), headers: x.headers.map(pair), queryParams: x.queryParams.map(pair) }];
   });
+}
+
+const gatewayBody = obj(
+  {
+    spec: sub(
+      obj(
+        {
+          gatewayClassName: req(str()),
+          listeners: many(
+            obj(
+              {
+                name: req(str()),
+                hostname: opt(str()),
+                port: req(port),
+                protocol: req(str()),
+                tls: opt(raw('map')),
+                allowedRoutes: opt(obj({ namespaces: opt(obj({ from: def(oneOf(['All', 'Same', 'Selector']), 'Same'), selector: opt(raw('map')) }, { noSrc: true })), kinds: opt(raw('seq')) }, { noSrc: true })),
+              },
+              { noSrc: true },
+            ),
+          ),
+          addresses: opt(raw('seq')),
+          infrastructure: opt(raw('map')),
+        },
+        { noSrc: true },
+      ),
+    ),
+  },
+  { noSrc: true },
+);
+
+/** A Gateway, or undefined after reporting why it cannot be read. */
+export function readGateway(m: Manifest, doc: PMap, path: string, ctx: Ctx): GatewaySpec | undefined {
+  type Listener = { name: string; hostname?: string; port: number; protocol: string; allowedRoutes?: { namespaces?: { from: 'Same' | 'All' | 'Selector' } } };
+  const r = validateClean(gatewayBody, doc, path, ctx) as { spec: { gatewayClassName: string; listeners: Listener[] } } | undefined;
+  if (r === undefined) return undefined;
+  const listeners = r.spec.listeners.map((l, i) => {
+    const field = `spec.listeners[${i}]`;
+    if (l.hostname !== undefined && !HOSTNAME.test(l.hostname)) {
+      errorAt(ctx, { path: path ? `${path}.${field}.hostname` : `${field}.hostname`, src: m.locate(`${field}.hostname`) }, `${JSON.stringify(l.hostname)} is not a hostname (RFC 1123, one leading "*." label at most; no IPs)`);
+    }
+    const from = l.allowedRoutes?.namespaces?.from ?? 'Same';
+    if (from === 'Selector') ctx.sink.warn(m.locate(field), `${path ? `${path}.` : ''}${field}.allowedRoutes.namespaces.selector`, 'namespace selectors of allowedRoutes are not modelled: routes from every namespace attach');
+    return { name: l.name, ...(l.hostname === undefined ? {} : { hostname: l.hostname.toLowerCase() }), port: l.port, protocol: l.protocol, from };
+  });
+  const spec: GatewaySpec = { name: m.name, namespace: m.namespace ?? 'default', className: r.spec.gatewayClassName, listeners, src: m.src };
+  ctx.prov.set(spec, manifestOrigin(m, path));
+  return spec;
 }

@@ -7,10 +7,10 @@ import { makeManifest, roleOf, type KindRole } from './manifest-record.js';
 import { describe, entryOf, fieldOf, joinPath, stringOf, type PMap, type PValue } from './positioned.js';
 import { errorAt, type Ctx } from './provenance.js';
 import type { RawRef } from './schema.js';
-import { readHttpRoute } from './gateway-manifests.js';
+import { readGateway, readHttpRoute } from './gateway-manifests.js';
 import { readIngress, readService } from './service-manifests.js';
 import type {
-  ExternalPeerSpec, HttpRouteSpec, IngressSpec, IpPoolSpec, Manifest, NamespaceSpec, NodeSpec, ServiceSpec, StaticPodSpec, WorkloadSpec,
+  ExternalPeerSpec, GatewaySpec, HttpRouteSpec, IngressSpec, IpPoolSpec, Manifest, NamespaceSpec, NodeSpec, ServiceSpec, StaticPodSpec, WorkloadSpec,
 } from './types.js';
 import { readPod, readWorkload, replicaSetOwner, resolveOwner, type OwnerRef } from './workload-manifests.js';
 
@@ -22,6 +22,7 @@ export interface ClusterParts {
   readonly services: ServiceSpec[];
   readonly ingresses: IngressSpec[];
   readonly httpRoutes: HttpRouteSpec[];
+  readonly gateways: GatewaySpec[];
   readonly policies: Manifest[];
   readonly ignored: Manifest[];
   readonly ipPools: IpPoolSpec[];
@@ -55,7 +56,7 @@ interface Doc {
 
 export function emptyParts(): ClusterParts {
   return {
-    nodes: [], namespaces: [], workloads: [], pods: [], services: [], ingresses: [], httpRoutes: [], policies: [], ignored: [],
+    nodes: [], namespaces: [], workloads: [], pods: [], services: [], ingresses: [], httpRoutes: [], gateways: [], policies: [], ignored: [],
     ipPools: [], peers: [], resources: [], settings: {},
   };
 }
@@ -131,6 +132,8 @@ function place(d: Doc, m: Manifest, parts: ClusterParts, owners: { pod: StaticPo
       return;
     case 'httproute':
       return push(parts.httpRoutes, readHttpRoute(m, node, path, ctx));
+    case 'gateway':
+      return push(parts.gateways, readGateway(m, node, path, ctx));
     case 'policy':
       parts.policies.push(m);
       return;

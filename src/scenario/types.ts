@@ -162,6 +162,23 @@ export interface HttpRouteSpec {
   readonly src: SourceRef;
 }
 
+/** A Gateway API Gateway: its class and the listeners routes attach to. */
+export interface GatewaySpec {
+  readonly name: string;
+  readonly namespace: string;
+  readonly className: string;
+  readonly listeners: readonly {
+    readonly name: string;
+    /** Lower-case; absent: every host. */
+    readonly hostname?: string;
+    readonly port: number;
+    readonly protocol: string;
+    /** `allowedRoutes.namespaces.from` (Same by default; Selector is read as All). */
+    readonly from: 'Same' | 'All' | 'Selector';
+  }[];
+  readonly src: SourceRef;
+}
+
 export type EncapMode = 'Always' | 'CrossSubnet' | 'Never';
 export type AllowedUse = 'Workload' | 'Tunnel' | 'LoadBalancer';
 
@@ -316,6 +333,8 @@ export interface ClusterSpec {
   readonly ingresses: readonly IngressSpec[];
   /** Gateway API HTTPRoutes (gateway.networking.k8s.io/v1), from manifests; absent: none. */
   readonly httpRoutes?: readonly HttpRouteSpec[];
+  /** Gateway API Gateways, from manifests; absent: none (HTTPRoutes are then served as written). */
+  readonly gateways?: readonly GatewaySpec[];
   /** Kubernetes and Calico policies (NetworkPolicy, GlobalNetworkPolicy, Tier, NetworkSet, ...). */
   readonly policies: readonly Manifest[];
   /** Objects kept for completeness that no stage models (each reported once as ignored). */

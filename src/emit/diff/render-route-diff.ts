@@ -1,6 +1,9 @@
 // emit: the Ingress-to-HTTPRoute migration diff as text (one line per request that routes differently)
-// and as a JSON document.
+// and as a JSON document, with the HTTPRoutes no Gateway accepted.
 import type { MigrationChange, MigrationDiff, RouteAnswer } from '../../verdict/request/route-migration.js';
+
+/** The diff with the HTTPRoutes no Gateway listener accepted (left out of the routing). */
+export type RouteDiffReport = MigrationDiff & { readonly notAttached: readonly { readonly namespace: string; readonly name: string; readonly reason: string }[] };
 
 function answer(a: RouteAnswer | null): string {
   return a ? `${a.kind} ${a.namespace}/${a.name} → ${a.backend}` : '404 (no route)';
@@ -12,12 +15,13 @@ function request(c: MigrationChange): string {
 }
 
 /** Text: a summary line, then per changed request what each side does. */
-export function renderRouteDiffText(d: MigrationDiff, labels: { readonly ingress: string; readonly httpRoute: string }): string {
+export function renderRouteDiffText(d: RouteDiffReport, labels: { readonly ingress: string; readonly httpRoute: string }): string {
   const head = `Ingresses of ${labels.ingress} → HTTPRoutes of ${labels.httpRoute}: ${d.changes.length} of ${d.probed} probed request(s) route differently\n`;
-  return head + d.changes.map((c) => `  ${request(c)}\n      before: ${answer(c.ingress)}\n      after:  ${answer(c.httpRoute)}\n`).join('');
+  const refused = d.notAttached.map((r) => `  HTTPRoute ${r.namespace}/${r.name} is not attached: ${r.reason}\n`).join('');
+  return head + refused + d.changes.map((c) => `  ${request(c)}\n      before: ${answer(c.ingress)}\n      after:  ${answer(c.httpRoute)}\n`).join('');
 }
 
 /** The JSON document. */
-export function routeDiffJson(d: MigrationDiff, labels: { readonly ingress: string; readonly httpRoute: string }): object {
-  return { schema: 'calisim.route-diff/v1', ingresses: labels.ingress, httpRoutes: labels.httpRoute, probed: d.probed, changes: d.changes };
+export function routeDiffJson(d: RouteDiffReport, labels: { readonly ingress: string; readonly httpRoute: string }): object {
+  return { schema: 'calisim.route-diff/v1', ingresses: labels.ingress, httpRoutes: labels.httpRoute, probed: d.probed, notAttached: d.notAttached, changes: d.changes };
 }

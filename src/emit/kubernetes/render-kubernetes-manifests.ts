@@ -1,7 +1,8 @@
 // emit: the Kubernetes objects of a cluster as `kubectl apply` takes them — Namespaces, the workloads
 // (Deployment / StatefulSet / DaemonSet / ReplicaSet with their pod templates), pods given as they are,
-// Services, Ingresses, HTTPRoutes, and the policies in force exactly as the user wrote them. Reading the output back gives the same cluster.
+// Services, Ingresses, Gateways, HTTPRoutes, and the policies in force exactly as the user wrote them. Reading the output back gives the same cluster.
 import type { ClusterSpec, ContainerPort, IngressSpec, JsonObject, Manifest, ServicePortSpec, ServiceSpec, StaticPodSpec, WorkloadSpec } from '../../scenario/types.js';
+import { gatewayObject } from './gateway-object.js';
 import { httpRouteObject } from './httproute-object.js';
 
 /** One file of objects: its name and the objects in it. */
@@ -12,7 +13,7 @@ export interface ObjectsFile {
 
 /**
  * The cluster's objects as lists per file: namespaces.yaml, workloads.yaml, pods.yaml, services.yaml,
- * ingresses.yaml, httproutes.yaml, policies.yaml (empty files left out). Pods given as they are (a kubectl dump's bare Pods)
+ * ingresses.yaml, gateways.yaml, httproutes.yaml, policies.yaml (empty files left out). Pods given as they are (a kubectl dump's bare Pods)
  * are written as Pods; pods `skipPod` claims (the tenant VMs, written as VirtualMachines) are left out.
  */
 export function kubernetesObjectFiles(
@@ -33,6 +34,7 @@ export function kubernetesObjectFiles(
   add('pods.yaml', cluster.pods.filter((p) => !skipPod(p)).map(podObject));
   add('services.yaml', services.map(serviceObject));
   add('ingresses.yaml', cluster.ingresses.map(ingressObject));
+  add('gateways.yaml', (cluster.gateways ?? []).map(gatewayObject));
   add('httproutes.yaml', (cluster.httpRoutes ?? []).map(httpRouteObject));
   add('policies.yaml', policies.map((p) => p.body));
   return files;

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
+import { gatewayObject } from '../../../src/emit/kubernetes/gateway-object.js';
 import { httpRouteObject } from '../../../src/emit/kubernetes/httproute-object.js';
 import { loadScenarios } from '../../../src/scenario/load-scenario.js';
 
@@ -17,5 +18,18 @@ describe('HTTPRoute emission', () => {
     writeFileSync(out, read.map((r) => stringify(httpRouteObject(r))).join('---\n'));
     expect(routesOf(out)).toEqual(routesOf(dir));
     expect(routesOf(out)[0]!.rules[1]!.backendRefs).toEqual([{ name: 'api-v2', port: 80, weight: 1 }]);
+  });
+});
+
+describe('Gateway emission', () => {
+  it('round-trips the fixture Gateway (class, listener hostname, port, protocol, allowedRoutes)', () => {
+    const dir = 'test/fixtures/edge/migration/httproute';
+    const [gw] = loadScenarios([dir]).tenants[0]!.gateways!;
+    const out = join(mkdtempSync(join(tmpdir(), 'calisim-gw-')), 'gw.yaml');
+    writeFileSync(out, stringify(gatewayObject(gw!)));
+    const { src: _a, ...back } = loadScenarios([out]).tenants[0]!.gateways![0]!;
+    const { src: _b, ...orig } = gw!;
+    expect(back).toEqual(orig);
+    expect(orig.listeners[0]).toEqual({ name: 'http', hostname: '*.example.com', port: 80, protocol: 'HTTP', from: 'All' });
   });
 });
