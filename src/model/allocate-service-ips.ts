@@ -8,7 +8,7 @@ import type { ServiceSpec } from '../scenario/types.js';
 /** kube-apiserver's default --service-cluster-ip-range. */
 export const DEFAULT_SERVICE_CIDR = '10.96.0.0/12';
 
-/** Returns the ClusterIP of every service, in input order: the stated one, else a fresh random one. */
+/** Returns the ClusterIP of every service, in input order: the stated one (or `None`), else a fresh random one. */
 export function allocateServiceIps(services: readonly ServiceSpec[], prng: Prng, serviceCidr = DEFAULT_SERVICE_CIDR): string[] {
   const range = parseCidr(serviceCidr, true);
   if (!range) throw new Error(`invalid service CIDR ${serviceCidr}`);
@@ -21,6 +21,8 @@ export function allocateServiceIps(services: readonly ServiceSpec[], prng: Prng,
   if (used.size + services.length > size - 2) throw new Error(`service CIDR ${serviceCidr} is too small for ${services.length} services`);
   return services.map((s) => {
     if (s.clusterIP) return s.clusterIP;
+    // An ExternalName Service is a DNS alias: the API server gives it no ClusterIP.
+    if (s.type === 'ExternalName') return 'None';
     let ip: number;
     do ip = range.base + 1 + prng.int(size - 2);
     while (used.has(ip));

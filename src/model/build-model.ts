@@ -6,6 +6,7 @@ import { InputError, type Diagnostic } from '../lib/diagnostics.js';
 import { formatIpv4 } from '../lib/ipv4.js';
 import { Prng, hashString } from '../lib/prng.js';
 import type { ClusterSpec, NamespaceSpec, Scenario, StaticPodSpec, WorkloadSpec } from '../scenario/types.js';
+import { assignServiceAddresses } from './edge/service-addresses.js';
 import { allocateServiceIps } from './allocate-service-ips.js';
 import { deriveBgpConfigs } from './bgp/derive-bgp-configs.js';
 import type { NodeBgpConfig } from './bgp/types.js';
@@ -164,6 +165,7 @@ export function buildModel(scenario: Scenario): Model {
     }
     const services = isMgmt && extra ? [...spec.services, ...extra.services] : [...spec.services];
     const ips = allocateServiceIps(services, prng);
+    const extras = assignServiceAddresses(services, spec.calico.ipPools);
     const fullSpec: ClusterSpec =
       isMgmt && extra
         ? { ...spec, namespaces: withPlatformNamespaces(spec.namespaces, extra.namespaces), workloads: wls, pods: statics, services }
@@ -177,7 +179,7 @@ export function buildModel(scenario: Scenario): Model {
       nodes: ids,
       workloads: wIds,
       pods: podIds,
-      services: services.map((s, i) => ({ ...s, clusterIP: ips[i]! })),
+      services: services.map((s, i) => ({ ...s, ...extras[i], clusterIP: ips[i]! })),
       underlay: underlays[ci]!,
       ...(kind === 'tenant' && placement === 'onprem' && extra ? { managementNamespace: extra.namespaceOf.get(spec.name)! } : {}),
     });

@@ -74,6 +74,8 @@ export function assembleCluster(rec: ClusterRec, parts: ClusterParts, ctx: Ctx):
     pods: [...rec.pods, ...parts.pods],
     services: [...rec.services, ...parts.services],
     ingresses: [...rec.ingresses, ...parts.ingresses],
+    ...(parts.httpRoutes.length ? { httpRoutes: parts.httpRoutes } : {}),
+    ...(parts.gateways.length ? { gateways: parts.gateways } : {}),
     policies: parts.policies,
     ignored: parts.ignored,
     src: rec.src,
@@ -88,7 +90,7 @@ export function assembleCluster(rec: ClusterRec, parts: ClusterParts, ctx: Ctx):
 function addReferencedNamespaces(namespaces: NamespaceSpec[], parts: ClusterParts, ctx: Ctx): void {
   const known = new Set(namespaces.map((n) => n.name));
   const users: readonly { readonly namespace?: string; readonly src: SourceRef }[] = [
-    ...parts.workloads, ...parts.pods, ...parts.services, ...parts.ingresses, ...parts.policies,
+    ...parts.workloads, ...parts.pods, ...parts.services, ...parts.ingresses, ...parts.httpRoutes, ...parts.gateways, ...parts.policies,
   ];
   for (const u of users) {
     const name = u.namespace;

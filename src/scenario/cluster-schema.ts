@@ -4,6 +4,7 @@ import { parseCidr } from '../lib/ipv4.js';
 import { calicoSchema } from './calico-schema.js';
 import { cidr, dnsLabel, dnsSubdomain, ipv4, portName } from './formats.js';
 import { errorAt, type Ctx } from './provenance.js';
+import { checkServiceRules, type ServiceFields } from './service-rules.js';
 import {
   bool, def, generated, int, labels, list, many, obj, oneOf, opt, port, portOrName, raw, req, str, strings, sub,
   type At, type Field, type PathRef, type Rec, type Schema,
@@ -132,27 +133,31 @@ const servicePortSchema = obj(
   { noSrc: true },
 );
 
-/** Kubernetes Service validation: named ports when several, nodePort and Local only outside ClusterIP. */
+/** Kubernetes Service validation: named ports when several, and the API server's rules per type. */
 function checkService(o: Rec, at: At, ctx: Ctx): void {
   const ports = (o.ports as Rec[] | undefined) ?? [];
   if (ports.length > 1) {
     ports.forEach((p, i) => p.name === undefined && errorAt(ctx, at(`ports[${i}]`), 'each port needs a name when a service has several'));
   }
-  if (o.type === 'ClusterIP') {
-    ports.forEach((p, i) => p.nodePort !== undefined && errorAt(ctx, at(`ports[${i}].nodePort`), 'nodePort needs type NodePort or LoadBalancer'));
-    if (o.externalTrafficPolicy === 'Local') errorAt(ctx, at('externalTrafficPolicy'), 'externalTrafficPolicy Local needs type NodePort or LoadBalancer');
-  }
+  checkServiceRules({ ...(o as unknown as ServiceFields), ports }, at, ctx);
 }
 
 export const serviceSchema = obj(
   {
     name: req(str(dnsLabel)),
     namespace: req(str(dnsLabel)),
-    type: def(oneOf(['ClusterIP', 'NodePort', 'LoadBalancer']), 'ClusterIP'),
+    type: def(oneOf(['ClusterIP', 'NodePort', 'LoadBalancer', 'ExternalName']), 'ClusterIP'),
     selector: def(labels, () => ({})),
     ports: many(servicePortSchema),
     clusterIP: opt(str((t) => (t === 'None' ? undefined : ipv4(t)))),
     externalTrafficPolicy: def(oneOf(['Cluster', 'Local']), 'Cluster'),
+    internalTrafficPolicy: opt(oneOf(['Cluster', 'Local'])),
+    sessionAffinity: opt(oneOf(['None', 'ClientIP'])),
+    sessionAffinityTimeout: opt(int(1, 86400, 'timeout (s)')),
+    externalIPs: opt(list(str(ipv4))),
+    loadBalancerIP: opt(str(ipv4)),
+    healthCheckNodePort: opt(int(30000, 32767, 'NodePort')),
+    externalName: opt(str(dnsSubdomain)),
   },
   { check: checkService },
 );

@@ -7,9 +7,10 @@ import { makeManifest, roleOf, type KindRole } from './manifest-record.js';
 import { describe, entryOf, fieldOf, joinPath, stringOf, type PMap, type PValue } from './positioned.js';
 import { errorAt, type Ctx } from './provenance.js';
 import type { RawRef } from './schema.js';
+import { readGateway, readHttpRoute } from './gateway-manifests.js';
 import { readIngress, readService } from './service-manifests.js';
 import type {
-  ExternalPeerSpec, IngressSpec, IpPoolSpec, Manifest, NamespaceSpec, NodeSpec, ServiceSpec, StaticPodSpec, WorkloadSpec,
+  ExternalPeerSpec, GatewaySpec, HttpRouteSpec, IngressSpec, IpPoolSpec, Manifest, NamespaceSpec, NodeSpec, ServiceSpec, StaticPodSpec, WorkloadSpec,
 } from './types.js';
 import { readPod, readWorkload, replicaSetOwner, resolveOwner, type OwnerRef } from './workload-manifests.js';
 import { readVirtualMachine } from './vm-manifests.js';
@@ -21,6 +22,8 @@ export interface ClusterParts {
   readonly pods: StaticPodSpec[];
   readonly services: ServiceSpec[];
   readonly ingresses: IngressSpec[];
+  readonly httpRoutes: HttpRouteSpec[];
+  readonly gateways: GatewaySpec[];
   readonly policies: Manifest[];
   readonly ignored: Manifest[];
   readonly ipPools: IpPoolSpec[];
@@ -54,7 +57,7 @@ interface Doc {
 
 export function emptyParts(): ClusterParts {
   return {
-    nodes: [], namespaces: [], workloads: [], pods: [], services: [], ingresses: [], policies: [], ignored: [],
+    nodes: [], namespaces: [], workloads: [], pods: [], services: [], ingresses: [], httpRoutes: [], gateways: [], policies: [], ignored: [],
     ipPools: [], peers: [], resources: [], settings: {},
   };
 }
@@ -125,17 +128,15 @@ function place(d: Doc, m: Manifest, parts: ClusterParts, owners: { pod: StaticPo
     }
     case 'vm':
       return push(parts.pods, readVirtualMachine(m, node, path, ctx));
-    case 'service': {
-      const s = readService(m, node, path, ctx);
-      if (s === 'external-name') {
-        ignored.note('Service (type ExternalName)', m.src);
-        parts.ignored.push(m);
-      } else push(parts.services, s);
-      return;
-    }
+    case 'service':
+      return push(parts.services, readService(m, node, path, ctx));
     case 'ingress':
       parts.ingresses.push(...readIngress(m, node, path, ctx));
       return;
+    case 'httproute':
+      return push(parts.httpRoutes, readHttpRoute(m, node, path, ctx));
+    case 'gateway':
+      return push(parts.gateways, readGateway(m, node, path, ctx));
     case 'policy':
       parts.policies.push(m);
       return;

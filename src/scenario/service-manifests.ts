@@ -1,11 +1,12 @@
 // scenario: v1 Services into ServiceSpecs and networking.k8s.io Ingresses (v1, and the older v1beta1
 // backend form) into IngressSpecs — one per rule, plus one for `spec.defaultBackend`.
-import { ipv4 } from './formats.js';
+import { dnsSubdomain, ipv4 } from './formats.js';
 import { manifestOrigin } from './manifest-record.js';
 import { errorAt } from './provenance.js';
 import type { PMap } from './positioned.js';
 import type { Ctx } from './provenance.js';
-import { def, int, labels, many, obj, oneOf, opt, port, portOrName, raw, req, str, sub, type Rec } from './schema.js';
+import { def, int, labels, list, many, obj, oneOf, opt, port, portOrName, raw, req, str, sub, type Rec } from './schema.js';
+import { checkServiceRules } from './service-rules.js';
 import { PROTOCOLS } from './cluster-schema.js';
 import type { IngressPathSpec, IngressSpec, Labels, Manifest, ServicePortSpec, ServiceSpec } from './types.js';
 import { validateClean } from './validate.js';
@@ -30,35 +31,85 @@ const serviceBody = obj(
           ports: many(servicePort),
           clusterIP: opt(str()),
           externalTrafficPolicy: def(oneOf(['Cluster', 'Local']), 'Cluster'),
+          internalTrafficPolicy: opt(oneOf(['Cluster', 'Local'])),
+          sessionAffinity: opt(oneOf(['None', 'ClientIP'])),
+          sessionAffinityConfig: opt(obj({ clientIP: opt(obj({ timeoutSeconds: opt(int(1, 86400, 'timeout (s)')) }, { noSrc: true })) }, { noSrc: true })),
+          externalIPs: opt(list(str(ipv4))),
+          loadBalancerIP: opt(str(ipv4)),
+          healthCheckNodePort: opt(int(1, 65535, 'port')),
+          externalName: opt(str(dnsSubdomain)),
         },
-        { noSrc: true },
+        { noSrc: true, check: (o, at, ctx) => checkServiceRules(serviceFields(o as unknown as SpecRec), at, ctx, manifestField) },
       ),
     ),
+    status: opt(obj({ loadBalancer: opt(obj({ ingress: many(obj({ ip: opt(str(ipv4)), hostname: opt(str()) }, { noSrc: true })) }, { noSrc: true })) }, { noSrc: true })),
   },
   { noSrc: true },
 );
 
-/** A Service; ExternalName services return 'external-name' (they have no endpoints to model). */
-export function readService(m: Manifest, doc: PMap, path: string, ctx: Ctx): ServiceSpec | 'external-name' | undefined {
-  const r = validateClean(serviceBody, doc, path, ctx) as
-    | { spec: { type: string; selector: Labels; ports: ServicePortSpec[]; clusterIP?: string; externalTrafficPolicy: 'Cluster' | 'Local' } }
-    | undefined;
+interface SpecRec {
+  type: ServiceSpec['type'];
+  selector: Labels;
+  ports: ServicePortSpec[];
+  clusterIP?: string;
+  externalTrafficPolicy: 'Cluster' | 'Local';
+  internalTrafficPolicy?: 'Cluster' | 'Local';
+  sessionAffinity?: 'None' | 'ClientIP';
+  sessionAffinityConfig?: { clientIP?: { timeoutSeconds?: number } };
+  externalIPs?: string[];
+  loadBalancerIP?: string;
+  healthCheckNodePort?: number;
+  externalName?: string;
+}
+
+/** The spec's fields in the scenario form's names (the session affinity timeout is nested in v1). */
+function serviceFields(s: SpecRec): Omit<ServiceSpec, 'name' | 'namespace' | 'src'> {
+  const timeout = s.sessionAffinityConfig?.clientIP?.timeoutSeconds;
+  const { sessionAffinityConfig: _nested, ...flat } = s;
+  return { ...flat, ...(timeout === undefined ? {} : { sessionAffinityTimeout: timeout }) };
+}
+
+/** Where a v1 Service writes a field of the scenario form. */
+function manifestField(name: string): string {
+  return name === 'sessionAffinityTimeout' ? 'sessionAffinityConfig.clientIP.timeoutSeconds' : name;
+}
+
+/** A Service (ExternalName ones too: the alias is kept, there is nothing to proxy). */
+export function readService(m: Manifest, doc: PMap, path: string, ctx: Ctx): ServiceSpec | undefined {
+  const r = validateClean(serviceBody, doc, path, ctx) as { spec: SpecRec; status?: { loadBalancer?: { ingress: { ip?: string }[] } } } | undefined;
   if (r === undefined) return undefined;
-  const s = r.spec;
-  if (s.type === 'ExternalName') return 'external-name';
-  const clusterIP = s.clusterIP !== undefined && (s.clusterIP === 'None' || ipv4(s.clusterIP) === undefined) ? s.clusterIP : undefined;
+  const fields = serviceFields(r.spec);
+  // A clusterIP that is not an address (nor None) is reported by the API-server checks; it is not kept.
+  const clusterIP = fields.clusterIP !== undefined && (fields.clusterIP === 'None' || ipv4(fields.clusterIP) === undefined) ? fields.clusterIP : undefined;
+  const assigned = calicoLoadBalancerIp(m, path, ctx) ?? r.status?.loadBalancer?.ingress.find((i) => i.ip !== undefined)?.ip;
+  const loadBalancerIP = fields.loadBalancerIP ?? (fields.type === 'LoadBalancer' ? assigned : undefined);
+  const { clusterIP: _stated, loadBalancerIP: _lb, ...rest } = fields;
   const svc: ServiceSpec = {
     name: m.name,
     namespace: m.namespace ?? 'default',
-    type: s.type as ServiceSpec['type'],
-    selector: s.selector,
-    ports: s.ports,
+    ...rest,
     ...(clusterIP === undefined ? {} : { clusterIP }),
-    externalTrafficPolicy: s.externalTrafficPolicy,
+    ...(loadBalancerIP === undefined ? {} : { loadBalancerIP }),
     src: m.src,
   };
   ctx.prov.set(svc, manifestOrigin(m, path));
   return svc;
+}
+
+/** The first address of Calico's `projectcalico.org/loadBalancerIPs` annotation (a JSON list of IPs). */
+function calicoLoadBalancerIp(m: Manifest, path: string, ctx: Ctx): string | undefined {
+  const text = m.annotations['projectcalico.org/loadBalancerIPs'];
+  if (text === undefined) return undefined;
+  const field = 'metadata.annotations.projectcalico.org/loadBalancerIPs';
+  let ips: unknown;
+  try {
+    ips = JSON.parse(text);
+  } catch {
+    ips = undefined;
+  }
+  const ip = Array.isArray(ips) && typeof ips[0] === 'string' && ipv4(ips[0]) === undefined ? ips[0] : undefined;
+  if (ip === undefined) errorAt(ctx, { path: under(path, field), src: m.locate('metadata.annotations') }, `${JSON.stringify(text)} is not a JSON list of IPv4 addresses`);
+  return ip;
 }
 
 const backend = obj(

@@ -95,11 +95,25 @@ export interface ServicePortSpec {
 export interface ServiceSpec {
   readonly name: string;
   readonly namespace: string;
-  readonly type: 'ClusterIP' | 'NodePort' | 'LoadBalancer';
+  readonly type: 'ClusterIP' | 'NodePort' | 'LoadBalancer' | 'ExternalName';
   readonly selector: Labels;
   readonly ports: readonly ServicePortSpec[];
+  /** A stated address, or `None` for a headless Service (no ClusterIP, no kube-proxy rules). */
   readonly clusterIP?: string;
   readonly externalTrafficPolicy: 'Cluster' | 'Local';
+  /** kube-proxy keeps ClusterIP traffic on the client's node with `Local` (absent: `Cluster`). */
+  readonly internalTrafficPolicy?: 'Cluster' | 'Local';
+  /** `ClientIP` pins a client's connections to one endpoint for `sessionAffinityTimeout` s (absent: `None`). */
+  readonly sessionAffinity?: 'None' | 'ClientIP';
+  readonly sessionAffinityTimeout?: number;
+  /** Addresses kube-proxy serves the Service on as on a LoadBalancer IP (routed there by the operator or Calico). */
+  readonly externalIPs?: readonly string[];
+  /** The `LoadBalancer` Service's address (stated `loadBalancerIP`, else Calico's LoadBalancer IPAM assigns one). */
+  readonly loadBalancerIP?: string;
+  /** kube-proxy's health server port for a LoadBalancer Service with externalTrafficPolicy Local. */
+  readonly healthCheckNodePort?: number;
+  /** The DNS name an `ExternalName` Service aliases (a CNAME: no ClusterIP, no endpoints). */
+  readonly externalName?: string;
   readonly src: SourceRef;
 }
 
@@ -121,6 +135,47 @@ export interface IngressSpec {
   /** Hosts of the Ingress's `tls` section (ingress-nginx redirects plain HTTP for them). */
   readonly tls?: readonly string[];
   readonly annotations: Labels;
+  readonly src: SourceRef;
+}
+
+/** One HTTPRouteMatch of a rule (conditions ANDed; header names case-insensitive). */
+export interface HttpRouteMatchSpec {
+  readonly path: { readonly type: 'Exact' | 'PathPrefix'; readonly value: string };
+  readonly method?: string;
+  readonly headers: readonly { readonly name: string; readonly value: string }[];
+  readonly queryParams: readonly { readonly name: string; readonly value: string }[];
+}
+
+/** A Gateway API HTTPRoute: hostnames, the Gateways it attaches to, and rules of matches and backends. */
+export interface HttpRouteSpec {
+  readonly name: string;
+  readonly namespace: string;
+  /** Lower-case; empty: every host of the listener. */
+  readonly hostnames: readonly string[];
+  readonly parentRefs: readonly { readonly name: string; readonly namespace: string }[];
+  readonly rules: readonly {
+    readonly matches: readonly HttpRouteMatchSpec[];
+    readonly backendRefs: readonly { readonly name: string; readonly port?: number; readonly weight: number }[];
+  }[];
+  /** Creation order among the routes read (metadata.creationTimestamp when given, else input order). */
+  readonly created?: string;
+  readonly src: SourceRef;
+}
+
+/** A Gateway API Gateway: its class and the listeners routes attach to. */
+export interface GatewaySpec {
+  readonly name: string;
+  readonly namespace: string;
+  readonly className: string;
+  readonly listeners: readonly {
+    readonly name: string;
+    /** Lower-case; absent: every host. */
+    readonly hostname?: string;
+    readonly port: number;
+    readonly protocol: string;
+    /** `allowedRoutes.namespaces.from` (Same by default; Selector is read as All). */
+    readonly from: 'Same' | 'All' | 'Selector';
+  }[];
   readonly src: SourceRef;
 }
 
@@ -276,6 +331,10 @@ export interface ClusterSpec {
   readonly pods: readonly StaticPodSpec[];
   readonly services: readonly ServiceSpec[];
   readonly ingresses: readonly IngressSpec[];
+  /** Gateway API HTTPRoutes (gateway.networking.k8s.io/v1), from manifests; absent: none. */
+  readonly httpRoutes?: readonly HttpRouteSpec[];
+  /** Gateway API Gateways, from manifests; absent: none (HTTPRoutes are then served as written). */
+  readonly gateways?: readonly GatewaySpec[];
   /** Kubernetes and Calico policies (NetworkPolicy, GlobalNetworkPolicy, Tier, NetworkSet, ...). */
   readonly policies: readonly Manifest[];
   /** Objects kept for completeness that no stage models (each reported once as ignored). */

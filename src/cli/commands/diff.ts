@@ -4,6 +4,9 @@
 import { renderDiffJson } from '../../emit/diff/render-diff-json.js';
 import { renderDiffMarkdown } from '../../emit/diff/render-diff-markdown.js';
 import { renderDiffText } from '../../emit/diff/render-diff-text.js';
+import { renderRouteDiffText, routeDiffJson } from '../../emit/diff/render-route-diff.js';
+import { attachRoutes } from '../../model/edge/gateway-attach.js';
+import { routeMigrationDiff } from '../../verdict/request/route-migration.js';
 import { InputError } from '../../lib/diagnostics.js';
 import type { DiffReport } from '../../verdict/check/types.js';
 import { computeDiff, type DiffSide } from '../../verdict/diff/compute-diff.js';
@@ -33,9 +36,11 @@ export const diffCommand: Command = {
       .option('cluster', { type: 'string', describe: 'cluster (tenant) that --apply/--delete change (default: the only or first tenant)' })
       .option('at', { type: 'string', describe: 'simulated time of the state to compare (default 0)' })
       .option('only-changed', { type: 'boolean', default: false, describe: 'show only the sides whose deciding rule changed' })
+      .option('routes', { type: 'boolean', default: false, describe: "compare HTTP routing instead: BEFORE's Ingresses against AFTER's (or BEFORE's own) Gateway API HTTPRoutes" })
       .option('format', { choices: ['text', 'json', 'markdown'] as const, default: 'text' })
       .option('exit-code', { type: 'boolean', default: false, describe: 'exit 1 when a connection changes (as git diff --exit-code)' }),
   async run(args) {
+    if (args.routes === true) return routeDiff(args);
     const at = optString(args, 'at');
     const beforeFile = optString(args, 'before') as string;
     const afterFile = optString(args, 'after');
@@ -93,6 +98,26 @@ export const diffCommand: Command = {
     return args['exit-code'] === true && report.changes.length > 0 ? 1 : 0;
   },
 };
+
+/** `--routes`: which requests route differently after moving from the Ingresses to the HTTPRoutes. */
+function routeDiff(args: Record<string, unknown>): number {
+  const beforeFile = optString(args, 'before') as string;
+  const afterFile = optString(args, 'after') ?? beforeFile;
+  const options = inputOptions(args);
+  const before = loadInput([beforeFile], options);
+  const after = afterFile === beforeFile ? before : loadInput([afterFile], options, before);
+  const clustersOf = (i: LoadedInput) => [...(i.scenario.platform ? [i.scenario.platform.management] : []), ...i.scenario.tenants];
+  const ingresses = clustersOf(before).flatMap((c) => c.ingresses);
+  const written = clustersOf(after).flatMap((c) => c.httpRoutes ?? []);
+  if (written.length === 0) throw new UsageError(`--routes: ${displayPath(afterFile)} has no HTTPRoute (gateway.networking.k8s.io/v1)`);
+  const { routes, refused } = attachRoutes(written, clustersOf(after).flatMap((c) => c.gateways ?? []));
+  const diff = { ...routeMigrationDiff(ingresses, routes), notAttached: refused.map((r) => ({ namespace: r.route.namespace, name: r.route.name, reason: r.reason })) };
+  const labels = { ingress: displayPath(beforeFile), httpRoute: displayPath(afterFile) };
+  const doc = docFormat(args);
+  if (doc) printDoc(routeDiffJson(diff, labels), doc, before);
+  else process.stdout.write(renderRouteDiffText(diff, labels));
+  return args['exit-code'] === true && diff.changes.length > 0 ? 1 : 0;
+}
 
 function sides(built: PolicyModels, input: LoadedInput): DiffSide[] {
   const errors = built.diagnostics.filter((d) => d.severity === 'error');

@@ -1,7 +1,9 @@
 // emit: the Kubernetes objects of a cluster as `kubectl apply` takes them — Namespaces, the workloads
 // (Deployment / StatefulSet / DaemonSet / ReplicaSet with their pod templates), pods given as they are,
-// Services, Ingresses, and the policies in force exactly as the user wrote them. Reading the output back gives the same cluster.
-import type { ClusterSpec, ContainerPort, IngressSpec, JsonObject, Manifest, ServiceSpec, StaticPodSpec, WorkloadSpec } from '../../scenario/types.js';
+// Services, Ingresses, Gateways, HTTPRoutes, and the policies in force exactly as the user wrote them. Reading the output back gives the same cluster.
+import type { ClusterSpec, ContainerPort, IngressSpec, JsonObject, Manifest, ServicePortSpec, ServiceSpec, StaticPodSpec, WorkloadSpec } from '../../scenario/types.js';
+import { gatewayObject } from './gateway-object.js';
+import { httpRouteObject } from './httproute-object.js';
 
 /** One file of objects: its name and the objects in it. */
 export interface ObjectsFile {
@@ -11,7 +13,7 @@ export interface ObjectsFile {
 
 /**
  * The cluster's objects as lists per file: namespaces.yaml, workloads.yaml, pods.yaml, services.yaml,
- * ingresses.yaml, policies.yaml (empty files left out). Pods given as they are (a kubectl dump's bare Pods)
+ * ingresses.yaml, gateways.yaml, httproutes.yaml, policies.yaml (empty files left out). Pods given as they are (a kubectl dump's bare Pods)
  * are written as Pods; pods `skipPod` claims (the tenant VMs, written as VirtualMachines) are left out.
  */
 export function kubernetesObjectFiles(
@@ -32,6 +34,8 @@ export function kubernetesObjectFiles(
   add('pods.yaml', cluster.pods.filter((p) => !skipPod(p)).map(podObject));
   add('services.yaml', services.map(serviceObject));
   add('ingresses.yaml', cluster.ingresses.map(ingressObject));
+  add('gateways.yaml', (cluster.gateways ?? []).map(gatewayObject));
+  add('httproutes.yaml', (cluster.httpRoutes ?? []).map(httpRouteObject));
   add('policies.yaml', policies.map((p) => p.body));
   return files;
 }
@@ -86,23 +90,37 @@ function workloadObject(w: WorkloadSpec): JsonObject {
 }
 
 function serviceObject(s: ServiceSpec & { clusterIP?: string }): JsonObject {
+  const affinity: JsonObject = s.sessionAffinity === 'ClientIP' ? { sessionAffinity: 'ClientIP', sessionAffinityConfig: { clientIP: { timeoutSeconds: s.sessionAffinityTimeout ?? 10800 } } } : {};
+  // Calico's LoadBalancer controller keeps an address named in this annotation (its IPAM assigned it).
+  const lbIp: JsonObject = s.loadBalancerIP !== undefined ? { annotations: { 'projectcalico.org/loadBalancerIPs': JSON.stringify([s.loadBalancerIP]) } } : {};
+  if (s.type === 'ExternalName') {
+    return { apiVersion: 'v1', kind: 'Service', metadata: { name: s.name, namespace: s.namespace }, spec: { type: s.type, externalName: s.externalName ?? '', ...(s.ports.length ? { ports: s.ports.map(portObject) } : {}) } };
+  }
   return {
     apiVersion: 'v1',
     kind: 'Service',
-    metadata: { name: s.name, namespace: s.namespace },
+    metadata: { name: s.name, namespace: s.namespace, ...lbIp },
     spec: {
       type: s.type,
       ...(s.clusterIP !== undefined ? { clusterIP: s.clusterIP } : {}),
       selector: { ...s.selector },
       ...(s.type !== 'ClusterIP' ? { externalTrafficPolicy: s.externalTrafficPolicy } : {}),
-      ports: s.ports.map((p) => ({
-        ...(p.name !== undefined ? { name: p.name } : {}),
-        port: p.port,
-        targetPort: p.targetPort,
-        protocol: p.protocol,
-        ...(p.nodePort !== undefined ? { nodePort: p.nodePort } : {}),
-      })),
+      ...(s.internalTrafficPolicy !== undefined ? { internalTrafficPolicy: s.internalTrafficPolicy } : {}),
+      ...affinity,
+      ...(s.externalIPs?.length ? { externalIPs: [...s.externalIPs] } : {}),
+      ...(s.healthCheckNodePort !== undefined ? { healthCheckNodePort: s.healthCheckNodePort } : {}),
+      ports: s.ports.map(portObject),
     },
+  };
+}
+
+function portObject(p: ServicePortSpec): JsonObject {
+  return {
+    ...(p.name !== undefined ? { name: p.name } : {}),
+    port: p.port,
+    targetPort: p.targetPort,
+    protocol: p.protocol,
+    ...(p.nodePort !== undefined ? { nodePort: p.nodePort } : {}),
   };
 }
 

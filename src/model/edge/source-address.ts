@@ -7,7 +7,7 @@ import type { Model } from '../types.js';
 
 /** One source rewrite: which rule, on which node (model id; -1 for a load balancer), to which address. */
 export interface SourceChange {
-  readonly rule: 'calico-nat-outgoing' | 'flannel-ip-masq' | 'kube-proxy-masquerade' | 'lb-snat';
+  readonly rule: 'calico-nat-outgoing' | 'flannel-ip-masq' | 'kube-proxy-masquerade' | 'kube-proxy-off-cluster' | 'lb-snat';
   readonly node: number;
   readonly to: number;
 }

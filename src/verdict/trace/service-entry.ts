@@ -53,17 +53,38 @@ export function vipStage(run: PlatformRun, lbIndex: number, vipIp: number, port:
 export function findNodePort(run: PlatformRun, node: number, port: number, protocol: string): { svc: ServiceSpec; sp: ServicePortSpec } | undefined {
   const c = run.model.clusters[run.model.nodes[node]!.cluster]!;
   for (const svc of c.services) {
-    if (svc.type === 'ClusterIP') continue;
+    if (svc.type !== 'NodePort' && svc.type !== 'LoadBalancer') continue;
     const sp = svc.ports.find((x) => x.nodePort === port && x.protocol === protocol);
     if (sp) return { svc, sp };
   }
   return undefined;
 }
 
-/** The Service and port whose ClusterIP is `ip:port` in `cluster`. */
-export function findClusterIp(run: PlatformRun, cluster: number, ip: number, port: number | undefined, protocol: string): { svc: ServiceSpec; sp: ServicePortSpec | undefined } | undefined {
-  const svc = run.model.clusters[cluster]?.services.find((s) => parseIpv4(s.clusterIP) === ip);
-  return svc && { svc, sp: svc.ports.find((x) => x.port === port && x.protocol === protocol) };
+/** How a Service address was named: its ClusterIP, one of its externalIPs, or its LoadBalancer IP. */
+export type ServiceAddressKind = 'ClusterIP' | 'externalIP' | 'LoadBalancer IP';
+
+/** The Service and port whose ClusterIP, externalIP or LoadBalancer IP is `ip:port` in `cluster`. */
+export function findClusterIp(
+  run: PlatformRun,
+  cluster: number,
+  ip: number,
+  port: number | undefined,
+  protocol: string,
+): { svc: ServiceSpec; sp: ServicePortSpec | undefined; kind: ServiceAddressKind } | undefined {
+  for (const svc of run.model.clusters[cluster]?.services ?? []) {
+    const kind = serviceAddressKind(svc, ip);
+    if (kind) return { svc, sp: svc.ports.find((x) => x.port === port && x.protocol === protocol), kind };
+  }
+  return undefined;
+}
+
+/** Which of `svc`'s addresses `ip` is (a headless or ExternalName Service has none: kube-proxy ignores it). */
+export function serviceAddressKind(svc: ServiceSpec, ip: number): ServiceAddressKind | undefined {
+  if (svc.type === 'ExternalName') return undefined;
+  if (svc.clusterIP !== undefined && parseIpv4(svc.clusterIP) === ip) return 'ClusterIP';
+  if (svc.externalIPs?.some((a) => parseIpv4(a) === ip)) return 'externalIP';
+  if (svc.type === 'LoadBalancer' && svc.loadBalancerIP !== undefined && parseIpv4(svc.loadBalancerIP) === ip) return 'LoadBalancer IP';
+  return undefined;
 }
 
 /** kube-proxy at `node` for a connection from `client` to the Service: the endpoint, its port and any SNAT. */
@@ -74,11 +95,15 @@ export function kubeProxyStage(
   sp: ServicePortSpec,
   via: 'external' | 'internal',
   client: number,
+  clusterIpTraffic = via === 'internal',
 ): StageResult<{ endpoint: ServiceEndpoint; targetPort: number; change?: SourceChange }> {
   const n = run.model.nodes[node]!;
   const endpoints = serviceEndpoints(run, n.cluster, svc, sp);
   const zone = n.labels['topology.kubernetes.io/zone'];
-  const choice = kubeProxyChoice(endpoints, { via, node, ...(zone !== undefined ? { zone } : {}), externalTrafficPolicy: svc.externalTrafficPolicy, internalTrafficPolicy: 'Cluster' });
+  // internalTrafficPolicy applies to ClusterIP traffic only: a pod's connection to an externalIP or a
+  // LoadBalancer IP short-circuits to the cluster-wide chain (kube-proxy's iptables proxier, KUBE-EXT).
+  const internalTrafficPolicy = clusterIpTraffic ? (svc.internalTrafficPolicy ?? 'Cluster') : 'Cluster';
+  const choice = kubeProxyChoice(endpoints, { via, node, ...(zone !== undefined ? { zone } : {}), externalTrafficPolicy: svc.externalTrafficPolicy, internalTrafficPolicy });
   const hops: TraceHop[] = [];
   const ep = pickEndpoint(choice.candidates, client);
   const name = `${svc.namespace}/${svc.name}`;
@@ -89,11 +114,21 @@ export function kubeProxyStage(
   hops.push({
     step: 'kube-proxy',
     at: n.name,
-    detail: `Service ${name} port ${sp.port}: ${choice.why}; DNAT to ${ep.pod.namespace}/${ep.pod.name} ${formatIpv4(ep.pod.ip)}:${ep.targetPort} (kube-proxy picks at random per connection; calisim by a hash of the client address)`,
+    detail: `Service ${name} port ${sp.port}: ${choice.why}; DNAT to ${ep.pod.namespace}/${ep.pod.name} ${formatIpv4(ep.pod.ip)}:${ep.targetPort} (${affinityText(svc, client)})`,
     outerDst: `${formatIpv4(ep.pod.ip)}:${ep.targetPort}`,
   });
   if (!choice.masquerade) return { hops, endpoint: ep, targetPort: ep.targetPort };
   const change: SourceChange = { rule: 'kube-proxy-masquerade', node, to: n.ip };
   hops.push(natHop(run, change));
   return { hops, endpoint: ep, targetPort: ep.targetPort, change };
+}
+
+/**
+ * How kube-proxy chooses among the candidates: at random per connection, or with `sessionAffinity:
+ * ClientIP` the endpoint this client last used for `timeoutSeconds` (default 10800, the iptables `recent`
+ * match). calisim picks by a hash of the client address either way, so a trace repeats.
+ */
+function affinityText(svc: ServiceSpec, client: number): string {
+  if (svc.sessionAffinity !== 'ClientIP') return 'kube-proxy picks at random per connection; calisim by a hash of the client address';
+  return `sessionAffinity ClientIP: every connection from ${formatIpv4(client)} goes to this endpoint for ${svc.sessionAffinityTimeout ?? 10800} s after its last one`;
 }

@@ -56,6 +56,7 @@ const RULE_TEXT: Readonly<Record<SourceChange['rule'], string>> = {
   'calico-nat-outgoing': "Calico natOutgoing (destination outside the cluster's pools): source masqueraded to the node address",
   'flannel-ip-masq': "flannel --ip-masq (leaving the tenant's flannel network): source masqueraded to the host address",
   'kube-proxy-masquerade': 'kube-proxy masquerade (externalTrafficPolicy Cluster): source becomes the node address',
+  'kube-proxy-off-cluster': "kube-proxy masquerade (a ClusterIP reached from outside the cluster's pod network): source becomes the node address",
   'lb-snat': "load-balancer SNAT: source becomes the load balancer's address",
 };
 

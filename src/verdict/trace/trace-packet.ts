@@ -7,7 +7,9 @@ import type { PlatformRun } from '../../engine/platform/run-platform.js';
 import { formatIpv4 } from '../../lib/ipv4.js';
 import type { ClusterPolicies } from '../reach/platform-probes.js';
 import { podEnd, resolveEnd, type TraceEnd } from './resolve-end.js';
+import { advertisedStage, findServiceAddress, healthCheckAnswer } from './advertised-service.js';
 import { findClusterIp, findNodePort, findVip, kubeProxyStage, vipStage, type StageResult } from './service-entry.js';
+import { natHop } from './trace-hops.js';
 import { traceLeg, type LegPacket, type LegResult, type LegSource } from './trace-leg.js';
 import type { Trace, TraceHop } from './types.js';
 
@@ -73,9 +75,10 @@ export function followPacket(run: PlatformRun, policies: readonly ClusterPolicie
     return join(traceLeg(run, policies, nodeEnd(run, node), podEnd(kp.endpoint.pod), { ...pkt, port: kp.targetPort }, next));
   };
   const vip = dst.kind === 'address' ? findVip(run, dst.ip, pkt.port) : undefined;
+  const advertised = src.node < 0 && dst.kind === 'address' && vip === undefined ? findServiceAddress(run, dst.ip) : undefined;
   if (src.node < 0) {
     // From outside the platform.
-    if (src.kind === 'address' && dst.kind === 'address' && vip === undefined) return { hops: [{ step: 'drop', at: src.text, detail: `neither ${src.text} nor ${dst.text} is in the platform` }], disposition: 'dropped', dropReason: 'no-route', source: none };
+    if (src.kind === 'address' && dst.kind === 'address' && vip === undefined && !advertised) return { hops: [{ step: 'drop', at: src.text, detail: `neither ${src.text} nor ${dst.text} is in the platform` }], disposition: 'dropped', dropReason: 'no-route', source: none };
     hops.push({ step: 'entry', at: src.text, detail: `from outside the platform (${formatIpv4(src.ip)})` });
   }
   if (vip !== undefined) {
@@ -94,6 +97,20 @@ export function followPacket(run: PlatformRun, policies: readonly ClusterPolicie
     if (run.nodeUp[v.node] !== 1) return stop({ hops: [], drop: { reason: 'node-down', at: model.nodes[v.node]!.name, detail: `member ${model.nodes[v.node]!.name} is down` } }, source);
     return throughNodePort(v.node, v.memberPort, v.change ? { ip: source.ip, changes: [...source.changes, v.change] } : source);
   }
+  if (advertised) {
+    const a = advertisedStage(run, advertised, dst.ip, pkt.port, protocolName, src.ip);
+    if (a.drop) return stop(a, none);
+    hops.push(...a.hops);
+    const node = model.nodes[a.node]!;
+    const kp = kubeProxyStage(run, a.node, advertised.svc, a.sp, advertised.kind === 'ClusterIP' ? 'internal' : 'external', src.ip);
+    if (kp.drop) return stop(kp, none);
+    hops.push(...kp.hops);
+    // Off-cluster traffic to a ClusterIP is masqueraded (kube-proxy's --cluster-cidr / KUBE-MARK-MASQ rule).
+    const change = kp.change ?? (advertised.kind === 'ClusterIP' ? { rule: 'kube-proxy-off-cluster' as const, node: a.node, to: node.ip } : undefined);
+    if (change && !kp.change) hops.push(natHop(run, change));
+    return join(traceLeg(run, policies, nodeEnd(run, a.node), podEnd(kp.endpoint.pod), { ...pkt, port: kp.targetPort }, { ip: src.ip, changes: change ? [change] : [] }));
+  }
+  const health = dst.kind === 'node' && pkt.port !== undefined ? healthCheckAnswer(run, dst.node, pkt.port) : undefined;
   if (src.node < 0) {
     // Only the management hosts' (and plain clusters') network is routed from outside.
     const reachable = dst.kind === 'node' && model.clusters[dst.cluster]!.underlay.kind === 'physical';
@@ -101,6 +118,7 @@ export function followPacket(run: PlatformRun, policies: readonly ClusterPolicie
     if (run.nodeUp[dst.node] !== 1) return { hops, disposition: 'dropped', dropReason: 'node-down', source: none };
     hops.push({ step: 'underlay', at: model.nodes[dst.node]!.name, detail: `${formatIpv4(dst.ip)} is on the management hosts' network, routed from outside` });
     if (pkt.port !== undefined && findNodePort(run, dst.node, pkt.port, protocolName)) return throughNodePort(dst.node, pkt.port, none);
+    if (health) hops.push(health);
     hops.push({ step: 'deliver', at: dst.text, detail: `delivered to ${dst.text}` });
     return { hops, disposition: 'delivered', source: none };
   }
@@ -114,10 +132,15 @@ export function followPacket(run: PlatformRun, policies: readonly ClusterPolicie
   if (cip) {
     const at = model.nodes[src.node]!.name;
     if (!cip.sp) return stop({ hops: [], drop: { reason: 'no-such-endpoint', at, detail: `Service ${cip.svc.namespace}/${cip.svc.name} has no ${protocolName} port ${pkt.port ?? '-'}` } }, none);
-    const kp = kubeProxyStage(run, src.node, cip.svc, cip.sp, 'internal', src.ip);
+    const kp = kubeProxyStage(run, src.node, cip.svc, cip.sp, 'internal', src.ip, cip.kind === 'ClusterIP');
     if (kp.drop) return stop(kp, none);
     hops.push(...kp.hops);
     return join(traceLeg(run, policies, src, podEnd(kp.endpoint.pod), { ...pkt, port: kp.targetPort }));
+  }
+  if (health) {
+    const out = traceLeg(run, policies, src, dst, pkt);
+    if (out.disposition !== 'delivered') return out;
+    return { ...out, hops: [...out.hops.filter((h) => h.step !== 'deliver'), health, out.hops[out.hops.length - 1]!] };
   }
   return traceLeg(run, policies, src, dst, pkt);
 }

@@ -1,0 +1,22 @@
+// emit: a Gateway API Gateway as `kubectl apply` takes it (gateway.networking.k8s.io/v1), from the
+// GatewaySpec routes attach to; reading it back gives the same Gateway.
+import type { GatewaySpec, JsonObject } from '../../scenario/types.js';
+
+/** The Gateway object. */
+export function gatewayObject(g: GatewaySpec): JsonObject {
+  return {
+    apiVersion: 'gateway.networking.k8s.io/v1',
+    kind: 'Gateway',
+    metadata: { name: g.name, namespace: g.namespace },
+    spec: {
+      gatewayClassName: g.className,
+      listeners: g.listeners.map((l) => ({
+        name: l.name,
+        ...(l.hostname !== undefined ? { hostname: l.hostname } : {}),
+        port: l.port,
+        protocol: l.protocol,
+        allowedRoutes: { namespaces: { from: l.from } },
+      })),
+    },
+  };
+}

@@ -1,0 +1,147 @@
+// scenario: Gateway API Gateways and HTTPRoutes (gateway.networking.k8s.io/v1) into specs — listeners;
+// parentRefs, and rules of matches and Service backends, checked as the CRD's schema and CEL rules do;
+// what calisim does not route by (RegularExpression matches, filters) is reported, never dropped silently.
+import { manifestOrigin } from './manifest-record.js';
+import type { PMap } from './positioned.js';
+import { errorAt, type Ctx } from './provenance.js';
+import { def, int, many, obj, oneOf, opt, port, raw, req, str, sub } from './schema.js';
+import type { GatewaySpec, HttpRouteMatchSpec, HttpRouteSpec, Manifest } from './types.js';
+import { validateClean } from './validate.js';
+
+/** RFC 1123 hostname, optionally with one leading `*.` label (the CRD's Hostname pattern); no IPs. */
+const HOSTNAME = /^(\*\.)?[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'CONNECT', 'OPTIONS', 'TRACE', 'PATCH'];
+const nameValue = obj({ type: def(oneOf(['Exact', 'RegularExpression']), 'Exact'), name: req(str()), value: req(str()) }, { noSrc: true });
+const match = obj(
+  {
+    path: sub(obj({ type: def(oneOf(['Exact', 'PathPrefix', 'RegularExpression']), 'PathPrefix'), value: def(str(), '/') }, { noSrc: true })),
+    method: opt(oneOf(METHODS)),
+    headers: many(nameValue),
+    queryParams: many(nameValue),
+  },
+  { noSrc: true },
+);
+const backendRef = obj(
+  { group: def(str(), ''), kind: def(str(), 'Service'), name: req(str()), namespace: opt(str()), port: opt(port), weight: def(int(0, 1_000_000, 'weight'), 1), filters: opt(raw('seq')) },
+  { noSrc: true },
+);
+const routeBody = obj(
+  {
+    spec: sub(
+      obj(
+        {
+          parentRefs: many(obj({ group: opt(str()), kind: opt(str()), name: req(str()), namespace: opt(str()), sectionName: opt(str()), port: opt(port) }, { noSrc: true })),
+          hostnames: many(str()),
+          rules: many(obj({ name: opt(str()), matches: many(match), filters: opt(raw('seq')), backendRefs: many(backendRef), timeouts: opt(raw('map')) }, { noSrc: true })),
+        },
+        { noSrc: true },
+      ),
+    ),
+  },
+  { noSrc: true },
+);
+
+interface NameValue { type: string; name: string; value: string }
+interface MatchRec { path: { type: string; value: string }; method?: string; headers: NameValue[]; queryParams: NameValue[] }
+interface BackendRec { group: string; kind: string; name: string; port?: number; weight: number }
+interface RuleRec { matches: MatchRec[]; filters?: unknown; backendRefs: BackendRec[] }
+
+/** An HTTPRoute, or undefined after reporting why it cannot be read. */
+export function readHttpRoute(m: Manifest, doc: PMap, path: string, ctx: Ctx): HttpRouteSpec | undefined {
+  const r = validateClean(routeBody, doc, path, ctx) as { spec: { parentRefs: { name: string; namespace?: string }[]; hostnames: string[]; rules: RuleRec[] } } | undefined;
+  if (r === undefined) return undefined;
+  const at = (field: string) => ({ path: path ? `${path}.${field}` : field, src: m.locate(field) });
+  const namespace = m.namespace ?? 'default';
+  r.spec.hostnames.forEach((h, i) => {
+    if (!HOSTNAME.test(h)) errorAt(ctx, at(`spec.hostnames[${i}]`), `${JSON.stringify(h)} is not a hostname (RFC 1123, one leading "*." label at most; no IPs)`);
+  });
+  const rules = r.spec.rules.map((rule, i) => {
+    const base = `spec.rules[${i}]`;
+    if (rule.filters !== undefined) ctx.sink.warn(m.locate(`${base}.filters`), `${path ? `${path}.` : ''}${base}.filters`, 'HTTPRoute filters are not modelled: ignored');
+    const matches = readMatches(rule, base, m, path, ctx);
+    const backendRefs = rule.backendRefs.flatMap((b, j) => {
+      const field = `${base}.backendRefs[${j}]`;
+      if (b.group !== '' || b.kind !== 'Service') {
+        ctx.sink.warn(m.locate(field), `${path ? `${path}.` : ''}${field}`, `backend ${b.group}/${b.kind} is not modelled: ignored`);
+        return [];
+      }
+      if (b.port === undefined) errorAt(ctx, at(`${field}.port`), 'must have port for Service reference');
+      return [{ name: b.name, ...(b.port === undefined ? {} : { port: b.port }), weight: b.weight }];
+    });
+    return { matches, backendRefs };
+  });
+  const spec: HttpRouteSpec = {
+    name: m.name,
+    namespace,
+    hostnames: r.spec.hostnames.map((h) => h.toLowerCase()),
+    parentRefs: r.spec.parentRefs.map((p) => ({ name: p.name, namespace: p.namespace ?? namespace })),
+    rules,
+    src: m.src,
+  };
+  ctx.prov.set(spec, manifestOrigin(m, path));
+  return spec;
+}
+
+/** A rule's matches (none: PathPrefix `/`, the CRD's default); a RegularExpression match is reported and left out. */
+function readMatches(rule: RuleRec, base: string, m: Manifest, path: string, ctx: Ctx): HttpRouteMatchSpec[] {
+  if (rule.matches.length === 0) return [{ path: { type: 'PathPrefix', value: '/' }, headers: [], queryParams: [] }];
+  return rule.matches.flatMap((x, k) => {
+    const field = `${base}.matches[${k}]`;
+    const full = `${path ? `${path}.` : ''}${field}`;
+    if (!x.path.value.startsWith('/')) errorAt(ctx, { path: `${full}.path.value`, src: m.locate(`${field}.path.value`) }, `${JSON.stringify(x.path.value)} must be an absolute path`);
+    if (x.path.type === 'RegularExpression' || [...x.headers, ...x.queryParams].some((h) => h.type === 'RegularExpression')) {
+      ctx.sink.warn(m.locate(field), full, 'RegularExpression matches are implementation-specific: not modelled, this match is ignored');
+      return [];
+    }
+    const pair = (h: NameValue) => ({ name: h.name, value: h.value });
+    return [{ path: { type: x.path.type as 'Exact' | 'PathPrefix', value: x.path.value }, ...(x.method === undefined ? {} : { method: x.method }), headers: x.headers.map(pair), queryParams: x.queryParams.map(pair) }];
+  });
+}
+
+const gatewayBody = obj(
+  {
+    spec: sub(
+      obj(
+        {
+          gatewayClassName: req(str()),
+          listeners: many(
+            obj(
+              {
+                name: req(str()),
+                hostname: opt(str()),
+                port: req(port),
+                protocol: req(str()),
+                tls: opt(raw('map')),
+                allowedRoutes: opt(obj({ namespaces: opt(obj({ from: def(oneOf(['All', 'Same', 'Selector']), 'Same'), selector: opt(raw('map')) }, { noSrc: true })), kinds: opt(raw('seq')) }, { noSrc: true })),
+              },
+              { noSrc: true },
+            ),
+          ),
+          addresses: opt(raw('seq')),
+          infrastructure: opt(raw('map')),
+        },
+        { noSrc: true },
+      ),
+    ),
+  },
+  { noSrc: true },
+);
+
+/** A Gateway, or undefined after reporting why it cannot be read. */
+export function readGateway(m: Manifest, doc: PMap, path: string, ctx: Ctx): GatewaySpec | undefined {
+  type Listener = { name: string; hostname?: string; port: number; protocol: string; allowedRoutes?: { namespaces?: { from: 'Same' | 'All' | 'Selector' } } };
+  const r = validateClean(gatewayBody, doc, path, ctx) as { spec: { gatewayClassName: string; listeners: Listener[] } } | undefined;
+  if (r === undefined) return undefined;
+  const listeners = r.spec.listeners.map((l, i) => {
+    const field = `spec.listeners[${i}]`;
+    if (l.hostname !== undefined && !HOSTNAME.test(l.hostname)) {
+      errorAt(ctx, { path: path ? `${path}.${field}.hostname` : `${field}.hostname`, src: m.locate(`${field}.hostname`) }, `${JSON.stringify(l.hostname)} is not a hostname (RFC 1123, one leading "*." label at most; no IPs)`);
+    }
+    const from = l.allowedRoutes?.namespaces?.from ?? 'Same';
+    if (from === 'Selector') ctx.sink.warn(m.locate(field), `${path ? `${path}.` : ''}${field}.allowedRoutes.namespaces.selector`, 'namespace selectors of allowedRoutes are not modelled: routes from every namespace attach');
+    return { name: l.name, ...(l.hostname === undefined ? {} : { hostname: l.hostname.toLowerCase() }), port: l.port, protocol: l.protocol, from };
+  });
+  const spec: GatewaySpec = { name: m.name, namespace: m.namespace ?? 'default', className: r.spec.gatewayClassName, listeners, src: m.src };
+  ctx.prov.set(spec, manifestOrigin(m, path));
+  return spec;
+}
