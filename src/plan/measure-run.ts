@@ -37,8 +37,8 @@ export function measureRun(run: PlatformRun, now: () => number): { measure: Plat
     clusters,
     loadBalancers: {
       maxMembersPerPool: Math.max(0, ...lbs.map((lb) => lb.members.length)),
-      // One monitor per member and VIP pool, each probing once per interval.
-      probesPerSecond: lbs.reduce((s, lb) => s + (lb.members.length * lb.vips.length * 1000) / Math.max(1, lb.healthCheck.interval), 0),
+      // One pool per balancer (its VIPs share it); each monitor probes each member once per interval.
+      probesPerSecond: lbs.reduce((s, lb) => s + lb.monitors.reduce((t, m) => t + (lb.members.length * 1000) / Math.max(1, m.interval), 0), 0),
     },
     convergence: run.bgp.net.convergence().map((c) => ({ label: c.label, at: c.at, convergenceMs: c.convergenceMs })),
     blackholeWindows: blackholes.length,

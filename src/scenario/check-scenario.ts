@@ -1,10 +1,10 @@
 // scenario: the cross-reference rules of a whole scenario — every cluster's own rules, unique tenants, the
 // underlay each placement needs, flannel VNIs, load balancer members, and what events and expectations name.
 import { limits } from '../lib/limits.js';
-import { ipv4 } from './formats.js';
 import { checkCluster, checkUnique } from './check-cluster.js';
 import { checkEvent, type Clusters } from './check-events.js';
 import { checkPki } from './check-pki.js';
+import { checkLoadBalancers } from './loadbalancer/check-load-balancers.js';
 import { didYouMean } from './did-you-mean.js';
 import { errorAt, problemAt, type Ctx } from './provenance.js';
 import type { ClusterSpec, EndpointSelectorSpec, ExpectSpec, Scenario, TenantSpec } from './types.js';
@@ -19,25 +19,9 @@ export function checkScenario(s: Scenario, ctx: Ctx): void {
     checkUnderlay(t, s.platform !== undefined, ctx);
   }
   checkVnis(s.tenants, ctx);
-  if (s.platform !== undefined && hosts !== undefined) {
-    const lbs = s.platform.loadBalancers;
-    checkUnique(lbs, (lb) => lb.name, 'load balancer', 'name', ctx);
-    for (const lb of lbs) {
-      lb.members?.forEach((m, i) => {
-        if (typeof m.host === 'string' && !hosts.has(m.host) && ipv4(m.host) !== undefined) {
-          problemAt(ctx, lb, `members[${i}].host`, `${m.host} is neither a management host nor an IPv4 address${didYouMean(m.host, hosts)}`);
-        }
-      });
-    }
-    const vips = lbs.flatMap((lb) => (lb.vips ?? []).map((v, i) => ({ lb, i, key: `${v.address}:${v.port}/${v.protocol}` })));
-    const seen = new Map<string, string>();
-    for (const v of vips) {
-      const first = seen.get(v.key);
-      if (first !== undefined) problemAt(ctx, v.lb, `vips[${v.i}]`, `VIP ${v.key} is already served by ${first}`);
-      else seen.set(v.key, v.lb.name);
-    }
-  }
-  const clusters: Clusters = { tenants: new Map(s.tenants.map((t) => [t.name, t])), ...(mgmt === undefined ? {} : { mgmt }) };
+  if (s.platform !== undefined && mgmt !== undefined) checkLoadBalancers(s.platform.loadBalancers, mgmt, [mgmt, ...s.tenants], ctx);
+  const lbs = new Map((s.platform?.loadBalancers ?? []).map((lb) => [lb.name, (lb.members ?? []).map((m) => `${m.host}:${m.port}`)]));
+  const clusters: Clusters = { tenants: new Map(s.tenants.map((t) => [t.name, t])), ...(mgmt === undefined ? {} : { mgmt }), lbs, ...(s.platform ? { ingress: `${s.platform.ingress.namespace}/${s.platform.ingress.name}` } : {}) };
   s.events.forEach((e) => checkEvent(e, s.horizon, clusters, ctx));
   checkExpect(s.expect, clusters, ctx);
   checkPki(s.platform?.pki, [...(mgmt ? [mgmt] : []), ...s.tenants], s.events, mgmt?.name, ctx);

@@ -20,6 +20,7 @@ export const SCENARIO_KEYS = [
 export const EVENT_KINDS = [
   'node-down', 'node-up', 'link-down', 'link-up', 'bgp-peer-down', 'bgp-peer-up',
   'policy-apply', 'policy-delete', 'scale', 'cert-rotate', 'route-reflectors',
+  'lb-down', 'lb-up', 'lb-member-disable', 'lb-member-enable',
 ] as const;
 
 /** A list of exactly two strings (`[a, b]`). */
@@ -49,8 +50,12 @@ const EVENT_FIELDS: Readonly<Record<string, { need: readonly string[]; may: read
   scale: { need: ['workload', 'replicas'], may: [] },
   'cert-rotate': { need: [], may: ['component', 'overlap', 'order'] },
   'route-reflectors': { need: ['reflectors'], may: ['clusterId', 'mesh'] },
+  'lb-down': { need: ['lb'], may: [] },
+  'lb-up': { need: ['lb'], may: [] },
+  'lb-member-disable': { need: ['lb', 'member'], may: [] },
+  'lb-member-enable': { need: ['lb', 'member'], may: [] },
 };
-const OPTIONAL_EVENT_FIELDS = ['node', 'mode', 'link', 'peer', 'policies', 'policyRefs', 'workload', 'replicas', 'component', 'reflectors', 'clusterId', 'mesh', 'overlap', 'order'];
+const OPTIONAL_EVENT_FIELDS = ['node', 'mode', 'link', 'peer', 'policies', 'policyRefs', 'workload', 'replicas', 'component', 'reflectors', 'clusterId', 'mesh', 'overlap', 'order', 'lb', 'member'];
 
 function checkEvent(o: Rec, at: At, ctx: Ctx): void {
   const rule = EVENT_FIELDS[o.kind as string];
@@ -82,6 +87,8 @@ export const eventSchema = obj(
     reflectors: opt(list(str())),
     clusterId: opt(str(ipv4)),
     mesh: opt(bool),
+    lb: opt(str()),
+    member: opt(str()),
   },
   { check: checkEvent, build: (o) => (o.kind === 'node-down' && o.mode === undefined ? { ...o, mode: 'silent' } : o) },
 );

@@ -347,22 +347,37 @@ export interface TenantSpec extends ClusterSpec {
   readonly placement: 'onprem' | 'cloud';
 }
 
-export interface HealthCheckSpec {
-  readonly protocol: 'http' | 'https' | 'tcp';
+/** A BIG-IP health monitor of a pool (times in ms; port 0 = the member's own port). */
+export interface LbMonitorSpec {
+  readonly type: 'http' | 'https' | 'tcp' | 'gateway-icmp';
   readonly port: number;
-  readonly path: string;
+  readonly send: string;
+  readonly receive: string;
   readonly interval: Millis;
   readonly timeout: Millis;
+}
+
+export type LbMethod = (typeof import('./loadbalancer/lb-schema.js').LB_METHODS)[number];
+
+/** A pool member `host:port` (a management host name or an IP), its ratio and priority group. */
+export interface LbMemberSpec {
+  readonly host: string;
+  readonly port: number;
+  readonly ratio: number;
+  readonly priorityGroup: number;
 }
 
 export interface LoadBalancerSpec {
   readonly name: string;
   readonly vips: readonly { readonly address: string; readonly port: number; readonly protocol: 'TCP' | 'UDP' }[];
-  /** Members `host:port`; the host is a management host name or an IP. */
-  readonly members: readonly { readonly host: string; readonly port: number }[];
-  readonly algorithm: 'round-robin' | 'least-connections' | 'ratio' | 'source-hash';
-  readonly snat: boolean;
-  readonly healthCheck: HealthCheckSpec;
+  readonly members: readonly LbMemberSpec[];
+  readonly method: LbMethod;
+  readonly priorityGroups: { readonly minimumMembersActive: number };
+  readonly snat: 'automap' | 'none';
+  /** Every monitor must pass for a member to be up (AS3 Pool minimumMonitors `all`). */
+  readonly monitors: readonly LbMonitorSpec[];
+  /** The standby unit and how long it takes to go active when the active unit fails. */
+  readonly ha?: { readonly peer: string; readonly failover: Millis };
   readonly src: SourceRef;
 }
 
@@ -440,7 +455,11 @@ export type EventKind =
   | 'policy-delete'
   | 'scale'
   | 'cert-rotate'
-  | 'route-reflectors';
+  | 'route-reflectors'
+  | 'lb-down'
+  | 'lb-up'
+  | 'lb-member-disable'
+  | 'lb-member-enable';
 
 /** One timeline entry. Node names are `tenant/node` (or a management host name). */
 /** How a node goes down (scenario `node-down` events). */
@@ -473,6 +492,9 @@ export interface TimelineEventSpec {
   readonly reflectors?: readonly string[];
   readonly clusterId?: string;
   readonly mesh?: boolean;
+  /** lb-*: the load balancer; lb-member-*: the member (`host:port`, or a host for all its members). */
+  readonly lb?: string;
+  readonly member?: string;
   readonly src: SourceRef;
 }
 

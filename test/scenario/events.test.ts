@@ -70,7 +70,7 @@ describe('timeline events', () => {
       '16:49 events[4].workload: workload w does not exist in a (write namespace/name)',
       '17:42 events[5].tenant: tenant zz does not exist',
       '18:38 events[6].node: node a1 does not exist in m (did you mean `h1`?)',
-      '19:22 events[7].kind: nod-up is not one of node-down, node-up, link-down, link-up, bgp-peer-down, bgp-peer-up, policy-apply, policy-delete, scale, cert-rotate, route-reflectors (did you mean `node-up`?)',
+      '19:22 events[7].kind: nod-up is not one of node-down, node-up, link-down, link-up, bgp-peer-down, bgp-peer-up, policy-apply, policy-delete, scale, cert-rotate, route-reflectors, lb-down, lb-up, lb-member-disable, lb-member-enable (did you mean `node-up`?)',
     ]);
   });
 

@@ -75,7 +75,7 @@ describe('giantnetes.yaml', () => {
   it('reads the platform with durations in ms', () => {
     const p = s.platform;
     expect(p?.ingress).toMatchObject({ replicas: 3, className: 'nginx', httpNodePort: 30080, externalTrafficPolicy: 'Local', hostNetwork: false });
-    expect(p?.loadBalancers[0]?.healthCheck).toEqual({ protocol: 'http', port: 10254, path: '/healthz', interval: 5000, timeout: 16000 });
+    expect(p?.loadBalancers[0]?.monitors).toEqual([{ type: 'http', port: 10254, send: 'GET /healthz HTTP/1.0\r\n\r\n', receive: '200 OK', interval: 5000, timeout: 16000 }]);
     expect(p?.loadBalancers[0]?.vips[0]).toEqual({ address: '203.0.113.10', port: 443, protocol: 'TCP' });
     expect(p?.pki).toMatchObject({ caTTL: 8760 * 3_600_000, certTTL: 720 * 3_600_000, rotationPeriod: 24 * 3_600_000 });
   });

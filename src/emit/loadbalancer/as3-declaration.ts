@@ -2,19 +2,23 @@
 // tenant `calisim`, one Application per balancer, a Service_TCP per VIP (TLS passes through to ingress-nginx),
 // one Pool of NodePort members (the management hosts' addresses) with the model's method, and the health
 // monitor. Names are AS3 identifiers; defaults left implicit are AS3's own (interval 5 s, timeout 16 s).
-import type { LoadBalancerSpec } from '../../scenario/types.js';
+import type { LbMethod, LbMonitorSpec, LoadBalancerSpec } from '../../scenario/types.js';
 import type { JsonObject } from '../../scenario/types.js';
 
 /** The AS3 version whose schema the declaration follows (../shared/reference/f5-as3). */
 export const AS3_SCHEMA_VERSION = '3.56.0';
 
-/** The model's method as AS3's Pool.loadBalancingMode; source-hash is round robin with source-address persistence. */
-const MODES: Readonly<Record<LoadBalancerSpec['algorithm'], string>> = {
+/** The model's method as AS3's Pool.loadBalancingMode; source-address is round robin with source-address persistence. */
+const MODES: Readonly<Record<LbMethod, string>> = {
   'round-robin': 'round-robin',
-  'least-connections': 'least-connections-member',
-  ratio: 'ratio-member',
-  'source-hash': 'round-robin',
+  'least-connections-member': 'least-connections-member',
+  'least-connections-node': 'least-connections-node',
+  'ratio-member': 'ratio-member',
+  'source-address': 'round-robin',
 };
+
+/** The model's monitor type as AS3's Monitor.monitorType (BIG-IP's gateway_icmp is AS3's `icmp`). */
+const MONITOR_TYPES: Readonly<Record<LbMonitorSpec['type'], string>> = { http: 'http', https: 'https', tcp: 'tcp', 'gateway-icmp': 'icmp' };
 
 /** An AS3 identifier: letters, digits and underscores, starting with a letter. */
 export function as3Name(name: string): string {
@@ -28,9 +32,15 @@ export function as3Name(name: string): string {
  */
 export function as3Declaration(lb: LoadBalancerSpec, addressOf: (host: string) => string): JsonObject {
   const pool = 'ingress_pool';
-  const monitor = 'ingress_monitor';
-  const byPort = new Map<number, string[]>();
-  for (const m of lb.members) byPort.set(m.port, [...(byPort.get(m.port) ?? []), addressOf(m.host)]);
+  const monitorName = (i: number): string => (i === 0 ? 'ingress_monitor' : `ingress_monitor_${i + 1}`);
+  // Members sharing port, ratio and priority group are one AS3 member entry with several addresses.
+  const groups = new Map<string, { servicePort: number; ratio: number; priorityGroup: number; serverAddresses: string[] }>();
+  for (const m of lb.members) {
+    const key = `${m.port}/${m.ratio}/${m.priorityGroup}`;
+    const g = groups.get(key) ?? { servicePort: m.port, ratio: m.ratio, priorityGroup: m.priorityGroup, serverAddresses: [] };
+    g.serverAddresses.push(addressOf(m.host));
+    groups.set(key, g);
+  }
   const app: JsonObject = { class: 'Application' };
   for (const vip of lb.vips) {
     app[`vs_${vip.address.replace(/[^0-9A-Za-z]/g, '_')}_${vip.port}`] = {
@@ -38,26 +48,28 @@ export function as3Declaration(lb: LoadBalancerSpec, addressOf: (host: string) =
       virtualAddresses: [vip.address],
       virtualPort: vip.port,
       pool,
-      snat: lb.snat ? 'auto' : 'none',
+      snat: lb.snat === 'automap' ? 'auto' : 'none',
       // Service_TCP persists by source address unless told otherwise (AS3's default persistenceMethods).
-      persistenceMethods: lb.algorithm === 'source-hash' ? ['source-address'] : [],
+      persistenceMethods: lb.method === 'source-address' ? ['source-address'] : [],
     };
   }
   app[pool] = {
     class: 'Pool',
-    loadBalancingMode: MODES[lb.algorithm],
-    monitors: [{ use: monitor }],
-    members: [...byPort].map(([servicePort, serverAddresses]) => ({ servicePort, serverAddresses, shareNodes: true })),
+    loadBalancingMode: MODES[lb.method],
+    minimumMembersActive: lb.priorityGroups.minimumMembersActive,
+    monitors: lb.monitors.map((_, i) => ({ use: monitorName(i) })),
+    members: [...groups.values()].map((g) => ({ ...g, shareNodes: true })),
   };
-  const hc = lb.healthCheck;
-  app[monitor] = {
-    class: 'Monitor',
-    monitorType: hc.protocol,
-    interval: Math.round(hc.interval / 1000),
-    timeout: Math.round(hc.timeout / 1000),
-    targetPort: hc.port,
-    ...(hc.protocol === 'tcp' ? {} : { send: `GET ${hc.path} HTTP/1.0\r\n\r\n`, receive: 'HTTP/1.[01] 200' }),
-  };
+  lb.monitors.forEach((m, i) => {
+    app[monitorName(i)] = {
+      class: 'Monitor',
+      monitorType: MONITOR_TYPES[m.type],
+      interval: Math.round(m.interval / 1000),
+      timeout: Math.round(m.timeout / 1000),
+      ...(m.type === 'gateway-icmp' ? {} : { targetPort: m.port }),
+      ...(m.type === 'http' || m.type === 'https' ? { send: m.send, receive: m.receive } : {}),
+    };
+  });
   return {
     class: 'AS3',
     action: 'deploy',

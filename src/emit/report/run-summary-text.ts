@@ -1,5 +1,6 @@
 // emit: the concise human summary of a run that `calisim run` prints.
 import type { RunReport } from '../../verdict/run/run-report.js';
+import { renderLbSummary } from '../loadbalancer/lb-summary-text.js';
 
 const secs = (ms: number): string => `${+(ms / 1000).toFixed(3)}s`;
 
@@ -34,6 +35,8 @@ export function renderRunSummary(r: RunReport): string {
   out.push('');
   out.push(...certificateLines(r));
   out.push('');
+  const lbs = renderLbSummary(r.loadBalancers.virtualServers);
+  if (lbs.length) out.push(...lbs, '');
   out.push('Verdicts:');
   for (const v of r.verdicts) out.push(`  ${v.status === 'pass' ? 'PASS' : 'FAIL'}  ${v.name}: ${v.detail}`);
   const failed = r.verdicts.filter((v) => v.status === 'fail').length;

@@ -155,7 +155,7 @@ function loadBalancersOf(run: PlatformRun, around: { x: number; y: number; r: nu
       vips: lb.vips.map((v) => `${v.address}:${v.port}/${v.protocol}`),
       members: lb.members.map((m) => {
         const label = `${m.host}:${m.port}`;
-        const moves = run.monitors.transitions.filter((t) => t.lb === lb.name && t.member === label);
+        const moves = run.monitors.transitions.filter((t) => t.lb === lb.name && t.member === label && (t.state === 'up' || t.state === 'down'));
         const up: number[] = [0, moves[0]?.state === 'up' ? 0 : 1];
         for (const t of moves) up.push(t.at, t.state === 'up' ? 1 : 0);
         return { label, host: run.model.nodeByName.get(m.host) ?? -1, up };

@@ -12,7 +12,7 @@ export function vizWindows(run: PlatformRun, horizon: number): VizWindow[] {
       .filter((c) => c.convergenceMs !== null && c.convergenceMs > 0)
       .map((c) => ({ kind: 'convergence', label: `BGP converging after ${c.label}`, from: c.at, to: c.at + (c.convergenceMs ?? 0) })),
     ...net.blackholeWindows().map((b) => ({ kind: 'blackhole', label: `${b.node}: ${b.prefixes.join(', ')} (${b.reason})`, from: b.from, to: b.to ?? horizon })),
-    ...run.monitors.outages.map((o) => ({ kind: 'lb-outage', label: `${o.lb}: every member down`, from: o.from, to: o.to ?? horizon })),
+    ...run.monitors.windows().outages.map((o) => ({ kind: 'lb-outage', label: `${o.lb}: ${o.reason}`, from: o.from, to: o.to ?? horizon })),
     ...run.pki.windowsSoFar().map((w) => ({ kind: 'certificate', label: `${w.cluster} ${w.component}${w.node ? ` on ${w.node}` : ''}: ${w.reason}`, from: w.from, to: w.to ?? horizon })),
   ];
   return out.sort((a, b) => a.from - b.from || (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0) || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0));

@@ -1,121 +1,141 @@
-// engine: hardware load-balancer health monitors on the timeline (BIG-IP semantics: a probe every
-// `interval`; a member is marked down when no probe has succeeded for `timeout`, and up again on the
-// first successful probe). Reports member transitions and windows in which a VIP had no member up.
+// engine: load-balancer health monitors on the timeline — one monitor instance per pool member and monitor
+// (BIG-IP semantics: a probe every `interval`; an instance goes down when no probe has succeeded for
+// `timeout`, and up again at the first success). A member is up when every monitor of its pool says so
+// (AS3 Pool `minimumMonitors` default `all`). Probes are not events: a probe's answer changes only when the
+// oracle does (`changed`), and then the instance's probe times (phase + k × interval) give when the monitor
+// notices — a deadline `timeout` after the last success, or the first probe after a recovery.
 import type { Simulation } from '../simulation.js';
 
-/** One pool member as the monitor sees it. */
-export interface LbMember {
-  readonly lb: string;
-  readonly member: string;
-}
-
-/** A health-monitored pool: its members' indices into the member table, interval and timeout (ms). */
-export interface LbPool {
-  readonly name: string;
-  readonly members: readonly number[];
+/** A monitor's timing (ms) and the kind of probe, as the probe oracle needs it. */
+export interface MonitorTiming {
   readonly interval: number;
   readonly timeout: number;
+  /** gateway-icmp pings the member's address; the others open a connection to the member's port. */
+  readonly icmp: boolean;
 }
 
-/** A member state change. */
-export interface LbTransition extends LbMember {
-  readonly at: number;
-  readonly state: 'up' | 'down';
+/** A monitored pool: its members' indices into the member table and its monitors. */
+export interface MonitoredPool {
+  readonly members: readonly number[];
+  readonly monitors: readonly MonitorTiming[];
 }
 
-/** A window [from, to) in which every member of a load balancer was down (its VIPs refuse connections). */
-export interface LbOutage {
-  readonly lb: string;
-  readonly from: number;
-  readonly to?: number;
-}
+/** Answers whether a probe to a member succeeds right now (`icmp`: only a ping). */
+export type ProbeOracle = (member: number, icmp: boolean) => boolean;
 
-/** Answers whether a probe to a member succeeds right now (member index). */
-export type ProbeOracle = (member: number, now: number) => boolean;
-
-/** Health monitors of every load balancer, driven by the simulation. */
+/** Health monitors of every pool, driven by the simulation. */
 export class HealthMonitors {
+  /** Per instance (member × monitor of its pool, in pool order). */
   private readonly up: Uint8Array;
+  private readonly answer: Uint8Array;
+  private readonly phase: Float64Array;
   private readonly lastSuccess: Float64Array;
+  /** Time of the first probe after a recovery, not yet reached (-1: none pending). */
+  private readonly pendingSuccess: Float64Array;
   private readonly deadlineGen: Int32Array;
-  private readonly poolOf: Int32Array;
-  readonly transitions: LbTransition[] = [];
-  private readonly outageSince: Float64Array;
-  readonly outages: LbOutage[] = [];
-  private readonly kProbe: number;
+  private readonly successGen: Int32Array;
+  private readonly memberOf: Int32Array;
+  private readonly timingOf: MonitorTiming[] = [];
+  private readonly instancesOf: number[][];
+  /** Per member: how many of its instances are down. */
+  private readonly downCount: Int32Array;
   private readonly kDeadline: number;
+  private readonly kSuccess: number;
 
   constructor(
-    private readonly pools: readonly LbPool[],
-    private readonly members: readonly LbMember[],
+    pools: readonly MonitoredPool[],
+    memberCount: number,
     private readonly probe: ProbeOracle,
     private readonly sim: Simulation,
+    private readonly onChange: (member: number, up: boolean) => void,
   ) {
-    const n = members.length;
+    const n = pools.reduce((s, p) => s + p.members.length * p.monitors.length, 0);
     this.up = new Uint8Array(n).fill(1);
+    this.answer = new Uint8Array(n).fill(1);
+    this.phase = new Float64Array(n);
     this.lastSuccess = new Float64Array(n);
+    this.pendingSuccess = new Float64Array(n).fill(-1);
     this.deadlineGen = new Int32Array(n);
-    this.poolOf = new Int32Array(n);
-    pools.forEach((p, pi) => {
-      for (const m of p.members) this.poolOf[m] = pi;
-    });
-    this.outageSince = new Float64Array(pools.length).fill(-1);
-    this.kProbe = sim.defineKind('lb-probe', (m) => this.onProbe(m));
-    this.kDeadline = sim.defineKind('lb-monitor-timeout', (m, gen) => this.onDeadline(m, gen));
-  }
-
-  /** Starts every monitor with a seeded phase in [0, interval), in whole milliseconds (so transition times are
-   *  whole milliseconds too), so probes do not all fire together. */
-  start(): void {
-    this.pools.forEach((p) => {
+    this.successGen = new Int32Array(n);
+    this.memberOf = new Int32Array(n);
+    this.downCount = new Int32Array(memberCount);
+    this.instancesOf = Array.from({ length: memberCount }, () => []);
+    let i = 0;
+    for (const p of pools) {
       for (const m of p.members) {
-        this.lastSuccess[m] = this.sim.now;
-        this.sim.after(Math.floor(this.sim.prng.uniform(0, p.interval)), this.kProbe, m, 0);
+        for (const t of p.monitors) {
+          this.memberOf[i] = m;
+          this.instancesOf[m]!.push(i++);
+          this.timingOf.push(t);
+        }
       }
-    });
+    }
+    this.kDeadline = sim.defineKind('lb-monitor-timeout', (x, gen) => this.onDeadline(x, gen));
+    this.kSuccess = sim.defineKind('lb-probe-success', (x, gen) => this.onSuccess(x, gen));
   }
 
-  /** True when the member is currently marked up. */
+  /**
+   * Gives every instance a seeded phase in [0, interval), in whole milliseconds, so probes spread out. The
+   * balancer was running before t = 0: an instance whose probe fails now starts down (the monitors settled).
+   */
+  start(): void {
+    for (let i = 0; i < this.memberOf.length; i++) {
+      this.phase[i] = this.sim.now + Math.floor(this.sim.prng.uniform(0, this.timingOf[i]!.interval));
+      this.lastSuccess[i] = this.sim.now;
+      if (!this.probe(this.memberOf[i]!, this.timingOf[i]!.icmp)) {
+        this.answer[i] = 0;
+        this.mark(i, 0);
+      }
+    }
+  }
+
+  /** True when every monitor marks the member up. */
   isUp(member: number): boolean {
-    return this.up[member] === 1;
+    return this.downCount[member] === 0;
   }
 
-  /** Closes open outages at the end of the run. */
-  finish(): { transitions: LbTransition[]; outages: LbOutage[] } {
-    this.pools.forEach((p, pi) => {
-      if (this.outageSince[pi]! >= 0) this.outages.push({ lb: p.name, from: this.outageSince[pi]! });
-    });
-    return { transitions: this.transitions, outages: this.outages };
-  }
-
-  private onProbe(m: number): void {
-    const pool = this.pools[this.poolOf[m]!]!;
-    if (this.probe(m, this.sim.now)) {
-      this.lastSuccess[m] = this.sim.now;
-      this.deadlineGen[m]!++;
-      if (!this.up[m]) this.mark(m, 1);
-    } else if (this.up[m]) {
-      // The monitor gives up `timeout` after the last success; later successes cancel this deadline.
-      const gen = ++this.deadlineGen[m]!;
-      this.sim.at(Math.max(this.sim.now, this.lastSuccess[m]! + pool.timeout), this.kDeadline, m, gen);
+  /** The oracle's answer for `member` may have changed now: schedules what its monitors will notice. */
+  changed(member: number): void {
+    for (const i of this.instancesOf[member]!) {
+      const t = this.timingOf[i]!;
+      const ok = this.probe(member, t.icmp) ? 1 : 0;
+      if (ok === this.answer[i]) continue;
+      this.answer[i] = ok;
+      const gen = ++this.successGen[i]!;
+      const now = this.sim.now;
+      const k = Math.floor((now - this.phase[i]!) / t.interval);
+      if (ok) {
+        // The first probe after now succeeds (and cancels a pending deadline if it comes first).
+        const next = k < 0 ? this.phase[i]! : this.phase[i]! + (k + 1) * t.interval;
+        this.pendingSuccess[i] = next;
+        this.sim.at(next, this.kSuccess, i, gen);
+        continue;
+      }
+      // Every probe since the last recovery succeeded, up to the last one at or before now.
+      if (this.pendingSuccess[i]! < 0 && k >= 0) this.lastSuccess[i] = Math.max(this.lastSuccess[i]!, this.phase[i]! + k * t.interval);
+      this.pendingSuccess[i] = -1;
+      if (this.up[i]) this.sim.at(Math.max(now, this.lastSuccess[i]! + t.timeout), this.kDeadline, i, ++this.deadlineGen[i]!);
     }
-    this.sim.after(pool.interval, this.kProbe, m, 0);
   }
 
-  private onDeadline(m: number, gen: number): void {
-    if (gen === this.deadlineGen[m] && this.up[m]) this.mark(m, 0);
+  private onSuccess(i: number, gen: number): void {
+    if (gen !== this.successGen[i]) return;
+    this.pendingSuccess[i] = -1;
+    this.lastSuccess[i] = this.sim.now;
+    this.deadlineGen[i]!++;
+    if (!this.up[i]) this.mark(i, 1);
   }
 
-  private mark(m: number, state: 0 | 1): void {
-    this.up[m] = state;
-    this.transitions.push({ ...this.members[m]!, at: this.sim.now, state: state ? 'up' : 'down' });
-    const pi = this.poolOf[m]!;
-    const pool = this.pools[pi]!;
-    const anyUp = pool.members.some((x) => this.up[x] === 1);
-    if (!anyUp && this.outageSince[pi]! < 0) this.outageSince[pi] = this.sim.now;
-    if (anyUp && this.outageSince[pi]! >= 0) {
-      this.outages.push({ lb: pool.name, from: this.outageSince[pi]!, to: this.sim.now });
-      this.outageSince[pi] = -1;
-    }
+  private onDeadline(i: number, gen: number): void {
+    if (gen === this.deadlineGen[i] && this.up[i]) this.mark(i, 0);
+  }
+
+  private mark(i: number, state: 0 | 1): void {
+    this.up[i] = state;
+    const m = this.memberOf[i]!;
+    const wasUp = this.downCount[m] === 0;
+    this.downCount[m]! += state ? -1 : 1;
+    const isUp = this.downCount[m] === 0;
+    if (wasUp !== isUp) this.onChange(m, isUp);
   }
 }

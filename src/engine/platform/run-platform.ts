@@ -5,7 +5,9 @@ import { LimitError, limits } from '../../lib/limits.js';
 import type { Model } from '../../model/types.js';
 import { schedulePods } from '../../model/schedule-pods.js';
 import type { Manifest, NodeDownMode, TimelineEventSpec } from '../../scenario/types.js';
-import { HealthMonitors } from '../lb/health-checks.js';
+import { buildLoadBalancers } from '../lb/build-load-balancers.js';
+import type { LoadBalancers } from '../lb/load-balancers.js';
+import { applyLbEvent } from '../lb/apply-lb-event.js';
 import { buildPki } from '../../model/pki/build-pki.js';
 import { LEGACY_COMPONENTS } from '../../scenario/pki-schema.js';
 import { Pki } from '../pki/pki.js';
@@ -50,7 +52,7 @@ export interface PlatformRun {
   readonly ipam: IpamRuntime;
   readonly nodeUp: Uint8Array;
   readonly pki: Pki;
-  readonly monitors: HealthMonitors;
+  readonly monitors: LoadBalancers;
   readonly policies: PolicyStore;
   readonly bgp: BgpRuntime;
   readonly timeline: readonly TimelineRecord[];
@@ -105,7 +107,7 @@ export function createPlatform(model: Model, options: RunOptions = {}): Platform
   ipam.blocked = (cluster) => pki.effects.ipamBlocked(cluster);
   pki.start();
 
-  const monitors = buildMonitors(model, sim, pods, nodeUp);
+  const monitors = buildLoadBalancers(model, sim, pods, nodeUp);
   monitors.start();
 
   const hostVms = new Map<number, number[]>();
@@ -132,6 +134,7 @@ export function createPlatform(model: Model, options: RunOptions = {}): Platform
     const effects: string[] = [];
     evictPods(model, node, pods, ipam, ready, sim.now, effects);
     bgpOf().syncBlocks(model.nodes[node]!.cluster);
+    monitors.refresh();
     if (effects.length) timeline.push({ at: sim.now, kind: 'eviction', target: model.nodes[node]!.name, effects });
   });
 
@@ -140,7 +143,8 @@ export function createPlatform(model: Model, options: RunOptions = {}): Platform
     const rec: TimelineRecord = { at: sim.now, kind: ev.kind, target: describeTarget(ev), src: ev.src, effects: [] };
     const cluster = ev.tenant !== undefined ? model.clusterByName.get(ev.tenant) : model.management;
     const before = cluster !== undefined && cluster >= 0 ? [...policies.of(cluster)] : [];
-    applyEvent(ev, model, rec.effects, { setNode, pods, ipam, pki, nodeUp, policies, bgp: bgpOf, now: sim.now });
+    applyEvent(ev, model, rec.effects, { setNode, pods, ipam, pki, nodeUp, policies, bgp: bgpOf, now: sim.now, lbs: monitors });
+    monitors.refresh();
     if ((ev.kind === 'policy-apply' || ev.kind === 'policy-delete') && options.onPolicyChange && cluster !== undefined && cluster >= 0)
       rec.effects.push(...options.onPolicyChange(run, cluster, before, policies.of(cluster)));
     timeline.push(rec);
@@ -176,10 +180,11 @@ interface EventContext {
   readonly nodeUp: Uint8Array;
   readonly policies: PolicyStore;
   readonly now: number;
+  readonly lbs: LoadBalancers;
 }
 
 function describeTarget(ev: TimelineEventSpec): string {
-  const parts = [ev.tenant, ev.node, ev.link?.join(' <-> '), ev.peer, ev.workload, ev.component].filter((x) => x !== undefined);
+  const parts = [ev.tenant, ev.node, ev.link?.join(' <-> '), ev.peer, ev.workload, ev.component, ev.lb, ev.member].filter((x) => x !== undefined);
   return parts.join(' ');
 }
 
@@ -246,6 +251,12 @@ function applyEvent(ev: TimelineEventSpec, model: Model, effects: string[], ctx:
       effects.push(`certificates of ${ev.tenant ?? 'the management cluster'} re-issued${ev.component ? ` (${ev.component})` : ''}`);
       return;
     }
+    case 'lb-down':
+    case 'lb-up':
+    case 'lb-member-disable':
+    case 'lb-member-enable':
+      effects.push(...applyLbEvent(ev, model, ctx.lbs));
+      return;
     default:
       return;
   }
@@ -326,34 +337,4 @@ function evictPods(model: Model, node: number, pods: PodTable, ipam: IpamRuntime
     moved++;
   }
   if (moved) effects.push(`${moved} pod(s) evicted from ${model.nodes[node]!.name} and rescheduled`);
-}
-
-/**
- * Load-balancer monitors: a member is healthy when its host is up and, for the ingress controller's
- * Service with externalTrafficPolicy Local, runs a ready controller pod (the health check then fails on
- * other nodes); with Cluster, when any controller pod runs anywhere.
- */
-function buildMonitors(model: Model, sim: Simulation, pods: PodTable, nodeUp: Uint8Array): HealthMonitors {
-  const members: { lb: string; member: string }[] = [];
-  const memberHost: number[] = [];
-  const pools = model.loadBalancers.map((lb) => ({
-    name: lb.name,
-    interval: lb.healthCheck.interval,
-    timeout: lb.healthCheck.timeout,
-    members: lb.members.map((m) => {
-      members.push({ lb: lb.name, member: `${m.host}:${m.port}` });
-      memberHost.push(model.nodeByName.get(m.host) ?? -1);
-      return members.length - 1;
-    }),
-  }));
-  const ing = model.scenario.platform?.ingress;
-  const ingressPods = (): LivePod[] =>
-    pods.pods.filter((p) => p.phase === 'running' && p.cluster === model.management && p.namespace === ing?.namespace && p.base.owner?.name === ing?.name);
-  const oracle = (m: number): boolean => {
-    const host = memberHost[m]!;
-    if (host < 0 || !nodeUp[host]) return false;
-    const running = ingressPods().filter((p) => nodeUp[p.node] === 1);
-    return ing?.externalTrafficPolicy === 'Local' ? running.some((p) => p.node === host) : running.length > 0;
-  };
-  return new HealthMonitors(pools, members, oracle, sim);
 }

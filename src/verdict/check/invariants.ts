@@ -1,7 +1,9 @@
 // verdict: the built-in invariants checked at every point besides isolation and reachability — IPAM
-// headroom, consistent MTU along the layers, certificates valid, load balancers with a member up.
+// headroom, consistent MTU along the layers, certificates valid, load balancers serving.
 import type { PlatformRun } from '../../engine/platform/run-platform.js';
 import { calicoPodMtu } from '../../model/underlay/mtu.js';
+import { buildLbReport } from '../loadbalancer/lb-report.js';
+import { lbVerdicts } from '../loadbalancer/lb-verdicts.js';
 import type { AssertionStatus } from './types.js';
 
 /** One invariant's outcome at a point. */
@@ -88,14 +90,8 @@ export function certificates(run: PlatformRun): InvariantOutcome {
   };
 }
 
-/** Load balancers: no window in which every member of a load balancer was down. */
-export function loadBalancers(run: PlatformRun): InvariantOutcome {
-  const outages = run.monitors.outages;
-  return {
-    id: 'load-balancers',
-    kind: 'load-balancers',
-    title: 'every load balancer keeps a healthy member',
-    status: outages.length ? 'fail' : 'pass',
-    detail: outages.length ? `${outages.map((o) => `${o.lb} down from t=${o.from / 1000}s`).join(', ')}` : `${run.monitors.transitions.length} member transition(s), no outage`,
-  };
+/** Load balancers: a member in service throughout, blackholes closed by the monitors in time, failovers covered. */
+export function loadBalancers(run: PlatformRun): InvariantOutcome[] {
+  const verdicts = lbVerdicts(run.model.loadBalancers, buildLbReport(run), run.stats.endTime);
+  return (run.model.loadBalancers.length ? verdicts : verdicts.slice(0, 1)).map((v) => ({ ...v, kind: 'load-balancers' as const }));
 }

@@ -86,7 +86,7 @@ export function runCheck(model: Model, options: CheckOptions = {}): CheckReport 
     if (p.settled) now.push(...sessionAssertions(run));
     if (within !== undefined) now.push(convergenceAssertion(run, within));
     const headroom = scenario.expect.ipamHeadroom;
-    const inv = [...podsPlaced(run), ...(headroom !== undefined ? ipamHeadroom(run, headroom) : []), ...(scenario.expect.consistentMtu ? mtuConsistency(run) : []), certificates(run), loadBalancers(run)];
+    const inv = [...podsPlaced(run), ...(headroom !== undefined ? ipamHeadroom(run, headroom) : []), ...(scenario.expect.consistentMtu ? mtuConsistency(run) : []), certificates(run), ...loadBalancers(run)];
     for (const o of inv) now.push({ id: o.id, kind: o.kind, title: o.title, status: o.status, detail: o.detail });
     for (const a of now) merge(results, a, p.at);
   }

@@ -6,6 +6,8 @@ import type { IpamPoolUsage } from '../../model/ipam/types.js';
 import { sessionStates, type SessionState } from '../../engine/bgp/reports/session-states.js';
 import type { CertWindow } from '../../engine/pki/types.js';
 import type { EffectWindow } from '../../engine/pki/pki-effects.js';
+import { buildLbReport, type LoadBalancerReport } from '../loadbalancer/lb-report.js';
+import { lbVerdicts } from '../loadbalancer/lb-verdicts.js';
 
 /** Version of the report.json schema (bumped on any incompatible change). */
 export const RUN_REPORT_SCHEMA = 'calisim.run/v1';
@@ -37,7 +39,7 @@ export interface RunReport {
   readonly eventsProcessed: number;
   readonly timeline: readonly { readonly at: number; readonly kind: string; readonly target: string; readonly effects: readonly string[]; readonly file?: string; readonly line?: number }[];
   readonly clusters: readonly ClusterReport[];
-  readonly loadBalancers: { readonly transitions: readonly unknown[]; readonly outages: readonly unknown[] };
+  readonly loadBalancers: LoadBalancerReport;
   readonly certificates: {
     readonly windows: readonly CertWindow[];
     readonly rotations: number;
@@ -97,7 +99,8 @@ export function buildRunReport(run: PlatformRun, seed: number, showPath: (file: 
       node: p.node >= 0 ? model.nodes[p.node]!.shortName : '',
       reason: p.reason ?? 'unknown',
     }));
-  const lb = run.monitors.finish();
+  const lb = buildLbReport(run);
+  const lbChecks = lbVerdicts(model.loadBalancers, lb, run.stats.endTime);
   const net = run.bgp.net;
   const convergence = net.convergence().map((c) => ({ label: c.label, at: c.at, convergenceMs: c.convergenceMs, routeChanges: c.routeChanges }));
   const blackholes = net.blackholeWindows().map((w) => ({ node: w.node, prefixes: w.prefixes, from: w.from, to: w.to, reason: w.reason }));
@@ -132,9 +135,10 @@ export function buildRunReport(run: PlatformRun, seed: number, showPath: (file: 
     },
     {
       name: 'every load balancer kept a member up',
-      status: lb.outages.length ? 'fail' : 'pass',
-      detail: lb.outages.length ? `${lb.outages.length} outage(s): ${lb.outages.map((o) => o.lb).join(', ')}` : `${lb.transitions.length} member transition(s), no outage`,
+      status: lbChecks[0]!.status,
+      detail: lbChecks[0]!.status === 'fail' ? lbChecks[0]!.detail : `${lb.transitions.length} member transition(s), no outage`,
     },
+    ...(model.loadBalancers.length ? lbChecks.slice(1).map((v) => ({ name: v.title, status: v.status, detail: v.detail })) : []),
   ];
   return {
     schema: RUN_REPORT_SCHEMA,

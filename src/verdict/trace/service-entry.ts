@@ -27,23 +27,29 @@ export function findVip(run: PlatformRun, ip: number, port: number | undefined):
 }
 
 /**
- * The VIP stage (BIG-IP semantics): the pool's members the health monitor marks up; round-robin,
- * least-connections and ratio send a fresh connection to the first available member, source-hash by the
- * client's address. With SNAT (automap) the member sees the load balancer's address (calisim uses the VIP).
+ * The VIP stage (BIG-IP semantics): the balancer needs an active unit; new connections go to the members in
+ * service (monitored up, not disabled) of the active priority groups, in the method's shares. Source-address
+ * persistence picks by the client's address; for the other methods the member depends on the connections
+ * before, so calisim shows the first member with the largest share. With SNAT automap the member sees the
+ * load balancer's address (calisim uses the VIP).
  */
 export function vipStage(run: PlatformRun, lbIndex: number, vipIp: number, port: number, client: number): StageResult<{ node: number; memberPort: number; change?: SourceChange }> {
   const lb = run.model.loadBalancers[lbIndex]!;
-  let first = 0;
-  for (let i = 0; i < lbIndex; i++) first += run.model.loadBalancers[i]!.members.length;
-  const hops: TraceHop[] = [{ step: 'vip', at: lb.name, detail: `VIP ${formatIpv4(vipIp)}:${port} of ${lb.name} (${lb.algorithm}, ${lb.members.length} member(s))` }];
-  const up = lb.members.map((m, i) => ({ m, i })).filter(({ i }) => run.monitors.isUp(first + i));
-  if (up.length === 0) return { hops, drop: { reason: 'lb-unavailable', at: lb.name, detail: `every member of ${lb.name} is marked down by its ${lb.healthCheck.protocol} monitor: the VIP refuses connections` } };
-  const chosen = lb.algorithm === 'source-hash' ? pickEndpoint(up, client)! : up[0]!;
+  const hops: TraceHop[] = [{ step: 'vip', at: lb.name, detail: `VIP ${formatIpv4(vipIp)}:${port} of ${lb.name} (${lb.method}, ${lb.members.length} member(s))` }];
+  if (!run.monitors.available(lbIndex)) return { hops, drop: { reason: 'lb-unavailable', at: lb.name, detail: `${lb.name} has no active unit (the device failed${lb.ha ? ' and the standby has not taken over yet' : ''}): the VIP does not answer` } };
+  const shares = run.monitors.shares(lbIndex);
+  const serving = lb.members.map((m, i) => ({ m, i, share: shares[i]! })).filter((x) => x.share > 0);
+  const types = [...new Set(lb.monitors.map((m) => m.type))].join('+');
+  if (serving.length === 0) return { hops, drop: { reason: 'lb-unavailable', at: lb.name, detail: `no member of ${lb.name} is in service (down by its ${types} monitor or disabled): the VIP refuses connections` } };
+  const best = serving.reduce((a, b) => (b.share > a.share ? b : a));
+  const chosen = lb.method === 'source-address' ? pickEndpoint(serving, client)! : best;
   const node = run.model.nodeByName.get(chosen.m.host) ?? run.model.nodes.find((n) => n.ipText === chosen.m.host)?.id ?? -1;
-  const how = lb.algorithm === 'source-hash' ? 'chosen by a hash of the client address' : `a new connection goes to the first available member (${lb.algorithm})`;
-  hops.push({ step: 'lb-member', at: lb.name, detail: `member ${chosen.m.host}:${chosen.m.port}, ${up.length} of ${lb.members.length} up: ${how}` });
+  const how = lb.method === 'source-address' ? 'source-address persistence: chosen by a hash of the client address' : `${lb.method} sends each new connection by its turn; calisim shows the first member with the largest share`;
+  const pct = (x: number): string => `${+(x * 100).toFixed(1)}%`;
+  const split = serving.map((x) => `${x.m.host}:${x.m.port} ${pct(x.share)}`).join(', ');
+  hops.push({ step: 'lb-member', at: lb.name, detail: `member ${chosen.m.host}:${chosen.m.port}, ${serving.length} of ${lb.members.length} in service (${split}): ${how}` });
   if (node < 0) return { hops, drop: { reason: 'no-route', at: lb.name, detail: `member ${chosen.m.host} is not a node of the platform` } };
-  if (!lb.snat) return { hops, node, memberPort: chosen.m.port };
+  if (lb.snat === 'none') return { hops, node, memberPort: chosen.m.port };
   const change: SourceChange = { rule: 'lb-snat', node: -1, to: vipIp };
   hops.push(natHop(run, change, lb.name));
   return { hops, node, memberPort: chosen.m.port, change };

@@ -16,13 +16,15 @@ const SCHEMA = resolve(dirname(fileURLToPath(import.meta.url)), '../../../../sha
 const ci = process.env['CI'] !== undefined && process.env['CI'] !== '' && process.env['CI'] !== 'false';
 const SRC = { file: 't.yaml', line: 1, col: 1 };
 
-const lb = (algorithm: LoadBalancerSpec['algorithm'], snat: boolean, protocol: 'http' | 'tcp'): LoadBalancerSpec => ({
+const member = (host: string, port: number, ratio = 1, priorityGroup = 0) => ({ host, port, ratio, priorityGroup });
+const lb = (method: LoadBalancerSpec['method'], snat: 'automap' | 'none', type: 'http' | 'tcp'): LoadBalancerSpec => ({
   name: 'f5-a',
   vips: [{ address: '203.0.113.10', port: 443, protocol: 'TCP' }],
-  members: [{ host: 'mgmt-1', port: 30443 }, { host: 'mgmt-2', port: 30443 }, { host: '10.0.0.99', port: 30080 }],
-  algorithm,
+  members: [member('mgmt-1', 30443), member('mgmt-2', 30443), member('10.0.0.99', 30080)],
+  method,
+  priorityGroups: { minimumMembersActive: 1 },
   snat,
-  healthCheck: { protocol, port: 10254, path: '/healthz', interval: 5000, timeout: 16000 },
+  monitors: [{ type, port: 10254, send: 'GET /healthz HTTP/1.0\r\n\r\n', receive: '200 OK', interval: 5000, timeout: 16000 }],
   src: SRC,
 });
 const hosts = new Map([['mgmt-1', '10.0.0.11'], ['mgmt-2', '10.0.0.12']]);
@@ -31,15 +33,15 @@ const appOf = (d: Record<string, unknown>): Record<string, Record<string, unknow
 
 describe('AS3 declaration', () => {
   it('maps VIPs, members by port, method, SNAT and monitor', () => {
-    const app = appOf(as3Declaration(lb('least-connections', true, 'http'), (h) => hosts.get(h) ?? h));
+    const app = appOf(as3Declaration(lb('least-connections-member', 'automap', 'http'), (h) => hosts.get(h) ?? h));
     expect(app['vs_203_0_113_10_443']).toEqual({ class: 'Service_TCP', virtualAddresses: ['203.0.113.10'], virtualPort: 443, pool: 'ingress_pool', snat: 'auto', persistenceMethods: [] });
     expect(app['ingress_pool']!['loadBalancingMode']).toBe('least-connections-member');
     expect(app['ingress_pool']!['members']).toEqual([
-      { servicePort: 30443, serverAddresses: ['10.0.0.11', '10.0.0.12'], shareNodes: true },
-      { servicePort: 30080, serverAddresses: ['10.0.0.99'], shareNodes: true },
+      { servicePort: 30443, ratio: 1, priorityGroup: 0, serverAddresses: ['10.0.0.11', '10.0.0.12'], shareNodes: true },
+      { servicePort: 30080, ratio: 1, priorityGroup: 0, serverAddresses: ['10.0.0.99'], shareNodes: true },
     ]);
-    expect(app['ingress_monitor']).toMatchObject({ monitorType: 'http', interval: 5, timeout: 16, targetPort: 10254, send: 'GET /healthz HTTP/1.0\r\n\r\n' });
-    const hashed = appOf(as3Declaration(lb('source-hash', false, 'tcp'), (h) => h));
+    expect(app['ingress_monitor']).toMatchObject({ monitorType: 'http', interval: 5, timeout: 16, targetPort: 10254, send: 'GET /healthz HTTP/1.0\r\n\r\n', receive: '200 OK' });
+    const hashed = appOf(as3Declaration(lb('source-address', 'none', 'tcp'), (h) => h));
     expect(hashed['vs_203_0_113_10_443']).toMatchObject({ snat: 'none', persistenceMethods: ['source-address'] });
     expect(hashed['ingress_monitor']).not.toHaveProperty('send');
     expect(as3Name('9-lb')).toBe('lb_9_lb');

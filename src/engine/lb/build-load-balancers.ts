@@ -1,0 +1,41 @@
+// engine: builds the load-balancer runtime of a model — a member per pool entry, resolved to its management
+// host, and the oracle of what a probe to it finds: the host answers a ping when up; a NodePort forwards
+// when kube-proxy there has a ready ingress-nginx endpoint (with externalTrafficPolicy Local only a local
+// one: kube-proxy drops the packets on other nodes, so a probe fails by timeout — routing spec §4.4).
+import type { Model } from '../../model/types.js';
+import type { PodTable } from '../platform/pod-table.js';
+import type { Simulation } from '../simulation.js';
+import { LoadBalancers, type LbMemberDef, type MemberHealth } from './load-balancers.js';
+
+export function buildLoadBalancers(model: Model, sim: Simulation, pods: PodTable, nodeUp: Uint8Array): LoadBalancers {
+  const members: LbMemberDef[] = [];
+  const host: number[] = [];
+  const pools = model.loadBalancers.map((lb, li) => ({
+    name: lb.name,
+    method: lb.method,
+    minimumMembersActive: lb.priorityGroups.minimumMembersActive,
+    monitors: lb.monitors.map((m) => ({ interval: m.interval, timeout: m.timeout, icmp: m.type === 'gateway-icmp' })),
+    ...(lb.ha ? { failover: lb.ha.failover } : {}),
+    members: lb.members.map((m) => {
+      const node = model.nodeByName.get(m.host) ?? model.nodes.find((n) => n.ipText === m.host)?.id ?? -1;
+      members.push({ lb: li, label: `${m.host}:${m.port}`, ratio: m.ratio, priorityGroup: m.priorityGroup, node: node >= 0 ? model.nodes[node]!.ipText : m.host });
+      host.push(node);
+      return members.length - 1;
+    }),
+  }));
+  const ing = model.scenario.platform?.ingress;
+  const measure = (): MemberHealth => {
+    const local = new Int32Array(model.nodes.length);
+    let anywhere = 0;
+    for (const p of pods.pods) {
+      if (p.phase !== 'running' || p.cluster !== model.management || p.namespace !== ing?.namespace || p.base.owner?.name !== ing?.name) continue;
+      if (nodeUp[p.node] !== 1) continue;
+      local[p.node]!++;
+      anywhere++;
+    }
+    const reach = Uint8Array.from(host, (h) => (h >= 0 && nodeUp[h] === 1 ? 1 : 0));
+    const serve = Uint8Array.from(host, (h, i) => (reach[i] === 1 && (ing?.externalTrafficPolicy === 'Local' ? local[h]! > 0 : anywhere > 0) ? 1 : 0));
+    return { reach, serve };
+  };
+  return new LoadBalancers(pools, members, measure, sim);
+}

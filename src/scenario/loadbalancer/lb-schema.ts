@@ -1,0 +1,70 @@
+// scenario: schema of `platform.loadBalancers[]` — BIG-IP virtual servers, pools, members, monitors, method,
+// priority groups, SNAT and the HA pair — read into LoadBalancerSpec with F5's documented defaults.
+import { dnsSubdomain, ipv4 } from '../formats.js';
+import { errorAt } from '../provenance.js';
+import { def, duration, int, list, many, obj, oneOf, opt, port, req, str, sub } from '../schema.js';
+
+/** Pool.loadBalancingMode values the model runs (AS3 schema 3.56 `Pool.loadBalancingMode`), plus source-address
+ *  persistence over round robin (AS3 `persistenceMethods: [source-address]`). */
+export const LB_METHODS = ['round-robin', 'least-connections-member', 'least-connections-node', 'ratio-member', 'source-address'] as const;
+
+/**
+ * A monitor. BIG-IP's http/https/tcp/gateway_icmp defaults: interval 5 s, timeout 16 s (F5 K-article
+ * "Health monitor timeout": 3 × interval + 1); `port` 0 probes the member's own port (AS3 Monitor targetPort
+ * default 0 = the member's). http's default send string is F5's `GET /\r\n` with an empty receive string.
+ */
+const monitorSchema = obj(
+  {
+    type: def(oneOf(['http', 'https', 'tcp', 'gateway-icmp']), 'http'),
+    port: def(int(0, 65535), 0),
+    send: def(str(), 'GET /\r\n'),
+    receive: def(str(), ''),
+    interval: def(duration, 5000),
+    timeout: def(duration, 16000),
+  },
+  {
+    noSrc: true,
+    check: (o, at, ctx) => {
+      // BIG-IP monitors count interval and timeout in whole seconds (ltm monitor `interval`, an integer ≥ 1).
+      if (typeof o.interval === 'number' && o.interval < 1000) errorAt(ctx, at('interval'), 'interval must be at least 1s (BIG-IP monitors count whole seconds)');
+      if (typeof o.interval === 'number' && typeof o.timeout === 'number' && o.timeout <= o.interval) {
+        errorAt(ctx, at('timeout'), `timeout (${o.timeout / 1000}s) must be longer than interval (${o.interval / 1000}s)`);
+      }
+      if (o.type === 'gateway-icmp' && typeof o.port === 'number' && o.port !== 0) errorAt(ctx, at('port'), 'a gateway-icmp monitor pings the address: it has no port');
+    },
+  },
+);
+
+const vipSchema = obj({ address: req(str(ipv4)), port: req(port), protocol: def(oneOf(['TCP', 'UDP']), 'TCP') }, { noSrc: true });
+
+/** A pool member: AS3 Pool_Member `ratio` (default 1) and `priorityGroup` (default 0). */
+const memberSchema = obj(
+  { host: req(str()), port: req(port), ratio: def(int(0, 100), 1), priorityGroup: def(int(0, 65535), 0) },
+  { noSrc: true },
+);
+
+/** Priority group activation: AS3 Pool `minimumMembersActive` (BIG-IP min-active-members), default 1. */
+const priorityGroupsSchema = obj({ minimumMembersActive: def(int(0, 65535), 1) }, { noSrc: true });
+
+/** The standby unit of an HA pair; BIG-IP's failover.nettimeout default is 3 s. */
+const haSchema = obj({ peer: req(str(dnsSubdomain)), failover: def(duration, 3000) }, { noSrc: true });
+
+export const loadBalancerSchema = obj(
+  {
+    name: req(str(dnsSubdomain)),
+    vips: req(list(vipSchema)),
+    members: many(memberSchema),
+    method: def(oneOf(LB_METHODS), 'round-robin'),
+    priorityGroups: sub(priorityGroupsSchema),
+    // AS3 Service_TCP `snat` defaults to `auto` (SNAT automap: the pool sees the balancer's self IP).
+    snat: def(oneOf(['automap', 'none']), 'automap'),
+    monitors: def(list(monitorSchema), () => [{ type: 'http', port: 0, send: 'GET /\r\n', receive: '', interval: 5000, timeout: 16000 }]),
+    ha: opt(haSchema),
+  },
+  {
+    check: (o, at, ctx) => {
+      if (Array.isArray(o.vips) && o.vips.length === 0) errorAt(ctx, at('vips'), 'a load balancer needs at least one VIP');
+      if (Array.isArray(o.monitors) && o.monitors.length === 0) errorAt(ctx, at('monitors'), 'a pool needs at least one monitor (leave the field out for the default http monitor)');
+    },
+  },
+);

@@ -1,0 +1,99 @@
+// verdict: the load balancers' part of a run report — per balancer (its virtual servers share one pool) the
+// member state windows, outages, blackhole windows with their share, failovers, the shares of new
+// connections per member over time and, at the end, per ingress-nginx pod behind the members.
+import type { PlatformRun } from '../../engine/platform/run-platform.js';
+import type { LbBlackhole, LbFailover, LbOutage, LbTransition } from '../../engine/lb/types.js';
+
+/** A member's state over [from, to): monitored up, down, or disabled by an operator. */
+export interface MemberWindow {
+  readonly state: 'up' | 'down' | 'disabled';
+  readonly from: number;
+  readonly to: number;
+}
+
+export interface VirtualServerReport {
+  readonly name: string;
+  readonly vips: readonly string[];
+  readonly method: string;
+  readonly snat: string;
+  readonly members: readonly { readonly member: string; readonly windows: readonly MemberWindow[]; readonly share: number }[];
+  readonly outages: readonly LbOutage[];
+  readonly blackholes: readonly LbBlackhole[];
+  readonly failovers: readonly LbFailover[];
+  /** From `at` on, each member's share of new connections (members in model order). */
+  readonly shares: readonly { readonly at: number; readonly shares: readonly number[] }[];
+  /** At the end: each ingress-nginx pod's share of the balancer's new connections (kube-proxy behind each member). */
+  readonly pods: readonly { readonly pod: string; readonly share: number }[];
+}
+
+export interface LoadBalancerReport {
+  readonly transitions: readonly LbTransition[];
+  readonly outages: readonly LbOutage[];
+  readonly blackholes: readonly LbBlackhole[];
+  readonly failovers: readonly LbFailover[];
+  readonly virtualServers: readonly VirtualServerReport[];
+}
+
+/** Share rounded to 4 decimals, so reports stay byte-stable across platforms' float printing. */
+const round = (x: number): number => Math.round(x * 10_000) / 10_000;
+
+/** A member's windows from its transitions, closed at `end`. */
+export function memberWindows(moves: readonly LbTransition[], end: number): MemberWindow[] {
+  const out: MemberWindow[] = [];
+  let up = true;
+  let enabled = true;
+  let from = 0;
+  let state: MemberWindow['state'] = 'up';
+  for (const t of moves) {
+    if (t.state === 'up' || t.state === 'down') up = t.state === 'up';
+    else enabled = t.state === 'enabled';
+    const next = !up ? 'down' : enabled ? 'up' : 'disabled';
+    if (next === state) continue;
+    if (t.at > from) out.push({ state, from, to: t.at });
+    from = t.at;
+    state = next;
+  }
+  out.push({ state, from, to: end });
+  return out;
+}
+
+/** Each ingress-nginx pod's share of new connections behind the members' shares, in the run's current state. */
+export function podShares(run: PlatformRun, lb: number): { pod: string; share: number }[] {
+  const { model } = run;
+  const ing = model.scenario.platform?.ingress;
+  const pools = run.monitors.pools[lb]!;
+  const shares = run.monitors.shares(lb);
+  const pods = run.pods.pods.filter((p) => p.phase === 'running' && p.cluster === model.management && p.namespace === ing?.namespace && p.base.owner?.name === ing?.name && run.nodeUp[p.node] === 1);
+  const got = new Map<string, number>();
+  pools.members.forEach((_, i) => {
+    const host = model.nodeByName.get(model.loadBalancers[lb]!.members[i]!.host) ?? -1;
+    // kube-proxy spreads a NodePort's connections over ready endpoints: Local ones only on this node.
+    const behind = ing?.externalTrafficPolicy === 'Local' ? pods.filter((p) => p.node === host) : pods;
+    for (const p of behind) got.set(`${p.namespace}/${p.name}`, (got.get(`${p.namespace}/${p.name}`) ?? 0) + shares[i]! / behind.length);
+  });
+  return [...got].map(([pod, share]) => ({ pod, share: round(share) })).sort((a, b) => a.pod.localeCompare(b.pod));
+}
+
+export function buildLbReport(run: PlatformRun): LoadBalancerReport {
+  const w = run.monitors.windows();
+  const end = run.stats.endTime;
+  const virtualServers = run.model.loadBalancers.map((lb, li): VirtualServerReport => {
+    const shares = run.monitors.shares(li);
+    return {
+      name: lb.name,
+      vips: lb.vips.map((v) => `${v.address}:${v.port}/${v.protocol}`),
+      method: lb.method,
+      snat: lb.snat,
+      members: lb.members.map((m, i) => {
+        const label = `${m.host}:${m.port}`;
+        return { member: label, windows: memberWindows(w.transitions.filter((t) => t.lb === lb.name && t.member === label), end), share: round(shares[i]!) };
+      }),
+      outages: w.outages.filter((o) => o.lb === lb.name),
+      blackholes: w.blackholes.filter((b) => b.lb === lb.name).map((b) => ({ ...b, share: round(b.share) })),
+      failovers: w.failovers.filter((f) => f.lb === lb.name),
+      shares: w.shares[li]!.map((s) => ({ at: s.at, shares: s.shares.map(round) })),
+      pods: podShares(run, li),
+    };
+  });
+  return { transitions: w.transitions, outages: w.outages, blackholes: w.blackholes, failovers: w.failovers, virtualServers };
+}
