@@ -1,0 +1,51 @@
+// Validates the emitted Gateway API objects (Gateway, HTTPRoute) against the real standard-channel CRD schemas in
+// ../shared/reference/gateway-api/crds. Runs whenever CI is set; without CI it skips when the folder is absent.
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { gatewayObject } from '../../../src/emit/kubernetes/gateway-object.js';
+import { httpRouteObject } from '../../../src/emit/kubernetes/httproute-object.js';
+import { loadScenarios } from '../../../src/scenario/load-scenario.js';
+import { checkOpenApi } from '../calico/openapi-check.js';
+
+const CRDS = resolve(dirname(fileURLToPath(import.meta.url)), '../../../../shared/reference/gateway-api/crds');
+const present = existsSync(CRDS);
+const enabled = present || process.env['CI'] !== undefined;
+if (!enabled) console.warn(`gateway-crd: ${CRDS} is absent and CI is unset; skipping the CRD schema test`);
+
+const FILES: Readonly<Record<string, string>> = {
+  Gateway: 'gateway.networking.k8s.io_gateways.yaml',
+  HTTPRoute: 'gateway.networking.k8s.io_httproutes.yaml',
+};
+
+function schemaOf(kind: string): Record<string, unknown> {
+  const crd = parse(readFileSync(resolve(CRDS, FILES[kind]!), 'utf8')) as { spec: { versions: { name: string; schema: { openAPIV3Schema: Record<string, unknown> } }[] } };
+  return crd.spec.versions.find((v) => v.name === 'v1')!.schema.openAPIV3Schema;
+}
+
+function emitted(): Record<string, unknown>[] {
+  const t = loadScenarios(['test/fixtures/edge/migration/httproute']).tenants[0]!;
+  return [...(t.gateways ?? []).map(gatewayObject), ...(t.httpRoutes ?? []).map(httpRouteObject)] as Record<string, unknown>[];
+}
+
+describe.skipIf(!enabled)('emitted Gateway API objects', () => {
+  it('validate against the gateway.networking.k8s.io/v1 CRDs', () => {
+    const objects = emitted();
+    expect(objects.filter((o) => o['kind'] === 'Gateway').length).toBeGreaterThan(0);
+    expect(objects.filter((o) => o['kind'] === 'HTTPRoute').length).toBeGreaterThan(1);
+    for (const o of objects) expect(checkOpenApi(schemaOf(o['kind'] as string), o), `${o['kind']} ${JSON.stringify(o['metadata'])}`).toEqual([]);
+  });
+
+  it('would catch a malformed object (a listener without a port, an unknown path match type)', () => {
+    const objects = emitted();
+    const gw = objects.find((o) => o['kind'] === 'Gateway')!;
+    const spec = gw['spec'] as { listeners: Record<string, unknown>[] };
+    const { port: _drop, ...listener } = spec.listeners[0]!;
+    expect(checkOpenApi(schemaOf('Gateway'), { ...gw, spec: { ...spec, listeners: [listener] } }).length).toBeGreaterThan(0);
+    const route = objects.find((o) => o['kind'] === 'HTTPRoute')!;
+    const bad = JSON.parse(JSON.stringify(route).replace(/"PathPrefix"|"Exact"/, '"Glob"')) as Record<string, unknown>;
+    expect(checkOpenApi(schemaOf('HTTPRoute'), bad).length).toBeGreaterThan(0);
+  });
+});
