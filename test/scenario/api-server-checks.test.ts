@@ -44,3 +44,15 @@ describe('manifests checked as the API server would (kubernetes-models OpenAPI s
     }
   });
 });
+
+describe('the OpenAPI messages, in English (kubernetes-models given ajv-i18n\'s English locale alone)', () => {
+  it('words a type error in a field calisim does not read as the schema validator does', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const dir = mkdtempSync(join(tmpdir(), 'calisim-ajv-en-'));
+    writeFileSync(join(dir, 'pod.yaml'), 'apiVersion: v1\nkind: Pod\nmetadata: { name: p }\nspec:\n  containers: [{ name: c, image: 5 }]\n');
+    const s = loadScenarios([dir]);
+    expect(s.warnings.map((w) => `${w.path}: ${w.message}`)).toContain('spec.containers[0].image: must be string (the API server would refuse it)');
+  });
+});
