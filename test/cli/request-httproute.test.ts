@@ -20,12 +20,13 @@ describe('calisim request through a Gateway and its HTTPRoutes', () => {
         { url: 'http://foo.example.com/empty' },
         { url: 'http://legacy.example.com/' },
         { url: 'http://foo.example.com/logout' },
+        { url: 'http://foo.example.com/gone' },
       ]),
     );
     const r = runCli(['request', 'test/fixtures/edge/gateway', '--requests', file, '--format', 'json']);
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout);
-    expect(out.map((x: { status: number }) => x.status)).toEqual([200, 200, 200, 503, 200, 404]);
+    expect(out.map((x: { status: number }) => x.status)).toEqual([200, 200, 200, 503, 200, 404, 500]);
     expect(out[0].route).toEqual({ kind: 'HTTPRoute', namespace: 'shop', name: 'foo-route', host: 'foo.example.com', path: '/login', pathType: 'PathPrefix', rule: 0, listener: 'shop/example-gateway/prod-web' });
     expect(out[0].backend).toEqual({ cluster: 'gateway', namespace: 'shop', service: 'foo-svc', port: 8080, pod: 'foo-svc-1' });
     expect(out[1].route).toMatchObject({ kind: 'HTTPRoute', name: 'bar-route', rule: 0 });
@@ -35,6 +36,8 @@ describe('calisim request through a Gateway and its HTTPRoutes', () => {
     expect(out[3]).toMatchObject({ route: { name: 'foo-route', path: '/empty', pathType: 'Exact' }, backend: { service: 'empty-svc', pod: null }, disposition: 'answered' });
     expect(out[4].route).toMatchObject({ kind: 'Ingress', name: 'legacy' });
     expect(out[5]).toMatchObject({ route: null, backend: null });
+    // Gateway API HTTPBackendRef: a request routed to an invalid backend gets 500.
+    expect(out[6]).toMatchObject({ route: { name: 'foo-route', rule: 2 }, backend: { service: 'gone-svc', pod: null }, disposition: 'answered' });
     expect(out[0].hops.map((h: { step: string }) => h.step)).toEqual(['controller', 'gateway', 'route', 'upstream', 'deliver']);
   });
 
