@@ -53,7 +53,8 @@ export function routeAtGateway(
   };
   const refs = spec.rules[hit.rule]!.backendRefs;
   const ref = chooseBackendRef(refs, at.client);
-  // Gateway API HTTPBackendRef: a request routed to an invalid backend (none, a missing Service or port) gets 500.
+  // Gateway API HTTPRouteRule.backendRefs: a request routed to an invalid backend (none, a missing Service or
+  // port) gets 500, its share of a split included; a Service with no ready endpoint SHOULD get 503.
   if (!ref) return answer(500, `the rule has no backendRef of positive weight`, null);
   if (refs.filter((b) => b.weight > 0).length > 1) hops.push({ step: 'backend', at: where, detail: `backendRef ${ref.name}:${ref.port ?? '-'} (weight ${ref.weight} of ${refs.reduce((s, b) => s + b.weight, 0)}; calisim picks by a hash of the client address)` });
   const svc = c.services.find((s) => s.namespace === spec.namespace && s.name === ref.name);
