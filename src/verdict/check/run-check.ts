@@ -9,6 +9,7 @@ import { certificates, ipamHeadroom, loadBalancers, mtuConsistency, podsPlaced }
 import { convergenceAssertion, routeLeakAssertions, sessionAssertions } from './bgp-assertions.js';
 import { exposureAssertion } from './exposure.js';
 import { ingressConflictAssertions } from './ingress-conflicts.js';
+import { httpRouteRuleAssertions } from './httproute-rules.js';
 import { ingressRouteAssertions, routeReaches } from './ingress-routes.js';
 import { checkIsolation } from './isolation.js';
 import { designFindings, pkiAssertions } from '../pki/pki-assertions.js';
@@ -70,7 +71,7 @@ export function runCheck(model: Model, options: CheckOptions = {}): CheckReport 
     if (changed || nodes !== nodesKey) {
       const reaches = routeReaches(run, next.clusters);
       exposure = exposureAssertion(run, reaches);
-      ingressRoutes = ingressRouteAssertions(run, reaches);
+      ingressRoutes = [...ingressRouteAssertions(run, reaches), ...httpRouteRuleAssertions(run, next.clusters)];
       nodesKey = nodes;
     }
     const now: AssertionResult[] = [...isolation, ...reach, exposure!, ...ingressRoutes, ...conflicts];

@@ -25,7 +25,9 @@ export function parseUrl(url: string): UrlParts | string {
   }
   if (u.protocol !== 'http:' && u.protocol !== 'https:') return `${url}: only http and https URLs are routed`;
   const https = u.protocol === 'https:';
-  return { https, host: u.hostname.toLowerCase(), port: u.port ? Number(u.port) : https ? 443 : 80, path: decodeURI(u.pathname) };
+  // Own properties, the first value of a repeated name winning (entries applied last to first).
+  const query: Record<string, string> = Object.fromEntries([...u.searchParams].reverse());
+  return { https, host: u.hostname.toLowerCase(), port: u.port ? Number(u.port) : https ? 443 : 80, path: decodeURI(u.pathname), query };
 }
 
 /** Follows `req` in the run's current state. */

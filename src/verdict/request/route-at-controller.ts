@@ -7,15 +7,12 @@ import type { LivePod } from '../../engine/platform/pod-table.js';
 import { formatIpv4 } from '../../lib/ipv4.js';
 import type { RouteLookup } from '../../compile/edge/route-rules.js';
 import { canaryKey, type IngressRoute, type RouteTable } from '../../model/edge/ingress-routes.js';
-import { pickEndpoint } from '../../model/edge/kube-proxy.js';
 import type { ClusterPolicies } from '../reach/platform-probes.js';
-import { kubeProxyStage } from '../trace/service-entry.js';
-import { serviceEndpoints } from '../trace/service-endpoints.js';
-import { podEnd } from '../trace/resolve-end.js';
-import { traceLeg } from '../trace/trace-leg.js';
 import type { TraceHop } from '../trace/types.js';
 import { chooseCanary, redirectsToHttps, sourceRefusal } from './nginx-choice.js';
 import type { HttpRequest, MatchedRoute, RequestBackend, RequestResult } from './types.js';
+import { routeAtGateway } from './route-at-gateway.js';
+import { upstreamToPod } from './upstream-to-pod.js';
 
 /** The parts of a URL routing needs. */
 export interface UrlParts {
@@ -23,6 +20,8 @@ export interface UrlParts {
   readonly host: string;
   readonly port: number;
   readonly path: string;
+  /** Query parameters (the first value of each name). */
+  readonly query: Readonly<Record<string, string>>;
 }
 
 /** The controller's side: `client` is the address nginx sees, `pod` the controller pod (none when implied). */
@@ -48,6 +47,9 @@ export function routeAtController(
     hops.push({ step: 'tls', at: where, detail: tls });
     return { url: req.url, status: null, route: null, backend: null, hops, disposition: 'dropped' };
   }
+  // A Gateway listener and HTTPRoute that take the request route it; anything else falls to the Ingresses.
+  const viaGateway = routeAtGateway(run, policies, req, url, at, where);
+  if (viaGateway) return viaGateway;
   const m = lookup(url.host, url.path);
   let r: IngressRoute | undefined = m.rule >= 0 ? table.routes[m.rule] : undefined;
   const route: MatchedRoute | null = r ? { kind: 'Ingress', namespace: r.ingress.namespace, name: r.ingress.name, host: r.host ?? null, path: r.path.path, pathType: r.path.pathType } : null;
@@ -76,26 +78,7 @@ export function routeAtController(
   const backend = (pod: LivePod | undefined): RequestBackend => ({ cluster: c.name, namespace: r.ingress.namespace, service: r.path.service, port: sp?.port ?? r.path.port, pod: pod ? pod.name : null });
   if (!svc || !sp) return answer(503, `Service ${r.ingress.namespace}/${r.path.service}${svc ? ` has no port ${String(r.path.port)}` : ' does not exist'}`, route, backend(undefined));
   const extras = [r.behaviour.rewriteTarget !== undefined ? `URI rewritten to ${r.behaviour.rewriteTarget}` : '', `backend-protocol ${r.behaviour.backendProtocol}`].filter((x) => x).join(', ');
-  let target: { pod: LivePod; port: number } | undefined;
-  if (r.behaviour.serviceUpstream && at.pod) {
-    const kp = kubeProxyStage(run, at.pod.node, svc, sp, 'internal', at.pod.ip);
-    hops.push(...kp.hops);
-    if (!kp.drop) target = { pod: kp.endpoint.pod, port: kp.targetPort };
-  } else {
-    const eps = serviceEndpoints(run, r.cluster, svc, sp).filter((e) => e.ready && e.targetPort !== undefined);
-    const ep = pickEndpoint(eps, at.client);
-    if (ep) {
-      hops.push({ step: 'upstream', at: where, detail: `upstream ${c.name}/${ep.pod.namespace}/${ep.pod.name} ${formatIpv4(ep.pod.ip)}:${ep.targetPort}, one of ${eps.length} ready endpoint(s) (round_robin; calisim picks by a hash of the client address); ${extras}` });
-      target = { pod: ep.pod, port: ep.targetPort! };
-    }
-  }
-  if (!target) return answer(503, `Service ${svc.namespace}/${svc.name} has no ready endpoint`, route, backend(undefined));
-  if (!at.pod) {
-    hops.push({ step: 'deliver', at: `${target.pod.namespace}/${target.pod.name}`, detail: 'delivered (the implied controller has no address: the walls are not judged)' });
-    return { url: req.url, status: 200, route, backend: backend(target.pod), hops, disposition: 'delivered' };
-  }
-  const leg = traceLeg(run, policies, podEnd(at.pod), podEnd(target.pod), { protocol: 6, port: target.port, size: 64 });
-  hops.push(...leg.hops);
-  if (leg.disposition !== 'delivered') return { url: req.url, status: 504, route, backend: backend(target.pod), hops, disposition: 'dropped' };
-  return { url: req.url, status: 200, route, backend: backend(target.pod), hops, disposition: 'delivered' };
+  const up = upstreamToPod(run, policies, at, where, { cluster: r.cluster, svc, sp, serviceUpstream: r.behaviour.serviceUpstream, note: extras });
+  if (up.status === 503) return answer(503, `Service ${svc.namespace}/${svc.name} has no ready endpoint`, route, backend(undefined));
+  return { url: req.url, status: up.status, route, backend: backend(up.pod), hops, disposition: up.status === 200 ? 'delivered' : 'dropped' };
 }

@@ -20,6 +20,10 @@ export interface MatchedRoute {
   readonly host: string | null;
   readonly path: string;
   readonly pathType: string;
+  /** HTTPRoute only: the index of the rule that matched in `spec.rules`. */
+  readonly rule?: number;
+  /** HTTPRoute only: the listener that accepted the request, `namespace/gateway/listener` (null: an implied Gateway). */
+  readonly listener?: string | null;
 }
 
 /** The backend the route (or a default backend) picked; `pod` null without an endpoint. */

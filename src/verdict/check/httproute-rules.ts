@@ -1,0 +1,59 @@
+// verdict: every HTTPRoute rule the platform's edge controller serves, with whether each controller pod
+// reaches every backendRef's Service through the outer and inner walls right now — one assertion per rule
+// (kind ingress-route), and a failing one per rule of a route no Gateway listener accepts.
+import type { PlatformRun } from '../../engine/platform/run-platform.js';
+import { attachRoutes } from '../../model/edge/gateway-attach.js';
+import type { LivePod } from '../../engine/platform/pod-table.js';
+import type { HttpRouteSpec } from '../../scenario/types.js';
+import type { ClusterPolicies } from '../reach/platform-probes.js';
+import { backendReach } from '../request/backend-reach.js';
+import { controllerPods } from '../request/controller-pods.js';
+import type { AssertionResult } from './types.js';
+
+type Rule = HttpRouteSpec['rules'][number];
+
+/** One `httproute-rule/CLUSTER/NS/NAME#RULE` assertion per rule of every cluster's HTTPRoutes. */
+export function httpRouteRuleAssertions(run: PlatformRun, policies: readonly ClusterPolicies[]): AssertionResult[] {
+  if (!run.model.scenario.platform) return [];
+  const controllers = controllerPods(run);
+  const out: AssertionResult[] = [];
+  run.model.clusters.forEach((c, cluster) => {
+    const attached = attachRoutes(c.spec.httpRoutes ?? [], c.spec.gateways ?? []);
+    const refused = new Map(attached.refused.map((x) => [x.route, x.reason]));
+    for (const route of c.spec.httpRoutes ?? []) {
+      route.rules.forEach((rule, i) => {
+        const id = `httproute-rule/${c.name}/${route.namespace}/${route.name}#${i}`;
+        const title = `${c.name}: HTTPRoute ${route.namespace}/${route.name} rule ${i} → ${backendsText(rule)}: every controller pod reaches the backends through both walls`;
+        const base = { id, kind: 'ingress-route' as const, title, src: route.src };
+        const why = refused.get(route);
+        const fail = why ?? ruleFailure(run, policies, controllers, cluster, route, rule);
+        out.push(fail === undefined ? { ...base, status: 'pass', detail: `${controllers.length} controller pod(s) reach every backend` } : { ...base, status: 'fail', detail: why !== undefined ? `not served: ${why}` : fail });
+      });
+    }
+  });
+  return out;
+}
+
+function backendsText(rule: Rule): string {
+  return rule.backendRefs.map((b) => `${b.name}:${b.port ?? '-'}`).join(', ') || 'no backend';
+}
+
+/** Why a served rule fails (Gateway API: an invalid backendRef answers 500), or undefined when it passes. */
+function ruleFailure(run: PlatformRun, policies: readonly ClusterPolicies[], controllers: readonly LivePod[], cluster: number, route: HttpRouteSpec, rule: Rule): string | undefined {
+  const refs = rule.backendRefs.filter((b) => b.weight > 0);
+  if (refs.length === 0) return 'the rule has no backendRef of positive weight (500)';
+  const c = run.model.clusters[cluster]!;
+  for (const ref of refs) {
+    const svc = c.services.find((s) => s.namespace === route.namespace && s.name === ref.name);
+    const sp = svc?.ports.find((p) => p.port === ref.port);
+    const name = `Service ${route.namespace}/${ref.name}`;
+    if (!svc || !sp) return `${name}${svc ? ` has no port ${ref.port ?? '-'}` : ' does not exist'} (500)`;
+    const reach = backendReach(run, policies, controllers, cluster, svc, sp);
+    if (reach.endpoints === 0) return `${name} has no ready endpoint (503)`;
+    if (reach.controllers === 0 || reach.reaching < reach.controllers) {
+      const last = reach.refused?.hops.at(-1);
+      return `${name}: ${reach.controllers - reach.reaching} of ${reach.controllers} controller pod(s) reach no endpoint${last ? `: ${last.detail}` : ''}`;
+    }
+  }
+  return undefined;
+}

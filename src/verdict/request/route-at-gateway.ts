@@ -1,0 +1,67 @@
+// verdict: a request the edge controller routes by Gateway API — the Gateway listener that accepts it (port,
+// protocol, hostname), the HTTPRoute rule that matches (compile/edge/httproute-match.ts), the backendRef
+// chosen by weight, the 500 the API prescribes for an invalid backend, then the same upstream leg as Ingress.
+import type { PlatformRun } from '../../engine/platform/run-platform.js';
+import type { LivePod } from '../../engine/platform/pod-table.js';
+import { matchHttpRoute, type HttpRouteEntry } from '../../compile/edge/httproute-match.js';
+import { listenerRoutes } from '../../model/edge/gateway-listener.js';
+import { pickEndpoint } from '../../model/edge/kube-proxy.js';
+import type { HttpRouteSpec } from '../../scenario/types.js';
+import type { ClusterPolicies } from '../reach/platform-probes.js';
+import type { TraceHop } from '../trace/types.js';
+import type { UrlParts } from './route-at-controller.js';
+import type { HttpRequest, MatchedRoute, RequestBackend, RequestResult } from './types.js';
+import { upstreamToPod } from './upstream-to-pod.js';
+
+type BackendRef = HttpRouteSpec['rules'][number]['backendRefs'][number];
+
+/** The backendRef a request takes: by weight, bucketed by a hash of the client address so answers repeat. */
+export function chooseBackendRef(refs: readonly BackendRef[], client: number): BackendRef | undefined {
+  const live = refs.filter((b) => b.weight > 0);
+  if (live.length <= 1) return live[0];
+  const total = live.reduce((s, b) => s + b.weight, 0);
+  let bucket = pickEndpoint(Array.from({ length: total }, (_, i) => i), client)!;
+  return live.find((b) => (bucket -= b.weight) < 0);
+}
+
+/** Routes by the HTTPRoutes of every cluster's Gateways; undefined when no listener and route take the request. */
+export function routeAtGateway(
+  run: PlatformRun,
+  policies: readonly ClusterPolicies[],
+  req: HttpRequest,
+  url: UrlParts,
+  at: { client: number; hops: TraceHop[]; pod?: LivePod },
+  where: string,
+): RequestResult | undefined {
+  const candidates: { cluster: number; listener: string | null; route: HttpRouteSpec }[] = [];
+  run.model.clusters.forEach((c, cluster) => {
+    const lr = listenerRoutes(c.spec.gateways ?? [], c.spec.httpRoutes ?? [], url);
+    for (const route of lr?.routes ?? []) candidates.push({ cluster, listener: lr!.listener, route });
+  });
+  const entries: HttpRouteEntry[] = candidates.map((x, age) => ({ namespace: x.route.namespace, name: x.route.name, age, hostnames: x.route.hostnames, rules: x.route.rules }));
+  const hit = matchHttpRoute(entries, { host: url.host, path: url.path, method: req.method, headers: req.headers, query: url.query });
+  if (!hit) return undefined;
+  const { cluster, listener, route: spec } = candidates[hit.route]!;
+  const c = run.model.clusters[cluster]!;
+  const { hops } = at;
+  hops.push({ step: 'gateway', at: where, detail: listener ? `Gateway listener ${listener} accepts ${url.https ? 'HTTPS' : 'HTTP'} on port ${url.port} for ${url.host}` : `no Gateway in ${c.name}: its HTTPRoutes are served by an implied Gateway taking every request` });
+  hops.push({ step: 'route', at: where, detail: `HTTPRoute ${spec.namespace}/${spec.name} (${c.name}) rule ${hit.rule}: hostname ${hit.hostname ?? '*'} path ${hit.match.path.value} (${hit.match.path.type})${hit.match.method ? ` method ${hit.match.method}` : ''}${hit.match.headers.length ? ` ${hit.match.headers.length} header match(es)` : ''}${hit.match.queryParams.length ? ` ${hit.match.queryParams.length} query match(es)` : ''}` });
+  const route: MatchedRoute = { kind: 'HTTPRoute', namespace: spec.namespace, name: spec.name, host: hit.hostname, path: hit.match.path.value, pathType: hit.match.path.type, rule: hit.rule, listener };
+  const answer = (status: number, detail: string, backend: RequestBackend | null): RequestResult => {
+    hops.push({ step: 'answer', at: where, detail: `${status}: ${detail}` });
+    return { url: req.url, status, route, backend, hops, disposition: 'answered' };
+  };
+  const refs = spec.rules[hit.rule]!.backendRefs;
+  const ref = chooseBackendRef(refs, at.client);
+  // Gateway API HTTPRouteRule.backendRefs: a request routed to an invalid backend (none, a missing Service or
+  // port) gets 500, its share of a split included; a Service with no ready endpoint SHOULD get 503.
+  if (!ref) return answer(500, `the rule has no backendRef of positive weight`, null);
+  if (refs.filter((b) => b.weight > 0).length > 1) hops.push({ step: 'backend', at: where, detail: `backendRef ${ref.name}:${ref.port ?? '-'} (weight ${ref.weight} of ${refs.reduce((s, b) => s + b.weight, 0)}; calisim picks by a hash of the client address)` });
+  const svc = c.services.find((s) => s.namespace === spec.namespace && s.name === ref.name);
+  const sp = svc?.ports.find((p) => p.port === ref.port);
+  const backend = (pod: LivePod | undefined): RequestBackend => ({ cluster: c.name, namespace: spec.namespace, service: ref.name, port: sp?.port ?? ref.port ?? '-', pod: pod ? pod.name : null });
+  if (!svc || !sp) return answer(500, `Service ${spec.namespace}/${ref.name}${svc ? ` has no port ${ref.port ?? '-'}` : ' does not exist'} (an invalid backendRef)`, backend(undefined));
+  const up = upstreamToPod(run, policies, at, where, { cluster, svc, sp, serviceUpstream: false, note: 'HTTPRoute filters are not modelled' });
+  if (up.status === 503) return answer(503, `Service ${svc.namespace}/${svc.name} has no ready endpoint`, backend(undefined));
+  return { url: req.url, status: up.status, route, backend: backend(up.pod), hops, disposition: up.status === 200 ? 'delivered' : 'dropped' };
+}
