@@ -2,7 +2,7 @@
 // install (Calico in manifest and operator form, flannel and the tenant VMs on the management cluster), the
 // Kubernetes objects (namespaces, ServiceAccounts, workloads at their current replicas, pods, Services with
 // their cluster IPs, Ingresses, the policies in force), Calico resources, each node's BIRD configuration and
-// flannel's host files, the load balancers' AS3 declarations, and a kustomization.yaml that orders the Kubernetes objects for `kubectl apply -k`.
+// flannel's host files, the load balancers' AS3 declarations or MetalLB resources, and a kustomization.yaml that orders the Kubernetes objects for `kubectl apply -k`.
 import { stringify } from 'yaml';
 import type { PlatformRun } from '../engine/platform/run-platform.js';
 import { DEFAULT_SERVICE_CIDR } from '../model/allocate-service-ips.js';
@@ -17,6 +17,7 @@ import { renderNetConf, renderSubnetEnv } from './flannel/render-flannel-config.
 import { clusterInstall, kustomization } from './install/cluster-install.js';
 import { setMarker } from '../scenario/manifest-set-input.js';
 import { as3Declaration } from './loadbalancer/as3-declaration.js';
+import { metallbResources } from './loadbalancer/metallb-resources.js';
 import { ingressNginxObjects } from './kubernetes/ingress-nginx-install.js';
 import { certManagerObjects } from './pki/render-cert-manager.js';
 import { renderVaultConfig } from './pki/render-vault-config.js';
@@ -99,6 +100,9 @@ export function buildManifestSet(run: PlatformRun, options: ManifestSetOptions):
       for (const lb of run.model.loadBalancers) {
         const decl = as3Declaration(lb, (host) => hostIp.get(host) ?? host);
         out.push({ path: `${base}/loadbalancers/${safeSegment(lb.name)}.as3.json`, data: JSON.stringify(decl, null, 2) + '\n' });
+      }
+      for (const lb of run.model.metalLbs) {
+        out.push({ path: `${base}/loadbalancers/${safeSegment(lb.name)}.metallb.${options.format}`, data: renderObjects(metallbResources(lb), options.format) });
       }
     }
     if (c.spec.underlay.kind === 'flannel') {

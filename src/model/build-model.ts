@@ -185,7 +185,8 @@ export function buildModel(scenario: Scenario): Model {
     });
   });
 
-  const loadBalancers = scenario.platform?.loadBalancers ?? [];
+  const loadBalancers = (scenario.platform?.loadBalancers ?? []).filter((lb) => lb.kind === 'f5');
+  const metalLbs = (scenario.platform?.loadBalancers ?? []).filter((lb) => lb.kind === 'metallb');
   // The topology graph (and the BGP configs it draws sessions from) is built on first read: only the
   // viz and the reports read it, and on a 2,000-VM platform it is a tenth of a query command's time.
   let graph: MultiGraph | undefined;
@@ -204,6 +205,7 @@ export function buildModel(scenario: Scenario): Model {
     workloads,
     pods,
     loadBalancers,
+    metalLbs,
     management: mgmt ? 0 : -1,
     nodeByName: new Map(nodes.map((n) => [n.name, n.id])),
     clusterByName: new Map(clusters.map((c) => [c.name, c.id])),

@@ -87,7 +87,10 @@ export interface Model {
   readonly nodes: readonly ModelNode[];
   readonly workloads: readonly ModelWorkload[];
   readonly pods: readonly ModelPod[];
+  /** The F5 devices (the engine runs their pools and monitors). */
   readonly loadBalancers: readonly LoadBalancerSpec[];
+  /** The MetalLB balancers (kind metallb): emitted as metallb.io resources and checked against Calico's BGP. */
+  readonly metalLbs: readonly LoadBalancerSpec[];
   /** Index of the management cluster in `clusters`, or -1 without a platform. */
   readonly management: number;
   readonly graph: MultiGraph;

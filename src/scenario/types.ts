@@ -367,8 +367,29 @@ export interface LbMemberSpec {
   readonly priorityGroup: number;
 }
 
+/** A BGP router MetalLB's speakers peer with (BGPPeer metallb.io/v1beta2); `nodes` absent = every node. */
+export interface MetalLbPeerSpec {
+  readonly peerAddress: string;
+  readonly peerASN: number;
+  readonly myASN: number;
+  readonly peerPort: number;
+  readonly holdTime: Millis;
+  readonly nodes?: readonly string[];
+}
+
+/** How MetalLB announces the VIPs: L2 (one node answers ARP) or BGP (every node advertises a /32). */
+export interface MetalLbSpec {
+  readonly mode: 'l2' | 'bgp';
+  /** IPAddressPool spec.addresses: CIDRs or `first-last` ranges. */
+  readonly addresses: readonly string[];
+  readonly peers: readonly MetalLbPeerSpec[];
+}
+
 export interface LoadBalancerSpec {
   readonly name: string;
+  /** `f5` (a BIG-IP device with the pool below) or `metallb` (software; the F5 fields are empty). */
+  readonly kind: 'f5' | 'metallb';
+  readonly metallb?: MetalLbSpec;
   readonly vips: readonly { readonly address: string; readonly port: number; readonly protocol: 'TCP' | 'UDP' }[];
   readonly members: readonly LbMemberSpec[];
   readonly method: LbMethod;

@@ -1,8 +1,9 @@
 // scenario: the cross-reference rules of `platform.loadBalancers` — unique names and VIPs, members that name
 // a management host (by name or address), VIPs outside every pod pool (Calico would hand such an address to
-// a pod), and an HA peer that is another unit.
+// a pod), an HA peer that is another unit, and MetalLB's pool and peers (check-metallb.ts).
 import { cidrContains, parseCidr, parseIpv4 } from '../../lib/ipv4.js';
 import { checkUnique } from '../check-cluster.js';
+import { checkMetalLb } from './check-metallb.js';
 import { didYouMean } from '../did-you-mean.js';
 import { ipv4 } from '../formats.js';
 import { problemAt, type Ctx } from '../provenance.js';
@@ -27,6 +28,7 @@ export function checkLoadBalancers(lbs: readonly LoadBalancerSpec[], mgmt: Clust
       const inside = ip < 0 ? undefined : pools.find((p) => p.cidr !== undefined && cidrContains(p.cidr, ip));
       if (inside) problemAt(ctx, lb, `vips[${i}].address`, `VIP ${v.address} is inside pod pool ${inside.pool} of ${inside.cluster}: IPAM could give it to a pod`);
     });
+    checkMetalLb(lb, hosts, ctx);
     if (lb.ha !== undefined && lbs.some((x) => x.name === lb.ha?.peer)) problemAt(ctx, lb, 'ha.peer', `${lb.ha.peer} names a load balancer: the peer is the standby unit of this one, give it a device name of its own`);
   }
   const seen = new Map<string, string>();

@@ -1,8 +1,11 @@
 // scenario: schema of `platform.loadBalancers[]` — BIG-IP virtual servers, pools, members, monitors, method,
-// priority groups, SNAT and the HA pair — read into LoadBalancerSpec with F5's documented defaults.
+// priority groups, SNAT and the HA pair — read into LoadBalancerSpec with F5's documented defaults; or, with
+// `kind: metallb`, MetalLB's mode, address pool and BGP peers (metallb-schema.ts).
 import { dnsSubdomain, ipv4 } from '../formats.js';
 import { errorAt } from '../provenance.js';
-import { def, duration, int, list, many, obj, oneOf, opt, port, req, str, sub } from '../schema.js';
+import { def, duration, int, list, obj, oneOf, opt, port, req, str, type At, type Rec } from '../schema.js';
+import type { Ctx } from '../provenance.js';
+import { F5_FIELDS, METALLB_FIELDS, metallbPeerSchema, poolAddress } from './metallb-schema.js';
 
 /** Pool.loadBalancingMode values the model runs (AS3 schema 3.56 `Pool.loadBalancingMode`), plus source-address
  *  persistence over round robin (AS3 `persistenceMethods: [source-address]`). */
@@ -49,22 +52,53 @@ const priorityGroupsSchema = obj({ minimumMembersActive: def(int(0, 65535), 1) }
 /** The standby unit of an HA pair; BIG-IP's failover.nettimeout default is 3 s. */
 const haSchema = obj({ peer: req(str(dnsSubdomain)), failover: def(duration, 3000) }, { noSrc: true });
 
+const f5 = (o: Rec): boolean => o.kind !== 'metallb';
+/** A default that applies to one kind only, so a field written for the other kind can be reported. */
+const only = (kind: (o: Rec) => boolean, value: unknown) => (o: Rec): unknown => (kind(o) ? (typeof value === 'function' ? (value as () => unknown)() : value) : undefined);
+const metallb = (o: Rec): boolean => o.kind === 'metallb';
+const DEFAULT_MONITOR = { type: 'http', port: 0, send: 'GET /\r\n', receive: '', interval: 5000, timeout: 16000 };
+
+function checkKind(o: Rec, at: At, ctx: Ctx): void {
+  const foreign = metallb(o) ? F5_FIELDS : METALLB_FIELDS;
+  for (const f of foreign) {
+    if (o[f] !== undefined) errorAt(ctx, at(f), `\`${f}\` is ${metallb(o) ? "an F5 field: a MetalLB balancer sends to the Service's endpoints through kube-proxy" : 'a MetalLB field: set `kind: metallb`'}`);
+  }
+  if (!metallb(o) || !Array.isArray(o.peers)) return;
+  if (o.mode === 'bgp' && o.peers.length === 0) errorAt(ctx, at('peers'), 'a MetalLB balancer in BGP mode needs at least one peer (a BGPPeer)');
+  if (o.mode === 'l2' && o.peers.length > 0) errorAt(ctx, at('peers'), 'peers are for BGP mode: in L2 mode one node answers ARP for the VIP');
+}
+
 export const loadBalancerSchema = obj(
   {
     name: req(str(dnsSubdomain)),
+    // MetalLB is the software alternative (metallb.universe.tf); F5 BIG-IP is the seed platform's device.
+    kind: def(oneOf(['f5', 'metallb']), 'f5'),
     vips: req(list(vipSchema)),
-    members: many(memberSchema),
-    method: def(oneOf(LB_METHODS), 'round-robin'),
-    priorityGroups: sub(priorityGroupsSchema),
+    members: def(list(memberSchema), only(f5, () => [])),
+    method: def(oneOf(LB_METHODS), only(f5, 'round-robin')),
+    priorityGroups: def(priorityGroupsSchema, only(f5, () => ({ minimumMembersActive: 1 }))),
     // AS3 Service_TCP `snat` defaults to `auto` (SNAT automap: the pool sees the balancer's self IP).
-    snat: def(oneOf(['automap', 'none']), 'automap'),
-    monitors: def(list(monitorSchema), () => [{ type: 'http', port: 0, send: 'GET /\r\n', receive: '', interval: 5000, timeout: 16000 }]),
+    snat: def(oneOf(['automap', 'none']), only(f5, 'automap')),
+    monitors: def(list(monitorSchema), only(f5, () => [{ ...DEFAULT_MONITOR }])),
     ha: opt(haSchema),
+    // MetalLB: L2 by default (it needs no router: MetalLB docs "Layer 2 configuration"); the pool defaults
+    // to the VIPs themselves, each a /32 (IPAddressPool spec.addresses).
+    mode: def(oneOf(['l2', 'bgp']), only(metallb, 'l2')),
+    addresses: def(list(str(poolAddress)), (o: Rec) => (metallb(o) && Array.isArray(o.vips) ? o.vips.map((v: Rec) => `${String(v.address)}/32`) : undefined)),
+    peers: def(list(metallbPeerSchema), only(metallb, () => [])),
   },
   {
     check: (o, at, ctx) => {
       if (Array.isArray(o.vips) && o.vips.length === 0) errorAt(ctx, at('vips'), 'a load balancer needs at least one VIP');
       if (Array.isArray(o.monitors) && o.monitors.length === 0) errorAt(ctx, at('monitors'), 'a pool needs at least one monitor (leave the field out for the default http monitor)');
+      checkKind(o, at, ctx);
     },
+    build: (o) => (metallb(o) ? metallbRecord(o) : o),
   },
 );
+
+/** A MetalLB balancer: its own fields under `metallb`; the F5 ones empty (no pool, no monitor, no HA pair). */
+function metallbRecord(o: Rec): Rec {
+  const { mode, addresses, peers, ...rest } = o;
+  return { ...rest, members: [], method: 'round-robin', priorityGroups: { minimumMembersActive: 1 }, snat: 'none', monitors: [], metallb: { mode, addresses, peers } };
+}

@@ -4,6 +4,7 @@ import type { PlatformRun } from '../../engine/platform/run-platform.js';
 import { calicoPodMtu } from '../../model/underlay/mtu.js';
 import { buildLbReport } from '../loadbalancer/lb-report.js';
 import { lbVerdicts } from '../loadbalancer/lb-verdicts.js';
+import { metallbVerdicts } from '../loadbalancer/metallb-bgp-conflict.js';
 import type { AssertionStatus } from './types.js';
 
 /** One invariant's outcome at a point. */
@@ -90,8 +91,9 @@ export function certificates(run: PlatformRun): InvariantOutcome {
   };
 }
 
-/** Load balancers: a member in service throughout, blackholes closed by the monitors in time, failovers covered. */
+/** Load balancers: a member in service throughout, blackholes closed by the monitors in time, failovers covered,
+ *  and no MetalLB BGP speaker sharing a router with Calico. */
 export function loadBalancers(run: PlatformRun): InvariantOutcome[] {
   const verdicts = lbVerdicts(run.model.loadBalancers, buildLbReport(run), run.stats.endTime);
-  return (run.model.loadBalancers.length ? verdicts : verdicts.slice(0, 1)).map((v) => ({ ...v, kind: 'load-balancers' as const }));
+  return [...(run.model.loadBalancers.length ? verdicts : verdicts.slice(0, 1)), ...metallbVerdicts(run)].map((v) => ({ ...v, kind: 'load-balancers' as const }));
 }

@@ -19,6 +19,7 @@ const SRC = { file: 't.yaml', line: 1, col: 1 };
 const member = (host: string, port: number, ratio = 1, priorityGroup = 0) => ({ host, port, ratio, priorityGroup });
 const lb = (method: LoadBalancerSpec['method'], snat: 'automap' | 'none', type: 'http' | 'tcp'): LoadBalancerSpec => ({
   name: 'f5-a',
+  kind: 'f5',
   vips: [{ address: '203.0.113.10', port: 443, protocol: 'TCP' }],
   members: [member('mgmt-1', 30443), member('mgmt-2', 30443), member('10.0.0.99', 30080)],
   method,
