@@ -57,23 +57,26 @@ export function recordHistory(run: PlatformRun, snapshotAt: number, at: (run: Pl
   let pendingAt = run.sim.now;
   const read = (): void => {
     const t = Math.ceil(pendingAt);
-    for (const i of changedNodes) {
-      const h = nodeUp[i]!;
-      if (h[h.length - 1] !== run.nodeUp[i]) h.push(t, run.nodeUp[i]!);
+    if (changedNodes.length > 0) {
+      for (const i of changedNodes) {
+        const h = nodeUp[i]!;
+        if (h[h.length - 1] !== run.nodeUp[i]) h.push(t, run.nodeUp[i]!);
+      }
+      changedNodes.length = 0;
     }
-    changedNodes.length = 0;
-    const fresh: number[] = [];
+    let fresh: number[] | null = null;
     for (const n of changedEnds) {
       const state = stateOf(n, table.i32[n * END_I + EI_SPK] as number);
       if (state === null) continue;
       const k = endIndex.get(n);
-      if (k === undefined) fresh.push(n);
+      if (k === undefined) (fresh ??= []).push(n);
       else {
         const h = ends[k]!.states;
         if (h[h.length - 1] !== state) h.push(t, state);
       }
     }
     changedEnds.length = 0;
+    if (fresh === null) return;
     for (const n of inListOrder(run, fresh)) {
       const y = table.i32[n * END_I + EI_SPK] as number;
       if (!endIndex.has(n)) see(n, y, stateOf(n, y) as number, t);
