@@ -12,7 +12,7 @@ import { DEFAULT_MATRIX_LIMITS, buildMatrix, type MatrixLimits } from './build-m
 import { vizCheck } from './viz-check.js';
 import { layoutPlatform } from './layout-platform.js';
 import { nodeFacts, type NodeFacts } from './node-facts.js';
-import { recordHistory, resolutionFor, type RunHistory } from './record-history.js';
+import { recordHistory, type RunHistory } from './record-history.js';
 import { traceTable } from './trace-table.js';
 import { VIZ_SCHEMA, type VizCluster, type VizData, type VizIngress, type VizMatrix, type VizTrace } from './viz-data.js';
 import { vizWindows } from './viz-windows.js';
@@ -54,7 +54,6 @@ export function recordViz(run: PlatformRun, seed: number, end: number, options: 
   let traces: VizTrace[] = [];
   let namespaces: VizCluster['namespaces'][] = [];
   let ingressNodes: number[] = [];
-  const resolution = resolutionFor(run, end);
   const recorder = recordHistory(run, at, (r) => {
     facts = nodeFacts(r);
     namespaces = namespacesOf(r);
@@ -63,7 +62,7 @@ export function recordViz(run: PlatformRun, seed: number, end: number, options: 
     const table = traceTable(options.traces ?? 400);
     matrix = buildMatrix(r, built.clusters, display, options.limits ?? DEFAULT_MATRIX_LIMITS, table.want);
     traces = table.trace(r, built.clusters, display);
-  }, resolution);
+  });
   const finish = (check: CheckReport | undefined): VizData => {
     const history = recorder.finish();
     const layout = layoutPlatform(model, seed);
@@ -76,7 +75,7 @@ export function recordViz(run: PlatformRun, seed: number, end: number, options: 
       seed,
       horizon: end,
       at,
-      resolution,
+      resolution: 0,
       stateNames: ['Idle', 'Connect', 'Active', 'OpenSent', 'OpenConfirm', 'Established'],
       clusters: model.clusters.map((c, ci) => ({
         name: c.name,

@@ -1,24 +1,11 @@
-// emit/viz: advances a platform event time by event time and records every state change the page replays —
+// emit/viz: advances a platform run and records every state change the page replays —
 // each node up or down, each BGP session end's RFC 4271 state — with its time; the engine's own records
-// (load-balancer transitions, certificate and blackhole windows) are read once at the end. On a large
-// platform the states are read at most once per `resolution` ms (a change is stamped with the first
-// reading after it), which bounds the readings to about READ_BUDGET session-end states.
+// (load-balancer transitions, certificate and blackhole windows) are read once at the end. Session ends are
+// read in full once, then only those the engine announces as changing (EndTable.beforeChange,
+// PlatformRun.beforeNodeChange), once per event time at which they changed.
 import { C_CONFIGURED, EB_CFG, EB_ST, EI_SPK, END_B, END_I, KIND_NAMES } from '../../engine/bgp/tables/end-table.js';
 import type { IntList } from '../../lib/int-list.js';
 import { advancePlatform, type PlatformRun } from '../../engine/platform/run-platform.js';
-
-/** Session-end readings a history may take in all; beyond it the readings are spaced out. */
-export const READ_BUDGET = 50_000_000;
-/** Up to this many session ends, states are read at every event time. */
-const EXACT_ENDS = 5_000;
-
-/** The spacing of readings (ms) for a run over `horizon` ms: 0 (every event time) on small platforms. */
-export function resolutionFor(run: PlatformRun, horizon: number): number {
-  const { spk } = run.bgp.net.core;
-  let ends = 0;
-  for (let y = 0; y < spk.count; y++) ends += (spk.ends[y] as IntList).view().length;
-  return ends <= EXACT_ENDS ? 0 : Math.ceil((horizon * ends) / READ_BUDGET);
-}
 
 /** Changes recorded over a run: node up/down and session-end states as flat `[t, s, ...]` histories. */
 export interface RunHistory {
@@ -30,8 +17,8 @@ export interface RunHistory {
 /** Records a run's changes while it advances; the caller (the page, or `check` stepping its points) drives it. */
 export interface HistoryRecorder {
   /**
-   * Advances the run from its current time to `until`, stopping at every instant an event is due, and calls
-   * the snapshot callback once when the time `snapshotAt` has been reached (before any later event runs).
+   * Advances the run from its current time to `until` and calls the snapshot callback once when the time
+   * `snapshotAt` has been reached (before any later event runs).
    */
   advance(until: number): void;
   /** The changes so far; calls the snapshot callback now if the run never reached `snapshotAt`. */
@@ -39,62 +26,104 @@ export interface HistoryRecorder {
 }
 
 /** Starts recording `run` from its current time. */
-export function recordHistory(run: PlatformRun, snapshotAt: number, at: (run: PlatformRun) => void, resolution = 0): HistoryRecorder {
+export function recordHistory(run: PlatformRun, snapshotAt: number, at: (run: PlatformRun) => void): HistoryRecorder {
   const nodeUp = run.model.nodes.map((_, i) => [0, run.nodeUp[i]!]);
   const endIndex = new Map<number, number>();
   const ends: RunHistory['ends'][number][] = [];
-  const core = run.bgp.net.core;
-  const sample = (at: number): void => {
-    // Stamped on the next whole millisecond: the state at any integer time replays exactly.
-    const t = Math.ceil(at);
-    for (let i = 0; i < run.nodeUp.length; i++) {
-      const h = nodeUp[i]!;
-      if (h[h.length - 1] !== run.nodeUp[i]) h.push(t, run.nodeUp[i]!);
+  const { spk, ends: table } = run.bgp.net.core;
+  /** The state as the page shows it (-1: its node is down), or null when the end is no node's configured end. */
+  const stateOf = (n: number, y: number): number | null => {
+    if (y < 0 || spk.isNode[y] !== 1 || ((table.u8[n * END_B + EB_CFG] as number) & C_CONFIGURED) === 0) return null;
+    return spk.alive[y] === 1 ? (table.u8[n * END_B + EB_ST] as number) : -1;
+  };
+  const see = (n: number, y: number, state: number, t: number): void => {
+    endIndex.set(n, ends.length);
+    const remote = table.i32[(n ^ 1) * END_I + EI_SPK] as number;
+    ends.push({ end: n, speaker: y, remote, kind: KIND_NAMES[table.conf(n).kind] as string, states: [t, state] });
+  };
+  // Stamped on the next whole millisecond: the state at any integer time replays exactly.
+  const t0 = Math.ceil(run.sim.now);
+  for (let y = 0; y < spk.count; y++) {
+    for (const n of (spk.ends[y] as IntList).view()) {
+      const state = stateOf(n, y);
+      if (state !== null) see(n, y, state, t0);
     }
-    const { spk, ends: table } = core;
-    for (let y = 0; y < spk.count; y++) {
-      if (spk.isNode[y] !== 1) continue;
-      const alive = spk.alive[y] === 1;
-      for (const n of (spk.ends[y] as IntList).view()) {
-        if (((table.u8[n * END_B + EB_CFG] as number) & C_CONFIGURED) === 0) continue;
-        const state = alive ? (table.u8[n * END_B + EB_ST] as number) : -1;
-        let k = endIndex.get(n);
-        if (k === undefined) {
-          k = ends.length;
-          endIndex.set(n, k);
-          const remote = table.i32[(n ^ 1) * END_I + EI_SPK] as number;
-          ends.push({ end: n, speaker: y, remote, kind: KIND_NAMES[table.conf(n).kind] as string, states: [t, state] });
-          continue;
-        }
+  }
+  // The engine announces each node and session end about to change (before it changes): the ends and nodes
+  // changed at the pending event time are read once the run has finished that time, which is when the first
+  // change of a later time is announced or the recorder stops.
+  const changedEnds: number[] = [];
+  const changedNodes: number[] = [];
+  let pendingAt = run.sim.now;
+  const read = (): void => {
+    const t = Math.ceil(pendingAt);
+    if (changedNodes.length > 0) {
+      for (const i of changedNodes) {
+        const h = nodeUp[i]!;
+        if (h[h.length - 1] !== run.nodeUp[i]) h.push(t, run.nodeUp[i]!);
+      }
+      changedNodes.length = 0;
+    }
+    let fresh: number[] | null = null;
+    for (const n of changedEnds) {
+      const state = stateOf(n, table.i32[n * END_I + EI_SPK] as number);
+      if (state === null) continue;
+      const k = endIndex.get(n);
+      if (k === undefined) (fresh ??= []).push(n);
+      else {
         const h = ends[k]!.states;
         if (h[h.length - 1] !== state) h.push(t, state);
       }
     }
+    changedEnds.length = 0;
+    if (fresh === null) return;
+    for (const n of inListOrder(run, fresh)) {
+      const y = table.i32[n * END_I + EI_SPK] as number;
+      if (!endIndex.has(n)) see(n, y, stateOf(n, y) as number, t);
+    }
   };
-  sample(run.sim.now);
+  const at0 = (): void => {
+    if (run.sim.now === pendingAt) return;
+    read();
+    pendingAt = run.sim.now;
+  };
+  table.beforeChange = (n) => {
+    at0();
+    changedEnds.push(n);
+  };
+  run.beforeNodeChange = (i) => {
+    at0();
+    changedNodes.push(i);
+  };
   let snapped = false;
-  const q = run.sim.queue;
-  let last = run.sim.now;
   return {
     advance(until) {
-      for (;;) {
-        const next = q.size > 0 ? Math.max(q.peekTime(), last + resolution) : Infinity;
-        if (!snapped && snapshotAt <= until && snapshotAt < next) {
-          advancePlatform(run, snapshotAt);
-          at(run);
-          snapped = true;
-        }
-        if (next > until) break;
-        advancePlatform(run, next);
-        sample(next);
-        last = next;
+      if (!snapped && snapshotAt <= until) {
+        advancePlatform(run, snapshotAt);
+        at(run);
+        snapped = true;
       }
       advancePlatform(run, until);
+      read();
     },
     finish() {
       if (!snapped) at(run);
       snapped = true;
+      table.beforeChange = null;
+      run.beforeNodeChange = null;
       return { nodeUp, ends };
     },
   };
+}
+
+/** Ends first seen at one time, in the order a scan of every speaker's ends meets them (speaker, then list). */
+function inListOrder(run: PlatformRun, fresh: number[]): number[] {
+  if (fresh.length < 2) return fresh;
+  const { spk, ends: table } = run.bgp.net.core;
+  const key = (n: number): [number, number] => {
+    const y = table.i32[n * END_I + EI_SPK] as number;
+    return [y, (spk.ends[y] as IntList).view().indexOf(n)];
+  };
+  const keyed = fresh.map((n) => [n, ...key(n)] as const);
+  return keyed.sort((a, b) => a[1] - b[1] || a[2] - b[2]).map(([n]) => n);
 }

@@ -51,6 +51,8 @@ export interface PlatformRun {
   readonly pods: PodTable;
   readonly ipam: IpamRuntime;
   readonly nodeUp: Uint8Array;
+  /** Called with a node just before it goes up or down, while a recorder asks for it (emit/viz); else null. */
+  beforeNodeChange: ((node: number) => void) | null;
   readonly pki: Pki;
   readonly monitors: LoadBalancers;
   readonly policies: PolicyStore;
@@ -115,6 +117,7 @@ export function createPlatform(model: Model, options: RunOptions = {}): Platform
 
   const setNode = (id: number, up: boolean, effects: string[], mode: NodeDownMode = 'silent'): void => {
     if ((nodeUp[id] === 1) === up) return;
+    run.beforeNodeChange?.(id);
     nodeUp[id] = up ? 1 : 0;
     effects.push(`${model.nodes[id]!.name} ${up ? 'up' : `down (${mode})`}`);
     if (up) bgpOf().nodeUp(id);
@@ -160,6 +163,7 @@ export function createPlatform(model: Model, options: RunOptions = {}): Platform
     pods,
     ipam,
     nodeUp,
+    beforeNodeChange: null,
     pki,
     monitors,
     policies,

@@ -64,7 +64,7 @@ function closedUnder(core: BgpCore, n: number): void {
 function killEnd(core: BgpCore, n: number): void {
   const e = core.ends;
   leaveEstablished(core, n);
-  e.u8[n * END_B + EB_ST] = ST_IDLE;
+  e.setState(n, ST_IDLE);
   e.u8[n * END_B + EB_LISTEN] = 0;
   e.i32[n * END_I + EI_GEN]++;
   e.u8[n * END_B + EB_PARK] = PARK_NONE;
@@ -89,6 +89,7 @@ export function nodeDown(core: BgpCore, y: number, mode: NodeDownMode): void {
     }
     killEnd(core, n);
   }
+  e.willChangeAll((core.spk.ends[y] as IntList).view());
   core.spk.alive[y] = 0;
   core.downSpeakers++;
   if (core.opt.trackBlackholes) {
@@ -105,6 +106,7 @@ export function nodeDown(core: BgpCore, y: number, mode: NodeDownMode): void {
 export function nodeUp(core: BgpCore, y: number): void {
   if (core.spk.alive[y] === 1) return;
   const e = core.ends;
+  e.willChangeAll((core.spk.ends[y] as IntList).view());
   core.spk.alive[y] = 1;
   core.downSpeakers--;
   const seen = new Set<number>();

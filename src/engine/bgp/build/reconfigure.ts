@@ -61,7 +61,7 @@ function shutEnd(core: BgpCore, n: number, remove: boolean): void {
   flushFrom(core, n);
   e.i32[n * END_I + EI_GEN]++;
   e.i32[n * END_I + EI_HOLD_GEN]++;
-  e.u8[n * END_B + EB_ST] = 0;
+  e.setState(n, 0);
   e.u8[n * END_B + EB_LISTEN] = 0;
   e.u8[n * END_B + EB_PARK] = 0;
   if (remove) {
@@ -134,6 +134,7 @@ function snapshotEnd(core: BgpCore, n: number): EndSnapshot {
 
 function restoreEnd(core: BgpCore, n: number, v: EndSnapshot): void {
   const e = core.ends;
+  e.willChange(n);
   e.u8[n * END_B + EB_CFG] = v[0];
   e.i32[n * END_I + EI_CONF] = v[1];
 }

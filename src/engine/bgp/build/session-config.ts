@@ -82,6 +82,7 @@ export function configureExternal(core: BgpCore, n: number, y: number, spec: Ext
   const m = n ^ 1;
   const peerAs = e.conf(m).localAs;
   const asn = core.spk.asn[y] as number;
+  e.willChange(n);
   e.u8[n * END_B + EB_CFG] = C_CONFIGURED | (asn === peerAs ? C_INTERNAL : 0);
   e.setConf(n, {
     kind: 0,

@@ -58,7 +58,7 @@ export function startEnd(core: BgpCore, n: number): void {
   e.i32[n * END_I + EI_GEN]++;
   e.u8[n * END_B + EB_LISTEN] = 0;
   e.u8[n * END_B + EB_PARK] = PARK_NONE;
-  e.u8[n * END_B + EB_ST] = ST_IDLE;
+  e.setState(n, ST_IDLE);
   if (!runnable(core, n)) return;
   const d = e.i32[n * END_I + EI_STARTUP_DELAY] as number;
   if (d > 0) core.sim.after(startupMs(core, n, d, e.i32[n * END_I + EI_GEN] as number), core.kinds.startup, n, e.i32[n * END_I + EI_GEN] as number);
@@ -74,7 +74,7 @@ export function onStartup(core: BgpCore, n: number, g: number): void {
 function startup(core: BgpCore, n: number): void {
   const e = core.ends;
   e.u8[n * END_B + EB_LISTEN] = 1;
-  e.u8[n * END_B + EB_ST] = ST_ACTIVE;
+  e.setState(n, ST_ACTIVE);
   if (((e.u8[n * END_B + EB_CFG] as number) & C_PASSIVE) === 0) {
     core.armConnect(n, core.sim.now + connectDelayMs(core, n, e.i32[n * END_I + EI_GEN] as number), e.i32[n * END_I + EI_GEN] as number);
   }
@@ -95,7 +95,7 @@ export function onRetry(core: BgpCore, n: number, g: number): void {
 function doConnect(core: BgpCore, n: number): void {
   const e = core.ends;
   e.i32[n * END_I + EI_GEN]++;
-  e.u8[n * END_B + EB_ST] = ST_CONNECT;
+  e.setState(n, ST_CONNECT);
   e.f64[n * END_F + EF_CONN_START] = core.sim.now;
   const m = n ^ 1;
   const r = e.i32[m * END_I + EI_SPK] as number;
@@ -111,7 +111,7 @@ function park(core: BgpCore, n: number, kind: number): void {
   e.u8[n * END_B + EB_PARK] = kind;
   e.parkT0[n] = core.sim.now;
   e.parkGen[n] = e.i32[n * END_I + EI_GEN] as number;
-  e.u8[n * END_B + EB_ST] = kind === PARK_LOST ? ST_CONNECT : kind === PARK_REFUSED ? ST_ACTIVE : ST_IDLE;
+  e.setState(n, kind === PARK_LOST ? ST_CONNECT : kind === PARK_REFUSED ? ST_ACTIVE : ST_IDLE);
   if (kind === PARK_MISMATCH) core.ends.setError(n, 'Received: Bad peer AS');
 }
 
@@ -137,7 +137,7 @@ export function wake(core: BgpCore, n: number): void {
     do t += rtt + connectDelayMs(core, n, g + 7919 * ++k);
     while (t <= now);
   } else {
-    e.u8[n * END_B + EB_ST] = ST_ACTIVE;
+    e.setState(n, ST_ACTIVE);
     t = now + connectDelayMs(core, n, g);
   }
   core.sim.at(t, core.kinds.connect, n, e.i32[n * END_I + EI_GEN] as number);
@@ -173,7 +173,7 @@ export function onSyn(core: BgpCore, n: number, g: number): void {
     const rr = core.spk.rid[r] as number;
     if (!(rx > rr || (rx === rr && (core.spk.asn[x] as number) > (core.spk.asn[r] as number)))) {
       e.i32[n * END_I + EI_GEN]++;
-      e.u8[n * END_B + EB_ST] = ST_ACTIVE;
+      e.setState(n, ST_ACTIVE);
       return;
     }
   }
@@ -185,7 +185,7 @@ export function onRefused(core: BgpCore, n: number, g: number): void {
   const e = core.ends;
   if (g !== e.i32[n * END_I + EI_GEN] || e.u8[n * END_B + EB_ST] !== ST_CONNECT) return;
   e.i32[n * END_I + EI_GEN]++;
-  e.u8[n * END_B + EB_ST] = ST_ACTIVE;
+  e.setState(n, ST_ACTIVE);
   core.sim.after(connectDelayMs(core, n, e.i32[n * END_I + EI_GEN] as number), core.kinds.connect, n, e.i32[n * END_I + EI_GEN] as number);
 }
 
@@ -198,8 +198,8 @@ function accept(core: BgpCore, n: number): void {
   const c = ++core.ends.i32[s * SESS_I + EI_SESS_CONN];
   e.i32[m * END_I + EI_GEN]++;
   e.u8[m * END_B + EB_PARK] = PARK_NONE;
-  e.u8[m * END_B + EB_ST] = ST_OPENSENT;
-  e.u8[n * END_B + EB_ST] = ST_OPENSENT;
+  e.setState(m, ST_OPENSENT);
+  e.setState(n, ST_OPENSENT);
   e.f64[m * END_F + EF_CONN_START] = core.sim.now;
   e.f64[n * END_F + EF_KA_START] = core.sim.now + d;
   e.f64[m * END_F + EF_KA_START] = core.sim.now + 2 * d;
@@ -227,7 +227,7 @@ export function onEstablish(core: BgpCore, n: number, c: number, acceptor: boole
 
 function establish(core: BgpCore, n: number, acceptor: boolean): void {
   const e = core.ends;
-  e.u8[n * END_B + EB_ST] = ST_ESTABLISHED;
+  e.setState(n, ST_ESTABLISHED);
   e.f64[n * END_F + EF_EST_AT] = core.sim.now;
   e.i32[n * END_I + EI_HOLD_GEN]++;
   e.setError(n, '');

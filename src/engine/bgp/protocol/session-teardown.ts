@@ -70,7 +70,7 @@ export function sockErr(core: BgpCore, n: number): void {
   e.i32[n * END_I + EI_HOLD_GEN]++;
   if (was === ST_ESTABLISHED) grStart(core, n);
   if (!runnable(core, n)) return;
-  e.u8[n * END_B + EB_ST] = ST_ACTIVE;
+  e.setState(n, ST_ACTIVE);
   e.u8[n * END_B + EB_LISTEN] = 1;
   if (((e.u8[n * END_B + EB_CFG] as number) & C_PASSIVE) === 0) {
     core.sim.after(connectDelayMs(core, n, e.i32[n * END_I + EI_GEN] as number), core.kinds.connect, n, e.i32[n * END_I + EI_GEN] as number);

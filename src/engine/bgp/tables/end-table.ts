@@ -184,6 +184,9 @@ export class EndTable {
   readonly unknownPeer = new Map<number, { readonly name: string; readonly ip: string }>();
   /** Last error of an end (absent: none), as `birdc show protocols` prints it. */
   readonly lastError = new Map<number, string>();
+  /** Called with an end just before its state, configuration or speaker's liveness changes, while a recorder
+   *  asks for it (emit/viz/record-history.ts); null otherwise, at no cost. */
+  beforeChange: ((n: number) => void) | null = null;
 
   /** Set by `stage` until `layOut`; then what `place` reads. */
   private staged: StagedEnds | null = null;
@@ -217,7 +220,26 @@ export class EndTable {
 
   setCfg(n: number, flags: number): void {
     if (this.staged !== null) this.staged.i32[stagedWord(n, SG_CFG)] = flags;
-    else this.u8[n * END_B + EB_CFG] = flags;
+    else {
+      this.willChange(n);
+      this.u8[n * END_B + EB_CFG] = flags;
+    }
+  }
+
+  /** Sets end n's RFC 4271 state (ST_*). */
+  setState(n: number, st: number): void {
+    this.willChange(n);
+    this.u8[n * END_B + EB_ST] = st;
+  }
+
+  /** Announces that end n's state, configuration or speaker's liveness is about to change. */
+  willChange(n: number): void {
+    if (this.beforeChange !== null) this.beforeChange(n);
+  }
+
+  /** Announces that the liveness of the speaker owning `ends` is about to change. */
+  willChangeAll(ends: Int32Array): void {
+    if (this.beforeChange !== null) for (const n of ends) this.beforeChange(n);
   }
 
   /** Speaker of end n (-1: a remote that is no speaker). */
