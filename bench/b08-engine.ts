@@ -5,25 +5,12 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ReferenceQueue } from '../src/engine/reference-queue.js';
-import { Simulation } from '../src/engine/simulation.js';
 import { Prng } from '../src/lib/prng.js';
 import type { Benchmark, BenchResult } from './harness.js';
+import { holdEngine, median } from './hold-model.js';
 import { projectRoot } from './project-root.js';
 
 const here = join(projectRoot, 'bench');
-
-/** Events per second of Simulation.run on the hold model. */
-function holdEngine(pending: number, events: number): number {
-  const sim = new Simulation({ seed: 1, log: false });
-  const prng = sim.prng;
-  const kind = sim.defineKind('hold', (_a, _b, s) => {
-    s.queue.push(s.now + 1 + prng.nextU32() / 4294.967296, kind, 0, 0);
-  });
-  for (let i = 0; i < pending; i++) sim.queue.push(1 + prng.nextU32() / 4294.967296, kind, 0, 0);
-  const t0 = process.hrtime.bigint();
-  sim.run(Infinity, events);
-  return events / (Number(process.hrtime.bigint() - t0) / 1e9);
-}
 
 /** Events per second of the sorted-array reference queue on the same hold model. */
 function holdReference(pending: number, events: number): number {
@@ -51,11 +38,6 @@ function holdNs3(pending: number, events: number): number | undefined {
   }
   const runs = [0, 1, 2].map(() => Number(execFileSync(bin, [String(pending), String(events), '1']).toString().trim()));
   return median(runs);
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[s.length >> 1] as number;
 }
 
 function holdBench(id: string, pending: number, floor: number, goal: number): Benchmark {

@@ -7,6 +7,7 @@
 import { LoadBalancers, type LbMemberDef, type LbPoolDef, type MemberHealth } from '../src/engine/lb/load-balancers.js';
 import { Simulation } from '../src/engine/simulation.js';
 import type { Benchmark, BenchResult } from './harness.js';
+import { holdEngine, median } from './hold-model.js';
 
 const POOLS = 100;
 const NODES = 500;
@@ -49,24 +50,6 @@ export function lbRun(pools: number, nodes: number, horizon: number): B17Run {
   return { wallMs: Number(process.hrtime.bigint() - t0) / 1e6, events: stats.processed, transitions: lbs.transitions.length };
 }
 
-/** Events per second of the bare engine holding `pending` events (each handled event schedules one). */
-function bareEngine(pending: number, events: number): number {
-  const sim = new Simulation({ seed: 1, log: false });
-  const prng = sim.prng;
-  const kind = sim.defineKind('hold', (_a, _b, s) => {
-    s.queue.push(s.now + 1 + prng.nextU32() / 4294.967296, kind, 0, 0);
-  });
-  for (let i = 0; i < pending; i++) sim.queue.push(1 + prng.nextU32() / 4294.967296, kind, 0, 0);
-  const t0 = process.hrtime.bigint();
-  sim.run(Infinity, events);
-  return events / (Number(process.hrtime.bigint() - t0) / 1e9);
-}
-
-function median(xs: readonly number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[s.length >> 1]!;
-}
-
 export const benchmarks: Benchmark[] = [
   {
     id: 'B17',
@@ -78,7 +61,7 @@ export const benchmarks: Benchmark[] = [
       // 59 failures, each taking the node's member of every pool down and back up.
       if (r.transitions !== 59 * POOLS * 2) throw new Error(`B17: ${r.transitions} member transitions, expected ${59 * POOLS * 2}`);
       const probes = (POOLS * NODES * HOUR) / 5000;
-      const bare = bareEngine(POOLS * NODES, 5_000_000);
+      const bare = holdEngine(POOLS * NODES, 5_000_000);
       const note = `${POOLS * NODES} members, ${probes} probes, ${r.events} events, ${r.transitions} member transitions; median of 3`;
       return [
         { id: 'B17', metric: 'lb_1h_wall', value: wall, unit: 's', floor: 20, goal: 5, note },

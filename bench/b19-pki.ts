@@ -6,6 +6,7 @@ import { Pki } from '../src/engine/pki/pki.js';
 import { Simulation } from '../src/engine/simulation.js';
 import { buildPkiOf, DEFAULT_PKI, type PkiClusterInput } from '../src/model/pki/build-pki.js';
 import type { Benchmark, BenchResult } from './harness.js';
+import { holdEngine, median } from './hold-model.js';
 
 const CLUSTERS = 1000;
 const NODES = 10;
@@ -41,24 +42,6 @@ export function pkiRun(clusters: number): B19Run {
   return { wallMs, events: stats.processed, certs: model.certs.length, windows: pki.windowsSoFar().length, pending };
 }
 
-/** Events per second of the bare engine holding `pending` events (each handled event schedules one). */
-function bareEngine(pending: number, events: number): number {
-  const sim = new Simulation({ seed: 1, log: false });
-  const prng = sim.prng;
-  const kind = sim.defineKind('hold', (_a, _b, s) => {
-    s.queue.push(s.now + 1 + prng.nextU32() / 4294.967296, kind, 0, 0);
-  });
-  for (let i = 0; i < pending; i++) sim.queue.push(1 + prng.nextU32() / 4294.967296, kind, 0, 0);
-  const t0 = process.hrtime.bigint();
-  sim.run(Infinity, events);
-  return events / (Number(process.hrtime.bigint() - t0) / 1e9);
-}
-
-function median(xs: readonly number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[s.length >> 1]!;
-}
-
 export const benchmarks: Benchmark[] = [
   {
     id: 'B19',
@@ -71,7 +54,7 @@ export const benchmarks: Benchmark[] = [
       // expires after a year in each cluster, since nothing restarts the API server in this run.
       if (r.windows !== CLUSTERS) throw new Error(`B19: ${r.windows} certificate windows, expected ${CLUSTERS} (one loopback per cluster)`);
       const rate = r.events / wall;
-      const bare = bareEngine(r.pending, r.events);
+      const bare = holdEngine(r.pending, r.events);
       const note = `${r.certs} certificates, ${r.events} events, ${(r.events / r.certs).toFixed(0)} per certificate; median of 3`;
       return [
         { id: 'B19', metric: 'pki_10y_wall', value: wall, unit: 's', floor: 10, goal: 3, note },

@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/lib/diagnostics.js';
 import { loadScenarios } from '../../src/scenario/load-scenario.js';
@@ -46,10 +49,7 @@ describe('manifests checked as the API server would (kubernetes-models OpenAPI s
 });
 
 describe('the OpenAPI messages, in English (kubernetes-models given ajv-i18n\'s English locale alone)', () => {
-  it('words a type error in a field calisim does not read as the schema validator does', async () => {
-    const { mkdtempSync, writeFileSync } = await import('node:fs');
-    const { join } = await import('node:path');
-    const { tmpdir } = await import('node:os');
+  it('words a type error in a field calisim does not read as the schema validator does', () => {
     const dir = mkdtempSync(join(tmpdir(), 'calisim-ajv-en-'));
     writeFileSync(join(dir, 'pod.yaml'), 'apiVersion: v1\nkind: Pod\nmetadata: { name: p }\nspec:\n  containers: [{ name: c, image: 5 }]\n');
     const s = loadScenarios([dir]);

@@ -144,14 +144,14 @@ function matchedTo(before: readonly DiffSide[], after: DiffSide[]): DiffSide[] {
  * a cluster without one keeps its AFTER model.
  */
 function stagedAfter(run: PlatformRun, after: readonly DiffSide[]): DiffSide[] | undefined {
-  let any = false;
+  let staged = false;
   const out = run.model.clusters.map((c, ci) => {
     const e = enforceStaged(run.policies.of(ci));
-    any ||= e.changed;
+    staged ||= e.changed;
     if (!e.changed) return after[ci]!;
     return { name: c.name, model: buildPolicyModel({ ...policyInputOf(run, ci), manifests: e.manifests }).model };
   });
-  return any ? out : undefined;
+  return staged ? out : undefined;
 }
 
 function pickCluster(run: PlatformRun, name: string | undefined): number {

@@ -1,18 +1,9 @@
 // Bad load-balancer values are reported with file, line, column and field (issue 17).
 import { describe, expect, it } from 'vitest';
-import { brief, diagnosticsOf, scenarioFile } from '../helpers.js';
+import { brief, diagnosticsOf } from '../helpers.js';
+import { lbScenario } from './lb-scenario.js';
 
-const scenario = (lb: string, events = ''): string =>
-  scenarioFile(`name: bad-lb
-platform:
-  management:
-    name: mgmt
-    underlay: { physical: { cidr: 10.0.0.0/24 } }
-    nodes: [{ name: mgmt-1, ip: 10.0.0.11 }, { name: mgmt-2, ip: 10.0.0.12 }]
-    calico: { ipPools: [{ name: pods, cidr: 10.200.0.0/16 }] }
-  loadBalancers:
-${lb}
-${events}`);
+const scenario = lbScenario;
 
 describe('load balancer validation', () => {
   it('reports an unknown method, a timeout not longer than its interval, a member naming no node, a VIP inside a pod pool', () => {

@@ -1,19 +1,10 @@
 // MetalLB balancers (`kind: metallb`): MetalLB's defaults, and bad values reported with file, line and field.
 import { describe, expect, it } from 'vitest';
 import { loadScenario } from '../../../src/scenario/load-scenario.js';
-import { brief, diagnosticsOf, scenarioFile } from '../helpers.js';
+import { brief, diagnosticsOf } from '../helpers.js';
+import { lbScenario } from './lb-scenario.js';
 
-const scenario = (lb: string): string =>
-  scenarioFile(`name: metallb
-platform:
-  management:
-    name: mgmt
-    underlay: { physical: { cidr: 10.0.0.0/24 } }
-    nodes: [{ name: mgmt-1, ip: 10.0.0.11 }, { name: mgmt-2, ip: 10.0.0.12 }]
-    calico: { ipPools: [{ name: pods, cidr: 10.200.0.0/16 }] }
-  loadBalancers:
-${lb}
-`);
+const scenario = lbScenario;
 
 describe('MetalLB balancer', () => {
   it('defaults to L2 mode with the VIPs as a /32 pool and no F5 pool', () => {
