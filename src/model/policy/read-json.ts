@@ -1,6 +1,7 @@
 // model: typed reading of a manifest's JSON body for the policy converters — every problem becomes a
 // Diagnostic located by the manifest's Locator at the field path (`spec.ingress[0].ports[1].port`).
 import { isToken, quoteToken } from '../../lib/quote-token.js';
+import { didYouMean } from '../../scenario/did-you-mean.js';
 import type { Diagnostic } from '../../lib/diagnostics.js';
 import { diagnosticAt } from '../../lib/diagnostics.js';
 import type { JsonObject, JsonValue, Manifest } from '../../scenario/types.js';
@@ -98,7 +99,7 @@ export function checkFields(ctx: ReadCtx, obj: JsonObject, known: readonly strin
     if (!known.includes(key)) {
       const shown = isToken(key) ? key : undefined;
       const at = shown === undefined ? path : path ? `${path}.${shown}` : shown;
-      fail(ctx, at, `unknown field ${shown === undefined ? quoteToken(key) : `"${shown}"`}${path ? ` in ${path}` : ''}`);
+      fail(ctx, at, `unknown field ${shown === undefined ? quoteToken(key) : `"${shown}"`}${path ? ` in ${path}` : ''}${shown === undefined ? '' : didYouMean(shown, known)}`);
     }
   }
 }

@@ -116,3 +116,17 @@ describe('NetworkPolicy validation diagnostics', () => {
     expect(e?.line).toBe(line);
   });
 });
+
+describe('unknown fields in policies', () => {
+  it('offer the closest known field, as the API-server checks do', () => {
+    const { diags } = convert(`  podSelectr: {}\n  ingres: []\n`);
+    const msgs = diags.filter((x) => x.severity === 'error').map((e) => e.message);
+    expect(msgs).toContainEqual(expect.stringContaining('unknown field "podSelectr" in spec (did you mean `podSelector`?)'));
+    expect(msgs).toContainEqual(expect.stringContaining('unknown field "ingres" in spec (did you mean `ingress`?)'));
+  });
+  it('offer nothing when no field is close', () => {
+    const { diags } = convert(`  podSelector: {}\n  zzzzzzzz: 1\n`);
+    const e = diags.find((x) => x.severity === 'error' && x.path === 'spec.zzzzzzzz');
+    expect(e?.message).not.toContain('did you mean');
+  });
+});
