@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// calisim CLI entry: the compiled CLI lives in dist/ (built by `npm ci` through the `prepare` script).
-import { main } from '../dist/cli/main.js';
+// calisim CLI entry: the compiled CLI, bundled into dist/cli-bundle/ (built by `npm ci` through the `prepare`
+// script: tsc, then scripts/build-cli.mjs), one module for Node to load instead of hundreds.
+import { main } from '../dist/cli-bundle/calisim.js';
 
 main(process.argv.slice(2)).then(
   (code) => { process.exitCode = code; },

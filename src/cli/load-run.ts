@@ -10,6 +10,9 @@ import { UsageError } from './usage-error.js';
 /** A validated input run to simulated time `at`. */
 export interface LoadedRun extends LoadedInput {
   readonly run: PlatformRun;
+  /** The simulated time it was run to (ms) and the seed it was given (else the scenario's). */
+  readonly until: number;
+  readonly seed?: number;
 }
 
 /** What else loadRun takes: a seed, whether BGP may be deferred, and an input whose warnings were already shown. */
@@ -32,5 +35,5 @@ export function loadRun(files: readonly string[], at: string | undefined, option
   const model = buildModel(input.scenario);
   const run = runPlatform(model, { until, deferBgp: extra.policyOnly ?? false, progress: (m) => progress.step(m), ...(extra.seed !== undefined ? { seed: extra.seed } : {}) });
   progress.done();
-  return { ...input, run };
+  return { ...input, run, until, ...(extra.seed !== undefined ? { seed: extra.seed } : {}) };
 }

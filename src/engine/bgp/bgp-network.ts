@@ -32,8 +32,9 @@ export class BgpNetwork {
   readonly core: BgpCore;
   private readonly scheduled: BgpChange[] = [];
 
-  constructor(sim: Simulation, configs: readonly NodeBgpConfig[], externals: readonly ExternalBgpPeer[] = [], options: BgpOptions = {}) {
-    this.core = new BgpCore(sim, resolveBgpOptions(options), sim.prng.nextU32() | 0);
+  /** `seed` keys every timer and latency draw; by default the simulation's next number. */
+  constructor(sim: Simulation, configs: readonly NodeBgpConfig[], externals: readonly ExternalBgpPeer[] = [], options: BgpOptions = {}, seed = sim.prng.nextU32() | 0) {
+    this.core = new BgpCore(sim, resolveBgpOptions(options), seed);
     this.core.kinds = registerKinds(this.core, (i) => this.apply(this.scheduled[i] as BgpChange));
     buildNetwork(this.core, configs, externals);
   }

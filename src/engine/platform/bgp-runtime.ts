@@ -29,12 +29,13 @@ export class BgpRuntime {
     private readonly model: Model,
     private readonly ipam: IpamRuntime,
     sim: Simulation,
+    seed: number,
   ) {
     this.specs = model.clusters.map((c) => c.spec);
     const configs = model.clusters.flatMap((_, ci) => configsOf(model, ipam, ci).configs);
     const externals = model.clusters.flatMap((c) => c.spec.calico.peers.map((spec) => ({ tenant: c.name, spec })));
     this.tracksBlackholes = model.nodes.length <= BLACKHOLE_TRACKING_MAX_NODES;
-    this.net = new BgpNetwork(sim, configs, externals, { trackBlackholes: this.tracksBlackholes });
+    this.net = new BgpNetwork(sim, configs, externals, { trackBlackholes: this.tracksBlackholes }, seed);
     for (const n of model.nodes) this.announced.set(n.id, this.blocksKey(n.id));
   }
 

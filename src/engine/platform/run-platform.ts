@@ -96,8 +96,11 @@ export function createPlatform(model: Model, options: RunOptions = {}): Platform
     else live.reason = 'no node fits (Pending)';
   }
 
-  let bgp: BgpRuntime | undefined = options.deferBgp ? undefined : new BgpRuntime(model, ipam, sim);
-  const bgpOf = (): BgpRuntime => (bgp ??= new BgpRuntime(model, ipam, sim));
+  // BGP's seed is drawn here even when BGP is deferred, so the draws after it (monitor phases, certificate
+  // renewals) and with them everything but BGP are the same in a deferred run as in a full one.
+  const bgpSeed = sim.prng.nextU32() | 0;
+  let bgp: BgpRuntime | undefined = options.deferBgp ? undefined : new BgpRuntime(model, ipam, sim, bgpSeed);
+  const bgpOf = (): BgpRuntime => (bgp ??= new BgpRuntime(model, ipam, sim, bgpSeed));
 
   const pki = new Pki(
     buildPki(model),
