@@ -16,6 +16,7 @@ import { buildCalicoObjects } from './calico/calico-objects.js';
 import { renderNetConf, renderSubnetEnv } from './flannel/render-flannel-config.js';
 import { clusterInstall, kustomization } from './install/cluster-install.js';
 import { setMarker } from '../scenario/manifest-set-input.js';
+import { platformRecordLines } from '../scenario/manifest-set-records.js';
 import { as3Declaration } from './loadbalancer/as3-declaration.js';
 import { metallbResources } from './loadbalancer/metallb-resources.js';
 import { ingressNginxObjects } from './kubernetes/ingress-nginx-install.js';
@@ -93,7 +94,10 @@ export function buildManifestSet(run: PlatformRun, options: ManifestSetOptions):
       .filter((f) => !f.startsWith('calico/') && !f.startsWith('install/calico-operator.') && !f.startsWith('kubernetes/nodes.'))
       .sort(applyOrder);
     // The marker line lets calisim read the folder back as this cluster (scenario/manifest-set-input.ts).
-    out.push({ path: `${base}/kustomization.yaml`, data: `${setMarker(ci, run.model.clusters.length, c.name)}\n${stringify(kustomization(resources), { lineWidth: 0 })}` });
+    // The management cluster's header also records what no manifest of the set expresses (manifest-set-records.ts).
+    const records = c.kind === 'management' ? platformRecordLines(run.model.scenario.platform?.loadBalancers ?? []) : [];
+    const header = [setMarker(ci, run.model.clusters.length, c.name), ...records].join('\n');
+    out.push({ path: `${base}/kustomization.yaml`, data: `${header}\n${stringify(kustomization(resources), { lineWidth: 0 })}` });
     for (const cfg of derived.configs) out.push({ path: `${base}/bird/${safeSegment(cfg.node)}.cfg`, data: renderBirdConfig(cfg) });
     if (c.kind === 'management') {
       const hostIp = new Map(c.nodes.map((id) => [run.model.nodes[id]!.shortName, run.model.nodes[id]!.ipText]));
