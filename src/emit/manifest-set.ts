@@ -64,7 +64,8 @@ export function buildManifestSet(run: PlatformRun, options: ManifestSetOptions):
     const live = { ...c.spec, workloads };
     const isVm = (p: { labels: Readonly<Record<string, string>> }): boolean => c.kind === 'management' && p.labels['calisim.io/vm'] !== undefined;
     for (const f of kubernetesObjectFiles(live, c.services, run.policies.of(ci), isVm)) objectFiles.push({ file: `kubernetes/${f.file}`, objects: f.objects });
-    objectFiles.push({ file: 'kubernetes/nodes.yaml', objects: c.nodes.map((id) => nodeObject(run.model.nodes[id]!)) });
+    const region = c.spec.underlay.kind === 'vpc' ? c.spec.underlay.vpc.region : undefined;
+    objectFiles.push({ file: 'kubernetes/nodes.yaml', objects: c.nodes.map((id) => nodeObject(run.model.nodes[id]!, region)) });
     objectFiles.push({ file: 'kubernetes/service-cidr.yaml', objects: [serviceCidrObject()] });
     for (const f of clusterInstall(run.model, ci)) objectFiles.push(f);
     if (ing !== undefined) objectFiles.push({ file: 'install/ingress-nginx.yaml', objects: ingressNginxObjects(ing) });
@@ -155,12 +156,14 @@ function serviceCidrObject(): JsonObject {
 
 /**
  * A core Node as its kubelet registers it: the well-known labels kubelet sets (kubernetes.io/os, /arch,
- * /hostname, which node selectors such as the installations' `kubernetes.io/os: linux` match), the node's own
- * labels, its InternalIP and allocatable pods.
+ * /hostname, which node selectors such as the installations' `kubernetes.io/os: linux` match), in a cloud VPC
+ * with a region the `topology.kubernetes.io/region` label the cloud provider sets, the node's own labels, its
+ * InternalIP and allocatable pods.
  */
-function nodeObject(n: ModelNode): JsonObject {
+function nodeObject(n: ModelNode, region: string | undefined): JsonObject {
   const pods = String(n.maxPods);
-  const labels = { 'kubernetes.io/arch': 'amd64', 'kubernetes.io/hostname': n.shortName, 'kubernetes.io/os': 'linux', ...n.labels };
+  const cloud: Record<string, string> = region === undefined ? {} : { 'topology.kubernetes.io/region': region };
+  const labels = { 'kubernetes.io/arch': 'amd64', 'kubernetes.io/hostname': n.shortName, 'kubernetes.io/os': 'linux', ...cloud, ...n.labels };
   return {
     apiVersion: 'v1',
     kind: 'Node',

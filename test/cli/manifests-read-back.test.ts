@@ -78,7 +78,7 @@ describe('reading back a manifest set', () => {
     const scenario = loadScenario('scenarios/giantnetes.yaml');
     const back = loadScenario(set);
     expect(back.platform?.management.name).toBe('mgmt');
-    const placed = (s: Scenario): unknown => s.tenants.map((t) => [t.name, t.placement, t.underlay.kind]);
+    const placed = (s: Scenario): unknown => s.tenants.map((t) => [t.name, t.placement, t.underlay.kind, t.underlay.kind === 'vpc' ? t.underlay.vpc.region : '']);
     expect(placed(back)).toEqual(placed(scenario));
     const flannel = (s: Scenario): unknown => plain(s.tenants.map((t) => (t.underlay.kind === 'flannel' ? t.underlay.flannel : undefined)));
     expect(flannel(back)).toEqual(flannel(scenario));
