@@ -16,6 +16,7 @@ import { buildCalicoObjects } from './calico/calico-objects.js';
 import { renderNetConf, renderSubnetEnv } from './flannel/render-flannel-config.js';
 import { clusterInstall, kustomization } from './install/cluster-install.js';
 import { setMarker } from '../scenario/manifest-set-input.js';
+import { platformRecordLines } from '../scenario/manifest-set-records.js';
 import { as3Declaration } from './loadbalancer/as3-declaration.js';
 import { metallbResources } from './loadbalancer/metallb-resources.js';
 import { ingressNginxObjects } from './kubernetes/ingress-nginx-install.js';
@@ -63,7 +64,8 @@ export function buildManifestSet(run: PlatformRun, options: ManifestSetOptions):
     const live = { ...c.spec, workloads };
     const isVm = (p: { labels: Readonly<Record<string, string>> }): boolean => c.kind === 'management' && p.labels['calisim.io/vm'] !== undefined;
     for (const f of kubernetesObjectFiles(live, c.services, run.policies.of(ci), isVm)) objectFiles.push({ file: `kubernetes/${f.file}`, objects: f.objects });
-    objectFiles.push({ file: 'kubernetes/nodes.yaml', objects: c.nodes.map((id) => nodeObject(run.model.nodes[id]!)) });
+    const region = c.spec.underlay.kind === 'vpc' ? c.spec.underlay.vpc.region : undefined;
+    objectFiles.push({ file: 'kubernetes/nodes.yaml', objects: c.nodes.map((id) => nodeObject(run.model.nodes[id]!, region)) });
     objectFiles.push({ file: 'kubernetes/service-cidr.yaml', objects: [serviceCidrObject()] });
     for (const f of clusterInstall(run.model, ci)) objectFiles.push(f);
     if (ing !== undefined) objectFiles.push({ file: 'install/ingress-nginx.yaml', objects: ingressNginxObjects(ing) });
@@ -93,7 +95,10 @@ export function buildManifestSet(run: PlatformRun, options: ManifestSetOptions):
       .filter((f) => !f.startsWith('calico/') && !f.startsWith('install/calico-operator.') && !f.startsWith('kubernetes/nodes.'))
       .sort(applyOrder);
     // The marker line lets calisim read the folder back as this cluster (scenario/manifest-set-input.ts).
-    out.push({ path: `${base}/kustomization.yaml`, data: `${setMarker(ci, run.model.clusters.length, c.name)}\n${stringify(kustomization(resources), { lineWidth: 0 })}` });
+    // The management cluster's header also records what no manifest of the set expresses (manifest-set-records.ts).
+    const records = c.kind === 'management' ? platformRecordLines(run.model.scenario.platform?.loadBalancers ?? []) : [];
+    const header = [setMarker(ci, run.model.clusters.length, c.name), ...records].join('\n');
+    out.push({ path: `${base}/kustomization.yaml`, data: `${header}\n${stringify(kustomization(resources), { lineWidth: 0 })}` });
     for (const cfg of derived.configs) out.push({ path: `${base}/bird/${safeSegment(cfg.node)}.cfg`, data: renderBirdConfig(cfg) });
     if (c.kind === 'management') {
       const hostIp = new Map(c.nodes.map((id) => [run.model.nodes[id]!.shortName, run.model.nodes[id]!.ipText]));
@@ -151,12 +156,14 @@ function serviceCidrObject(): JsonObject {
 
 /**
  * A core Node as its kubelet registers it: the well-known labels kubelet sets (kubernetes.io/os, /arch,
- * /hostname, which node selectors such as the installations' `kubernetes.io/os: linux` match), the node's own
- * labels, its InternalIP and allocatable pods.
+ * /hostname, which node selectors such as the installations' `kubernetes.io/os: linux` match), in a cloud VPC
+ * with a region the `topology.kubernetes.io/region` label the cloud provider sets, the node's own labels, its
+ * InternalIP and allocatable pods.
  */
-function nodeObject(n: ModelNode): JsonObject {
+function nodeObject(n: ModelNode, region: string | undefined): JsonObject {
   const pods = String(n.maxPods);
-  const labels = { 'kubernetes.io/arch': 'amd64', 'kubernetes.io/hostname': n.shortName, 'kubernetes.io/os': 'linux', ...n.labels };
+  const cloud: Record<string, string> = region === undefined ? {} : { 'topology.kubernetes.io/region': region };
+  const labels = { 'kubernetes.io/arch': 'amd64', 'kubernetes.io/hostname': n.shortName, 'kubernetes.io/os': 'linux', ...cloud, ...n.labels };
   return {
     apiVersion: 'v1',
     kind: 'Node',

@@ -3,10 +3,10 @@
 // wall between tenants), and the ingress-nginx controller Deployment and its NodePort Service.
 import type { NamespaceSpec, PlatformSpec, ServiceSpec, StaticPodSpec, TenantSpec, WorkloadSpec } from '../scenario/types.js';
 import type { ModelNode } from './types.js';
-import { launcherLabels } from '../scenario/vm-manifests.js';
+import { launcherLabels, TENANT_LABEL } from '../scenario/vm-manifests.js';
 
-/** Label carried by a tenant's management namespace and by its VM endpoints. */
-export const TENANT_LABEL = 'calisim.io/tenant';
+/** Label carried by a tenant's management namespace and by its VM endpoints (defined where VMs are read). */
+export { TENANT_LABEL };
 
 /** Extra objects of the management cluster. */
 export interface ManagementAdditions {

@@ -1,13 +1,12 @@
 // scenario: the stage's entry points — a scenario file, a file of plain manifests, or manifest folders into
 // a validated Scenario; every problem found is thrown at once as one InputError, warnings ride along.
-import { basename, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { InputError, type Diagnostic } from '../lib/diagnostics.js';
 import { buildScenario } from './build-scenario.js';
 import { checkScenario } from './check-scenario.js';
 import { isFolder, Loader, type ReadInput } from './loader.js';
-import { buildManifestScenario, manifestScenario } from './manifest-scenario.js';
-import { isSetCluster, READ_BACK, readBackPaths, setClusters } from './manifest-set-input.js';
+import { buildManifestScenario } from './manifest-scenario.js';
+import { readSet } from './manifest-set-scenario.js';
 import type { PValue } from './positioned.js';
 import type { ReadLimits } from './read-yaml.js';
 import { SCENARIO_KEYS } from './scenario-schema.js';
@@ -69,22 +68,6 @@ export function loadScenarios(paths: readonly string[], options: LoadOptions = {
   const errors = diagnostics.filter((d) => d.severity === 'error');
   if (errors.length > 0 || scenario === undefined) throw new InputError(errors.length > 0 ? errors : [problem(paths[0] ?? '', 'nothing to load')]);
   return { ...scenario, warnings: diagnostics.filter((d) => d.severity === 'warning') };
-}
-
-/**
- * A folder `calisim manifests` wrote, read back: its root as one cluster per cluster folder, or one cluster
- * folder alone; undefined for any other path.
- */
-function readSet(path: string, loader: Loader): Omit<Scenario, 'warnings'> | undefined {
-  const names = setClusters(path);
-  if (names === undefined && !isSetCluster(path)) return undefined;
-  const dirs = names === undefined ? [path] : names.map((n) => join(path, n));
-  const clusters = dirs.map((dir) => {
-    loader.sink.warn({ file: join(dir, 'kustomization.yaml'), line: 0, col: 0 }, '',
-      `${dir} was written by calisim manifests: read back from ${READ_BACK.join(', ')}; its Calico and flannel installations, BIRD, PKI and load-balancer files are derived from those and not read`);
-    return { name: basename(resolve(dir)), at: dir, raw: readBackPaths(dir).flatMap((p) => loader.readManifests(p)) };
-  });
-  return manifestScenario(basename(resolve(path)), `Manifest set ${path}`, clusters, loader);
 }
 
 /** A document that is a Kubernetes object (apiVersion and kind, no scenario keys). */

@@ -8,6 +8,11 @@ import type { Labels, Manifest, StaticPodSpec } from './types.js';
 import type { PMap } from './positioned.js';
 import { validateClean } from './validate.js';
 
+/** Label of a tenant's management namespace, its VMs and its flannel objects: the tenant's name. */
+export const TENANT_LABEL = 'calisim.io/tenant';
+/** Label of a tenant VM (and of its virt-launcher pod): the VM's name, which is its tenant node's. */
+export const VM_LABEL = 'calisim.io/vm';
+
 /** Annotation (on the VM template) carrying the address calisim's model gave the VM on its tenant network. */
 export const VM_ADDRESS_ANNOTATION = 'calisim.io/address';
 

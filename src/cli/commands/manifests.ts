@@ -1,4 +1,4 @@
-// cli: `calisim manifests SCENARIO -o DIR [--at T] [--cluster NAME] [--format yaml|json] [--force]` — write the
+// cli: `calisim manifests SCENARIO [-o DIR|json|yaml] [--at T] [--cluster NAME] [--format yaml|json] [--force]` — write the
 // real configuration the simulation ran, a folder per cluster (see src/emit/manifest-set.ts), atomically: an
 // interrupted run leaves the previous set or the new one. `--diff T1 T2` prints what an operator would apply
 // between two instants instead.
@@ -20,17 +20,17 @@ export const manifestsCommand: Command = {
   builder: (y) =>
     withInputOptions(y)
       .positional('scenario', { type: 'string', array: true, describe: 'scenario YAML, manifest files or folders' })
-      .option('o', { alias: 'out', type: 'string', default: 'out/manifests', describe: 'output folder' })
+      .option('o', { alias: 'out', type: 'string', default: DEFAULT_OUT, describe: `output folder; the bare word json or yaml is the format instead (written to ${DEFAULT_OUT}): a folder named json is -o ./json` })
       .option('at', { type: 'string', describe: 'simulated time of the state to emit (default 0)' })
       .option('cluster', { type: 'string', array: true, describe: 'write only this cluster (repeatable)' })
-      .option('format', { choices: ['yaml', 'json'] as const, default: 'yaml', describe: 'object files as YAML or as JSON Lists' })
+      .option('format', { choices: ['yaml', 'json'] as const, describe: 'object files as YAML (default) or as JSON Lists' })
       .option('force', { type: 'boolean', default: false, describe: 'replace an output folder that holds other files' })
       .option('diff', { type: 'string', array: true, describe: 'T1 T2: print the objects to apply (and delete) between two instants' })
       .option('quiet', { type: 'boolean', default: false }),
   async run(args) {
     const files = inputFiles(args, 'scenario');
     const options = inputOptions(args);
-    const format = optString(args, 'format') === 'json' ? 'json' : 'yaml';
+    const { out, format } = outputOf(optString(args, 'o'), optString(args, 'format'));
     const wanted = optStrings(args, 'cluster');
     const warn = (line: string): void => void process.stderr.write(line + '\n');
     const diff = optStrings(args, 'diff');
@@ -45,7 +45,6 @@ export const manifestsCommand: Command = {
       process.stdout.write(manifestSetDiff(setAt(diff[0]), setAt(diff[1]), `${diff[0]}`, `${diff[1]}`));
       return 0;
     }
-    const out = optString(args, 'o') ?? 'out/manifests';
     const set = setAt(optString(args, 'at'));
     writeTreeAtomic(out, set, { force: args['force'] === true, replaceable: isPreviousOutput });
     if (args['quiet'] !== true) {
@@ -55,6 +54,20 @@ export const manifestsCommand: Command = {
     return 0;
   },
 };
+
+const DEFAULT_OUT = 'out/manifests';
+
+/**
+ * The output folder and format: `-o json` / `-o yaml` (exactly these bare words) name the format, as the issue
+ * spells it, and the set goes to the default folder; any other `-o` is the folder (`-o ./json` for one named json).
+ */
+function outputOf(o: string | undefined, format: string | undefined): { out: string; format: 'yaml' | 'json' } {
+  const word = o === 'json' || o === 'yaml' ? o : undefined;
+  if (word !== undefined && format !== undefined && format !== word) {
+    throw new UsageError(`-o ${word} asks for ${word} but --format says ${format}; to write into a folder named ${word}, use -o ./${word}`);
+  }
+  return { out: word === undefined ? (o ?? DEFAULT_OUT) : DEFAULT_OUT, format: (word ?? format) === 'json' ? 'json' : 'yaml' };
+}
 
 /** A folder this command wrote before: only cluster folders, each with its kustomization.yaml. */
 function isPreviousOutput(dir: string): boolean {
