@@ -17,17 +17,20 @@
 //   the scheduling noise of the two processes, drawn here: `crossingRestartP` per crossing, measured.
 import type { BgpCore } from '../bgp-core.js';
 import { draw, DRAW_COLLISION } from '../../../lib/hash-draw.js';
-import { EF_SESS_DELAY, EI_GEN, EI_KEY, EI_SPK, END_I, SESS_F, ST_ACTIVE } from '../tables/end-table.js';
+import { EB_PARK, EF_CONN_START, EF_SESS_DELAY, EI_GEN, EI_KEY, EI_SPK, END_B, END_F, END_I, PARK_NONE, SESS_F, ST_ACTIVE } from '../tables/end-table.js';
 import { connectDelayMs } from './timers.js';
 
-/** True when this crossing of end n's connection with its peer's restarts the session (both ends BIRD
- *  nodes; the draw is keyed by the session and its first end's generation, so it is the same per seed). */
+/** True when end n's SYN, reaching its peer m in Connect, crosses m's own SYN on the wire (m opened within
+ *  one latency, not a parked retry) and the crossing restarts the session (both ends BIRD nodes; the draw is
+ *  keyed by the session and both ends' generations, so it is the same per seed). */
 export function crossingRestarts(core: BgpCore, n: number): boolean {
   const p = core.opt.crossingRestartP;
   if (p <= 0) return false;
   const e = core.ends;
   const m = n ^ 1;
   if (core.spk.isNode[e.i32[n * END_I + EI_SPK] as number] !== 1 || core.spk.isNode[e.i32[m * END_I + EI_SPK] as number] !== 1) return false;
+  const d = e.f64[(n >> 1) * SESS_F + EF_SESS_DELAY] as number;
+  if (e.u8[m * END_B + EB_PARK] !== PARK_NONE || core.sim.now - (e.f64[m * END_F + EF_CONN_START] as number) > d) return false;
   const a = n & ~1;
   const u = draw(core.seed, e.i32[a * END_I + EI_KEY] as number, DRAW_COLLISION, (e.i32[a * END_I + EI_GEN] as number) + (e.i32[(a + 1) * END_I + EI_GEN] as number) * 65536);
   return u < p * 4294967296;

@@ -70,6 +70,18 @@ describe('crossing connections between two BIRDs (proto/bgp/bgp.c bgp_incoming_c
     }
   });
 
+  it('a SYN reaching a peer whose own attempt is an old, parked retry is no crossing: the session comes up', () => {
+    // Even with every crossing restarting: node-1 is down while rr-0 retries, and rr-0's attempt is not
+    // on the wire when node-1, back, connects (BIRD: rr-0 takes the OPEN and stops its own attempt).
+    const cfgs = reflectorConfigs(1, 1).map((c) => ({ ...c, peers: c.peers.map((p) => ({ ...p, passive: false })) }));
+    const sim = new Simulation({ seed: 5 });
+    const net = new BgpNetwork(sim, cfgs, [], { crossingRestartP: 1 });
+    net.schedule(1_000, { kind: 'node-down', node: 'node-0', mode: 'silent' });
+    net.schedule(30_000, { kind: 'node-up', node: 'node-0' });
+    sim.run(60_000);
+    expect(net.sessions().map((s) => s.state)).toEqual(['Established', 'Established']);
+  });
+
   it('the same seed gives the same up times; the routes after settling are those of a network without restarts', () => {
     expect(upTimes(reflectors, 7)).toEqual(upTimes(reflectors, 7));
     const routes = (p: number): Record<string, string[]>[] => {
