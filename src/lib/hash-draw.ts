@@ -45,3 +45,4 @@ export const DRAW_HOLD = 4;
 export const DRAW_STARTUP = 5;
 export const DRAW_LATENCY = 6;
 export const DRAW_INITIAL_HOLD = 7;
+export const DRAW_COLLISION = 8;

@@ -1,6 +1,7 @@
 // cli/emulate: the report of `calisim emulate` — per tenant each phase (real convergence time against the
 // simulated one, and every disagreement with both values) and the dataplane probes, as text or JSON.
 import type { TenantReport } from './emulate-tenant.js';
+import type { UpSummary } from './session-times.js';
 
 export interface EmulateReport {
   readonly scenario: string;
@@ -16,6 +17,13 @@ export function allAgree(tenants: readonly TenantReport[]): boolean {
 
 const ms = (v: number | null): string => (v === null ? '—' : `${(v / 1000).toFixed(1)} s`);
 
+/** "first 2 s, median 2 s, last 8 s after start (9 sessions, 1 not Established)". */
+function upText(u: UpSummary, digits: number): string {
+  const s = (v: number | null): string => (v === null ? '—' : `${v.toFixed(digits)} s`);
+  const down = u.notEstablished > 0 ? `, ${u.notEstablished} not Established` : '';
+  return `first ${s(u.firstS)}, median ${s(u.medianS)}, last ${s(u.lastS)} after start (${u.sessions} sessions${down})`;
+}
+
 export function emulateText(r: EmulateReport): string {
   const out = [`calisim emulate ${r.scenario} on ${r.bird}`];
   for (const t of r.tenants) {
@@ -25,6 +33,8 @@ export function emulateText(r: EmulateReport): string {
       out.push(`  ${p.label}: ${verdict}; real BIRD ${ms(p.realMs)}, simulated ${ms(p.simulatedMs)}`);
       for (const d of p.disagreements) out.push(`    ${d.node} ${d.prefix} from ${d.from} ${d.field}: real ${d.real}, simulated ${d.simulated}`);
     }
+    const u = t.sessionsUp;
+    if (u.real.sessions > 0) out.push(`  node sessions up: real BIRD ${upText(u.real, 0)}; simulated ${upText(u.simulated, 1)}`);
     const bad = t.dataplane.filter((d) => !d.ok);
     out.push(`  dataplane: ${t.dataplane.length - bad.length}/${t.dataplane.length} probes agree`);
     for (const d of bad) {

@@ -20,6 +20,7 @@ import { placeExternal, placeNode, type PlacedSpeaker } from './place-tenant.js'
 import { protocolPeers, realView } from './real-view.js';
 import { replayEvent } from './replay-event.js';
 import type { NodeView } from './route-view.js';
+import { parseShowProtocols, secondsAfter, sessionUpTimes, summarise, type SessionsUp } from './session-times.js';
 import { simView } from './sim-view.js';
 
 export interface EmulateOptions {
@@ -44,6 +45,8 @@ export interface TenantReport {
   readonly speakers: number;
   readonly phases: readonly PhaseReport[];
   readonly dataplane: readonly DataplaneCheck[];
+  /** When the node-to-node sessions came up for good, real and simulated (read after the start phase). */
+  readonly sessionsUp: SessionsUp;
   /** Timeline events of the tenant that were not replayed, with the reason. */
   readonly skipped: readonly string[];
 }
@@ -179,6 +182,25 @@ async function dataplane(rs: readonly Running[], views: ReadonlyMap<string, Node
   return out;
 }
 
+/** The node-to-node sessions' up times on the daemons (s after `startMs`) and in the simulation. */
+function sessionsUp(run: PlatformRun, rs: readonly Running[], startMs: number): SessionsUp {
+  const nodes = rs.filter((r) => r.s.config !== undefined);
+  const byIp = new Map(nodes.map((r) => [formatIpv4(r.s.place.ip), r.s.speaker]));
+  const now = Date.now();
+  const real = nodes.flatMap((r) =>
+    parseShowProtocols(r.daemon.showProtocols() ?? '').flatMap((row) => {
+      const b = byIp.get(r.peers.get(row.name) ?? '');
+      return b === undefined ? [] : [{ a: r.s.speaker, b, upS: row.established ? secondsAfter(row.sinceS, startMs, now) : null }];
+    }),
+  );
+  const names = new Set(nodes.map((r) => r.s.speaker));
+  const sim = run.bgp.net
+    .sessions()
+    .filter((x) => names.has(x.node) && names.has(x.peer))
+    .map((x) => ({ a: x.node, b: x.peer, upS: x.uptimeMs === null || x.state !== 'Established' ? null : (run.sim.now - x.uptimeMs) / 1000 }));
+  return { real: summarise(sessionUpTimes(real)), simulated: summarise(sessionUpTimes(sim)) };
+}
+
 /** Runs one tenant; `run` must be at the time to compare (it is advanced through the replayed events). */
 export async function emulateTenant(run: PlatformRun, ci: number, lab: Lab, opt: EmulateOptions): Promise<TenantReport> {
   const cluster = run.model.clusters[ci]!;
@@ -186,6 +208,7 @@ export async function emulateTenant(run: PlatformRun, ci: number, lab: Lab, opt:
   const keep = keeper(all);
   opt.log(`${cluster.name}: starting ${all.length} BIRD daemon(s)`);
   const rs: Running[] = [];
+  const startMs = Date.now();
   for (const s of all.filter((x) => x.config !== undefined)) {
     await turn();
     rs.push(start(lab, s, all, opt));
@@ -205,10 +228,12 @@ export async function emulateTenant(run: PlatformRun, ci: number, lab: Lab, opt:
   const phases: PhaseReport[] = [];
   let expected = simViews(run, rs, keep);
   const first = await waitAgreement(rs, expected, keep, opt.settleTimeoutMs);
-  phases.push({ label: `start (simulation at ${run.sim.now / 1000}s)`, realMs: first.realMs, simulatedMs: null, disagreements: first.disagreements });
+  const simStart = run.bgp.net.convergence().find((c) => c.label === 'start')?.convergenceMs ?? null;
+  phases.push({ label: `start (simulation at ${run.sim.now / 1000}s)`, realMs: first.realMs, simulatedMs: simStart, disagreements: first.disagreements });
   opt.log(`${cluster.name}: start: ${first.disagreements.length === 0 ? `agreed after ${first.realMs} ms` : `${first.disagreements.length} disagreement(s)`}`);
   await Promise.all(listening);
   const probes = await dataplane(rs, expected);
+  const up = sessionsUp(run, rs, startMs);
   const skipped: string[] = [];
   const events = run.model.scenario.events.filter((ev) => ev.at > run.sim.now && (eventNode(run, ev) === undefined ? ev.tenant === cluster.name : run.model.nodes[eventNode(run, ev)!]!.cluster === ci));
   for (const [i, ev] of events.entries()) {
@@ -231,6 +256,6 @@ export async function emulateTenant(run: PlatformRun, ci: number, lab: Lab, opt:
     phases.push({ label, realMs: res.realMs, simulatedMs: simMs, disagreements: res.disagreements });
     opt.log(`${cluster.name}: ${label}: ${res.disagreements.length === 0 ? `agreed after ${res.realMs} ms` : `${res.disagreements.length} disagreement(s)`}`);
   }
-  return { tenant: cluster.name, speakers: all.length, phases, dataplane: probes, skipped };
+  return { tenant: cluster.name, speakers: all.length, phases, dataplane: probes, sessionsUp: up, skipped };
 }
 

@@ -15,6 +15,10 @@ export interface BgpOptions {
   readonly connectRetryS?: number;
   readonly errorWaitMinS?: number;
   readonly errorWaitMaxS?: number;
+  /** Chance that two BIRDs whose connections cross (both ends active: reflector sessions, which Calico
+   *  leaves without a passive side) restart the session instead of resolving the collision; each restart
+   *  re-arms both connect timers together, so they cross again (collision.ts; 0: RFC 4271 §6.8 only). */
+  readonly crossingRestartP?: number;
   /** BIRD error amnesia time: the error wait is forgotten after this long without errors. */
   readonly errorAmnesiaS?: number;
   /** BIRD defaults left by Calico: hold 240 s (also while in OpenSent), graceful restart 120 s. */
@@ -33,6 +37,10 @@ export interface BgpOptions {
   readonly layOutByLatency?: boolean;
 }
 
+/** Share of crossing connections between two BIRD 1.6 daemons that restarted the session instead of
+ *  settling, measured in `calisim emulate`'s lab (24 runs of the reflector topology, 216 sessions; README). */
+export const CROSSING_RESTART_P = 0.37;
+
 /** Options with defaults applied. */
 export type ResolvedBgpOptions = { readonly [K in keyof BgpOptions]-?: NonNullable<BgpOptions[K]> };
 
@@ -46,6 +54,7 @@ export function resolveBgpOptions(o: BgpOptions = {}): ResolvedBgpOptions {
     connectRetryS: o.connectRetryS ?? 5,
     errorWaitMinS: o.errorWaitMinS ?? 5,
     errorWaitMaxS: o.errorWaitMaxS ?? 30,
+    crossingRestartP: o.crossingRestartP ?? CROSSING_RESTART_P,
     errorAmnesiaS: o.errorAmnesiaS ?? 300,
     holdTimeS: o.holdTimeS ?? 240,
     gracefulRestartS: o.gracefulRestartS ?? 120,

@@ -30,12 +30,27 @@ describe.skipIf(!enabled)('calisim emulate on real BIRD 1.6', () => {
     const r = emulate('mesh5.yaml');
     expect(r.agree).toBe(true);
     expect(probes(r, 'mesh')).toBe(20);
+    // One side passive (Calico's mesh): no crossing connections, every session up at the first connect
+    // delay, on real BIRD (whole seconds after the first daemon started; the namespaces are made one after
+    // the other, so a connect may find its peer's not there yet and retry once) and in the simulation.
+    const up = r.tenants[0]!.sessionsUp;
+    expect(up.real).toMatchObject({ sessions: 10, notEstablished: 0 });
+    expect(up.real.lastS).toBeLessThanOrEqual(6);
+    expect(up.simulated).toMatchObject({ sessions: 10, notEstablished: 0 });
+    expect(up.simulated.firstS).toBeGreaterThan(2);
+    expect(up.simulated.lastS).toBeLessThan(2.1);
   });
 
   it('two reflectors with four clients agree', { timeout: 120_000 }, () => {
     const r = emulate('reflectors.yaml');
     expect(r.agree).toBe(true);
     expect(probes(r, 'rr')).toBe(30);
+    // No passive side: sessions may churn in 2 s cycles before settling (collision.ts), here and there.
+    const up = r.tenants[0]!.sessionsUp;
+    expect(up.real.sessions).toBe(9);
+    expect(up.simulated).toMatchObject({ sessions: 9, notEstablished: 0 });
+    expect(up.simulated.lastS).toBeLessThan(20);
+    expect(r.tenants[0]!.phases[0]!.simulatedMs).toBeCloseTo(up.simulated.lastS! * 1000, -2);
   });
 
   it('EBGP peers with conflicting MEDs and the ECMP set agree', { timeout: 120_000 }, () => {

@@ -41,7 +41,9 @@ function peering(me: string, peerIp: string, peerName: string, as: number, rr?: 
     peerIp,
     peerAs: as,
     localAs: as,
-    passive: peerIp > me, // Calico: string comparison of the addresses
+    // The mesh's rule (string comparison of the addresses), so no connections cross and B6/B7 keep their
+    // timings; Calico renders these Node_ peerings with no passive side (collision.test.ts builds those).
+    passive: peerIp > me,
     rrClient: rr !== undefined,
     rrClusterId: rr,
     nextHopMode: 'Auto',

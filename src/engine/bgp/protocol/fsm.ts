@@ -1,8 +1,9 @@
 // engine/bgp: how a session end comes up (RFC 4271 §8 as BIRD 1.6 runs it, proto/bgp/bgp.c): start with
 // the error wait → Active → connect delay → Connect → TCP + OPEN exchange → Established, collision by BGP
-// identifier (§6.8); passive ends never open. Doomed connection attempts (peer down, unreachable, or
-// refusing) are parked rather than simulated: the retry times are replayed from the same draws when the
-// obstacle clears (see `wake`). Going down: session-teardown.ts.
+// identifier (§6.8), or a restart when two BIRDs' connections cross (collision.ts); passive ends never
+// open. Doomed connection attempts (peer down, unreachable, or refusing) are parked rather than simulated:
+// the retry times are replayed from the same draws when the obstacle clears (see `wake`). Going down:
+// session-teardown.ts.
 import type { BgpCore } from '../bgp-core.js';
 import {
   C_CONFIGURED,
@@ -42,6 +43,7 @@ import {
   ST_IDLE,
   ST_OPENSENT,
 } from '../tables/end-table.js';
+import { crossingRestarts, restartCrossing } from './collision.js';
 import { buildFeed } from './feed.js';
 import { onFeed } from './flush.js';
 import { closeConnection, grStart, leaveEstablished } from './session-teardown.js';
@@ -167,6 +169,9 @@ export function onSyn(core: BgpCore, n: number, g: number): void {
     leaveEstablished(core, m);
     e.i32[m * END_I + EI_HOLD_GEN]++;
     grStart(core, m);
+  } else if (sm === ST_CONNECT && crossingRestarts(core, n)) {
+    restartCrossing(core, n);
+    return;
   } else if (sm === ST_CONNECT || sm >= ST_OPENSENT) {
     // §6.8 collision: keep the connection opened by the higher BGP identifier (RFC 6286: then higher AS).
     const rx = core.spk.rid[x] as number;
