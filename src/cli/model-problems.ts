@@ -3,10 +3,11 @@
 // rest refuse exactly what `validate` refuses. Policies are checked where they are read (load-input.ts).
 import { InputError, type Diagnostic } from '../lib/diagnostics.js';
 import { deriveBgpConfigs } from '../model/bgp/derive-bgp-configs.js';
-import type { Model } from '../model/types.js';
+import type { Model, ModelCluster } from '../model/types.js';
 
-/** Problems (errors and warnings) of every cluster's BGP configuration, as confd derives it. */
-export function bgpProblems(model: Model): Diagnostic[] {
+/** Problems (errors and warnings) of every cluster's BGP configuration, as confd derives it (from the
+ *  model, or from its planned nodes alone: confd reads a cluster's Calico settings and its nodes). */
+export function bgpProblems(model: Pick<Model, 'nodes'> & { readonly clusters: readonly Pick<ModelCluster, 'spec' | 'nodes'>[] }): Diagnostic[] {
   return model.clusters.flatMap((c) => {
     const nodes = c.nodes.map((id) => {
       const n = model.nodes[id]!;

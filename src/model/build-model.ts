@@ -1,9 +1,7 @@
 // model: Scenario → Model. Numbers every cluster, node, workload and pod; addresses nodes on their
-// underlay; puts each on-premises tenant's VMs into its management namespace (the outer wall's
+// underlay (plan-nodes.ts); puts each on-premises tenant's VMs into its management namespace (the outer wall's
 // endpoints) and the ingress controller into the management cluster; places pods with the
 // deterministic scheduler; allocates Service cluster IPs; builds the topology graph.
-import { InputError, type Diagnostic } from '../lib/diagnostics.js';
-import { formatIpv4 } from '../lib/ipv4.js';
 import { Prng, hashString } from '../lib/prng.js';
 import type { ClusterSpec, NamespaceSpec, Scenario, StaticPodSpec, WorkloadSpec } from '../scenario/types.js';
 import { assignServiceAddresses } from './edge/service-addresses.js';
@@ -14,72 +12,18 @@ import type { MultiGraph } from 'graphology';
 import { buildGraph } from './build-graph.js';
 import { managementAdditions } from './management-additions.js';
 import { scheduleOne, schedulePods } from './schedule-pods.js';
-import type { Model, ModelCluster, ModelNode, ModelPod, ModelWorkload } from './types.js';
-import { validateIpamConfig, validatePools } from './ipam/validate-ipam.js';
-import { placeVms } from './underlay/place-vms.js';
-import { planUnderlay } from './underlay/plan-underlay.js';
-import type { UnderlayHost, UnderlayPlan } from './underlay/types.js';
+import type { Model, ModelCluster, ModelPod, ModelWorkload } from './types.js';
+import { planNodes } from './plan-nodes.js';
 
 /** Builds the model of a validated scenario. Deterministic: the same scenario gives the same model. */
 export function buildModel(scenario: Scenario): Model {
-  const nodes: ModelNode[] = [];
   const workloads: ModelWorkload[] = [];
   const pods: ModelPod[] = [];
   const clusters: ModelCluster[] = [];
-  const mgmt = scenario.platform?.management;
-  const specs: { spec: ClusterSpec; kind: 'management' | 'tenant'; placement: ModelCluster['placement'] }[] = [];
-  if (mgmt) specs.push({ spec: mgmt, kind: 'management', placement: 'management' });
-  for (const t of scenario.tenants) specs.push({ spec: t, kind: 'tenant', placement: t.placement });
-
-  // Nodes first (tenant VMs need the management hosts to exist), then the management additions
-  // (VM endpoints, ingress controller) that depend on the tenants' VM addresses.
-  const diagnostics: Diagnostic[] = [];
-  const paths = specs.map((s, i) => (s.kind === 'management' ? 'platform.management' : `tenants[${mgmt ? i - 1 : i}]`));
-  const mgmtPlan = mgmt ? planUnderlay(mgmt, { path: 'platform.management', seed: scenario.seed }) : undefined;
-  if (mgmtPlan) diagnostics.push(...mgmtPlan.diagnostics);
-  const hosts: UnderlayHost[] = mgmtPlan?.plan ? mgmtPlan.plan.nodes.map((n) => ({ name: n.name, ip: n.ip, mtu: n.mtu })) : [];
-  const placed = placeVms(scenario.tenants, hosts.map((h) => h.name), paths.slice(mgmt ? 1 : 0));
-  diagnostics.push(...placed.diagnostics);
-  const plans = specs.map(({ spec, kind }, ci) => {
-    if (kind === 'management') return mgmtPlan?.plan;
-    const r = planUnderlay(spec, { path: paths[ci]!, seed: scenario.seed, hosts, placement: placed.placement[mgmt ? ci - 1 : ci]! });
-    diagnostics.push(...r.diagnostics);
-    return r.plan;
-  });
-  specs.forEach(({ spec }, ci) => {
-    diagnostics.push(...validatePools(spec.calico.ipPools, `${paths[ci]}.calico.ipPools`));
-    diagnostics.push(...validateIpamConfig(spec.calico, spec.calico.src, `${paths[ci]}.calico`));
-  });
-  const errors = diagnostics.filter((d) => d.severity === 'error');
-  if (errors.length) throw new InputError(errors);
-  const clusterNodes: number[][] = [];
-  specs.forEach(({ spec, kind }, ci) => {
-    const plan = plans[ci]!;
-    const ids: number[] = [];
-    spec.nodes.forEach((n, i) => {
-      const a = plan.nodes[i]!;
-      const id = nodes.length;
-      nodes.push({
-        id,
-        name: kind === 'management' ? n.name : `${spec.name}/${n.name}`,
-        shortName: n.name,
-        cluster: ci,
-        role: kind === 'management' ? 'host' : a.host >= 0 ? 'vm' : 'node',
-        ip: a.ip,
-        ipText: formatIpv4(a.ip),
-        prefixLen: a.prefixLen,
-        mtu: a.mtu,
-        labels: n.labels,
-        // Management hosts are the first nodes, in order: host index = node id.
-        host: a.host,
-        maxPods: n.maxPods,
-        src: n.src,
-      });
-      ids.push(id);
-    });
-    clusterNodes.push(ids);
-  });
-  const underlays = plans as UnderlayPlan[];
+  const planned = planNodes(scenario);
+  const { nodes } = planned;
+  const specs = planned.clusters;
+  const clusterNodes = specs.map((c) => c.nodes);
 
   const extra = scenario.platform
     ? managementAdditions(scenario.platform, scenario.tenants, (tenant) =>
@@ -180,7 +124,7 @@ export function buildModel(scenario: Scenario): Model {
       workloads: wIds,
       pods: podIds,
       services: services.map((s, i) => ({ ...s, ...extras[i], clusterIP: ips[i]! })),
-      underlay: underlays[ci]!,
+      underlay: specs[ci]!.underlay,
       ...(kind === 'tenant' && placement === 'onprem' && extra ? { managementNamespace: extra.namespaceOf.get(spec.name)! } : {}),
     });
   });
@@ -206,7 +150,7 @@ export function buildModel(scenario: Scenario): Model {
     pods,
     loadBalancers,
     metalLbs,
-    management: mgmt ? 0 : -1,
+    management: scenario.platform?.management ? 0 : -1,
     nodeByName: new Map(nodes.map((n) => [n.name, n.id])),
     clusterByName: new Map(clusters.map((c) => [c.name, c.id])),
   });

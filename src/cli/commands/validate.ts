@@ -1,6 +1,6 @@
 // cli: `calisim validate FILE...` — parse and validate a scenario (or manifests) and report every problem:
 // the same loading path as every other command (src/cli/load-input.ts), then the model-level checks.
-import { buildModel } from '../../model/build-model.js';
+import { planNodes } from '../../model/plan-nodes.js';
 import type { Command } from '../command.js';
 import { inputFiles, inputOptions, withInputOptions } from '../input-options.js';
 import { loadInput } from '../load-input.js';
@@ -18,9 +18,10 @@ export const validateCommand: Command = {
     const files = inputFiles(args, 'file');
     const input = loadInput(files, inputOptions(args));
     const { scenario } = input;
-    // Model-level checks (underlay, IPAM configuration: buildModel refuses what they refuse), and the BGP
-    // resources as confd reads them. Nothing is simulated: starting the platform checks nothing more.
-    throwErrors(bgpProblems(buildModel(scenario)));
+    // Model-level checks (underlay, VM placement, IPAM configuration: what buildModel refuses, in its node
+    // plan), and the BGP resources as confd reads them. Workloads are not placed nor the platform started:
+    // neither checks anything more.
+    throwErrors(bgpProblems(planNodes(scenario)));
     const format = docFormat(args);
     if (format) {
       printDoc({ valid: true, name: scenario.name, tenants: scenario.tenants.length, events: scenario.events.length }, format, input);
