@@ -8,8 +8,9 @@ import type { PolicyModel } from '../../model/policy/types.js';
 import { CODE, sweepClassCodes } from './sweep-class-codes.js';
 import type { VizBlockMatrix } from './viz-data.js';
 
-/** Verdict order of VizBlockMatrix.counts. */
-const COUNTED = [CODE.A, CODE.P, CODE.D, CODE.U] as const;
+/** Each code's slot in VizBlockMatrix.counts (allow, some, deny, unknown); -1: not counted (S). */
+const SLOT = new Int8Array(128).fill(-1);
+[CODE.A, CODE.P, CODE.D, CODE.U].forEach((c, i) => (SLOT[c] = i));
 
 /** The block matrix of `model`'s workloads, or how many classes they fall in when more than `maxClasses`. */
 export function blockMatrix(model: PolicyModel, classOf: ClassOf, cluster: number, maxClasses: number): VizBlockMatrix | { readonly tooMany: number } {
@@ -64,9 +65,10 @@ function namespaceCounts(nsOf: readonly number[], classes: readonly number[], ns
     for (let y = 0; y < nsCount; y++) {
       const at = (x * nsCount + y) * 4;
       for (const [a, na] of lists[x]!) {
+        const row = a * n;
         for (const [b, nb] of lists[y]!) {
           const count = x === y && a === b ? na * (na - 1) : na * nb;
-          const slot = COUNTED.indexOf(codes[a * n + b] as (typeof COUNTED)[number]);
+          const slot = SLOT[codes[row + b]!]!;
           if (count > 0 && slot >= 0) out[at + slot] += count;
         }
       }

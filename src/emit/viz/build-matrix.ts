@@ -7,7 +7,7 @@ import type { SideExplanation } from '../../model/policy/eval/types.js';
 import { checkIsolation } from '../../verdict/check/isolation.js';
 import type { ClusterPolicies } from '../../verdict/reach/platform-probes.js';
 import { platformProbes } from '../../verdict/reach/platform-probes.js';
-import { fastClassOf, fastEvaluate } from '../../verdict/state/fast-evaluate.js';
+import { fastClassOf, matrixVerdicts } from '../../verdict/state/fast-evaluate.js';
 import { groupWorkloads } from '../../verdict/policy/workloads.js';
 import { blockMatrix } from './block-matrix.js';
 import { classMatrix } from './class-matrix.js';
@@ -43,7 +43,8 @@ export function buildMatrix(run: PlatformRun, policies: readonly ClusterPolicies
       notes.push(`${c.name}: ${count} workloads, more than the ${limits.workloads} drawn (calisim reach --matrix lists them)`);
       return;
     }
-    const m = classMatrix(c.model, fastEvaluate, fastClassOf(c.model), limits.classes);
+    // Verdicts alone (the class × class matrix per port, as `reach --matrix` reads them): no explanations.
+    const m = classMatrix(c.model, matrixVerdicts(), fastClassOf(c.model), limits.classes);
     if ('tooMany' in m) {
       const b = blockMatrix(c.model, fastClassOf(c.model), ci, limits.blockClasses);
       if ('tooMany' in b) notes.push(`${c.name}: ${count} workloads in ${b.tooMany} identity classes, more than the ${limits.blockClasses} drawn (calisim reach --matrix lists them)`);
