@@ -1,5 +1,5 @@
 // viz: the viz data the page reads — a copy of src/emit/viz/viz-data.ts (the page imports nothing from src/);
-// test/emit/viz/viz-data-mirror.test.ts keeps the two equal.
+// test/emit/viz/build-viz-data.test.ts keeps the two equal.
 
 /** Version tag of the viz data; bump on any incompatible change. */
 export const VIZ_SCHEMA = 'calisim.viz/v1';
@@ -14,8 +14,6 @@ export interface VizData {
   readonly horizon: number;
   /** The time the static facts (routes, blocks, pods, matrix, traces) describe, and the cursor's start. */
   readonly at: number;
-  /** Spacing (ms) of the state readings; 0: every change is stamped at the event time it happened. */
-  readonly resolution: number;
   /** Session states by index (histories of session ends hold these indexes). */
   readonly stateNames: readonly string[];
   readonly clusters: readonly VizCluster[];

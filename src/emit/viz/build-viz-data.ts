@@ -75,7 +75,6 @@ export function recordViz(run: PlatformRun, seed: number, end: number, options: 
       seed,
       horizon: end,
       at,
-      resolution: 0,
       stateNames: ['Idle', 'Connect', 'Active', 'OpenSent', 'OpenConfirm', 'Established'],
       clusters: model.clusters.map((c, ci) => ({
         name: c.name,

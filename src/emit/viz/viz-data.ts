@@ -16,8 +16,6 @@ export interface VizData {
   readonly horizon: number;
   /** The time the static facts (routes, blocks, pods, matrix, traces) describe, and the cursor's start. */
   readonly at: number;
-  /** Spacing (ms) of the state readings; 0: every change is stamped at the event time it happened. */
-  readonly resolution: number;
   /** Session states by index (histories of session ends hold these indexes). */
   readonly stateNames: readonly string[];
   readonly clusters: readonly VizCluster[];
