@@ -26,19 +26,21 @@ export function sweepClassCodes(model: PolicyModel, reps: readonly number[], sec
   const cp = compiledOf(model);
   const raw = reps.map((ep) => cp.classOf({ endpoint: ep }));
   const n = reps.length;
+  // Only the words holding the workloads' classes are read (the matrices' rows run on past them).
+  const used = (Math.max(0, ...raw) >>> 5) + 1;
   let words = 0;
   let all: Int32Array | undefined;
   let any: Int32Array | undefined;
   for (const proto of CONN_PROTOCOLS) {
     cp.sweepPorts(proto.number, (_lo, _hi, m) => {
       if (!all || !any) {
-        words = m.words;
+        words = Math.min(used, m.words);
         all = new Int32Array(n * words).fill(-1);
         any = new Int32Array(n * words);
       }
       const M = m.allow;
       for (let a = 0; a < n; a++) {
-        const src = raw[a]! * words;
+        const src = raw[a]! * m.words;
         const dst = a * words;
         for (let w = 0; w < words; w++) {
           all[dst + w] &= M[src + w]!;
