@@ -1,6 +1,7 @@
 // viz: the counts bar — tenants, nodes (up at the cursor), BGP session ends by state at the cursor, and the
 // matrix's workload cells by verdict: the same figures `calisim bgp --at` and `calisim reach --matrix` give.
 import { el } from './dom.js';
+import { blockCounts } from './block-cells.js';
 import { verdictCounts } from './matrix-cells.js';
 import { sessionCounts, valueAt } from './replay.js';
 import type { Store } from './store.js';
@@ -12,6 +13,7 @@ export function createCounts(root: HTMLElement, data: VizData, store: Store): { 
     const all = m.workloads.map((_w, i) => i);
     for (const [v, n] of verdictCounts(m, all, all, 0)) cells.set(v, (cells.get(v) ?? 0) + n);
   }
+  for (const b of data.matrix.blocks) for (const [v, n] of blockCounts(b, -1, -1)) cells.set(v, (cells.get(v) ?? 0) + n);
   const item = (key: string, label: string, value: number): HTMLElement => {
     const s = el('span', 'count', '', { 'data-count': key });
     s.append(el('b', '', String(value)), document.createTextNode(` ${label}`));

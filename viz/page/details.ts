@@ -2,6 +2,7 @@
 // IPAM blocks and pods; a tenant's namespaces and workloads; a matrix cell's verdict with both sides'
 // deciding tier, policy and rule (file and line), as `calisim reach --format json` reports them.
 import { el, formatTime, section } from './dom.js';
+import { blockOf, expandBlock } from './block-cells.js';
 import { cellConns, cellVerdict } from './matrix-cells.js';
 import { stateNameAt, valueAt } from './replay.js';
 import type { Store } from './store.js';
@@ -91,12 +92,14 @@ function probeBoxes(data: VizData, p: VizProbe, store: Store): HTMLElement[] {
 }
 
 function cellDetails(data: VizData, ci: number, k: number, store: Store): HTMLElement[] {
-  const m = data.matrix.clusters.find((x) => x.cluster === ci);
+  const block = blockOf(data, ci);
+  const m = block ? expandBlock(block) : data.matrix.clusters.find((x) => x.cluster === ci);
   if (!m) return [];
   const n = m.workloads.length;
   const from = m.workloads[Math.floor(k / n)]!;
   const to = m.workloads[k % n]!;
-  const out: HTMLElement[] = [el('h2', '', `${from} → ${to}`), el('p', '', `${data.clusters[ci]!.name}: ${cellConns(m, k) || ({ allow: 'all connections', deny: 'no connection', self: 'self' } as Record<string, string>)[cellVerdict(m, k, 0)] || ''}`)];
+  const out: HTMLElement[] = [el('h2', '', `${from} → ${to}`), el('p', '', `${data.clusters[ci]!.name}: ${cellConns(m, k) || ({ allow: 'all connections', deny: 'no connection', self: 'self', some: 'some ports', unknown: 'unknown' } as Record<string, string>)[cellVerdict(m, k, 0)] || ''}`)];
+  if (block) out.push(el('p', 'note', `${data.clusters[ci]!.name} has too many identity classes for the page to explain each cell or list its ports: calisim reach --from --to explains a pair`));
   const p = m.probes[k];
   if (p) out.push(...probeBoxes(data, p, store));
   return out;

@@ -10,6 +10,7 @@ const ITEMS: readonly [string, string][] = [
   ['sw ingress', 'ingress controller (lines: nodes running its pods)'],
   ['sw v-allow', 'cell: allow'],
   ['sw v-some', 'cell: some ports'],
+  ['sw v-mixed', 'group: cells of more than one verdict'],
   ['sw v-deny', 'cell: deny'],
   ['sw v-unknown', 'cell: unknown'],
   ['sw w-convergence', 'BGP converging'],

@@ -1,9 +1,14 @@
 // viz: the matrix's cells at each drill-down level — clusters, then the namespaces of a cluster, then the
-// workloads of two namespaces — with the port filter applied and aggregates over the cells below.
-import type { VizClusterMatrix, VizData } from './viz-data.js';
+// workloads of two namespaces — with the port filter applied and aggregates over the cells below (counted
+// in Node for clusters past the class limit: block-cells.ts).
+import { blockCounts, blockOf, expandBlock } from './block-cells.js';
+import type { VizBlockMatrix, VizClusterMatrix, VizData } from './viz-data.js';
 
-/** allow, deny, some (ports), unknown, self, n/a (no data: the management cluster has no isolation pair). */
-export type Verdict = 'allow' | 'deny' | 'some' | 'unknown' | 'self' | 'n/a';
+/**
+ * allow, deny, some (ports), mixed (a group of cells with more than one of these), unknown, self, n/a (no
+ * data: the management cluster has no isolation pair).
+ */
+export type Verdict = 'allow' | 'deny' | 'some' | 'mixed' | 'unknown' | 'self' | 'n/a';
 
 export interface Cell {
   readonly row: number;
@@ -99,7 +104,7 @@ export function aggregate(vs: Iterable<Verdict>): Verdict {
   if (seen.size === 0) return 'self';
   if (seen.has('unknown')) return 'unknown';
   if (seen.size === 1) return [...seen][0]!;
-  return 'some';
+  return 'mixed';
 }
 
 const nsOf = (w: string): string => w.slice(0, w.indexOf('/'));
@@ -108,9 +113,13 @@ const nsOf = (w: string): string => w.slice(0, w.indexOf('/'));
 export function levelOf(data: VizData, drill: string, port: number): Level {
   const parts = drill.split(':');
   const ci = parts[0]?.startsWith('c') ? Number(parts[0].slice(1)) : -1;
-  const m = data.matrix.clusters.find((x) => x.cluster === ci);
+  const block = blockOf(data, ci);
+  const m = block && parts.length >= 3 ? expandBlock(block) : data.matrix.clusters.find((x) => x.cluster === ci);
   const top = { label: 'clusters', drill: '' };
+  if (block && parts.length < 3) return namespaceLevel(data, block, top);
   if (!m) return clusterLevel(data, port, top);
+  // Cells past the class limit carry no port sets: the port filter does not apply to them.
+  if (block) port = 0;
   const n = m.workloads.length;
   const cname = data.clusters[ci]!.name;
   if (parts.length < 3) {
@@ -134,6 +143,20 @@ export function levelOf(data: VizData, drill: string, port: number): Level {
   return { rows: rows.map(([w]) => w), cols: cols.map(([w]) => w), cells, crumbs: [top, { label: cname, drill: `c${ci}` }, { label: `${a} → ${b}`, drill }] };
 }
 
+/** The namespace × namespace level of a cluster past the class limit, from the counts written in Node. */
+function namespaceLevel(data: VizData, b: VizBlockMatrix, top: { label: string; drill: string }): Level {
+  const cname = data.clusters[b.cluster]!.name;
+  const nss = b.namespaces;
+  const cells = nss.flatMap((a, r) =>
+    nss.map((x, c) => {
+      const counts = blockCounts(b, r, c);
+      const tally = [...counts].map(([v, n]) => `${n} ${v}`).join(', ');
+      return { row: r, col: c, verdict: aggregate(counts.keys()), select: '', drill: `c${b.cluster}:${a}:${x}`, wall: null, title: `${cname}: ${a} → ${x}${tally ? `: ${tally}` : ''}` };
+    }),
+  );
+  return { rows: nss, cols: nss, cells, crumbs: [top, { label: cname, drill: `c${b.cluster}` }] };
+}
+
 function clusterLevel(data: VizData, port: number, top: { label: string; drill: string }): Level {
   const names = data.clusters.map((c) => c.name);
   const cells: Cell[] = [];
@@ -142,8 +165,10 @@ function clusterLevel(data: VizData, port: number, top: { label: string; drill: 
       if (i === j) {
         const m = data.matrix.clusters.find((x) => x.cluster === i);
         const all = m ? m.workloads.map((_w, k) => k) : [];
-        const v = m ? aggregate(verdictCounts(m, all, all, port).keys()) : 'n/a';
-        cells.push({ row: i, col: j, verdict: v, select: `cluster:${i}`, drill: m ? `c${i}` : null, wall: null, title: `${names[i]} → itself${m ? '' : ': no workload matrix'}` });
+        const block = blockOf(data, i);
+        const v = m ? aggregate(verdictCounts(m, all, all, port).keys()) : block ? aggregate(blockCounts(block, -1, -1).keys()) : 'n/a';
+        const drawn = m !== undefined || block !== undefined;
+        cells.push({ row: i, col: j, verdict: v, select: `cluster:${i}`, drill: drawn ? `c${i}` : null, wall: null, title: `${names[i]} → itself${drawn ? '' : ': no workload matrix'}` });
         return;
       }
       const t = data.matrix.tenants.find((x) => x.from === i && x.to === j);

@@ -17,7 +17,6 @@ export function createTimeline(root: HTMLElement, data: VizData, store: Store): 
   const label = el('output', 'time', '', { id: 'time-label', for: 'time' });
   const slider = el('input', '', '', { type: 'range', id: 'time', min: '0', max: String(data.horizon), step: '1000', 'aria-label': 'time cursor' });
   head.append(el('strong', '', 'time '), label, slider);
-  if (data.resolution > 0) head.append(el('span', 'note', `states read every ${formatTime(data.resolution)}`));
   root.append(head);
   const svg = select(root).append('svg').attr('class', 'timeline').attr('viewBox', `0 0 ${W} ${h}`);
   svg.append('g').attr('transform', `translate(0,${h - 20})`).call(axisBottom(x).ticks(10).tickFormat((d) => formatTime(Number(d))));

@@ -1,5 +1,5 @@
 // viz: the viz data the page reads — a copy of src/emit/viz/viz-data.ts (the page imports nothing from src/);
-// test/emit/viz/viz-data-mirror.test.ts keeps the two equal.
+// test/emit/viz/build-viz-data.test.ts keeps the two equal.
 
 /** Version tag of the viz data; bump on any incompatible change. */
 export const VIZ_SCHEMA = 'calisim.viz/v1';
@@ -14,8 +14,6 @@ export interface VizData {
   readonly horizon: number;
   /** The time the static facts (routes, blocks, pods, matrix, traces) describe, and the cursor's start. */
   readonly at: number;
-  /** Spacing (ms) of the state readings; 0: every change is stamped at the event time it happened. */
-  readonly resolution: number;
   /** Session states by index (histories of session ends hold these indexes). */
   readonly stateNames: readonly string[];
   readonly clusters: readonly VizCluster[];
@@ -179,10 +177,31 @@ export interface VizClusterMatrix {
   readonly probes: Readonly<Record<string, VizProbe>>;
 }
 
+/**
+ * A cluster past the class limit: its namespace × namespace cells counted in Node, and every class's row of
+ * codes run-length coded, from which the page expands the workload cells of one namespace block.
+ */
+export interface VizBlockMatrix {
+  readonly cluster: number;
+  /** Workloads in row/column order (`reach --matrix` order: by namespace, then name). */
+  readonly workloads: readonly string[];
+  /** Each workload's identity class. */
+  readonly classes: readonly number[];
+  readonly classCount: number;
+  /** Namespaces in row/column order. */
+  readonly namespaces: readonly string[];
+  /** Per ordered namespace pair (row-major), its workload cells by verdict: allow, some, deny, unknown (4 a pair). */
+  readonly counts: readonly number[];
+  /** Per class, its row of VizClusterMatrix-style codes run-length coded: each code then its run (`D40A41D1920`). */
+  readonly rows: readonly string[];
+}
+
 export interface VizMatrix {
   /** Cluster × cluster isolation (clusters in VizData.clusters order); the diagonal is left out. */
   readonly tenants: readonly VizTenantCell[];
   readonly clusters: readonly VizClusterMatrix[];
+  /** Clusters with more identity classes than a class matrix is drawn for: namespace blocks, expanded on demand. */
+  readonly blocks: readonly VizBlockMatrix[];
   /** Interned side explanations. */
   readonly sides: readonly VizSide[];
   /** Why some cells carry no probe (cap reached), or null. */

@@ -99,6 +99,11 @@ export class CompiledPolicies {
     return this.core.u.classes.n;
   }
 
+  /** Classes whose cells the reference evaluator decides (an undeclared namespace, a pod without an address). */
+  uncertainClasses(): readonly number[] {
+    return this.uncertain;
+  }
+
   /** The identity class of a packet end (the row / column of matrices). */
   classOf(peer: Peer): number {
     return classOfPeer(this.core, peer);

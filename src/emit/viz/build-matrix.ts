@@ -1,26 +1,31 @@
 // emit/viz: the reachability matrix of the page — per cluster the workload × workload cells `calisim reach
 // --matrix` computes (allow, some ports, deny, unknown) at identity-class level, a representative probe per cell explained on both
-// sides exactly as `reach --format json` explains it, and the tenant × tenant isolation with its wall.
+// sides exactly as `reach --format json` explains it (past the class limit, namespace blocks: block-matrix.ts),
+// and the tenant × tenant isolation with its wall.
 import type { PlatformRun } from '../../engine/platform/run-platform.js';
 import type { SideExplanation } from '../../model/policy/eval/types.js';
 import { checkIsolation } from '../../verdict/check/isolation.js';
 import type { ClusterPolicies } from '../../verdict/reach/platform-probes.js';
 import { platformProbes } from '../../verdict/reach/platform-probes.js';
-import { fastClassOf, fastEvaluate } from '../../verdict/state/fast-evaluate.js';
+import { fastClassOf, matrixVerdicts } from '../../verdict/state/fast-evaluate.js';
 import { groupWorkloads } from '../../verdict/policy/workloads.js';
+import { blockMatrix } from './block-matrix.js';
 import { classMatrix } from './class-matrix.js';
-import type { VizClusterMatrix, VizMatrix, VizProbe, VizSide, VizTenantCell } from './viz-data.js';
+import type { VizBlockMatrix, VizClusterMatrix, VizMatrix, VizProbe, VizSide, VizTenantCell } from './viz-data.js';
 
 /** Limits that keep the page and its writing fast on large platforms. */
 export interface MatrixLimits {
-  /** Clusters with more workloads, or their workloads in more identity classes, get no workload matrix (the page says so). */
+  /** Clusters with more workloads get no workload matrix (the page says so). */
   readonly workloads: number;
+  /** Clusters whose workloads fall in more identity classes get namespace blocks instead of class cells... */
   readonly classes: number;
+  /** ...and no matrix past this many classes. */
+  readonly blockClasses: number;
   /** Probes (explained cells) over the whole page. */
   readonly probes: number;
 }
 
-export const DEFAULT_MATRIX_LIMITS: MatrixLimits = { workloads: 20_000, classes: 300, probes: 20_000 };
+export const DEFAULT_MATRIX_LIMITS: MatrixLimits = { workloads: 20_000, classes: 300, blockClasses: 5_000, probes: 20_000 };
 
 /** A request to trace a probe later: the page's trace index is assigned by the caller. */
 export type TraceRequest = (probe: Omit<VizProbe, 'trace' | 'egress' | 'ingress'>) => number;
@@ -31,15 +36,19 @@ export function buildMatrix(run: PlatformRun, policies: readonly ClusterPolicies
   let budget = limits.probes;
   const notes: string[] = [];
   const clusters: VizClusterMatrix[] = [];
+  const blocks: VizBlockMatrix[] = [];
   policies.forEach((c, ci) => {
     const count = groupWorkloads(c.model).length;
     if (count > limits.workloads) {
       notes.push(`${c.name}: ${count} workloads, more than the ${limits.workloads} drawn (calisim reach --matrix lists them)`);
       return;
     }
-    const m = classMatrix(c.model, fastEvaluate, fastClassOf(c.model), limits.classes);
+    // Verdicts alone (the class × class matrix per port, as `reach --matrix` reads them): no explanations.
+    const m = classMatrix(c.model, matrixVerdicts(), fastClassOf(c.model), limits.classes);
     if ('tooMany' in m) {
-      notes.push(`${c.name}: ${count} workloads in ${m.tooMany} identity classes, more than the ${limits.classes} drawn (calisim reach --matrix lists them)`);
+      const b = blockMatrix(c.model, fastClassOf(c.model), ci, limits.blockClasses);
+      if ('tooMany' in b) notes.push(`${c.name}: ${count} workloads in ${b.tooMany} identity classes, more than the ${limits.blockClasses} drawn (calisim reach --matrix lists them)`);
+      else blocks.push(b);
       return;
     }
     const n = m.workloads.length;
@@ -65,7 +74,7 @@ export function buildMatrix(run: PlatformRun, policies: readonly ClusterPolicies
   });
   if (budget <= 0) notes.push(`only the first ${limits.probes} cells carry an explanation`);
   const tenants = tenantCells(run, policies, sides, display, trace);
-  return { tenants, clusters, sides: sides.list, note: notes.length ? notes.join('; ') : null };
+  return { tenants, clusters, blocks, sides: sides.list, note: notes.length ? notes.join('; ') : null };
 }
 
 /** The representative pod of each workload (its first endpoint with an address) and the port to probe. */

@@ -50,7 +50,7 @@ export function recordViz(run: PlatformRun, seed: number, end: number, options: 
   const at = Math.min(options.at ?? DEFAULT_AT, end);
   const display = options.display ?? ((f: string) => f);
   let facts: NodeFacts[] = [];
-  let matrix: VizMatrix = { tenants: [], clusters: [], sides: [], note: null };
+  let matrix: VizMatrix = { tenants: [], clusters: [], blocks: [], sides: [], note: null };
   let traces: VizTrace[] = [];
   let namespaces: VizCluster['namespaces'][] = [];
   let ingressNodes: number[] = [];
@@ -75,7 +75,6 @@ export function recordViz(run: PlatformRun, seed: number, end: number, options: 
       seed,
       horizon: end,
       at,
-      resolution: 0,
       stateNames: ['Idle', 'Connect', 'Active', 'OpenSent', 'OpenConfirm', 'Established'],
       clusters: model.clusters.map((c, ci) => ({
         name: c.name,

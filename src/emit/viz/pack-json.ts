@@ -37,8 +37,7 @@ export function packJson(value: Json): Packed {
     }
     return i;
   };
-  const val = (v: Json): number => {
-    const key = JSON.stringify(v);
+  const val = (v: Json, key: string): number => {
     let i = valueIndex.get(key);
     if (i === undefined) {
       i = values.length;
@@ -67,8 +66,10 @@ export function packJson(value: Json): Packed {
     else if (cells.every(Number.isSafeInteger) && deltasSafe(cells as number[])) c = { i: deltas(cells as number[]) };
     else {
       const packed = cells.map(pack);
-      const distinct = new Set(packed.map((x) => JSON.stringify(x))).size;
-      c = distinct * 2 <= packed.length && packed.some((x) => x !== null && typeof x === 'object') ? { j: packed.map(val) } : { v: packed };
+      // Each value's text is both its identity and its key in the value table: stringified once.
+      const keys = packed.map((x) => JSON.stringify(x));
+      const distinct = new Set(keys).size;
+      c = distinct * 2 <= packed.length && packed.some((x) => x !== null && typeof x === 'object') ? { j: packed.map((x, k) => val(x, keys[k]!)) } : { v: packed };
     }
     return c as Json;
   };

@@ -1,9 +1,6 @@
 // The page's class-level matrix: each workload cell the page derives from its class pair equals the cell
 // `calisim reach --matrix` computes (connMatrix), and the page's per-class-pair counts equal counting the
 // cells one by one, on the default scenario with canary workloads (sharing classes) and any rows and columns.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { connMatrix } from '../../../src/emit/connlist/matrix.js';
@@ -13,22 +10,9 @@ import { buildModel } from '../../../src/model/build-model.js';
 import { loadScenario } from '../../../src/scenario/load-scenario.js';
 import { fastClassOf, fastEvaluate, matrixVerdicts } from '../../../src/verdict/state/fast-evaluate.js';
 import { policyModelsOf } from '../../../src/verdict/state/policy-models.js';
+import { withCanaries } from './canaries.js';
 import { cellConns, cellVerdict, verdictCounts } from '../../../viz/page/matrix-cells.js';
 import type { VizClusterMatrix } from '../../../viz/page/viz-data.js';
-
-/** The default scenario with canaries: second workloads labelled as frontend and api are, so they share their classes. */
-function withCanaries(): string {
-  const base = readFileSync('scenarios/giantnetes.yaml', 'utf8');
-  const anchor = '      - name: api\n        namespace: shop\n';
-  expect(base).toContain(anchor);
-  const canaries = [
-    '      - name: frontend-canary\n        namespace: shop\n        replicas: 1\n        labels: { app: frontend, tier: web }\n        ports: [{ name: http, containerPort: 8080 }]\n',
-    '      - name: api-canary\n        namespace: shop\n        replicas: 1\n        labels: { app: api, tier: backend }\n        serviceAccount: api\n        ports: [{ name: http, containerPort: 9000 }]\n',
-  ].join('');
-  const file = join(mkdtempSync(join(tmpdir(), 'calisim-classes-')), 'canaries.yaml');
-  writeFileSync(file, base.replace(anchor, canaries + anchor));
-  return file;
-}
 
 const run = runPlatform(buildModel(loadScenario(withCanaries())), { until: 30_000 });
 const clusters = policyModelsOf(run).clusters.map((c) => {

@@ -1,0 +1,78 @@
+// emit/viz: the matrix of a cluster with too many identity classes for the page to hold its class cells
+// in full — namespace × namespace cells counted by verdict (the first level drawn), and each class's row of
+// codes run-length coded, from which the page expands one namespace block on demand. Workloads, classes
+// and codes are those of class-matrix.ts (`reach --matrix` order), computed by the compiled port sweep.
+import { matrixWorkloads } from '../connlist/matrix.js';
+import type { ClassOf } from '../connlist/pair-conns.js';
+import type { PolicyModel } from '../../model/policy/types.js';
+import { CODE, sweepClassCodes } from './sweep-class-codes.js';
+import type { VizBlockMatrix } from './viz-data.js';
+
+/** Each code's slot in VizBlockMatrix.counts (allow, some, deny, unknown); -1: not counted (S). */
+const SLOT = new Int8Array(128).fill(-1);
+[CODE.A, CODE.P, CODE.D, CODE.U].forEach((c, i) => (SLOT[c] = i));
+
+/** The block matrix of `model`'s workloads, or how many classes they fall in when more than `maxClasses`. */
+export function blockMatrix(model: PolicyModel, classOf: ClassOf, cluster: number, maxClasses: number): VizBlockMatrix | { readonly tooMany: number } {
+  const ws = matrixWorkloads(model);
+  const dense = new Map<number, number>();
+  const reps: number[] = [];
+  const seconds: number[] = [];
+  const classes = ws.map((w) => {
+    const ep = w.endpoints[0] as number;
+    const raw = classOf({ endpoint: ep });
+    let c = dense.get(raw);
+    if (c === undefined) {
+      c = reps.length;
+      dense.set(raw, c);
+      reps.push(ep);
+      seconds.push(-1);
+    } else if (seconds[c] === -1) seconds[c] = ep;
+    return c;
+  });
+  if (reps.length > maxClasses) return { tooMany: reps.length };
+  const { codes } = sweepClassCodes(model, reps, seconds, false);
+  const n = reps.length;
+  const rows: string[] = [];
+  for (let a = 0; a < n; a++) rows.push(runLength(codes.subarray(a * n, a * n + n)));
+  const namespaces = [...new Set(ws.map((w) => w.namespace))];
+  return { cluster, workloads: ws.map((w) => w.id), classes, classCount: n, namespaces, counts: namespaceCounts(ws.map((w) => namespaces.indexOf(w.namespace)), classes, namespaces.length, codes, n), rows };
+}
+
+/** `DDDA` as `D3A1`: each code followed by its run length. */
+export function runLength(codes: Uint8Array): string {
+  let out = '';
+  let i = 0;
+  while (i < codes.length) {
+    let j = i + 1;
+    while (j < codes.length && codes[j] === codes[i]) j++;
+    out += String.fromCharCode(codes[i]!) + String(j - i);
+    i = j;
+  }
+  return out;
+}
+
+/**
+ * Workload cells by verdict per ordered namespace pair (4 counts a pair: allow, some, deny, unknown; a
+ * workload with itself never counted), tallied per class pair: rows of class a × columns of class b.
+ */
+function namespaceCounts(nsOf: readonly number[], classes: readonly number[], nsCount: number, codes: Uint8Array, n: number): number[] {
+  const tallies: Map<number, number>[] = Array.from({ length: nsCount }, () => new Map());
+  nsOf.forEach((x, w) => tallies[x]!.set(classes[w]!, (tallies[x]!.get(classes[w]!) ?? 0) + 1));
+  const lists = tallies.map((t) => [...t]);
+  const out = new Array<number>(nsCount * nsCount * 4).fill(0);
+  for (let x = 0; x < nsCount; x++) {
+    for (let y = 0; y < nsCount; y++) {
+      const at = (x * nsCount + y) * 4;
+      for (const [a, na] of lists[x]!) {
+        const row = a * n;
+        for (const [b, nb] of lists[y]!) {
+          const count = x === y && a === b ? na * (na - 1) : na * nb;
+          const slot = SLOT[codes[row + b]!]!;
+          if (count > 0 && slot >= 0) out[at + slot] += count;
+        }
+      }
+    }
+  }
+  return out;
+}
