@@ -37,7 +37,8 @@ export function exposureAssertion(run: PlatformRun, reaches: readonly RouteReach
     const hostPorts = p.base.ports.filter((x) => x.hostPort !== undefined).map((x) => x.hostPort);
     if (hostPorts.length) undeclared.push(`pod ${p.namespace}/${p.name} hostPort ${hostPorts.join(',')}`);
   }
-  const routes = reaches.map(({ where, reach }) => {
+  const routes = reaches.map(({ where, reach, external }) => {
+    if (external && !('refused' in external)) return `${where}: ExternalName ${external.host}:${external.port} outside the platform`;
     if (!reach || reach.endpoints === 0) return `${where}: no backend`;
     if (reach.reaching === reach.controllers && reach.controllers > 0) return `${where}:${reach.port} reachable`;
     return `${where}:${reach.port} unreachable from ${reach.controllers - reach.reaching} of ${reach.controllers} controller pod(s)`;

@@ -47,6 +47,7 @@ function ruleFailure(run: PlatformRun, policies: readonly ClusterPolicies[], con
     const svc = c.services.find((s) => s.namespace === route.namespace && s.name === ref.name);
     const sp = svc?.ports.find((p) => p.port === ref.port);
     const name = `Service ${route.namespace}/${ref.name}`;
+    if (svc?.type === 'ExternalName') return `${name} is ExternalName ${svc.externalName ?? ''}: Gateway API implementations should not forward to it, calisim does not (500)`;
     if (!svc || !sp) return `${name}${svc ? ` has no port ${ref.port ?? '-'}` : ' does not exist'} (500)`;
     const reach = backendReach(run, policies, controllers, cluster, svc, sp);
     if (reach.endpoints === 0) return `${name} has no ready endpoint (503)`;

@@ -58,6 +58,9 @@ export function routeAtGateway(
   if (!ref) return answer(500, `the rule has no backendRef of positive weight`, null);
   if (refs.filter((b) => b.weight > 0).length > 1) hops.push({ step: 'backend', at: where, detail: `backendRef ${ref.name}:${ref.port ?? '-'} (weight ${ref.weight} of ${refs.reduce((s, b) => s + b.weight, 0)}; calisim picks by a hash of the client address)` });
   const svc = c.services.find((s) => s.namespace === spec.namespace && s.name === ref.name);
+  // BackendObjectReference.kind: ExternalName Services may point outside the cluster and are not safe to
+  // forward to (CVE-2021-25740); implementations SHOULD NOT support them. calisim does not: an invalid backend.
+  if (svc?.type === 'ExternalName') return answer(500, `Service ${spec.namespace}/${ref.name} is ExternalName ${svc.externalName ?? ''}: Gateway API implementations should not forward to it (ResolvedRefs False), so calisim treats it as an invalid backendRef`, { cluster: c.name, namespace: spec.namespace, service: ref.name, port: ref.port ?? '-', pod: null });
   const sp = svc?.ports.find((p) => p.port === ref.port);
   const backend = (pod: LivePod | undefined): RequestBackend => ({ cluster: c.name, namespace: spec.namespace, service: ref.name, port: sp?.port ?? ref.port ?? '-', pod: pod ? pod.name : null });
   if (!svc || !sp) return answer(500, `Service ${spec.namespace}/${ref.name}${svc ? ` has no port ${ref.port ?? '-'}` : ' does not exist'} (an invalid backendRef)`, backend(undefined));
