@@ -1,8 +1,9 @@
 // scenario: Gateway API Gateways and HTTPRoutes (gateway.networking.k8s.io/v1) into specs — listeners;
 // parentRefs, and rules of matches and Service backends, checked as the CRD's schema and CEL rules do;
 // what calisim does not route by (RegularExpression matches, filters) is reported, never dropped silently.
+import { readLabelSelector, type LabelSelector } from '../lib/selector/label-selector.js';
 import { manifestOrigin } from './manifest-record.js';
-import type { PMap } from './positioned.js';
+import { toJson, type PMap, type PValue } from './positioned.js';
 import { errorAt, type Ctx } from './provenance.js';
 import { def, int, many, obj, oneOf, opt, port, raw, req, str, sub } from './schema.js';
 import type { GatewaySpec, HttpRouteMatchSpec, HttpRouteSpec, Manifest } from './types.js';
@@ -129,7 +130,7 @@ const gatewayBody = obj(
 
 /** A Gateway, or undefined after reporting why it cannot be read. */
 export function readGateway(m: Manifest, doc: PMap, path: string, ctx: Ctx): GatewaySpec | undefined {
-  type Listener = { name: string; hostname?: string; port: number; protocol: string; allowedRoutes?: { namespaces?: { from: 'Same' | 'All' | 'Selector' } } };
+  type Listener = { name: string; hostname?: string; port: number; protocol: string; allowedRoutes?: { namespaces?: { from: 'Same' | 'All' | 'Selector'; selector?: { node: PValue } } } };
   const r = validateClean(gatewayBody, doc, path, ctx) as { spec: { gatewayClassName: string; listeners: Listener[] } } | undefined;
   if (r === undefined) return undefined;
   const listeners = r.spec.listeners.map((l, i) => {
@@ -138,10 +139,26 @@ export function readGateway(m: Manifest, doc: PMap, path: string, ctx: Ctx): Gat
       errorAt(ctx, { path: path ? `${path}.${field}.hostname` : `${field}.hostname`, src: m.locate(`${field}.hostname`) }, `${JSON.stringify(l.hostname)} is not a hostname (RFC 1123, one leading "*." label at most; no IPs)`);
     }
     const from = l.allowedRoutes?.namespaces?.from ?? 'Same';
-    if (from === 'Selector') ctx.sink.warn(m.locate(field), `${path ? `${path}.` : ''}${field}.allowedRoutes.namespaces.selector`, 'namespace selectors of allowedRoutes are not modelled: routes from every namespace attach');
-    return { name: l.name, ...(l.hostname === undefined ? {} : { hostname: l.hostname.toLowerCase() }), port: l.port, protocol: l.protocol, from };
+    const selector = from === 'Selector' ? readNamespaceSelector(m, l.allowedRoutes?.namespaces?.selector, path, `${field}.allowedRoutes.namespaces.selector`, ctx) : undefined;
+    return { name: l.name, ...(l.hostname === undefined ? {} : { hostname: l.hostname.toLowerCase() }), port: l.port, protocol: l.protocol, from, ...(selector ? { selector } : {}) };
   });
   const spec: GatewaySpec = { name: m.name, namespace: m.namespace ?? 'default', className: r.spec.gatewayClassName, listeners, src: m.src };
   ctx.prov.set(spec, manifestOrigin(m, path));
   return spec;
+}
+
+/**
+ * A listener's namespace selector (Gateway API RouteNamespaces.selector: "must be specified when From is
+ * set to Selector"), validated as a Kubernetes LabelSelector; undefined after reporting a problem.
+ */
+function readNamespaceSelector(m: Manifest, raw: { node: PValue } | undefined, path: string, field: string, ctx: Ctx): LabelSelector | undefined {
+  const at = (f: string) => ({ path: path ? `${path}.${f}` : f, src: m.locate(f) });
+  if (raw === undefined) {
+    errorAt(ctx, at(field), 'required when allowedRoutes.namespaces.from is Selector');
+    return undefined;
+  }
+  const r = readLabelSelector(toJson(raw.node), field);
+  if (r.ok) return r.selector;
+  for (const e of r.errors) errorAt(ctx, at(e.path), e.message);
+  return undefined;
 }

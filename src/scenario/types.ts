@@ -15,6 +15,7 @@ export type Locator = (path: string) => SourceRef;
 /** Label map (defined in src/lib so that the selector language can use it). */
 export type { Labels } from '../lib/labels.js';
 import type { Labels } from '../lib/labels.js';
+import type { LabelSelector } from '../lib/selector/label-selector.js';
 
 /** Time in milliseconds of simulated time. Durations in YAML are `90s`, `5m`, `1h30m`, `250ms`. */
 export type Millis = number;
@@ -173,8 +174,10 @@ export interface GatewaySpec {
     readonly hostname?: string;
     readonly port: number;
     readonly protocol: string;
-    /** `allowedRoutes.namespaces.from` (Same by default; Selector is read as All). */
+    /** `allowedRoutes.namespaces.from` (Same by default). */
     readonly from: 'Same' | 'All' | 'Selector';
+    /** `allowedRoutes.namespaces.selector`, with `from: Selector`: the labels of the namespaces whose routes attach. */
+    readonly selector?: LabelSelector;
   }[];
   readonly src: SourceRef;
 }

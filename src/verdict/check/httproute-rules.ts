@@ -18,7 +18,7 @@ export function httpRouteRuleAssertions(run: PlatformRun, policies: readonly Clu
   const controllers = controllerPods(run);
   const out: AssertionResult[] = [];
   run.model.clusters.forEach((c, cluster) => {
-    const attached = attachRoutes(c.spec.httpRoutes ?? [], c.spec.gateways ?? []);
+    const attached = attachRoutes(c.spec.httpRoutes ?? [], c.spec.gateways ?? [], c.spec.namespaces);
     const refused = new Map(attached.refused.map((x) => [x.route, x.reason]));
     for (const route of c.spec.httpRoutes ?? []) {
       route.rules.forEach((rule, i) => {

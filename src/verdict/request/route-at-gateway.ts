@@ -35,7 +35,7 @@ export function routeAtGateway(
 ): RequestResult | undefined {
   const candidates: { cluster: number; listener: string | null; route: HttpRouteSpec }[] = [];
   run.model.clusters.forEach((c, cluster) => {
-    const lr = listenerRoutes(c.spec.gateways ?? [], c.spec.httpRoutes ?? [], url);
+    const lr = listenerRoutes(c.spec.gateways ?? [], c.spec.httpRoutes ?? [], url, c.spec.namespaces);
     for (const route of lr?.routes ?? []) candidates.push({ cluster, listener: lr!.listener, route });
   });
   const entries: HttpRouteEntry[] = candidates.map((x, age) => ({ namespace: x.route.namespace, name: x.route.name, age, hostnames: x.route.hostnames, rules: x.route.rules }));
