@@ -6,7 +6,7 @@ import { manifestOrigin } from './manifest-record.js';
 import { toJson, type PMap, type PValue } from './positioned.js';
 import { errorAt, type Ctx } from './provenance.js';
 import { def, int, many, obj, oneOf, opt, port, raw, req, str, sub } from './schema.js';
-import type { GatewaySpec, HttpRouteMatchSpec, HttpRouteSpec, Manifest } from './types.js';
+import type { GatewaySpec, HttpRouteMatchSpec, HttpRouteSpec, Manifest, ReferenceGrantSpec } from './types.js';
 import { validateClean } from './validate.js';
 
 /** RFC 1123 hostname, optionally with one leading `*.` label (the CRD's Hostname pattern); no IPs. */
@@ -44,7 +44,7 @@ const routeBody = obj(
 
 interface NameValue { type: string; name: string; value: string }
 interface MatchRec { path: { type: string; value: string }; method?: string; headers: NameValue[]; queryParams: NameValue[] }
-interface BackendRec { group: string; kind: string; name: string; port?: number; weight: number }
+interface BackendRec { group: string; kind: string; name: string; namespace?: string; port?: number; weight: number }
 interface RuleRec { matches: MatchRec[]; filters?: unknown; backendRefs: BackendRec[] }
 
 /** An HTTPRoute, or undefined after reporting why it cannot be read. */
@@ -67,7 +67,8 @@ export function readHttpRoute(m: Manifest, doc: PMap, path: string, ctx: Ctx): H
         return [];
       }
       if (b.port === undefined) errorAt(ctx, at(`${field}.port`), 'must have port for Service reference');
-      return [{ name: b.name, ...(b.port === undefined ? {} : { port: b.port }), weight: b.weight }];
+      const other = b.namespace !== undefined && b.namespace !== namespace ? { namespace: b.namespace } : {};
+      return [{ name: b.name, ...other, ...(b.port === undefined ? {} : { port: b.port }), weight: b.weight }];
     });
     return { matches, backendRefs };
   });
@@ -161,4 +162,31 @@ function readNamespaceSelector(m: Manifest, raw: { node: PValue } | undefined, p
   if (r.ok) return r.selector;
   for (const e of r.errors) errorAt(ctx, at(e.path), e.message);
   return undefined;
+}
+
+const grantBody = obj(
+  {
+    spec: sub(
+      obj(
+        {
+          from: many(obj({ group: req(str()), kind: req(str()), namespace: req(str()) }, { noSrc: true })),
+          to: many(obj({ group: req(str()), kind: req(str()), name: opt(str()) }, { noSrc: true })),
+        },
+        { noSrc: true },
+      ),
+    ),
+  },
+  { noSrc: true },
+);
+
+/** A ReferenceGrant (gateway.networking.k8s.io v1beta1), or undefined after reporting why it cannot be read. */
+export function readReferenceGrant(m: Manifest, doc: PMap, path: string, ctx: Ctx): ReferenceGrantSpec | undefined {
+  const r = validateClean(grantBody, doc, path, ctx) as { spec: Pick<ReferenceGrantSpec, 'from' | 'to'> } | undefined;
+  if (r === undefined) return undefined;
+  (['from', 'to'] as const).forEach((f) => {
+    if (r.spec[f].length === 0) errorAt(ctx, { path: path ? `${path}.spec.${f}` : `spec.${f}`, src: m.locate(`spec.${f}`) }, 'must list at least one entry');
+  });
+  const spec: ReferenceGrantSpec = { name: m.name, namespace: m.namespace ?? 'default', from: r.spec.from, to: r.spec.to, src: m.src };
+  ctx.prov.set(spec, manifestOrigin(m, path));
+  return spec;
 }
