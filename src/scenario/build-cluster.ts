@@ -76,6 +76,7 @@ export function assembleCluster(rec: ClusterRec, parts: ClusterParts, ctx: Ctx):
     ingresses: [...rec.ingresses, ...parts.ingresses],
     ...(parts.httpRoutes.length ? { httpRoutes: parts.httpRoutes } : {}),
     ...(parts.gateways.length ? { gateways: parts.gateways } : {}),
+    ...(parts.referenceGrants.length ? { referenceGrants: parts.referenceGrants } : {}),
     policies: parts.policies,
     ignored: parts.ignored,
     src: rec.src,

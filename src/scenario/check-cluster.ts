@@ -102,7 +102,8 @@ function checkIngress(ing: IngressSpec, services: readonly ServiceSpec[], ctx: C
       problemAt(ctx, ing, `paths[${i}].service`, `service ${p.service} does not exist in namespace ${ing.namespace}${didYouMean(p.service, names)}`);
       return;
     }
-    const ok = svc.ports.some((sp) => (typeof p.port === 'number' ? sp.port === p.port : sp.name === p.port));
+    // ingress-nginx proxies to an ExternalName Service on any port number the Ingress names (externalNamePorts).
+    const ok = (svc.type === 'ExternalName' && typeof p.port === 'number') || svc.ports.some((sp) => (typeof p.port === 'number' ? sp.port === p.port : sp.name === p.port));
     if (!ok) problemAt(ctx, ing, `paths[${i}].port`, `service ${p.service} has no port ${String(p.port)}`);
   });
 }

@@ -1,11 +1,12 @@
 // scenario: Gateway API Gateways and HTTPRoutes (gateway.networking.k8s.io/v1) into specs — listeners;
 // parentRefs, and rules of matches and Service backends, checked as the CRD's schema and CEL rules do;
 // what calisim does not route by (RegularExpression matches, filters) is reported, never dropped silently.
+import { readLabelSelector, type LabelSelector } from '../lib/selector/label-selector.js';
 import { manifestOrigin } from './manifest-record.js';
-import type { PMap } from './positioned.js';
+import { toJson, type PMap, type PValue } from './positioned.js';
 import { errorAt, type Ctx } from './provenance.js';
 import { def, int, many, obj, oneOf, opt, port, raw, req, str, sub } from './schema.js';
-import type { GatewaySpec, HttpRouteMatchSpec, HttpRouteSpec, Manifest } from './types.js';
+import type { GatewaySpec, HttpRouteMatchSpec, HttpRouteSpec, Manifest, ReferenceGrantSpec } from './types.js';
 import { validateClean } from './validate.js';
 
 /** RFC 1123 hostname, optionally with one leading `*.` label (the CRD's Hostname pattern); no IPs. */
@@ -43,7 +44,7 @@ const routeBody = obj(
 
 interface NameValue { type: string; name: string; value: string }
 interface MatchRec { path: { type: string; value: string }; method?: string; headers: NameValue[]; queryParams: NameValue[] }
-interface BackendRec { group: string; kind: string; name: string; port?: number; weight: number }
+interface BackendRec { group: string; kind: string; name: string; namespace?: string; port?: number; weight: number }
 interface RuleRec { matches: MatchRec[]; filters?: unknown; backendRefs: BackendRec[] }
 
 /** An HTTPRoute, or undefined after reporting why it cannot be read. */
@@ -66,7 +67,8 @@ export function readHttpRoute(m: Manifest, doc: PMap, path: string, ctx: Ctx): H
         return [];
       }
       if (b.port === undefined) errorAt(ctx, at(`${field}.port`), 'must have port for Service reference');
-      return [{ name: b.name, ...(b.port === undefined ? {} : { port: b.port }), weight: b.weight }];
+      const other = b.namespace !== undefined && b.namespace !== namespace ? { namespace: b.namespace } : {};
+      return [{ name: b.name, ...other, ...(b.port === undefined ? {} : { port: b.port }), weight: b.weight }];
     });
     return { matches, backendRefs };
   });
@@ -129,7 +131,7 @@ const gatewayBody = obj(
 
 /** A Gateway, or undefined after reporting why it cannot be read. */
 export function readGateway(m: Manifest, doc: PMap, path: string, ctx: Ctx): GatewaySpec | undefined {
-  type Listener = { name: string; hostname?: string; port: number; protocol: string; allowedRoutes?: { namespaces?: { from: 'Same' | 'All' | 'Selector' } } };
+  type Listener = { name: string; hostname?: string; port: number; protocol: string; allowedRoutes?: { namespaces?: { from: 'Same' | 'All' | 'Selector'; selector?: { node: PValue } } } };
   const r = validateClean(gatewayBody, doc, path, ctx) as { spec: { gatewayClassName: string; listeners: Listener[] } } | undefined;
   if (r === undefined) return undefined;
   const listeners = r.spec.listeners.map((l, i) => {
@@ -138,10 +140,53 @@ export function readGateway(m: Manifest, doc: PMap, path: string, ctx: Ctx): Gat
       errorAt(ctx, { path: path ? `${path}.${field}.hostname` : `${field}.hostname`, src: m.locate(`${field}.hostname`) }, `${JSON.stringify(l.hostname)} is not a hostname (RFC 1123, one leading "*." label at most; no IPs)`);
     }
     const from = l.allowedRoutes?.namespaces?.from ?? 'Same';
-    if (from === 'Selector') ctx.sink.warn(m.locate(field), `${path ? `${path}.` : ''}${field}.allowedRoutes.namespaces.selector`, 'namespace selectors of allowedRoutes are not modelled: routes from every namespace attach');
-    return { name: l.name, ...(l.hostname === undefined ? {} : { hostname: l.hostname.toLowerCase() }), port: l.port, protocol: l.protocol, from };
+    const selector = from === 'Selector' ? readNamespaceSelector(m, l.allowedRoutes?.namespaces?.selector, path, `${field}.allowedRoutes.namespaces.selector`, ctx) : undefined;
+    return { name: l.name, ...(l.hostname === undefined ? {} : { hostname: l.hostname.toLowerCase() }), port: l.port, protocol: l.protocol, from, ...(selector ? { selector } : {}) };
   });
   const spec: GatewaySpec = { name: m.name, namespace: m.namespace ?? 'default', className: r.spec.gatewayClassName, listeners, src: m.src };
+  ctx.prov.set(spec, manifestOrigin(m, path));
+  return spec;
+}
+
+/**
+ * A listener's namespace selector (Gateway API RouteNamespaces.selector: "must be specified when From is
+ * set to Selector"), validated as a Kubernetes LabelSelector; undefined after reporting a problem.
+ */
+function readNamespaceSelector(m: Manifest, raw: { node: PValue } | undefined, path: string, field: string, ctx: Ctx): LabelSelector | undefined {
+  const at = (f: string) => ({ path: path ? `${path}.${f}` : f, src: m.locate(f) });
+  if (raw === undefined) {
+    errorAt(ctx, at(field), 'required when allowedRoutes.namespaces.from is Selector');
+    return undefined;
+  }
+  const r = readLabelSelector(toJson(raw.node), field);
+  if (r.ok) return r.selector;
+  for (const e of r.errors) errorAt(ctx, at(e.path), e.message);
+  return undefined;
+}
+
+const grantBody = obj(
+  {
+    spec: sub(
+      obj(
+        {
+          from: many(obj({ group: req(str()), kind: req(str()), namespace: req(str()) }, { noSrc: true })),
+          to: many(obj({ group: req(str()), kind: req(str()), name: opt(str()) }, { noSrc: true })),
+        },
+        { noSrc: true },
+      ),
+    ),
+  },
+  { noSrc: true },
+);
+
+/** A ReferenceGrant (gateway.networking.k8s.io v1beta1), or undefined after reporting why it cannot be read. */
+export function readReferenceGrant(m: Manifest, doc: PMap, path: string, ctx: Ctx): ReferenceGrantSpec | undefined {
+  const r = validateClean(grantBody, doc, path, ctx) as { spec: Pick<ReferenceGrantSpec, 'from' | 'to'> } | undefined;
+  if (r === undefined) return undefined;
+  (['from', 'to'] as const).forEach((f) => {
+    if (r.spec[f].length === 0) errorAt(ctx, { path: path ? `${path}.spec.${f}` : `spec.${f}`, src: m.locate(`spec.${f}`) }, 'must list at least one entry');
+  });
+  const spec: ReferenceGrantSpec = { name: m.name, namespace: m.namespace ?? 'default', from: r.spec.from, to: r.spec.to, src: m.src };
   ctx.prov.set(spec, manifestOrigin(m, path));
   return spec;
 }

@@ -9,7 +9,7 @@ import { validateClean } from './validate.js';
 
 /** What the simulator does with a kind. */
 export type KindRole =
-  | 'namespace' | 'workload' | 'pod' | 'service' | 'ingress' | 'httproute' | 'gateway' | 'policy' | 'ippool'
+  | 'namespace' | 'workload' | 'pod' | 'service' | 'ingress' | 'httproute' | 'gateway' | 'referencegrant' | 'policy' | 'ippool'
   | 'bgppeer' | 'bgpconfig' | 'ipamconfig' | 'calico-resource' | 'node' | 'vm' | 'ignored';
 
 const CALICO_POLICY = ['NetworkPolicy', 'GlobalNetworkPolicy', 'StagedNetworkPolicy', 'StagedGlobalNetworkPolicy',
@@ -17,7 +17,7 @@ const CALICO_POLICY = ['NetworkPolicy', 'GlobalNetworkPolicy', 'StagedNetworkPol
 const CALICO_KEPT = ['BGPFilter', 'IPReservation', 'Node', 'FelixConfiguration'];
 /** Namespaced kinds among those the simulator reads (the object's namespace defaults to `default`). */
 const NAMESPACED = new Set(['NetworkPolicy', 'StagedNetworkPolicy', 'StagedKubernetesNetworkPolicy', 'NetworkSet',
-  'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController', 'Pod', 'Service', 'Ingress', 'ServiceAccount', 'HTTPRoute', 'Gateway',
+  'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController', 'Pod', 'Service', 'Ingress', 'ServiceAccount', 'HTTPRoute', 'Gateway', 'ReferenceGrant',
   'VirtualMachine']);
 
 /** Role of an object from its apiVersion group and kind. */
@@ -36,6 +36,7 @@ export function roleOf(apiVersion: string, kind: string): KindRole {
   }
   if (group === 'gateway.networking.k8s.io' && kind === 'HTTPRoute') return 'httproute';
   if (group === 'gateway.networking.k8s.io' && kind === 'Gateway') return 'gateway';
+  if (group === 'gateway.networking.k8s.io' && kind === 'ReferenceGrant') return 'referencegrant';
   if (group === 'networking.k8s.io' || group === 'extensions') {
     if (kind === 'NetworkPolicy') return 'policy';
     if (kind === 'Ingress') return 'ingress';

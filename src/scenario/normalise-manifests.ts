@@ -7,10 +7,10 @@ import { makeManifest, roleOf, type KindRole } from './manifest-record.js';
 import { describe, entryOf, fieldOf, joinPath, stringOf, type PMap, type PValue } from './positioned.js';
 import { errorAt, type Ctx } from './provenance.js';
 import type { RawRef } from './schema.js';
-import { readGateway, readHttpRoute } from './gateway-manifests.js';
+import { readGateway, readHttpRoute, readReferenceGrant } from './gateway-manifests.js';
 import { readIngress, readService } from './service-manifests.js';
 import type {
-  ExternalPeerSpec, GatewaySpec, HttpRouteSpec, IngressSpec, IpPoolSpec, Manifest, NamespaceSpec, NodeSpec, ServiceSpec, StaticPodSpec, WorkloadSpec,
+  ExternalPeerSpec, GatewaySpec, HttpRouteSpec, IngressSpec, IpPoolSpec, Manifest, NamespaceSpec, NodeSpec, ReferenceGrantSpec, ServiceSpec, StaticPodSpec, WorkloadSpec,
 } from './types.js';
 import { readPod, readWorkload, replicaSetOwner, resolveOwner, type OwnerRef } from './workload-manifests.js';
 import { readVirtualMachine } from './vm-manifests.js';
@@ -24,6 +24,7 @@ export interface ClusterParts {
   readonly ingresses: IngressSpec[];
   readonly httpRoutes: HttpRouteSpec[];
   readonly gateways: GatewaySpec[];
+  readonly referenceGrants: ReferenceGrantSpec[];
   readonly policies: Manifest[];
   readonly ignored: Manifest[];
   readonly ipPools: IpPoolSpec[];
@@ -57,7 +58,7 @@ interface Doc {
 
 export function emptyParts(): ClusterParts {
   return {
-    nodes: [], namespaces: [], workloads: [], pods: [], services: [], ingresses: [], httpRoutes: [], gateways: [], policies: [], ignored: [],
+    nodes: [], namespaces: [], workloads: [], pods: [], services: [], ingresses: [], httpRoutes: [], gateways: [], referenceGrants: [], policies: [], ignored: [],
     ipPools: [], peers: [], resources: [], settings: {},
   };
 }
@@ -137,6 +138,8 @@ function place(d: Doc, m: Manifest, parts: ClusterParts, owners: { pod: StaticPo
       return push(parts.httpRoutes, readHttpRoute(m, node, path, ctx));
     case 'gateway':
       return push(parts.gateways, readGateway(m, node, path, ctx));
+    case 'referencegrant':
+      return push(parts.referenceGrants, readReferenceGrant(m, node, path, ctx));
     case 'policy':
       parts.policies.push(m);
       return;

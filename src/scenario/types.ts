@@ -15,6 +15,7 @@ export type Locator = (path: string) => SourceRef;
 /** Label map (defined in src/lib so that the selector language can use it). */
 export type { Labels } from '../lib/labels.js';
 import type { Labels } from '../lib/labels.js';
+import type { LabelSelector } from '../lib/selector/label-selector.js';
 
 /** Time in milliseconds of simulated time. Durations in YAML are `90s`, `5m`, `1h30m`, `250ms`. */
 export type Millis = number;
@@ -155,7 +156,8 @@ export interface HttpRouteSpec {
   readonly parentRefs: readonly { readonly name: string; readonly namespace: string }[];
   readonly rules: readonly {
     readonly matches: readonly HttpRouteMatchSpec[];
-    readonly backendRefs: readonly { readonly name: string; readonly port?: number; readonly weight: number }[];
+    /** `namespace` only when it differs from the route's (a cross-namespace reference, which needs a ReferenceGrant). */
+    readonly backendRefs: readonly { readonly name: string; readonly namespace?: string; readonly port?: number; readonly weight: number }[];
   }[];
   /** Creation order among the routes read (metadata.creationTimestamp when given, else input order). */
   readonly created?: string;
@@ -163,6 +165,16 @@ export interface HttpRouteSpec {
 }
 
 /** A Gateway API Gateway: its class and the listeners routes attach to. */
+/** A Gateway API ReferenceGrant: which kinds of which namespaces may refer to objects of its own namespace. */
+export interface ReferenceGrantSpec {
+  readonly name: string;
+  readonly namespace: string;
+  readonly from: readonly { readonly group: string; readonly kind: string; readonly namespace: string }[];
+  /** `name` absent: every object of the kind. */
+  readonly to: readonly { readonly group: string; readonly kind: string; readonly name?: string }[];
+  readonly src: SourceRef;
+}
+
 export interface GatewaySpec {
   readonly name: string;
   readonly namespace: string;
@@ -173,8 +185,10 @@ export interface GatewaySpec {
     readonly hostname?: string;
     readonly port: number;
     readonly protocol: string;
-    /** `allowedRoutes.namespaces.from` (Same by default; Selector is read as All). */
+    /** `allowedRoutes.namespaces.from` (Same by default). */
     readonly from: 'Same' | 'All' | 'Selector';
+    /** `allowedRoutes.namespaces.selector`, with `from: Selector`: the labels of the namespaces whose routes attach. */
+    readonly selector?: LabelSelector;
   }[];
   readonly src: SourceRef;
 }
@@ -335,6 +349,8 @@ export interface ClusterSpec {
   readonly httpRoutes?: readonly HttpRouteSpec[];
   /** Gateway API Gateways, from manifests; absent: none (HTTPRoutes are then served as written). */
   readonly gateways?: readonly GatewaySpec[];
+  /** Gateway API ReferenceGrants read from manifests. */
+  readonly referenceGrants?: readonly ReferenceGrantSpec[];
   /** Kubernetes and Calico policies (NetworkPolicy, GlobalNetworkPolicy, Tier, NetworkSet, ...). */
   readonly policies: readonly Manifest[];
   /** Objects kept for completeness that no stage models (each reported once as ignored). */

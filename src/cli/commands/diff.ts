@@ -110,7 +110,7 @@ function routeDiff(args: Record<string, unknown>): number {
   const ingresses = clustersOf(before).flatMap((c) => c.ingresses);
   const written = clustersOf(after).flatMap((c) => c.httpRoutes ?? []);
   if (written.length === 0) throw new UsageError(`--routes: ${displayPath(afterFile)} has no HTTPRoute (gateway.networking.k8s.io/v1)`);
-  const { routes, refused } = attachRoutes(written, clustersOf(after).flatMap((c) => c.gateways ?? []));
+  const { routes, refused } = attachRoutes(written, clustersOf(after).flatMap((c) => c.gateways ?? []), clustersOf(after).flatMap((c) => c.namespaces));
   const diff = { ...routeMigrationDiff(ingresses, routes), notAttached: refused.map((r) => ({ namespace: r.route.namespace, name: r.route.name, reason: r.reason })) };
   const labels = { ingress: displayPath(beforeFile), httpRoute: displayPath(afterFile) };
   const doc = docFormat(args);

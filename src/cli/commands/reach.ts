@@ -10,6 +10,8 @@ import { InputError, diagnosticAt } from '../../lib/diagnostics.js';
 import { explainInWords } from '../../verdict/policy/explain-in-words.js';
 import { fastClassOf, fastEvaluate, matrixVerdicts } from '../../verdict/state/fast-evaluate.js';
 import { platformProbes, type ClusterPolicies } from '../../verdict/reach/platform-probes.js';
+import { serviceAddressProbe } from '../../verdict/reach/service-address-probe.js';
+import type { ProbeResult } from '../../verdict/policy/probes.js';
 import { withDataplane } from '../../verdict/pki/dataplane-probes.js';
 import { policyModelsOf } from '../../verdict/state/policy-models.js';
 import { paintVerdicts } from '../colour.js';
@@ -54,7 +56,8 @@ export const reachCommand: Command = {
     if (format === 'connlist' || args['matrix'] === true) return whole(built.clusters, args, format, focus, loaded) && failOnUnknown ? 3 : 0;
     if (focus.length) throw new UsageError('--focus-workload goes with --matrix or --format connlist');
     const { probes, file } = readProbes(args, built.clusters);
-    const probed = platformProbes(built.clusters, probes, file, loaded.run.model);
+    const entry = (p: ProbeResult): ProbeResult | undefined => serviceAddressProbe(loaded.run, built.clusters, p, fastEvaluate);
+    const probed = platformProbes(built.clusters, probes, file, loaded.run.model, fastEvaluate, entry);
     if (probed.diagnostics.length) throw new InputError(probed.diagnostics);
     const results = withDataplane(loaded.run, probed.results);
     if (format === 'json' || format === 'yaml') printDoc(results, format);

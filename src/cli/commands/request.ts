@@ -78,7 +78,7 @@ export const requestCommand: Command = {
 export function renderRequest(req: HttpRequest, r: RequestResult): string {
   const out = [`${req.method} ${r.url} from ${req.from} → ${r.status ?? 'no answer'} (${r.disposition})`];
   if (r.route) out.push(`  route: ${r.route.kind} ${r.route.namespace}/${r.route.name} host ${r.route.host ?? '*'} path ${r.route.path} (${r.route.pathType})`);
-  if (r.backend) out.push(`  backend: ${r.backend.cluster} ${r.backend.namespace}/${r.backend.service}:${r.backend.port} pod ${r.backend.pod ?? '(none)'}`);
+  if (r.backend) out.push(`  backend: ${r.backend.cluster} ${r.backend.namespace}/${r.backend.service}:${r.backend.port} ${r.backend.externalName !== undefined ? `ExternalName ${r.backend.externalName}` : `pod ${r.backend.pod ?? '(none)'}`}`);
   r.hops.forEach((h, i) => {
     const extra = [h.outerSrc && h.outerDst ? `outer ${h.outerSrc} → ${h.outerDst}` : '', h.file ? `${h.file}:${h.line}` : ''].filter((x) => x).join(', ');
     out.push(`  ${String(i + 1).padStart(2)}. [${h.step}] ${h.at}: ${h.detail}${extra ? ` (${extra})` : ''}`);

@@ -1,5 +1,6 @@
 // emit: a Gateway API Gateway as `kubectl apply` takes it (gateway.networking.k8s.io/v1), from the
 // GatewaySpec routes attach to; reading it back gives the same Gateway.
+import type { LabelSelector } from '../../lib/selector/label-selector.js';
 import type { GatewaySpec, JsonObject } from '../../scenario/types.js';
 
 /** The Gateway object. */
@@ -15,8 +16,16 @@ export function gatewayObject(g: GatewaySpec): JsonObject {
         ...(l.hostname !== undefined ? { hostname: l.hostname } : {}),
         port: l.port,
         protocol: l.protocol,
-        allowedRoutes: { namespaces: { from: l.from } },
+        allowedRoutes: { namespaces: { from: l.from, ...(l.selector ? { selector: labelSelectorObject(l.selector) } : {}) } },
       })),
     },
+  };
+}
+
+/** A LabelSelector as the API takes it (matchLabels a map, matchExpressions only when there are some). */
+function labelSelectorObject(sel: LabelSelector): JsonObject {
+  return {
+    ...(sel.matchLabels.length ? { matchLabels: Object.fromEntries(sel.matchLabels) } : {}),
+    ...(sel.matchExpressions.length ? { matchExpressions: sel.matchExpressions.map((e) => ({ key: e.key, operator: e.operator, ...(e.values.length ? { values: [...e.values] } : {}) })) } : {}),
   };
 }

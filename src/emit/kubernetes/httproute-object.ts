@@ -18,7 +18,7 @@ export function httpRouteObject(r: HttpRouteSpec): JsonObject {
           ...(m.headers.length ? { headers: m.headers.map((h) => ({ name: h.name, value: h.value })) } : {}),
           ...(m.queryParams.length ? { queryParams: m.queryParams.map((q) => ({ name: q.name, value: q.value })) } : {}),
         })),
-        backendRefs: rule.backendRefs.map((b) => ({ name: b.name, ...(b.port !== undefined ? { port: b.port } : {}), weight: b.weight })),
+        backendRefs: rule.backendRefs.map((b) => ({ name: b.name, ...(b.namespace !== undefined ? { namespace: b.namespace } : {}), ...(b.port !== undefined ? { port: b.port } : {}), weight: b.weight })),
       })),
     },
   };

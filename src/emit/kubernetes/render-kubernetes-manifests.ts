@@ -4,6 +4,7 @@
 import type { ClusterSpec, ContainerPort, IngressSpec, JsonObject, Manifest, ServicePortSpec, ServiceSpec, StaticPodSpec, WorkloadSpec } from '../../scenario/types.js';
 import { gatewayObject } from './gateway-object.js';
 import { httpRouteObject } from './httproute-object.js';
+import { referenceGrantObject } from './reference-grant-object.js';
 
 /** One file of objects: its name and the objects in it. */
 export interface ObjectsFile {
@@ -34,7 +35,7 @@ export function kubernetesObjectFiles(
   add('pods.yaml', cluster.pods.filter((p) => !skipPod(p)).map(podObject));
   add('services.yaml', services.map(serviceObject));
   add('ingresses.yaml', cluster.ingresses.map(ingressObject));
-  add('gateways.yaml', (cluster.gateways ?? []).map(gatewayObject));
+  add('gateways.yaml', [...(cluster.gateways ?? []).map(gatewayObject), ...(cluster.referenceGrants ?? []).map(referenceGrantObject)]);
   add('httproutes.yaml', (cluster.httpRoutes ?? []).map(httpRouteObject));
   add('policies.yaml', policies.map((p) => p.body));
   return files;

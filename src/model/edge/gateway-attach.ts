@@ -1,7 +1,10 @@
 // model: which HTTPRoutes a set of Gateways serves, and under which hostnames — a route attaches to the
-// HTTP/HTTPS listeners of the Gateways its parentRefs name (sectionName aside) that allow its namespace,
+// HTTP/HTTPS listeners of the Gateways its parentRefs name (sectionName aside) that allow its namespace
+// (allowedRoutes: Same, All, or a label selector on namespaces),
 // keeping only the route hostnames that intersect the listener's; with no intersection it is not accepted.
-import type { GatewaySpec, HttpRouteSpec } from '../../scenario/types.js';
+import { matchesLabelSelector } from '../../lib/selector/label-selector.js';
+import type { GatewaySpec, HttpRouteSpec, NamespaceSpec } from '../../scenario/types.js';
+import { LABEL_METADATA_NAME } from '../endpoints/calico-labels.js';
 
 /** The routes as served (hostnames narrowed to the listeners'), and the ones no listener accepts, with why. */
 export interface AttachedRoutes {
@@ -23,8 +26,20 @@ export function intersectHostnames(listener: string | undefined, route: readonly
   return kept.length ? [...new Set(kept)] : undefined;
 }
 
+/**
+ * Whether listener `l` of `gw` takes routes from `namespace` (Gateway API RouteNamespaces.from): Same, its
+ * Gateway's namespace only (the default); All; Selector, the namespaces whose labels the selector matches —
+ * declared labels plus `kubernetes.io/metadata.name`, which the API server sets on every namespace.
+ */
+function allowsNamespace(gw: GatewaySpec, l: GatewaySpec['listeners'][number], namespace: string, namespaces: readonly NamespaceSpec[]): boolean {
+  if (l.from === 'All') return true;
+  if (l.from === 'Same') return namespace === gw.namespace;
+  const declared = namespaces.find((n) => n.name === namespace)?.labels ?? {};
+  return l.selector !== undefined && matchesLabelSelector(l.selector, { ...declared, [LABEL_METADATA_NAME]: namespace });
+}
+
 /** Attaches `routes` to `gateways`; with no Gateway given, every route is served as written (an implied Gateway). */
-export function attachRoutes(routes: readonly HttpRouteSpec[], gateways: readonly GatewaySpec[]): AttachedRoutes {
+export function attachRoutes(routes: readonly HttpRouteSpec[], gateways: readonly GatewaySpec[], namespaces: readonly NamespaceSpec[] = []): AttachedRoutes {
   if (gateways.length === 0) return { routes, refused: [] };
   const served: HttpRouteSpec[] = [];
   const refused: { route: HttpRouteSpec; reason: string }[] = [];
@@ -38,8 +53,8 @@ export function attachRoutes(routes: readonly HttpRouteSpec[], gateways: readonl
       if (!gw) continue;
       for (const l of gw.listeners) {
         if (l.protocol !== 'HTTP' && l.protocol !== 'HTTPS') continue;
-        if (l.from === 'Same' && route.namespace !== gw.namespace) {
-          why = `Gateway ${gw.namespace}/${gw.name} listener ${l.name} allows routes from its own namespace only`;
+        if (!allowsNamespace(gw, l, route.namespace, namespaces)) {
+          why = `Gateway ${gw.namespace}/${gw.name} listener ${l.name} allows routes ${l.from === 'Same' ? 'from its own namespace only' : `only from namespaces its selector matches, not ${route.namespace}`}`;
           continue;
         }
         const kept = intersectHostnames(l.hostname, route.hostnames);

@@ -1,6 +1,6 @@
 // model: which Gateway listener accepts a request (port, protocol, hostname) and the HTTPRoutes attached
 // to that listener — the per-listener view of gateway-attach.ts that request routing needs.
-import type { GatewaySpec, HttpRouteSpec } from '../../scenario/types.js';
+import type { GatewaySpec, HttpRouteSpec, NamespaceSpec } from '../../scenario/types.js';
 import { attachRoutes } from './gateway-attach.js';
 
 /** The listener that took a request, and the routes it serves (hostnames narrowed to the listener's). */
@@ -28,7 +28,7 @@ function specificity(hostname: string | undefined): number {
  * and the routes attached to it; undefined when no listener does. With HTTPRoutes but no Gateway, every
  * route is served by an implied Gateway that accepts every request (as `diff --routes` reads them).
  */
-export function listenerRoutes(gateways: readonly GatewaySpec[], routes: readonly HttpRouteSpec[], req: { host: string; port: number; https: boolean }): ListenerRoutes | undefined {
+export function listenerRoutes(gateways: readonly GatewaySpec[], routes: readonly HttpRouteSpec[], req: { host: string; port: number; https: boolean }, namespaces: readonly NamespaceSpec[] = []): ListenerRoutes | undefined {
   if (routes.length === 0) return undefined;
   if (gateways.length === 0) return { listener: null, routes };
   const protocol = req.https ? 'HTTPS' : 'HTTP';
@@ -40,6 +40,6 @@ export function listenerRoutes(gateways: readonly GatewaySpec[], routes: readonl
     }
   }
   if (!best) return undefined;
-  const attached = attachRoutes(routes, [{ ...best.gw, listeners: [best.l] }]);
+  const attached = attachRoutes(routes, [{ ...best.gw, listeners: [best.l] }], namespaces);
   return { listener: `${best.gw.namespace}/${best.gw.name}/${best.l.name}`, routes: attached.routes };
 }

@@ -7,6 +7,7 @@ import type { LivePod } from '../../engine/platform/pod-table.js';
 import type { HttpRouteSpec } from '../../scenario/types.js';
 import type { ClusterPolicies } from '../reach/platform-probes.js';
 import { backendReach } from '../request/backend-reach.js';
+import { backendRefPermitted } from '../../model/edge/reference-grant.js';
 import { controllerPods } from '../request/controller-pods.js';
 import type { AssertionResult } from './types.js';
 
@@ -18,7 +19,7 @@ export function httpRouteRuleAssertions(run: PlatformRun, policies: readonly Clu
   const controllers = controllerPods(run);
   const out: AssertionResult[] = [];
   run.model.clusters.forEach((c, cluster) => {
-    const attached = attachRoutes(c.spec.httpRoutes ?? [], c.spec.gateways ?? []);
+    const attached = attachRoutes(c.spec.httpRoutes ?? [], c.spec.gateways ?? [], c.spec.namespaces);
     const refused = new Map(attached.refused.map((x) => [x.route, x.reason]));
     for (const route of c.spec.httpRoutes ?? []) {
       route.rules.forEach((rule, i) => {
@@ -44,9 +45,12 @@ function ruleFailure(run: PlatformRun, policies: readonly ClusterPolicies[], con
   if (refs.length === 0) return 'the rule has no backendRef of positive weight (500)';
   const c = run.model.clusters[cluster]!;
   for (const ref of refs) {
-    const svc = c.services.find((s) => s.namespace === route.namespace && s.name === ref.name);
+    const ns = ref.namespace ?? route.namespace;
+    const name = `Service ${ns}/${ref.name}`;
+    if (!backendRefPermitted(route.namespace, { namespace: ns, service: ref.name }, c.spec.referenceGrants ?? [])) return `${name} is in another namespace and no ReferenceGrant permits it (RefNotPermitted, 500)`;
+    const svc = c.services.find((s) => s.namespace === ns && s.name === ref.name);
     const sp = svc?.ports.find((p) => p.port === ref.port);
-    const name = `Service ${route.namespace}/${ref.name}`;
+    if (svc?.type === 'ExternalName') return `${name} is ExternalName ${svc.externalName ?? ''}: Gateway API implementations should not forward to it, calisim does not (500)`;
     if (!svc || !sp) return `${name}${svc ? ` has no port ${ref.port ?? '-'}` : ' does not exist'} (500)`;
     const reach = backendReach(run, policies, controllers, cluster, svc, sp);
     if (reach.endpoints === 0) return `${name} has no ready endpoint (503)`;

@@ -24,6 +24,9 @@ export interface ClusterPolicies {
 
 export type Evaluate = (m: PolicyModel, p: Packet) => Verdict;
 
+/** Judges a probe between two addresses that enters the platform through a Service address (undefined: not one). */
+export type ServiceEntry = (probe: ProbeResult) => ProbeResult | undefined;
+
 interface Located {
   readonly cluster: number;
   readonly rest: string;
@@ -36,6 +39,7 @@ export function platformProbes(
   file: string,
   platform: Model,
   evaluate: Evaluate = fastEvaluate,
+  entry?: ServiceEntry,
 ): { results: ProbeResult[]; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   if (!Array.isArray(probes)) return { results: [], diagnostics: [diagnosticAt(undefined, '', 'probes must be a JSON array', 'error', file)] };
@@ -63,7 +67,8 @@ export function platformProbes(
     };
     if (!cross) {
       const r = one(home, { ...o, from: rewrite(from, o['from']), to: rewrite(to, o['to']) });
-      if (r) results[i] = { ...r, from: o['from'] as string, to: o['to'] as string };
+      const probe = r ? { ...r, from: o['from'] as string, to: o['to'] as string } : undefined;
+      if (probe) results[i] = (from === undefined && to === undefined ? entry?.(probe) : undefined) ?? probe;
       return;
     }
     // Across clusters: egress in the source cluster towards the destination pod's IP; ingress in the

@@ -1,7 +1,8 @@
 // verdict: what ingress-nginx does with a request it accepted — the rule or default backend that matches,
 // the 308 / 403 / 404 / 503 it answers itself, canary selection, the upstream endpoint (the pod endpoints
-// directly, or the ClusterIP through kube-proxy with service-upstream), and the controller pod's own
-// connection to that pod through the outer and inner walls (504 when the walls drop it).
+// directly, or the ClusterIP through kube-proxy with service-upstream; an ExternalName Service's DNS name),
+// and the controller pod's own connection to that pod through the outer and inner walls (504 when the walls
+// drop it).
 import type { PlatformRun } from '../../engine/platform/run-platform.js';
 import type { LivePod } from '../../engine/platform/pod-table.js';
 import { formatIpv4 } from '../../lib/ipv4.js';
@@ -11,6 +12,7 @@ import type { ClusterPolicies } from '../reach/platform-probes.js';
 import type { TraceHop } from '../trace/types.js';
 import { chooseCanary, redirectsToHttps, sourceRefusal } from './nginx-choice.js';
 import type { HttpRequest, MatchedRoute, RequestBackend, RequestResult } from './types.js';
+import { externalNameUpstream } from './external-name.js';
 import { routeAtGateway } from './route-at-gateway.js';
 import { upstreamToPod } from './upstream-to-pod.js';
 
@@ -74,6 +76,13 @@ export function routeAtController(
   }
   const c = run.model.clusters[r.cluster]!;
   const svc = c.services.find((s) => s.namespace === r.ingress.namespace && s.name === r.path.service);
+  if (svc?.type === 'ExternalName') {
+    const up = externalNameUpstream(svc, r.path.port);
+    const named = { cluster: c.name, namespace: svc.namespace, service: svc.name, port: 'refused' in up ? r.path.port : up.port, pod: null };
+    if ('refused' in up) return answer(503, up.refused, route, named);
+    hops.push({ step: 'upstream', at: where, detail: `Service ${svc.namespace}/${svc.name} is ExternalName ${up.host}: ingress-nginx proxies to ${up.host}:${up.port}, resolving the name by DNS per request; the request leaves the platform (the name's address is outside the model, so no wall is judged beyond the controller)` });
+    return { url: req.url, status: null, route, backend: { ...named, externalName: up.host }, hops, disposition: 'left-platform' };
+  }
   const sp = svc?.ports.find((p) => (typeof r.path.port === 'number' ? p.port === r.path.port : p.name === r.path.port));
   const backend = (pod: LivePod | undefined): RequestBackend => ({ cluster: c.name, namespace: r.ingress.namespace, service: r.path.service, port: sp?.port ?? r.path.port, pod: pod ? pod.name : null });
   if (!svc || !sp) return answer(503, `Service ${r.ingress.namespace}/${r.path.service}${svc ? ` has no port ${String(r.path.port)}` : ' does not exist'}`, route, backend(undefined));

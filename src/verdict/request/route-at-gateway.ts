@@ -6,6 +6,7 @@ import type { LivePod } from '../../engine/platform/pod-table.js';
 import { matchHttpRoute, type HttpRouteEntry } from '../../compile/edge/httproute-match.js';
 import { listenerRoutes } from '../../model/edge/gateway-listener.js';
 import { pickEndpoint } from '../../model/edge/kube-proxy.js';
+import { backendRefPermitted } from '../../model/edge/reference-grant.js';
 import type { HttpRouteSpec } from '../../scenario/types.js';
 import type { ClusterPolicies } from '../reach/platform-probes.js';
 import type { TraceHop } from '../trace/types.js';
@@ -35,7 +36,7 @@ export function routeAtGateway(
 ): RequestResult | undefined {
   const candidates: { cluster: number; listener: string | null; route: HttpRouteSpec }[] = [];
   run.model.clusters.forEach((c, cluster) => {
-    const lr = listenerRoutes(c.spec.gateways ?? [], c.spec.httpRoutes ?? [], url);
+    const lr = listenerRoutes(c.spec.gateways ?? [], c.spec.httpRoutes ?? [], url, c.spec.namespaces);
     for (const route of lr?.routes ?? []) candidates.push({ cluster, listener: lr!.listener, route });
   });
   const entries: HttpRouteEntry[] = candidates.map((x, age) => ({ namespace: x.route.namespace, name: x.route.name, age, hostnames: x.route.hostnames, rules: x.route.rules }));
@@ -57,10 +58,19 @@ export function routeAtGateway(
   // port) gets 500, its share of a split included; a Service with no ready endpoint SHOULD get 503.
   if (!ref) return answer(500, `the rule has no backendRef of positive weight`, null);
   if (refs.filter((b) => b.weight > 0).length > 1) hops.push({ step: 'backend', at: where, detail: `backendRef ${ref.name}:${ref.port ?? '-'} (weight ${ref.weight} of ${refs.reduce((s, b) => s + b.weight, 0)}; calisim picks by a hash of the client address)` });
-  const svc = c.services.find((s) => s.namespace === spec.namespace && s.name === ref.name);
+  const ns = ref.namespace ?? spec.namespace;
+  // A cross-namespace backendRef needs a ReferenceGrant in the Service's namespace; without one the
+  // reference does not resolve (ResolvedRefs False, RefNotPermitted) and the request is answered 500.
+  if (!backendRefPermitted(spec.namespace, { namespace: ns, service: ref.name }, c.spec.referenceGrants ?? [])) {
+    return answer(500, `backendRef ${ns}/${ref.name} is in another namespace and no ReferenceGrant in ${ns} lets HTTPRoutes of ${spec.namespace} refer to it (ResolvedRefs False, RefNotPermitted)`, { cluster: c.name, namespace: ns, service: ref.name, port: ref.port ?? '-', pod: null });
+  }
+  const svc = c.services.find((s) => s.namespace === ns && s.name === ref.name);
+  // BackendObjectReference.kind: ExternalName Services may point outside the cluster and are not safe to
+  // forward to (CVE-2021-25740); implementations SHOULD NOT support them. calisim does not: an invalid backend.
+  if (svc?.type === 'ExternalName') return answer(500, `Service ${ns}/${ref.name} is ExternalName ${svc.externalName ?? ''}: Gateway API implementations should not forward to it (ResolvedRefs False), so calisim treats it as an invalid backendRef`, { cluster: c.name, namespace: ns, service: ref.name, port: ref.port ?? '-', pod: null });
   const sp = svc?.ports.find((p) => p.port === ref.port);
-  const backend = (pod: LivePod | undefined): RequestBackend => ({ cluster: c.name, namespace: spec.namespace, service: ref.name, port: sp?.port ?? ref.port ?? '-', pod: pod ? pod.name : null });
-  if (!svc || !sp) return answer(500, `Service ${spec.namespace}/${ref.name}${svc ? ` has no port ${ref.port ?? '-'}` : ' does not exist'} (an invalid backendRef)`, backend(undefined));
+  const backend = (pod: LivePod | undefined): RequestBackend => ({ cluster: c.name, namespace: ns, service: ref.name, port: sp?.port ?? ref.port ?? '-', pod: pod ? pod.name : null });
+  if (!svc || !sp) return answer(500, `Service ${ns}/${ref.name}${svc ? ` has no port ${ref.port ?? '-'}` : ' does not exist'} (an invalid backendRef)`, backend(undefined));
   const up = upstreamToPod(run, policies, at, where, { cluster, svc, sp, serviceUpstream: false, note: 'HTTPRoute filters are not modelled' });
   if (up.status === 503) return answer(503, `Service ${svc.namespace}/${svc.name} has no ready endpoint`, backend(undefined));
   return { url: req.url, status: up.status, route, backend: backend(up.pod), hops, disposition: up.status === 200 ? 'delivered' : 'dropped' };

@@ -33,16 +33,21 @@ export interface RequestBackend {
   readonly service: string;
   readonly port: number | string;
   readonly pod: string | null;
+  /** An ExternalName Service's DNS name, which the controller proxies to (then `pod` is null). */
+  readonly externalName?: string;
 }
 
 /** The answer for one request. */
 export interface RequestResult {
   readonly url: string;
-  /** HTTP status the client gets; null when no answer comes back (dropped before the controller). */
+  /** HTTP status the client gets; null when no answer comes back (dropped, or proxied out of the platform). */
   readonly status: number | null;
   readonly route: MatchedRoute | null;
   readonly backend: RequestBackend | null;
   readonly hops: readonly TraceHop[];
-  /** `delivered` to a backend pod, `answered` by the controller itself, or `dropped` on the way. */
-  readonly disposition: 'delivered' | 'answered' | 'dropped';
+  /**
+   * `delivered` to a backend pod, `answered` by the controller itself, `dropped` on the way, or
+   * `left-platform` when the controller proxies to an ExternalName Service's DNS name.
+   */
+  readonly disposition: 'delivered' | 'answered' | 'dropped' | 'left-platform';
 }

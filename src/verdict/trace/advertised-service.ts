@@ -21,21 +21,16 @@ export function findServiceAddress(run: PlatformRun, ip: number): { cluster: num
   return undefined;
 }
 
+/** Where outside traffic to a Service address can arrive: the advertising nodes, or why nowhere. */
+export type Advertised = { readonly drop: { readonly reason: 'no-route' | 'no-such-endpoint'; readonly at: string; readonly detail: string } } | { readonly drop?: undefined; readonly nodes: readonly number[]; readonly sp: ServicePortSpec; readonly text: string };
+
 /**
  * Calico's service advertisement (calico-node's route generator): an address inside the BGPConfiguration
  * range for its kind is advertised to the BGP peers — the whole range from every node for a Service with
  * externalTrafficPolicy Cluster, a /32 only from the nodes running a ready endpoint with Local. The
- * outside reaches it through the cluster's external peers; their ECMP picks a node (calisim by a hash of
- * the client address).
+ * outside reaches it through the cluster's external peers, which ECMP over the advertising nodes.
  */
-export function advertisedStage(
-  run: PlatformRun,
-  at: { cluster: number; svc: ServiceSpec; kind: ServiceAddressKind },
-  ip: number,
-  port: number | undefined,
-  protocol: string,
-  client: number,
-): StageResult<{ node: number; sp: ServicePortSpec }> {
+export function advertisingNodes(run: PlatformRun, at: { cluster: number; svc: ServiceSpec; kind: ServiceAddressKind }, ip: number, port: number | undefined, protocol: string): Advertised {
   const c = run.model.clusters[at.cluster]!;
   const name = `Service ${at.svc.namespace}/${at.svc.name}`;
   const g = readBgpGlobals(c.spec.calico, []);
@@ -45,19 +40,33 @@ export function advertisedStage(
     return cidr !== undefined && cidrContains(cidr, ip);
   });
   const what = `${formatIpv4(ip)} is the ${at.kind} of ${name} in ${c.name}`;
-  if (range === undefined) return { hops: [], drop: { reason: 'no-route', at: c.name, detail: `${what}, but no BGPConfiguration ${field} range holds it: Calico does not advertise it, so it is not routed from outside` } };
-  if (c.spec.calico.peers.length === 0) return { hops: [], drop: { reason: 'no-route', at: c.name, detail: `${what}, advertised by Calico (${field} ${range}) but ${c.name} has no external BGP peer to carry it outside` } };
+  if (range === undefined) return { drop: { reason: 'no-route', at: c.name, detail: `${what}, but no BGPConfiguration ${field} range holds it: Calico does not advertise it, so it is not routed from outside` } };
+  if (c.spec.calico.peers.length === 0) return { drop: { reason: 'no-route', at: c.name, detail: `${what}, advertised by Calico (${field} ${range}) but ${c.name} has no external BGP peer to carry it outside` } };
   const sp = at.svc.ports.find((x) => x.port === port && x.protocol === protocol);
-  if (!sp) return { hops: [], drop: { reason: 'no-such-endpoint', at: c.name, detail: `${name} has no ${protocol} port ${port ?? '-'}` } };
+  if (!sp) return { drop: { reason: 'no-such-endpoint', at: c.name, detail: `${name} has no ${protocol} port ${port ?? '-'}` } };
   const up = c.nodes.filter((n) => run.nodeUp[n] === 1);
   const local = at.svc.externalTrafficPolicy === 'Local';
   const withEndpoint = new Set(serviceEndpoints(run, at.cluster, at.svc, sp).filter((e) => e.ready).map((e) => e.node));
   const nodes = local ? up.filter((n) => withEndpoint.has(n)) : up;
   const how = local ? `${formatIpv4(ip)}/32 from the ${nodes.length} node(s) with a ready endpoint (externalTrafficPolicy Local)` : `${range} from every node (${nodes.length} up)`;
-  if (nodes.length === 0) return { hops: [], drop: { reason: 'no-route', at: c.name, detail: `${what}: no node advertises it (externalTrafficPolicy Local and no node runs a ready endpoint)` } };
-  const node = pickEndpoint(nodes, client)!;
-  const hops: TraceHop[] = [{ step: 'bgp', at: c.name, detail: `${what}: Calico advertises ${how} (${field}); the peer's ECMP sends it to ${run.model.nodes[node]!.name} (calisim by a hash of the client address)` }];
-  return { hops, node, sp };
+  if (nodes.length === 0) return { drop: { reason: 'no-route', at: c.name, detail: `${what}: no node advertises it (externalTrafficPolicy Local and no node runs a ready endpoint)` } };
+  return { nodes, sp, text: `${what}: Calico advertises ${how} (${field})` };
+}
+
+/** The advertisement as a trace stage: the peer's ECMP picks one advertising node (calisim by a hash of the client address). */
+export function advertisedStage(
+  run: PlatformRun,
+  at: { cluster: number; svc: ServiceSpec; kind: ServiceAddressKind },
+  ip: number,
+  port: number | undefined,
+  protocol: string,
+  client: number,
+): StageResult<{ node: number; sp: ServicePortSpec }> {
+  const a = advertisingNodes(run, at, ip, port, protocol);
+  if (a.drop) return { hops: [], drop: a.drop };
+  const node = pickEndpoint(a.nodes, client)!;
+  const hops: TraceHop[] = [{ step: 'bgp', at: run.model.clusters[at.cluster]!.name, detail: `${a.text}; the peer's ECMP sends it to ${run.model.nodes[node]!.name} (calisim by a hash of the client address)` }];
+  return { hops, node, sp: a.sp };
 }
 
 /**

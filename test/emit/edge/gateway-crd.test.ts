@@ -1,4 +1,4 @@
-// Validates the emitted Gateway API objects (Gateway, HTTPRoute) against the real standard-channel CRD schemas in
+// Validates the emitted Gateway API objects (Gateway with a namespace selector, HTTPRoute, ReferenceGrant) against the real standard-channel CRD schemas in
 // ../shared/reference/gateway-api/crds. Runs whenever CI is set; without CI it skips when the folder is absent.
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -7,6 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { gatewayObject } from '../../../src/emit/kubernetes/gateway-object.js';
 import { httpRouteObject } from '../../../src/emit/kubernetes/httproute-object.js';
+import { referenceGrantObject } from '../../../src/emit/kubernetes/reference-grant-object.js';
+import type { GatewaySpec, ReferenceGrantSpec } from '../../../src/scenario/types.js';
 import { loadScenarios } from '../../../src/scenario/load-scenario.js';
 import { checkOpenApi } from '../calico/openapi-check.js';
 
@@ -18,16 +20,22 @@ if (!enabled) console.warn(`gateway-crd: ${CRDS} is absent and CI is unset; skip
 const FILES: Readonly<Record<string, string>> = {
   Gateway: 'gateway.networking.k8s.io_gateways.yaml',
   HTTPRoute: 'gateway.networking.k8s.io_httproutes.yaml',
+  ReferenceGrant: 'gateway.networking.k8s.io_referencegrants.yaml',
 };
+/** The version calisim writes: v1 for Gateways and HTTPRoutes, v1beta1 (served by every release since v0.6) for ReferenceGrants. */
+const VERSIONS: Readonly<Record<string, string>> = { Gateway: 'v1', HTTPRoute: 'v1', ReferenceGrant: 'v1beta1' };
 
 function schemaOf(kind: string): Record<string, unknown> {
   const crd = parse(readFileSync(resolve(CRDS, FILES[kind]!), 'utf8')) as { spec: { versions: { name: string; schema: { openAPIV3Schema: Record<string, unknown> } }[] } };
-  return crd.spec.versions.find((v) => v.name === 'v1')!.schema.openAPIV3Schema;
+  return crd.spec.versions.find((v) => v.name === VERSIONS[kind])!.schema.openAPIV3Schema;
 }
 
 function emitted(): Record<string, unknown>[] {
   const t = loadScenarios(['test/fixtures/edge/migration/httproute']).tenants[0]!;
-  return [...(t.gateways ?? []).map(gatewayObject), ...(t.httpRoutes ?? []).map(httpRouteObject)] as Record<string, unknown>[];
+  const selecting: GatewaySpec['listeners'][number] = { name: 'shared', port: 8080, protocol: 'HTTP', from: 'Selector', selector: { matchLabels: [['shared-gateway-access', 'true']], matchExpressions: [{ key: 'team', operator: 'In', values: ['a'] }] } };
+  const gateways = (t.gateways ?? []).map((g) => ({ ...g, listeners: [...g.listeners, selecting] }));
+  const grant: ReferenceGrantSpec = { name: 'bar', namespace: 'bar', from: [{ group: 'gateway.networking.k8s.io', kind: 'HTTPRoute', namespace: 'foo' }], to: [{ group: '', kind: 'Service' }, { group: '', kind: 'Service', name: 'bar' }], src: { file: 'x', line: 1, col: 1 } };
+  return [...gateways.map(gatewayObject), ...(t.httpRoutes ?? []).map(httpRouteObject), referenceGrantObject(grant)] as Record<string, unknown>[];
 }
 
 describe.skipIf(!enabled)('emitted Gateway API objects', () => {
@@ -35,6 +43,7 @@ describe.skipIf(!enabled)('emitted Gateway API objects', () => {
     const objects = emitted();
     expect(objects.filter((o) => o['kind'] === 'Gateway').length).toBeGreaterThan(0);
     expect(objects.filter((o) => o['kind'] === 'HTTPRoute').length).toBeGreaterThan(1);
+    expect(objects.filter((o) => o['kind'] === 'ReferenceGrant').length).toBe(1);
     for (const o of objects) expect(checkOpenApi(schemaOf(o['kind'] as string), o), `${o['kind']} ${JSON.stringify(o['metadata'])}`).toEqual([]);
   });
 

@@ -1,10 +1,16 @@
 // HTTPRoute attachment to Gateway listeners, with the known answers of the HTTPRoute CRD's `hostnames`
-// documentation, and the namespace rule of allowedRoutes (Same by default).
+// documentation, and the namespace rule of allowedRoutes (Same by default; All; a namespace label selector
+// as in Gateway API's cross-namespace routing guide, site-src/guides/multiple-ns.md).
 import { describe, expect, it } from 'vitest';
 import { attachRoutes, intersectHostnames } from '../../../src/model/edge/gateway-attach.js';
-import type { GatewaySpec, HttpRouteSpec } from '../../../src/scenario/types.js';
+import { readLabelSelector, type LabelSelector, type LabelSelectorResult } from '../../../src/lib/selector/label-selector.js';
+import type { GatewaySpec, HttpRouteSpec, NamespaceSpec } from '../../../src/scenario/types.js';
 
 const SRC = { file: 'x.yaml', line: 1, col: 1 };
+const ok = (r: LabelSelectorResult): LabelSelector => {
+  if (!r.ok) throw new Error(JSON.stringify(r.errors));
+  return r.selector;
+};
 const route = (name: string, hostnames: string[], namespace = 'gw'): HttpRouteSpec => ({ name, namespace, hostnames, parentRefs: [{ name: 'public', namespace: 'gw' }], rules: [], src: SRC });
 const gateway = (hostname: string | undefined, from: 'Same' | 'All' = 'Same'): GatewaySpec => ({
   name: 'public',
@@ -38,6 +44,24 @@ describe('attachRoutes', () => {
   it('attaches routes of other namespaces only when the listener allows All', () => {
     expect(attachRoutes([route('r', [], 'shop')], [gateway(undefined)]).refused[0]!.reason).toMatch(/own namespace only/);
     expect(attachRoutes([route('r', [], 'shop')], [gateway(undefined, 'All')]).routes).toHaveLength(1);
+  });
+
+  it('with from Selector, attaches routes of the namespaces whose labels the selector matches (the shared-gateway-access guide)', () => {
+    const gw = gateway(undefined);
+    const selected: GatewaySpec = { ...gw, listeners: [{ ...gw.listeners[0]!, from: 'Selector', selector: ok(readLabelSelector({ matchLabels: { 'shared-gateway-access': 'true' } }, 'selector')) }] };
+    const namespaces: NamespaceSpec[] = [
+      { name: 'store-ns', labels: { 'shared-gateway-access': 'true' }, declared: true, src: SRC },
+      { name: 'site-ns', labels: {}, declared: true, src: SRC },
+    ];
+    const a = attachRoutes([route('store', [], 'store-ns'), route('site', [], 'site-ns'), route('nowhere', [], 'undeclared')], [selected], namespaces);
+    expect(a.routes.map((r) => r.name)).toEqual(['store']);
+    expect(a.refused.map((r) => r.reason)).toEqual([
+      'Gateway gw/public listener http allows routes only from namespaces its selector matches, not site-ns',
+      'Gateway gw/public listener http allows routes only from namespaces its selector matches, not undeclared',
+    ]);
+    // Every namespace carries kubernetes.io/metadata.name (set by the API server), declared or not.
+    const byName: GatewaySpec = { ...gw, listeners: [{ ...gw.listeners[0]!, from: 'Selector', selector: ok(readLabelSelector({ matchExpressions: [{ key: 'kubernetes.io/metadata.name', operator: 'In', values: ['site-ns', 'undeclared'] }] }, 'selector')) }] };
+    expect(attachRoutes([route('store', [], 'store-ns'), route('site', [], 'site-ns'), route('nowhere', [], 'undeclared')], [byName], namespaces).routes.map((r) => r.name)).toEqual(['site', 'nowhere']);
   });
 
   it('refuses a route whose parent Gateway is not given, and serves every route as written when no Gateway is', () => {
