@@ -95,5 +95,5 @@ export function certificates(run: PlatformRun): InvariantOutcome {
  *  and no MetalLB BGP speaker sharing a router with Calico. */
 export function loadBalancers(run: PlatformRun): InvariantOutcome[] {
   const verdicts = lbVerdicts(run.model.loadBalancers, buildLbReport(run), run.stats.endTime);
-  return [...(run.model.loadBalancers.length ? verdicts : verdicts.slice(0, 1)), ...metallbVerdicts(run)].map((v) => ({ ...v, kind: 'load-balancers' as const }));
+  return [...(run.model.loadBalancers.length + run.model.metalLbs.length ? verdicts : verdicts.slice(0, 1)), ...metallbVerdicts(run)].map((v) => ({ ...v, kind: 'load-balancers' as const }));
 }

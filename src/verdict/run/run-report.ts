@@ -139,7 +139,7 @@ export function buildRunReport(run: PlatformRun, seed: number, showPath: (file: 
       status: lbChecks[0]!.status,
       detail: lbChecks[0]!.status === 'fail' ? lbChecks[0]!.detail : `${lb.transitions.length} member transition(s), no outage`,
     },
-    ...(model.loadBalancers.length ? lbChecks.slice(1) : []).concat(metallbVerdicts(run)).map((v) => ({ name: v.title, status: v.status, detail: v.detail })),
+    ...(model.loadBalancers.length + model.metalLbs.length ? lbChecks.slice(1) : []).concat(metallbVerdicts(run)).map((v) => ({ name: v.title, status: v.status, detail: v.detail })),
   ];
   return {
     schema: RUN_REPORT_SCHEMA,
