@@ -44,7 +44,7 @@ describe('reading back a manifest set', () => {
 
   // A manifest folder holds no expect section (reach/*, ipam-headroom/*), no timeline (bgp-convergence) and no
   // platform: the read-back does not know that mgmt manages the tenants and fronts their Ingresses
-  // (ingress-route/*, ingress-conflict) behind its load balancers (lb-blackholes, lb-failover: the AS3
+  // (ingress-route/*, ingress-conflict) behind its load balancers (lb-blackholes, lb-failover, lb-vip-routed: the AS3
   // declarations are not read back), so it also checks mgmt's isolation and route leaks like any cluster's.
   it('check agrees on every assertion the folder expresses', async () => {
     const [a, b] = await both(['check', '--format', 'json']);
@@ -56,7 +56,7 @@ describe('reading back a manifest set', () => {
     expect(shared.filter((id) => id.startsWith('isolation/'))).toHaveLength(12);
     expect(shared.filter((id) => id.startsWith('route-leak/'))).toHaveLength(12);
     expect(shared.length).toBeGreaterThan(40);
-    const unexpressed = /^(reach\/|ipam-headroom\/|bgp-convergence$|ingress-route\/|ingress-conflict$|lb-blackholes$|lb-failover$)/;
+    const unexpressed = /^(reach\/|ipam-headroom\/|bgp-convergence$|ingress-route\/|ingress-conflict$|lb-blackholes$|lb-failover$|lb-vip-routed$)/;
     expect([...want.keys()].filter((id) => !got.has(id)).filter((id) => !unexpressed.test(id))).toEqual([]);
     expect([...got.keys()].filter((id) => !want.has(id)).filter((id) => !/mgmt/.test(id))).toEqual([]);
     for (const id of shared) expect(got.get(id), id).toBe(want.get(id));
