@@ -3,12 +3,14 @@
 // on three nodes) and a clean stop moves it at once; in BGP mode the router keeps a silently failed node's
 // /32 until the 90 s hold timer expires (a blackhole of its ECMP share), and every next-hop change rehashes
 // existing flows (MetalLB docs, concepts/layer2 and concepts/bgp "Limitations").
+import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runPlatform, type PlatformRun } from '../../../src/engine/platform/run-platform.js';
 import { buildModel } from '../../../src/model/build-model.js';
 import { loadScenario } from '../../../src/scenario/load-scenario.js';
 import { buildLbReport, type LoadBalancerReport } from '../../../src/verdict/loadbalancer/lb-report.js';
 import { lbVerdicts } from '../../../src/verdict/loadbalancer/lb-verdicts.js';
+import { scenarioFile } from '../../scenario/helpers.js';
 
 let run: PlatformRun;
 let report: LoadBalancerReport;
@@ -68,5 +70,23 @@ describe('MetalLB BGP on the timeline', () => {
     expect(v.map((x) => [x.id, x.status])).toEqual([['load-balancers', 'pass'], ['lb-blackholes', 'pass'], ['lb-failover', 'pass']]);
     expect(v[2]!.detail).toBe('2 failover(s), longest gap 5.5s');
     expect(v[1]!.detail).toBe("0 blackhole window(s), each closed by a monitor in time; MetalLB BGP: 2 closed by the router's hold timer");
+  });
+});
+
+describe('MetalLB layer 2 with externalTrafficPolicy Local', () => {
+  // Only nodes with a ready endpoint are eligible (layer2_controller.go nodesWithEndpoint): when the owner's
+  // ingress pod stops, the VIP moves at once to the next eligible node in hash order; with none left, nobody answers.
+  it('moves the VIP off a node that lost its endpoint, and fails the healthy-member verdict with no endpoint left', () => {
+    const text = readFileSync('test/fixtures/loadbalancer/metallb.yaml', 'utf8')
+      .replace('ingress: { replicas: 3 }', 'ingress: { replicas: 3, externalTrafficPolicy: Local }')
+      .replace(/events:[\s\S]*$/, 'events:\n  - { at: 60s, kind: scale, workload: ingress-nginx/ingress-nginx, replicas: 1 }\n  - { at: 90s, kind: scale, workload: ingress-nginx/ingress-nginx, replicas: 0 }\n');
+    const local = runPlatform(buildModel(loadScenario(scenarioFile(text))), { until: 120_000 });
+    const r = buildLbReport(local);
+    const l2 = r.metallb.find((m) => m.name === 'lb-l2')!;
+    expect(l2.owners.map((o) => [o.node, o.from])).toEqual([['mgmt-2', 0], ['mgmt-1', 60_000], [null, 90_000]]);
+    expect(l2.failovers.map((f) => [f.from, f.to, f.gap])).toEqual([['mgmt-2', 'mgmt-1', 0], ['mgmt-1', null, 0]]);
+    const v = lbVerdicts(local.model.loadBalancers, r, 120_000);
+    expect(v[0]).toMatchObject({ id: 'load-balancers', status: 'fail' });
+    expect(v[0]!.detail).toContain('lb-l2 10.0.0.40: no node announces it from t=90s to the end');
   });
 });
