@@ -71,7 +71,7 @@ describe('reading back a manifest set', () => {
     for (const [id, s] of got) expect(s, id).toBe(want.get(id));
     const ids = [...got.keys()];
     expect(ids.filter((id) => id.startsWith('ingress-route/'))).toHaveLength(3);
-    expect(ids).toEqual(expect.arrayContaining(['ingress-conflict', 'lb-blackholes', 'lb-failover', 'load-balancers']));
+    expect(ids).toEqual(expect.arrayContaining(['ingress-conflict', 'lb-blackholes', 'lb-failover', 'lb-vip-routed', 'load-balancers']));
   });
 
   it('the platform: mgmt manages the on-premises tenants on their flannel networks, umbrella is in a VPC', () => {

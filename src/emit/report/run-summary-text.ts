@@ -1,6 +1,7 @@
 // emit: the concise human summary of a run that `calisim run` prints.
 import type { RunReport } from '../../verdict/run/run-report.js';
 import { renderLbSummary } from '../loadbalancer/lb-summary-text.js';
+import { renderMetalLbSummary } from '../loadbalancer/metallb-summary-text.js';
 
 const secs = (ms: number): string => `${+(ms / 1000).toFixed(3)}s`;
 
@@ -35,7 +36,7 @@ export function renderRunSummary(r: RunReport): string {
   out.push('');
   out.push(...certificateLines(r));
   out.push('');
-  const lbs = renderLbSummary(r.loadBalancers.virtualServers);
+  const lbs = [...renderLbSummary(r.loadBalancers.virtualServers), ...renderMetalLbSummary(r.loadBalancers.metallb)];
   if (lbs.length) out.push(...lbs, '');
   out.push('Verdicts:');
   for (const v of r.verdicts) out.push(`  ${v.status === 'pass' ? 'PASS' : 'FAIL'}  ${v.name}: ${v.detail}`);

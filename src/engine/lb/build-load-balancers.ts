@@ -5,6 +5,7 @@
 import type { Model } from '../../model/types.js';
 import type { PodTable } from '../platform/pod-table.js';
 import type { Simulation } from '../simulation.js';
+import { ingressPodsPerNode } from './ingress-endpoints.js';
 import { LoadBalancers, type LbMemberDef, type MemberHealth } from './load-balancers.js';
 
 export function buildLoadBalancers(model: Model, sim: Simulation, pods: PodTable, nodeUp: Uint8Array): LoadBalancers {
@@ -25,14 +26,8 @@ export function buildLoadBalancers(model: Model, sim: Simulation, pods: PodTable
   }));
   const ing = model.scenario.platform?.ingress;
   const measure = (): MemberHealth => {
-    const local = new Int32Array(model.nodes.length);
-    let anywhere = 0;
-    for (const p of pods.pods) {
-      if (p.phase !== 'running' || p.cluster !== model.management || p.namespace !== ing?.namespace || p.base.owner?.name !== ing?.name) continue;
-      if (nodeUp[p.node] !== 1) continue;
-      local[p.node]!++;
-      anywhere++;
-    }
+    const local = ingressPodsPerNode(model, pods, (n) => nodeUp[n] === 1);
+    const anywhere = local.reduce((s, x) => s + x, 0);
     const reach = Uint8Array.from(host, (h) => (h >= 0 && nodeUp[h] === 1 ? 1 : 0));
     const serve = Uint8Array.from(host, (h, i) => (reach[i] === 1 && (ing?.externalTrafficPolicy === 'Local' ? local[h]! > 0 : anywhere > 0) ? 1 : 0));
     return { reach, serve };

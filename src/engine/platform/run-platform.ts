@@ -8,6 +8,7 @@ import type { Manifest, NodeDownMode, TimelineEventSpec } from '../../scenario/t
 import { buildLoadBalancers } from '../lb/build-load-balancers.js';
 import type { LoadBalancers } from '../lb/load-balancers.js';
 import { applyLbEvent } from '../lb/apply-lb-event.js';
+import { MetalLbRuntime } from '../lb/metallb-runtime.js';
 import { buildPki } from '../../model/pki/build-pki.js';
 import { LEGACY_COMPONENTS } from '../../scenario/pki-schema.js';
 import { Pki } from '../pki/pki.js';
@@ -55,6 +56,8 @@ export interface PlatformRun {
   beforeNodeChange: ((node: number) => void) | null;
   readonly pki: Pki;
   readonly monitors: LoadBalancers;
+  /** The MetalLB balancers (L2 ownership, BGP next hops) on the timeline. */
+  readonly metallb: MetalLbRuntime;
   readonly policies: PolicyStore;
   readonly bgp: BgpRuntime;
   readonly timeline: readonly TimelineRecord[];
@@ -114,6 +117,8 @@ export function createPlatform(model: Model, options: RunOptions = {}): Platform
 
   const monitors = buildLoadBalancers(model, sim, pods, nodeUp);
   monitors.start();
+  const metallb = new MetalLbRuntime(model, model.metalLbs, sim, pods, nodeUp, (kind, target, effects) => timeline.push({ at: sim.now, kind, target, effects }));
+  metallb.start();
 
   const hostVms = new Map<number, number[]>();
   for (const n of model.nodes) if (n.host >= 0) hostVms.set(n.host, [...(hostVms.get(n.host) ?? []), n.id]);
@@ -122,6 +127,7 @@ export function createPlatform(model: Model, options: RunOptions = {}): Platform
     if ((nodeUp[id] === 1) === up) return;
     run.beforeNodeChange?.(id);
     nodeUp[id] = up ? 1 : 0;
+    metallb.nodeChanged(id, up, mode);
     effects.push(`${model.nodes[id]!.name} ${up ? 'up' : `down (${mode})`}`);
     if (up) bgpOf().nodeUp(id);
     else bgpOf().nodeDown(id, mode);
@@ -141,6 +147,7 @@ export function createPlatform(model: Model, options: RunOptions = {}): Platform
     evictPods(model, node, pods, ipam, ready, sim.now, effects);
     bgpOf().syncBlocks(model.nodes[node]!.cluster);
     monitors.refresh();
+    metallb.refresh(effects);
     if (effects.length) timeline.push({ at: sim.now, kind: 'eviction', target: model.nodes[node]!.name, effects });
   });
 
@@ -151,6 +158,7 @@ export function createPlatform(model: Model, options: RunOptions = {}): Platform
     const before = cluster !== undefined && cluster >= 0 ? [...policies.of(cluster)] : [];
     applyEvent(ev, model, rec.effects, { setNode, pods, ipam, pki, nodeUp, policies, bgp: bgpOf, now: sim.now, lbs: monitors });
     monitors.refresh();
+    metallb.refresh(rec.effects);
     if ((ev.kind === 'policy-apply' || ev.kind === 'policy-delete') && options.onPolicyChange && cluster !== undefined && cluster >= 0)
       rec.effects.push(...options.onPolicyChange(run, cluster, before, policies.of(cluster)));
     timeline.push(rec);
@@ -169,6 +177,7 @@ export function createPlatform(model: Model, options: RunOptions = {}): Platform
     beforeNodeChange: null,
     pki,
     monitors,
+    metallb,
     policies,
     get bgp(): BgpRuntime {
       return bgpOf();

@@ -4,6 +4,7 @@ import type { PlatformRun } from '../../engine/platform/run-platform.js';
 import { calicoPodMtu } from '../../model/underlay/mtu.js';
 import { buildLbReport } from '../loadbalancer/lb-report.js';
 import { lbVerdicts } from '../loadbalancer/lb-verdicts.js';
+import { vipRoutedVerdict } from '../loadbalancer/vip-routed.js';
 import { metallbVerdicts } from '../loadbalancer/metallb-bgp-conflict.js';
 import type { AssertionStatus } from './types.js';
 
@@ -95,5 +96,5 @@ export function certificates(run: PlatformRun): InvariantOutcome {
  *  and no MetalLB BGP speaker sharing a router with Calico. */
 export function loadBalancers(run: PlatformRun): InvariantOutcome[] {
   const verdicts = lbVerdicts(run.model.loadBalancers, buildLbReport(run), run.stats.endTime);
-  return [...(run.model.loadBalancers.length ? verdicts : verdicts.slice(0, 1)), ...metallbVerdicts(run)].map((v) => ({ ...v, kind: 'load-balancers' as const }));
+  return [...(run.model.loadBalancers.length + run.model.metalLbs.length ? [...verdicts, vipRoutedVerdict(run)] : verdicts.slice(0, 1)), ...metallbVerdicts(run)].map((v) => ({ ...v, kind: 'load-balancers' as const }));
 }

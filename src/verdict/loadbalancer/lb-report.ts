@@ -2,6 +2,7 @@
 // member state windows, outages, blackhole windows with their share, failovers, the shares of new
 // connections per member over time and, at the end, per ingress-nginx pod behind the members.
 import type { PlatformRun } from '../../engine/platform/run-platform.js';
+import { buildMetalLbReport, type MetalLbReport } from './metallb-report.js';
 import type { LbBlackhole, LbFailover, LbOutage, LbTransition } from '../../engine/lb/types.js';
 
 /** A member's state over [from, to): monitored up, down, or disabled by an operator. */
@@ -32,6 +33,8 @@ export interface LoadBalancerReport {
   readonly blackholes: readonly LbBlackhole[];
   readonly failovers: readonly LbFailover[];
   readonly virtualServers: readonly VirtualServerReport[];
+  /** The MetalLB balancers (kind metallb), apart: they have no pool of their own. */
+  readonly metallb: readonly MetalLbReport[];
 }
 
 /** Share rounded to 4 decimals, so reports stay byte-stable across platforms' float printing. */
@@ -95,5 +98,5 @@ export function buildLbReport(run: PlatformRun): LoadBalancerReport {
       pods: podShares(run, li),
     };
   });
-  return { transitions: w.transitions, outages: w.outages, blackholes: w.blackholes, failovers: w.failovers, virtualServers };
+  return { transitions: w.transitions, outages: w.outages, blackholes: w.blackholes, failovers: w.failovers, virtualServers, metallb: buildMetalLbReport(run) };
 }

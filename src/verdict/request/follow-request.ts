@@ -9,6 +9,7 @@ import { arrivingSource } from '../../model/edge/source-address.js';
 import type { RouteTable } from '../../model/edge/ingress-routes.js';
 import type { ClusterPolicies } from '../reach/platform-probes.js';
 import { controllerPods } from './controller-pods.js';
+import { findMetalLbVip, metallbEntry } from '../loadbalancer/metallb-entry.js';
 import { routeAtController, type UrlParts } from './route-at-controller.js';
 import type { HttpRequest, RequestResult } from './types.js';
 import { followPacket } from '../trace/trace-packet.js';
@@ -41,8 +42,10 @@ export function followRequest(run: PlatformRun, policies: readonly ClusterPolici
     hops.push({ step: 'controller', at: `ingress-nginx (implied)`, detail: `no platform in the input: an ingress-nginx controller of class ${table.className} is implied; the network before it is not modelled` });
     return routeAtController(run, policies, table, lookup, req, url, { client, hops });
   }
-  const entry = entryPoint(run, url);
+  const entry = entryPoint(run, url, client);
   hops.push({ step: 'dns', at: url.host, detail: entry.why });
+  if (entry.via) hops.push(entry.via);
+  if (entry.via?.step === 'drop') return { url: req.url, status: null, route: null, backend: null, hops, disposition: 'dropped' };
   const clientEnd: TraceEnd = { text: req.from, kind: 'address', cluster: -1, node: -1, ip: client };
   const way = followPacket(run, policies, clientEnd, entry.end, { protocol: 6, port: entry.port, size: 64 }, 'TCP');
   hops.push(...way.hops.filter((h) => h.step !== 'deliver'));
@@ -57,8 +60,9 @@ export function followRequest(run: PlatformRun, policies: readonly ClusterPolici
   return routeAtController(run, policies, table, lookup, req, url, { client: seen, hops, pod });
 }
 
-/** Where the URL's host leads: an address in the URL, a VIP on the URL's port, else a NodePort of a management host. */
-function entryPoint(run: PlatformRun, url: UrlParts): { end: TraceEnd; port: number; why: string } {
+/** Where the URL's host leads: an address in the URL, a VIP on the URL's port (F5, then MetalLB: `via` the
+ *  node it enters at, or a drop), else a NodePort of a management host. */
+function entryPoint(run: PlatformRun, url: UrlParts, client: number): { end: TraceEnd; port: number; why: string; via?: TraceHop } {
   const { model } = run;
   const literal = parseIpv4(url.host);
   const address = (ip: number, text: string): TraceEnd => {
@@ -71,6 +75,16 @@ function entryPoint(run: PlatformRun, url: UrlParts): { end: TraceEnd; port: num
     if (vip) return { end: address(parseIpv4(vip.address), vip.address), port: url.port, why: `${url.host} resolves to ${lb.name}'s VIP ${vip.address} (calisim assumes every Ingress host points at the first VIP serving port ${url.port})` };
   }
   const ing = model.scenario.platform!.ingress;
+  const ml = findMetalLbVip(run, url.port);
+  if (ml) {
+    const spec = model.metalLbs[ml.lb]!;
+    const vip = spec.vips[ml.vip]!;
+    const { node, hop } = metallbEntry(run, ml.lb, ml.vip, client);
+    const n = model.nodes[Math.max(0, node)]!;
+    // kube-proxy handles a LoadBalancer IP with the same external chain as the NodePort (KUBE-EXT): calisim follows the NodePort.
+    const port = url.https ? ing.httpsNodePort : ing.httpNodePort;
+    return { end: address(n.ip, n.name), port, why: `${url.host} resolves to ${spec.name}'s VIP ${vip.address} (MetalLB, ${spec.metallb?.mode ?? 'l2'}); kube-proxy there treats it as the ingress Service's NodePort ${port}`, via: hop };
+  }
   const host = model.clusters[model.management]!.nodes.find((id) => run.nodeUp[id] === 1) ?? model.clusters[model.management]!.nodes[0]!;
   const port = url.https ? ing.httpsNodePort : ing.httpNodePort;
   const n = model.nodes[host]!;

@@ -9,6 +9,7 @@ import type { EffectWindow } from '../../engine/pki/pki-effects.js';
 import { buildLbReport, type LoadBalancerReport } from '../loadbalancer/lb-report.js';
 import { lbVerdicts } from '../loadbalancer/lb-verdicts.js';
 import { metallbVerdicts } from '../loadbalancer/metallb-bgp-conflict.js';
+import { vipRoutedVerdict } from '../loadbalancer/vip-routed.js';
 
 /** Version of the report.json schema (bumped on any incompatible change). */
 export const RUN_REPORT_SCHEMA = 'calisim.run/v1';
@@ -139,7 +140,7 @@ export function buildRunReport(run: PlatformRun, seed: number, showPath: (file: 
       status: lbChecks[0]!.status,
       detail: lbChecks[0]!.status === 'fail' ? lbChecks[0]!.detail : `${lb.transitions.length} member transition(s), no outage`,
     },
-    ...(model.loadBalancers.length ? lbChecks.slice(1) : []).concat(metallbVerdicts(run)).map((v) => ({ name: v.title, status: v.status, detail: v.detail })),
+    ...(model.loadBalancers.length + model.metalLbs.length ? [...lbChecks.slice(1), vipRoutedVerdict(run)] : []).concat(metallbVerdicts(run)).map((v) => ({ name: v.title, status: v.status, detail: v.detail })),
   ];
   return {
     schema: RUN_REPORT_SCHEMA,
