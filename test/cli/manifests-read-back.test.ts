@@ -84,6 +84,9 @@ describe('reading back a manifest set', () => {
     expect(flannel(back)).toEqual(flannel(scenario));
     expect(plain(back.platform?.ingress)).toEqual(plain(scenario.platform?.ingress));
     expect(plain(back.platform?.loadBalancers)).toEqual(plain(scenario.platform?.loadBalancers));
+    // PKI lifetimes from the Vault script (CA) and the cert-manager Certificates (TTL, rotation period).
+    const lifetimes = (s: Scenario): unknown => [s.platform?.pki.caTTL, s.platform?.pki.certTTL, s.platform?.pki.rotationPeriod];
+    expect(lifetimes(back)).toEqual(lifetimes(scenario));
   });
 
   it('one cluster folder reads back as that cluster', async () => {
