@@ -1,7 +1,8 @@
 // scenario: the platform of a manifest set read back — the management cluster (the one running ingress-nginx),
 // the tenants it manages (one per VM namespace: on premises, on the flannel network their VMs attach to; the
 // other clusters in their own VPC), its ingress controller, its load balancers (AS3 declarations, MetalLB
-// resources) and PKI lifetimes (Vault script, cert-manager Certificates) — so the scenario the set reads back as has the platform the set was written from.
+// resources) and PKI lifetimes (Vault script, cert-manager Certificates) — so the scenario the set reads back
+// as has the platform the set was written from.
 import { join } from 'node:path';
 import { readdirSync } from 'node:fs';
 import { readAs3Declaration } from './as3-read-back.js';
@@ -49,7 +50,7 @@ export function withPlatform(s: Built, mi: number, dir: string, loader: Loader):
   const tenantOf = (p: StaticPodSpec): string | undefined =>
     mgmt.namespaces.find((n) => n.name === p.namespace)?.labels[TENANT_LABEL] ?? p.labels[TENANT_LABEL];
   const vms = mgmt.pods.filter((p) => isVmPod(p) && names.has(tenantOf(p) ?? ''));
-  const records = readPlatformRecords(dir);
+  const records = readPlatformRecords(dir, ctx);
   const flannelObjects = readBackObjects(['install/flannel.yaml', 'install/flannel.json'].filter((f) => existsIn(dir, f)).flatMap((f) => loader.readManifests(join(dir, f))), ctx);
   const networks = readFlannelNetworks([...flannelObjects, ...mgmt.ignored], ctx);
   const management: ClusterSpec = {
