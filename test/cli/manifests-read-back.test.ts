@@ -89,6 +89,13 @@ describe('reading back a manifest set', () => {
     expect(lifetimes(back)).toEqual(lifetimes(scenario));
   });
 
+  it('a request follows the same path through the F5, kube-proxy and ingress-nginx (only the files cited differ)', async () => {
+    const [want, got] = await both(['request', '--url', 'https://acme.example.com/']);
+    const cited = / \((?:scenarios\/giantnetes\.yaml|[^()]*\/kubernetes\/policies\.yaml):\d+\)$/gm;
+    expect(got).toContain('[vip] f5-a: VIP 203.0.113.10:443 of f5-a');
+    expect(got.replace(cited, '')).toBe(want.replace(cited, ''));
+  });
+
   it('one cluster folder reads back as that cluster', async () => {
     const r = await runInProcess(['reach', join(set, 'acme'), '--format', 'connlist']);
     expect(r.code, r.stderr).toBe(0);
