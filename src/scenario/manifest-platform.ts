@@ -1,7 +1,8 @@
 // scenario: the platform of a manifest set read back — the management cluster (the one running ingress-nginx),
 // the tenants it manages (one per VM namespace: on premises, on the flannel network their VMs attach to; the
 // other clusters in their own VPC), its ingress controller, its load balancers (AS3 declarations, MetalLB
-// resources) and PKI lifetimes — so the scenario the set reads back as has the platform the set was written from.
+// resources) and PKI lifetimes (Vault script, cert-manager Certificates) — so the scenario the set reads back
+// as has the platform the set was written from.
 import { join } from 'node:path';
 import { readdirSync } from 'node:fs';
 import { readAs3Declaration } from './as3-read-back.js';
@@ -12,6 +13,7 @@ import { readPlatformRecords } from './manifest-set-records.js';
 import { nodeNetwork } from './manifest-scenario.js';
 import { readMetalLb } from './metallb-read-back.js';
 import type { PMap } from './positioned.js';
+import { readPkiLifetimes } from './pki-read-back.js';
 import { pkiSchema } from './pki-schema.js';
 import { readBackObjects } from './read-back-objects.js';
 import { cidrSize, parseCidr, parseIpv4 } from '../lib/ipv4.js';
@@ -48,7 +50,7 @@ export function withPlatform(s: Built, mi: number, dir: string, loader: Loader):
   const tenantOf = (p: StaticPodSpec): string | undefined =>
     mgmt.namespaces.find((n) => n.name === p.namespace)?.labels[TENANT_LABEL] ?? p.labels[TENANT_LABEL];
   const vms = mgmt.pods.filter((p) => isVmPod(p) && names.has(tenantOf(p) ?? ''));
-  const records = readPlatformRecords(dir);
+  const records = readPlatformRecords(dir, ctx);
   const flannelObjects = readBackObjects(['install/flannel.yaml', 'install/flannel.json'].filter((f) => existsIn(dir, f)).flatMap((f) => loader.readManifests(join(dir, f))), ctx);
   const networks = readFlannelNetworks([...flannelObjects, ...mgmt.ignored], ctx);
   const management: ClusterSpec = {
@@ -64,7 +66,7 @@ export function withPlatform(s: Built, mi: number, dir: string, loader: Loader):
     const ha = records.ha.get(lb.name);
     return ha === undefined ? lb : { ...lb, ha };
   });
-  return { ...s, platform: { management, ingress: ingress.spec, loadBalancers: withHa, pki: defaultPki(dir, loader) }, tenants };
+  return { ...s, platform: { management, ingress: ingress.spec, loadBalancers: withHa, pki: readPki(dir, loader) }, tenants };
 }
 
 function withoutPlacement(t: TenantSpec): ClusterSpec {
@@ -126,8 +128,10 @@ function readLoadBalancers(dir: string, hostOf: (a: string) => string, vipsOf: (
   return out;
 }
 
-/** platform.pki with its defaults (the set's cert-manager Certificates are not read back). */
-function defaultPki(dir: string, loader: Loader): PkiSpec {
-  const empty: PMap = { kind: 'map', entries: [], src: { file: dir, line: 0, col: 0 } };
-  return validate(pkiSchema, empty, 'platform.pki', loader.ctx) as PkiSpec;
+/** platform.pki: its defaults, with the lifetimes the management cluster's Vault script and Certificates state. */
+function readPki(dir: string, loader: Loader): PkiSpec {
+  const empty: PMap = { kind: 'map', entries: [], src: { file: join(dir, 'pki'), line: 0, col: 0 } };
+  const defaults = validate(pkiSchema, empty, 'platform.pki', loader.ctx) as PkiSpec;
+  const files = ['pki/cert-manager.yaml', 'pki/cert-manager.json'].filter((f) => existsIn(dir, f));
+  return readPkiLifetimes(dir, readBackObjects(files.flatMap((f) => loader.readManifests(join(dir, f))), loader.manifestCtx), defaults);
 }

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { parseDuration } from './duration.js';
 import { isFile } from './loader.js';
+import type { Ctx } from './provenance.js';
 import type { LoadBalancerSpec } from './types.js';
 
 type Vip = LoadBalancerSpec['vips'][number];
@@ -27,22 +28,35 @@ export interface PlatformRecords {
   readonly ha: ReadonlyMap<string, Ha>;
 }
 
-export function readPlatformRecords(dir: string): PlatformRecords {
+/** The records of `dir`'s kustomization.yaml; a `# calisim.io/` line that does not parse is warned about, not dropped silently. */
+export function readPlatformRecords(dir: string, ctx: Ctx): PlatformRecords {
   const file = join(dir, 'kustomization.yaml');
   const vips = new Map<string, Vip[]>();
   const ha = new Map<string, Ha>();
   if (!isFile(file)) return { vips, ha };
-  for (const line of readFileSync(file, 'utf8').split('\n')) {
-    const v = new RegExp(`^${VIPS} (\\S+): (.*)$`).exec(line);
-    if (v !== null) vips.set(v[1]!, v[2]!.split(' ').flatMap(parseVip));
-    const h = new RegExp(`^${HA} (\\S+): (\\S+) (\\S+)$`).exec(line);
-    const failover = h === null ? undefined : parseDuration(h[3]!);
-    if (h !== null && failover !== undefined) ha.set(h[1]!, { peer: h[2]!, failover });
-  }
+  readFileSync(file, 'utf8').split('\n').forEach((line, i) => {
+    if (!line.startsWith('# calisim.io/')) return;
+    const r = readRecord(line);
+    if (r?.vips !== undefined) vips.set(r.name, r.vips);
+    else if (r?.ha !== undefined) ha.set(r.name, r.ha);
+    else ctx.sink.warn({ file, line: i + 1, col: 1 }, '', `not a record this version reads (\`${VIPS} NAME: ADDRESS:PORT/TCP ...\` or \`${HA} NAME: PEER DURATION\`): ignored`);
+  });
   return { vips, ha };
 }
 
-function parseVip(text: string): Vip[] {
+/** One record line: a balancer's VIPs or its HA pair; undefined when the line does not parse. */
+function readRecord(line: string): { name: string; vips?: Vip[]; ha?: Ha } | undefined {
+  const v = new RegExp(`^${VIPS} (\\S+): (.+)$`).exec(line);
+  if (v !== null) {
+    const parsed = v[2]!.split(' ').map(parseVip);
+    return parsed.every((p) => p !== undefined) ? { name: v[1]!, vips: parsed as Vip[] } : undefined;
+  }
+  const h = new RegExp(`^${HA} (\\S+): (\\S+) (\\S+)$`).exec(line);
+  const failover = h === null ? undefined : parseDuration(h[3]!);
+  return failover === undefined ? undefined : { name: h![1]!, ha: { peer: h![2]!, failover } };
+}
+
+function parseVip(text: string): Vip | undefined {
   const m = /^([\d.]+):(\d+)\/(TCP|UDP)$/.exec(text);
-  return m === null ? [] : [{ address: m[1]!, port: Number(m[2]), protocol: m[3] as Vip['protocol'] }];
+  return m === null ? undefined : { address: m[1]!, port: Number(m[2]), protocol: m[3] as Vip['protocol'] };
 }

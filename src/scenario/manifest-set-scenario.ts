@@ -16,9 +16,9 @@ export function readSet(path: string, loader: Loader): Omit<Scenario, 'warnings'
   // A platform needs its tenants: only a set's root (not one cluster folder) is read with it.
   const mi = names === undefined ? -1 : dirs.findIndex(isManagementFolder);
   const clusters = dirs.map((dir, i) => {
-    const platform = i === mi ? '; the platform (tenants, ingress controller, load balancers) from its ingress-nginx, tenant VMs, flannel and loadbalancers/ files' : '';
+    const platform = i === mi ? '; the platform (tenants, ingress controller, load balancers, PKI lifetimes) from its ingress-nginx, tenant VMs, flannel, loadbalancers/ and pki/ files' : '';
     loader.sink.warn({ file: join(dir, 'kustomization.yaml'), line: 0, col: 0 }, '',
-      `${dir} was written by calisim manifests: read back from ${READ_BACK.join(', ')}${platform}; its Calico installation, BIRD and PKI files are derived and not read`);
+      `${dir} was written by calisim manifests: read back from ${READ_BACK.join(', ')}${platform}; its Calico installation and BIRD files are derived and not read`);
     return { name: basename(resolve(dir)), at: dir, raw: readBackPaths(dir).flatMap((p) => loader.readManifests(p)) };
   });
   const scenario = manifestScenario(basename(resolve(path)), `Manifest set ${path}`, clusters, loader);

@@ -84,6 +84,16 @@ describe('reading back a manifest set', () => {
     expect(flannel(back)).toEqual(flannel(scenario));
     expect(plain(back.platform?.ingress)).toEqual(plain(scenario.platform?.ingress));
     expect(plain(back.platform?.loadBalancers)).toEqual(plain(scenario.platform?.loadBalancers));
+    // PKI lifetimes from the Vault script (CA) and the cert-manager Certificates (TTL, rotation period).
+    const lifetimes = (s: Scenario): unknown => [s.platform?.pki.caTTL, s.platform?.pki.certTTL, s.platform?.pki.rotationPeriod];
+    expect(lifetimes(back)).toEqual(lifetimes(scenario));
+  });
+
+  it('a request follows the same path through the F5, kube-proxy and ingress-nginx (only the files cited differ)', async () => {
+    const [want, got] = await both(['request', '--url', 'https://acme.example.com/']);
+    const cited = / \((?:scenarios\/giantnetes\.yaml|[^()]*\/kubernetes\/policies\.yaml):\d+\)$/gm;
+    expect(got).toContain('[vip] f5-a: VIP 203.0.113.10:443 of f5-a');
+    expect(got.replace(cited, '')).toBe(want.replace(cited, ''));
   });
 
   it('one cluster folder reads back as that cluster', async () => {

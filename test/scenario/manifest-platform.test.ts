@@ -70,6 +70,15 @@ describe('reading back the platform of a manifest set', () => {
     ]);
   });
 
+  it('warns about a record line it cannot read, with its line', () => {
+    const file = join(dir, 'mgmt/kustomization.yaml');
+    const text = readFileSync(file, 'utf8');
+    writeFileSync(file, `${text}# calisim.io/vips sw-l2: 203.0.113.10:https\n`);
+    const warnings = loadScenario(dir).warnings.filter((w) => w.file === file && w.line > 0).map((w) => `${w.line}: ${w.message}`);
+    writeFileSync(file, text);
+    expect(warnings).toEqual([`${text.split('\n').length}: not a record this version reads (\`# calisim.io/vips NAME: ADDRESS:PORT/TCP ...\` or \`# calisim.io/ha NAME: PEER DURATION\`): ignored`]);
+  });
+
   it('warns, with file and field, about what an AS3 declaration holds that it does not read', () => {
     const file = join(dir, 'mgmt/loadbalancers/f5-b.as3.json');
     const decl = JSON.parse(readFileSync(file, 'utf8')) as { declaration: { calisim: { f5_b: Record<string, unknown> } } };
