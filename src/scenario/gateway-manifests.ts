@@ -1,10 +1,12 @@
 // scenario: Gateway API Gateways and HTTPRoutes (gateway.networking.k8s.io/v1) into specs — listeners;
 // parentRefs, and rules of matches and Service backends, checked as the CRD's schema and CEL rules do;
-// what calisim does not route by (RegularExpression matches, filters) is reported, never dropped silently.
+// rule filters (httproute-filters.ts); what calisim does not route by (RegularExpression matches, the
+// filters it does not apply) is reported, never dropped silently.
 import { readLabelSelector, type LabelSelector } from '../lib/selector/label-selector.js';
 import { manifestOrigin } from './manifest-record.js';
 import { toJson, type PMap, type PValue } from './positioned.js';
 import { errorAt, type Ctx } from './provenance.js';
+import { readFilters, filterSchema, type FilterRec } from './httproute-filters.js';
 import { def, int, many, obj, oneOf, opt, port, raw, req, str, sub } from './schema.js';
 import type { GatewaySpec, HttpRouteMatchSpec, HttpRouteSpec, Manifest, ReferenceGrantSpec } from './types.js';
 import { validateClean } from './validate.js';
@@ -33,7 +35,7 @@ const routeBody = obj(
         {
           parentRefs: many(obj({ group: opt(str()), kind: opt(str()), name: req(str()), namespace: opt(str()), sectionName: opt(str()), port: opt(port) }, { noSrc: true })),
           hostnames: many(str()),
-          rules: many(obj({ name: opt(str()), matches: many(match), filters: opt(raw('seq')), backendRefs: many(backendRef), timeouts: opt(raw('map')) }, { noSrc: true })),
+          rules: many(obj({ name: opt(str()), matches: many(match), filters: many(filterSchema), backendRefs: many(backendRef), timeouts: opt(raw('map')) }, { noSrc: true })),
         },
         { noSrc: true },
       ),
@@ -45,7 +47,7 @@ const routeBody = obj(
 interface NameValue { type: string; name: string; value: string }
 interface MatchRec { path: { type: string; value: string }; method?: string; headers: NameValue[]; queryParams: NameValue[] }
 interface BackendRec { group: string; kind: string; name: string; namespace?: string; port?: number; weight: number }
-interface RuleRec { matches: MatchRec[]; filters?: unknown; backendRefs: BackendRec[] }
+interface RuleRec { matches: MatchRec[]; filters: FilterRec[]; backendRefs: BackendRec[] }
 
 /** An HTTPRoute, or undefined after reporting why it cannot be read. */
 export function readHttpRoute(m: Manifest, doc: PMap, path: string, ctx: Ctx): HttpRouteSpec | undefined {
@@ -58,7 +60,11 @@ export function readHttpRoute(m: Manifest, doc: PMap, path: string, ctx: Ctx): H
   });
   const rules = r.spec.rules.map((rule, i) => {
     const base = `spec.rules[${i}]`;
-    if (rule.filters !== undefined) ctx.sink.warn(m.locate(`${base}.filters`), `${path ? `${path}.` : ''}${base}.filters`, 'HTTPRoute filters are not modelled: ignored');
+    const filters = readFilters(rule.filters, base, m, path, ctx);
+    // The CRD's CEL rules: a redirect and a rewrite exclude each other, and a redirect takes no backendRefs.
+    const types = new Set(rule.filters.map((f) => f.type));
+    if (types.has('RequestRedirect') && types.has('URLRewrite')) errorAt(ctx, at(`${base}.filters`), 'may specify either RequestRedirect or URLRewrite, but not both');
+    if (types.has('RequestRedirect') && rule.backendRefs.length > 0) errorAt(ctx, at(`${base}.backendRefs`), 'RequestRedirect filter must not be used together with backendRefs');
     const matches = readMatches(rule, base, m, path, ctx);
     const backendRefs = rule.backendRefs.flatMap((b, j) => {
       const field = `${base}.backendRefs[${j}]`;
@@ -70,7 +76,7 @@ export function readHttpRoute(m: Manifest, doc: PMap, path: string, ctx: Ctx): H
       const other = b.namespace !== undefined && b.namespace !== namespace ? { namespace: b.namespace } : {};
       return [{ name: b.name, ...other, ...(b.port === undefined ? {} : { port: b.port }), weight: b.weight }];
     });
-    return { matches, backendRefs };
+    return { matches, backendRefs, ...(filters.length ? { filters } : {}) };
   });
   const spec: HttpRouteSpec = {
     name: m.name,

@@ -158,11 +158,22 @@ export interface HttpRouteSpec {
     readonly matches: readonly HttpRouteMatchSpec[];
     /** `namespace` only when it differs from the route's (a cross-namespace reference, which needs a ReferenceGrant). */
     readonly backendRefs: readonly { readonly name: string; readonly namespace?: string; readonly port?: number; readonly weight: number }[];
+    /** The rule's filters calisim applies (RequestRedirect, URLRewrite, RequestHeaderModifier); absent: none. */
+    readonly filters?: readonly HttpRouteFilterSpec[];
   }[];
   /** Creation order among the routes read (metadata.creationTimestamp when given, else input order). */
   readonly created?: string;
   readonly src: SourceRef;
 }
+
+/** An HTTPRoute path modifier (HTTPPathModifier). */
+export type HttpPathModifierSpec = { readonly type: 'ReplaceFullPath' | 'ReplacePrefixMatch'; readonly value: string };
+
+/** An HTTPRoute rule filter calisim applies (HTTPRouteFilter). */
+export type HttpRouteFilterSpec =
+  | { readonly type: 'RequestRedirect'; readonly scheme?: 'http' | 'https'; readonly hostname?: string; readonly path?: HttpPathModifierSpec; readonly port?: number; readonly statusCode: 301 | 302 }
+  | { readonly type: 'URLRewrite'; readonly hostname?: string; readonly path?: HttpPathModifierSpec }
+  | { readonly type: 'RequestHeaderModifier'; readonly set: readonly { readonly name: string; readonly value: string }[]; readonly add: readonly { readonly name: string; readonly value: string }[]; readonly remove: readonly string[] };
 
 /** A Gateway API Gateway: its class and the listeners routes attach to. */
 /** A Gateway API ReferenceGrant: which kinds of which namespaces may refer to objects of its own namespace. */

@@ -1,6 +1,7 @@
 // emit: a Gateway API HTTPRoute as `kubectl apply` takes it (gateway.networking.k8s.io/v1), from the
 // HttpRouteSpec calisim routes by; reading it back gives the same route.
 import type { HttpRouteSpec, JsonObject } from '../../scenario/types.js';
+import { httpRouteFilterObject } from './httproute-filter-object.js';
 
 /** The HTTPRoute object of a route. */
 export function httpRouteObject(r: HttpRouteSpec): JsonObject {
@@ -18,7 +19,8 @@ export function httpRouteObject(r: HttpRouteSpec): JsonObject {
           ...(m.headers.length ? { headers: m.headers.map((h) => ({ name: h.name, value: h.value })) } : {}),
           ...(m.queryParams.length ? { queryParams: m.queryParams.map((q) => ({ name: q.name, value: q.value })) } : {}),
         })),
-        backendRefs: rule.backendRefs.map((b) => ({ name: b.name, ...(b.namespace !== undefined ? { namespace: b.namespace } : {}), ...(b.port !== undefined ? { port: b.port } : {}), weight: b.weight })),
+        ...(rule.filters?.length ? { filters: rule.filters.map(httpRouteFilterObject) } : {}),
+        ...(rule.backendRefs.length ? { backendRefs: rule.backendRefs.map((b) => ({ name: b.name, ...(b.namespace !== undefined ? { namespace: b.namespace } : {}), ...(b.port !== undefined ? { port: b.port } : {}), weight: b.weight })) } : {}),
       })),
     },
   };

@@ -41,6 +41,8 @@ function backendsText(rule: Rule): string {
 
 /** Why a served rule fails (Gateway API: an invalid backendRef answers 500), or undefined when it passes. */
 function ruleFailure(run: PlatformRun, policies: readonly ClusterPolicies[], controllers: readonly LivePod[], cluster: number, route: HttpRouteSpec, rule: Rule): string | undefined {
+  // A RequestRedirect rule answers every request itself (and takes no backendRefs).
+  if (rule.filters?.some((f) => f.type === 'RequestRedirect')) return undefined;
   const refs = rule.backendRefs.filter((b) => b.weight > 0);
   if (refs.length === 0) return 'the rule has no backendRef of positive weight (500)';
   const c = run.model.clusters[cluster]!;

@@ -5,6 +5,7 @@ import type { PlatformRun } from '../../engine/platform/run-platform.js';
 import type { LivePod } from '../../engine/platform/pod-table.js';
 import { matchHttpRoute, type HttpRouteEntry } from '../../compile/edge/httproute-match.js';
 import { listenerRoutes } from '../../model/edge/gateway-listener.js';
+import { filterText, redirectLocation } from '../../model/edge/httproute-filters.js';
 import { pickEndpoint } from '../../model/edge/kube-proxy.js';
 import { backendRefPermitted } from '../../model/edge/reference-grant.js';
 import type { HttpRouteSpec } from '../../scenario/types.js';
@@ -52,6 +53,13 @@ export function routeAtGateway(
     hops.push({ step: 'answer', at: where, detail: `${status}: ${detail}` });
     return { url: req.url, status, route, backend, hops, disposition: 'answered' };
   };
+  const filtered = { https: url.https, host: url.host, port: url.port, path: url.path };
+  const prefix = hit.match.path.type === 'PathPrefix' ? hit.match.path.value : undefined;
+  for (const f of spec.rules[hit.rule]!.filters ?? []) {
+    // HTTPRequestRedirectFilter: the gateway answers with the redirect; the rule has no backend.
+    if (f.type === 'RequestRedirect') return answer(f.statusCode, `RequestRedirect: Location ${redirectLocation(f, filtered, prefix)}`, null);
+    hops.push({ step: 'filter', at: where, detail: filterText(f, filtered, prefix) });
+  }
   const refs = spec.rules[hit.rule]!.backendRefs;
   const ref = chooseBackendRef(refs, at.client);
   // Gateway API HTTPRouteRule.backendRefs: a request routed to an invalid backend (none, a missing Service or
@@ -71,7 +79,7 @@ export function routeAtGateway(
   const sp = svc?.ports.find((p) => p.port === ref.port);
   const backend = (pod: LivePod | undefined): RequestBackend => ({ cluster: c.name, namespace: ns, service: ref.name, port: sp?.port ?? ref.port ?? '-', pod: pod ? pod.name : null });
   if (!svc || !sp) return answer(500, `Service ${ns}/${ref.name}${svc ? ` has no port ${ref.port ?? '-'}` : ' does not exist'} (an invalid backendRef)`, backend(undefined));
-  const up = upstreamToPod(run, policies, at, where, { cluster, svc, sp, serviceUpstream: false, note: 'HTTPRoute filters are not modelled' });
+  const up = upstreamToPod(run, policies, at, where, { cluster, svc, sp, serviceUpstream: false, note: (spec.rules[hit.rule]!.filters ?? []).length ? "after the rule's filters" : 'no rule filters' });
   if (up.status === 503) return answer(503, `Service ${svc.namespace}/${svc.name} has no ready endpoint`, backend(undefined));
   return { url: req.url, status: up.status, route, backend: backend(up.pod), hops, disposition: up.status === 200 ? 'delivered' : 'dropped' };
 }

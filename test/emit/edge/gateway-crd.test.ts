@@ -1,4 +1,4 @@
-// Validates the emitted Gateway API objects (Gateway with a namespace selector, HTTPRoute, ReferenceGrant) against the real standard-channel CRD schemas in
+// Validates the emitted Gateway API objects (Gateway with a namespace selector, HTTPRoute with filters, ReferenceGrant) against the real standard-channel CRD schemas in
 // ../shared/reference/gateway-api/crds. Runs whenever CI is set; without CI it skips when the folder is absent.
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -8,7 +8,7 @@ import { parse } from 'yaml';
 import { gatewayObject } from '../../../src/emit/kubernetes/gateway-object.js';
 import { httpRouteObject } from '../../../src/emit/kubernetes/httproute-object.js';
 import { referenceGrantObject } from '../../../src/emit/kubernetes/reference-grant-object.js';
-import type { GatewaySpec, ReferenceGrantSpec } from '../../../src/scenario/types.js';
+import type { GatewaySpec, HttpRouteSpec, ReferenceGrantSpec } from '../../../src/scenario/types.js';
 import { loadScenarios } from '../../../src/scenario/load-scenario.js';
 import { checkOpenApi } from '../calico/openapi-check.js';
 
@@ -35,7 +35,16 @@ function emitted(): Record<string, unknown>[] {
   const selecting: GatewaySpec['listeners'][number] = { name: 'shared', port: 8080, protocol: 'HTTP', from: 'Selector', selector: { matchLabels: [['shared-gateway-access', 'true']], matchExpressions: [{ key: 'team', operator: 'In', values: ['a'] }] } };
   const gateways = (t.gateways ?? []).map((g) => ({ ...g, listeners: [...g.listeners, selecting] }));
   const grant: ReferenceGrantSpec = { name: 'bar', namespace: 'bar', from: [{ group: 'gateway.networking.k8s.io', kind: 'HTTPRoute', namespace: 'foo' }], to: [{ group: '', kind: 'Service' }, { group: '', kind: 'Service', name: 'bar' }], src: { file: 'x', line: 1, col: 1 } };
-  return [...gateways.map(gatewayObject), ...(t.httpRoutes ?? []).map(httpRouteObject), referenceGrantObject(grant)] as Record<string, unknown>[];
+  const base = t.httpRoutes![0]!;
+  const filtered: HttpRouteSpec = {
+    ...base,
+    name: 'filtered',
+    rules: [
+      { matches: base.rules[0]!.matches, backendRefs: [], filters: [{ type: 'RequestRedirect', scheme: 'https', hostname: 'a.example.com', path: { type: 'ReplacePrefixMatch', value: '/v2' }, port: 8443, statusCode: 301 }] },
+      { matches: base.rules[0]!.matches, backendRefs: base.rules[0]!.backendRefs, filters: [{ type: 'URLRewrite', hostname: 'b.example.com', path: { type: 'ReplaceFullPath', value: '/x' } }, { type: 'RequestHeaderModifier', set: [{ name: 'a', value: '1' }], add: [{ name: 'b', value: '2' }], remove: ['c'] }] },
+    ],
+  };
+  return [...gateways.map(gatewayObject), ...[...(t.httpRoutes ?? []), filtered].map(httpRouteObject), referenceGrantObject(grant)] as Record<string, unknown>[];
 }
 
 describe.skipIf(!enabled)('emitted Gateway API objects', () => {
