@@ -19,7 +19,7 @@ export function renderMetalLbSummary(lbs: readonly MetalLbReport[]): string[] {
     if (lb.mode === 'l2') out.push(...capped(lb.owners.map((o) => `    ${o.vip} answered by ${o.node ?? 'no node'} ${span(o.from, o.to)}`)));
     else out.push(...capped(lb.nextHops.map((h) => `    next hops from ${secs(h.at)}: ${h.nodes.join(', ') || 'none'}${h.nodes.length ? ` (${pct(1 / h.nodes.length)} of new flows each)` : ''}`)));
     out.push(...capped(lb.failovers.map((f) => `    failover ${f.vip} ${f.from} → ${f.to ?? 'no node'} at ${secs(f.movedAt)}${f.gap > 0 ? ` (${secs(f.gap)} after ${f.from} failed)` : ''}; its established connections lost`)));
-    out.push(...capped(lb.rehashes.map((r) => `    rehash at ${secs(r.at)}: ${r.before.length} → ${r.after.length} next hop(s), ${pct(r.moved)} of existing flows moved to another node (reset)`)));
+    out.push(...capped(lb.rehashes.map((r) => `    rehash at ${secs(r.at)}: ${r.from} → ${r.to} next hop(s) (${[...r.removed.map((x) => `${x} withdrawn`), ...r.added.map((x) => `${x} added`)].join(', ')}), ${pct(r.moved)} of existing flows moved to another node (reset)`)));
     out.push(...capped(lb.blackholes.map((b) => `    blackhole ${b.node}: ${pct(b.share)} of new flows went to a failed node, ${span(b.from, b.to)} (until the router's hold timer)`)));
     out.push(...capped(lb.outages.map((o) => `    outage ${o.vip} ${span(o.from, o.to)} (${o.reason})`)));
   }

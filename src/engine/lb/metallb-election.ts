@@ -4,22 +4,21 @@
 import { createHash } from 'node:crypto';
 
 /**
- * The L2 leader of `vip` among the eligible nodes: every speaker sorts the candidates by
- * sha256(nodeName + "#" + vip) and the first announces (MetalLB speaker/layer2_controller.go ShouldAnnounce;
- * docs "How the L2 leader election works"). Removing a node other than the leader keeps the leader; adding
- * one changes it only when the newcomer sorts first.
+ * Every node in the order MetalLB's speakers rank them for `vip`: by sha256(nodeName + "#" + vip)
+ * (speaker/layer2_controller.go ShouldAnnounce; docs "How the L2 leader election works"). The leader is the
+ * first eligible node of this order, so it can be computed once per VIP and scanned on every change.
+ */
+export function l2Order(nodes: readonly string[], vip: string): string[] {
+  const key = new Map(nodes.map((n) => [n, createHash('sha256').update(`${n}#${vip}`).digest('hex')]));
+  return [...nodes].sort((a, b) => (key.get(a)! < key.get(b)! ? -1 : key.get(a)! > key.get(b)! ? 1 : 0));
+}
+
+/**
+ * The L2 leader of `vip` among the eligible nodes: the first of them in l2Order. Removing a node other than
+ * the leader keeps the leader; adding one changes it only when the newcomer sorts first.
  */
 export function l2Leader(candidates: readonly string[], vip: string): string | undefined {
-  let best: string | undefined;
-  let bestKey = '';
-  for (const node of candidates) {
-    const key = createHash('sha256').update(`${node}#${vip}`).digest('hex');
-    if (best === undefined || key < bestKey) {
-      best = node;
-      bestKey = key;
-    }
-  }
-  return best;
+  return l2Order(candidates, vip)[0];
 }
 
 /** hashicorp/memberlist DefaultLANConfig (MetalLB internal/speakerlist uses it): probe every 1 s, 500 ms probe timeout, SuspicionMult 4. */

@@ -8,7 +8,7 @@ import type { PodTable } from '../platform/pod-table.js';
 import type { Simulation } from '../simulation.js';
 import { ecmpMovedShare } from './ecmp-rehash.js';
 import { ingressPodsPerNode } from './ingress-endpoints.js';
-import { l2Leader, memberlistDetectionMs } from './metallb-election.js';
+import { l2Order, memberlistDetectionMs } from './metallb-election.js';
 import type { MetalLbBlackhole, MetalLbFailover, MetalLbOutage, MetalLbOwnerWindow, MetalLbRehash, MetalLbWindows } from './metallb-types.js';
 
 /** Something the runtime did on its own (a failover, a withdrawn route), for the run's timeline. */
@@ -30,6 +30,11 @@ export class MetalLbRuntime {
   /** Layer 2, per balancer and VIP: the owner (model node id, -1 none). BGP: per balancer, the next hops. */
   private readonly owner: Int32Array[];
   private readonly hops: number[][];
+  /** BGP, per balancer: the nodes peering with one of its peers (BGPPeer nodeSelectors), and those with an open blackhole. */
+  private readonly speaks: Uint8Array[];
+  private readonly holeNodes: Set<number>[];
+  /** Layer 2, per balancer and VIP: the management hosts in the speakers' ranking for that VIP. */
+  private readonly ranking: (readonly number[])[][];
   private readonly open = { owners: new Map<string, MetalLbOwnerWindow>(), outages: new Map<string, MetalLbOutage>(), holes: new Map<string, MetalLbBlackhole>() };
   private readonly closed: { owners: MetalLbOwnerWindow[]; outages: MetalLbOutage[]; blackholes: MetalLbBlackhole[] } = { owners: [], outages: [], blackholes: [] };
   private readonly failovers: MetalLbFailover[] = [];
@@ -56,6 +61,14 @@ export class MetalLbRuntime {
     this.holdAt = lbs.map(() => new Float64Array(n).fill(NaN));
     this.owner = lbs.map((lb) => new Int32Array(lb.vips.length).fill(-1));
     this.hops = lbs.map(() => []);
+    this.speaks = lbs.map((lb) => {
+      const on = new Uint8Array(n);
+      for (const h of this.hosts) on[h] = (lb.metallb?.peers ?? []).some((p) => p.nodes === undefined || p.nodes.includes(model.nodes[h]!.shortName)) ? 1 : 0;
+      return on;
+    });
+    this.holeNodes = lbs.map(() => new Set());
+    const byName = new Map(this.hosts.map((id) => [model.nodes[id]!.shortName, id]));
+    this.ranking = lbs.map((lb) => (lb.metallb?.mode === 'bgp' ? [] : lb.vips.map((v) => l2Order([...byName.keys()], v.address).map((n) => byName.get(n)!))));
     this.nextHopLog = lbs.map(() => []);
     this.kDetect = sim.defineKind('metallb-memberlist-dead', (node) => this.onDetect(node));
     this.kHold = sim.defineKind('metallb-hold-expired', (lb, node) => this.onHoldExpired(lb, node));
@@ -100,13 +113,8 @@ export class MetalLbRuntime {
   /** Re-reads endpoints and node state after a change; effects of the change are appended to `effects`. */
   refresh(effects: string[]): void {
     if (this.lbs.length === 0) return;
-    const local = ingressPodsPerNode(this.model, this.pods, (n) => this.view[n] === 1);
-    const any = local.some((x) => x > 0);
-    const local2 = this.model.scenario.platform?.ingress.externalTrafficPolicy === 'Local';
-    this.lbs.forEach((lb, li) => {
-      if (lb.metallb?.mode === 'bgp') this.evaluateBgp(li, local2 ? (n) => local[n]! > 0 : () => any, effects);
-      else this.evaluateL2(li, local2 ? (n) => local[n]! > 0 : () => any, effects);
-    });
+    const serves = this.eligible();
+    this.lbs.forEach((_, li) => this.evaluate(li, serves, effects));
   }
 
   /** Layer 2: the node answering ARP for VIP `vip` of balancer `lb` now (model node id, -1 none). */
@@ -132,6 +140,19 @@ export class MetalLbRuntime {
     };
   }
 
+  /** Which nodes may announce (speaker alive in memberlist): with externalTrafficPolicy Local those with a ready ingress endpoint, else all while one exists. */
+  private eligible(): (n: number) => boolean {
+    const local = ingressPodsPerNode(this.model, this.pods, (n) => this.view[n] === 1);
+    if (this.model.scenario.platform?.ingress.externalTrafficPolicy === 'Local') return (n) => local[n]! > 0;
+    const any = local.some((x) => x > 0);
+    return () => any;
+  }
+
+  private evaluate(li: number, serves: (n: number) => boolean, effects: string[]): void {
+    if (this.lbs[li]!.metallb?.mode === 'bgp') this.evaluateBgp(li, serves, effects);
+    else this.evaluateL2(li, serves, effects);
+  }
+
   private name(id: number): string {
     return this.model.nodes[id]!.shortName;
   }
@@ -139,10 +160,8 @@ export class MetalLbRuntime {
   private evaluateL2(li: number, serves: (n: number) => boolean, effects: string[]): void {
     const lb = this.lbs[li]!;
     const now = this.sim.now;
-    const candidates = this.hosts.filter((n) => this.view[n] === 1 && serves(n));
     lb.vips.forEach((v, vi) => {
-      const leader = l2Leader(candidates.map((n) => this.name(n)), v.address);
-      const id = leader === undefined ? -1 : candidates.find((n) => this.name(n) === leader)!;
+      const id = this.ranking[li]![vi]!.find((n) => this.view[n] === 1 && serves(n)) ?? -1;
       const old = this.owner[li]![vi]!;
       const key = `${li}/${vi}`;
       if (id !== old || !this.open.owners.has(key)) {
@@ -166,27 +185,36 @@ export class MetalLbRuntime {
   private evaluateBgp(li: number, serves: (n: number) => boolean, effects: string[]): void {
     const lb = this.lbs[li]!;
     const now = this.sim.now;
-    const peersFrom = (n: number): boolean => lb.metallb!.peers.some((p) => p.nodes === undefined || p.nodes.includes(this.name(n)));
+    const speaks = this.speaks[li]!;
     // A failed node's last advertisement stays with the router while its session is up.
-    for (const n of this.hosts) if (this.nodeUp[n] === 1) this.advertised[li]![n] = peersFrom(n) && serves(n) ? 1 : 0;
+    for (const n of this.hosts) if (this.nodeUp[n] === 1) this.advertised[li]![n] = speaks[n] === 1 && serves(n) ? 1 : 0;
     const next = this.hosts.filter((n) => this.session[li]![n] === 1 && this.advertised[li]![n] === 1);
     const before = this.hops[li]!;
-    if (next.length !== before.length || next.some((n, i) => n !== before[i])) {
+    if (this.nextHopLog[li]!.length === 0 || next.length !== before.length || next.some((n, i) => n !== before[i])) {
       const names = (xs: readonly number[]): string[] => xs.map((n) => this.name(n));
       if (this.nextHopLog[li]!.length > 0) {
         const moved = ecmpMovedShare(names(before), names(next));
-        this.rehashes.push({ lb: lb.name, at: now, before: names(before), after: names(next), moved });
-        effects.push(`${lb.name}: the router's next hops ${names(before).join(', ') || 'none'} → ${names(next).join(', ') || 'none'}; ${+(moved * 100).toFixed(1)}% of existing flows rehash to another node (reset)`);
+        const [was, is] = [new Set(before), new Set(next)];
+        const added = names(next.filter((n) => !was.has(n)));
+        const removed = names(before.filter((n) => !is.has(n)));
+        this.rehashes.push({ lb: lb.name, at: now, from: before.length, to: next.length, added, removed, moved });
+        const change = [...removed.map((x) => `${x} withdrawn`), ...added.map((x) => `${x} added`)].join(', ');
+        effects.push(`${lb.name}: the router's next hops ${before.length} → ${next.length} (${change}); ${+(moved * 100).toFixed(1)}% of existing flows rehash to another node (reset)`);
       }
       this.hops[li] = next;
+      this.logHops(li, names(next));
     }
-    for (const n of this.hosts) {
-      const hole = next.includes(n) && this.nodeUp[n] !== 1;
-      if (hole && !this.open.holes.has(`${li}/${n}`)) effects.push(`${lb.name}: the router keeps sending ${+((100 / next.length).toFixed(1))}% of new flows to ${this.name(n)}, which failed, until its session drops (hold timer at ${secs(this.holdAt[li]![n]!)})`);
+    // Blackholes: next hops that failed (few), and the windows still open for this balancer.
+    const holes = this.holeNodes[li]!;
+    const failed = next.filter((n) => this.nodeUp[n] !== 1);
+    for (const n of new Set([...failed, ...holes])) {
+      const hole = failed.includes(n);
+      if (hole && !holes.has(n)) effects.push(`${lb.name}: the router keeps sending ${+(100 / next.length).toFixed(1)}% of new flows to ${this.name(n)}, which failed, until its session drops (hold timer at ${secs(this.holdAt[li]![n]!)})`);
       this.window(this.open.holes, this.closed.blackholes, `${li}/${n}`, hole ? { lb: lb.name, node: this.name(n), from: now, share: 1 / next.length } : undefined);
+      if (hole) holes.add(n);
+      else holes.delete(n);
     }
     lb.vips.forEach((v, vi) => this.window(this.open.outages, this.closed.outages, `${li}/${vi}`, next.length === 0 ? { lb: lb.name, vip: v.address, from: now, reason: 'no node announces it' } : undefined));
-    this.logHops(li, next.map((n) => this.name(n)));
   }
 
   /** Opens `start` under `key` if nothing is open there, or closes the open window when `start` is undefined. */
@@ -219,7 +247,7 @@ export class MetalLbRuntime {
     if (this.holdAt[li]![node] !== this.sim.now || this.nodeUp[node] === 1) return;
     this.session[li]![node] = 0;
     const effects: string[] = [];
-    this.refresh(effects);
+    this.evaluate(li, this.eligible(), effects);
     if (effects.length) this.notice('metallb-withdraw', `${this.lbs[li]!.name} ${this.name(node)}`, [`the router's hold timer for ${this.name(node)} expired: its /32s are withdrawn`, ...effects]);
   }
 }

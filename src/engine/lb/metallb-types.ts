@@ -25,12 +25,14 @@ export interface MetalLbFailover {
   readonly gap: number;
 }
 
-/** BGP: the router's next hops for the balancer's VIPs changed at `at`; `moved` of existing flows rehashed to another node. */
+/** BGP: the router's next hops went from `from` to `to` nodes at `at` (nodes `added` and `removed`); `moved` of existing flows rehashed to another node. */
 export interface MetalLbRehash {
   readonly lb: string;
   readonly at: number;
-  readonly before: readonly string[];
-  readonly after: readonly string[];
+  readonly from: number;
+  readonly to: number;
+  readonly added: readonly string[];
+  readonly removed: readonly string[];
   readonly moved: number;
 }
 

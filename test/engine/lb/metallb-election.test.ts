@@ -40,6 +40,23 @@ describe('ECMP rehash on a next-hop change', () => {
     expect(ecmpMovedShare(['a'], [])).toBe(1);
   });
 
+  it('agrees with counting every hash of one period (arbitrary sets, orders and overlaps)', () => {
+    const brute = (b: string[], a: string[]): number => {
+      let period = b.length * a.length;
+      for (let p = 1; p <= period; p++) if (p % b.length === 0 && p % a.length === 0) period = p;
+      let moved = 0;
+      for (let h = 0; h < period; h++) if (b[h % b.length] !== a[h % a.length]) moved++;
+      return moved / period;
+    };
+    const nodes = fc.uniqueArray(fc.integer({ min: 0, max: 30 }), { minLength: 1, maxLength: 14 }).map((xs) => xs.map((x) => `n${x}`));
+    fc.assert(
+      fc.property(nodes, nodes, (b, a) => {
+        expect(ecmpMovedShare(b, a)).toBeCloseTo(brute(b, a), 12);
+      }),
+      { seed: 17, numRuns: 200 },
+    );
+  });
+
   it('agrees with a count over sampled flow hashes, and moves a majority when one of n ≥ 3 next hops leaves', () => {
     fc.assert(
       fc.property(fc.integer({ min: 3, max: 24 }), fc.nat(), (n, k) => {
