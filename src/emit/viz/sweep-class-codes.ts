@@ -5,7 +5,8 @@
 // classes the reference evaluator decides. Thousands of classes cost word operations, not millions of
 // evaluations.
 import { pairConns, type PairConns } from '../connlist/pair-conns.js';
-import type { PolicyModel } from '../../model/policy/types.js';
+import type { PolicyMatrix } from '../../compile/policy/policy-matrix.js';
+import type { PolicyModel, Rule } from '../../model/policy/types.js';
 import { CONN_PROTOCOLS } from '../../verdict/policy/conn-set.js';
 import { compiledOf, matrixVerdicts } from '../../verdict/state/fast-evaluate.js';
 
@@ -32,7 +33,7 @@ export function sweepClassCodes(model: PolicyModel, reps: readonly number[], sec
   let all: Int32Array | undefined;
   let any: Int32Array | undefined;
   for (const proto of CONN_PROTOCOLS) {
-    cp.sweepPorts(proto.number, (_lo, _hi, m) => {
+    const visit = (m: PolicyMatrix): void => {
       if (!all || !any) {
         words = Math.min(used, m.words);
         all = new Int32Array(n * words).fill(-1);
@@ -47,7 +48,10 @@ export function sweepClassCodes(model: PolicyModel, reps: readonly number[], sec
           any[dst + w] |= M[src + w]!;
         }
       }
-    });
+    };
+    // A protocol no rule matches by port has one matrix for every port: read once, not swept.
+    if (portFree(model, proto.number)) visit(cp.matrix({ protocol: proto.number, dstPort: 1 }));
+    else cp.sweepPorts(proto.number, (_lo, _hi, m) => visit(m));
   }
   const uncertain = new Set(cp.uncertainClasses());
   const conns = pairConns(model, matrixVerdicts(), []);
@@ -79,6 +83,18 @@ export function sweepClassCodes(model: PolicyModel, reps: readonly number[], sec
     }
   }
   return { codes, conns: text };
+}
+
+/**
+ * Whether every destination port of `protocol` gets the same verdicts: no rule that may match the protocol
+ * selects by destination port (ports, notPorts, a Service's ports) and no HostEndpoint brings Felix's
+ * failsafe ports. A rule with ports but no protocol counts as matching every protocol.
+ */
+export function portFree(model: PolicyModel, protocol: number): boolean {
+  if (model.hostEndpoints.length > 0) return false;
+  const byPort = (r: Rule): boolean => (r.destination.ports !== undefined || r.destination.notPorts !== undefined || r.destination.services !== undefined) && (r.protocol === undefined || r.protocol === protocol);
+  const lists = [...model.policies, ...model.profiles.values()];
+  return lists.every((p) => !p.ingress.some(byPort) && !p.egress.some(byPort));
 }
 
 /** The code of a pair's conns, as class-matrix.ts reads them. */
