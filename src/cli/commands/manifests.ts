@@ -1,5 +1,5 @@
-// cli: `calisim manifests SCENARIO [-o DIR|json|yaml] [--at T] [--cluster NAME] [--format yaml|json] [--force]` — write the
-// real configuration the simulation ran, a folder per cluster (see src/emit/manifest-set.ts), atomically: an
+// cli: `calisim manifests SCENARIO [-o DIR|json|yaml] [--at T] [--cluster NAME] [--format yaml|json] [--force]` —
+// write the real configuration the simulation ran, a folder per cluster (see src/emit/manifest-set.ts), atomically: an
 // interrupted run leaves the previous set or the new one. `--diff T1 T2` prints what an operator would apply
 // between two instants instead.
 import { existsSync, readdirSync, statSync } from 'node:fs';
