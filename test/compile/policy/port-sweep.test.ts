@@ -23,6 +23,6 @@ describe('sweepPorts', () => {
       });
       expect(next).toBe(65536);
       expect(count).toBeGreaterThan(0);
-      }),
+    }),
   );
 });
