@@ -108,7 +108,11 @@ function placeTenant(t: TenantSpec, vms: readonly StaticPodSpec[], flannel: Flan
   return { ...t, placement: 'cloud', underlay: { kind: 'vpc', vpc: { cidr, mtu: 9001, ...(region === undefined ? {} : { region }), src: t.src } } };
 }
 
-/** Every balancer of the management cluster's loadbalancers/ folder: AS3 declarations and MetalLB resources. */
+/**
+ * Every balancer of the management cluster's loadbalancers/ folder (AS3 declarations and MetalLB resources), in
+ * file-name order: the emitter opens each name with the balancer's position in the scenario (`01-f5-a.as3.json`),
+ * which is not part of the balancer's name.
+ */
 function readLoadBalancers(dir: string, hostOf: (a: string) => string, vipsOf: (name: string) => LoadBalancerSpec['vips'] | undefined, loader: Loader): LoadBalancerSpec[] {
   const folder = join(dir, 'loadbalancers');
   if (!isFolder(folder)) return [];
@@ -118,7 +122,7 @@ function readLoadBalancers(dir: string, hostOf: (a: string) => string, vipsOf: (
     const path = join(folder, f);
     if (f.endsWith('.as3.json')) {
       const doc = loader.readDocs(path)?.[0];
-      if (doc !== undefined) out.push(...readAs3Declaration(doc, path, f.slice(0, -'.as3.json'.length), hostOf, loader.manifestCtx));
+      if (doc !== undefined) out.push(...readAs3Declaration(doc, path, f.slice(0, -'.as3.json'.length).replace(/^\d+-/, ''), hostOf, loader.manifestCtx));
     } else if (/\.metallb\.(yaml|json)$/.test(f)) {
       out.push(...readMetalLb(readBackObjects(loader.readManifests(path), loader.manifestCtx), vipsOf, loader.manifestCtx));
     } else {
