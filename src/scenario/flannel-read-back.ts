@@ -31,8 +31,9 @@ const num = (v: JsonValue | undefined, fallback: number): number => (typeof v ==
  * "derive it" values, pkg/subnet/config.go and pkg/backend/vxlan); a backend other than vxlan is reported,
  * since the model runs flannel's VXLAN backend only. ipMasq is flanneld's `--ip-masq` flag (default off);
  * the MTU is the one the tenant's NetworkAttachmentDefinition gives its VMs (0, flannel's own derivation, when absent).
+ * `read` is told of each NetworkAttachmentDefinition used (a kind the cluster reader itself ignores).
  */
-export function readFlannelNetworks(objects: readonly Manifest[], ctx: Ctx): Map<string, FlannelSpec> {
+export function readFlannelNetworks(objects: readonly Manifest[], ctx: Ctx, read: (m: Manifest) => void): Map<string, FlannelSpec> {
   const out = new Map<string, FlannelSpec>();
   for (const m of objects) {
     const tenant = m.labels[TENANT_LABEL];
@@ -48,6 +49,7 @@ export function readFlannelNetworks(objects: readonly Manifest[], ctx: Ctx): Map
     const daemon = objects.find((d) => d.kind === 'DaemonSet' && d.labels[TENANT_LABEL] === tenant);
     const args = listAt(jsonAt(daemon?.body, 'spec.template.spec'), 'containers').flatMap((c) => listAt(c, 'args'));
     const nad = objects.find((d) => d.kind === 'NetworkAttachmentDefinition' && d.labels[TENANT_LABEL] === tenant);
+    if (nad !== undefined) read(nad);
     const cni = nad === undefined ? undefined : parseJsonField(nad, ['spec', 'config'], ctx);
     out.set(tenant, {
       vni: num(jsonAt(conf, 'Backend.VNI'), 1),

@@ -52,7 +52,8 @@ export function withPlatform(s: Built, mi: number, dir: string, loader: Loader):
   const vms = mgmt.pods.filter((p) => isVmPod(p) && names.has(tenantOf(p) ?? ''));
   const records = readPlatformRecords(dir, ctx);
   const flannelObjects = readBackObjects(['install/flannel.yaml', 'install/flannel.json'].filter((f) => existsIn(dir, f)).flatMap((f) => loader.readManifests(join(dir, f))), ctx);
-  const networks = readFlannelNetworks([...flannelObjects, ...mgmt.ignored], ctx);
+  const networks = readFlannelNetworks([...flannelObjects, ...mgmt.ignored], ctx, (m) => loader.ignored.read(m));
+  if (ingress.ingressClass !== undefined) loader.ignored.read(ingress.ingressClass);
   const management: ClusterSpec = {
     ...withoutPlacement(mgmt),
     pods: mgmt.pods.filter((p) => !vms.includes(p)),
