@@ -1,7 +1,7 @@
 // `calisim manifests` then every command on the written folder, as a user reads it back: the set's root (one
 // cluster per folder, in the platform's order) and a single cluster folder give the scenario's connection list,
 // matrix and routes again, and its platform; check agrees on every assertion but the expect section's.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -117,6 +117,20 @@ describe('reading back a manifest set', () => {
     expect(summary('mgmt')).toContain('read back from kubernetes, calico, install/ingress-nginx.yaml, install/tenant-vms.yaml; the platform from');
     expect(summary('mgmt')).toContain('IngressClass');
     expect(summary('mgmt')).toContain('NetworkAttachmentDefinitions');
+  });
+
+  it('refuses a VNI out of range in a tenant\'s net-conf.json with file, line and field (exit 2)', async () => {
+    const file = join(set, 'mgmt/install/flannel.yaml');
+    const text = readFileSync(file, 'utf8');
+    const from = text.indexOf('"VNI": ');
+    const edited = `${text.slice(0, from)}"VNI": 16777216${text.slice(text.indexOf(',', from))}`;
+    writeFileSync(file, edited);
+    const r = await runInProcess(['check', set]).finally(() => writeFileSync(file, text));
+    expect(r.code).toBe(2);
+    const line = text.slice(0, text.lastIndexOf('net-conf.json', from)).split('\n').length;
+    expect(r.stderr.split('\n').filter((l) => l.includes(': error: '))).toEqual([
+      `${file}:${line}:18: error: ConfigMap kube-flannel-acme-cfg: data.net-conf.json: Backend.VNI: 16777216 is not a valid VNI in 1..16777215`,
+    ]);
   });
 
   it('one cluster folder reads back as that cluster', async () => {

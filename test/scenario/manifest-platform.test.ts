@@ -91,4 +91,25 @@ describe('reading back the platform of a manifest set', () => {
       expect.stringMatching(/^\d+ declaration\.calisim\.f5_b\.irule: .*AS3 iRule irule is not read back$/),
     ]);
   });
+
+  // A hand-edited value the scenario would refuse is an error naming the file, line and field (exit 2 in the CLI).
+  it.each([
+    ['a MetalLB peerASN of 0', 'mgmt/loadbalancers/04-sw-bgp.metallb.yaml', 'peerASN: 64501', 'peerASN: 0', /^BGPPeer sw-bgp-10-0-0-1: spec\.peerASN: 0 is not an AS number/],
+    ['a MetalLB holdTime that is no duration', 'mgmt/loadbalancers/04-sw-bgp.metallb.yaml', 'holdTime: 9s', 'holdTime: soon', /^BGPPeer sw-bgp-10-0-0-2: spec\.holdTime: soon is not a duration/],
+  ])('refuses %s with file, line and field', (_what, rel, from, to, message) => {
+    const file = join(dir, rel);
+    const text = readFileSync(file, 'utf8');
+    expect(text).toContain(from);
+    writeFileSync(file, text.replace(from, to));
+    let errors: { file: string; line: number; message: string }[] = [];
+    try {
+      loadScenario(dir);
+    } catch (e) {
+      errors = (e as { diagnostics: { file: string; line: number; path: string; message: string }[] }).diagnostics.map((d) => ({ file: d.file, line: d.line, message: `${d.path}: ${d.message}` }));
+    } finally {
+      writeFileSync(file, text);
+    }
+    const line = text.split('\n').findIndex((l) => l.includes(from)) + 1;
+    expect(errors).toEqual([{ file, line, message: expect.stringMatching(message) }]);
+  });
 });
