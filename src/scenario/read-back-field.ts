@@ -1,5 +1,5 @@
-// scenario: one value of a manifest-set object read back (a MetalLB BGPPeer's ASN, flannel's VNI, the ingress
-// controller's replicas) checked by the scenario's own schema for it, so a hand-edited bad value is an error
+// scenario: one value of a manifest-set object read back (a MetalLB BGPPeer's ASN, flannel's VNI, an AS3 member's
+// port or ratio) checked by the scenario's own schema for it, so a hand-edited bad value is an error
 // naming the object's file, line and field, as the scenario reader gives.
 import type { SourceRef } from '../lib/diagnostics.js';
 import type { Ctx } from './provenance.js';
@@ -12,6 +12,11 @@ import { validate } from './validate.js';
 /** `v` as a positioned value at `src` (objects and lists as their JSON text: no schema of a read-back field takes them). */
 function positioned(v: JsonValue, src: SourceRef): PValue {
   return { kind: 'scalar', value: v !== null && typeof v === 'object' ? JSON.stringify(v) : v, src };
+}
+
+/** JSON value `v`, found at `src` (`path` names it), read by schema `s`: undefined, after an error there, when it does not fit. */
+export function readBackValue(s: Schema, v: JsonValue, src: SourceRef, path: string, ctx: Ctx): unknown {
+  return validate(s, positioned(v, src), path, ctx);
 }
 
 /**

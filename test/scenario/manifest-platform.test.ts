@@ -96,6 +96,8 @@ describe('reading back the platform of a manifest set', () => {
   it.each([
     ['a MetalLB peerASN of 0', 'mgmt/loadbalancers/04-sw-bgp.metallb.yaml', 'peerASN: 64501', 'peerASN: 0', /^BGPPeer sw-bgp-10-0-0-1: spec\.peerASN: 0 is not an AS number/],
     ['a MetalLB holdTime that is no duration', 'mgmt/loadbalancers/04-sw-bgp.metallb.yaml', 'holdTime: 9s', 'holdTime: soon', /^BGPPeer sw-bgp-10-0-0-2: spec\.holdTime: soon is not a duration/],
+    ['an AS3 member port out of range', 'mgmt/loadbalancers/02-f5-b.as3.json', '"servicePort": 31443', '"servicePort": 70000', /\.members\[0\]\.servicePort: 70000 is not a valid port in 1\.\.65535$/],
+    ['an AS3 member ratio above 100', 'mgmt/loadbalancers/02-f5-b.as3.json', '"ratio": 1', '"ratio": 101', /\.members\[0\]\.ratio: 101 is not in 0\.\.100$/],
   ])('refuses %s with file, line and field', (_what, rel, from, to, message) => {
     const file = join(dir, rel);
     const text = readFileSync(file, 'utf8');
