@@ -15,6 +15,8 @@ import { readMetalLb } from './metallb-read-back.js';
 import type { PMap } from './positioned.js';
 import { readPkiLifetimes } from './pki-read-back.js';
 import { pkiSchema } from './pki-schema.js';
+import { ingressControllerSchema } from './platform-schema.js';
+import { fieldSchema, readBackValue } from './read-back-field.js';
 import { readBackObjects } from './read-back-objects.js';
 import { cidrSize, parseCidr, parseIpv4 } from '../lib/ipv4.js';
 import type { ClusterSpec, FlannelSpec, LoadBalancerSpec, PkiSpec, Scenario, StaticPodSpec, TenantSpec } from './types.js';
@@ -46,6 +48,9 @@ export function withPlatform(s: Built, mi: number, dir: string, loader: Loader):
     return s;
   }
   const errorsBefore = ctx.sink.errorCount;
+  // The controller's replicas by platform.ingress's rule (tighter than any Deployment's), at the Deployment's field.
+  const replicasAt = ctx.prov.get(ingress.workload)?.locate('spec.replicas') ?? ingress.workload.src;
+  readBackValue(fieldSchema(ingressControllerSchema, 'replicas'), ingress.spec.replicas, replicasAt, `Deployment ${ingress.spec.name}: spec.replicas`, ctx);
   const others = s.tenants.filter((_, i) => i !== mi);
   const names = new Set(others.map((t) => t.name));
   const tenantOf = (p: StaticPodSpec): string | undefined =>

@@ -98,6 +98,7 @@ describe('reading back the platform of a manifest set', () => {
     ['a MetalLB holdTime that is no duration', 'mgmt/loadbalancers/04-sw-bgp.metallb.yaml', 'holdTime: 9s', 'holdTime: soon', /^BGPPeer sw-bgp-10-0-0-2: spec\.holdTime: soon is not a duration/],
     ['an AS3 member port out of range', 'mgmt/loadbalancers/02-f5-b.as3.json', '"servicePort": 31443', '"servicePort": 70000', /\.members\[0\]\.servicePort: 70000 is not a valid port in 1\.\.65535$/],
     ['an AS3 member ratio above 100', 'mgmt/loadbalancers/02-f5-b.as3.json', '"ratio": 1', '"ratio": 101', /\.members\[0\]\.ratio: 101 is not in 0\.\.100$/],
+    ['ingress-nginx replicas above platform.ingress\'s bound', 'mgmt/install/ingress-nginx.yaml', 'replicas: 2\n', 'replicas: 20000\n', /^Deployment edge: spec\.replicas: 20000 is not in 0\.\.10000$/],
   ])('refuses %s with file, line and field', (_what, rel, from, to, message) => {
     const file = join(dir, rel);
     const text = readFileSync(file, 'utf8');
@@ -111,7 +112,7 @@ describe('reading back the platform of a manifest set', () => {
     } finally {
       writeFileSync(file, text);
     }
-    const line = text.split('\n').findIndex((l) => l.includes(from)) + 1;
+    const line = text.slice(0, text.indexOf(from)).split('\n').length;
     expect(errors).toEqual([{ file, line, message: expect.stringMatching(message) }]);
   });
 });
