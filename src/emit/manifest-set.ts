@@ -102,12 +102,14 @@ export function buildManifestSet(run: PlatformRun, options: ManifestSetOptions):
     for (const cfg of derived.configs) out.push({ path: `${base}/bird/${safeSegment(cfg.node)}.cfg`, data: renderBirdConfig(cfg) });
     if (c.kind === 'management') {
       const hostIp = new Map(c.nodes.map((id) => [run.model.nodes[id]!.shortName, run.model.nodes[id]!.ipText]));
+      // Each file name opens with the balancer's position in the scenario, so the read-back keeps the order.
+      const file = balancerFileName(run.model.scenario.platform?.loadBalancers ?? []);
       for (const lb of run.model.loadBalancers) {
         const decl = as3Declaration(lb, (host) => hostIp.get(host) ?? host);
-        out.push({ path: `${base}/loadbalancers/${safeSegment(lb.name)}.as3.json`, data: JSON.stringify(decl, null, 2) + '\n' });
+        out.push({ path: `${base}/loadbalancers/${file(lb.name)}.as3.json`, data: JSON.stringify(decl, null, 2) + '\n' });
       }
       for (const lb of run.model.metalLbs) {
-        out.push({ path: `${base}/loadbalancers/${safeSegment(lb.name)}.metallb.${options.format}`, data: renderObjects(metallbResources(lb), options.format) });
+        out.push({ path: `${base}/loadbalancers/${file(lb.name)}.metallb.${options.format}`, data: renderObjects(metallbResources(lb), options.format) });
       }
     }
     if (c.spec.underlay.kind === 'flannel') {
@@ -182,6 +184,16 @@ function atReplicas(w: WorkloadSpec, run: PlatformRun, id: number): WorkloadSpec
 function renderObjects(objects: readonly JsonObject[], format: 'yaml' | 'json'): string {
   if (format === 'json') return JSON.stringify({ apiVersion: 'v1', kind: 'List', items: objects }, null, 2) + '\n';
   return objects.map((o) => stringify(o, { lineWidth: 0, sortMapEntries: false })).join('---\n');
+}
+
+/**
+ * A balancer's file name without its extension: its position among `lbs` (from 1, zero-padded to a common width,
+ * at least two digits) then its name, so that the files sort in the scenario's order (read back by
+ * scenario/manifest-platform.ts, which strips the position).
+ */
+function balancerFileName(lbs: readonly { name: string }[]): (name: string) => string {
+  const width = Math.max(2, String(lbs.length).length);
+  return (name) => `${String(lbs.findIndex((lb) => lb.name === name) + 1).padStart(width, '0')}-${safeSegment(name)}`;
 }
 
 /** A name usable as one path segment: Kubernetes names already are; anything else is replaced. */

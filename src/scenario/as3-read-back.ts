@@ -3,9 +3,11 @@
 // minimum active members and monitors, SNAT — with AS3's documented defaults for what it leaves out. Anything
 // else in the declaration is reported as not read back, never silently dropped.
 import type { SourceRef } from '../lib/diagnostics.js';
-import { LB_METHODS } from './loadbalancer/lb-schema.js';
+import { LB_METHODS, loadBalancerSchema } from './loadbalancer/lb-schema.js';
 import { joinPath, locatorOf, toJson, type PValue } from './positioned.js';
 import type { Ctx } from './provenance.js';
+import { fieldSchema, readBackValue } from './read-back-field.js';
+import type { Schema } from './schema.js';
 import type { JsonObject, JsonValue, LbMemberSpec, LbMethod, LbMonitorSpec, LoadBalancerSpec } from './types.js';
 
 const isObject = (v: JsonValue | undefined): v is JsonObject => v !== null && typeof v === 'object' && !Array.isArray(v);
@@ -27,6 +29,24 @@ const KNOWN: Readonly<Record<string, readonly string[]>> = {
   Pool_Member: ['servicePort', 'ratio', 'priorityGroup', 'serverAddresses', 'shareNodes'],
   Monitor: ['class', 'monitorType', 'interval', 'timeout', 'targetPort', 'send', 'receive'],
 };
+
+/** A pool member's field rule in the scenario (lb-schema.ts: a port, a ratio 0..100, a priority group). */
+const member = (name: string): Schema => {
+  const members = fieldSchema(loadBalancerSchema, 'members');
+  return fieldSchema(members.t === 'list' ? members.of : members, name);
+};
+/** A VIP's port rule in the scenario. */
+const VIP_PORT: Schema = (() => {
+  const vips = fieldSchema(loadBalancerSchema, 'vips');
+  return fieldSchema(vips.t === 'list' ? vips.of : vips, 'port');
+})();
+
+/** A number of the declaration at `path` by the scenario's rule `s` (an error at the field when it does not fit); `fallback` when absent. */
+function checked(r: Reader, s: Schema, v: JsonValue | undefined, path: string, fallback: number): number {
+  if (v === undefined) return fallback;
+  const n = readBackValue(s, v, r.locate(path), path, r.ctx);
+  return typeof n === 'number' ? n : fallback;
+}
 
 interface Reader {
   readonly ctx: Ctx;
@@ -100,7 +120,8 @@ function readApplication(r: Reader, app: JsonObject, path: string, name: string,
     if (s !== 'auto' && s !== 'none') r.warn(joinPath(p, 'snat'), `snat ${s} is read as auto (the model has SNAT automap or none)`);
     snat = s === 'none' ? 'none' : 'automap';
     const addresses = Array.isArray(item['virtualAddresses']) ? item['virtualAddresses'] : [];
-    for (const address of addresses) if (typeof address === 'string') vips.push({ address, port: num(item['virtualPort'], 0), protocol: cls === 'Service_UDP' ? 'UDP' : 'TCP' });
+    const port = checked(r, VIP_PORT, item['virtualPort'], joinPath(p, 'virtualPort'), 0);
+    for (const address of addresses) if (typeof address === 'string') vips.push({ address, port, protocol: cls === 'Service_UDP' ? 'UDP' : 'TCP' });
   }
   const poolPath = joinPath(path, poolName ?? '');
   const pool = poolName === undefined ? undefined : app[poolName];
@@ -131,7 +152,11 @@ function readMembers(r: Reader, pool: JsonObject, poolPath: string, hostOf: (add
     if (!isObject(m)) return [];
     unknownFields(r, m, 'Pool_Member', `${joinPath(poolPath, 'members')}[${i}]`);
     const addresses = Array.isArray(m['serverAddresses']) ? m['serverAddresses'] : [];
-    return addresses.filter((a): a is string => typeof a === 'string').map((a) => ({ host: hostOf(a), port: num(m['servicePort'], 0), ratio: num(m['ratio'], 1), priorityGroup: num(m['priorityGroup'], 0) }));
+    const at = `${joinPath(poolPath, 'members')}[${i}]`;
+    const port = checked(r, member('port'), m['servicePort'], joinPath(at, 'servicePort'), 0);
+    const ratio = checked(r, member('ratio'), m['ratio'], joinPath(at, 'ratio'), 1);
+    const priorityGroup = checked(r, member('priorityGroup'), m['priorityGroup'], joinPath(at, 'priorityGroup'), 0);
+    return addresses.filter((a): a is string => typeof a === 'string').map((a) => ({ host: hostOf(a), port, ratio, priorityGroup }));
   });
 }
 

@@ -48,7 +48,7 @@ const defaultSubnetLen = (o: Rec): number | undefined => {
   return net === undefined ? undefined : net.len <= 22 ? 24 : net.len + 2;
 };
 
-const flannelSchema = obj(
+export const flannelSchema = obj(
   {
     vni: def(int(1, 16_777_215, 'VNI'), 1),
     network: req(str(cidr)),

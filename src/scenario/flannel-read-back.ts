@@ -1,6 +1,8 @@
 // scenario: each on-premises tenant's flannel network read back from the management cluster's manifests —
 // the net-conf.json of its kube-flannel ConfigMap (Network, SubnetLen, Backend VNI and Port), `--ip-masq` on its
 // flanneld DaemonSet, and the MTU its VMs' NetworkAttachmentDefinition gives them — into a FlannelSpec.
+import { flannelSchema } from './cluster-schema.js';
+import { fieldSchema, readBackJsonValue } from './read-back-field.js';
 import { TENANT_LABEL } from './vm-manifests.js';
 import { joinPath } from './positioned.js';
 import type { Ctx } from './provenance.js';
@@ -23,6 +25,9 @@ function parseJsonField(m: Manifest, keys: readonly string[], ctx: Ctx): JsonVal
 /** The ConfigMap field holding flannel's network configuration (kube-flannel.yml's `net-conf.json`). */
 const NET_CONF = ['data', 'net-conf.json'] as const;
 
+/** The scenario's rule for a VNI (VXLAN's 24 bits, RFC 7348), applied to the one read back. */
+const VNI = fieldSchema(flannelSchema, 'vni');
+
 const num = (v: JsonValue | undefined, fallback: number): number => (typeof v === 'number' ? v : fallback);
 
 /**
@@ -31,8 +36,9 @@ const num = (v: JsonValue | undefined, fallback: number): number => (typeof v ==
  * "derive it" values, pkg/subnet/config.go and pkg/backend/vxlan); a backend other than vxlan is reported,
  * since the model runs flannel's VXLAN backend only. ipMasq is flanneld's `--ip-masq` flag (default off);
  * the MTU is the one the tenant's NetworkAttachmentDefinition gives its VMs (0, flannel's own derivation, when absent).
+ * `read` is told of each NetworkAttachmentDefinition used (a kind the cluster reader itself ignores).
  */
-export function readFlannelNetworks(objects: readonly Manifest[], ctx: Ctx): Map<string, FlannelSpec> {
+export function readFlannelNetworks(objects: readonly Manifest[], ctx: Ctx, read: (m: Manifest) => void): Map<string, FlannelSpec> {
   const out = new Map<string, FlannelSpec>();
   for (const m of objects) {
     const tenant = m.labels[TENANT_LABEL];
@@ -45,12 +51,16 @@ export function readFlannelNetworks(objects: readonly Manifest[], ctx: Ctx): Map
     }
     const type = jsonAt(conf, 'Backend.Type');
     if (type !== 'vxlan') ctx.sink.warn(m.locate('data'), 'data.net-conf.json', `${m.name}: flannel backend ${String(type)} is read as vxlan (the backend the model runs)`);
+    // A value the scenario would refuse is an error at its field, and the network is not read back.
+    const vni = readBackJsonValue(VNI, conf, 'Backend.VNI', m, NET_CONF, 1, ctx);
+    if (vni === undefined) continue;
     const daemon = objects.find((d) => d.kind === 'DaemonSet' && d.labels[TENANT_LABEL] === tenant);
     const args = listAt(jsonAt(daemon?.body, 'spec.template.spec'), 'containers').flatMap((c) => listAt(c, 'args'));
     const nad = objects.find((d) => d.kind === 'NetworkAttachmentDefinition' && d.labels[TENANT_LABEL] === tenant);
+    if (nad !== undefined) read(nad);
     const cni = nad === undefined ? undefined : parseJsonField(nad, ['spec', 'config'], ctx);
     out.set(tenant, {
-      vni: num(jsonAt(conf, 'Backend.VNI'), 1),
+      vni,
       network,
       subnetLen: num(jsonAt(conf, 'SubnetLen'), 0),
       port: num(jsonAt(conf, 'Backend.Port'), 0),

@@ -1,6 +1,6 @@
 // scenario: the management cluster's ingress controller read back from a manifest set — the ingress-nginx
 // Deployment, its `<name>-controller` Service and its IngressClass — into platform.ingress.
-import type { ClusterSpec, IngressControllerSpec, ServiceSpec, WorkloadSpec } from './types.js';
+import type { ClusterSpec, IngressControllerSpec, Manifest, ServiceSpec, WorkloadSpec } from './types.js';
 import { jsonAt } from './read-back-objects.js';
 
 /** The controller's pod labels in ingress-nginx's deploy manifests (the Deployment's selector). */
@@ -8,11 +8,12 @@ const CONTROLLER_LABELS = { 'app.kubernetes.io/name': 'ingress-nginx', 'app.kube
 /** IngressClass spec.controller of ingress-nginx (its `--controller-class` default). */
 const CONTROLLER_CLASS = 'k8s.io/ingress-nginx';
 
-/** The controller found in a cluster: its spec, and the Deployment and Service it stands for. */
+/** The controller found in a cluster: its spec, and the Deployment, Service and IngressClass it stands for. */
 export interface IngressReadBack {
   readonly spec: IngressControllerSpec;
   readonly workload: WorkloadSpec;
   readonly service?: ServiceSpec;
+  readonly ingressClass?: Manifest;
 }
 
 const isController = (w: WorkloadSpec): boolean =>
@@ -41,5 +42,5 @@ export function readIngressController(c: ClusterSpec): IngressReadBack | undefin
     externalTrafficPolicy: service?.externalTrafficPolicy ?? 'Cluster',
     src: workload.src,
   };
-  return { spec, workload, ...(service === undefined ? {} : { service }) };
+  return { spec, workload, ...(service === undefined ? {} : { service }), ...(ingressClass === undefined ? {} : { ingressClass }) };
 }

@@ -15,6 +15,8 @@ import { readMetalLb } from './metallb-read-back.js';
 import type { PMap } from './positioned.js';
 import { readPkiLifetimes } from './pki-read-back.js';
 import { pkiSchema } from './pki-schema.js';
+import { ingressControllerSchema } from './platform-schema.js';
+import { fieldSchema, readBackValue } from './read-back-field.js';
 import { readBackObjects } from './read-back-objects.js';
 import { cidrSize, parseCidr, parseIpv4 } from '../lib/ipv4.js';
 import type { ClusterSpec, FlannelSpec, LoadBalancerSpec, PkiSpec, Scenario, StaticPodSpec, TenantSpec } from './types.js';
@@ -45,6 +47,10 @@ export function withPlatform(s: Built, mi: number, dir: string, loader: Loader):
     ctx.sink.warn({ file: dir, line: 0, col: 0 }, '', `${dir}: no ingress-nginx controller Deployment found; the set is read back without its platform`);
     return s;
   }
+  const errorsBefore = ctx.sink.errorCount;
+  // The controller's replicas by platform.ingress's rule (tighter than any Deployment's), at the Deployment's field.
+  const replicasAt = ctx.prov.get(ingress.workload)?.locate('spec.replicas') ?? ingress.workload.src;
+  readBackValue(fieldSchema(ingressControllerSchema, 'replicas'), ingress.spec.replicas, replicasAt, `Deployment ${ingress.spec.name}: spec.replicas`, ctx);
   const others = s.tenants.filter((_, i) => i !== mi);
   const names = new Set(others.map((t) => t.name));
   const tenantOf = (p: StaticPodSpec): string | undefined =>
@@ -52,7 +58,8 @@ export function withPlatform(s: Built, mi: number, dir: string, loader: Loader):
   const vms = mgmt.pods.filter((p) => isVmPod(p) && names.has(tenantOf(p) ?? ''));
   const records = readPlatformRecords(dir, ctx);
   const flannelObjects = readBackObjects(['install/flannel.yaml', 'install/flannel.json'].filter((f) => existsIn(dir, f)).flatMap((f) => loader.readManifests(join(dir, f))), ctx);
-  const networks = readFlannelNetworks([...flannelObjects, ...mgmt.ignored], ctx);
+  const networks = readFlannelNetworks([...flannelObjects, ...mgmt.ignored], ctx, (m) => loader.ignored.read(m));
+  if (ingress.ingressClass !== undefined) loader.ignored.read(ingress.ingressClass);
   const management: ClusterSpec = {
     ...withoutPlacement(mgmt),
     pods: mgmt.pods.filter((p) => !vms.includes(p)),
@@ -66,7 +73,11 @@ export function withPlatform(s: Built, mi: number, dir: string, loader: Loader):
     const ha = records.ha.get(lb.name);
     return ha === undefined ? lb : { ...lb, ha };
   });
-  return { ...s, platform: { management, ingress: ingress.spec, loadBalancers: withHa, pki: readPki(dir, loader) }, tenants };
+  const pki = readPki(dir, loader);
+  // A value the scenario would refuse was reported at its field; the platform it belongs to is left out rather
+  // than checked again without it (an on-premises tenant with no flannel network would be a second, false error).
+  if (ctx.sink.errorCount > errorsBefore) return s;
+  return { ...s, platform: { management, ingress: ingress.spec, loadBalancers: withHa, pki }, tenants };
 }
 
 function withoutPlacement(t: TenantSpec): ClusterSpec {
@@ -108,7 +119,11 @@ function placeTenant(t: TenantSpec, vms: readonly StaticPodSpec[], flannel: Flan
   return { ...t, placement: 'cloud', underlay: { kind: 'vpc', vpc: { cidr, mtu: 9001, ...(region === undefined ? {} : { region }), src: t.src } } };
 }
 
-/** Every balancer of the management cluster's loadbalancers/ folder: AS3 declarations and MetalLB resources. */
+/**
+ * Every balancer of the management cluster's loadbalancers/ folder (AS3 declarations and MetalLB resources), in
+ * file-name order: the emitter opens each name with the balancer's position in the scenario (`01-f5-a.as3.json`),
+ * which is not part of the balancer's name.
+ */
 function readLoadBalancers(dir: string, hostOf: (a: string) => string, vipsOf: (name: string) => LoadBalancerSpec['vips'] | undefined, loader: Loader): LoadBalancerSpec[] {
   const folder = join(dir, 'loadbalancers');
   if (!isFolder(folder)) return [];
@@ -118,7 +133,7 @@ function readLoadBalancers(dir: string, hostOf: (a: string) => string, vipsOf: (
     const path = join(folder, f);
     if (f.endsWith('.as3.json')) {
       const doc = loader.readDocs(path)?.[0];
-      if (doc !== undefined) out.push(...readAs3Declaration(doc, path, f.slice(0, -'.as3.json'.length), hostOf, loader.manifestCtx));
+      if (doc !== undefined) out.push(...readAs3Declaration(doc, path, f.slice(0, -'.as3.json'.length).replace(/^\d+-/, ''), hostOf, loader.manifestCtx));
     } else if (/\.metallb\.(yaml|json)$/.test(f)) {
       out.push(...readMetalLb(readBackObjects(loader.readManifests(path), loader.manifestCtx), vipsOf, loader.manifestCtx));
     } else {

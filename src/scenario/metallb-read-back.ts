@@ -2,13 +2,16 @@
 // platform.loadBalancers entries of kind metallb — the IPAddressPool's addresses, the mode its advertisement
 // gives (L2Advertisement or BGPAdvertisement) and the BGPPeers that advertisement names — with MetalLB's CRD
 // defaults (peerPort 179, holdTime 90s) for what they leave out.
-import { parseDuration } from './duration.js';
+import { metallbPeerSchema } from './loadbalancer/metallb-schema.js';
+import { fieldSchema, readBackField } from './read-back-field.js';
 import { jsonAt, listAt } from './read-back-objects.js';
 import type { Ctx } from './provenance.js';
+import type { Schema } from './schema.js';
 import type { JsonValue, LoadBalancerSpec, Manifest, MetalLbPeerSpec } from './types.js';
 
 const strings = (v: readonly JsonValue[]): string[] => v.filter((x): x is string => typeof x === 'string');
-const num = (v: JsonValue | undefined, fallback: number): number => (typeof v === 'number' ? v : fallback);
+/** A peer field's rule in the scenario (an AS number, a port, a duration), applied to the value read back. */
+const field = (name: string): Schema => fieldSchema(metallbPeerSchema, name);
 
 /** The hosts a BGPPeer's nodeSelectors name (`kubernetes.io/hostname In [...]`, as calisim writes them); absent: every node. */
 function peerNodes(peer: Manifest, ctx: Ctx): string[] | undefined {
@@ -26,15 +29,21 @@ function peerNodes(peer: Manifest, ctx: Ctx): string[] | undefined {
   return names;
 }
 
-function readPeer(peer: Manifest, ctx: Ctx): MetalLbPeerSpec {
-  const hold = jsonAt(peer.body, 'spec.holdTime');
+/** A BGPPeer's fields by the scenario's rules (metallb-schema.ts); undefined, after an error at the field, when one does not fit. */
+function readPeer(peer: Manifest, ctx: Ctx): MetalLbPeerSpec | undefined {
   const nodes = peerNodes(peer, ctx);
+  const peerAddress = readBackField<string>(field('peerAddress'), peer, 'spec.peerAddress', '', ctx);
+  const peerASN = readBackField<number>(field('peerASN'), peer, 'spec.peerASN', 0, ctx);
+  const myASN = readBackField<number>(field('myASN'), peer, 'spec.myASN', 0, ctx);
+  const peerPort = readBackField<number>(field('peerPort'), peer, 'spec.peerPort', 179, ctx);
+  const holdTime = readBackField<number>(field('holdTime'), peer, 'spec.holdTime', 90_000, ctx);
+  if (peerAddress === undefined || peerASN === undefined || myASN === undefined || peerPort === undefined || holdTime === undefined) return undefined;
   return {
-    peerAddress: String(jsonAt(peer.body, 'spec.peerAddress') ?? ''),
-    peerASN: num(jsonAt(peer.body, 'spec.peerASN'), 0),
-    myASN: num(jsonAt(peer.body, 'spec.myASN'), 0),
-    peerPort: num(jsonAt(peer.body, 'spec.peerPort'), 179),
-    holdTime: (typeof hold === 'string' ? parseDuration(hold) : undefined) ?? 90_000,
+    peerAddress,
+    peerASN,
+    myASN,
+    peerPort,
+    holdTime,
     ...(nodes === undefined ? {} : { nodes }),
   };
 }
@@ -56,7 +65,7 @@ export function readMetalLb(objects: readonly Manifest[], vipsOf: (name: string)
       return [];
     }
     const peerNames = bgp === undefined ? [] : strings(listAt(bgp.body, 'spec.peers'));
-    const peers = objects.filter((o) => o.kind === 'BGPPeer' && (peerNames.length === 0 || peerNames.includes(o.name))).map((p) => readPeer(p, ctx));
+    const peers = objects.filter((o) => o.kind === 'BGPPeer' && (peerNames.length === 0 || peerNames.includes(o.name))).flatMap((p) => readPeer(p, ctx) ?? []);
     const recorded = vipsOf(pool.name);
     if (recorded === undefined) ctx.sink.warn(pool.src, 'spec.addresses', `IPAddressPool ${pool.name}: the set records no VIP ports for it; each /32 address is read as a VIP on TCP 443`);
     const singles = addresses.filter((a) => a.endsWith('/32')).map((a) => ({ address: a.slice(0, -3), port: 443, protocol: 'TCP' as const }));

@@ -1,6 +1,5 @@
 // scenario: a batch of real Kubernetes/Calico objects (lists flattened) into the parts of a cluster —
 // namespaces, workloads, pods, services, ingresses, policies, pools, peers, nodes — and what is ignored.
-import type { SourceRef } from '../lib/diagnostics.js';
 import { checkApiObject } from './api-server-checks.js';
 import { foldCalicoConfig, readBgpPeer, readIpPool, readNode, type CalicoSettings } from './calico-manifests.js';
 import { makeManifest, roleOf, type KindRole } from './manifest-record.js';
@@ -33,17 +32,31 @@ export interface ClusterParts {
   readonly settings: CalicoSettings;
 }
 
-/** Counts objects of unmodelled kinds, to warn once per kind. */
+/**
+ * Objects of kinds the cluster reader does not model, to warn once per kind per file — except those another part
+ * of the reader uses (a manifest set's platform read-back: an IngressClass, a NetworkAttachmentDefinition).
+ */
 export class IgnoredKinds {
-  private readonly kinds = new Map<string, { count: number; src: SourceRef }>();
-  note(kind: string, src: SourceRef): void {
-    const k = this.kinds.get(kind);
-    if (k === undefined) this.kinds.set(kind, { count: 1, src });
-    else k.count++;
+  private readonly objects: Manifest[] = [];
+  private readonly used = new Set<Manifest>();
+  note(m: Manifest): void {
+    this.objects.push(m);
+  }
+  /** `m`, noted as of an unmodelled kind, is read after all: no warning says it is ignored. */
+  read(m: Manifest): void {
+    this.used.add(m);
   }
   report(ctx: Ctx): void {
-    for (const [kind, { count, src }] of this.kinds) {
-      ctx.sink.warn(src, '', `kind ${kind} is not modelled; ${count} object${count === 1 ? '' : 's'} ignored`);
+    const groups = new Map<string, Manifest[]>();
+    for (const m of this.objects.filter((o) => !this.used.has(o))) {
+      const key = `${m.src.file}\0${m.kind}`;
+      const group = groups.get(key);
+      if (group === undefined) groups.set(key, [m]);
+      else group.push(m);
+    }
+    for (const [, [first, ...rest]] of groups) {
+      const count = rest.length + 1;
+      ctx.sink.warn(first!.src, '', `kind ${first!.kind} is not modelled; ${count} object${count === 1 ? '' : 's'} ignored`);
     }
   }
 }
@@ -160,7 +173,7 @@ function place(d: Doc, m: Manifest, parts: ClusterParts, owners: { pod: StaticPo
     case 'node':
       return push(parts.nodes, readNode(m, node, path, ctx));
     case 'ignored':
-      ignored.note(d.kind, m.src);
+      ignored.note(m);
       parts.ignored.push(m);
       return;
   }

@@ -8,7 +8,7 @@ import { bool, def, int, many, obj, oneOf, raw, req, str, sub } from './schema.j
 
 const nodePort = int(30000, 32767, 'NodePort');
 
-const ingressControllerSchema = obj(
+export const ingressControllerSchema = obj(
   {
     name: def(str(dnsSubdomain), 'ingress-nginx'),
     namespace: def(str(dnsLabel), 'ingress-nginx'),

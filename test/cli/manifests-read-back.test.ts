@@ -1,9 +1,9 @@
 // `calisim manifests` then every command on the written folder, as a user reads it back: the set's root (one
 // cluster per folder, in the platform's order) and a single cluster folder give the scenario's connection list,
 // matrix and routes again, and its platform; check agrees on every assertion but the expect section's.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadScenario } from '../../src/scenario/load-scenario.js';
 import type { Scenario } from '../../src/scenario/types.js';
@@ -94,6 +94,43 @@ describe('reading back a manifest set', () => {
     const cited = / \((?:scenarios\/giantnetes\.yaml|[^()]*\/kubernetes\/policies\.yaml):\d+\)$/gm;
     expect(got).toContain('[vip] f5-a: VIP 203.0.113.10:443 of f5-a');
     expect(got.replace(cited, '')).toBe(want.replace(cited, ''));
+  });
+
+  // A warning must be true: the IngressClass and the NetworkAttachmentDefinitions are read by the platform
+  // read-back, so they are not called ignored; a kind really ignored is warned about once per kind per file.
+  it('warns only about what it does not read, once per kind per file, and says what it reads', () => {
+    const warnings = loadScenario(set).warnings.map((w) => `${relative(set, w.file)}: ${w.message}`);
+    expect(warnings.filter((w) => w.includes('is not modelled'))).toEqual([
+      'acme/kubernetes/service-cidr.yaml: kind ServiceCIDR is not modelled; 1 object ignored',
+      'globex/kubernetes/service-cidr.yaml: kind ServiceCIDR is not modelled; 1 object ignored',
+      'initech/kubernetes/service-cidr.yaml: kind ServiceCIDR is not modelled; 1 object ignored',
+      'mgmt/install/ingress-nginx.yaml: kind ClusterRole is not modelled; 1 object ignored',
+      'mgmt/install/ingress-nginx.yaml: kind ClusterRoleBinding is not modelled; 1 object ignored',
+      'mgmt/install/ingress-nginx.yaml: kind Role is not modelled; 1 object ignored',
+      'mgmt/install/ingress-nginx.yaml: kind RoleBinding is not modelled; 1 object ignored',
+      'mgmt/install/ingress-nginx.yaml: kind ConfigMap is not modelled; 1 object ignored',
+      'mgmt/kubernetes/service-cidr.yaml: kind ServiceCIDR is not modelled; 1 object ignored',
+      'umbrella/kubernetes/service-cidr.yaml: kind ServiceCIDR is not modelled; 1 object ignored',
+    ]);
+    const summary = (cluster: string): string => warnings.find((w) => w.startsWith(`${cluster}/kustomization.yaml: `))!;
+    expect(summary('acme')).toContain('read back from kubernetes, calico;');
+    expect(summary('mgmt')).toContain('read back from kubernetes, calico, install/ingress-nginx.yaml, install/tenant-vms.yaml; the platform from');
+    expect(summary('mgmt')).toContain('IngressClass');
+    expect(summary('mgmt')).toContain('NetworkAttachmentDefinitions');
+  });
+
+  it('refuses a VNI out of range in a tenant\'s net-conf.json with file, line and field (exit 2)', async () => {
+    const file = join(set, 'mgmt/install/flannel.yaml');
+    const text = readFileSync(file, 'utf8');
+    const from = text.indexOf('"VNI": ');
+    const edited = `${text.slice(0, from)}"VNI": 16777216${text.slice(text.indexOf(',', from))}`;
+    writeFileSync(file, edited);
+    const r = await runInProcess(['check', set]).finally(() => writeFileSync(file, text));
+    expect(r.code).toBe(2);
+    const line = text.slice(0, text.lastIndexOf('net-conf.json', from)).split('\n').length;
+    expect(r.stderr.split('\n').filter((l) => l.includes(': error: '))).toEqual([
+      `${file}:${line}:18: error: ConfigMap kube-flannel-acme-cfg: data.net-conf.json: Backend.VNI: 16777216 is not a valid VNI in 1..16777215`,
+    ]);
   });
 
   it('one cluster folder reads back as that cluster', async () => {

@@ -56,9 +56,8 @@ describe('reading back the platform of a manifest set', () => {
 
   it('gives the ingress controller and every load balancer with the same fields', () => {
     expect(plain(back.platform?.ingress)).toEqual(plain(scenario.platform!.ingress));
-    // The set holds a file per balancer: they come back in file-name order.
-    const byName = (lbs: readonly { name: string }[] = []): unknown => plain([...lbs].sort((a, b) => a.name.localeCompare(b.name)));
-    expect(byName(back.platform?.loadBalancers)).toEqual(byName(scenario.platform!.loadBalancers));
+    // In the scenario's order (sw-l2 before sw-bgp), which the file names carry: not the names' order.
+    expect(plain(back.platform?.loadBalancers)).toEqual(plain(scenario.platform!.loadBalancers));
   });
 
   it('records only the MetalLB VIP ports and the HA pair in the kustomization header', () => {
@@ -80,7 +79,7 @@ describe('reading back the platform of a manifest set', () => {
   });
 
   it('warns, with file and field, about what an AS3 declaration holds that it does not read', () => {
-    const file = join(dir, 'mgmt/loadbalancers/f5-b.as3.json');
+    const file = join(dir, 'mgmt/loadbalancers/02-f5-b.as3.json');
     const decl = JSON.parse(readFileSync(file, 'utf8')) as { declaration: { calisim: { f5_b: Record<string, unknown> } } };
     const app = decl.declaration.calisim.f5_b;
     app['irule'] = { class: 'iRule', iRule: 'when HTTP_REQUEST {}' };
@@ -91,5 +90,29 @@ describe('reading back the platform of a manifest set', () => {
       expect.stringMatching(/^\d+ declaration\.calisim\.f5_b\.ingress_pool\.slowRampTime: .*AS3 Pool property slowRampTime is not read back$/),
       expect.stringMatching(/^\d+ declaration\.calisim\.f5_b\.irule: .*AS3 iRule irule is not read back$/),
     ]);
+  });
+
+  // A hand-edited value the scenario would refuse is an error naming the file, line and field (exit 2 in the CLI).
+  it.each([
+    ['a MetalLB peerASN of 0', 'mgmt/loadbalancers/04-sw-bgp.metallb.yaml', 'peerASN: 64501', 'peerASN: 0', /^BGPPeer sw-bgp-10-0-0-1: spec\.peerASN: 0 is not an AS number/],
+    ['a MetalLB holdTime that is no duration', 'mgmt/loadbalancers/04-sw-bgp.metallb.yaml', 'holdTime: 9s', 'holdTime: soon', /^BGPPeer sw-bgp-10-0-0-2: spec\.holdTime: soon is not a duration/],
+    ['an AS3 member port out of range', 'mgmt/loadbalancers/02-f5-b.as3.json', '"servicePort": 31443', '"servicePort": 70000', /\.members\[0\]\.servicePort: 70000 is not a valid port in 1\.\.65535$/],
+    ['an AS3 member ratio above 100', 'mgmt/loadbalancers/02-f5-b.as3.json', '"ratio": 1', '"ratio": 101', /\.members\[0\]\.ratio: 101 is not in 0\.\.100$/],
+    ['ingress-nginx replicas above platform.ingress\'s bound', 'mgmt/install/ingress-nginx.yaml', 'replicas: 2\n', 'replicas: 20000\n', /^Deployment edge: spec\.replicas: 20000 is not in 0\.\.10000$/],
+  ])('refuses %s with file, line and field', (_what, rel, from, to, message) => {
+    const file = join(dir, rel);
+    const text = readFileSync(file, 'utf8');
+    expect(text).toContain(from);
+    writeFileSync(file, text.replace(from, to));
+    let errors: { file: string; line: number; message: string }[] = [];
+    try {
+      loadScenario(dir);
+    } catch (e) {
+      errors = (e as { diagnostics: { file: string; line: number; path: string; message: string }[] }).diagnostics.map((d) => ({ file: d.file, line: d.line, message: `${d.path}: ${d.message}` }));
+    } finally {
+      writeFileSync(file, text);
+    }
+    const line = text.slice(0, text.indexOf(from)).split('\n').length;
+    expect(errors).toEqual([{ file, line, message: expect.stringMatching(message) }]);
   });
 });

@@ -58,7 +58,7 @@ describe('AS3 declaration', () => {
     const validate = ajv.compile(JSON.parse(readFileSync(SCHEMA, 'utf8')) as object);
     const run = runPlatform(buildModel(loadScenario('scenarios/giantnetes.yaml')), { until: 0 });
     const files = buildManifestSet(run, { format: 'yaml', clusters: new Set(['mgmt']) }).filter((f) => f.path.endsWith('.as3.json'));
-    expect(files.map((f) => f.path)).toEqual(['mgmt/loadbalancers/f5-a.as3.json', 'mgmt/loadbalancers/f5-b.as3.json']);
+    expect(files.map((f) => f.path)).toEqual(['mgmt/loadbalancers/01-f5-a.as3.json', 'mgmt/loadbalancers/02-f5-b.as3.json']);
     for (const f of files) {
       const ok = validate(JSON.parse(f.data));
       expect(ok ? [] : validate.errors, f.path).toEqual([]);

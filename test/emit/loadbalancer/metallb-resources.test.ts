@@ -65,12 +65,12 @@ function emitted(): Map<string, Obj[]> {
 describe('MetalLB resources', () => {
   it('writes the pool and the advertisement (L2) or peers and advertisement (BGP) beside the F5 declaration', () => {
     const files = emitted();
-    expect([...files.keys()]).toEqual(['mgmt/loadbalancers/f5-a.as3.json', 'mgmt/loadbalancers/sw-bgp.metallb.yaml', 'mgmt/loadbalancers/sw-l2.metallb.yaml']);
-    const l2 = files.get('mgmt/loadbalancers/sw-l2.metallb.yaml')!;
+    expect([...files.keys()]).toEqual(['mgmt/loadbalancers/01-f5-a.as3.json', 'mgmt/loadbalancers/02-sw-l2.metallb.yaml', 'mgmt/loadbalancers/03-sw-bgp.metallb.yaml']);
+    const l2 = files.get('mgmt/loadbalancers/02-sw-l2.metallb.yaml')!;
     expect(l2.map((o) => `${o['apiVersion']} ${o['kind']}`)).toEqual(['metallb.io/v1beta1 IPAddressPool', 'metallb.io/v1beta1 L2Advertisement']);
     expect(l2[0]).toMatchObject({ metadata: { name: 'sw-l2', namespace: 'metallb-system' }, spec: { addresses: ['203.0.113.10/32'] } });
     expect(l2[1]!['spec']).toEqual({ ipAddressPools: ['sw-l2'] });
-    const bgp = files.get('mgmt/loadbalancers/sw-bgp.metallb.yaml')!;
+    const bgp = files.get('mgmt/loadbalancers/03-sw-bgp.metallb.yaml')!;
     expect(bgp.map((o) => o['kind'])).toEqual(['IPAddressPool', 'BGPPeer', 'BGPPeer', 'BGPAdvertisement']);
     expect(bgp[1]).toMatchObject({
       apiVersion: 'metallb.io/v1beta2',
