@@ -327,8 +327,8 @@ function nodeLoad(pods: PodTable, nodes: readonly number[], cluster: number): In
 }
 
 function stopPod(p: LivePod, pods: PodTable, ipam: IpamRuntime, now: number): void {
-  ipam.release(p, now);
   pods.terminate(p, now);
+  ipam.release(p, now);
 }
 
 /**

@@ -120,13 +120,19 @@ export function kubeProxyStage(
   hops.push({
     step: 'kube-proxy',
     at: n.name,
-    detail: `Service ${name} port ${sp.port}: ${choice.why}; DNAT to ${ep.pod.namespace}/${ep.pod.name} ${formatIpv4(ep.pod.ip)}:${ep.targetPort} (${affinityText(svc, client)})`,
+    detail: `Service ${name} port ${sp.port}: ${choice.why}; DNAT to ${ep.pod.namespace}/${ep.pod.name} ${formatIpv4(ep.pod.ip)}:${ep.targetPort}${terminatingText(ep)} (${affinityText(svc, client)})`,
     outerDst: `${formatIpv4(ep.pod.ip)}:${ep.targetPort}`,
   });
   if (!choice.masquerade) return { hops, endpoint: ep, targetPort: ep.targetPort };
   const change: SourceChange = { rule: 'kube-proxy-masquerade', node, to: n.ip };
   hops.push(natHop(run, change));
   return { hops, endpoint: ep, targetPort: ep.targetPort, change };
+}
+
+/** A terminating endpoint's state, as the EndpointSlice shows it. */
+function terminatingText(ep: ServiceEndpoint): string {
+  if (!ep.terminating) return '';
+  return `, a terminating endpoint (serving, not ready; its pod exits in ${Math.ceil((ep.graceLeftMs ?? 0) / 1000)} s)`;
 }
 
 /**
