@@ -157,7 +157,7 @@ export interface HttpRouteSpec {
   readonly rules: readonly {
     readonly matches: readonly HttpRouteMatchSpec[];
     /** `namespace` only when it differs from the route's (a cross-namespace reference, which needs a ReferenceGrant). */
-    readonly backendRefs: readonly { readonly name: string; readonly namespace?: string; readonly port?: number; readonly weight: number }[];
+    readonly backendRefs: readonly { readonly name: string; readonly namespace?: string; readonly port?: number; readonly weight: number; readonly filters?: readonly HttpRouteFilterSpec[] }[];
     /** The rule's filters calisim applies (RequestRedirect, URLRewrite, RequestHeaderModifier); absent: none. */
     readonly filters?: readonly HttpRouteFilterSpec[];
   }[];
