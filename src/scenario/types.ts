@@ -64,6 +64,8 @@ export interface WorkloadSpec {
   readonly ports: readonly ContainerPort[];
   readonly nodeSelector: Labels;
   readonly hostNetwork: boolean;
+  /** How long a stopped pod keeps running, its endpoint terminating (PodSpec default 30 s). */
+  readonly terminationGracePeriodSeconds?: number;
   readonly src: SourceRef;
 }
 

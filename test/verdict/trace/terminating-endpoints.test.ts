@@ -3,11 +3,17 @@
 import { describe, expect, it } from 'vitest';
 import { tracePacket } from '../../../src/verdict/trace/trace-packet.js';
 import type { Trace } from '../../../src/verdict/trace/types.js';
+import { loadScenario } from '../../../src/scenario/load-scenario.js';
+import { tempTree } from '../../scenario/helpers.js';
 import { edgeRun, editedScenario } from './edge-fixtures.js';
 
 const EVENTS = 'events:\n  - { at: 90s, kind: node-down, node: acme/acme-2, mode: silent }';
-const scaled = (replicas: number): string =>
-  editedScenario(`api-to-${replicas}`, [[EVENTS, `events:\n  - { at: 60s, kind: scale, tenant: acme, workload: shop/api, replicas: ${replicas} }\n  - { at: 90s, kind: node-down, node: acme/acme-2, mode: silent }`]]);
+const API = '      - name: api\n        namespace: shop\n        replicas: 2\n';
+const scaled = (replicas: number, grace?: number): string =>
+  editedScenario(`api-to-${replicas}-${grace ?? 'default'}`, [
+    [EVENTS, `events:\n  - { at: 60s, kind: scale, tenant: acme, workload: shop/api, replicas: ${replicas} }\n  - { at: 90s, kind: node-down, node: acme/acme-2, mode: silent }`],
+    ...(grace === undefined ? [] : [[API, `${API}        terminationGracePeriodSeconds: ${grace}\n`] as const]),
+  ]);
 
 function traceAt(file: string, at: string, from = 'acme/shop/frontend-0'): Trace {
   const r = edgeRun(file, at);
@@ -33,6 +39,21 @@ describe('terminating endpoints (scale shop/api to 0 at 60 s)', () => {
     expect(t.disposition).toBe('dropped');
     expect(t.dropReason).toBe('no-such-endpoint');
     expect(t.hops[0]!.detail).toContain('any of 0 usable endpoint(s)');
+  });
+});
+
+describe("terminating endpoints for the workload's terminationGracePeriodSeconds", () => {
+  it('keeps them for 5 s with terminationGracePeriodSeconds 5, then drops', () => {
+    const file = scaled(0, 5);
+    expect(traceAt(file, '63s').hops[0]!.detail).toContain('its pod exits in 2 s');
+    expect(traceAt(file, '66s').disposition).toBe('dropped');
+  });
+
+  it("reads it from a Deployment's pod template", () => {
+    const dir = tempTree({
+      'd.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata: { name: api, namespace: shop }\nspec:\n  replicas: 1\n  template:\n    metadata: { labels: { app: api } }\n    spec: { terminationGracePeriodSeconds: 5, containers: [{ name: c, image: x }] }\n',
+    });
+    expect(loadScenario(`${dir}/d.yaml`).tenants[0]!.workloads[0]!.terminationGracePeriodSeconds).toBe(5);
   });
 });
 
