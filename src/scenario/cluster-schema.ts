@@ -108,6 +108,7 @@ export const workloadSchema = obj({
   ports: many(containerPortSchema),
   nodeSelector: def(labels, () => ({})),
   hostNetwork: def(bool, false),
+  terminationGracePeriodSeconds: opt(int(0, 86_400, 'seconds')),
 });
 
 const staticPodSchema = obj({

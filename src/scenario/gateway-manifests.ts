@@ -25,7 +25,7 @@ const match = obj(
   { noSrc: true },
 );
 const backendRef = obj(
-  { group: def(str(), ''), kind: def(str(), 'Service'), name: req(str()), namespace: opt(str()), port: opt(port), weight: def(int(0, 1_000_000, 'weight'), 1), filters: opt(raw('seq')) },
+  { group: def(str(), ''), kind: def(str(), 'Service'), name: req(str()), namespace: opt(str()), port: opt(port), weight: def(int(0, 1_000_000, 'weight'), 1), filters: many(filterSchema) },
   { noSrc: true },
 );
 const routeBody = obj(
@@ -46,7 +46,7 @@ const routeBody = obj(
 
 interface NameValue { type: string; name: string; value: string }
 interface MatchRec { path: { type: string; value: string }; method?: string; headers: NameValue[]; queryParams: NameValue[] }
-interface BackendRec { group: string; kind: string; name: string; namespace?: string; port?: number; weight: number }
+interface BackendRec { group: string; kind: string; name: string; namespace?: string; port?: number; weight: number; filters: FilterRec[] }
 interface RuleRec { matches: MatchRec[]; filters: FilterRec[]; backendRefs: BackendRec[] }
 
 /** An HTTPRoute, or undefined after reporting why it cannot be read. */
@@ -74,7 +74,9 @@ export function readHttpRoute(m: Manifest, doc: PMap, path: string, ctx: Ctx): H
       }
       if (b.port === undefined) errorAt(ctx, at(`${field}.port`), 'must have port for Service reference');
       const other = b.namespace !== undefined && b.namespace !== namespace ? { namespace: b.namespace } : {};
-      return [{ name: b.name, ...other, ...(b.port === undefined ? {} : { port: b.port }), weight: b.weight }];
+      // HTTPBackendRef.filters run only for requests forwarded to this backend (support: implementation-specific).
+      const own = readFilters(b.filters, field, m, path, ctx);
+      return [{ name: b.name, ...other, ...(b.port === undefined ? {} : { port: b.port }), weight: b.weight, ...(own.length ? { filters: own } : {}) }];
     });
     return { matches, backendRefs, ...(filters.length ? { filters } : {}) };
   });

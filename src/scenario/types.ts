@@ -64,6 +64,8 @@ export interface WorkloadSpec {
   readonly ports: readonly ContainerPort[];
   readonly nodeSelector: Labels;
   readonly hostNetwork: boolean;
+  /** How long a stopped pod keeps running, its endpoint terminating (PodSpec default 30 s). */
+  readonly terminationGracePeriodSeconds?: number;
   readonly src: SourceRef;
 }
 
@@ -157,7 +159,7 @@ export interface HttpRouteSpec {
   readonly rules: readonly {
     readonly matches: readonly HttpRouteMatchSpec[];
     /** `namespace` only when it differs from the route's (a cross-namespace reference, which needs a ReferenceGrant). */
-    readonly backendRefs: readonly { readonly name: string; readonly namespace?: string; readonly port?: number; readonly weight: number }[];
+    readonly backendRefs: readonly { readonly name: string; readonly namespace?: string; readonly port?: number; readonly weight: number; readonly filters?: readonly HttpRouteFilterSpec[] }[];
     /** The rule's filters calisim applies (RequestRedirect, URLRewrite, RequestHeaderModifier); absent: none. */
     readonly filters?: readonly HttpRouteFilterSpec[];
   }[];

@@ -23,6 +23,7 @@ const podSpec = obj(
     nodeSelector: def(labels, () => ({})),
     hostNetwork: def(bool, false),
     nodeName: opt(str()),
+    terminationGracePeriodSeconds: opt(int(0, 86_400, 'seconds')),
   },
   { noSrc: true },
 );
@@ -57,6 +58,7 @@ interface PodSpecRec {
   nodeSelector: Labels;
   hostNetwork: boolean;
   nodeName?: string;
+  terminationGracePeriodSeconds?: number;
 }
 
 const portsOf = (s: PodSpecRec): ContainerPort[] => s.containers.flatMap((c) => c.ports.filter((p) => p.containerPort !== undefined));
@@ -80,6 +82,7 @@ export function readWorkload(m: Manifest, doc: PMap, path: string, ctx: Ctx): Wo
     ports: portsOf(pod),
     nodeSelector: pod.nodeSelector,
     hostNetwork: pod.hostNetwork,
+    ...(pod.terminationGracePeriodSeconds === undefined ? {} : { terminationGracePeriodSeconds: pod.terminationGracePeriodSeconds }),
     src: m.src,
   };
   ctx.prov.set(w, manifestOrigin(m, path, { labels: 'spec.template.metadata.labels' }));

@@ -21,14 +21,28 @@ describe('calisim request', () => {
     expect(out[2]).toMatchObject({ url: 'https://nobody.example.com/x', route: null, backend: null, disposition: 'answered' });
   });
 
+  it('follows each batch entry at its own `at` (in time order on one run), answering in input order as --at would', () => {
+    const file = join(dir, 'timed.json');
+    writeFileSync(file, JSON.stringify([{ url: 'https://acme.example.com/', at: '100s' }, { url: 'https://acme.example.com/', at: 30 }]));
+    const r = runCli(['request', 'scenarios/giantnetes.yaml', '--requests', file, '--format', 'json']);
+    expect(r.code).toBe(0);
+    const single = (at: string) => JSON.parse(runCli(['request', 'scenarios/giantnetes.yaml', '--url', 'https://acme.example.com/', '--at', at, '--format', 'json']).stdout);
+    const [late, early] = JSON.parse(r.stdout);
+    expect(late).toEqual(single('100s'));
+    expect(early).toEqual(single('30s'));
+    // acme-2 is down from 90 s: its pods are no longer ready upstreams.
+    expect(late.hops.map((h: { detail: string }) => h.detail).join('\n')).not.toEqual(early.hops.map((h: { detail: string }) => h.detail).join('\n'));
+  });
+
   it('reports bad batch entries with their index and field (exit 2)', () => {
     const file = join(dir, 'bad.json');
-    writeFileSync(file, JSON.stringify([{ url: 'https://a.example.com/' }, { from: 'nowhere', urll: 'x' }]));
+    writeFileSync(file, JSON.stringify([{ url: 'https://a.example.com/' }, { from: 'nowhere', urll: 'x', at: 'soon' }]));
     const r = runCli(['request', 'scenarios/giantnetes.yaml', '--requests', file]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/\[1\]\.urll: unknown field/);
     expect(r.stderr).toMatch(/\[1\]\.url: required/);
     expect(r.stderr).toMatch(/\[1\]\.from: must be an IPv4 address/);
+    expect(r.stderr).toMatch(/\[1\]\.at: must be a duration/);
     expect(r.stderr).not.toMatch(/at .*\.js/);
   });
 });

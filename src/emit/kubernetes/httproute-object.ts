@@ -20,7 +20,7 @@ export function httpRouteObject(r: HttpRouteSpec): JsonObject {
           ...(m.queryParams.length ? { queryParams: m.queryParams.map((q) => ({ name: q.name, value: q.value })) } : {}),
         })),
         ...(rule.filters?.length ? { filters: rule.filters.map(httpRouteFilterObject) } : {}),
-        ...(rule.backendRefs.length ? { backendRefs: rule.backendRefs.map((b) => ({ name: b.name, ...(b.namespace !== undefined ? { namespace: b.namespace } : {}), ...(b.port !== undefined ? { port: b.port } : {}), weight: b.weight })) } : {}),
+        ...(rule.backendRefs.length ? { backendRefs: rule.backendRefs.map((b) => ({ name: b.name, ...(b.namespace !== undefined ? { namespace: b.namespace } : {}), ...(b.port !== undefined ? { port: b.port } : {}), weight: b.weight, ...(b.filters?.length ? { filters: b.filters.map(httpRouteFilterObject) } : {}) })) } : {}),
       })),
     },
   };

@@ -78,6 +78,7 @@ function workloadObject(w: WorkloadSpec): JsonObject {
     serviceAccountName: w.serviceAccount,
     ...(Object.keys(w.nodeSelector).length ? { nodeSelector: { ...w.nodeSelector } } : {}),
     ...(w.hostNetwork ? { hostNetwork: true } : {}),
+    ...(w.terminationGracePeriodSeconds !== undefined ? { terminationGracePeriodSeconds: w.terminationGracePeriodSeconds } : {}),
     containers,
   };
   const template = { metadata: { labels: { ...w.labels } }, spec: podSpec };

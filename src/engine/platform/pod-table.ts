@@ -21,6 +21,8 @@ export interface LivePod {
   reason?: string;
   readonly createdAt: number;
   terminatedAt?: number;
+  /** The address it had when it was stopped (its endpoint stays terminating for its grace period). */
+  lastIp?: number;
 }
 
 /** All pods ever created in a run, in creation order. */
@@ -34,8 +36,9 @@ export class PodTable {
     return this.versions.get(cluster) ?? 0;
   }
 
-  /** Marks a pod terminated. */
+  /** Marks a pod terminated, keeping the address it had. */
   terminate(p: LivePod, now: number): void {
+    p.lastIp = p.ip;
     p.phase = 'terminated';
     p.terminatedAt = now;
     this.bump(p.cluster);

@@ -288,7 +288,8 @@ function scaleWorkload(model: Model, cluster: number, ref: string, replicas: num
   const live = ctx.pods.ofWorkload(wid);
   if (replicas < live.length) {
     for (const p of live.slice(replicas).reverse()) stopPod(p, ctx.pods, ctx.ipam, ctx.now);
-    effects.push(`${ref}: ${live.length} → ${replicas} replicas (${live.length - replicas} stopped)`);
+    // Each stopped pod runs on for its grace period as a terminating endpoint (see verdict service-endpoints).
+    effects.push(`${ref}: ${live.length} → ${replicas} replicas (${live.length - replicas} stopped, terminating for ${spec.terminationGracePeriodSeconds ?? 30} s)`);
     return;
   }
   const load = nodeLoad(ctx.pods, c.nodes, cluster);
@@ -327,8 +328,8 @@ function nodeLoad(pods: PodTable, nodes: readonly number[], cluster: number): In
 }
 
 function stopPod(p: LivePod, pods: PodTable, ipam: IpamRuntime, now: number): void {
-  ipam.release(p, now);
   pods.terminate(p, now);
+  ipam.release(p, now);
 }
 
 /**

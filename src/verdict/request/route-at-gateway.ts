@@ -66,6 +66,11 @@ export function routeAtGateway(
   // port) gets 500, its share of a split included; a Service with no ready endpoint SHOULD get 503.
   if (!ref) return answer(500, `the rule has no backendRef of positive weight`, null);
   if (refs.filter((b) => b.weight > 0).length > 1) hops.push({ step: 'backend', at: where, detail: `backendRef ${ref.name}:${ref.port ?? '-'} (weight ${ref.weight} of ${refs.reduce((s, b) => s + b.weight, 0)}; calisim picks by a hash of the client address)` });
+  // HTTPBackendRef.filters: run after the rule's, only for requests forwarded to this backend.
+  for (const f of ref.filters ?? []) {
+    if (f.type === 'RequestRedirect') return answer(f.statusCode, `RequestRedirect of backendRef ${ref.name}: Location ${redirectLocation(f, filtered, prefix)}`, null);
+    hops.push({ step: 'filter', at: where, detail: `backendRef ${ref.name}: ${filterText(f, filtered, prefix)}` });
+  }
   const ns = ref.namespace ?? spec.namespace;
   // A cross-namespace backendRef needs a ReferenceGrant in the Service's namespace; without one the
   // reference does not resolve (ResolvedRefs False, RefNotPermitted) and the request is answered 500.
@@ -79,7 +84,7 @@ export function routeAtGateway(
   const sp = svc?.ports.find((p) => p.port === ref.port);
   const backend = (pod: LivePod | undefined): RequestBackend => ({ cluster: c.name, namespace: ns, service: ref.name, port: sp?.port ?? ref.port ?? '-', pod: pod ? pod.name : null });
   if (!svc || !sp) return answer(500, `Service ${ns}/${ref.name}${svc ? ` has no port ${ref.port ?? '-'}` : ' does not exist'} (an invalid backendRef)`, backend(undefined));
-  const up = upstreamToPod(run, policies, at, where, { cluster, svc, sp, serviceUpstream: false, note: (spec.rules[hit.rule]!.filters ?? []).length ? "after the rule's filters" : 'no rule filters' });
+  const up = upstreamToPod(run, policies, at, where, { cluster, svc, sp, serviceUpstream: false, note: (spec.rules[hit.rule]!.filters ?? []).length + (ref.filters ?? []).length ? 'after the filters' : 'no rule filters' });
   if (up.status === 503) return answer(503, `Service ${svc.namespace}/${svc.name} has no ready endpoint`, backend(undefined));
   return { url: req.url, status: up.status, route, backend: backend(up.pod), hops, disposition: up.status === 200 ? 'delivered' : 'dropped' };
 }

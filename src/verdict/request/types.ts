@@ -10,6 +10,8 @@ export interface HttpRequest {
   readonly headers: Readonly<Record<string, string>>;
   /** The client's IPv4 address. */
   readonly from: string;
+  /** Simulated time of the request (ms), when the batch gives one; else the command's `--at`. */
+  readonly at?: number;
 }
 
 /** The rule that matched. */

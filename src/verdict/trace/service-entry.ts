@@ -3,10 +3,12 @@
 // node for external traffic with externalTrafficPolicy Cluster).
 import type { PlatformRun } from '../../engine/platform/run-platform.js';
 import { formatIpv4, parseIpv4 } from '../../lib/ipv4.js';
+import type { AffinityOutcome } from '../../model/edge/client-ip-affinity.js';
 import { kubeProxyChoice, pickEndpoint } from '../../model/edge/kube-proxy.js';
 import type { SourceChange } from '../../model/edge/source-address.js';
 import type { LoadBalancerSpec, ServicePortSpec, ServiceSpec } from '../../scenario/types.js';
 import { serviceEndpoints, type ServiceEndpoint } from './service-endpoints.js';
+import { sessionAffinityOf } from './session-affinity-state.js';
 import { natHop } from './trace-hops.js';
 import type { DropReason, TraceHop } from './types.js';
 
@@ -111,8 +113,8 @@ export function kubeProxyStage(
   const internalTrafficPolicy = clusterIpTraffic ? (svc.internalTrafficPolicy ?? 'Cluster') : 'Cluster';
   const choice = kubeProxyChoice(endpoints, { via, node, ...(zone !== undefined ? { zone } : {}), externalTrafficPolicy: svc.externalTrafficPolicy, internalTrafficPolicy });
   const hops: TraceHop[] = [];
-  const ep = pickEndpoint(choice.candidates, client);
   const name = `${svc.namespace}/${svc.name}`;
+  const { ep, affinity } = chooseEndpoint(run, `${n.cluster}/${name}`, svc, choice.candidates, client);
   if (!ep || ep.targetPort === undefined) {
     hops.push({ step: 'kube-proxy', at: n.name, detail: `Service ${name} port ${sp.port}: ${choice.why}` });
     return { hops, drop: { reason: 'no-such-endpoint', at: n.name, detail: ep ? `endpoint ${ep.pod.name} has no container port ${String(sp.targetPort)}` : `Service ${name} has no usable endpoint here: kube-proxy drops the packet` } };
@@ -120,7 +122,7 @@ export function kubeProxyStage(
   hops.push({
     step: 'kube-proxy',
     at: n.name,
-    detail: `Service ${name} port ${sp.port}: ${choice.why}; DNAT to ${ep.pod.namespace}/${ep.pod.name} ${formatIpv4(ep.pod.ip)}:${ep.targetPort} (${affinityText(svc, client)})`,
+    detail: `Service ${name} port ${sp.port}: ${choice.why}; DNAT to ${ep.pod.namespace}/${ep.pod.name} ${formatIpv4(ep.pod.ip)}:${ep.targetPort}${terminatingText(ep)} (${affinity})`,
     outerDst: `${formatIpv4(ep.pod.ip)}:${ep.targetPort}`,
   });
   if (!choice.masquerade) return { hops, endpoint: ep, targetPort: ep.targetPort };
@@ -129,12 +131,31 @@ export function kubeProxyStage(
   return { hops, endpoint: ep, targetPort: ep.targetPort, change };
 }
 
+/** A terminating endpoint's state, as the EndpointSlice shows it. */
+function terminatingText(ep: ServiceEndpoint): string {
+  if (!ep.terminating) return '';
+  return `, a terminating endpoint (serving, not ready; its pod exits in ${Math.ceil((ep.graceLeftMs ?? 0) / 1000)} s)`;
+}
+
 /**
  * How kube-proxy chooses among the candidates: at random per connection, or with `sessionAffinity:
  * ClientIP` the endpoint this client last used for `timeoutSeconds` (default 10800, the iptables `recent`
- * match). calisim picks by a hash of the client address either way, so a trace repeats.
+ * match). calisim picks by a hash of the client address, so a trace repeats; when the run tracks affinity
+ * (`request` with times), a client's later connections go back to its endpoint while the entry holds.
  */
-function affinityText(svc: ServiceSpec, client: number): string {
-  if (svc.sessionAffinity !== 'ClientIP') return 'kube-proxy picks at random per connection; calisim by a hash of the client address';
-  return `sessionAffinity ClientIP: every connection from ${formatIpv4(client)} goes to this endpoint for ${svc.sessionAffinityTimeout ?? 10800} s after its last one`;
+function chooseEndpoint(run: PlatformRun, key: string, svc: ServiceSpec, candidates: readonly ServiceEndpoint[], client: number): { ep: ServiceEndpoint | undefined; affinity: string } {
+  if (svc.sessionAffinity !== 'ClientIP') return { ep: pickEndpoint(candidates, client), affinity: 'kube-proxy picks at random per connection; calisim by a hash of the client address' };
+  const timeout = svc.sessionAffinityTimeout ?? 10800;
+  const pinned = `sessionAffinity ClientIP: every connection from ${formatIpv4(client)} goes to this endpoint for ${timeout} s after its last one`;
+  const table = sessionAffinityOf(run);
+  if (!table) return { ep: pickEndpoint(candidates, client), affinity: pinned };
+  const { endpoint, outcome } = table.pick(key, client, candidates, run.sim.now, timeout, (c) => pickEndpoint(c, client));
+  return { ep: endpoint, affinity: `${AFFINITY_WORDS[outcome]}; ${pinned}` };
 }
+
+const AFFINITY_WORDS: Readonly<Record<AffinityOutcome, string>> = {
+  pinned: 'the endpoint this client used last (its affinity entry is fresh)',
+  new: 'no affinity entry yet: balanced, and the client is pinned from now on',
+  expired: 'the affinity entry expired: balanced afresh',
+  'endpoint-gone': 'the endpoint this client was pinned to left the Service, and its affinity entry with it: balanced afresh',
+};

@@ -33,6 +33,19 @@ spec:
         - { type: URLRewrite, urlRewrite: { hostname: elsewhere.example, path: { type: ReplacePrefixMatch, replacePrefixMatch: /fennel } } }
         - { type: RequestHeaderModifier, requestHeaderModifier: { set: [{ name: my-header, value: foo }] } }
       backendRefs: [{ name: foo-svc, port: 8080 }]
+---
+apiVersion: gateway.networking.k8s.io/v1
+kind: HTTPRoute
+metadata: { name: http-filter-backend, namespace: shop }
+spec:
+  parentRefs: [{ name: example-gateway }]
+  hostnames: [backend.example]
+  rules:
+    - filters: [{ type: RequestHeaderModifier, requestHeaderModifier: { add: [{ name: x-rule, value: r }] } }]
+      backendRefs:
+        - name: foo-svc
+          port: 8080
+          filters: [{ type: RequestHeaderModifier, requestHeaderModifier: { set: [{ name: x-backend, value: foo }], remove: [x-drop] } }]
 `;
 const folder = (extra: string): string => {
   const dir = join(mkdtempSync(join(tmpdir(), 'calisim-filters-')), 'gateway');
@@ -64,6 +77,15 @@ describe('HTTPRoute filters in request', () => {
     ]);
   });
 
+  it("applies a backendRef's own filters after the rule's, for requests forwarded to that backend", () => {
+    const r = walk('http://backend.example/');
+    expect(r).toMatchObject({ status: 200, disposition: 'delivered', backend: { service: 'foo-svc' } });
+    expect(r.hops.filter((h) => h.step === 'filter').map((h) => h.detail)).toEqual([
+      'RequestHeaderModifier: add x-rule: r',
+      'backendRef foo-svc: RequestHeaderModifier: set x-backend: foo; remove x-drop',
+    ]);
+  });
+
   it('writes the filters back as read', () => {
     const routes = loadScenarios([dir]).tenants[0]!.httpRoutes!.filter((r) => r.name.startsWith('http-filter-'));
     const out = join(dir, '..', 'back.yaml');
@@ -82,8 +104,10 @@ spec:
     - filters: [{ type: RequestRedirect, requestRedirect: { scheme: https } }]
       backendRefs: [{ name: foo-svc, port: 8080 }]
     - filters: [{ type: URLRewrite }]
+    - backendRefs: [{ name: foo-svc, port: 8080, filters: [{ type: RequestHeaderModifier }] }]
 `);
     expect(() => loadScenarios([bad])).toThrow(/filters\.yaml:\d+:\d+: error: spec\.rules\[0\]\.backendRefs: RequestRedirect filter must not be used together with backendRefs/);
     expect(() => loadScenarios([bad])).toThrow(/spec\.rules\[1\]\.filters\[0\]\.urlRewrite: required when type is URLRewrite/);
+    expect(() => loadScenarios([bad])).toThrow(/spec\.rules\[2\]\.backendRefs\[0\]\.filters\[0\]\.requestHeaderModifier: required when type is RequestHeaderModifier/);
   });
 });
