@@ -153,6 +153,7 @@ export const serviceSchema = obj(
     clusterIP: opt(str((t) => (t === 'None' ? undefined : ipv4(t)))),
     externalTrafficPolicy: def(oneOf(['Cluster', 'Local']), 'Cluster'),
     internalTrafficPolicy: opt(oneOf(['Cluster', 'Local'])),
+    trafficDistribution: opt(oneOf(['PreferClose', 'PreferSameZone'])),
     sessionAffinity: opt(oneOf(['None', 'ClientIP'])),
     sessionAffinityTimeout: opt(int(1, 86400, 'timeout (s)')),
     externalIPs: opt(list(str(ipv4))),

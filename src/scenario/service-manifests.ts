@@ -32,6 +32,7 @@ const serviceBody = obj(
           clusterIP: opt(str()),
           externalTrafficPolicy: def(oneOf(['Cluster', 'Local']), 'Cluster'),
           internalTrafficPolicy: opt(oneOf(['Cluster', 'Local'])),
+          trafficDistribution: opt(oneOf(['PreferClose', 'PreferSameZone'])),
           sessionAffinity: opt(oneOf(['None', 'ClientIP'])),
           sessionAffinityConfig: opt(obj({ clientIP: opt(obj({ timeoutSeconds: opt(int(1, 86400, 'timeout (s)')) }, { noSrc: true })) }, { noSrc: true })),
           externalIPs: opt(list(str(ipv4))),
@@ -54,6 +55,7 @@ interface SpecRec {
   clusterIP?: string;
   externalTrafficPolicy: 'Cluster' | 'Local';
   internalTrafficPolicy?: 'Cluster' | 'Local';
+  trafficDistribution?: 'PreferClose' | 'PreferSameZone';
   sessionAffinity?: 'None' | 'ClientIP';
   sessionAffinityConfig?: { clientIP?: { timeoutSeconds?: number } };
   externalIPs?: string[];

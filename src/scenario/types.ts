@@ -106,6 +106,11 @@ export interface ServiceSpec {
   readonly externalTrafficPolicy: 'Cluster' | 'Local';
   /** kube-proxy keeps ClusterIP traffic on the client's node with `Local` (absent: `Cluster`). */
   readonly internalTrafficPolicy?: 'Cluster' | 'Local';
+  /**
+   * `PreferClose` (or its 1.33 name `PreferSameZone`): the EndpointSlice controller hints every endpoint for
+   * its own node's zone, and kube-proxy keeps a client node's traffic in its zone (absent: no hints).
+   */
+  readonly trafficDistribution?: 'PreferClose' | 'PreferSameZone';
   /** `ClientIP` pins a client's connections to one endpoint for `sessionAffinityTimeout` s (absent: `None`). */
   readonly sessionAffinity?: 'None' | 'ClientIP';
   readonly sessionAffinityTimeout?: number;

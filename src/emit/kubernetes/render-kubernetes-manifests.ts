@@ -108,6 +108,7 @@ function serviceObject(s: ServiceSpec & { clusterIP?: string }): JsonObject {
       selector: { ...s.selector },
       ...(s.type !== 'ClusterIP' ? { externalTrafficPolicy: s.externalTrafficPolicy } : {}),
       ...(s.internalTrafficPolicy !== undefined ? { internalTrafficPolicy: s.internalTrafficPolicy } : {}),
+      ...(s.trafficDistribution !== undefined ? { trafficDistribution: s.trafficDistribution } : {}),
       ...affinity,
       ...(s.externalIPs?.length ? { externalIPs: [...s.externalIPs] } : {}),
       ...(s.healthCheckNodePort !== undefined ? { healthCheckNodePort: s.healthCheckNodePort } : {}),

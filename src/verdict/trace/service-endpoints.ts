@@ -42,5 +42,14 @@ export function serviceEndpoints(run: PlatformRun, cluster: number, svc: Service
     const pod = terminating ? { ...p, ip: p.lastIp! } : p;
     out.push({ id: p.id, node: p.node, ...(zone !== undefined ? { zone } : {}), ready: serving && !terminating, serving, terminating, pod, targetPort, ...(terminating ? { graceLeftMs } : {}) });
   }
-  return out;
+  return svc.trafficDistribution === undefined ? out : withZoneHints(out);
+}
+
+/**
+ * `trafficDistribution: PreferClose` (PreferSameZone): the EndpointSlice controller hints each endpoint for its
+ * own zone (k8s.io/endpointslice trafficdist, KEP-4444); an endpoint without a zone gets none, and kube-proxy
+ * then ignores every hint of the Service, as it uses hints only when all endpoints carry them (KEP-2433).
+ */
+function withZoneHints(endpoints: ServiceEndpoint[]): ServiceEndpoint[] {
+  return endpoints.map((e) => (e.zone === undefined ? e : { ...e, forZones: [e.zone] }));
 }
