@@ -31,13 +31,13 @@ export function sweepClassCodes(model: PolicyModel, reps: readonly number[], sec
   const used = (Math.max(0, ...raw) >>> 5) + 1;
   let words = 0;
   let all: Int32Array | undefined;
-  let any: Int32Array | undefined;
+  let anyPort: Int32Array | undefined;
   for (const proto of CONN_PROTOCOLS) {
     const visit = (m: PolicyMatrix): void => {
-      if (!all || !any) {
+      if (!all || !anyPort) {
         words = Math.min(used, m.words);
         all = new Int32Array(n * words).fill(-1);
-        any = new Int32Array(n * words);
+        anyPort = new Int32Array(n * words);
       }
       const M = m.allow;
       for (let a = 0; a < n; a++) {
@@ -45,7 +45,7 @@ export function sweepClassCodes(model: PolicyModel, reps: readonly number[], sec
         const dst = a * words;
         for (let w = 0; w < words; w++) {
           all[dst + w] &= M[src + w]!;
-          any[dst + w] |= M[src + w]!;
+          anyPort[dst + w] |= M[src + w]!;
         }
       }
     };
@@ -70,12 +70,12 @@ export function sweepClassCodes(model: PolicyModel, reps: readonly number[], sec
         continue;
       }
       const rb = raw[b]!;
-      if (sure[a] === 1 && sure[b] === 1 && all && any) {
+      if (sure[a] === 1 && sure[b] === 1 && all && anyPort) {
         if (bit(all, row, rb)) {
           codes[k] = CODE.A;
           continue;
         }
-        const some = bit(any, row, rb);
+        const some = bit(anyPort, row, rb);
         if (!some || !withConns) {
           codes[k] = some ? CODE.P : CODE.D;
           continue;

@@ -1,21 +1,16 @@
 // Validates the emitted Gateway API objects (Gateway with a namespace selector, HTTPRoute with filters, ReferenceGrant) against the real standard-channel CRD schemas in
 // ../shared/reference/gateway-api/crds. Runs whenever CI is set; without CI it skips when the folder is absent.
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
 import { gatewayObject } from '../../../src/emit/kubernetes/gateway-object.js';
 import { httpRouteObject } from '../../../src/emit/kubernetes/httproute-object.js';
 import { referenceGrantObject } from '../../../src/emit/kubernetes/reference-grant-object.js';
 import type { GatewaySpec, HttpRouteSpec, ReferenceGrantSpec } from '../../../src/scenario/types.js';
 import { loadScenarios } from '../../../src/scenario/load-scenario.js';
 import { checkOpenApi } from '../calico/openapi-check.js';
+import { crdSchema, referenceCrds } from '../reference-crds.js';
 
-const CRDS = resolve(dirname(fileURLToPath(import.meta.url)), '../../../../shared/reference/gateway-api/crds');
-const present = existsSync(CRDS);
-const enabled = present || process.env['CI'] !== undefined;
-if (!enabled) console.warn(`gateway-crd: ${CRDS} is absent and CI is unset; skipping the CRD schema test`);
+const { dir: CRDS, enabled } = referenceCrds('gateway-api', 'gateway-crd');
 
 const FILES: Readonly<Record<string, string>> = {
   Gateway: 'gateway.networking.k8s.io_gateways.yaml',
@@ -26,8 +21,7 @@ const FILES: Readonly<Record<string, string>> = {
 const VERSIONS: Readonly<Record<string, string>> = { Gateway: 'v1', HTTPRoute: 'v1', ReferenceGrant: 'v1beta1' };
 
 function schemaOf(kind: string): Record<string, unknown> {
-  const crd = parse(readFileSync(resolve(CRDS, FILES[kind]!), 'utf8')) as { spec: { versions: { name: string; schema: { openAPIV3Schema: Record<string, unknown> } }[] } };
-  return crd.spec.versions.find((v) => v.name === VERSIONS[kind])!.schema.openAPIV3Schema;
+  return crdSchema(resolve(CRDS, FILES[kind]!), VERSIONS[kind]!);
 }
 
 function emitted(): Record<string, unknown>[] {

@@ -1,20 +1,17 @@
 // The tenant VMs' networks: every NetworkAttachmentDefinition the management cluster's set holds validates
 // against Multus's CRD (vendored under test/fixtures/crds with its licence and source commit), and its CNI
 // configuration is one (JSON with the cniVersion, name and type the CNI spec requires, named as the object).
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parse, parseAllDocuments } from 'yaml';
+import { parseAllDocuments } from 'yaml';
 import { buildManifestSet } from '../../../src/emit/manifest-set.js';
 import { runPlatform } from '../../../src/engine/platform/run-platform.js';
 import { buildModel } from '../../../src/model/build-model.js';
 import { loadScenario } from '../../../src/scenario/load-scenario.js';
 import { checkOpenApi } from '../calico/openapi-check.js';
+import { crdSchema } from '../reference-crds.js';
 
 type Obj = Record<string, unknown>;
-type Crd = { spec: { versions: { name: string; served: boolean; schema: { openAPIV3Schema: Obj } }[] } };
-
-const crd = parse(readFileSync('test/fixtures/crds/network-attachment-definition/networks-crd.yaml', 'utf8')) as Crd;
-const schema = crd.spec.versions.find((v) => v.name === 'v1' && v.served)!.schema.openAPIV3Schema;
+const schema = crdSchema('test/fixtures/crds/network-attachment-definition/networks-crd.yaml', 'v1');
 
 /** An object as the API server checks it against the CRD: apiVersion, kind and metadata are ObjectMeta's, not the schema's. */
 const check = (o: Obj): unknown[] => {

@@ -1,21 +1,17 @@
 // MetalLB balancers' resources: `calisim manifests` writes them in the management cluster's folder, carrying the
 // model's pool, mode and peers, and they validate against MetalLB's CRDs (../shared/reference/metallb/crds, in CI).
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
 import { buildManifestSet } from '../../../src/emit/manifest-set.js';
 import { runPlatform } from '../../../src/engine/platform/run-platform.js';
 import { buildModel } from '../../../src/model/build-model.js';
 import { loadScenario } from '../../../src/scenario/load-scenario.js';
-import { scenarioFile } from '../../scenario/helpers.js';
+import { lbScenario } from '../../scenario/loadbalancer/lb-scenario.js';
 import { checkOpenApi } from '../calico/openapi-check.js';
+import { crdSchema, referenceCrds } from '../reference-crds.js';
 
-const CRDS = resolve(dirname(fileURLToPath(import.meta.url)), '../../../../shared/reference/metallb/crds');
-const present = existsSync(CRDS);
-const enabled = present || process.env['CI'] !== undefined;
-if (!enabled) console.warn(`metallb-resources: ${CRDS} is absent and CI is unset; skipping the CRD schema test`);
+const { dir: CRDS, enabled } = referenceCrds('metallb', 'metallb-resources');
 
 const FILES: Readonly<Record<string, string>> = {
   IPAddressPool: 'metallb.io_ipaddresspools.yaml',
@@ -28,23 +24,10 @@ type Obj = Record<string, unknown>;
 
 /** The CRD's schema of the object's own version (a BGPPeer written as v1beta2 is checked against v1beta2). */
 function schemaOf(o: Obj): Obj {
-  type Crd = { spec: { versions: { name: string; served: boolean; schema: { openAPIV3Schema: Obj } }[] } };
-  const crd = parseAllDocuments(readFileSync(resolve(CRDS, FILES[o['kind'] as string]!), 'utf8'))[0]!.toJS() as Crd;
-  const version = (o['apiVersion'] as string).split('/')[1];
-  const v = crd.spec.versions.find((x) => x.name === version && x.served);
-  if (v === undefined) throw new Error(`${o['kind']} ${o['apiVersion']} is not a served version of its CRD`);
-  return v.schema.openAPIV3Schema;
+  return crdSchema(resolve(CRDS, FILES[o['kind'] as string]!), (o['apiVersion'] as string).split('/')[1]!);
 }
 
-const SCENARIO = `name: metallb
-platform:
-  management:
-    name: mgmt
-    underlay: { physical: { cidr: 10.0.0.0/24 } }
-    nodes: [{ name: mgmt-1, ip: 10.0.0.11 }, { name: mgmt-2, ip: 10.0.0.12 }]
-    calico: { ipPools: [{ name: pods, cidr: 10.200.0.0/16 }] }
-  loadBalancers:
-    - { name: f5-a, vips: [{ address: 203.0.113.5, port: 443 }], members: [{ host: mgmt-1, port: 30443 }] }
+const SCENARIO = lbScenario(`    - { name: f5-a, vips: [{ address: 203.0.113.5, port: 443 }], members: [{ host: mgmt-1, port: 30443 }] }
     - { name: sw-l2, kind: metallb, vips: [{ address: 203.0.113.10, port: 443 }] }
     - name: sw-bgp
       kind: metallb
@@ -53,11 +36,10 @@ platform:
       addresses: [198.51.100.10-198.51.100.20]
       peers:
         - { peerAddress: 10.0.0.1, peerASN: 64501, myASN: 64500, nodes: [mgmt-1] }
-        - { peerAddress: 10.0.0.2, peerASN: 64501, myASN: 64500, holdTime: 9s }
-`;
+        - { peerAddress: 10.0.0.2, peerASN: 64501, myASN: 64500, holdTime: 9s }`);
 
 function emitted(): Map<string, Obj[]> {
-  const run = runPlatform(buildModel(loadScenario(scenarioFile(SCENARIO))), { until: 0 });
+  const run = runPlatform(buildModel(loadScenario(SCENARIO)), { until: 0 });
   const files = buildManifestSet(run, { format: 'yaml', clusters: new Set(['mgmt']) }).filter((f) => f.path.includes('/loadbalancers/'));
   return new Map(files.map((f) => [f.path, parseAllDocuments(f.data).map((d) => d.toJS() as Obj)]));
 }

@@ -2,27 +2,21 @@
 // (cert-manager.io/v1 Issuer and Certificate), and the Vault script's shell syntax. Runs whenever CI is set;
 // without CI it skips when the folder is absent.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
 import { buildPki } from '../../../src/model/pki/build-pki.js';
 import { certManagerObjects } from '../../../src/emit/pki/render-cert-manager.js';
 import { renderVaultConfig } from '../../../src/emit/pki/render-vault-config.js';
 import { pkiModel } from '../../model/pki/pki-scenario.js';
 import { checkOpenApi } from '../calico/openapi-check.js';
+import { crdSchema, referenceCrds } from '../reference-crds.js';
 
-const CRDS = resolve(dirname(fileURLToPath(import.meta.url)), '../../../../shared/reference/cert-manager/crds');
-const present = existsSync(CRDS);
-const enabled = present || process.env['CI'] !== undefined;
-if (!enabled) console.warn(`cert-manager-crd: ${CRDS} is absent and CI is unset; skipping the CRD schema test`);
+const { dir: CRDS, enabled } = referenceCrds('cert-manager', 'cert-manager-crd');
 
 const FILES: Readonly<Record<string, string>> = { Issuer: 'cert-manager.io_issuers.yaml', Certificate: 'cert-manager.io_certificates.yaml' };
 
 function schemaOf(kind: string): Record<string, unknown> {
-  const crd = parse(readFileSync(resolve(CRDS, FILES[kind]!), 'utf8')) as { spec: { versions: { name: string; schema: { openAPIV3Schema: Record<string, unknown> } }[] } };
-  return crd.spec.versions.find((v) => v.name === 'v1')!.schema.openAPIV3Schema;
+  return crdSchema(resolve(CRDS, FILES[kind]!), 'v1');
 }
 
 function objectsOf(pki: readonly string[]) {
