@@ -1,5 +1,6 @@
 // engine: IPAM of every cluster on the timeline — one IpamState per cluster, tunnel addresses claimed
-// at start as calico-node does, pod addresses assigned as pods start and released as they stop.
+// at start as calico-node does, pod addresses assigned as pods start and released once a stopped pod
+// has exited (its grace period).
 import { parseIpv4 } from '../../lib/ipv4.js';
 import { IpamState } from '../../model/ipam/ipam-state.js';
 import type { Model } from '../../model/types.js';
@@ -66,13 +67,14 @@ export class IpamRuntime {
     if (ip < 0) pod.reason = `no IP address: ${st.lastFailure}`;
   }
 
-  /** Returns a stopping pod's address to its block. */
+  /** CNI DEL for a stopped pod: the address it held while terminating goes back to its block. */
   release(pod: LivePod, now: number): void {
-    if (pod.ip >= 0 && !pod.base.hostNetwork && pod.base.fixedIp === undefined) {
+    const ip = pod.lastIp ?? -1;
+    if (ip >= 0 && pod.releasedAt === undefined && !pod.base.hostNetwork && pod.base.fixedIp === undefined) {
       const st = this.states[pod.cluster]!;
       st.now = now;
-      st.release(pod.ip);
+      st.release(ip);
     }
-    pod.ip = -1;
+    pod.releasedAt = now;
   }
 }

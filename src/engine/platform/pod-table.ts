@@ -23,6 +23,8 @@ export interface LivePod {
   terminatedAt?: number;
   /** The address it had when it was stopped (its endpoint stays terminating for its grace period). */
   lastIp?: number;
+  /** When its address went back to IPAM (after its grace period, or when its down node came back). */
+  releasedAt?: number;
 }
 
 /** All pods ever created in a run, in creation order. */
@@ -36,9 +38,10 @@ export class PodTable {
     return this.versions.get(cluster) ?? 0;
   }
 
-  /** Marks a pod terminated, keeping the address it had. */
+  /** Marks a pod terminated: it no longer runs as a live pod, but keeps the address it had as `lastIp`. */
   terminate(p: LivePod, now: number): void {
     p.lastIp = p.ip;
+    p.ip = -1;
     p.phase = 'terminated';
     p.terminatedAt = now;
     this.bump(p.cluster);

@@ -17,6 +17,7 @@ import { BgpRuntime } from './bgp-runtime.js';
 import { IpamRuntime } from './ipam-runtime.js';
 import { PodTable, type LivePod } from './pod-table.js';
 import { PolicyStore } from './policy-store.js';
+import { terminationGraceMs } from './termination-grace.js';
 import type { TimelineRecord } from './timeline-record.js';
 
 /** Kubernetes' default tolerationSeconds for node.kubernetes.io/unreachable: pods are evicted 300 s later. */
@@ -120,6 +121,20 @@ export function createPlatform(model: Model, options: RunOptions = {}): Platform
   const metallb = new MetalLbRuntime(model, model.metalLbs, sim, pods, nodeUp, (kind, target, effects) => timeline.push({ at: sim.now, kind, target, effects }));
   metallb.start();
 
+  // A stopped pod keeps its address while it terminates: the CNI plugin's DEL, which releases it in Calico
+  // IPAM, runs when the kubelet tears the pod's sandbox down after its containers exit (the grace period).
+  // On a node that is down no kubelet runs it: the address is held until the node is back.
+  const heldOnDownNode = new Map<number, LivePod[]>();
+  const kRelease = sim.defineKind('release-address', (id) => {
+    const p = pods.pods[id]!;
+    if (p.node >= 0 && nodeUp[p.node] !== 1) heldOnDownNode.set(p.node, [...(heldOnDownNode.get(p.node) ?? []), p]);
+    else ipam.release(p, sim.now);
+  });
+  const stop = (p: LivePod): void => {
+    pods.terminate(p, sim.now);
+    sim.after(terminationGraceMs(model, p), kRelease, p.id, 0);
+  };
+
   const hostVms = new Map<number, number[]>();
   for (const n of model.nodes) if (n.host >= 0) hostVms.set(n.host, [...(hostVms.get(n.host) ?? []), n.id]);
 
@@ -132,6 +147,8 @@ export function createPlatform(model: Model, options: RunOptions = {}): Platform
     if (up) bgpOf().nodeUp(id);
     else bgpOf().nodeDown(id, mode);
     if (up) pki.nodeRestarted(id);
+    if (up) for (const p of heldOnDownNode.get(id) ?? []) ipam.release(p, sim.now);
+    if (up) heldOnDownNode.delete(id);
     // A management host carries the tenant VMs that run on it: they lose power with it.
     for (const vm of hostVms.get(id) ?? []) setNode(vm, up, effects);
     if (!up) sim.after(EVICTION_DELAY_MS, kEvict, id, 0);
@@ -144,7 +161,7 @@ export function createPlatform(model: Model, options: RunOptions = {}): Platform
     // (kubernetes.io/docs/concepts/architecture/nodes/#rate-limits-on-eviction).
     if (nodeUp[node] && model.clusters[model.nodes[node]!.cluster]!.nodes.every((id) => !ready(id))) return;
     const effects: string[] = [];
-    evictPods(model, node, pods, ipam, ready, sim.now, effects);
+    evictPods(model, node, pods, { ipam, stop }, ready, sim.now, effects);
     bgpOf().syncBlocks(model.nodes[node]!.cluster);
     monitors.refresh();
     metallb.refresh(effects);
@@ -156,7 +173,7 @@ export function createPlatform(model: Model, options: RunOptions = {}): Platform
     const rec: TimelineRecord = { at: sim.now, kind: ev.kind, target: describeTarget(ev), src: ev.src, effects: [] };
     const cluster = ev.tenant !== undefined ? model.clusterByName.get(ev.tenant) : model.management;
     const before = cluster !== undefined && cluster >= 0 ? [...policies.of(cluster)] : [];
-    applyEvent(ev, model, rec.effects, { setNode, pods, ipam, pki, nodeUp, policies, bgp: bgpOf, now: sim.now, lbs: monitors });
+    applyEvent(ev, model, rec.effects, { setNode, pods, ipam, stop, pki, nodeUp, policies, bgp: bgpOf, now: sim.now, lbs: monitors });
     monitors.refresh();
     metallb.refresh(rec.effects);
     if ((ev.kind === 'policy-apply' || ev.kind === 'policy-delete') && options.onPolicyChange && cluster !== undefined && cluster >= 0)
@@ -192,6 +209,8 @@ interface EventContext {
   readonly bgp: () => BgpRuntime;
   readonly pods: PodTable;
   readonly ipam: IpamRuntime;
+  /** Stops a pod: terminated now, its address released after its grace period. */
+  readonly stop: (p: LivePod) => void;
   readonly pki: Pki;
   readonly nodeUp: Uint8Array;
   readonly policies: PolicyStore;
@@ -287,9 +306,10 @@ function scaleWorkload(model: Model, cluster: number, ref: string, replicas: num
   const spec = model.workloads[wid]!.spec;
   const live = ctx.pods.ofWorkload(wid);
   if (replicas < live.length) {
-    for (const p of live.slice(replicas).reverse()) stopPod(p, ctx.pods, ctx.ipam, ctx.now);
-    // Each stopped pod runs on for its grace period as a terminating endpoint (see verdict service-endpoints).
-    effects.push(`${ref}: ${live.length} → ${replicas} replicas (${live.length - replicas} stopped, terminating for ${spec.terminationGracePeriodSeconds ?? 30} s)`);
+    for (const p of live.slice(replicas).reverse()) ctx.stop(p);
+    // Each stopped pod runs on for its grace period as a terminating endpoint (see verdict service-endpoints),
+    // holding its address.
+    effects.push(`${ref}: ${live.length} → ${replicas} replicas (${live.length - replicas} stopped, terminating for ${terminationGraceMs(model, live[replicas]!) / 1000} s, addresses held until then)`);
     return;
   }
   const load = nodeLoad(ctx.pods, c.nodes, cluster);
@@ -327,23 +347,26 @@ function nodeLoad(pods: PodTable, nodes: readonly number[], cluster: number): In
   return load;
 }
 
-function stopPod(p: LivePod, pods: PodTable, ipam: IpamRuntime, now: number): void {
-  pods.terminate(p, now);
-  ipam.release(p, now);
-}
-
 /**
  * Taint-based eviction of a node unreachable for 300 s: Deployment and ReplicaSet pods are replaced on
  * other nodes; StatefulSet pods stay bound to the node (the controller waits for it); DaemonSet and
  * static pods stay.
  */
-function evictPods(model: Model, node: number, pods: PodTable, ipam: IpamRuntime, ready: (id: number) => boolean, now: number, effects: string[]): void {
+function evictPods(
+  model: Model,
+  node: number,
+  pods: PodTable,
+  { ipam, stop }: { ipam: IpamRuntime; stop: (p: LivePod) => void },
+  ready: (id: number) => boolean,
+  now: number,
+  effects: string[],
+): void {
   const victims = pods.pods.filter((p) => p.node === node && p.phase === 'running' && p.workload >= 0);
   let moved = 0;
   for (const p of victims) {
     const spec = model.workloads[p.workload]!.spec;
     if (spec.kind !== 'Deployment' && spec.kind !== 'ReplicaSet') continue;
-    stopPod(p, pods, ipam, now);
+    stop(p);
     const c = model.clusters[p.cluster]!;
     const load = nodeLoad(pods, c.nodes, p.cluster);
     const [placed] = schedulePods([{ ...spec, replicas: 1 }], c.nodes.map((id) => model.nodes[id]!), c.nodes.map((id) => model.nodes[id]!.shortName), load, c.nodes.map((id) => ready(id)));

@@ -88,6 +88,6 @@ export function routeAtController(
   if (!svc || !sp) return answer(503, `Service ${r.ingress.namespace}/${r.path.service}${svc ? ` has no port ${String(r.path.port)}` : ' does not exist'}`, route, backend(undefined));
   const extras = [r.behaviour.rewriteTarget !== undefined ? `URI rewritten to ${r.behaviour.rewriteTarget}` : '', `backend-protocol ${r.behaviour.backendProtocol}`].filter((x) => x).join(', ');
   const up = upstreamToPod(run, policies, at, where, { cluster: r.cluster, svc, sp, serviceUpstream: r.behaviour.serviceUpstream, note: extras });
-  if (up.status === 503) return answer(503, `Service ${svc.namespace}/${svc.name} has no ready endpoint`, route, backend(undefined));
+  if (up.status === 503) return answer(503, up.why, route, backend(undefined));
   return { url: req.url, status: up.status, route, backend: backend(up.pod), hops, disposition: up.status === 200 ? 'delivered' : 'dropped' };
 }

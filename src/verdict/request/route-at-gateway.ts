@@ -85,6 +85,6 @@ export function routeAtGateway(
   const backend = (pod: LivePod | undefined): RequestBackend => ({ cluster: c.name, namespace: ns, service: ref.name, port: sp?.port ?? ref.port ?? '-', pod: pod ? pod.name : null });
   if (!svc || !sp) return answer(500, `Service ${ns}/${ref.name}${svc ? ` has no port ${ref.port ?? '-'}` : ' does not exist'} (an invalid backendRef)`, backend(undefined));
   const up = upstreamToPod(run, policies, at, where, { cluster, svc, sp, serviceUpstream: false, note: (spec.rules[hit.rule]!.filters ?? []).length + (ref.filters ?? []).length ? 'after the filters' : 'no rule filters' });
-  if (up.status === 503) return answer(503, `Service ${svc.namespace}/${svc.name} has no ready endpoint`, backend(undefined));
+  if (up.status === 503) return answer(503, up.why, backend(undefined));
   return { url: req.url, status: up.status, route, backend: backend(up.pod), hops, disposition: up.status === 200 ? 'delivered' : 'dropped' };
 }

@@ -4,16 +4,16 @@
 // port resolved against the pod's named container ports.
 import type { PlatformRun } from '../../engine/platform/run-platform.js';
 import type { LivePod } from '../../engine/platform/pod-table.js';
+import { terminationGraceMs } from '../../engine/platform/termination-grace.js';
 import type { SliceEndpoint } from '../../model/edge/kube-proxy.js';
 import type { ServicePortSpec, ServiceSpec } from '../../scenario/types.js';
 
-/**
- * A deleted pod keeps running for its workload's `terminationGracePeriodSeconds` (PodSpec default 30) after
- * it is told to stop; meanwhile the EndpointSlice controller lists it with `ready: false, terminating: true`
- * and `serving` as its Ready condition (k8s.io/endpointslice utils.go podToEndpoint, KEP-1672). calisim
+/*
+ * A deleted pod keeps running for its workload's `terminationGracePeriodSeconds` (engine termination-grace)
+ * after it is told to stop; meanwhile the EndpointSlice controller lists it with `ready: false, terminating:
+ * true` and `serving` as its Ready condition (k8s.io/endpointslice utils.go podToEndpoint, KEP-1672). calisim
  * takes the pod to stay Ready until it exits.
  */
-const DEFAULT_GRACE_SECONDS = 30;
 
 /** An endpoint with its pod and the port traffic goes to (undefined when a named port is missing). */
 export interface ServiceEndpoint extends SliceEndpoint {
@@ -30,8 +30,7 @@ export function serviceEndpoints(run: PlatformRun, cluster: number, svc: Service
   const out: ServiceEndpoint[] = [];
   for (const p of run.pods.pods) {
     if (p.cluster !== cluster || p.namespace !== svc.namespace) continue;
-    const grace = p.workload >= 0 ? (run.model.workloads[p.workload]!.spec.terminationGracePeriodSeconds ?? DEFAULT_GRACE_SECONDS) : 0;
-    const graceLeftMs = p.phase === 'terminated' ? p.terminatedAt! + grace * 1000 - run.sim.now : undefined;
+    const graceLeftMs = p.phase === 'terminated' ? p.terminatedAt! + terminationGraceMs(run.model, p) - run.sim.now : undefined;
     if (graceLeftMs !== undefined ? graceLeftMs <= 0 || (p.lastIp ?? -1) < 0 : p.phase !== 'running' || p.ip < 0) continue;
     if (!sel.every(([k, v]) => p.base.labels[k] === v)) continue;
     const serving = p.node >= 0 && run.nodeUp[p.node] === 1;

@@ -48,7 +48,7 @@ describe("terminating endpoints for the workload's terminationGracePeriodSeconds
     expect(traceAt(file, '63s').hops[0]!.detail).toContain('its pod exits in 2 s');
     expect(traceAt(file, '66s').disposition).toBe('dropped');
     const scale = edgeRun(file, '61s').run.timeline.find((r) => r.kind === 'scale')!;
-    expect(scale.effects).toEqual(['shop/api: 2 → 0 replicas (2 stopped, terminating for 5 s)']);
+    expect(scale.effects).toEqual(['shop/api: 2 → 0 replicas (2 stopped, terminating for 5 s, addresses held until then)']);
   });
 
   it("reads it from a Deployment's pod template", () => {
