@@ -7,7 +7,7 @@ import { parseSelector } from '../../lib/selector/parse.js';
 import type { EndpointSelectorSpec, ExpectReach } from '../../scenario/types.js';
 import type { ProbeResult } from '../policy/probes.js';
 import { platformProbes, type ClusterPolicies } from '../reach/platform-probes.js';
-import { serviceAddressProbe } from '../reach/service-address-probe.js';
+import { serviceAddressEntry } from '../reach/service-address-entry.js';
 import { fastEvaluate } from '../state/fast-evaluate.js';
 import { decidingRule, responsibleOf } from './deciding-rule.js';
 import type { AssertionStatus, Counterexample } from './types.js';
@@ -47,8 +47,7 @@ export function evaluateExpectation(run: PlatformRun, policies: readonly Cluster
     return { status: 'unknown', detail: `no running endpoint matches ${from.length === 0 ? '`from`' : '`to`'} at this time` };
   }
   const probes = from.flatMap((f) => to.filter((t) => t !== f).map((t) => ({ from: f, to: t, protocol: x.protocol, ...(x.port !== undefined ? { port: x.port } : {}) })));
-  const entry = (p: ProbeResult): ProbeResult | undefined => serviceAddressProbe(run, policies, p, fastEvaluate);
-  const { results, diagnostics } = platformProbes(policies, probes, x.src.file, run.model, fastEvaluate, entry);
+  const { results, diagnostics } = platformProbes(policies, probes, x.src.file, run.model, fastEvaluate, serviceAddressEntry(run, policies, fastEvaluate));
   if (diagnostics.length) return { status: 'unknown', detail: diagnostics.map((d) => `${d.path}: ${d.message}`).join('; ') };
   const wrong = results.find((r) => r.verdict !== x.expect && r.verdict !== 'unknown');
   if (wrong) return { status: 'fail', detail: `${wrong.from} → ${wrong.to} is ${wrong.verdict === "allow" ? "allowed" : "denied"}, expected ${x.expect}`, counterexample: counterexampleOf(run, wrong) };

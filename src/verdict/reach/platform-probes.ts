@@ -24,10 +24,14 @@ export interface ClusterPolicies {
 
 export type Evaluate = (m: PolicyModel, p: Packet) => Verdict;
 
-/** Judges a probe between two addresses that enters the platform through a Service address (undefined: not one). */
-export type ServiceEntry = (probe: ProbeResult) => ProbeResult | undefined;
+/**
+ * Judges a probe to a Service address past kube-proxy (undefined: not one): from an outside address, or from
+ * `from`, a pod of the cluster `from.cluster` (`rest` its `namespace/name`), already judged by that cluster's
+ * policy model.
+ */
+export type ServiceEntry = (probe: ProbeResult, from?: Located) => ProbeResult | undefined;
 
-interface Located {
+export interface Located {
   readonly cluster: number;
   readonly rest: string;
 }
@@ -68,7 +72,7 @@ export function platformProbes(
     if (!cross) {
       const r = one(home, { ...o, from: rewrite(from, o['from']), to: rewrite(to, o['to']) });
       const probe = r ? { ...r, from: o['from'] as string, to: o['to'] as string } : undefined;
-      if (probe) results[i] = (from === undefined && to === undefined ? entry?.(probe) : undefined) ?? probe;
+      if (probe) results[i] = (to === undefined ? entry?.(probe, from) : undefined) ?? probe;
       return;
     }
     // Across clusters: egress in the source cluster towards the destination pod's IP; ingress in the

@@ -26,8 +26,14 @@ export type AddressProbe = Pick<ProbeResult, 'from' | 'to' | 'protocol' | 'port'
  */
 export function serviceAddressProbe(run: PlatformRun, clusters: readonly ClusterPolicies[], probe: AddressProbe, evaluate: Evaluate): ProbeResult | undefined {
   const client = parseIpv4(probe.from);
+  return client < 0 || outsideOf(run, client) === false ? undefined : enteringServiceAddress(run, clusters, probe, evaluate);
+}
+
+/** The same judgement for a packet entering the Service's cluster from `probe.from`, wherever it was sent. */
+export function enteringServiceAddress(run: PlatformRun, clusters: readonly ClusterPolicies[], probe: AddressProbe, evaluate: Evaluate): ProbeResult | undefined {
+  const client = parseIpv4(probe.from);
   const dst = parseIpv4(probe.to);
-  if (client < 0 || dst < 0 || outsideOf(run, client) === false) return undefined;
+  if (client < 0 || dst < 0) return undefined;
   const at = findServiceAddress(run, dst);
   const number = PROTOCOLS[probe.protocol];
   if (!at || at.kind === 'ClusterIP' || number === undefined || probe.port === null) return undefined;
