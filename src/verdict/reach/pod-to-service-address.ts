@@ -7,7 +7,7 @@ import type { PlatformRun } from '../../engine/platform/run-platform.js';
 import { formatIpv4, parseIpv4 } from '../../lib/ipv4.js';
 import { kubeProxyChoice } from '../../model/edge/kube-proxy.js';
 import { arrivingSource, sourceChanges } from '../../model/edge/source-address.js';
-import type { Outcome } from '../../model/policy/eval/types.js';
+import type { Outcome, SideExplanation, Verdict } from '../../model/policy/eval/types.js';
 import { endpointNamed } from '../policy/endpoint-index.js';
 import type { ProbeResult } from '../policy/probes.js';
 import { findServiceAddress } from '../trace/advertised-service.js';
@@ -25,9 +25,12 @@ export interface ProbeSource {
 
 /**
  * The verdict on `probe` (already judged by the source cluster's policy model alone) when it goes from a pod
- * to an externalIP or LoadBalancer IP; undefined for any other destination. kube-proxy (iptables proxier,
- * KUBE-EXT chains) sends a pod's packet to such an address to the Service's cluster-wide endpoints even with
- * externalTrafficPolicy Local, and does not masquerade it, so each endpoint sees the pod's own address.
+ * to an externalIP or LoadBalancer IP; undefined for any other destination. kube-proxy's iptables proxier
+ * (syncProxyRules, the service's KUBE-EXT chain) sends a pod's packet to such an address to the Service's
+ * cluster-wide endpoints: with externalTrafficPolicy Cluster it marks it for masquerade, so an endpoint on
+ * another node sees the pod's node address; with Local, "pod traffic for external destinations" jumps to the
+ * cluster chain unmasqueraded, so every endpoint sees the pod. The pod's egress policy runs before the
+ * masquerade (POSTROUTING), on the pod's own address, as does an endpoint's on the pod's node.
  */
 export function podToServiceAddress(run: PlatformRun, clusters: readonly ClusterPolicies[], probe: ProbeResult, from: ProbeSource, evaluate: Evaluate): ProbeResult | undefined {
   const dst = parseIpv4(probe.to);
@@ -46,11 +49,17 @@ export function podToServiceAddress(run: PlatformRun, clusters: readonly Cluster
   if (!sp) return undefined;
   const zone = run.model.nodes[live.node]!.labels['topology.kubernetes.io/zone'];
   const choice = kubeProxyChoice(serviceEndpoints(run, at.cluster, at.svc, sp), { via: 'internal', node: live.node, ...(zone !== undefined ? { zone } : {}), externalTrafficPolicy: at.svc.externalTrafficPolicy, internalTrafficPolicy: 'Cluster' });
+  const node = run.model.nodes[live.node]!;
+  const masquerade = at.svc.externalTrafficPolicy === 'Cluster';
   const ways = choice.candidates.flatMap((e) => {
     const pod = endpointNamed(model, e.pod.namespace, e.pod.name);
     if (pod === undefined || e.targetPort === undefined) return [];
-    const v = evaluate(model, { src: { endpoint: src.index }, dst: { endpoint: pod.index }, protocol: number, dstPort: e.targetPort });
-    return [{ v, note: `kube-proxy on ${run.model.nodes[live.node]!.name} DNATs it to ${e.pod.namespace}/${e.pod.name} port ${e.targetPort} (${choice.why}; cluster-wide for a pod's packet, source kept)` }];
+    const packet = { dst: { endpoint: pod.index }, protocol: number, dstPort: e.targetPort };
+    const own = evaluate(model, { src: { endpoint: src.index }, ...packet });
+    const masqueraded = masquerade && e.node !== live.node;
+    const v = masqueraded ? combine(own.egress, evaluate(model, { src: { ip: node.ip }, ...packet }).ingress) : own;
+    const seen = masqueraded ? `masqueraded to ${formatIpv4(node.ip)} (externalTrafficPolicy Cluster)` : masquerade ? 'an endpoint on its own node sees the pod' : 'source kept (externalTrafficPolicy Local)';
+    return [{ v, note: `kube-proxy on ${node.name} DNATs it to ${e.pod.namespace}/${e.pod.name} port ${e.targetPort} (cluster-wide for a pod's packet, ${choice.why}), ${seen}` }];
   });
   if (ways.length === 0) {
     const why = `${what}, but it has no usable endpoint: kube-proxy rejects the connection`;
@@ -61,6 +70,12 @@ export function podToServiceAddress(run: PlatformRun, clusters: readonly Cluster
   const split = outcomes.size > 1 ? [`the endpoints disagree (${ways.filter((w) => w.v.verdict === 'allow').length} of ${ways.length} allow): the verdict depends on the endpoint kube-proxy picks`] : [];
   const verdict: Outcome = outcomes.size === 1 ? [...outcomes][0]! : 'unknown';
   return { ...probe, verdict, egress: first.v.egress, ingress: { ...first.v.ingress, reasons: [...(first.v.ingress.reasons ?? []), what, first.note, ...split] } };
+}
+
+/** One way's verdict from its two sides. */
+function combine(egress: SideExplanation, ingress: SideExplanation): Verdict {
+  const verdict: Outcome = egress.action === 'deny' || ingress.action === 'deny' ? 'deny' : egress.action === 'unknown' || ingress.action === 'unknown' ? 'unknown' : 'allow';
+  return { verdict, egress, ingress };
 }
 
 /** Another cluster's Service address: the source's egress as judged, then the outside path from the arriving address. */

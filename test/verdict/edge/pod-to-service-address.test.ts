@@ -44,13 +44,22 @@ describe('reach from a pod to an externalIP or a LoadBalancer IP of its cluster'
       const r = probe(denied, to);
       expect(r.verdict).toBe('deny');
       expect(r.ingress.endpoint).toMatch(/^web\/web-\d$/);
-      expect(r.ingress.reasons!.join('\n')).toMatch(/DNATs it to web\/web-\d port 8080 \(internalTrafficPolicy Cluster: any of 2 usable endpoint\(s\); cluster-wide for a pod's packet, source kept\)/);
+      expect(r.ingress.reasons!.join('\n')).toMatch(/DNATs it to web\/web-\d port 8080 \(cluster-wide for a pod's packet, internalTrafficPolicy Cluster: any of 2 usable endpoint\(s\)\)/);
     }
   });
 
-  it("allows it when the endpoints' policy admits the pod's namespace, by the pod's own address", () => {
-    for (const to of ['198.51.100.7', '203.0.113.0']) expect(probe(allowed, to).verdict).toBe('allow');
-    expect(probe(allowed, '203.0.113.0').ingress.reasons!.join('\n')).toContain('203.0.113.0 is the LoadBalancer IP of Service web/lb');
+  it("with externalTrafficPolicy Local every endpoint sees the pod's own address, which their policy admits", () => {
+    const r = probe(allowed, '203.0.113.0');
+    expect(r.verdict).toBe('allow');
+    expect(r.ingress.reasons!.join('\n')).toContain('203.0.113.0 is the LoadBalancer IP of Service web/lb');
+    expect(r.ingress.reasons!.join('\n')).toContain('source kept (externalTrafficPolicy Local)');
+  });
+
+  it("with externalTrafficPolicy Cluster an endpoint on another node sees the pod's node, which their policy does not admit", () => {
+    // ingress-nginx-0 runs on mgmt-3, the two web pods on the other hosts.
+    const r = probe(allowed, '198.51.100.7');
+    expect(r.verdict).toBe('deny');
+    expect(r.ingress.reasons).toEqual(['198.51.100.7 is the externalIP of Service web/ext', expect.stringMatching(/^kube-proxy on mgmt-3 DNATs it to web\/web-\d port 8080 \(.*\), masqueraded to 10\.0\.0\.13 \(externalTrafficPolicy Cluster\)$/)]);
   });
 
   it('is denied when the Service has no usable endpoint (kube-proxy rejects), and left to the policy model on a port it lacks', () => {
