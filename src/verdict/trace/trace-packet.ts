@@ -135,7 +135,11 @@ export function followPacket(run: PlatformRun, policies: readonly ClusterPolicie
     const kp = kubeProxyStage(run, src.node, cip.svc, cip.sp, 'internal', src.ip, cip.kind === 'ClusterIP');
     if (kp.drop) return stop(kp, none);
     hops.push(...kp.hops);
-    return join(traceLeg(run, policies, src, podEnd(kp.endpoint.pod), { ...pkt, port: kp.targetPort }));
+    // A pod's packet to an externalIP or LoadBalancer IP with externalTrafficPolicy Cluster is marked for
+    // masquerade in the Service's KUBE-EXT chain (iptables proxier); with Local it goes on unmasqueraded.
+    const change = cip.kind !== 'ClusterIP' && cip.svc.externalTrafficPolicy === 'Cluster' ? { rule: 'kube-proxy-masquerade' as const, node: src.node, to: model.nodes[src.node]!.ip } : undefined;
+    if (change) hops.push(natHop(run, change));
+    return join(traceLeg(run, policies, src, podEnd(kp.endpoint.pod), { ...pkt, port: kp.targetPort }, { ip: src.ip, changes: change ? [change] : [] }));
   }
   if (health) {
     const out = traceLeg(run, policies, src, dst, pkt);

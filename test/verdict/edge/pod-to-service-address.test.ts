@@ -8,6 +8,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatIpv4 } from '../../../src/lib/ipv4.js';
 import type { ProbeResult } from '../../../src/verdict/policy/probes.js';
+import { tracePacket } from '../../../src/verdict/trace/trace-packet.js';
+import type { Trace } from '../../../src/verdict/trace/types.js';
 import { platformProbes } from '../../../src/verdict/reach/platform-probes.js';
 import { serviceAddressEntry } from '../../../src/verdict/reach/service-address-entry.js';
 import { fastEvaluate } from '../../../src/verdict/state/fast-evaluate.js';
@@ -60,6 +62,18 @@ describe('reach from a pod to an externalIP or a LoadBalancer IP of its cluster'
     const r = probe(allowed, '198.51.100.7');
     expect(r.verdict).toBe('deny');
     expect(r.ingress.reasons).toEqual(['198.51.100.7 is the externalIP of Service web/ext', expect.stringMatching(/^kube-proxy on mgmt-3 DNATs it to web\/web-\d port 8080 \(.*\), masqueraded to 10\.0\.0\.13 \(externalTrafficPolicy Cluster\)$/)]);
+  });
+
+  it('trace agrees: the masquerade with Cluster, none with Local', () => {
+    const go = (to: string): Trace => {
+      const t = tracePacket(allowed.run, allowed.policies, { from: 'mgmt/ingress-nginx/ingress-nginx-0', to, protocol: 6, protocolName: 'TCP', port: 80 });
+      if (typeof t === 'string') throw new Error(t);
+      return t;
+    };
+    const cluster = go('198.51.100.7');
+    expect([cluster.disposition, cluster.dropReason]).toEqual(['dropped', 'denied-by-policy']);
+    expect(cluster.hops.map((h) => h.step)).toContain('nat');
+    expect(go('203.0.113.0').disposition).toBe('delivered');
   });
 
   it('is denied when the Service has no usable endpoint (kube-proxy rejects), and left to the policy model on a port it lacks', () => {
