@@ -170,7 +170,7 @@ function nodeObject(n: ModelNode, region: string | undefined): JsonObject {
     apiVersion: 'v1',
     kind: 'Node',
     metadata: { name: n.shortName, labels },
-    status: { addresses: [{ type: 'InternalIP', address: n.ipText }], capacity: { pods }, allocatable: { pods } },
+    status: { addresses: [{ type: 'InternalIP', address: n.ipText }], capacity: { pods }, allocatable: { pods, ...(n.cpu !== undefined ? { cpu: `${n.cpu}m` } : {}) } },
   };
 }
 

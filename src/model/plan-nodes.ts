@@ -2,6 +2,7 @@
 // build that refuses a scenario (underlay, VM placement, IP pools, IPAM configuration: one InputError with
 // every problem), shared by buildModel and by validate, which needs these checks and the nodes' addresses
 // (for the BGP ones) but not the workloads, pods and Services the rest of the build places.
+import { cpuMillis } from '../lib/cpu-quantity.js';
 import { InputError, type Diagnostic } from '../lib/diagnostics.js';
 import { formatIpv4 } from '../lib/ipv4.js';
 import type { ClusterSpec, Scenario } from '../scenario/types.js';
@@ -75,6 +76,7 @@ export function planNodes(scenario: Scenario): PlannedNodes {
         // Management hosts are the first nodes, in order: host index = node id.
         host: a.host,
         maxPods: n.maxPods,
+        ...(n.cpu !== undefined ? { cpu: cpuMillis(n.cpu)! } : {}),
         src: n.src,
       });
       ids.push(id);

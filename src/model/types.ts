@@ -35,6 +35,8 @@ export interface ModelNode {
   /** Management host (node id) a tenant VM runs on; -1 otherwise. */
   readonly host: number;
   readonly maxPods: number;
+  /** Allocatable CPU in millicores, when stated. */
+  readonly cpu?: number;
   readonly src: SourceRef;
 }
 

@@ -1,5 +1,6 @@
 // scenario: Calico resources (IPPool, BGPPeer, BGPConfiguration, IPAMConfiguration) and core v1 Nodes from
 // real manifests, read with the same rules as the scenario form and folded into a cluster's settings.
+import { cpuMillis } from '../lib/cpu-quantity.js';
 import { ipPoolSchema, peerSchema } from './calico-schema.js';
 import { cidr, ipv4 } from './formats.js';
 import { manifestOrigin } from './manifest-record.js';
@@ -124,7 +125,8 @@ export function readNode(m: Manifest, doc: PMap, path: string, ctx: Ctx): NodeSp
   const ip = r.status.addresses.find((a) => a.type === 'InternalIP' && a.address !== undefined && ipv4(a.address) === undefined)?.address;
   const podsText = r.status.allocatable?.pods ?? r.status.capacity?.pods;
   const maxPods = podsText !== undefined && /^\d+$/.test(podsText) ? Number(podsText) : 110;
-  const node: NodeSpec = { name: m.name, ...(ip === undefined ? {} : { ip }), labels: m.labels, maxPods, src: m.src };
+  const cpu = r.status.allocatable?.cpu;
+  const node: NodeSpec = { name: m.name, ...(ip === undefined ? {} : { ip }), labels: m.labels, maxPods, ...(cpu !== undefined && cpuMillis(cpu) !== undefined ? { cpu } : {}), src: m.src };
   ctx.prov.set(node, manifestOrigin(m, path, { ip: 'status.addresses' }));
   return node;
 }

@@ -1,5 +1,6 @@
 // scenario: schema of a cluster written in scenario form — nodes (list or generator), underlay, calico,
 // namespaces, workloads, static pods, services, ingresses, inline manifests and manifest includes.
+import { cpuMillis } from '../lib/cpu-quantity.js';
 import { parseCidr } from '../lib/ipv4.js';
 import { calicoSchema } from './calico-schema.js';
 import { cidr, dnsLabel, dnsSubdomain, ipv4, portName } from './formats.js';
@@ -31,6 +32,7 @@ export const nodeSchema = obj({
   labels: def(labels, () => ({})),
   host: opt(str()),
   maxPods: def(int(1, 100_000), 110),
+  cpu: opt(str((t) => (cpuMillis(t) === undefined ? `${JSON.stringify(t)} is not a CPU quantity (4, 1.5, 500m)` : undefined))),
 });
 
 /** flannel pkg/subnet/config.go: SubnetLen ≤ 30 and fits ≥ 4 times; default 24, or prefix+2 below a /22. */
@@ -154,6 +156,7 @@ export const serviceSchema = obj(
     externalTrafficPolicy: def(oneOf(['Cluster', 'Local']), 'Cluster'),
     internalTrafficPolicy: opt(oneOf(['Cluster', 'Local'])),
     trafficDistribution: opt(oneOf(['PreferClose', 'PreferSameZone'])),
+    topologyMode: opt(oneOf(['Auto'])),
     sessionAffinity: opt(oneOf(['None', 'ClientIP'])),
     sessionAffinityTimeout: opt(int(1, 86400, 'timeout (s)')),
     externalIPs: opt(list(str(ipv4))),

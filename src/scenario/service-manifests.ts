@@ -86,16 +86,32 @@ export function readService(m: Manifest, doc: PMap, path: string, ctx: Ctx): Ser
   const assigned = calicoLoadBalancerIp(m, path, ctx) ?? r.status?.loadBalancer?.ingress.find((i) => i.ip !== undefined)?.ip;
   const loadBalancerIP = fields.loadBalancerIP ?? (fields.type === 'LoadBalancer' ? assigned : undefined);
   const { clusterIP: _stated, loadBalancerIP: _lb, ...rest } = fields;
+  const topologyMode = topologyModeOf(m, path, ctx);
   const svc: ServiceSpec = {
     name: m.name,
     namespace: m.namespace ?? 'default',
     ...rest,
+    ...(topologyMode === undefined ? {} : { topologyMode }),
     ...(clusterIP === undefined ? {} : { clusterIP }),
     ...(loadBalancerIP === undefined ? {} : { loadBalancerIP }),
     src: m.src,
   };
   ctx.prov.set(svc, manifestOrigin(m, path));
   return svc;
+}
+
+/**
+ * The EndpointSlice controller's hintsEnabled (pkg/controller/endpointslice): the
+ * `service.kubernetes.io/topology-mode` annotation, else the deprecated `topology-aware-hints`, set to `Auto`
+ * or `auto`; any other value leaves hints off, which is reported.
+ */
+function topologyModeOf(m: Manifest, path: string, ctx: Ctx): 'Auto' | undefined {
+  const key = ['service.kubernetes.io/topology-mode', 'service.kubernetes.io/topology-aware-hints'].find((k) => m.annotations[k] !== undefined);
+  if (key === undefined) return undefined;
+  const value = m.annotations[key]!;
+  if (value === 'Auto' || value === 'auto') return 'Auto';
+  ctx.sink.warn(m.locate('metadata.annotations'), under(path, `metadata.annotations.${key}`), `${JSON.stringify(value)} is not Auto: the EndpointSlice controller sets no topology hints`);
+  return undefined;
 }
 
 /** The first address of Calico's `projectcalico.org/loadBalancerIPs` annotation (a JSON list of IPs). */

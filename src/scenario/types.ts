@@ -111,6 +111,12 @@ export interface ServiceSpec {
    * its own node's zone, and kube-proxy keeps a client node's traffic in its zone (absent: no hints).
    */
   readonly trafficDistribution?: 'PreferClose' | 'PreferSameZone';
+  /**
+   * `Auto` (the `service.kubernetes.io/topology-mode` annotation): the EndpointSlice controller hints the ready
+   * endpoints to zones in proportion to the zones' CPU, or not at all when that would overload a zone; it takes
+   * precedence over trafficDistribution.
+   */
+  readonly topologyMode?: 'Auto';
   /** `ClientIP` pins a client's connections to one endpoint for `sessionAffinityTimeout` s (absent: `None`). */
   readonly sessionAffinity?: 'None' | 'ClientIP';
   readonly sessionAffinityTimeout?: number;
@@ -319,6 +325,8 @@ export interface NodeSpec {
   readonly host?: string;
   /** Pods the node accepts (Kubernetes default 110). */
   readonly maxPods: number;
+  /** Allocatable CPU (`4`, `500m`; a Node's status.allocatable.cpu): weighs its zone in topology-mode Auto hints. */
+  readonly cpu?: string;
   readonly src: SourceRef;
 }
 

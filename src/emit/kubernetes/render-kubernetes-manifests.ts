@@ -94,14 +94,18 @@ function workloadObject(w: WorkloadSpec): JsonObject {
 function serviceObject(s: ServiceSpec & { clusterIP?: string }): JsonObject {
   const affinity: JsonObject = s.sessionAffinity === 'ClientIP' ? { sessionAffinity: 'ClientIP', sessionAffinityConfig: { clientIP: { timeoutSeconds: s.sessionAffinityTimeout ?? 10800 } } } : {};
   // Calico's LoadBalancer controller keeps an address named in this annotation (its IPAM assigned it).
-  const lbIp: JsonObject = s.loadBalancerIP !== undefined ? { annotations: { 'projectcalico.org/loadBalancerIPs': JSON.stringify([s.loadBalancerIP]) } } : {};
+  const annotations: Record<string, string> = {
+    ...(s.loadBalancerIP !== undefined ? { 'projectcalico.org/loadBalancerIPs': JSON.stringify([s.loadBalancerIP]) } : {}),
+    ...(s.topologyMode !== undefined ? { 'service.kubernetes.io/topology-mode': s.topologyMode } : {}),
+  };
+  const meta: JsonObject = Object.keys(annotations).length ? { annotations } : {};
   if (s.type === 'ExternalName') {
     return { apiVersion: 'v1', kind: 'Service', metadata: { name: s.name, namespace: s.namespace }, spec: { type: s.type, externalName: s.externalName ?? '', ...(s.ports.length ? { ports: s.ports.map(portObject) } : {}) } };
   }
   return {
     apiVersion: 'v1',
     kind: 'Service',
-    metadata: { name: s.name, namespace: s.namespace, ...lbIp },
+    metadata: { name: s.name, namespace: s.namespace, ...meta },
     spec: {
       type: s.type,
       ...(s.clusterIP !== undefined ? { clusterIP: s.clusterIP } : {}),

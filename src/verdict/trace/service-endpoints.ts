@@ -6,6 +6,7 @@ import type { PlatformRun } from '../../engine/platform/run-platform.js';
 import type { LivePod } from '../../engine/platform/pod-table.js';
 import { terminationGraceMs } from '../../engine/platform/termination-grace.js';
 import type { SliceEndpoint } from '../../model/edge/kube-proxy.js';
+import { topologyHints } from '../../model/edge/topology-hints.js';
 import type { ServicePortSpec, ServiceSpec } from '../../scenario/types.js';
 
 /*
@@ -41,7 +42,34 @@ export function serviceEndpoints(run: PlatformRun, cluster: number, svc: Service
     const pod = terminating ? { ...p, ip: p.lastIp! } : p;
     out.push({ id: p.id, node: p.node, ...(zone !== undefined ? { zone } : {}), ready: serving && !terminating, serving, terminating, pod, targetPort, ...(terminating ? { graceLeftMs } : {}) });
   }
+  if (svc.topologyMode === 'Auto') return withAutoHints(out, zoneCpu(run, cluster));
   return svc.trafficDistribution === undefined ? out : withZoneHints(out);
+}
+
+/** `topology-mode: Auto`: the proportional hints (model topology-hints), on the ready endpoints only. */
+function withAutoHints(endpoints: ServiceEndpoint[], cpuByZone: ReadonlyMap<string, number> | undefined): ServiceEndpoint[] {
+  const r = topologyHints(endpoints, cpuByZone);
+  if ('none' in r) return endpoints;
+  return endpoints.map((e, i) => (r.hints[i] === undefined ? e : { ...e, forZones: [r.hints[i]!] }));
+}
+
+/**
+ * TopologyCache.SetNodes: allocatable CPU per zone over the cluster's ready nodes, leaving out those labelled
+ * node-role.kubernetes.io/control-plane or /master; undefined (no hints) when one has no zone or no CPU. A
+ * cluster that states no node's CPU counts each node as one CPU, so zones weigh by their node count.
+ */
+function zoneCpu(run: PlatformRun, cluster: number): Map<string, number> | undefined {
+  const nodes = run.model.clusters[cluster]!.nodes.map((id) => run.model.nodes[id]!);
+  const stated = nodes.some((n) => n.cpu !== undefined);
+  const out = new Map<string, number>();
+  for (const n of nodes) {
+    if (run.nodeUp[n.id] !== 1 || 'node-role.kubernetes.io/control-plane' in n.labels || 'node-role.kubernetes.io/master' in n.labels) continue;
+    const zone = n.labels['topology.kubernetes.io/zone'];
+    const cpu = stated ? n.cpu : 1000;
+    if (!zone || !cpu) return undefined;
+    out.set(zone, (out.get(zone) ?? 0) + cpu);
+  }
+  return out;
 }
 
 /**
