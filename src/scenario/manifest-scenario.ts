@@ -1,6 +1,6 @@
 // scenario: plain manifests (files or kubectl-dump folders) into a single-cluster Scenario — one on-premises
 // tenant on a plain L3 network, nodes from Node objects or from the pods' node names, Calico defaults.
-import { basename, extname } from 'node:path';
+import { basename, extname, resolve } from 'node:path';
 import type { SourceRef } from '../lib/diagnostics.js';
 import { cidrSize, formatCidr, maskOf, parseIpv4 } from '../lib/ipv4.js';
 import { assembleCluster, type ClusterRec } from './build-cluster.js';
@@ -16,7 +16,8 @@ import { validate } from './validate.js';
 /** Builds the scenario of manifest documents read from `paths` (already read into `raw`). */
 export function buildManifestScenario(paths: readonly string[], raw: readonly RawRef[], loader: Loader): Omit<Scenario, 'warnings'> {
   const first = paths[0] ?? 'manifests';
-  const name = first === '-' ? 'stdin' : basename(first, extname(first)) || 'manifests';
+  // Resolved, so `.` or `..` names the folder they stand for (a cluster named `.` reads badly in every answer).
+  const name = first === '-' ? 'stdin' : basename(resolve(first), extname(first)) || 'manifests';
   return manifestScenario(name, `Manifests from ${paths.join(', ')}`, [{ name, at: first, raw }], loader);
 }
 

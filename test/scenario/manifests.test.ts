@@ -20,6 +20,18 @@ describe('a folder of manifests', () => {
     expect(s.events).toEqual([]);
   });
 
+  it('is named after the folder a relative `.` or `..` stands for', () => {
+    const cwd = process.cwd();
+    try {
+      process.chdir(`${folder}/apps`);
+      expect(loadScenario('..').tenants[0]!.name).toBe('manifests');
+      process.chdir(folder);
+      expect(loadScenario('.').name).toBe('manifests');
+    } finally {
+      process.chdir(cwd);
+    }
+  });
+
   it('reads the files recursively in sorted order', () => {
     expect(s.sourceFiles.map((f) => f.slice(folder.length + 1))).toEqual([
       'apps/deploy.yaml',

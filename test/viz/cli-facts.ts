@@ -54,6 +54,12 @@ export interface ReachSide {
   readonly profile?: string;
   readonly ruleIndex?: number;
   readonly rule?: { readonly file: string; readonly line: number };
+  readonly trail: readonly { readonly tier: string; readonly result: string; readonly policy?: { readonly kind: string; readonly namespace?: string; readonly name: string; readonly file: string; readonly line: number } }[];
+}
+
+/** The trail of a side as the page's details list it ("policies consulted"). */
+export function expectedTrail(s: ReachSide): string[] {
+  return s.trail.map((t) => (t.policy ? `${t.tier}/${t.policy.kind} ${t.policy.namespace ? `${t.policy.namespace}/` : ''}${t.policy.name} (${t.policy.file}:${t.policy.line}): ${t.result}` : `${t.tier}: ${t.result}`));
 }
 
 /** The fields the page's details panel shows for a side. */

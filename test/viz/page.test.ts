@@ -15,7 +15,7 @@ import { ARTIFACTS, distinctBytes } from './artifacts.js';
 import { cliInProcess } from './cli-json.js';
 import { openPage, skipBrowser, type OpenPage } from './browser.js';
 import { cellVerdict } from '../../viz/page/matrix-cells.js';
-import { cellCounts, expectedSide, pageData, sessionStates, type ReachSide } from './cli-facts.js';
+import { cellCounts, expectedSide, expectedTrail, pageData, sessionStates, type ReachSide } from './cli-facts.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'calisim-viz-'));
 const html = resolve(dir, 'calisim.html');
@@ -76,7 +76,13 @@ describe.skipIf(skipBrowser)('the page on the default scenario', () => {
       const shown: Record<string, string> = {};
       for (const dd of await open.page.locator(`#details .side.${side} dd[data-field]`).all()) shown[(await dd.getAttribute('data-field'))!] = (await dd.textContent())!;
       expect(shown, side).toEqual(expectedSide(cli![side]));
+      // The policies consulted, each with its file and line, as `reach --format json`'s trail.
+      expect(await open.page.locator(`#details .side.${side} .trail li`).allTextContents(), side).toEqual(expectedTrail(cli![side]));
     }
+    // The deny side's trail names the default-deny policy that selected the pod, and the box stays readable.
+    expect(expectedTrail(cli!.ingress).join('\n')).toMatch(/KubernetesNetworkPolicy data\/default-deny \(scenarios\/giantnetes\.yaml:\d+\): no-match/);
+    const backgrounds = await open.page.locator('#details .side').evaluateAll((boxes) => boxes.map((b) => getComputedStyle(b).backgroundColor));
+    expect(new Set(backgrounds).size).toBe(1);
     await open.page.screenshot({ path: join(ARTIFACTS, 'default-matrix-denied.png') });
     // The hash reopens the same selection.
     const hash = await open.page.evaluate(() => location.hash);

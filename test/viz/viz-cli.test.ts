@@ -43,6 +43,22 @@ describe('calisim viz', () => {
     expect(r.stderr).toContain('--at soon: not a duration');
   });
 
+  it('refuses --at past the page\'s run or the time limit, and a seed outside 0..4294967295, as every command does', async () => {
+    const out = join(dir, 'refused.html');
+    const cases: [string[], string][] = [
+      [['--at', '2000s'], "--at 2000s: after the scenario's horizon (900s)"],
+      [['--at', '99999h'], '--at 99999h: 99999h is later than the latest simulated time allowed, 8760h'],
+      [['--seed', '-1'], '--seed -1: must be an integer in 0..4294967295'],
+      [['--seed', '4294967296'], '--seed 4294967296: must be an integer in 0..4294967295'],
+    ];
+    for (const [args, message] of cases) {
+      const r = await cliInProcess(['viz', 'scenarios/giantnetes.yaml', '-o', out, ...args]);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr).toContain(message);
+      expect(existsSync(out)).toBe(false);
+    }
+  });
+
   it('run writes calisim.html beside report.json from its one run (to --until), and --no-viz skips it', async () => {
     const a = join(dir, 'with');
     const b = join(dir, 'without');

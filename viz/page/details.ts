@@ -77,6 +77,7 @@ function sideBox(data: VizData, title: string, i: number): HTMLElement {
   row('at', s.file !== null ? `${s.file}:${s.line}` : null, 'location');
   for (const r of s.reasons) dl.append(el('dd', 'reason', r));
   box.append(dl);
+  if (s.trail.length) box.append(section('policies consulted', s.trail, 'trail'));
   return box;
 }
 

@@ -7,14 +7,14 @@ import { recordViz } from '../../emit/viz/build-viz-data.js';
 import { createPlatform, type PlatformRun } from '../../engine/platform/run-platform.js';
 import { renderVizHtml, type PageAssets } from '../../emit/viz/render-viz-html.js';
 import { buildModel } from '../../model/build-model.js';
-import { parseDuration } from '../../scenario/duration.js';
+import { parseDuration, simTimeProblem } from '../../scenario/duration.js';
 import { defaultScenarioPath } from '../../scenario/load-scenario.js';
 import type { CheckReport } from '../../verdict/check/types.js';
 import { policyChangeEffects } from '../../verdict/diff/policy-change-effects.js';
 import type { Command } from '../command.js';
 import { inputFiles, inputOptions, withInputOptions } from '../input-options.js';
 import { loadInput } from '../load-input.js';
-import { optString } from '../command.js';
+import { optSeed, optString } from '../command.js';
 import { displayPath } from '../display-path.js';
 import { UsageError } from '../usage-error.js';
 import { displayOutputPath, writeFileAtomic } from '../write-output.js';
@@ -31,12 +31,14 @@ export const vizCommand: Command = {
   async run(args) {
     const files = inputFiles(args, 'files');
     const at = durationOption(optString(args, 'at'), '--at');
-    const seed = seedOption(args['seed']);
+    const seed = optSeed(args);
     const input = loadInput(files.length ? files : [defaultScenarioPath()], inputOptions(args));
     const model = buildModel(input.scenario);
     const out = optString(args, 'o') ?? 'out/calisim.html';
     const used = seed ?? model.scenario.seed;
     const end = model.scenario.horizon;
+    // The page records the run to its horizon: a later cursor would describe a state the run never reached.
+    if (at !== undefined && at > end) throw new UsageError(`--at ${optString(args, 'at')}: after the scenario's horizon (${end / 1000}s), where the page's run ends`);
     const page = startVizPage(createPlatform(model, { seed: used, onPolicyChange: policyChangeEffects }), used, end, at !== undefined ? { at } : {});
     page.advance(end);
     page.write(out);
@@ -75,16 +77,12 @@ function pageAssets(): PageAssets {
   return { script: read('page.js'), style: read('page.css') };
 }
 
-/** A duration option (`90s`, `5m`) in ms, or undefined when absent. */
+/** A duration option (`90s`, `5m`) in ms, or undefined when absent; past --max-sim-time is refused. */
 export function durationOption(text: string | undefined, name: string): number | undefined {
   if (text === undefined) return undefined;
   const ms = parseDuration(text);
   if (ms === undefined) throw new UsageError(`${name} ${text}: not a duration (e.g. 90s, 5m, 1h)`);
+  const late = simTimeProblem(ms);
+  if (late !== undefined) throw new UsageError(`${name} ${text}: ${late}`);
   return ms;
-}
-
-function seedOption(v: unknown): number | undefined {
-  if (v === undefined) return undefined;
-  if (typeof v !== 'number' || !Number.isInteger(v)) throw new UsageError('--seed must be an integer');
-  return v;
 }

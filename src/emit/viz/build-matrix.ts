@@ -98,7 +98,7 @@ function tenantCells(run: PlatformRun, policies: readonly ClusterPolicies[], sid
     const cx = r.counterexample;
     const rules = (cx?.rules ?? []).map((d) => ({
       side: d.side,
-      index: sides.add({ action: d.action, decided: d.decided, endpoint: d.cluster, tier: d.tier ?? null, policy: d.policy ?? null, ruleIndex: d.ruleIndex ?? null, file: d.file !== undefined ? display(d.file) : null, line: d.line ?? null, reasons: [] }),
+      index: sides.add({ action: d.action, decided: d.decided, endpoint: d.cluster, tier: d.tier ?? null, policy: d.policy ?? null, ruleIndex: d.ruleIndex ?? null, file: d.file !== undefined ? display(d.file) : null, line: d.line ?? null, reasons: [], trail: [] }),
     }));
     const side = (name: string): number => rules.find((x) => x.side === name)?.index ?? -1;
     let probe: VizProbe | null = null;
@@ -129,6 +129,7 @@ function sideOf(s: SideExplanation, display: (f: string) => string): VizSide {
     file: s.rule ? display(s.rule.file) : null,
     line: s.rule?.line ?? null,
     reasons: s.reasons ?? [],
+    trail: s.trail.map((t) => (t.policy ? `${t.tier}/${t.policy.kind} ${t.policy.namespace ? `${t.policy.namespace}/` : ''}${t.policy.name} (${display(t.policy.file)}:${t.policy.line}): ${t.result}` : `${t.tier}: ${t.result}`)),
   };
 }
 

@@ -133,6 +133,8 @@ export interface VizSide {
   readonly file: string | null;
   readonly line: number | null;
   readonly reasons: readonly string[];
+  /** The tiers and policies consulted, in order (`calisim reach --format json`'s trail), one line each. */
+  readonly trail: readonly string[];
 }
 
 /** A representative probe of a cell and its decision on both sides. */

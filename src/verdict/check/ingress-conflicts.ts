@@ -9,7 +9,6 @@ import type { AssertionResult } from './types.js';
 
 /** The `ingress-conflict/...` assertions of the model's Ingresses (static over the timeline). */
 export function ingressConflictAssertions(model: Model): AssertionResult[] {
-  if (!model.scenario.platform) return [];
   const table = buildRouteTable(model);
   const owner = (r: IngressRoute) => `${model.clusters[r.cluster]!.name}/${r.ingress.namespace}`;
   const name = (r: IngressRoute) => `${owner(r)}/${r.ingress.name}`;

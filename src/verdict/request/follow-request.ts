@@ -56,8 +56,25 @@ export function followRequest(run: PlatformRun, policies: readonly ClusterPolici
     return { url: req.url, status: null, route: null, backend: null, hops: [...hops, { step: 'drop', at: way.to?.text ?? url.host, detail: why }], disposition: 'dropped' };
   }
   const seen = arrivingSource(way.source.ip, way.source.changes);
-  hops.push({ step: 'controller', at: `${run.model.clusters[pod.cluster]!.name}/${pod.namespace}/${pod.name}`, detail: `ingress-nginx accepts ${url.https ? 'TLS' : 'HTTP'} from ${formatIpv4(seen)}: ${req.method} Host ${url.host} ${url.path}` });
+  const at = `${run.model.clusters[pod.cluster]!.name}/${pod.namespace}/${pod.name}`;
+  const listener = pod.base.ports.find((p) => p.containerPort === way.port)?.name;
+  const wrong = listenerMismatch(listener, way.port, url.https);
+  if (wrong) return { url: req.url, status: wrong.status, route: null, backend: null, hops: [...hops, { step: wrong.status === null ? 'drop' : 'answer', at, detail: wrong.detail }], disposition: wrong.status === null ? 'dropped' : 'answered' };
+  hops.push({ step: 'controller', at, detail: `ingress-nginx accepts ${url.https ? 'TLS' : 'HTTP'} from ${formatIpv4(seen)}: ${req.method} Host ${url.host} ${url.path}` });
   return routeAtController(run, policies, table, lookup, req, url, { client: seen, hops, pod });
+}
+
+/**
+ * The request's scheme against the controller port the connection reached (its `http` or `https`
+ * container port, as a load balancer's member port or a NodePort led it there): plain HTTP on the TLS
+ * listener gets nginx's 497, answered as 400 "The plain HTTP request was sent to HTTPS port"
+ * (ngx_http_request.c, ngx_http_special_response.c); a TLS ClientHello on the plain listener is a bad
+ * request line, answered with a plain-text 400 the client's TLS layer cannot read (no HTTP status).
+ */
+function listenerMismatch(listener: string | undefined, port: number | undefined, https: boolean): { status: number | null; detail: string } | undefined {
+  if (!https && listener === 'https') return { status: 400, detail: `400: plain HTTP reached ingress-nginx's TLS listener (port ${port}): "The plain HTTP request was sent to HTTPS port" (nginx's 497)` };
+  if (https && listener === 'http') return { status: null, detail: `the TLS handshake fails: the connection reached ingress-nginx's plain HTTP listener (port ${port}), which answers the ClientHello with a 400 the client cannot read` };
+  return undefined;
 }
 
 /** Where the URL's host leads: an address in the URL, a VIP on the URL's port (F5, then MetalLB: `via` the

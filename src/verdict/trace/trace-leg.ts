@@ -38,6 +38,8 @@ export interface LegResult {
   readonly source: LegSource;
   /** The end the last leg went to. */
   readonly to?: TraceEnd;
+  /** The destination port the last leg carried (after kube-proxy's DNAT, the endpoint's). */
+  readonly port?: number;
 }
 
 /** Follows the packet from `src` to `dst`. */
@@ -46,7 +48,7 @@ export function traceLeg(run: PlatformRun, policies: readonly ClusterPolicies[],
   const { model } = run;
   const original = earlier?.ip ?? src.ip;
   let changes: readonly SourceChange[] = earlier?.changes ?? [];
-  const end = (disposition: LegResult['disposition'], dropReason?: DropReason): LegResult => ({ hops, disposition, ...(dropReason ? { dropReason } : {}), source: { ip: original, changes }, to: dst });
+  const end = (disposition: LegResult['disposition'], dropReason?: DropReason): LegResult => ({ hops, disposition, ...(dropReason ? { dropReason } : {}), source: { ip: original, changes }, to: dst, ...(pkt.port !== undefined ? { port: pkt.port } : {}) });
   const drop = (reason: DropReason, at: string, detail: string): LegResult => {
     hops.push({ step: 'drop', at, detail });
     return end('dropped', reason);
