@@ -6,6 +6,7 @@ import type { PlatformRun } from '../../engine/platform/run-platform.js';
 import type { LivePod } from '../../engine/platform/pod-table.js';
 import type { SliceEndpoint } from '../../model/edge/kube-proxy.js';
 import type { ServicePortSpec, ServiceSpec } from '../../scenario/types.js';
+import { podsInNamespace } from './pods-by-namespace.js';
 
 /**
  * A deleted pod keeps running for its workload's `terminationGracePeriodSeconds` (PodSpec default 30) after
@@ -28,8 +29,7 @@ export function serviceEndpoints(run: PlatformRun, cluster: number, svc: Service
   const sel = Object.entries(svc.selector);
   if (sel.length === 0) return [];
   const out: ServiceEndpoint[] = [];
-  for (const p of run.pods.pods) {
-    if (p.cluster !== cluster || p.namespace !== svc.namespace) continue;
+  for (const p of podsInNamespace(run.pods, cluster, svc.namespace)) {
     const grace = p.workload >= 0 ? (run.model.workloads[p.workload]!.spec.terminationGracePeriodSeconds ?? DEFAULT_GRACE_SECONDS) : 0;
     const graceLeftMs = p.phase === 'terminated' ? p.terminatedAt! + grace * 1000 - run.sim.now : undefined;
     if (graceLeftMs !== undefined ? graceLeftMs <= 0 || (p.lastIp ?? -1) < 0 : p.phase !== 'running' || p.ip < 0) continue;
