@@ -25,11 +25,7 @@ export type ClassOf = (p: Peer) => number;
  * management cluster's VMs, each with its own name label) it would hold every pair and save nothing.
  */
 export function pairConns(model: PolicyModel, evaluate: Evaluate, ends: readonly Peer[], classOf?: ClassOf): (s: Peer, d: Peer) => PairConns {
-  const intervalsOf = intervalsCache(model);
-  const compute = (s: Peer, d: Peer): PairConns => {
-    const c = connsBetween(model, evaluate, s, d, intervalsOf(s, d));
-    return { allowed: formatConnSet(c.allowed), unknown: formatConnSet(c.unknown) };
-  };
+  const compute = renderedConns(model, evaluate);
   if (!classOf || new Set(ends.map(classOf)).size === ends.length) return compute;
   const memo = new Map<number, PairConns>();
   // Class numbers are below 2^26 (they index bit matrices), so the pair fits a float64 key exactly.
@@ -42,6 +38,69 @@ export function pairConns(model: PolicyModel, evaluate: Evaluate, ends: readonly
     }
     return r;
   };
+}
+
+/** Verdict codes of one (protocol, interval): 2 bits each, 3 protocols, so 8 intervals fit 48 bits. */
+const CODE: Readonly<Record<Outcome, number>> = { deny: 0, allow: 1, unknown: 2 };
+const PACKED_INTERVALS = 8;
+
+/**
+ * `(src, dst) => PairConns` evaluating each pair's intervals: what a pair renders is a function of its
+ * port intervals and the verdict at each (protocol, interval), so the rendering is memoised on exactly
+ * that (the management cluster's 2,000 VMs, each a class of its own, are 4 million pairs with a few
+ * dozen distinct renderings).
+ */
+function renderedConns(model: PolicyModel, evaluate: Evaluate): (s: Peer, d: Peer) => PairConns {
+  const intervalsOf = intervalsCache(model);
+  const rendered = new Map<readonly PortRange[], Map<number | string, PairConns>>();
+  return (s, d) => {
+    const intervals = intervalsOf(s, d);
+    const packed = intervals.length <= PACKED_INTERVALS;
+    let n = 0;
+    let text = '';
+    for (const proto of CONN_PROTOCOLS) {
+      for (const iv of intervals) {
+        const c = CODE[evaluate(model, { src: s, dst: d, protocol: proto.number, dstPort: iv.min }).verdict];
+        if (packed) n = n * 4 + c;
+        else text += String(c);
+      }
+    }
+    const key = packed ? n : text;
+    let byCodes = rendered.get(intervals);
+    if (!byCodes) rendered.set(intervals, (byCodes = new Map()));
+    let r = byCodes.get(key);
+    if (!r) {
+      r = renderCodes(intervals, codesOf(key, intervals.length * CONN_PROTOCOLS.length));
+      byCodes.set(key, r);
+    }
+    return r;
+  };
+}
+
+/** The codes a key of renderedConns packs, in the order they were packed. */
+function codesOf(key: number | string, count: number): number[] {
+  if (typeof key === 'string') return [...key].map(Number);
+  const out: number[] = [];
+  for (let i = 0, k = key; i < count; i++, k = Math.floor(k / 4)) out.unshift(k % 4);
+  return out;
+}
+
+/** The PairConns of verdict codes (protocol-major, as renderedConns lists them) over `intervals`. */
+function renderCodes(intervals: readonly PortRange[], codes: readonly number[]): PairConns {
+  const allowed = new Map<string, PortRange[]>();
+  const unknown = new Map<string, PortRange[]>();
+  CONN_PROTOCOLS.forEach((proto, p) => {
+    const a: PortRange[] = [];
+    const u: PortRange[] = [];
+    intervals.forEach((iv, i) => {
+      const c = codes[p * intervals.length + i];
+      if (c === CODE.allow) addRange(a, iv.min, iv.max);
+      else if (c === CODE.unknown) addRange(u, iv.min, iv.max);
+    });
+    allowed.set(proto.name, a);
+    unknown.set(proto.name, u);
+  });
+  return { allowed: formatConnSet(allowed), unknown: formatConnSet(unknown) };
 }
 
 /** The allowed (and undecidable) TCP/UDP/SCTP ports from `src` to `dst`, one evaluation per port interval. */
@@ -68,21 +127,22 @@ export function connsBetween(model: PolicyModel, evaluate: Evaluate, src: Peer, 
  * address gets none (no policy applies there), number 0.
  */
 export function rulesCache(model: PolicyModel): (p: Peer, dir: Direction) => { readonly rules: readonly Rule[]; readonly id: number } {
-  const cache = new Map<string, { rules: readonly Rule[]; id: number }>();
-  const lists = new Map<string, { rules: readonly Rule[]; id: number }>();
+  type Entry = { readonly rules: readonly Rule[]; readonly id: number };
+  const cache: Record<Direction, (Entry | undefined)[]> = { ingress: [], egress: [] };
+  const lists = new Map<string, Entry>();
   const ruleIds = new Map<Rule, number>();
   const none = { rules: [], id: 0 };
   lists.set('', none);
   return (p, dir) => {
     if (!('endpoint' in p)) return none;
-    const key = `${p.endpoint}/${dir}`;
-    let entry = cache.get(key);
+    const byEndpoint = cache[dir];
+    let entry = byEndpoint[p.endpoint];
     if (!entry) {
       const rules = candidateRules(model, model.endpoints[p.endpoint], dir);
       const content = rules.map((r) => ruleIds.get(r) ?? (ruleIds.set(r, ruleIds.size).size - 1)).join(',');
       entry = lists.get(content);
       if (!entry) lists.set(content, (entry = { rules, id: lists.size }));
-      cache.set(key, entry);
+      byEndpoint[p.endpoint] = entry;
     }
     return entry;
   };
@@ -91,11 +151,12 @@ export function rulesCache(model: PolicyModel): (p: Peer, dir: Direction) => { r
 /** Port intervals per (source's egress rules, destination's ingress rules), cached per pair of rule lists. */
 export function intervalsCache(model: PolicyModel): (s: Peer, d: Peer) => readonly PortRange[] {
   const rulesOf = rulesCache(model);
-  const cache = new Map<string, readonly PortRange[]>();
+  const cache = new Map<number, readonly PortRange[]>();
   return (s, d) => {
     const e = rulesOf(s, 'egress');
     const i = rulesOf(d, 'ingress');
-    const k = `${e.id}>${i.id}`;
+    // List ids are below 2^26 (two per endpoint at most), so the pair fits a float64 key exactly.
+    const k = e.id * 0x4000000 + i.id;
     let iv = cache.get(k);
     if (!iv) {
       iv = portIntervals(model, [...e.rules, ...i.rules]);

@@ -19,16 +19,22 @@ export interface InvariantOutcome {
 
 /** Every pod has a node and an address (as `run`'s verdict): one outcome per cluster, under the IPAM kind. */
 export function podsPlaced(run: PlatformRun): InvariantOutcome[] {
+  const counts = run.model.clusters.map(() => ({ live: 0, pending: 0, noIp: 0 }));
+  for (const p of run.pods.pods) {
+    const n = counts[p.cluster];
+    if (!n || p.phase === 'terminated') continue;
+    n.live++;
+    if (p.phase === 'pending') n.pending++;
+    else if (p.ip < 0) n.noIp++;
+  }
   return run.model.clusters.map((c, ci) => {
-    const live = run.pods.pods.filter((p) => p.cluster === ci && (p.phase === 'running' || p.phase === 'pending'));
-    const pending = live.filter((p) => p.phase === 'pending').length;
-    const noIp = live.filter((p) => p.phase === 'running' && p.ip < 0).length;
+    const { live, pending, noIp } = counts[ci]!;
     return {
       id: `pods-placed/${c.name}`,
       kind: 'ipam-headroom' as const,
       title: `every pod of ${c.name} has a node and an address`,
       status: pending + noIp > 0 ? ('fail' as const) : ('pass' as const),
-      detail: pending + noIp > 0 ? `${pending} pod(s) pending (no node fits), ${noIp} without an IP address` : `${live.length} pod(s) placed and addressed`,
+      detail: pending + noIp > 0 ? `${pending} pod(s) pending (no node fits), ${noIp} without an IP address` : `${live} pod(s) placed and addressed`,
     };
   });
 }

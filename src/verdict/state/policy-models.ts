@@ -2,21 +2,26 @@
 // building them produced (invalid selectors, ports, CIDRs in policies: file, line and field). When only a
 // cluster's policies changed since `previous` (a rollout on the timeline), its compiled policies are
 // updated incrementally — only what the applied or deleted policies touch is recomputed — instead of
-// rebuilding and recompiling the cluster.
+// rebuilding and recompiling the cluster. A cluster's model is built when it is first read; its
+// diagnostics are reported for every cluster at once.
 import type { PlatformRun } from '../../engine/platform/run-platform.js';
 import { convertPolicyManifest } from '../../compile/policy/convert-policy-manifest.js';
 import type { Diagnostic } from '../../lib/diagnostics.js';
 import { buildPolicyModel } from '../../model/policy/build-policy-model.js';
-import type { Manifest } from '../../scenario/types.js';
+import type { PolicyModel } from '../../model/policy/types.js';
+import type { IpPoolSpec, Manifest } from '../../scenario/types.js';
 import type { ClusterPolicies } from '../reach/platform-probes.js';
 import { adoptCompiled, compiledOf } from './fast-evaluate.js';
-import { policyInputOf } from './policy-input.js';
+import { onePerNamespace, policyDiagnostics } from './policy-diagnostics.js';
+import { podInputs, policyShellOf, runningPodsByCluster } from './policy-input.js';
+import type { PolicyInput } from '../../model/endpoints/types.js';
 
 /** Builds each cluster's PolicyModel from the run's current state (reusing `previous` where it can). */
 export function policyModelsOf(run: PlatformRun, previous?: PolicyModels): PolicyModels {
   const diagnostics: Diagnostic[] = [];
   const versions: string[] = [];
   const manifests: (readonly Manifest[])[] = [];
+  const running = runningPodsByCluster(run);
   const clusters = run.model.clusters.map((c, ci) => {
     const version = `${run.policies.versionOf(ci)}/${run.pods.version(ci)}`;
     versions.push(version);
@@ -29,15 +34,27 @@ export function policyModelsOf(run: PlatformRun, previous?: PolicyModels): Polic
       const updated = incremental(prev, previous.manifests[ci] ?? [], now, diagnostics);
       if (updated) return updated;
     }
-    const built = buildPolicyModel(policyInputOf(run, ci));
-    diagnostics.push(...built.diagnostics);
-    return {
-      name: c.name,
-      model: built.model,
-      pools: c.spec.calico.ipPools,
-    };
+    const shell = policyShellOf(run, ci, now);
+    const pods = running[ci] ?? [];
+    diagnostics.push(...policyDiagnostics({ ...shell, pods: podInputs(run.model, onePerNamespace(pods, (r) => r.pod.namespace)) }));
+    return lazyCluster(c.name, c.spec.calico.ipPools, () => ({ ...shell, pods: podInputs(run.model, pods) }));
   });
   return { clusters, diagnostics, versions, manifests };
+}
+
+/**
+ * A cluster whose policy model is built when it is first read: a question about one pair or one packet
+ * reads the clusters it touches, not the fifty others (their diagnostics come from policyDiagnostics).
+ */
+function lazyCluster(name: string, pools: readonly IpPoolSpec[], input: () => PolicyInput): ClusterPolicies {
+  let model: PolicyModel | undefined;
+  return {
+    name,
+    pools,
+    get model(): PolicyModel {
+      return (model ??= buildPolicyModel(input()).model);
+    },
+  };
 }
 
 /** Policy models of every cluster, the state versions and the manifests they were built from. */

@@ -8,6 +8,7 @@ import { terminationGraceMs } from '../../engine/platform/termination-grace.js';
 import type { SliceEndpoint } from '../../model/edge/kube-proxy.js';
 import { topologyHints } from '../../model/edge/topology-hints.js';
 import type { ServicePortSpec, ServiceSpec } from '../../scenario/types.js';
+import { podsInNamespace } from './pods-by-namespace.js';
 
 /*
  * A deleted pod keeps running for its workload's `terminationGracePeriodSeconds` (engine termination-grace)
@@ -29,8 +30,7 @@ export function serviceEndpoints(run: PlatformRun, cluster: number, svc: Service
   const sel = Object.entries(svc.selector);
   if (sel.length === 0) return [];
   const out: ServiceEndpoint[] = [];
-  for (const p of run.pods.pods) {
-    if (p.cluster !== cluster || p.namespace !== svc.namespace) continue;
+  for (const p of podsInNamespace(run.pods, cluster, svc.namespace)) {
     const graceLeftMs = p.phase === 'terminated' ? p.terminatedAt! + terminationGraceMs(run.model, p) - run.sim.now : undefined;
     if (graceLeftMs !== undefined ? graceLeftMs <= 0 || (p.lastIp ?? -1) < 0 : p.phase !== 'running' || p.ip < 0) continue;
     if (!sel.every(([k, v]) => p.base.labels[k] === v)) continue;
