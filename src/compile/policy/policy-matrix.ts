@@ -32,6 +32,16 @@ export class PolicyMatrix {
     return this.state.allowBits();
   }
 
+  /** Each side's own rows before the reference-decided cells: egress row a has bit b when a's egress lets a
+   *  packet to b out; ingress row b has bit a when b's ingress lets a packet from a in (shared: do not mutate). */
+  get egress(): Int32Array {
+    return this.state.E;
+  }
+
+  get ingress(): Int32Array {
+    return this.state.I;
+  }
+
   classOfEndpoint(ep: number): number {
     return classOfEndpoint(this.core.u, ep);
   }

@@ -2,6 +2,7 @@
 // state): requests are collected while the matrix is built, deduplicated and capped, then traced at once.
 import type { PlatformRun } from '../../engine/platform/run-platform.js';
 import type { ClusterPolicies } from '../../verdict/reach/platform-probes.js';
+import { endResolver } from '../../verdict/trace/resolve-end.js';
 import { tracePacket } from '../../verdict/trace/trace-packet.js';
 import type { VizTrace } from './viz-data.js';
 
@@ -32,8 +33,9 @@ export function traceTable(cap: number): { want: (w: TraceWish) => number; trace
       return i;
     },
     trace(run, policies, display) {
+      const resolve = endResolver(run);
       return wishes.map((w) => {
-        const t = tracePacket(run, policies, { from: w.from, to: w.to, protocol: PROTOCOLS[w.protocol]!, protocolName: w.protocol, ...(w.port !== null ? { port: w.port } : {}), size: 64 });
+        const t = tracePacket(run, policies, { from: w.from, to: w.to, protocol: PROTOCOLS[w.protocol]!, protocolName: w.protocol, ...(w.port !== null ? { port: w.port } : {}), size: 64 }, resolve);
         if (typeof t === 'string') return { ...w, srcIp: null, dstIp: null, hops: [{ step: 'error', at: '', detail: t, file: null, line: null }], disposition: 'dropped', dropReason: 'no-such-endpoint' };
         return {
           from: t.from,

@@ -1,7 +1,8 @@
 // model: the one rule for the source address a packet carries on its way between clusters — the address
 // translations it meets (Calico natOutgoing at the sending node, flannel's --ip-masq where it leaves a
 // tenant's flannel network on a management host) and which of them a policy on a given node sees.
-import { cidrContains, parseCidr } from '../../lib/ipv4.js';
+import { cidrContains, parseCidr, type Cidr } from '../../lib/ipv4.js';
+import type { IpPoolSpec } from '../../scenario/types.js';
 import { flannelMasquerade } from '../underlay/flannel-masquerade.js';
 import type { Model } from '../types.js';
 
@@ -37,7 +38,7 @@ export function sourceChanges(model: Model, src: PacketSource, dstIp: number): S
   if (src.cluster < 0 || src.node < 0) return out;
   let ip = src.ip;
   const cluster = model.clusters[src.cluster]!;
-  const pools = cluster.spec.calico.ipPools.filter((p) => !p.disabled).map((p) => ({ p, cidr: parseCidr(p.cidr) }));
+  const pools = enabledPools(cluster.spec.calico.ipPools);
   const inPool = (a: number) => pools.find((x) => x.cidr !== undefined && cidrContains(x.cidr, a));
   const node = model.nodes[src.node]!;
   if (src.pod && inPool(ip)?.p.natOutgoing === true && inPool(dstIp) === undefined) {
@@ -53,6 +54,20 @@ export function sourceChanges(model: Model, src: PacketSource, dstIp: number): S
     }
   }
   return out;
+}
+
+interface ParsedPool {
+  readonly p: IpPoolSpec;
+  readonly cidr: Cidr | undefined;
+}
+
+const parsedPools = new WeakMap<readonly IpPoolSpec[], readonly ParsedPool[]>();
+
+/** A cluster's enabled pools with their CIDRs parsed (once per pool list: the isolation check asks per target). */
+function enabledPools(pools: readonly IpPoolSpec[]): readonly ParsedPool[] {
+  let parsed = parsedPools.get(pools);
+  if (!parsed) parsedPools.set(pools, (parsed = pools.filter((p) => !p.disabled).map((p) => ({ p, cidr: parseCidr(p.cidr) }))));
+  return parsed;
 }
 
 /**

@@ -17,6 +17,7 @@ import type { Packet, SideExplanation } from '../../model/policy/eval/types.js';
 import type { ClusterPolicies } from '../reach/platform-probes.js';
 import { decidingRule, responsibleOf } from './deciding-rule.js';
 import { isolationTargets, nodeIdOf, type IsolationTarget } from './isolation-targets.js';
+import { outerWallFilter, type OuterWallStops } from './outer-wall-filter.js';
 import type { Counterexample, IsolationLayer } from './types.js';
 
 /** The outcome for one ordered tenant pair. */
@@ -35,20 +36,54 @@ const PROTOCOLS = [
   { name: 'SCTP', number: 132 },
 ];
 
-/** Checks A → B for every ordered pair of tenants named in `pairs`. */
-export function checkIsolation(run: PlatformRun, policies: readonly ClusterPolicies[], pairs: readonly (readonly [string, string])[]): IsolationResult[] {
-  // B's targets do not depend on A: collected once per destination tenant.
-  const targets = new Map<string, readonly IsolationTarget[]>();
-  const targetsOf = (mgmt: ClusterPolicies, b: string): readonly IsolationTarget[] => {
+/**
+ * Checks A → B for every ordered pair of tenants named in `pairs`. `exhaustive` judges every target in full
+ * (the reference the outer wall's fast path is tested against).
+ */
+export function checkIsolation(run: PlatformRun, policies: readonly ClusterPolicies[], pairs: readonly (readonly [string, string])[], options: { readonly exhaustive?: boolean } = {}): IsolationResult[] {
+  // B's targets and their classes do not depend on A: collected once per destination tenant.
+  const targets = new Map<string, Targets>();
+  const targetsOf = (mgmt: ClusterPolicies, b: string): Targets => {
     let t = targets.get(b);
-    if (!t) targets.set(b, (t = isolationTargets(run.model, mgmt.model, policies, b)));
+    if (!t) {
+      const list = isolationTargets(run.model, mgmt.model, policies, b);
+      const mClass = fastClassOf(mgmt.model);
+      targets.set(b, (t = { list, ipClass: list.map((x) => mClass({ ip: x.ip })), vmClass: list.map((x) => mClass({ endpoint: x.vm })) }));
+    }
     return t;
   };
   const cuts = endCuts();
-  return pairs.map(([a, b]) => checkPair(run, policies, a, b, targetsOf, cuts));
+  let wall: OuterWallStops | undefined;
+  let vms: Map<string | undefined, number> | undefined;
+  const mgmtOf = (mgmt: ClusterPolicies): MgmtFacts => ({
+    stops: (wall ??= options.exhaustive ? () => false : outerWallFilter(mgmt.model)),
+    vms: (vms ??= firstVmEndpoints(mgmt.model)),
+  });
+  return pairs.map(([a, b]) => checkPair(run, policies, a, b, targetsOf, cuts, mgmtOf));
 }
 
-function checkPair(run: PlatformRun, policies: readonly ClusterPolicies[], a: string, b: string, targetsOf: (mgmt: ClusterPolicies, b: string) => readonly IsolationTarget[], cuts: EndCuts): IsolationResult {
+/** A tenant's targets with each one's address class and VM class in the management model. */
+interface Targets {
+  readonly list: readonly IsolationTarget[];
+  readonly ipClass: readonly number[];
+  readonly vmClass: readonly number[];
+}
+
+/** What every pair reads from the management model: the outer wall's fast path, each namespace's first VM. */
+interface MgmtFacts {
+  readonly stops: OuterWallStops;
+  readonly vms: ReadonlyMap<string | undefined, number>;
+}
+
+function checkPair(
+  run: PlatformRun,
+  policies: readonly ClusterPolicies[],
+  a: string,
+  b: string,
+  targetsOf: (mgmt: ClusterPolicies, b: string) => Targets,
+  cuts: EndCuts,
+  mgmtOf: (mgmt: ClusterPolicies) => MgmtFacts,
+): IsolationResult {
   const model = run.model;
   const ca = model.clusters[model.clusterByName.get(a)!]!;
   const cb = model.clusters[model.clusterByName.get(b)!]!;
@@ -58,25 +93,38 @@ function checkPair(run: PlatformRun, policies: readonly ClusterPolicies[], a: st
   const mgmt = policies[model.management];
   const pa = policies[ca.id]!;
   const pb = policies[cb.id]!;
-  const srcVm = firstVmEndpoint(mgmt?.model, ca.managementNamespace);
+  const facts = mgmt ? mgmtOf(mgmt) : undefined;
+  const srcVm = facts?.vms.get(ca.managementNamespace);
   const stopped: Record<'pods' | 'nodes' | 'services', IsolationLayer> = { pods: 'outer-wall', nodes: 'outer-wall', services: 'routing' };
   // Source: A's first running pod, leaving its VM masqueraded or not.
   const srcPod = pa.model.endpoints.find((e) => !e.hostNetwork && e.ip !== undefined);
-  if (!mgmt || srcVm === undefined || srcPod === undefined) return { from: a, to: b, isolated: true, stoppedBy: stopped };
+  if (!mgmt || !facts || srcVm === undefined || srcPod === undefined) return { from: a, to: b, isolated: true, stoppedBy: stopped };
   const srcNode = nodeIdOf(model, ca, srcPod.node);
-  const targets = targetsOf(mgmt, b);
+  const { list: targets, ipClass, vmClass: vmClasses } = targetsOf(mgmt, b);
   const memo = targetMemo(mgmt.model, pb.model);
   const mClass = fastClassOf(mgmt.model);
   const bClass = fastClassOf(pb.model);
-  for (const t of targets) {
+  const vmClass = mClass({ endpoint: srcVm });
+  let lastWallIp = -1;
+  let wallIpClass = -1;
+  for (let i = 0; i < targets.length; i++) {
+    const t = targets[i]!;
     // The one source-address rule (src/model/edge/source-address.ts): the outer wall on B's host sees the
     // source before that host's own rewrites, B's pod sees it after all of them.
     const changes = srcNode >= 0 ? sourceChanges(model, { ip: srcPod.ip!, node: srcNode, cluster: ca.id, pod: true }, t.ip) : [];
     const wallIp = t.node >= 0 ? sourceSeenAt(srcPod.ip!, changes, model.nodes[t.node]!.host) : srcPod.ip!;
     const srcIp = arrivingSource(srcPod.ip!, changes);
+    const dstIpClass = ipClass[i]!;
+    const dstVmClass = vmClasses[i]!;
+    if (wallIp !== lastWallIp) {
+      lastWallIp = wallIp;
+      wallIpClass = mClass({ ip: wallIp });
+    }
+    // Nothing crosses the outer wall: stopped there, B's inner wall never judged.
+    if (facts.stops(vmClass, t.ip, dstIpClass, wallIpClass, dstVmClass)) continue;
     // Ends of one identity class get the same verdicts and deciding rules: a target whose six ends fall
     // in the classes of one already judged has its outcome.
-    const key = `${mClass({ endpoint: srcVm })},${mClass({ ip: t.ip })},${mClass({ ip: wallIp })},${mClass({ endpoint: t.vm })}${t.podIndex !== undefined ? `,${bClass({ ip: srcIp })},${bClass({ endpoint: t.podIndex })}` : ''}`;
+    const key = `${vmClass},${dstIpClass},${wallIpClass},${dstVmClass}${t.podIndex !== undefined ? `,${bClass({ ip: srcIp })},${bClass({ endpoint: t.podIndex })}` : ''}`;
     let o = memo.get(key);
     if (!o) memo.set(key, (o = judgeTarget(mgmt, pb, b, srcVm, wallIp, srcIp, t, cuts)));
     if (o.inner) stopped.pods = stopped.pods === 'outer-wall' ? 'inner-wall' : stopped.pods;
@@ -185,6 +233,9 @@ function breach(
   return { from: a, to: b, isolated: false, stoppedBy: stopped, counterexample };
 }
 
-function firstVmEndpoint(model: PolicyModel | undefined, namespace: string | undefined): number | undefined {
-  return model?.endpoints.find((e) => e.namespace === namespace && e.ip !== undefined)?.index;
+/** Each namespace's first endpoint with an address (a tenant's VM the isolation check sends from). */
+function firstVmEndpoints(model: PolicyModel): Map<string | undefined, number> {
+  const first = new Map<string | undefined, number>();
+  for (const e of model.endpoints) if (e.ip !== undefined && !first.has(e.namespace)) first.set(e.namespace, e.index);
+  return first;
 }

@@ -15,8 +15,11 @@ export interface TraceEnd {
   readonly pod?: LivePod;
 }
 
-/** Resolves an end, or returns an error message. */
-export function resolveEnd(run: PlatformRun, text: string): TraceEnd | string {
+/** The pods not yet terminated named `namespace/name`, in the pod table's order. */
+type PodsNamed = (namespace: string, name: string) => readonly LivePod[];
+
+/** Resolves an end, or returns an error message; `named` finds pods by name (default: a scan of the pod table). */
+export function resolveEnd(run: PlatformRun, text: string, named: PodsNamed = scanPods(run)): TraceEnd | string {
   const ip = parseIpv4(text);
   if (ip >= 0) {
     const pod = run.pods.pods.find((p) => p.phase === 'running' && p.ip === ip && !p.base.hostNetwork);
@@ -38,12 +41,30 @@ export function resolveEnd(run: PlatformRun, text: string): TraceEnd | string {
     // `tenant/node` for a two-part name is handled above; three parts must start with a cluster.
     return `no cluster named "${parts[0]}"`;
   }
-  const hits = run.pods.pods.filter((p) => p.phase !== 'terminated' && p.namespace === ns && p.name === name && (cluster === undefined || p.cluster === cluster));
+  const hits = named(ns, name).filter((p) => cluster === undefined || p.cluster === cluster);
   if (hits.length === 0) return `no pod ${text}`;
   const clusters = new Set(hits.map((p) => p.cluster));
   if (clusters.size > 1) return `"${text}" exists in several clusters: write tenant/namespace/pod`;
   const pod = hits[0]!;
   return { text, kind: 'pod', cluster: pod.cluster, node: pod.node, ip: pod.ip, pod };
+}
+
+/** Resolves many ends in one state of the run: the pods indexed by name once (the page traces hundreds). */
+export function endResolver(run: PlatformRun): (text: string) => TraceEnd | string {
+  const byName = new Map<string, LivePod[]>();
+  for (const p of run.pods.pods) {
+    if (p.phase === 'terminated') continue;
+    const key = `${p.namespace}/${p.name}`;
+    const list = byName.get(key);
+    if (list) list.push(p);
+    else byName.set(key, [p]);
+  }
+  const named: PodsNamed = (ns, name) => byName.get(`${ns}/${name}`) ?? [];
+  return (text) => resolveEnd(run, text, named);
+}
+
+function scanPods(run: PlatformRun): PodsNamed {
+  return (ns, name) => run.pods.pods.filter((p) => p.phase !== 'terminated' && p.namespace === ns && p.name === name);
 }
 
 /** A live pod as a trace end. */

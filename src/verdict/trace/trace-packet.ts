@@ -24,11 +24,14 @@ export interface TraceRequest {
   readonly size?: number;
 }
 
-/** Traces a packet in the run's current state; returns an error message when an end does not resolve. */
-export function tracePacket(run: PlatformRun, policies: readonly ClusterPolicies[], req: TraceRequest): Trace | string {
-  const src = resolveEnd(run, req.from);
+/**
+ * Traces a packet in the run's current state; returns an error message when an end does not resolve.
+ * `resolve` names the ends (default resolveEnd; endResolver for many traces in one state).
+ */
+export function tracePacket(run: PlatformRun, policies: readonly ClusterPolicies[], req: TraceRequest, resolve: (text: string) => TraceEnd | string = (t) => resolveEnd(run, t)): Trace | string {
+  const src = resolve(req.from);
   if (typeof src === 'string') return src;
-  const dst = resolveEnd(run, req.to);
+  const dst = resolve(req.to);
   if (typeof dst === 'string') return dst;
   const base = {
     from: req.from,

@@ -1,0 +1,27 @@
+// verdict: the isolation check's fast path — a target whose outer wall lets no packet through at any port
+// and protocol (A's VM egress towards it, or its VM's ingress from A) is stopped there, read from the
+// management model's port-sweep summary instead of judging every port interval and protocol. Only where the
+// compiled decision is the class × class one (no class the reference decides, no Service address, distinct
+// pods); anything else, and every target the wall may let through, is judged in full.
+import { clusterIps } from '../../compile/policy/overlay-uncertain.js';
+import type { PolicyModel } from '../../model/policy/types.js';
+import { compiledOf } from '../state/fast-evaluate.js';
+import { portSweepSummary } from '../state/port-sweep-summary.js';
+
+/** Whether the outer wall stops every packet of one target (classes in the management model). */
+export type OuterWallStops = (srcVm: number, dstIp: number, dstIpClass: number, wallIpClass: number, dstVm: number) => boolean;
+
+/** The filter of one management model. */
+export function outerWallFilter(model: PolicyModel): OuterWallStops {
+  const cp = compiledOf(model);
+  const { words, egressAny, ingressAny } = portSweepSummary(model);
+  const uncertain = new Set(cp.uncertainClasses());
+  const services = clusterIps(model);
+  const bit = (m: Int32Array, row: number, b: number): number => (m[row * words + (b >>> 5)]! >>> (b & 31)) & 1;
+  return (srcVm, dstIp, dstIpClass, wallIpClass, dstVm) => {
+    if (uncertain.has(srcVm) || uncertain.has(dstIpClass) || uncertain.has(wallIpClass) || uncertain.has(dstVm)) return false;
+    // One class for both ends may be one pod (its traffic to itself is not judged by policy).
+    if (srcVm === dstIpClass || wallIpClass === dstVm || services.has(dstIp >>> 0)) return false;
+    return bit(egressAny, srcVm, dstIpClass) === 0 || bit(ingressAny, dstVm, wallIpClass) === 0;
+  };
+}
