@@ -29,7 +29,7 @@ export function lbRun(pools: number, nodes: number, horizon: number): B17Run {
     method: 'round-robin' as const,
     minimumMembersActive: 1,
     monitors: [{ interval: 5000, timeout: 16_000, icmp: false }],
-    members: Array.from({ length: nodes }, (_, n) => members.push({ lb: p, label: `node-${n}:30443`, ratio: 1, priorityGroup: 0, node: `node-${n}` }) - 1),
+    members: Array.from({ length: nodes }, (_, n) => members.push({ lb: p, label: `node-${n}:30443`, port: 30443, ratio: 1, priorityGroup: 0, node: `node-${n}` }) - 1),
   }));
   const nodeUp = new Uint8Array(nodes).fill(1);
   const measure = (): MemberHealth => {

@@ -104,10 +104,12 @@ export function buildManifestSet(run: PlatformRun, options: ManifestSetOptions):
       const hostIp = new Map(c.nodes.map((id) => [run.model.nodes[id]!.shortName, run.model.nodes[id]!.ipText]));
       // Each file name opens with the balancer's position in the scenario, so the read-back keeps the order.
       const file = balancerFileName(run.model.scenario.platform?.loadBalancers ?? []);
-      for (const lb of run.model.loadBalancers) {
-        const decl = as3Declaration(lb, (host) => hostIp.get(host) ?? host);
+      run.model.loadBalancers.forEach((lb, li) => {
+        // Cluster mode: the pods the pool lists now, as CIS declares them.
+        const listed = run.monitors.pools[li]!.members.filter((m) => run.monitors.listed(m)).map((m) => run.monitors.members[m]!);
+        const decl = as3Declaration(lb, (host) => hostIp.get(host) ?? host, listed.map((m) => ({ address: m.node, port: m.port })));
         out.push({ path: `${base}/loadbalancers/${file(lb.name)}.as3.json`, data: JSON.stringify(decl, null, 2) + '\n' });
-      }
+      });
       for (const lb of run.model.metalLbs) {
         out.push({ path: `${base}/loadbalancers/${file(lb.name)}.metallb.${options.format}`, data: renderObjects(metallbResources(lb), options.format) });
       }

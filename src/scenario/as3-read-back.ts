@@ -3,12 +3,13 @@
 // minimum active members and monitors, SNAT — with AS3's documented defaults for what it leaves out. Anything
 // else in the declaration is reported as not read back, never silently dropped.
 import type { SourceRef } from '../lib/diagnostics.js';
+import { INGRESS_SERVICE_PORTS } from './loadbalancer/f5-cluster-schema.js';
 import { LB_METHODS, loadBalancerSchema } from './loadbalancer/lb-schema.js';
 import { joinPath, locatorOf, toJson, type PValue } from './positioned.js';
 import type { Ctx } from './provenance.js';
 import { fieldSchema, readBackValue } from './read-back-field.js';
-import type { Schema } from './schema.js';
-import type { JsonObject, JsonValue, LbMemberSpec, LbMethod, LbMonitorSpec, LoadBalancerSpec } from './types.js';
+import { duration, type Schema } from './schema.js';
+import type { F5ClusterSpec, JsonObject, JsonValue, LbMemberSpec, LbMethod, LbMonitorSpec, LoadBalancerSpec } from './types.js';
 
 const isObject = (v: JsonValue | undefined): v is JsonObject => v !== null && typeof v === 'object' && !Array.isArray(v);
 const num = (v: JsonValue | undefined, fallback: number): number => (typeof v === 'number' ? v : fallback);
@@ -25,7 +26,7 @@ const KNOWN: Readonly<Record<string, readonly string[]>> = {
   Application: ['class'],
   Service_TCP: ['class', 'virtualAddresses', 'virtualPort', 'pool', 'snat', 'persistenceMethods'],
   Service_UDP: ['class', 'virtualAddresses', 'virtualPort', 'pool', 'snat', 'persistenceMethods'],
-  Pool: ['class', 'loadBalancingMode', 'minimumMembersActive', 'monitors', 'members'],
+  Pool: ['class', 'loadBalancingMode', 'minimumMembersActive', 'monitors', 'members', 'metadata'],
   Pool_Member: ['servicePort', 'ratio', 'priorityGroup', 'serverAddresses', 'shareNodes'],
   Monitor: ['class', 'monitorType', 'interval', 'timeout', 'targetPort', 'send', 'receive'],
 };
@@ -133,17 +134,40 @@ function readApplication(r: Reader, app: JsonObject, path: string, name: string,
   if (!known) r.warn(joinPath(poolPath, 'loadBalancingMode'), `loadBalancingMode ${mode} is not one the model runs; read as round-robin`);
   const base: LbMethod = known ? (mode as LbMethod) : 'round-robin';
   const method: LbMethod = base === 'round-robin' && persistence.includes('source-address') ? 'source-address' : base;
+  const cluster = readClusterMode(r, p, poolPath);
   return {
     name,
     kind: 'f5',
+    ...(cluster ? { cluster } : {}),
     vips,
-    members: readMembers(r, p, poolPath, hostOf),
+    // A cluster-mode pool's members are the pods CIS listed when the declaration was written, not configuration.
+    members: cluster ? [] : readMembers(r, p, poolPath, hostOf),
     method,
     priorityGroups: { minimumMembersActive: num(p['minimumMembersActive'], 1) },
     snat,
     monitors: readMonitors(r, app, p, path, poolPath),
     src: r.locate(path),
   };
+}
+
+/**
+ * Cluster mode from the Pool's metadata (as3-declaration.ts clusterMetadata: the member type and CIS's flags,
+ * which AS3 does not hold), each value checked by the scenario's rule; undefined for a NodePort pool.
+ */
+function readClusterMode(r: Reader, pool: JsonObject, poolPath: string): F5ClusterSpec | undefined {
+  const meta = isObject(pool['metadata']) ? pool['metadata'] : {};
+  const at = (key: string): string => joinPath(joinPath(joinPath(poolPath, 'metadata'), key), 'value');
+  const value = (key: string): JsonValue | undefined => (isObject(meta[key]) ? meta[key]['value'] : undefined);
+  for (const k of Object.keys(meta)) if (!['poolMemberType', 'servicePort', 'as3PostDelay', 'nodePollInterval'].includes(k)) r.warn(joinPath(joinPath(poolPath, 'metadata'), k), `Pool metadata ${k} is not read back`);
+  if (value('poolMemberType') !== 'cluster') return undefined;
+  const port = Number(value('servicePort') ?? 443);
+  if (!(INGRESS_SERVICE_PORTS as readonly number[]).includes(port)) r.ctx.sink.error(r.locate(at('servicePort')), at('servicePort'), `${String(value('servicePort'))} is not a port of the ingress controller's Service (${INGRESS_SERVICE_PORTS.join(' or ')})`);
+  const time = (key: string, fallback: number): number => {
+    const v = value(key);
+    const ms = v === undefined ? fallback : readBackValue(duration, v, r.locate(at(key)), at(key), r.ctx);
+    return typeof ms === 'number' ? ms : fallback;
+  };
+  return { servicePort: port, as3PostDelay: time('as3PostDelay', 0), nodePollInterval: time('nodePollInterval', 30_000) };
 }
 
 function readMembers(r: Reader, pool: JsonObject, poolPath: string, hostOf: (address: string) => string): LbMemberSpec[] {

@@ -427,11 +427,21 @@ export interface MetalLbSpec {
   readonly peers: readonly MetalLbPeerSpec[];
 }
 
+/** An F5 balancer in cluster mode (CIS --pool-member-type=cluster): its pool is the ingress Service's ready
+ *  endpoints on `servicePort`'s target port, as CIS writes them (times in ms). */
+export interface F5ClusterSpec {
+  readonly servicePort: number;
+  readonly as3PostDelay: Millis;
+  readonly nodePollInterval: Millis;
+}
+
 export interface LoadBalancerSpec {
   readonly name: string;
   /** `f5` (a BIG-IP device with the pool below) or `metallb` (software; the F5 fields are empty). */
   readonly kind: 'f5' | 'metallb';
   readonly metallb?: MetalLbSpec;
+  /** Cluster mode (F5 only): members are pods, written by CIS; absent = NodePort mode (`members` as given). */
+  readonly cluster?: F5ClusterSpec;
   readonly vips: readonly { readonly address: string; readonly port: number; readonly protocol: 'TCP' | 'UDP' }[];
   readonly members: readonly LbMemberSpec[];
   readonly method: LbMethod;

@@ -29,6 +29,7 @@ platform:
       monitors: [{ type: http, port: 10254, send: "GET /healthz HTTP/1.0\\r\\n\\r\\n", receive: "200 OK", interval: 3s, timeout: 10s }, { type: gateway-icmp }]
       ha: { peer: f5-a-standby, failover: 4s }
     - { name: f5-b, vips: [{ address: 203.0.113.6, port: 443 }], members: [{ host: mgmt-3, port: 31443 }], method: source-address, monitors: [{ type: tcp }] }
+    - { name: f5-c, mode: cluster, servicePort: 80, cis: { as3PostDelay: 2s, nodePollInterval: 10s }, vips: [{ address: 203.0.113.7, port: 80 }], method: least-connections-node }
     - { name: sw-l2, kind: metallb, vips: [{ address: 203.0.113.10, port: 443 }, { address: 203.0.113.10, port: 80 }] }
     - name: sw-bgp
       kind: metallb
@@ -94,10 +95,12 @@ describe('reading back the platform of a manifest set', () => {
 
   // A hand-edited value the scenario would refuse is an error naming the file, line and field (exit 2 in the CLI).
   it.each([
-    ['a MetalLB peerASN of 0', 'mgmt/loadbalancers/04-sw-bgp.metallb.yaml', 'peerASN: 64501', 'peerASN: 0', /^BGPPeer sw-bgp-10-0-0-1: spec\.peerASN: 0 is not an AS number/],
-    ['a MetalLB holdTime that is no duration', 'mgmt/loadbalancers/04-sw-bgp.metallb.yaml', 'holdTime: 9s', 'holdTime: soon', /^BGPPeer sw-bgp-10-0-0-2: spec\.holdTime: soon is not a duration/],
+    ['a MetalLB peerASN of 0', 'mgmt/loadbalancers/05-sw-bgp.metallb.yaml', 'peerASN: 64501', 'peerASN: 0', /^BGPPeer sw-bgp-10-0-0-1: spec\.peerASN: 0 is not an AS number/],
+    ['a MetalLB holdTime that is no duration', 'mgmt/loadbalancers/05-sw-bgp.metallb.yaml', 'holdTime: 9s', 'holdTime: soon', /^BGPPeer sw-bgp-10-0-0-2: spec\.holdTime: soon is not a duration/],
     ['an AS3 member port out of range', 'mgmt/loadbalancers/02-f5-b.as3.json', '"servicePort": 31443', '"servicePort": 70000', /\.members\[0\]\.servicePort: 70000 is not a valid port in 1\.\.65535$/],
     ['an AS3 member ratio above 100', 'mgmt/loadbalancers/02-f5-b.as3.json', '"ratio": 1', '"ratio": 101', /\.members\[0\]\.ratio: 101 is not in 0\.\.100$/],
+    ['a cluster-mode servicePort the ingress Service lacks', 'mgmt/loadbalancers/03-f5-c.as3.json', '"value": "80"', '"value": "8443"', /metadata\.servicePort\.value: 8443 is not a port of the ingress controller's Service \(80 or 443\)$/],
+    ['a cluster-mode node poll interval that is no duration', 'mgmt/loadbalancers/03-f5-c.as3.json', '"value": "10s"', '"value": "often"', /metadata\.nodePollInterval\.value: often is not a duration/],
     ['ingress-nginx replicas above platform.ingress\'s bound', 'mgmt/install/ingress-nginx.yaml', 'replicas: 2\n', 'replicas: 20000\n', /^Deployment edge: spec\.replicas: 20000 is not in 0\.\.10000$/],
   ])('refuses %s with file, line and field', (_what, rel, from, to, message) => {
     const file = join(dir, rel);

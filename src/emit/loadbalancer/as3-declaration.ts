@@ -1,7 +1,8 @@
 // emit: a hardware load balancer's configuration as F5 BIG-IP runs it — an AS3 declaration (schema 3.56):
 // tenant `calisim`, one Application per balancer, a Service_TCP per VIP (TLS passes through to ingress-nginx),
-// one Pool of NodePort members (the management hosts' addresses) with the model's method, and the health
-// monitor. Names are AS3 identifiers; defaults left implicit are AS3's own (interval 5 s, timeout 16 s).
+// one Pool of NodePort members (the management hosts' addresses) or, in cluster mode, of the pods CIS lists
+// (pod IPs, target port), with the model's method, and the health monitor. Names are AS3 identifiers;
+// defaults left implicit are AS3's own (interval 5 s, timeout 16 s).
 import type { LbMethod, LbMonitorSpec, LoadBalancerSpec } from '../../scenario/types.js';
 import type { JsonObject } from '../../scenario/types.js';
 
@@ -27,20 +28,34 @@ export function as3Name(name: string): string {
 }
 
 /**
- * The AS3 request declaring balancer `lb`; `addressOf` resolves a member's host (a management host name, or
- * an address as written) to its address.
+ * The Pool metadata of a cluster-mode balancer: its member type and CIS's settings, which AS3 itself does not
+ * hold (CIS flags), so the declaration reads back as the same balancer (AS3 Pool `metadata`, values strings).
  */
-export function as3Declaration(lb: LoadBalancerSpec, addressOf: (host: string) => string): JsonObject {
+export function clusterMetadata(lb: LoadBalancerSpec): JsonObject | undefined {
+  const c = lb.cluster;
+  if (!c) return undefined;
+  const seconds = (ms: number): string => `${ms / 1000}s`;
+  return { poolMemberType: { value: 'cluster' }, servicePort: { value: String(c.servicePort) }, as3PostDelay: { value: seconds(c.as3PostDelay) }, nodePollInterval: { value: seconds(c.nodePollInterval) } };
+}
+
+/**
+ * The AS3 request declaring balancer `lb`; `addressOf` resolves a member's host (a management host name, or
+ * an address as written) to its address. A cluster-mode balancer's members are `pods`, the pod members its
+ * pool lists at the instant written (address and target port, as CIS declares them).
+ */
+export function as3Declaration(lb: LoadBalancerSpec, addressOf: (host: string) => string, pods: readonly { address: string; port: number }[] = []): JsonObject {
   const pool = 'ingress_pool';
   const monitorName = (i: number): string => (i === 0 ? 'ingress_monitor' : `ingress_monitor_${i + 1}`);
   // Members sharing port, ratio and priority group are one AS3 member entry with several addresses.
   const groups = new Map<string, { servicePort: number; ratio: number; priorityGroup: number; serverAddresses: string[] }>();
-  for (const m of lb.members) {
+  const members = lb.cluster ? pods.map((p) => ({ address: p.address, port: p.port, ratio: 1, priorityGroup: 0 })) : lb.members.map((m) => ({ ...m, address: addressOf(m.host) }));
+  for (const m of members) {
     const key = `${m.port}/${m.ratio}/${m.priorityGroup}`;
     const g = groups.get(key) ?? { servicePort: m.port, ratio: m.ratio, priorityGroup: m.priorityGroup, serverAddresses: [] };
-    g.serverAddresses.push(addressOf(m.host));
+    g.serverAddresses.push(m.address);
     groups.set(key, g);
   }
+  const metadata = clusterMetadata(lb);
   const app: JsonObject = { class: 'Application' };
   for (const vip of lb.vips) {
     app[`vs_${vip.address.replace(/[^0-9A-Za-z]/g, '_')}_${vip.port}`] = {
@@ -59,6 +74,7 @@ export function as3Declaration(lb: LoadBalancerSpec, addressOf: (host: string) =
     minimumMembersActive: lb.priorityGroups.minimumMembersActive,
     monitors: lb.monitors.map((_, i) => ({ use: monitorName(i) })),
     members: [...groups.values()].map((g) => ({ ...g, shareNodes: true })),
+    ...(metadata ? { metadata } : {}),
   };
   lb.monitors.forEach((m, i) => {
     app[monitorName(i)] = {

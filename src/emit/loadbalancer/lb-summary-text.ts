@@ -1,5 +1,6 @@
 // emit: the load balancers' lines of `calisim run`'s text summary — per balancer its VIPs, method and SNAT,
-// each member's state windows and share of new connections, outages, blackhole windows and failovers.
+// each member's state windows (with its pod in cluster mode) and share of new connections, outages,
+// blackhole windows and failovers.
 import type { MemberWindow, VirtualServerReport } from '../../verdict/loadbalancer/lb-report.js';
 
 const secs = (ms: number): string => `${+(ms / 1000).toFixed(3)}s`;
@@ -16,8 +17,9 @@ export function renderLbSummary(vss: readonly VirtualServerReport[]): string[] {
   if (vss.length === 0) return [];
   const out = ['Load balancers:'];
   for (const vs of vss) {
-    out.push(`  ${vs.name}  ${vs.vips.join(', ')}  ${vs.method}, SNAT ${vs.snat}, ${vs.members.length} member(s)`);
-    for (const m of vs.members) out.push(`    ${m.member.padEnd(22)} share ${pct(m.share).padStart(6)} at the end; ${windowsText(m.windows)}`);
+    const mode = vs.mode === 'cluster' ? ', cluster mode (pod members)' : '';
+    out.push(`  ${vs.name}  ${vs.vips.join(', ')}  ${vs.method}, SNAT ${vs.snat}${mode}, ${vs.members.length} member(s)`);
+    for (const m of vs.members) out.push(`    ${m.member.padEnd(22)}${m.pod ? ` ${m.pod}` : ''} share ${pct(m.share).padStart(6)} at the end; ${windowsText(m.windows)}`);
     for (const o of vs.outages) out.push(`    outage ${span(o.from, o.to)} (${o.reason})`);
     for (const b of vs.blackholes.slice(0, 10)) {
       out.push(`    blackhole ${b.member}: ${pct(b.share)} of new connections went to a member that could not serve, ${span(b.from, b.to)}${b.to === undefined ? '' : ` (${secs(b.to - b.from)})`}`);

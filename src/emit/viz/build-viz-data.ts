@@ -151,12 +151,13 @@ function loadBalancersOf(run: PlatformRun, around: { x: number; y: number; r: nu
     return {
       name: lb.name,
       vips: lb.vips.map((v) => `${v.address}:${v.port}/${v.protocol}`),
-      members: lb.members.map((m) => {
-        const label = `${m.host}:${m.port}`;
-        const moves = run.monitors.transitions.filter((t) => t.lb === lb.name && t.member === label && (t.state === 'up' || t.state === 'down'));
-        const up: number[] = [0, moves[0]?.state === 'up' ? 0 : 1];
+      // A cluster-mode member is a pod on its node, down while out of the pool.
+      members: run.monitors.pools[i]!.members.map((m) => {
+        const { label, pod } = run.monitors.members[m]!;
+        const moves = run.monitors.transitions.filter((t) => t.lb === lb.name && t.member === label && (t.state === 'up' || t.state === 'down' || t.state === 'removed'));
+        const up: number[] = [0, pod ? 0 : moves[0]?.state === 'up' ? 0 : 1];
         for (const t of moves) up.push(t.at, t.state === 'up' ? 1 : 0);
-        return { label, host: run.model.nodeByName.get(m.host) ?? -1, up };
+        return { label, host: pod ? pod.node : (run.model.nodeByName.get(label.slice(0, label.lastIndexOf(':'))) ?? -1), up };
       }),
       x: Math.round((c.x + Math.cos(angle) * (c.r + 40)) * 10) / 10,
       y: Math.round((c.y + Math.sin(angle) * (c.r + 40)) * 10) / 10,

@@ -1,10 +1,13 @@
 // engine: builds the load-balancer runtime of a model — a member per pool entry, resolved to its management
 // host, and the oracle of what a probe to it finds: the host answers a ping when up; a NodePort forwards
 // when kube-proxy there has a ready ingress-nginx endpoint (with externalTrafficPolicy Local only a local
-// one: kube-proxy drops the packets on other nodes, so a probe fails by timeout — routing spec §4.4).
+// one: kube-proxy drops the packets on other nodes, so a probe fails by timeout — routing spec §4.4). A
+// cluster-mode member is a pod (cis-cluster-pools.ts adds them): it answers while its node is up and it runs,
+// or, stopped, until its grace period ends (no kube-proxy between: externalTrafficPolicy does not apply).
 import type { Model } from '../../model/types.js';
-import type { PodTable } from '../platform/pod-table.js';
+import type { LivePod, PodTable } from '../platform/pod-table.js';
 import type { Simulation } from '../simulation.js';
+import { graceMs } from './cis-cluster-pools.js';
 import { ingressPodsPerNode } from './ingress-endpoints.js';
 import { LoadBalancers, type LbMemberDef, type MemberHealth } from './load-balancers.js';
 
@@ -19,17 +22,18 @@ export function buildLoadBalancers(model: Model, sim: Simulation, pods: PodTable
     ...(lb.ha ? { failover: lb.ha.failover } : {}),
     members: lb.members.map((m) => {
       const node = model.nodeByName.get(m.host) ?? model.nodes.find((n) => n.ipText === m.host)?.id ?? -1;
-      members.push({ lb: li, label: `${m.host}:${m.port}`, ratio: m.ratio, priorityGroup: m.priorityGroup, node: node >= 0 ? model.nodes[node]!.ipText : m.host });
+      members.push({ lb: li, label: `${m.host}:${m.port}`, port: m.port, ratio: m.ratio, priorityGroup: m.priorityGroup, node: node >= 0 ? model.nodes[node]!.ipText : m.host });
       host.push(node);
       return members.length - 1;
     }),
   }));
   const ing = model.scenario.platform?.ingress;
-  const measure = (): MemberHealth => {
+  const measure = (all: readonly LbMemberDef[]): MemberHealth => {
     const local = ingressPodsPerNode(model, pods, (n) => nodeUp[n] === 1);
     const anywhere = local.reduce((s, x) => s + x, 0);
-    const reach = Uint8Array.from(host, (h) => (h >= 0 && nodeUp[h] === 1 ? 1 : 0));
-    const serve = Uint8Array.from(host, (h, i) => (reach[i] === 1 && (ing?.externalTrafficPolicy === 'Local' ? local[h]! > 0 : anywhere > 0) ? 1 : 0));
+    const podUp = (p: LivePod): number => (p.node >= 0 && nodeUp[p.node] === 1 && (p.phase === 'running' || (p.terminatedAt !== undefined && p.terminatedAt + graceMs(model, p) > sim.now)) ? 1 : 0);
+    const reach = Uint8Array.from(all, (m, i) => (m.pod ? podUp(m.pod) : host[i]! >= 0 && nodeUp[host[i]!] === 1 ? 1 : 0));
+    const serve = Uint8Array.from(all, (m, i) => (m.pod ? reach[i]! : reach[i] === 1 && (ing?.externalTrafficPolicy === 'Local' ? local[host[i]!]! > 0 : anywhere > 0) ? 1 : 0));
     return { reach, serve };
   };
   return new LoadBalancers(pools, members, measure, sim);

@@ -2,16 +2,19 @@
 // device (an HA pair failing over), and what follows from them per balancer: member state changes, outages
 // (no member takes connections), the share of new connections per member, and blackhole windows (a member
 // in service that cannot serve: e.g. externalTrafficPolicy Local with its endpoint gone). Records windows.
+// A cluster-mode pool's members come and go as its controller (CIS) writes them (addMember, setInPool).
+import { grow } from '../../lib/growable.js';
 import type { LbMethod } from '../../scenario/types.js';
+import type { LivePod } from '../platform/pod-table.js';
 import type { Simulation } from '../simulation.js';
 import { HealthMonitors, type MonitorTiming } from './health-checks.js';
 import { memberShares, type ShareMember } from './member-shares.js';
 import type { LbBlackhole, LbFailover, LbOutage, LbShareChange, LbTransition, LbWindows } from './types.js';
 
-/** A balancer as the runtime needs it: members (indices into the member table), method and device. */
+/** A balancer as the runtime needs it: members (indices into the member table, growing in cluster mode), method and device. */
 export interface LbPoolDef {
   readonly name: string;
-  readonly members: readonly number[];
+  readonly members: number[];
   readonly monitors: readonly MonitorTiming[];
   readonly method: LbMethod;
   readonly minimumMembersActive: number;
@@ -19,10 +22,13 @@ export interface LbPoolDef {
   readonly failover?: number;
 }
 
-/** A member: its balancer, `host:port` label and what the share needs. */
+/** A member: its balancer, `address:port` label and what the share needs; a cluster-mode member's pod. */
 export interface LbMemberDef extends ShareMember {
   readonly lb: number;
+  /** Unique in its pool: `address:port`, and a reused pod address also names its pod. */
   readonly label: string;
+  readonly port: number;
+  readonly pod?: LivePod;
 }
 
 /** Whether each member's address answers a ping (`reach`) and its port forwards to a ready endpoint (`serve`). */
@@ -37,7 +43,9 @@ export class LoadBalancers {
   private readonly closed: { outages: LbOutage[]; blackholes: LbBlackhole[] } = { outages: [], blackholes: [] };
   private readonly shareLog: LbShareChange[][];
   private readonly monitors: HealthMonitors;
-  private readonly enabled: Uint8Array;
+  private enabled: Uint8Array;
+  /** Per member: in its pool (NodePort members always; cluster-mode ones while CIS lists them). */
+  private inPool: Uint8Array;
   private health: MemberHealth;
   /** Per balancer: units up (2 with an HA peer), whether one is active, and open windows. */
   private readonly unitsUp: Int32Array;
@@ -45,16 +53,17 @@ export class LoadBalancers {
   private readonly openOutage: (LbOutage | undefined)[];
   private readonly openHoles: Map<number, LbBlackhole>;
   private readonly kFailover: number;
-  private readonly shareMembers: readonly (readonly ShareMember[])[];
+  private readonly shareMembers: ShareMember[][];
 
   constructor(
     readonly pools: readonly LbPoolDef[],
-    readonly members: readonly LbMemberDef[],
-    private readonly measure: () => MemberHealth,
+    readonly members: LbMemberDef[],
+    private readonly measure: (members: readonly LbMemberDef[]) => MemberHealth,
     private readonly sim: Simulation,
   ) {
-    this.health = measure();
+    this.health = measure(members);
     this.enabled = new Uint8Array(members.length).fill(1);
+    this.inPool = new Uint8Array(members.length).fill(1);
     this.unitsUp = Int32Array.from(pools, (p) => (p.failover === undefined ? 1 : 2));
     this.active = new Uint8Array(pools.length).fill(1);
     this.openOutage = pools.map(() => undefined);
@@ -75,7 +84,7 @@ export class LoadBalancers {
   /** Re-reads node and endpoint state after something changed (an event, an eviction). */
   refresh(): void {
     const before = this.health;
-    this.health = this.measure();
+    this.health = this.measure(this.members);
     for (let m = 0; m < this.members.length; m++) {
       if (before.reach[m] !== this.health.reach[m] || before.serve[m] !== this.health.serve[m]) this.monitors.changed(m);
     }
@@ -87,9 +96,51 @@ export class LoadBalancers {
     return this.monitors.isUp(member);
   }
 
-  /** True when the member takes new connections: monitored up and not disabled by an operator. */
+  /** True when the member takes new connections: in its pool, monitored up and not disabled by an operator. */
   inService(member: number): boolean {
-    return this.monitors.isUp(member) && this.enabled[member] === 1;
+    return this.inPool[member] === 1 && this.monitors.isUp(member) && this.enabled[member] === 1;
+  }
+
+  /** True while the member is in its pool. */
+  listed(member: number): boolean {
+    return this.inPool[member] === 1;
+  }
+
+  /** A new member joins its pool now (CIS added a pod): probed at once, up when that probe succeeds; a
+   *  `settled` one was in the pool before t = 0 (its probes at a seeded phase). */
+  addMember(def: LbMemberDef, settled = false): number {
+    const m = this.members.length;
+    this.members.push(def);
+    this.pools[def.lb]!.members.push(m);
+    this.shareMembers[def.lb]!.push(def);
+    this.enabled = grow(this.enabled, m + 1, 1);
+    this.inPool = grow(this.inPool, m + 1);
+    this.health = this.measure(this.members);
+    this.enterPool(m, settled);
+    return m;
+  }
+
+  /** A member leaves its pool (no new connections, monitors stop) or returns to it (probed at once). */
+  setInPool(member: number, on: boolean): void {
+    if ((this.inPool[member] === 1) === on) return;
+    if (on) return this.enterPool(member);
+    this.inPool[member] = 0;
+    this.monitors.leave(member);
+    this.record(member, 'removed');
+    this.evaluate(this.members[member]!.lb);
+  }
+
+  private enterPool(member: number, settled = false): void {
+    this.inPool[member] = 1;
+    const up = this.monitors.join(member, this.pools[this.members[member]!.lb]!.monitors, settled);
+    this.record(member, 'added');
+    this.record(member, up ? 'up' : 'down');
+    this.evaluate(this.members[member]!.lb);
+  }
+
+  private record(member: number, state: LbTransition['state']): void {
+    const def = this.members[member]!;
+    this.transitions.push({ lb: this.pools[def.lb]!.name, member: def.label, at: this.sim.now, state });
   }
 
   /** True when a unit of the balancer is active (not failed, not mid-failover). */
@@ -107,7 +158,7 @@ export class LoadBalancers {
   /** An operator's drain (lb-member-disable) or its end: the member keeps being monitored but takes no new connections. */
   setEnabled(member: number, on: boolean): void {
     this.enabled[member] = on ? 1 : 0;
-    this.transitions.push({ lb: this.pools[this.members[member]!.lb]!.name, member: this.members[member]!.label, at: this.sim.now, state: on ? 'enabled' : 'disabled' });
+    this.record(member, on ? 'enabled' : 'disabled');
     this.evaluate(this.members[member]!.lb);
   }
 
@@ -153,9 +204,8 @@ export class LoadBalancers {
   }
 
   private onMonitor(m: number, up: boolean): void {
-    const def = this.members[m]!;
-    this.transitions.push({ lb: this.pools[def.lb]!.name, member: def.label, at: this.sim.now, state: up ? 'up' : 'down' });
-    this.evaluate(def.lb);
+    this.record(m, up ? 'up' : 'down');
+    this.evaluate(this.members[m]!.lb);
   }
 
   private onFailover(lb: number): void {
@@ -172,7 +222,7 @@ export class LoadBalancers {
     const shares = this.shares(lb);
     const log = this.shareLog[lb]!;
     const last = log[log.length - 1];
-    if (!last || last.shares.some((s, i) => s !== shares[i])) {
+    if (!last || last.shares.length !== shares.length || last.shares.some((s, i) => s !== shares[i])) {
       if (last && last.at === now) log.pop();
       log.push({ at: now, shares });
     }

@@ -1,12 +1,13 @@
 // engine: what the load-balancer runtime records — member state changes, outage, blackhole and failover
 // windows, and the shares of new connections per member over time (times in ms of simulated time).
 
-/** A member state change: the monitors' verdict (up/down) or an operator's drain (disabled/enabled). */
+/** A member state change: the monitors' verdict (up/down), an operator's drain (disabled/enabled), or its
+ *  controller writing it into or out of the pool (added/removed: cluster mode). */
 export interface LbTransition {
   readonly lb: string;
   readonly member: string;
   readonly at: number;
-  readonly state: 'up' | 'down' | 'disabled' | 'enabled';
+  readonly state: 'up' | 'down' | 'disabled' | 'enabled' | 'added' | 'removed';
 }
 
 /** A window [from, to) in which a balancer's VIPs took no connection (no member in service, or no active unit). */

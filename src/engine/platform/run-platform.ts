@@ -8,6 +8,7 @@ import type { Manifest, NodeDownMode, TimelineEventSpec } from '../../scenario/t
 import { buildLoadBalancers } from '../lb/build-load-balancers.js';
 import type { LoadBalancers } from '../lb/load-balancers.js';
 import { applyLbEvent } from '../lb/apply-lb-event.js';
+import { CisClusterPools } from '../lb/cis-cluster-pools.js';
 import { MetalLbRuntime } from '../lb/metallb-runtime.js';
 import { buildPki } from '../../model/pki/build-pki.js';
 import { LEGACY_COMPONENTS } from '../../scenario/pki-schema.js';
@@ -118,6 +119,8 @@ export function createPlatform(model: Model, options: RunOptions = {}): Platform
 
   const monitors = buildLoadBalancers(model, sim, pods, nodeUp);
   monitors.start();
+  const cis = new CisClusterPools(model, sim, pods, nodeUp, monitors, NODE_MONITOR_GRACE_MS);
+  cis.start();
   const metallb = new MetalLbRuntime(model, model.metalLbs, sim, pods, nodeUp, (kind, target, effects) => timeline.push({ at: sim.now, kind, target, effects }));
   metallb.start();
 
@@ -164,6 +167,7 @@ export function createPlatform(model: Model, options: RunOptions = {}): Platform
     evictPods(model, node, pods, { ipam, stop }, ready, sim.now, effects);
     bgpOf().syncBlocks(model.nodes[node]!.cluster);
     monitors.refresh();
+    cis.refresh();
     metallb.refresh(effects);
     if (effects.length) timeline.push({ at: sim.now, kind: 'eviction', target: model.nodes[node]!.name, effects });
   });
@@ -175,6 +179,7 @@ export function createPlatform(model: Model, options: RunOptions = {}): Platform
     const before = cluster !== undefined && cluster >= 0 ? [...policies.of(cluster)] : [];
     applyEvent(ev, model, rec.effects, { setNode, pods, ipam, stop, pki, nodeUp, policies, bgp: bgpOf, now: sim.now, lbs: monitors });
     monitors.refresh();
+    cis.refresh();
     metallb.refresh(rec.effects);
     if ((ev.kind === 'policy-apply' || ev.kind === 'policy-delete') && options.onPolicyChange && cluster !== undefined && cluster >= 0)
       rec.effects.push(...options.onPolicyChange(run, cluster, before, policies.of(cluster)));

@@ -28,6 +28,7 @@ export const metallbPeerSchema = obj(
   { noSrc: true },
 );
 
-/** The fields only a MetalLB balancer has, and those only F5 has (so each kind rejects the other's). */
-export const METALLB_FIELDS = ['mode', 'addresses', 'peers'] as const;
+/** The fields only a MetalLB balancer has, and those only F5 has (so each kind rejects the other's); `mode`
+ *  is both kinds' with values of its own (lb-schema.ts). */
+export const METALLB_FIELDS = ['addresses', 'peers'] as const;
 export const F5_FIELDS = ['members', 'method', 'priorityGroups', 'snat', 'monitors', 'ha'] as const;

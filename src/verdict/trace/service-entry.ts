@@ -2,6 +2,7 @@
 // kube-proxy at a node turning a NodePort or ClusterIP connection into one endpoint (DNAT, and SNAT to the
 // node for external traffic with externalTrafficPolicy Cluster).
 import type { PlatformRun } from '../../engine/platform/run-platform.js';
+import type { LivePod } from '../../engine/platform/pod-table.js';
 import { formatIpv4, parseIpv4 } from '../../lib/ipv4.js';
 import type { AffinityOutcome } from '../../model/edge/client-ip-affinity.js';
 import { kubeProxyChoice, pickEndpoint } from '../../model/edge/kube-proxy.js';
@@ -33,28 +34,37 @@ export function findVip(run: PlatformRun, ip: number, port: number | undefined):
  * service (monitored up, not disabled) of the active priority groups, in the method's shares. Source-address
  * persistence picks by the client's address; for the other methods the member depends on the connections
  * before, so calisim shows the first member with the largest share. With SNAT automap the member sees the
- * load balancer's address (calisim uses the VIP).
+ * load balancer's address (calisim uses the VIP). A NodePort member is a node and its NodePort; a cluster-mode
+ * member is a pod and its target port (CIS --pool-member-type=cluster), reached without kube-proxy.
  */
-export function vipStage(run: PlatformRun, lbIndex: number, vipIp: number, port: number, client: number): StageResult<{ node: number; memberPort: number; change?: SourceChange }> {
+export function vipStage(run: PlatformRun, lbIndex: number, vipIp: number, port: number, client: number): StageResult<{ node: number; memberPort: number; pod?: LivePod; change?: SourceChange }> {
   const lb = run.model.loadBalancers[lbIndex]!;
-  const hops: TraceHop[] = [{ step: 'vip', at: lb.name, detail: `VIP ${formatIpv4(vipIp)}:${port} of ${lb.name} (${lb.method}, ${lb.members.length} member(s))` }];
+  const pool = run.monitors.pools[lbIndex]!.members.filter((m) => run.monitors.listed(m)).map((m) => ({ m, def: run.monitors.members[m]! }));
+  const mode = lb.cluster ? `cluster mode, ${pool.length} pod member(s)` : `${pool.length} member(s)`;
+  const hops: TraceHop[] = [{ step: 'vip', at: lb.name, detail: `VIP ${formatIpv4(vipIp)}:${port} of ${lb.name} (${lb.method}, ${mode})` }];
   if (!run.monitors.available(lbIndex)) return { hops, drop: { reason: 'lb-unavailable', at: lb.name, detail: `${lb.name} has no active unit (the device failed${lb.ha ? ' and the standby has not taken over yet' : ''}): the VIP does not answer` } };
   const shares = run.monitors.shares(lbIndex);
-  const serving = lb.members.map((m, i) => ({ m, i, share: shares[i]! })).filter((x) => x.share > 0);
+  const at = new Map(run.monitors.pools[lbIndex]!.members.map((m, i) => [m, i]));
+  const serving = pool.map((x) => ({ ...x, share: shares[at.get(x.m)!]! })).filter((x) => x.share > 0);
   const types = [...new Set(lb.monitors.map((m) => m.type))].join('+');
   if (serving.length === 0) return { hops, drop: { reason: 'lb-unavailable', at: lb.name, detail: `no member of ${lb.name} is in service (down by its ${types} monitor or disabled): the VIP refuses connections` } };
   const best = serving.reduce((a, b) => (b.share > a.share ? b : a));
   const chosen = lb.method === 'source-address' ? pickEndpoint(serving, client)! : best;
-  const node = run.model.nodeByName.get(chosen.m.host) ?? run.model.nodes.find((n) => n.ipText === chosen.m.host)?.id ?? -1;
   const how = lb.method === 'source-address' ? 'source-address persistence: chosen by a hash of the client address' : `${lb.method} sends each new connection by its turn; calisim shows the first member with the largest share`;
   const pct = (x: number): string => `${+(x * 100).toFixed(1)}%`;
-  const split = serving.map((x) => `${x.m.host}:${x.m.port} ${pct(x.share)}`).join(', ');
-  hops.push({ step: 'lb-member', at: lb.name, detail: `member ${chosen.m.host}:${chosen.m.port}, ${serving.length} of ${lb.members.length} in service (${split}): ${how}` });
-  if (node < 0) return { hops, drop: { reason: 'no-route', at: lb.name, detail: `member ${chosen.m.host} is not a node of the platform` } };
-  if (lb.snat === 'none') return { hops, node, memberPort: chosen.m.port };
+  const split = serving.map((x) => `${x.def.label} ${pct(x.share)}`).join(', ');
+  const pod = chosen.def.pod;
+  const who = pod ? ` (pod ${pod.namespace}/${pod.name})` : '';
+  hops.push({ step: 'lb-member', at: lb.name, detail: `member ${chosen.def.label}${who}, ${serving.length} of ${pool.length} in service (${split}): ${how}` });
+  const memberPort = chosen.def.port;
+  const host = chosen.def.label.slice(0, chosen.def.label.lastIndexOf(':'));
+  const node = pod ? pod.node : (run.model.nodeByName.get(host) ?? run.model.nodes.find((n) => n.ipText === host)?.id ?? -1);
+  if (node < 0) return { hops, drop: { reason: 'no-route', at: lb.name, detail: `member ${host} is not a node of the platform` } };
+  const target = pod ? { pod } : {};
+  if (lb.snat === 'none') return { hops, node, memberPort, ...target };
   const change: SourceChange = { rule: 'lb-snat', node: -1, to: vipIp };
   hops.push(natHop(run, change, lb.name));
-  return { hops, node, memberPort: chosen.m.port, change };
+  return { hops, node, memberPort, ...target, change };
 }
 
 /** The Service and port behind a NodePort of `node`'s cluster. */

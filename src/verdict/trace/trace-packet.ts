@@ -1,7 +1,7 @@
 // verdict: follows one packet through the platform at a point of the timeline. Where the destination
 // address leads decides the legs: a load balancer's VIP (a healthy member, its NodePort, kube-proxy, the
-// endpoint), a NodePort of a node, a Service ClusterIP (kube-proxy at the source node), or the address
-// itself; a packet from outside enters only where the platform is reachable from outside (VIPs and the
+// endpoint; in cluster mode the member pod itself), a NodePort of a node, a Service ClusterIP (kube-proxy at
+// the source node), or the address itself; a packet from outside enters only where the platform is reachable from outside (VIPs and the
 // management hosts' network). Each leg is `traceLeg`; stops at the first drop with a reason.
 import type { PlatformRun } from '../../engine/platform/run-platform.js';
 import { formatIpv4 } from '../../lib/ipv4.js';
@@ -10,6 +10,7 @@ import { podEnd, resolveEnd, type TraceEnd } from './resolve-end.js';
 import { advertisedStage, findServiceAddress, healthCheckAnswer } from './advertised-service.js';
 import { findClusterIp, findNodePort, findVip, kubeProxyStage, vipStage, type StageResult } from './service-entry.js';
 import { natHop } from './trace-hops.js';
+import { toPodMember } from './pod-member.js';
 import { traceLeg, type LegPacket, type LegResult, type LegSource } from './trace-leg.js';
 import type { Trace, TraceHop } from './types.js';
 
@@ -97,8 +98,10 @@ export function followPacket(run: PlatformRun, policies: readonly ClusterPolicie
     const v = vipStage(run, vip.index, dst.ip, pkt.port!, client);
     if (v.drop) return stop(v, source);
     hops.push(...v.hops);
+    const after = v.change ? { ip: source.ip, changes: [...source.changes, v.change] } : source;
+    if (v.pod) return join(toPodMember(run, policies, v.pod, { ...pkt, port: v.memberPort }, after));
     if (run.nodeUp[v.node] !== 1) return stop({ hops: [], drop: { reason: 'node-down', at: model.nodes[v.node]!.name, detail: `member ${model.nodes[v.node]!.name} is down` } }, source);
-    return throughNodePort(v.node, v.memberPort, v.change ? { ip: source.ip, changes: [...source.changes, v.change] } : source);
+    return throughNodePort(v.node, v.memberPort, after);
   }
   if (advertised) {
     const a = advertisedStage(run, advertised, dst.ip, pkt.port, protocolName, src.ip);

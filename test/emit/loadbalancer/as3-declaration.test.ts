@@ -63,6 +63,15 @@ describe('AS3 declaration', () => {
       const ok = validate(JSON.parse(f.data));
       expect(ok ? [] : validate.errors, f.path).toEqual([]);
     }
+    // Cluster mode: the pods CIS lists at the instant (pod IPs, target port 443) and CIS's settings as Pool metadata.
+    const cluster = runPlatform(buildModel(loadScenario('test/fixtures/loadbalancer/cluster-mode.yaml')), { until: 100_000 });
+    const [decl] = buildManifestSet(cluster, { format: 'yaml', clusters: new Set(['mgmt']) }).filter((f) => f.path.endsWith('.as3.json'));
+    const doc = JSON.parse(decl!.data) as Record<string, unknown>;
+    expect(validate(doc) ? [] : validate.errors).toEqual([]);
+    const pool = (((doc['declaration'] as Record<string, unknown>)['calisim'] as Record<string, unknown>)['f5_c'] as Record<string, Record<string, unknown>>)['ingress_pool']!;
+    const pods = cluster.pods.pods.filter((p) => p.phase === 'running' && p.namespace === 'ingress-nginx').map((p) => p.ip);
+    expect(pool['members']).toEqual([{ servicePort: 443, ratio: 1, priorityGroup: 0, serverAddresses: pods.map((ip) => [ip >>> 24, (ip >>> 16) & 255, (ip >>> 8) & 255, ip & 255].join('.')), shareNodes: true }]);
+    expect(pool['metadata']).toEqual({ poolMemberType: { value: 'cluster' }, servicePort: { value: '443' }, as3PostDelay: { value: '0s' }, nodePollInterval: { value: '30s' } });
     const broken = JSON.parse(files[0]!.data) as Record<string, unknown>;
     appOf(broken)['ingress_pool']!['loadBalancingMode'] = 'fastest-guess';
     expect(validate(broken)).toBe(false);

@@ -54,7 +54,7 @@ describe('MetalLB balancer', () => {
       '14:35 platform.loadBalancers[0].addresses[1]: 10.1.0.300 is not an IPv4 address',
       '18:14 platform.loadBalancers[1].peers: peers are for BGP mode: in L2 mode one node answers ARP for the VIP',
       "18:78 platform.loadBalancers[1].peers[0].nodes[0]: mgmt-3 is not a management host (did you mean `mgmt-1`?)",
-      '19:25 platform.loadBalancers[2].mode: `mode` is a MetalLB field: set `kind: metallb`',
+      '19:25 platform.loadBalancers[2].mode: `mode: bgp` is a MetalLB mode: an F5 balancer takes nodeport or cluster (set `kind: metallb` for MetalLB)',
     ]);
   });
 });
