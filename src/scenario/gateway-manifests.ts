@@ -7,7 +7,8 @@ import { manifestOrigin } from './manifest-record.js';
 import { toJson, type PMap, type PValue } from './positioned.js';
 import { errorAt, type Ctx } from './provenance.js';
 import { readFilters, filterSchema, type FilterRec } from './httproute-filters.js';
-import { def, int, many, obj, oneOf, opt, port, raw, req, str, sub } from './schema.js';
+import { def, int, list, many, obj, oneOf, opt, port, raw, req, str, sub } from './schema.js';
+import { ipv4 } from './formats.js';
 import type { GatewaySpec, HttpRouteMatchSpec, HttpRouteSpec, Manifest, ReferenceGrantSpec } from './types.js';
 import { validateClean } from './validate.js';
 
@@ -108,6 +109,10 @@ function readMatches(rule: RuleRec, base: string, m: Manifest, path: string, ctx
   });
 }
 
+/** GatewaySpecAddress / GatewayStatusAddress: `type` defaults to IPAddress. */
+const gatewayAddress = obj({ type: def(str(), 'IPAddress'), value: req(str()) }, { noSrc: true });
+type AddressRec = { type: string; value: string };
+
 const gatewayBody = obj(
   {
     spec: sub(
@@ -127,12 +132,13 @@ const gatewayBody = obj(
               { noSrc: true },
             ),
           ),
-          addresses: opt(raw('seq')),
+          addresses: opt(list(gatewayAddress)),
           infrastructure: opt(raw('map')),
         },
         { noSrc: true },
       ),
     ),
+    status: opt(obj({ addresses: opt(list(gatewayAddress)), conditions: opt(raw('seq')), listeners: opt(raw('seq')) }, { noSrc: true })),
   },
   { noSrc: true },
 );
@@ -140,7 +146,7 @@ const gatewayBody = obj(
 /** A Gateway, or undefined after reporting why it cannot be read. */
 export function readGateway(m: Manifest, doc: PMap, path: string, ctx: Ctx): GatewaySpec | undefined {
   type Listener = { name: string; hostname?: string; port: number; protocol: string; allowedRoutes?: { namespaces?: { from: 'Same' | 'All' | 'Selector'; selector?: { node: PValue } } } };
-  const r = validateClean(gatewayBody, doc, path, ctx) as { spec: { gatewayClassName: string; listeners: Listener[] } } | undefined;
+  const r = validateClean(gatewayBody, doc, path, ctx) as { spec: { gatewayClassName: string; listeners: Listener[]; addresses?: AddressRec[] }; status?: { addresses?: AddressRec[] } } | undefined;
   if (r === undefined) return undefined;
   const listeners = r.spec.listeners.map((l, i) => {
     const field = `spec.listeners[${i}]`;
@@ -151,9 +157,47 @@ export function readGateway(m: Manifest, doc: PMap, path: string, ctx: Ctx): Gat
     const selector = from === 'Selector' ? readNamespaceSelector(m, l.allowedRoutes?.namespaces?.selector, path, `${field}.allowedRoutes.namespaces.selector`, ctx) : undefined;
     return { name: l.name, ...(l.hostname === undefined ? {} : { hostname: l.hostname.toLowerCase() }), port: l.port, protocol: l.protocol, from, ...(selector ? { selector } : {}) };
   });
-  const spec: GatewaySpec = { name: m.name, namespace: m.namespace ?? 'default', className: r.spec.gatewayClassName, listeners, src: m.src };
+  const read = readAddresses(m, path, ctx, [
+    ['spec', r.spec.addresses ?? []],
+    ['status', r.status?.addresses ?? []],
+  ]);
+  const spec: GatewaySpec = {
+    name: m.name,
+    namespace: m.namespace ?? 'default',
+    className: r.spec.gatewayClassName,
+    listeners,
+    ...(read.addresses.length ? { addresses: read.addresses } : {}),
+    ...(read.unsupported !== undefined ? { unsupportedAddress: read.unsupported } : {}),
+    src: m.src,
+  };
   ctx.prov.set(spec, manifestOrigin(m, path));
   return spec;
+}
+
+/**
+ * A Gateway's addresses (Gateway API GatewaySpecAddress): `IPAddress` (core; an IPv4 address here) and
+ * `Hostname` are modelled; another type (a domain-prefixed NamedAddress, implementation-specific) is one the
+ * modelled Gateway does not support, so the Gateway is not accepted (Accepted False, reason
+ * UnsupportedAddress), which is reported. A value that is not of its type is an error.
+ */
+function readAddresses(m: Manifest, path: string, ctx: Ctx, lists: readonly (readonly ['spec' | 'status', readonly AddressRec[]])[]): { addresses: NonNullable<GatewaySpec['addresses']>; unsupported?: string } {
+  const addresses: { type: 'IPAddress' | 'Hostname'; value: string; from: 'spec' | 'status' }[] = [];
+  let unsupported: string | undefined;
+  for (const [from, list] of lists) {
+    list.forEach((a, i) => {
+      const field = `${from}.addresses[${i}]`;
+      const at = { path: path ? `${path}.${field}` : field, src: m.locate(field) };
+      if (a.type !== 'IPAddress' && a.type !== 'Hostname') {
+        if (from === 'spec') unsupported ??= `address type ${a.type} (${a.value}) is not supported: the Gateway is not accepted (Accepted False, UnsupportedAddress) and takes no request`;
+        if (from === 'spec') ctx.sink.warn(at.src, at.path, unsupported!);
+        return;
+      }
+      const bad = a.type === 'IPAddress' ? ipv4(a.value) : HOSTNAME.test(a.value) && !a.value.startsWith('*.') ? undefined : `${JSON.stringify(a.value)} is not a hostname`;
+      if (bad !== undefined) errorAt(ctx, { ...at, path: `${at.path}.value` }, bad);
+      else if (!addresses.some((x) => x.value === a.value)) addresses.push({ type: a.type, value: a.value.toLowerCase(), from });
+    });
+  }
+  return { addresses, ...(unsupported !== undefined ? { unsupported } : {}) };
 }
 
 /**

@@ -214,6 +214,13 @@ export interface GatewaySpec {
     /** `allowedRoutes.namespaces.selector`, with `from: Selector`: the labels of the namespaces whose routes attach. */
     readonly selector?: LabelSelector;
   }[];
+  /**
+   * `spec.addresses` (`from: spec`) and `status.addresses` (`from: status`): a request to one of them reaches
+   * this Gateway's listeners, and a Gateway with addresses takes no request sent elsewhere.
+   */
+  readonly addresses?: readonly { readonly type: 'IPAddress' | 'Hostname'; readonly value: string; readonly from: 'spec' | 'status' }[];
+  /** Why the Gateway is not accepted (an address type calisim's Gateway does not support): it takes no request. */
+  readonly unsupportedAddress?: string;
   readonly src: SourceRef;
 }
 

@@ -18,8 +18,14 @@ export function gatewayObject(g: GatewaySpec): JsonObject {
         protocol: l.protocol,
         allowedRoutes: { namespaces: { from: l.from, ...(l.selector ? { selector: labelSelectorObject(l.selector) } : {}) } },
       })),
+      ...(specAddresses(g).length ? { addresses: specAddresses(g) } : {}),
     },
   };
+}
+
+/** The addresses the Gateway requests (status addresses are the implementation's to write). */
+function specAddresses(g: GatewaySpec): JsonObject[] {
+  return (g.addresses ?? []).filter((a) => a.from === 'spec').map((a) => ({ type: a.type, value: a.value }));
 }
 
 /** A LabelSelector as the API takes it (matchLabels a map, matchExpressions only when there are some). */

@@ -24,13 +24,24 @@ function specificity(hostname: string | undefined): number {
 }
 
 /**
+ * The Gateways a request sent to `host` can reach (Gateway API GatewaySpec.addresses): those with `host` among
+ * their addresses when one has it, else those without addresses; never one not accepted.
+ */
+export function gatewaysAt(gateways: readonly GatewaySpec[], host: string): GatewaySpec[] {
+  const accepted = gateways.filter((g) => g.unsupportedAddress === undefined);
+  const own = accepted.filter((g) => g.addresses?.some((a) => a.value === host));
+  return own.length ? own : accepted.filter((g) => !g.addresses?.length);
+}
+
+/**
  * The listener of `gateways` that accepts a request for `host` on `port` (HTTPS for https, HTTP for http)
  * and the routes attached to it; undefined when no listener does. With HTTPRoutes but no Gateway, every
  * route is served by an implied Gateway that accepts every request (as `diff --routes` reads them).
  */
-export function listenerRoutes(gateways: readonly GatewaySpec[], routes: readonly HttpRouteSpec[], req: { host: string; port: number; https: boolean }, namespaces: readonly NamespaceSpec[] = []): ListenerRoutes | undefined {
+export function listenerRoutes(all: readonly GatewaySpec[], routes: readonly HttpRouteSpec[], req: { host: string; port: number; https: boolean }, namespaces: readonly NamespaceSpec[] = []): ListenerRoutes | undefined {
   if (routes.length === 0) return undefined;
-  if (gateways.length === 0) return { listener: null, routes };
+  if (all.length === 0) return { listener: null, routes };
+  const gateways = gatewaysAt(all, req.host);
   const protocol = req.https ? 'HTTPS' : 'HTTP';
   let best: { gw: GatewaySpec; l: GatewaySpec['listeners'][number] } | undefined;
   for (const gw of gateways) {

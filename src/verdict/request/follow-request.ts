@@ -42,8 +42,9 @@ export function followRequest(run: PlatformRun, policies: readonly ClusterPolici
     hops.push({ step: 'controller', at: `ingress-nginx (implied)`, detail: `no platform in the input: an ingress-nginx controller of class ${table.className} is implied; the network before it is not modelled` });
     return routeAtController(run, policies, table, lookup, req, url, { client, hops });
   }
-  const entry = entryPoint(run, url, client);
-  hops.push({ step: 'dns', at: url.host, detail: entry.why });
+  const gateway = gatewayAddressed(run, url.host);
+  const entry = entryPoint(run, url, client, gateway !== undefined);
+  hops.push({ step: 'dns', at: url.host, detail: gateway ? `${gateway}; the edge controller serves the Gateway, so the request goes in as to its Service: ${entry.why}` : entry.why });
   if (entry.via) hops.push(entry.via);
   if (entry.via?.step === 'drop') return { url: req.url, status: null, route: null, backend: null, hops, disposition: 'dropped' };
   const clientEnd: TraceEnd = { text: req.from, kind: 'address', cluster: -1, node: -1, ip: client };
@@ -77,16 +78,27 @@ function listenerMismatch(listener: string | undefined, port: number | undefined
   return undefined;
 }
 
+/** The Gateway (accepted) whose spec or status addresses hold `host`, in words; undefined when none does. */
+function gatewayAddressed(run: PlatformRun, host: string): string | undefined {
+  for (const c of run.model.clusters) {
+    for (const g of c.spec.gateways ?? []) {
+      const a = g.unsupportedAddress === undefined ? g.addresses?.find((x) => x.value === host) : undefined;
+      if (a) return `${host} is an address of Gateway ${g.namespace}/${g.name} (${a.from}.addresses, ${a.type})`;
+    }
+  }
+  return undefined;
+}
+
 /** Where the URL's host leads: an address in the URL, a VIP on the URL's port (F5, then MetalLB: `via` the
  *  node it enters at, or a drop), else a NodePort of a management host. */
-function entryPoint(run: PlatformRun, url: UrlParts, client: number): { end: TraceEnd; port: number; why: string; via?: TraceHop } {
+function entryPoint(run: PlatformRun, url: UrlParts, client: number, toGateway: boolean): { end: TraceEnd; port: number; why: string; via?: TraceHop } {
   const { model } = run;
   const literal = parseIpv4(url.host);
   const address = (ip: number, text: string): TraceEnd => {
     const n = model.nodes.find((x) => x.ip === ip);
     return n ? { text: n.name, kind: 'node', cluster: n.cluster, node: n.id, ip } : { text, kind: 'address', cluster: -1, node: -1, ip };
   };
-  if (literal >= 0) return { end: address(literal, url.host), port: url.port, why: `the URL names the address ${url.host}` };
+  if (literal >= 0 && !toGateway) return { end: address(literal, url.host), port: url.port, why: `the URL names the address ${url.host}` };
   for (const lb of model.loadBalancers) {
     const vip = lb.vips.find((v) => v.port === url.port);
     if (vip) return { end: address(parseIpv4(vip.address), vip.address), port: url.port, why: `${url.host} resolves to ${lb.name}'s VIP ${vip.address} (calisim assumes every Ingress host points at the first VIP serving port ${url.port})` };

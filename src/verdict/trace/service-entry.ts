@@ -124,7 +124,8 @@ export function kubeProxyStage(
   const choice = kubeProxyChoice(endpoints, { via, node, ...(zone !== undefined ? { zone } : {}), externalTrafficPolicy: svc.externalTrafficPolicy, internalTrafficPolicy });
   const hops: TraceHop[] = [];
   const name = `${svc.namespace}/${svc.name}`;
-  const { ep, affinity } = chooseEndpoint(run, `${n.cluster}/${name}`, svc, choice.candidates, client);
+  // The `recent` lists live in each node's kernel: a client that enters at another node has no entry there.
+  const { ep, affinity } = chooseEndpoint(run, `${n.name}/${name}`, svc, choice.candidates, client);
   if (!ep || ep.targetPort === undefined) {
     hops.push({ step: 'kube-proxy', at: n.name, detail: `Service ${name} port ${sp.port}: ${choice.why}` });
     return { hops, drop: { reason: 'no-such-endpoint', at: n.name, detail: ep ? `endpoint ${ep.pod.name} has no container port ${String(sp.targetPort)}` : `Service ${name} has no usable endpoint here: kube-proxy drops the packet` } };
@@ -150,7 +151,7 @@ function terminatingText(ep: ServiceEndpoint): string {
 /**
  * How kube-proxy chooses among the candidates: at random per connection, or with `sessionAffinity:
  * ClientIP` the endpoint this client last used for `timeoutSeconds` (default 10800, the iptables `recent`
- * match). calisim picks by a hash of the client address, so a trace repeats; when the run tracks affinity
+ * match, one table per node: `key` names the node and the Service). calisim picks by a hash of the client address, so a trace repeats; when the run tracks affinity
  * (`request` with times), a client's later connections go back to its endpoint while the entry holds.
  */
 function chooseEndpoint(run: PlatformRun, key: string, svc: ServiceSpec, candidates: readonly ServiceEndpoint[], client: number): { ep: ServiceEndpoint | undefined; affinity: string } {

@@ -1,5 +1,9 @@
 // sessionAffinity ClientIP on the timeline: kube-proxy's `recent` entries pin a client to the endpoint it
-// used last for timeoutSeconds after its last connection; the entry leaves with its endpoint.
+// used last for timeoutSeconds after its last connection; the entry leaves with its endpoint; and each
+// node's kernel keeps its own lists, so a client entering at another node is balanced there afresh.
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { advancePlatform, type PlatformRun } from '../../../src/engine/platform/run-platform.js';
 import { ClientIpAffinity } from '../../../src/model/edge/client-ip-affinity.js';
@@ -51,6 +55,29 @@ describe('sessionAffinity ClientIP across times (api scaled 2 → 5 at 60 s, →
     expect(after.every((p) => p.pod === 'api-0')).toBe(true);
     before.forEach((b, i) => expect(after[i]!.detail).toContain(b.pod === 'api-0' ? 'the endpoint this client used last' : 'left the Service'));
     expect(before.some((b) => b.pod !== 'api-0')).toBe(true);
+  });
+});
+
+describe('sessionAffinity ClientIP per node: each kube-proxy keeps its own recent lists', () => {
+  // services.yaml's LoadBalancer Service made sticky and cluster-wide: a client may enter at any host's NodePort.
+  const text = readFileSync('test/fixtures/edge/services.yaml', 'utf8');
+  const LB = '{ name: lb, namespace: web, type: LoadBalancer, externalTrafficPolicy: Local, ';
+  expect(text).toContain(LB);
+  const sticky = join(mkdtempSync(join(tmpdir(), 'calisim-affinity-')), 'sticky.yaml');
+  writeFileSync(sticky, text.replace(LB, '{ name: lb, namespace: web, type: LoadBalancer, sessionAffinity: ClientIP, '));
+  const enter = (run: PlatformRun, node: string): string => {
+    const t = tracePacket(run, policyModelsOf(run).clusters, { from: '192.0.2.9', to: node, protocol: 6, protocolName: 'TCP', port: 30090 });
+    if (typeof t === 'string') throw new Error(t);
+    return t.hops.find((h) => h.step === 'kube-proxy')!.detail;
+  };
+
+  it('pins the client at the node it entered, and balances it afresh at another node', () => {
+    const { run } = edgeRun(sticky, '30s');
+    trackSessionAffinity(run);
+    expect(enter(run, 'mgmt-1')).toContain('no affinity entry yet');
+    expect(enter(run, 'mgmt-1')).toContain('the endpoint this client used last');
+    expect(enter(run, 'mgmt-2')).toContain('no affinity entry yet');
+    expect(enter(run, 'mgmt-2')).toContain('the endpoint this client used last');
   });
 });
 
