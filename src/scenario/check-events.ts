@@ -8,7 +8,8 @@ export interface Clusters {
   readonly tenants: ReadonlyMap<string, TenantSpec>;
   readonly mgmt?: ClusterSpec;
   /** Load balancers by name, with their members' `host:port` labels. */
-  readonly lbs?: ReadonlyMap<string, readonly string[]>;
+  /** F5 balancers' members (`host:port`), or `pods` in cluster mode (CIS writes them on the timeline). */
+  readonly lbs?: ReadonlyMap<string, readonly string[] | 'pods'>;
   /** The platform's ingress controller Deployment (`namespace/name`), a workload of the management cluster. */
   readonly ingress?: string;
 }
@@ -41,7 +42,7 @@ export function checkEvent(e: TimelineEventSpec, horizon: Millis, clusters: Clus
     if (!names.includes(e.workload)) report('workload', `workload ${e.workload} does not exist in ${cluster.name} (write namespace/name)${didYouMean(e.workload, names)}`);
   }
   e.reflectors?.forEach((r, i) => resolveNode(r, e.tenant, clusters, (m) => report(`reflectors[${i}]`, m)));
-  if (e.lb !== undefined) checkLbRef(e, clusters.lbs ?? new Map<string, readonly string[]>(), report);
+  if (e.lb !== undefined) checkLbRef(e, clusters.lbs ?? new Map<string, readonly string[] | 'pods'>(), report);
   if (e.kind === 'route-reflectors' && e.tenant === undefined) report('tenant', 'a route-reflectors event needs the tenant it reconfigures');
   if ((e.kind === 'policy-apply' || e.kind === 'policy-delete') && cluster === undefined) {
     report('tenant', `a ${e.kind} event needs a tenant (or a platform for the management cluster)`);
@@ -49,13 +50,14 @@ export function checkEvent(e: TimelineEventSpec, horizon: Millis, clusters: Clus
 }
 
 /** The balancer an lb-* event names exists, and so does the member (`host:port`, or a host of one). */
-function checkLbRef(e: TimelineEventSpec, lbs: ReadonlyMap<string, readonly string[]>, report: (field: string, m: string) => void): void {
+function checkLbRef(e: TimelineEventSpec, lbs: ReadonlyMap<string, readonly string[] | 'pods'>, report: (field: string, m: string) => void): void {
   const members = lbs.get(e.lb!);
   if (members === undefined) {
     report('lb', `load balancer ${e.lb} does not exist${didYouMean(e.lb!, lbs.keys())}`);
     return;
   }
-  if (e.member === undefined || members.some((m) => m === e.member || m.slice(0, m.lastIndexOf(':')) === e.member)) return;
+  // Cluster mode: the members are the pods CIS lists when the event runs (a pod name or its address names one).
+  if (e.member === undefined || members === 'pods' || members.some((m) => m === e.member || m.slice(0, m.lastIndexOf(':')) === e.member)) return;
   report('member', `${e.member} is not a member of ${e.lb} (write host:port or a host)${didYouMean(e.member, members)}`);
 }
 

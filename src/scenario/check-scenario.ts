@@ -21,7 +21,7 @@ export function checkScenario(s: Scenario, ctx: Ctx): void {
   checkVnis(s.tenants, ctx);
   if (s.platform !== undefined && mgmt !== undefined) checkLoadBalancers(s.platform.loadBalancers, mgmt, [mgmt, ...s.tenants], ctx);
   // lb-* events fail and drain F5 devices and pool members; a MetalLB balancer has neither.
-  const lbs = new Map((s.platform?.loadBalancers ?? []).filter((lb) => lb.kind !== 'metallb').map((lb) => [lb.name, (lb.members ?? []).map((m) => `${m.host}:${m.port}`)]));
+  const lbs = new Map((s.platform?.loadBalancers ?? []).filter((lb) => lb.kind !== 'metallb').map((lb) => [lb.name, lb.cluster ? ('pods' as const) : (lb.members ?? []).map((m) => `${m.host}:${m.port}`)]));
   const clusters: Clusters = { tenants: new Map(s.tenants.map((t) => [t.name, t])), ...(mgmt === undefined ? {} : { mgmt }), lbs, ...(s.platform ? { ingress: `${s.platform.ingress.namespace}/${s.platform.ingress.name}` } : {}) };
   s.events.forEach((e) => checkEvent(e, s.horizon, clusters, ctx));
   checkExpect(s.expect, clusters, ctx);

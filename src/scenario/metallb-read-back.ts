@@ -37,7 +37,9 @@ function readPeer(peer: Manifest, ctx: Ctx): MetalLbPeerSpec | undefined {
   const myASN = readBackField<number>(field('myASN'), peer, 'spec.myASN', 0, ctx);
   const peerPort = readBackField<number>(field('peerPort'), peer, 'spec.peerPort', 179, ctx);
   const holdTime = readBackField<number>(field('holdTime'), peer, 'spec.holdTime', 90_000, ctx);
-  if (peerAddress === undefined || peerASN === undefined || myASN === undefined || peerPort === undefined || holdTime === undefined) return undefined;
+  // The router's ECMP, which calisim records as an annotation (metallb-resources.ts); absent: modulo.
+  const ecmp = readBackField<'modulo' | 'resilient'>(field('ecmp'), peer, ['metadata', 'annotations', 'calisim.io/router-ecmp'], 'modulo', ctx);
+  if (peerAddress === undefined || peerASN === undefined || myASN === undefined || peerPort === undefined || holdTime === undefined || ecmp === undefined) return undefined;
   return {
     peerAddress,
     peerASN,
@@ -45,6 +47,7 @@ function readPeer(peer: Manifest, ctx: Ctx): MetalLbPeerSpec | undefined {
     peerPort,
     holdTime,
     ...(nodes === undefined ? {} : { nodes }),
+    ecmp,
   };
 }
 

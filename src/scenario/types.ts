@@ -424,6 +424,8 @@ export interface MetalLbPeerSpec {
   readonly peerPort: number;
   readonly holdTime: Millis;
   readonly nodes?: readonly string[];
+  /** The router's ECMP over the speakers' next hops (default `modulo`); `resilient` keeps flows on surviving hops. */
+  readonly ecmp?: 'modulo' | 'resilient';
 }
 
 /** How MetalLB announces the VIPs: L2 (one node answers ARP) or BGP (every node advertises a /32). */

@@ -38,7 +38,7 @@ platform:
       addresses: [198.51.100.10-198.51.100.20]
       peers:
         - { peerAddress: 10.0.0.1, peerASN: 64501, myASN: 64500, nodes: [mgmt-1] }
-        - { peerAddress: 10.0.0.2, peerASN: 64501, myASN: 64500, holdTime: 9s }
+        - { peerAddress: 10.0.0.2, peerASN: 64501, myASN: 64500, holdTime: 9s, ecmp: resilient }
 `;
 
 /** The scenario's manifest set written to a folder (its root). */

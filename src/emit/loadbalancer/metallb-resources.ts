@@ -8,6 +8,9 @@ export const METALLB_NAMESPACE = 'metallb-system';
 
 const meta = (name: string): JsonObject => ({ name, namespace: METALLB_NAMESPACE });
 
+/** A BGPPeer annotation recording the router's ECMP when it is resilient (absent: modulo). */
+export const ROUTER_ECMP_ANNOTATION = 'calisim.io/router-ecmp';
+
 /** A BGPPeer's name: the balancer's and the router's address. */
 export function peerName(lb: string, p: MetalLbPeerSpec): string {
   return `${lb}-${p.peerAddress.replaceAll('.', '-')}`;
@@ -17,7 +20,10 @@ function bgpPeer(lb: string, p: MetalLbPeerSpec): JsonObject {
   const spec: JsonObject = { myASN: p.myASN, peerASN: p.peerASN, peerAddress: p.peerAddress, peerPort: p.peerPort, holdTime: `${p.holdTime / 1000}s` };
   // The speakers of the named hosts only (kubelet's kubernetes.io/hostname label is the node name).
   if (p.nodes !== undefined) spec['nodeSelectors'] = [{ matchExpressions: [{ key: 'kubernetes.io/hostname', operator: 'In', values: [...p.nodes] }] }];
-  return { apiVersion: 'metallb.io/v1beta2', kind: 'BGPPeer', metadata: meta(peerName(lb, p)), spec };
+  // The router's resilient ECMP is its own configuration, not MetalLB's: recorded as an annotation to read back.
+  const metadata = meta(peerName(lb, p));
+  if (p.ecmp === 'resilient') metadata['annotations'] = { [ROUTER_ECMP_ANNOTATION]: 'resilient' };
+  return { apiVersion: 'metallb.io/v1beta2', kind: 'BGPPeer', metadata, spec };
 }
 
 /** The resources of MetalLB balancer `lb` (none for an F5 one), in apply order: pool, peers, advertisement. */

@@ -5,10 +5,12 @@ import type { Model } from '../../model/types.js';
 import type { TimelineEventSpec } from '../../scenario/types.js';
 import type { LoadBalancers } from './load-balancers.js';
 
-/** Members of balancer `lb` a reference names: `host:port` exactly, or every member on `host`. */
+/** Members of balancer `lb` a reference names: `host:port` exactly, every member on `host`, or (cluster mode)
+ *  the listed member of a pod named `namespace/pod` or `pod`. */
 export function membersNamed(lbs: LoadBalancers, lb: number, ref: string): number[] {
   return lbs.pools[lb]!.members.filter((m) => {
-    const label = lbs.members[m]!.label;
+    const { label, pod } = lbs.members[m]!;
+    if (pod) return lbs.listed(m) && (label === ref || lbs.members[m]!.node === ref || pod.name === ref || `${pod.namespace}/${pod.name}` === ref);
     return label === ref || label.slice(0, label.lastIndexOf(':')) === ref;
   });
 }

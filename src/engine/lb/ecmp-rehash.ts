@@ -1,5 +1,7 @@
-// engine: a router's ECMP over the next hops MetalLB's BGP speakers advertise for a VIP — a flow's hash
-// indexes the ordered next-hop list modulo its length, so a change of the set moves flows between nodes.
+// engine: a router's ECMP over the next hops MetalLB's BGP speakers advertise for a VIP — by default a flow's
+// hash indexes the ordered next-hop list modulo its length, so a change of the set moves flows between nodes;
+// with resilient ECMP (a peer's `ecmp: resilient`) flows stay on surviving next hops.
+import { draw } from '../../lib/hash-draw.js';
 
 /** The next hop (index into `hops`) a flow with hash `h` takes: hash modulo the number of next hops. */
 export function ecmpPick(hops: number, h: number): number {
@@ -29,4 +31,34 @@ export function ecmpMovedShare(before: readonly string[], after: readonly string
     if (j !== undefined && (i - j) % g === 0) stay++;
   });
   return 1 - stay / ((n / g) * m);
+}
+
+/**
+ * Resilient ECMP (resilient hashing: Linux nexthop groups of type `resilient`, vendors' "resilient ECMP"): the
+ * router keeps each flow on its next hop while that hop stays; a lost hop's flows spread over the others and a
+ * new hop takes its share from all. calisim picks by rendezvous hashing, which moves exactly those flows: the
+ * next hop (index into `keys`, each hop's stable key such as its address) with the highest hash of (flow, key).
+ */
+export function resilientPick(keys: readonly number[], h: number): number {
+  let best = -1;
+  let top = -1;
+  keys.forEach((k, i) => {
+    const w = draw(h | 0, k | 0, 0x5eed, 0);
+    if (w > top) [best, top] = [i, w];
+  });
+  return best;
+}
+
+/**
+ * The share of existing flows that move under resilient ECMP when the set goes from `before` to `after`: a flow
+ * stays only when its hop survives and no added hop outranks it, so with s survivors and a added hops the share
+ * that stays is s / (n + a) (a lost hop's flows move: r/n; a new hop takes a/m).
+ */
+export function resilientMovedShare(before: readonly string[], after: readonly string[]): number {
+  if (before.length === 0) return 0;
+  if (after.length === 0) return 1;
+  const was = new Set(before);
+  const survivors = after.filter((x) => was.has(x)).length;
+  const added = after.length - survivors;
+  return 1 - survivors / (before.length + added);
 }

@@ -6,7 +6,7 @@ import type { Model } from '../../model/types.js';
 import type { LoadBalancerSpec, NodeDownMode } from '../../scenario/types.js';
 import type { PodTable } from '../platform/pod-table.js';
 import type { Simulation } from '../simulation.js';
-import { ecmpMovedShare } from './ecmp-rehash.js';
+import { ecmpMovedShare, resilientMovedShare } from './ecmp-rehash.js';
 import { ingressPodsPerNode } from './ingress-endpoints.js';
 import { l2Order, memberlistDetectionMs } from './metallb-election.js';
 import type { MetalLbBlackhole, MetalLbFailover, MetalLbOutage, MetalLbOwnerWindow, MetalLbRehash, MetalLbWindows } from './metallb-types.js';
@@ -193,7 +193,7 @@ export class MetalLbRuntime {
     if (this.nextHopLog[li]!.length === 0 || next.length !== before.length || next.some((n, i) => n !== before[i])) {
       const names = (xs: readonly number[]): string[] => xs.map((n) => this.name(n));
       if (this.nextHopLog[li]!.length > 0) {
-        const moved = ecmpMovedShare(names(before), names(next));
+        const moved = this.movedShare(lb, names(before), names(next));
         const [was, is] = [new Set(before), new Set(next)];
         const added = names(next.filter((n) => !was.has(n)));
         const removed = names(before.filter((n) => !is.has(n)));
@@ -215,6 +215,20 @@ export class MetalLbRuntime {
       else holes.delete(n);
     }
     lb.vips.forEach((v, vi) => this.window(this.open.outages, this.closed.outages, `${li}/${vi}`, next.length === 0 ? { lb: lb.name, vip: v.address, from: now, reason: 'no node announces it' } : undefined));
+  }
+
+  /**
+   * The share of existing flows rehashed by the change: the router's modulo hash over the whole set; with a
+   * resilient peer, each router over the speakers peering with it (its own ECMP), flows spread equally over them.
+   */
+  private movedShare(lb: LoadBalancerSpec, before: readonly string[], after: readonly string[]): number {
+    const peers = lb.metallb?.peers ?? [];
+    if (!peers.some((p) => p.ecmp === 'resilient')) return ecmpMovedShare(before, after);
+    const shares = peers.map((p) => {
+      const mine = (xs: readonly string[]): string[] => (p.nodes === undefined ? [...xs] : xs.filter((x) => p.nodes!.includes(x)));
+      return (p.ecmp === 'resilient' ? resilientMovedShare : ecmpMovedShare)(mine(before), mine(after));
+    });
+    return shares.reduce((a, b) => a + b, 0) / shares.length;
   }
 
   /** Opens `start` under `key` if nothing is open there, or closes the open window when `start` is undefined. */

@@ -1,6 +1,6 @@
 // scenario: the MetalLB fields of a `platform.loadBalancers[]` entry with `kind: metallb` — mode, address
 // pool and BGP peers — with MetalLB's documented defaults (metallb.universe.tf/configuration and its CRDs).
-import { asn, def, duration, list, obj, opt, port, req, str } from '../schema.js';
+import { asn, def, duration, list, obj, oneOf, opt, port, req, str } from '../schema.js';
 import { cidr, ipv4, type Check } from '../formats.js';
 
 /** An IPAddressPool address: a CIDR or a `first-last` range (IPAddressPool spec.addresses). */
@@ -24,6 +24,9 @@ export const metallbPeerSchema = obj(
     peerPort: def(port, 179),
     holdTime: def(duration, 90_000),
     nodes: opt(list(str())),
+    // The router's ECMP: `modulo` (MetalLB docs, BGP "Limitations": a change rehashes flows effectively at
+    // random) or `resilient` (the router keeps flows on surviving next hops). Router configuration, not MetalLB's.
+    ecmp: def(oneOf(['modulo', 'resilient']), 'modulo'),
   },
   { noSrc: true },
 );

@@ -2,7 +2,7 @@
 // node that answers ARP for it, in BGP mode to the next hop the router's ECMP hash picks for the flow — or
 // why it goes nowhere. The node's kube-proxy then treats it as the ingress Service's external traffic.
 import type { PlatformRun } from '../../engine/platform/run-platform.js';
-import { ecmpPick } from '../../engine/lb/ecmp-rehash.js';
+import { ecmpPick, resilientPick } from '../../engine/lb/ecmp-rehash.js';
 import { formatIpv4, parseIpv4 } from '../../lib/ipv4.js';
 import type { TraceHop } from '../trace/types.js';
 
@@ -36,9 +36,12 @@ export function metallbEntry(run: PlatformRun, lb: number, vip: number, client: 
   if (spec.metallb?.mode === 'bgp') {
     const hops = run.metallb.nextHops(lb);
     if (hops.length === 0) return { node: -1, hop: { step: 'drop', at, detail: `no MetalLB speaker advertises ${v.address}/32 (no node with a ready ingress endpoint peers with the router): the router has no route` } };
-    const pick = hops[ecmpPick(hops.length, flowHash(client, parseIpv4(v.address), v.port))]!;
+    // The flow reaches the first peer's router; a resilient one keeps it on its hop while that hop stays.
+    const resilient = spec.metallb.peers[0]?.ecmp === 'resilient';
+    const h = flowHash(client, parseIpv4(v.address), v.port);
+    const pick = hops[resilient ? resilientPick(hops.map((n) => run.model.nodes[n]!.ip), h) : ecmpPick(hops.length, h)]!;
     const down = run.nodeUp[pick] !== 1;
-    const detail = `the router's ECMP over ${hops.map(name).join(', ')} (MetalLB BGP: each announcing node advertises ${v.address}/32) hashes this flow to ${name(pick)} (${formatIpv4(run.model.nodes[pick]!.ip)})`;
+    const detail = `the router's ${resilient ? 'resilient ' : ''}ECMP over ${hops.map(name).join(', ')} (MetalLB BGP: each announcing node advertises ${v.address}/32) hashes this flow to ${name(pick)} (${formatIpv4(run.model.nodes[pick]!.ip)})`;
     if (down) return { node: -1, hop: { step: 'drop', at, detail: `${detail}, which failed: the router keeps its route until the BGP hold timer expires` } };
     return { node: pick, hop: { step: 'lb-member', at, detail } };
   }

@@ -20,6 +20,9 @@ function report(path: string): VirtualServerReport {
 const withPostDelay = (delay: string): string => scenarioFile(readFileSync(FIXTURE, 'utf8').replace('mode: cluster', `mode: cluster\n      cis: { as3PostDelay: ${delay} }`));
 const member = (vs: VirtualServerReport, pod: string) => vs.members.find((m) => m.pod === `ingress-nginx/${pod}`)!;
 
+const drained = (): string =>
+  scenarioFile(readFileSync(FIXTURE, 'utf8').replace('  - { at: 60s,', '  - { at: 100s, kind: lb-member-disable, lb: f5-c, member: ingress-nginx-0 }\n  - { at: 60s,'));
+
 describe('CIS cluster mode', () => {
   const vs = report(FIXTURE);
 
@@ -55,6 +58,14 @@ describe('CIS cluster mode', () => {
     expect(member(vs, 'ingress-nginx-2').windows.at(-1)).toEqual({ state: 'out-of-pool', from: 450_000, to: 600_000 });
     expect(vs.blackholes).toHaveLength(1);
     expect(vs.pods).toEqual([{ pod: 'ingress-nginx/ingress-nginx-0', share: 1 }]);
+  });
+
+  it('lets an operator drain a pod member by its pod name', () => {
+    const w = member(report(drained()), 'ingress-nginx-0').windows;
+    expect(w.slice(0, 2)).toEqual([
+      { state: 'up', from: 0, to: 100_000 },
+      { state: 'disabled', from: 100_000, to: 600_000 },
+    ]);
   });
 
   it('holds every change back by --as3-post-delay: a stopped pod outliving its grace period blackholes until the monitor notices', () => {

@@ -28,7 +28,7 @@ describe('MetalLB balancer', () => {
     expect(lb!.metallb).toEqual({
       mode: 'bgp',
       addresses: ['203.0.113.0/28', '198.51.100.10-198.51.100.20'],
-      peers: [{ peerAddress: '10.0.0.1', peerASN: 64501, myASN: 64500, peerPort: 179, holdTime: 90_000, nodes: ['mgmt-1'] }],
+      peers: [{ peerAddress: '10.0.0.1', peerASN: 64501, myASN: 64500, peerPort: 179, holdTime: 90_000, nodes: ['mgmt-1'], ecmp: 'modulo' }],
     });
     expect(f5).toMatchObject({ kind: 'f5', method: 'round-robin', snat: 'automap' });
     expect(f5).not.toHaveProperty('metallb');
