@@ -77,7 +77,7 @@ export const diffCommand: Command = {
     const labels = { before: displayPath(beforeFile), after: afterFile !== undefined ? displayPath(afterFile) : `${displayPath(beforeFile)} with ${[...apply.map((f) => `+${displayPath(f)}`), ...del.map((d) => `-${d}`)].join(' ')}` };
     const enforced = computeDiff(before, after, labels);
     // Staged policies of AFTER, as if enforced: what would change on top of AFTER.
-    const stagedSides = stagedAfter(afterRun, after)?.map((side, i) => ({ ...side, name: after[i]!.name }));
+    const stagedSides = stagedAfter(afterRun, after)?.map((side, i) => (side === after[i] ? side : { ...side, name: after[i]!.name }));
     const staged = stagedSides ? computeDiff(after, stagedSides, labels, true) : undefined;
     const report: DiffReport = staged
       ? {
@@ -123,7 +123,9 @@ function sides(built: PolicyModels, input: LoadedInput): DiffSide[] {
   const errors = built.diagnostics.filter((d) => d.severity === 'error');
   if (errors.length) throw new InputError(errors);
   reportWarnings(input, built.diagnostics);
-  return built.clusters.map((c) => ({ name: c.name, model: c.model }));
+  // The clusters as they are: an unchanged cluster is the same object on both sides, and its model is
+  // never built (policyModelsOf builds a model when it is first read).
+  return built.clusters;
 }
 
 /**

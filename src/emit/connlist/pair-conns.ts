@@ -128,7 +128,8 @@ export function connsBetween(model: PolicyModel, evaluate: Evaluate, src: Peer, 
  */
 export function rulesCache(model: PolicyModel): (p: Peer, dir: Direction) => { readonly rules: readonly Rule[]; readonly id: number } {
   type Entry = { readonly rules: readonly Rule[]; readonly id: number };
-  const cache: Record<Direction, (Entry | undefined)[]> = { ingress: [], egress: [] };
+  // Preallocated: filled out of order, a growing array would fall back to a slow dictionary.
+  const cache: Record<Direction, (Entry | undefined)[]> = { ingress: new Array<Entry | undefined>(model.endpoints.length).fill(undefined), egress: new Array<Entry | undefined>(model.endpoints.length).fill(undefined) };
   const lists = new Map<string, Entry>();
   const ruleIds = new Map<Rule, number>();
   const none = { rules: [], id: 0 };
@@ -151,16 +152,16 @@ export function rulesCache(model: PolicyModel): (p: Peer, dir: Direction) => { r
 /** Port intervals per (source's egress rules, destination's ingress rules), cached per pair of rule lists. */
 export function intervalsCache(model: PolicyModel): (s: Peer, d: Peer) => readonly PortRange[] {
   const rulesOf = rulesCache(model);
-  const cache = new Map<number, readonly PortRange[]>();
+  // By egress list id, then ingress list id (ids are small: a few per distinct list of rules).
+  const cache: (readonly PortRange[] | undefined)[][] = [];
   return (s, d) => {
     const e = rulesOf(s, 'egress');
     const i = rulesOf(d, 'ingress');
-    // List ids are below 2^26 (two per endpoint at most), so the pair fits a float64 key exactly.
-    const k = e.id * 0x4000000 + i.id;
-    let iv = cache.get(k);
+    const row = (cache[e.id] ??= []);
+    let iv = row[i.id];
     if (!iv) {
       iv = portIntervals(model, [...e.rules, ...i.rules]);
-      cache.set(k, iv);
+      row[i.id] = iv;
     }
     return iv;
   };

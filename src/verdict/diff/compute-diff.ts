@@ -23,7 +23,8 @@ export function computeDiff(before: readonly DiffSide[], after: readonly DiffSid
   const changes: ConnectionChange[] = [];
   for (const a of after) {
     const b = before.find((x) => x.name === a.name);
-    if (b) changes.push(...clusterChanges(b.model, a.model, a.name, staged));
+    // The same side on both (an unchanged cluster) has no changes, and its model need not be read.
+    if (b && b !== a) changes.push(...clusterChanges(b.model, a.model, a.name, staged));
   }
   const count = (k: ChangeKind): number => changes.filter((c) => c.change === k).length;
   return {
