@@ -180,6 +180,17 @@ function backendTarget(b: BackendRec): { service: string; port: number | string 
   return undefined;
 }
 
+/** Where a backend's Service name and port are written (v1 `service.name`/`service.port.*`, v1beta1 `serviceName`/`servicePort`). */
+function backendFields(b: BackendRec, at: string): BackendFields {
+  if (b.service !== undefined) return { service: `${at}.service.name`, port: `${at}.service.port.${b.service.port.number !== undefined ? 'number' : 'name'}` };
+  return { service: `${at}.serviceName`, port: `${at}.servicePort` };
+}
+
+interface BackendFields {
+  readonly service: string;
+  readonly port: string;
+}
+
 /** An Ingress as one IngressSpec per rule (each rule has one host), plus its default backend. */
 export function readIngress(m: Manifest, doc: PMap, path: string, ctx: Ctx): IngressSpec[] {
   const r = validateClean(ingressBody, doc, path, ctx) as
@@ -196,7 +207,7 @@ export function readIngress(m: Manifest, doc: PMap, path: string, ctx: Ctx): Ing
   if (r === undefined) return [];
   const className = r.spec.ingressClassName ?? m.annotations['kubernetes.io/ingress.class'];
   const tls = r.spec.tls.flatMap((t) => t.hosts);
-  const make = (host: string | undefined, paths: IngressPathSpec[], i: number | 'default'): IngressSpec => {
+  const make = (host: string | undefined, paths: IngressPathSpec[], i: number | 'default', backends: readonly BackendFields[]): IngressSpec => {
     const spec: IngressSpec = {
       name: m.name,
       namespace: m.namespace ?? 'default',
@@ -208,7 +219,15 @@ export function readIngress(m: Manifest, doc: PMap, path: string, ctx: Ctx): Ing
       src: m.src,
     };
     const at = i === 'default' ? 'spec.defaultBackend' : `spec.rules[${i}]`;
-    ctx.prov.set(spec, manifestOrigin(m, path, { paths: i === 'default' ? at : `${at}.http.paths`, host: `${at}.host` }));
+    const origin = manifestOrigin(m, path, { paths: i === 'default' ? at : `${at}.http.paths`, host: `${at}.host` });
+    // A path's `service` and `port` are reported where the manifest writes them (a skipped resource backend
+    // shifts the indexes, so each path keeps its own).
+    const fieldPath = (f: string): string => {
+      const hit = /^paths\[(\d+)\]\.(service|port)$/.exec(f);
+      const b = hit ? backends[Number(hit[1])] : undefined;
+      return b && hit ? b[hit[2] as keyof BackendFields] : origin.fieldPath!(f);
+    };
+    ctx.prov.set(spec, { ...origin, fieldPath });
     return spec;
   };
   // networking.k8s.io/v1 requires pathType and an absolute path (the API server rejects the object);
@@ -216,19 +235,22 @@ export function readIngress(m: Manifest, doc: PMap, path: string, ctx: Ctx): Ing
   const v1 = m.apiVersion === 'networking.k8s.io/v1';
   const out = r.spec.rules.map((rule, i) => {
     const paths: IngressPathSpec[] = [];
+    const backends: BackendFields[] = [];
     if (rule.host !== undefined && !INGRESS_HOST.test(rule.host)) errorAt(ctx, { path: under(path, `spec.rules[${i}].host`), src: m.locate(`spec.rules[${i}].host`) }, `${JSON.stringify(rule.host)} is not a DNS name (a wildcard is one leading "*." label; no IPs or ports)`);
     rule.http?.paths.forEach((p, j) => {
       const at = `spec.rules[${i}].http.paths[${j}]`;
       if (v1 && p.pathType === undefined) errorAt(ctx, { path: under(path, `${at}.pathType`), src: m.locate(at) }, 'required in networking.k8s.io/v1: Exact, Prefix or ImplementationSpecific');
       if (!p.path.startsWith('/')) errorAt(ctx, { path: under(path, `${at}.path`), src: m.locate(`${at}.path`) }, `${JSON.stringify(p.path)} must start with /`);
       const t = backendTarget(p.backend);
-      if (t !== undefined) paths.push({ path: p.path, pathType: p.pathType ?? 'ImplementationSpecific', ...t });
+      if (t === undefined) return;
+      paths.push({ path: p.path, pathType: p.pathType ?? 'ImplementationSpecific', ...t });
+      backends.push(backendFields(p.backend, `${at}.backend`));
     });
-    return make(rule.host, paths, i);
+    return make(rule.host, paths, i, backends);
   });
   const dflt = r.spec.defaultBackend ?? r.spec.backend;
   const t = dflt === undefined ? undefined : backendTarget(dflt);
-  if (t !== undefined) out.push(make(undefined, [{ path: '/', pathType: 'Prefix', ...t, defaultBackend: true }], 'default'));
+  if (t !== undefined) out.push(make(undefined, [{ path: '/', pathType: 'Prefix', ...t, defaultBackend: true }], 'default', [backendFields(dflt!, r.spec.defaultBackend ? 'spec.defaultBackend' : 'spec.backend')]));
   return out;
 }
 

@@ -30,8 +30,8 @@ describe('run --out that cannot be written', () => {
 });
 
 describe('manifests -o', () => {
-  it('writes a cluster named `..` inside the output folder', async () => {
-    // A folder of manifests names its cluster after the path given: `<folder>/sub/..` names it `..`.
+  it('writes the cluster of a folder given as `<folder>/sub/..` inside the output folder, named after the folder', async () => {
+    // A folder of manifests names its cluster after the folder the path resolves to (`..` once named it `..`).
     const folder = join(dir, 'dots');
     mkdirSync(join(folder, 'sub'), { recursive: true });
     writeFileSync(join(folder, 'ns.yaml'), 'apiVersion: v1\nkind: Namespace\nmetadata: { name: shop }\n');
@@ -39,7 +39,7 @@ describe('manifests -o', () => {
     const r = await runMain(['manifests', `${folder}/sub/..`, '-o', out, '--quiet']);
     expect(r.code).toBe(0);
     expect(readdirSync(join(dir, 'nest'))).toEqual(['m']);
-    expect(readdirSync(out)).toEqual(['_..']);
+    expect(readdirSync(out)).toEqual(['dots']);
   });
 
   it('replaces its own earlier output, refuses any other non-empty folder unless --force', async () => {

@@ -22,6 +22,19 @@ describe('calisim request', () => {
     expect(out[2]).toMatchObject({ url: 'https://nobody.example.com/x', route: null, backend: null, disposition: 'answered' });
   });
 
+  it('reports every problem of a batch file with its line, column and field (exit 2)', () => {
+    const file = join(dir, 'bad-req.json');
+    writeFileSync(file, '[\n  {"url": "https://acme.example.com/", "methd": "GET"},\n  {"from": "1.2.3.4"},\n  {"url": "https://x/", "headers": {"a": 1}, "at": "soon"}\n]\n');
+    const r = runCli(['request', 'scenarios/giantnetes.yaml', '--requests', file]);
+    expect(r.code).toBe(2);
+    expect(r.stderr.split('\n').filter((l) => l.includes(': error: ')).map((l) => l.slice(file.length))).toEqual([
+      ':2:40: error: [0].methd: unknown field (fields: url, method, headers, from, at)',
+      ':3:3: error: [1].url: required, a string',
+      ':4:46: error: [2].at: must be a duration such as "90s" or "5m" (a number: seconds)',
+      ':4:37: error: [2].headers.a: must be a string',
+    ]);
+  });
+
   it('follows each batch entry at its own `at` (in time order on one run), answering in input order as --at would', () => {
     const file = join(dir, 'timed.json');
     writeFileSync(file, JSON.stringify([{ url: 'https://acme.example.com/', at: '100s' }, { url: 'https://acme.example.com/', at: 30 }]));

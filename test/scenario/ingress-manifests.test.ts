@@ -48,4 +48,53 @@ describe('Ingress manifests: bad input', () => {
     expect(ing.tls).toEqual(['shop.example.com']);
     expect(ing.paths[0]!.pathType).toBe('ImplementationSpecific');
   });
+
+  it('reports a backend naming a missing Service or port at the manifest field that names it (v1, v1beta1, defaultBackend)', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'calisim-ing-')), 'backends.yaml');
+    writeFileSync(
+      file,
+      `${BAD.split('---')[0]}---
+apiVersion: networking.k8s.io/v1
+kind: Ingress
+metadata: { name: refs, namespace: web }
+spec:
+  defaultBackend:
+    service: { name: gone, port: { number: 80 } }
+  rules:
+    - host: shop.example.com
+      http:
+        paths:
+          - path: /files
+            pathType: Prefix
+            backend: { resource: { apiGroup: k8s.example.com, kind: Bucket, name: files } }
+          - path: /a
+            pathType: Prefix
+            backend:
+              service: { name: nosuch, port: { number: 80 } }
+          - path: /b
+            pathType: Prefix
+            backend:
+              service: { name: web, port: { name: nope } }
+---
+apiVersion: networking.k8s.io/v1beta1
+kind: Ingress
+metadata: { name: old, namespace: web }
+spec:
+  rules:
+    - http:
+        paths:
+          - path: /
+            backend:
+              serviceName: web
+              servicePort: 81
+`,
+    );
+    const d = loadScenarios([file]).warnings.map((x) => `${x.line}:${x.path}`);
+    expect(d).toEqual([
+      '11:spec.defaultBackend.service.name',
+      '22:spec.rules[0].http.paths[1].backend.service.name',
+      '26:spec.rules[0].http.paths[2].backend.service.port.name',
+      '38:spec.rules[0].http.paths[0].backend.servicePort',
+    ]);
+  });
 });

@@ -54,3 +54,27 @@ describe.skipIf(skipBrowser)('the page of a failing variant', () => {
     expect(open.leaks).toEqual([]);
   });
 });
+
+describe.skipIf(skipBrowser)('the page of a device failure no HA peer covers', () => {
+  it('links the failure (no flow to show) to the topology at the check point where it was first seen', async () => {
+    execFileSync(process.execPath, ['scripts/build-viz.mjs']);
+    const base = readFileSync('scenarios/giantnetes.yaml', 'utf8');
+    expect(base).toContain('\nevents:\n');
+    const file = join(dir, 'device-down.yaml');
+    writeFileSync(file, base.replace('\nevents:\n', '\nevents:\n  - { at: 200s, kind: lb-down, lb: f5-a }\n'));
+    const page = resolve(dir, 'device-down.html');
+    const r = await cliInProcess(['check', file, '--format', 'json', '--viz', page]);
+    const failover = (JSON.parse(r.stdout) as { assertions: { id: string; status: string; failedAt: number | null }[] }).assertions.find((a) => a.id === 'lb-failover')!;
+    expect([r.code, failover.status, failover.failedAt]).toEqual([1, 'fail', 300_000]);
+    const open = await openPage(page, '#view=check');
+    try {
+      const li = open.page.locator('li.assertion[data-status="fail"]');
+      expect(await li.locator('p').first().textContent()).toBe('f5-a without an active unit from t=200s to the end (first seen failing at 5m)');
+      await li.getByRole('button', { name: 'show the topology at 5m' }).click();
+      expect(await open.page.evaluate(() => location.hash)).toMatch(/view=topology.*t=300000/);
+      expect(open.errors).toEqual([]);
+    } finally {
+      await open.close();
+    }
+  });
+});

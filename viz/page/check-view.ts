@@ -15,8 +15,10 @@ export function createCheckView(root: HTMLElement, data: VizData, store: Store):
     const list = el('ul', 'assertions');
     [...c.assertions].sort((a, b) => (order[a.status] ?? 3) - (order[b.status] ?? 3)).forEach((a) => {
       const li = el('li', `assertion ${a.status}`, '', { 'data-status': a.status });
-      li.append(el('strong', '', `${a.status.toUpperCase()} ${a.title}`), el('p', '', `${a.detail}${a.failedAt !== null ? ` (from ${formatTime(a.failedAt)})` : ''}`));
+      // failedAt is the first check point where it failed (check's `t=`), not when the failure began.
+      li.append(el('strong', '', `${a.status.toUpperCase()} ${a.title}`), el('p', '', `${a.detail}${a.failedAt !== null ? ` (first seen failing at ${formatTime(a.failedAt)})` : ''}`));
       const cx = a.counterexample;
+      if (!cx && a.failedAt !== null) li.append(timeLink(a.failedAt, store));
       if (cx) {
         li.append(el('p', 'flow', `${cx.protocol}${cx.port !== null ? ` ${cx.port}` : ''} ${cx.from} → ${cx.to} at ${formatTime(cx.at)}`));
         const ol = el('ol', 'hops');
@@ -31,6 +33,13 @@ export function createCheckView(root: HTMLElement, data: VizData, store: Store):
     root.replaceChildren(el('h2', '', `${c.summary.failed} failed, ${c.summary.unknown} unknown, ${c.summary.passed} passed of ${c.summary.total}`), list);
   };
   return { render };
+}
+
+/** A button showing the topology (sessions, nodes, members) at the time a failure without a flow was seen. */
+function timeLink(at: number, store: Store): HTMLElement {
+  const b = el('button', '', `show the topology at ${formatTime(at)}`);
+  b.addEventListener('click', () => store.set({ view: 'topology', time: at }));
+  return b;
 }
 
 /** A button showing the counterexample's tenant pair in the matrix, at its time. */

@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { InputError, diagnosticAt } from '../../lib/diagnostics.js';
 import { DEFAULT_CLIENT, parseHeaders, readRequests } from '../../verdict/request/read-requests.js';
+import { jsonPosition } from '../json-position.js';
 import { requestWalker, type RequestWalker } from '../../verdict/request/request-walker.js';
 import { trackSessionAffinity } from '../../verdict/trace/session-affinity-state.js';
 import { advancePlatform } from '../../engine/platform/run-platform.js';
@@ -38,13 +39,15 @@ export const requestCommand: Command = {
     let requests: HttpRequest[];
     if (file !== undefined) {
       let json: unknown;
+      let text = '';
       try {
-        json = JSON.parse(readFileSync(file, 'utf8'));
+        text = readFileSync(file, 'utf8');
+        json = JSON.parse(text);
       } catch (e) {
         throw new InputError([diagnosticAt(undefined, '', `cannot read requests: ${e instanceof Error ? e.message : String(e)}`, 'error', file)]);
       }
       const r = readRequests(json, file);
-      if (r.diagnostics.length) throw new InputError(r.diagnostics);
+      if (r.diagnostics.length) throw new InputError(r.diagnostics.map((d) => ({ ...d, ...jsonPosition(text, file, d.path) })));
       requests = r.requests;
     } else {
       const headers = parseHeaders(optStrings(args, 'header'));

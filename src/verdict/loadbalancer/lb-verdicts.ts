@@ -24,6 +24,12 @@ export function noticeWindow(lb: LoadBalancerSpec): number {
   return Math.max(...lb.monitors.map((m) => m.timeout + m.interval));
 }
 
+/** The detail of a passing `load-balancers`: a device's own outage (the failover verdict's) is named, not denied. */
+function poolsHeld(r: LoadBalancerReport): string {
+  const devices = r.outages.filter((o) => o.reason === 'device down').length;
+  return `${r.transitions.length} member transition(s), ${devices ? `no pool without a member in service (${devices} device outage(s): see the failover verdict)` : 'no outage'}`;
+}
+
 export function lbVerdicts(lbs: readonly LoadBalancerSpec[], r: LoadBalancerReport, end: number): LbVerdict[] {
   // A device's failure is judged by the failover verdict; this one is about the pool.
   const outages = r.outages.filter((o) => o.reason === 'no member in service');
@@ -43,7 +49,7 @@ export function lbVerdicts(lbs: readonly LoadBalancerSpec[], r: LoadBalancerRepo
       detail:
         outages.length + dark.length
           ? [...outages.map((o) => `${o.lb} down from t=${secs(o.from)} to ${until(o.to)} (${o.reason})`), ...dark.map((o) => `${o.lb} ${o.vip}: no node announces it from t=${secs(o.from)} to ${until(o.to)}`)].join(', ')
-          : `${r.transitions.length} member transition(s), no outage`,
+          : poolsHeld(r),
     },
     {
       id: 'lb-blackholes',

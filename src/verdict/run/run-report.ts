@@ -138,7 +138,7 @@ export function buildRunReport(run: PlatformRun, seed: number, showPath: (file: 
     {
       name: 'every load balancer kept a member up',
       status: lbChecks[0]!.status,
-      detail: lbChecks[0]!.status === 'fail' ? lbChecks[0]!.detail : `${lb.transitions.length} member transition(s), no outage`,
+      detail: lbChecks[0]!.detail,
     },
     ...(model.loadBalancers.length + model.metalLbs.length ? [...lbChecks.slice(1), vipRoutedVerdict(run)] : []).concat(metallbVerdicts(run)).map((v) => ({ name: v.title, status: v.status, detail: v.detail })),
   ];
