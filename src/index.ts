@@ -7,7 +7,7 @@ export { loadScenarios } from './scenario/load-scenario.js';
 /** Absolute path of the embedded default scenario (scenarios/giantnetes.yaml). */
 export { defaultScenarioPath } from './scenario/load-scenario.js';
 /** Parses `90s`, `5m`, `1h30m`, `250ms` into milliseconds. */
-export { parseDuration } from './scenario/duration.js';
+export { parseDuration } from './scenario/schema/duration.js';
 /** Builds the typed, frozen model (dense ids, addressing, placement, topology graph) of a Scenario. */
 export { buildModel } from './model/build-model.js';
 /** Runs a model on the discrete-event engine up to its horizon. */

@@ -35,6 +35,20 @@ describe('architecture', () => {
     expect(backward).toEqual([]);
   });
 
+  // A folder a newcomer takes in at a glance: past this many files of its own it is split into parts that
+  // name themselves (scenario/ into read, schema, checks, manifests, read-back).
+  it('no folder of src/ holds more than 30 files of its own', () => {
+    const crowded: string[] = [];
+    const walk = (dir: string): void => {
+      const entries = readdirSync(dir);
+      const own = entries.filter((f) => f.endsWith('.ts')).length;
+      if (own > 30) crowded.push(`${relative(src, dir) || '.'}: ${own} files`);
+      for (const f of entries) if (statSync(join(dir, f)).isDirectory()) walk(join(dir, f));
+    };
+    walk(src);
+    expect(crowded).toEqual([]);
+  });
+
   it('knows every top-level folder of src/', () => {
     const tops = readdirSync(src).filter((f) => statSync(join(src, f)).isDirectory());
     expect(tops.filter((t) => !ORDER.includes(t))).toEqual([]);

@@ -2,7 +2,7 @@
 // internal error; applied before the command runs, so each run starts from the defaults.
 import type { Argv } from 'yargs';
 import { DEFAULT_LIMITS, setLimits, type Limits } from '../lib/limits.js';
-import { parseDuration } from '../scenario/duration.js';
+import { parseDuration } from '../scenario/schema/duration.js';
 import { UsageError } from './usage-error.js';
 
 /** Adds the limit options to every command. */

@@ -2,7 +2,7 @@
 // scenario, or manifest files and folders), build the model and run the engine up to `--at` (default: time 0).
 import { buildModel } from '../model/build-model.js';
 import { runPlatform, type PlatformRun } from '../engine/platform/run-platform.js';
-import { parseDuration, simTimeProblem } from '../scenario/duration.js';
+import { parseDuration, simTimeProblem } from '../scenario/schema/duration.js';
 import { loadInput, type InputOptions, type LoadedInput } from './load-input.js';
 import { startProgress } from './progress.js';
 import { UsageError } from './usage-error.js';

@@ -2,7 +2,7 @@
 // `deploy/ns/name`: its first pod), a Service (`svc/ns/name`: its backend pods, one per workload) — into the
 // probe ends `[tenant/]ns/pod`; a name that matches nothing is refused with the closest name.
 import type { WorkloadEndpoint } from '../model/endpoints/types.js';
-import { didYouMean } from '../scenario/did-you-mean.js';
+import { didYouMean } from '../scenario/schema/did-you-mean.js';
 import type { ClusterPolicies } from '../verdict/reach/platform-probes.js';
 import { UsageError } from './usage-error.js';
 

@@ -3,7 +3,7 @@
 // wall between tenants), and the ingress-nginx controller Deployment and its NodePort Service.
 import type { NamespaceSpec, PlatformSpec, ServiceSpec, StaticPodSpec, TenantSpec, WorkloadSpec } from '../scenario/types.js';
 import type { ModelNode } from './types.js';
-import { launcherLabels, TENANT_LABEL } from '../scenario/vm-manifests.js';
+import { launcherLabels, TENANT_LABEL } from '../scenario/manifests/vm-manifests.js';
 
 /** Label carried by a tenant's management namespace and by its VM endpoints (defined where VMs are read). */
 export { TENANT_LABEL };

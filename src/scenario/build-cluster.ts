@@ -1,10 +1,10 @@
 // scenario: one cluster from its scenario-form record plus its real manifests (inline `policies`, `include`d
 // files and folders) — lists merged, Calico settings folded, referenced namespaces and the default pool added.
 import type { SourceRef } from '../lib/diagnostics.js';
-import { resolveFrom, type Loader } from './loader.js';
-import { emptyParts, normaliseManifests, type ClusterParts } from './normalise-manifests.js';
+import { resolveFrom, type Loader } from './read/loader.js';
+import { emptyParts, normaliseManifests, type ClusterParts } from './manifests/normalise-manifests.js';
 import type { Ctx } from './provenance.js';
-import type { PathRef, RawRef } from './schema.js';
+import type { PathRef, RawRef } from './schema/schema.js';
 import type { CalicoSpec, ClusterSpec, IpPoolSpec, NamespaceSpec, TenantSpec } from './types.js';
 
 /** A cluster as the schema read it: scenario-form lists, raw inline manifests, manifest includes. */

@@ -2,17 +2,17 @@
 // tenants expanded, every cluster built with its manifests, events and expectations read.
 import { basename, extname } from 'node:path';
 import { assembleCluster, clusterManifests, type ClusterRec } from './build-cluster.js';
-import { managementSchema, tenantSchema } from './cluster-schema.js';
+import { managementSchema, tenantSchema } from './schema/cluster-schema.js';
 import { expandTenants } from './expand-tenants.js';
-import { gatherFragments, type FragmentRec } from './gather-fragments.js';
-import type { Loader } from './loader.js';
-import { IgnoredKinds, normaliseManifests } from './normalise-manifests.js';
-import type { PValue } from './positioned.js';
+import { gatherFragments, type FragmentRec } from './read/gather-fragments.js';
+import type { Loader } from './read/loader.js';
+import { IgnoredKinds, normaliseManifests } from './manifests/normalise-manifests.js';
+import type { PValue } from './read/positioned.js';
 import { errorAt } from './provenance.js';
-import { eventSchema, scenarioSchema } from './scenario-schema.js';
-import type { RawRef } from './schema.js';
+import { eventSchema, scenarioSchema } from './schema/scenario-schema.js';
+import type { RawRef } from './schema/schema.js';
 import type { ClusterSpec, ExpectSpec, Manifest, Millis, PlatformSpec, Scenario, TenantSpec, TimelineEventSpec } from './types.js';
-import { validate } from './validate.js';
+import { validate } from './schema/validate.js';
 
 interface TopRec extends FragmentRec {
   readonly name?: string;

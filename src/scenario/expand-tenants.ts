@@ -1,13 +1,13 @@
 // scenario: tenants as written into tenants to validate — templates deep-merged under them (the tenant's
 // lists replace the template's), tenantSets generated with `{i}`, then `{tenant}` resolved per tenant.
 import { DiagnosticSink } from '../lib/diagnostics.js';
-import { didYouMean } from './did-you-mean.js';
-import type { Gathered, TemplateRef } from './gather-fragments.js';
-import { substitute, substituteText } from './placeholders.js';
-import { describe, entryOf, joinPath, stringOf, type PEntry, type PMap, type PValue } from './positioned.js';
+import { didYouMean } from './schema/did-you-mean.js';
+import type { Gathered, TemplateRef } from './read/gather-fragments.js';
+import { substitute, substituteText } from './read/placeholders.js';
+import { describe, entryOf, joinPath, stringOf, type PEntry, type PMap, type PValue } from './read/positioned.js';
 import { errorAt, type Ctx } from './provenance.js';
-import { int } from './schema.js';
-import { spendObjects, validate } from './validate.js';
+import { int } from './schema/schema.js';
+import { spendObjects, validate } from './schema/validate.js';
 
 /** A tenant ready for validation, with the field path it is reported under. */
 export interface TenantSource {

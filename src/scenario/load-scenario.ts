@@ -3,17 +3,17 @@
 import { fileURLToPath } from 'node:url';
 import { InputError, type Diagnostic } from '../lib/diagnostics.js';
 import { buildScenario } from './build-scenario.js';
-import { checkScenario } from './check-scenario.js';
-import { isFolder, Loader, type ReadInput } from './loader.js';
-import { buildManifestScenario } from './manifest-scenario.js';
-import { readSet } from './manifest-set-scenario.js';
-import type { PValue } from './positioned.js';
-import type { ReadLimits } from './read-yaml.js';
-import { SCENARIO_KEYS } from './scenario-schema.js';
-import type { RawRef } from './schema.js';
+import { checkScenario } from './checks/check-scenario.js';
+import { isFolder, Loader, type ReadInput } from './read/loader.js';
+import { buildManifestScenario } from './manifests/manifest-scenario.js';
+import { readSet } from './read-back/manifest-set-scenario.js';
+import type { PValue } from './read/positioned.js';
+import type { ReadLimits } from './read/read-yaml.js';
+import { SCENARIO_KEYS } from './schema/scenario-schema.js';
+import type { RawRef } from './schema/schema.js';
 import type { Scenario } from './types.js';
 
-export { parseDuration } from './duration.js';
+export { parseDuration } from './schema/duration.js';
 
 export interface LoadOptions extends ReadInput {
   /** Overrides of the input limits (file size, document count, alias expansion). */

@@ -1,7 +1,7 @@
 // scenario: where each validated record came from — its field path and a locator for its fields — kept
 // beside the records (a WeakMap) so the cross-reference checks can point at `tenants[2].workloads[0].namespace`.
 import type { DiagnosticSink, SourceRef } from '../lib/diagnostics.js';
-import { joinPath, splitPath } from './positioned.js';
+import { joinPath, splitPath } from './read/positioned.js';
 
 export interface Origin {
   readonly path: string;

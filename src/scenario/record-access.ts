@@ -1,7 +1,7 @@
 // scenario: a JSON value wrapped so that reading it records which fields were read at each path — how the
 // property names of a compiled OpenAPI validator are learnt (it reads every property its schema declares,
 // present or not, and enumerates only the keys of maps such as labels).
-import { joinPath } from './positioned.js';
+import { joinPath } from './read/positioned.js';
 import type { JsonValue } from './types.js';
 
 /** The wrapped value, the fields read per path of an object, and the paths whose keys were enumerated (maps). */

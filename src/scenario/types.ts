@@ -480,7 +480,7 @@ export interface IngressControllerSpec {
 export interface PkiCertificateSpec {
   readonly name: string;
   readonly cluster?: string;
-  readonly component: import('./pki-schema.js').PkiComponent;
+  readonly component: import('./schema/pki-schema.js').PkiComponent;
   readonly node?: string;
   readonly ttl?: Millis;
   readonly renewBefore?: Millis;
@@ -490,7 +490,7 @@ export interface PkiCertificateSpec {
   readonly organisation?: readonly string[];
   readonly sans?: readonly string[];
   readonly reload?: 'on-change' | 'on-restart';
-  readonly sharedWith?: readonly import('./pki-schema.js').PkiComponent[];
+  readonly sharedWith?: readonly import('./schema/pki-schema.js').PkiComponent[];
   readonly src: SourceRef;
 }
 

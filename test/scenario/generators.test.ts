@@ -4,8 +4,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadScenario } from '../../src/scenario/load-scenario.js';
 import { mergeMaps } from '../../src/scenario/expand-tenants.js';
-import { substituteText, unresolvedPlaceholder } from '../../src/scenario/placeholders.js';
-import { toJson, type PMap, type PValue } from '../../src/scenario/positioned.js';
+import { substituteText, unresolvedPlaceholder } from '../../src/scenario/read/placeholders.js';
+import { toJson, type PMap, type PValue } from '../../src/scenario/read/positioned.js';
 import { brief, diagnosticsOf, scenarioFile } from './helpers.js';
 
 const at = { file: 'x', line: 1, col: 1 };

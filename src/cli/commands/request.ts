@@ -8,7 +8,7 @@ import { jsonPosition } from '../json-position.js';
 import { requestWalker, type RequestWalker } from '../../verdict/request/request-walker.js';
 import { trackSessionAffinity } from '../../verdict/trace/session-affinity-state.js';
 import { advancePlatform } from '../../engine/platform/run-platform.js';
-import { parseDuration } from '../../scenario/duration.js';
+import { parseDuration } from '../../scenario/schema/duration.js';
 import type { HttpRequest, RequestResult } from '../../verdict/request/types.js';
 import { policyModelsOf } from '../../verdict/state/policy-models.js';
 import type { Command } from '../command.js';

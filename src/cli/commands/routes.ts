@@ -1,6 +1,6 @@
 // cli: `calisim routes SCENARIO [--node NAME] [--at T]` — every node's RIB: each prefix with all its
 // candidate paths (peer, next hop, AS path, origin, MED, local preference) and the best one marked.
-import { didYouMean } from '../../scenario/did-you-mean.js';
+import { didYouMean } from '../../scenario/schema/did-you-mean.js';
 import { routesJson } from '../../verdict/routes/routes-json.js';
 import type { Command } from '../command.js';
 import { optString, optStrings } from '../command.js';

@@ -4,7 +4,7 @@ import { join, relative } from 'node:path';
 import { buildModel } from '../../model/build-model.js';
 import { advancePlatform, createPlatform } from '../../engine/platform/run-platform.js';
 import { renderRunSummary } from '../../emit/report/run-summary-text.js';
-import { parseDuration, simTimeProblem } from '../../scenario/duration.js';
+import { parseDuration, simTimeProblem } from '../../scenario/schema/duration.js';
 import { defaultScenarioPath } from '../../scenario/load-scenario.js';
 import { policyChangeEffects } from '../../verdict/diff/policy-change-effects.js';
 import { buildRunReport } from '../../verdict/run/run-report.js';

@@ -7,7 +7,7 @@ import { recordViz } from '../../emit/viz/build-viz-data.js';
 import { createPlatform, type PlatformRun } from '../../engine/platform/run-platform.js';
 import { renderVizHtml, type PageAssets } from '../../emit/viz/render-viz-html.js';
 import { buildModel } from '../../model/build-model.js';
-import { parseDuration, simTimeProblem } from '../../scenario/duration.js';
+import { parseDuration, simTimeProblem } from '../../scenario/schema/duration.js';
 import { defaultScenarioPath } from '../../scenario/load-scenario.js';
 import type { CheckReport } from '../../verdict/check/types.js';
 import { policyChangeEffects } from '../../verdict/diff/policy-change-effects.js';

@@ -4,7 +4,7 @@
 // file. KubeVirt because its virt-launcher pods are what the model's outer wall selects: pods of the tenant's
 // namespace carrying the VM template's labels (calisim.io/tenant, calisim.io/vm).
 import { TENANT_LABEL } from '../../model/management-additions.js';
-import { VM_ADDRESS_ANNOTATION } from '../../scenario/vm-manifests.js';
+import { VM_ADDRESS_ANNOTATION } from '../../scenario/manifests/vm-manifests.js';
 import { meta, object, type K8sObject } from './k8s.js';
 import { subnetFileOf } from './flannel-install.js';
 

@@ -11,7 +11,7 @@ import { applyLbEvent } from '../lb/apply-lb-event.js';
 import { CisClusterPools } from '../lb/cis-cluster-pools.js';
 import { MetalLbRuntime } from '../lb/metallb-runtime.js';
 import { buildPki } from '../../model/pki/build-pki.js';
-import { LEGACY_COMPONENTS } from '../../scenario/pki-schema.js';
+import { LEGACY_COMPONENTS } from '../../scenario/schema/pki-schema.js';
 import { Pki } from '../pki/pki.js';
 import { Simulation, type RunStats } from '../simulation.js';
 import { BgpRuntime } from './bgp-runtime.js';

@@ -1,7 +1,7 @@
 // model: what each certificate component is — per cluster, per node, per etcd member or per Ingress host;
 // server or client; its subject organisation; which network function depends on it; and how the component
 // picks up a renewed certificate, each default with its source.
-import type { PkiComponent } from '../../scenario/pki-schema.js';
+import type { PkiComponent } from '../../scenario/schema/pki-schema.js';
 import type { CertRole, KeyUsage } from './types.js';
 
 export interface ComponentDefaults {

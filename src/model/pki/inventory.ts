@@ -1,7 +1,7 @@
 // model: the certificates a cluster holds by layout — Giant Swarm's (giantswarm/certs pkg/certs/cert.go)
 // or kubeadm's (kubernetes.io/docs/setup/best-practices/certificates) — plus Calico's own (Typha server,
 // Felix client, kube-controllers) and one TLS certificate per Ingress host.
-import type { PkiComponent } from '../../scenario/pki-schema.js';
+import type { PkiComponent } from '../../scenario/schema/pki-schema.js';
 import type { CertIssuer } from './types.js';
 
 /** One certificate the layout implies, before defaults are filled in. */

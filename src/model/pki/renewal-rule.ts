@@ -1,7 +1,7 @@
 // model: when each issuer renews a certificate — Giant Swarm's cert-operator (TTL minus threshold, never the
 // service-account key), cert-manager (renewBefore, else a third of the lifetime before expiry), kubeadm (only
 // on a control-plane upgrade), the kubelet (its own client certificate at 70–90% of its life).
-import type { PkiComponent } from '../../scenario/pki-schema.js';
+import type { PkiComponent } from '../../scenario/schema/pki-schema.js';
 import type { CertIssuer } from './types.js';
 
 const HOUR = 3_600_000;

@@ -1,7 +1,7 @@
 // model: the PKI of every cluster — a Vault mount with its root CA and roles, and each certificate with
 // its subject, usages, issuer, renewal rule, reload behaviour and the network consequence of its expiry.
 import type { SourceRef } from '../../lib/diagnostics.js';
-import type { PkiComponent } from '../../scenario/pki-schema.js';
+import type { PkiComponent } from '../../scenario/schema/pki-schema.js';
 
 /** Who issues and renews a certificate. `kubelet` rotates its own client certificate; `self-signed` never renews. */
 export type CertIssuer = 'cert-operator' | 'kubeadm' | 'kubelet' | 'cert-manager' | 'self-signed';

@@ -1,7 +1,7 @@
 // model: typed reading of a manifest's JSON body for the policy converters — every problem becomes a
 // Diagnostic located by the manifest's Locator at the field path (`spec.ingress[0].ports[1].port`).
 import { isToken, quoteToken } from '../../lib/quote-token.js';
-import { didYouMean } from '../../scenario/did-you-mean.js';
+import { didYouMean } from '../../scenario/schema/did-you-mean.js';
 import type { Diagnostic } from '../../lib/diagnostics.js';
 import { diagnosticAt } from '../../lib/diagnostics.js';
 import type { JsonObject, JsonValue, Manifest } from '../../scenario/types.js';

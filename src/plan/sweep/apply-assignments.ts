@@ -2,7 +2,7 @@
 // at its path (missing map keys are created, so the scenario validator reports a field that does not
 // exist at the sweep file's line); a path through a list index the base lacks is reported here.
 import type { DiagnosticSink } from '../../lib/diagnostics.js';
-import { describe, type PEntry, type PValue } from '../../scenario/positioned.js';
+import { describe, type PEntry, type PValue } from '../../scenario/read/positioned.js';
 import { parsePath, type PathSegment } from './field-path.js';
 import type { Assignment } from './sweep-spec.js';
 

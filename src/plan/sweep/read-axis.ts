@@ -1,8 +1,8 @@
 // plan: one axis of a sweep file — `{ path, values: [...] }`, `{ path, range: { from, to, steps, scale } }`
 // or `{ name, variants: { label: { path: value, ... } } }` — into its settings, with file:line problems.
 import type { DiagnosticSink } from '../../lib/diagnostics.js';
-import { didYouMean } from '../../scenario/did-you-mean.js';
-import { describe, type PMap, type PScalar, type PValue } from '../../scenario/positioned.js';
+import { didYouMean } from '../../scenario/schema/did-you-mean.js';
+import { describe, type PMap, type PScalar, type PValue } from '../../scenario/read/positioned.js';
 import { parsePath } from './field-path.js';
 import type { AxisSetting, SweepAxis } from './sweep-spec.js';
 

@@ -2,10 +2,10 @@
 // field (unknown fields, wrong types, empty axes, ranges that make no values, too many points).
 import { DiagnosticSink, InputError } from '../../lib/diagnostics.js';
 import { limits } from '../../lib/limits.js';
-import { resolveFrom } from '../../scenario/loader.js';
-import { didYouMean } from '../../scenario/did-you-mean.js';
-import { describe, type PMap, type PValue } from '../../scenario/positioned.js';
-import { DEFAULT_LIMITS, readYamlFile } from '../../scenario/read-yaml.js';
+import { resolveFrom } from '../../scenario/read/loader.js';
+import { didYouMean } from '../../scenario/schema/did-you-mean.js';
+import { describe, type PMap, type PValue } from '../../scenario/read/positioned.js';
+import { DEFAULT_LIMITS, readYamlFile } from '../../scenario/read/read-yaml.js';
 import { readAxis } from './read-axis.js';
 import { DEFAULT_MAX_POINTS, type SweepAxis, type SweepSpec } from './sweep-spec.js';
 

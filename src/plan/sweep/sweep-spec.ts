@@ -1,7 +1,7 @@
 // plan: the contract of a sweep file — a base scenario, axes that set scenario fields by path (plain values,
 // numeric ranges, or named variants setting several fields at once), seeds, and a cap on the points.
 import type { SourceRef } from '../../lib/diagnostics.js';
-import type { PValue } from '../../scenario/positioned.js';
+import type { PValue } from '../../scenario/read/positioned.js';
 
 /** One field set by a setting: the scenario path (`templates.tenant.nodes.count`) and the value. */
 export interface Assignment {

@@ -2,10 +2,10 @@
 // a management host (by name or address), VIPs outside every pod pool (Calico would hand such an address to
 // a pod), an HA peer that is another unit, and MetalLB's pool and peers (check-metallb.ts).
 import { cidrContains, parseCidr, parseIpv4 } from '../../lib/ipv4.js';
-import { checkUnique } from '../check-cluster.js';
+import { checkUnique } from '../checks/check-cluster.js';
 import { checkMetalLb } from './check-metallb.js';
-import { didYouMean } from '../did-you-mean.js';
-import { ipv4 } from '../formats.js';
+import { didYouMean } from '../schema/did-you-mean.js';
+import { ipv4 } from '../schema/formats.js';
 import { problemAt, type Ctx } from '../provenance.js';
 import type { ClusterSpec, LoadBalancerSpec } from '../types.js';
 

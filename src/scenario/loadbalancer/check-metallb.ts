@@ -1,7 +1,7 @@
 // scenario: the cross-reference rules of a MetalLB balancer — every VIP inside its address pool (MetalLB's
 // controller assigns a LoadBalancer Service's IP only from an IPAddressPool) and peers that name hosts.
 import { cidrContains, parseCidr, parseIpv4 } from '../../lib/ipv4.js';
-import { didYouMean } from '../did-you-mean.js';
+import { didYouMean } from '../schema/did-you-mean.js';
 import { problemAt, type Ctx } from '../provenance.js';
 import type { LoadBalancerSpec } from '../types.js';
 

@@ -2,7 +2,7 @@
 // `cluster` (F5's controller CIS with --pool-member-type=cluster: the BIG-IP joins the pod network and CIS
 // writes the ingress Service's ready endpoints, pod IP and target port, as the members) — and CIS's timing.
 import { errorAt, type Ctx } from '../provenance.js';
-import { def, duration, obj, type At, type Rec } from '../schema.js';
+import { def, duration, obj, type At, type Rec } from '../schema/schema.js';
 
 /** An F5 balancer's modes (CIS `--pool-member-type`; `nodeport` is its default). */
 export const F5_MODES = ['nodeport', 'cluster'] as const;

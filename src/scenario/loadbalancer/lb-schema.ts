@@ -2,9 +2,9 @@
 // cluster mode's pod endpoints), monitors, method, priority groups, SNAT and the HA pair — read into
 // LoadBalancerSpec with F5's documented defaults; or, with `kind: metallb`, MetalLB's mode, address pool and
 // BGP peers (metallb-schema.ts). `mode` is the kind's own: nodeport|cluster for F5, l2|bgp for MetalLB.
-import { dnsSubdomain, ipv4 } from '../formats.js';
+import { dnsSubdomain, ipv4 } from '../schema/formats.js';
 import { errorAt } from '../provenance.js';
-import { def, duration, int, list, obj, oneOf, opt, port, req, str, type At, type Rec } from '../schema.js';
+import { def, duration, int, list, obj, oneOf, opt, port, req, str, type At, type Rec } from '../schema/schema.js';
 import type { Ctx } from '../provenance.js';
 import { F5_FIELDS, METALLB_FIELDS, metallbPeerSchema, poolAddress } from './metallb-schema.js';
 import { CLUSTER_FIELDS, cisSchema, clusterRecord, F5_MODES, checkMode } from './f5-cluster-schema.js';

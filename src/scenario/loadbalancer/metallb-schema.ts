@@ -1,7 +1,7 @@
 // scenario: the MetalLB fields of a `platform.loadBalancers[]` entry with `kind: metallb` — mode, address
 // pool and BGP peers — with MetalLB's documented defaults (metallb.universe.tf/configuration and its CRDs).
-import { asn, def, duration, list, obj, oneOf, opt, port, req, str } from '../schema.js';
-import { cidr, ipv4, type Check } from '../formats.js';
+import { asn, def, duration, list, obj, oneOf, opt, port, req, str } from '../schema/schema.js';
+import { cidr, ipv4, type Check } from '../schema/formats.js';
 
 /** An IPAddressPool address: a CIDR or a `first-last` range (IPAddressPool spec.addresses). */
 export const poolAddress: Check = (t) => {

@@ -2,7 +2,7 @@
 // into HttpRequests, with every problem reported as a `[i].field` diagnostic; and `Name: value` headers.
 import { type Diagnostic, diagnosticAt } from '../../lib/diagnostics.js';
 import { parseIpv4 } from '../../lib/ipv4.js';
-import { parseDuration, simTimeProblem } from '../../scenario/duration.js';
+import { parseDuration, simTimeProblem } from '../../scenario/schema/duration.js';
 import type { HttpRequest } from './types.js';
 
 /** The client address used when a request names none (TEST-NET-2, RFC 5737: outside every platform network). */

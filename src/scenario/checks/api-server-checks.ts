@@ -1,0 +1,156 @@
+// scenario: what the API server refuses in a built-in Kubernetes object — an apiVersion the group does not serve,
+// fields of the wrong type or unknown to the OpenAPI schema (kubectl's strict field validation), names that are not
+// DNS labels or subdomains, bad label keys and values. The schemas are kubernetes-models' compiled OpenAPI
+// validators, loaded once per kind on first use.
+import { createRequire, Module } from 'node:module';
+import { labelKeyProblem, labelValueProblem } from '../schema/label-formats.js';
+import { closest } from '../schema/did-you-mean.js';
+import { dnsLabel, dnsSubdomain } from '../schema/formats.js';
+import { fieldOf, joinPath, toJson, type PMap, type PValue } from '../read/positioned.js';
+import type { Ctx } from '../provenance.js';
+import type { Locator } from '../types.js';
+import { recordAccess } from '../record-access.js';
+
+const require = createRequire(import.meta.url);
+
+/**
+ * kubernetes-models' validate package loads ajv-i18n whole, 23 locales, to word its errors in English: a third
+ * of a second on every command that checks an object. It is handed the English locale alone (the same messages).
+ */
+function englishOnlyAjvI18n(): void {
+  const fromValidate = createRequire(require.resolve('@kubernetes-models/validate'));
+  const main = fromValidate.resolve('ajv-i18n');
+  if (require.cache[main] !== undefined) return;
+  const en = fromValidate('ajv-i18n/localize/en') as unknown;
+  const shim = new Module(main);
+  shim.filename = main;
+  shim.loaded = true;
+  shim.exports = { en };
+  require.cache[main] = shim;
+}
+englishOnlyAjvI18n();
+
+/** Kubernetes API groups kubernetes-models carries (its folder per group; `v1` is the core group). */
+const GROUPS = new Set(['admissionregistration.k8s.io', 'apiextensions.k8s.io', 'apiregistration.k8s.io', 'apps', 'authentication.k8s.io',
+  'authorization.k8s.io', 'autoscaling', 'batch', 'certificates.k8s.io', 'coordination.k8s.io', 'discovery.k8s.io', 'events.k8s.io',
+  'extensions', 'flowcontrol.apiserver.k8s.io', 'networking.k8s.io', 'node.k8s.io', 'policy', 'rbac.authorization.k8s.io',
+  'scheduling.k8s.io', 'storage.k8s.io']);
+
+/** Spec fields read by calisim's own strict policy readers (unknown fields there are reported by them). */
+const POLICY_KINDS = new Set(['NetworkPolicy']);
+
+type Validate = (this: unknown) => void;
+const validators = new Map<string, Validate | null>();
+
+/** Reports what the API server would refuse in a built-in object; other groups (Calico, CRDs) pass. */
+export function checkApiObject(doc: PMap, path: string, apiVersion: string, kind: string, locate: Locator, ctx: Ctx): void {
+  const slash = apiVersion.lastIndexOf('/');
+  const group = slash < 0 ? '' : apiVersion.slice(0, slash);
+  const version = apiVersion.slice(slash + 1);
+  if (group !== '' && !GROUPS.has(group)) return;
+  const at = (field: string): { path: string; src: ReturnType<Locator> } => ({
+    path: path === '' || field === '' ? path + field : field.startsWith('[') ? path + field : `${path}.${field}`,
+    src: locate(field),
+  });
+  const validate = validatorOf(group, version, kind);
+  if (validate === null) {
+    const served = servedVersions(group, kind);
+    const hint = served.length ? `; ${kind} is served as ${served.map((v) => (group ? `${group}/${v}` : v)).join(', ')}` : '';
+    const p = at('apiVersion');
+    ctx.sink.error(p.src, p.path, `no ${kind} in apiVersion ${apiVersion}${hint}`);
+    return;
+  }
+  checkNames(doc, kind, at, ctx);
+  const { value, known, maps } = recordAccess(toJson(doc));
+  try {
+    validate.call(value);
+  } catch (e) {
+    for (const err of (e as { errors?: AjvError[] }).errors ?? []) {
+      // Missing required fields are left to calisim's readers, which ask for what they use (dumps and corpora
+      // hold ports without containerPort and owner references without uid).
+      if (err.keyword === 'required') continue;
+      const field = err.instancePath.split('/').slice(1).reduce<string>((f, s) => joinPath(f, /^\d+$/.test(s) ? Number(s) : s.replaceAll('~1', '/').replaceAll('~0', '~')), '');
+      const p = at(field);
+      // calisim's own readers may have said it already, in their words.
+      if (ctx.sink.items.some((d) => d.severity === 'error' && d.file === p.src.file && d.line === p.src.line && d.col === p.src.col)) continue;
+      // A warning: calisim reads such objects leniently where it can.
+      ctx.sink.warn(p.src, p.path, `${err.message ?? err.keyword} (the API server would refuse it)`);
+    }
+  }
+  for (const { parent, key } of unknownFields(doc, '', known, maps)) {
+    if (POLICY_KINDS.has(kind) && (parent === 'spec' || parent.startsWith('spec.'))) continue;
+    // Dumps of older clusters carry a status the current schema dropped (NetworkPolicy's, removed in 1.27).
+    if (parent === '' && key === 'status') continue;
+    const field = joinPath(parent, key);
+    const hint = closest(key, known.get(parent) ?? []);
+    const p = at(field);
+    ctx.sink.error(p.src, p.path, `unknown field "${key}"${parent ? ` in ${parent}` : ''}${hint ? ` (did you mean \`${hint}\`?)` : ''}`);
+  }
+}
+
+interface AjvError {
+  readonly instancePath: string;
+  readonly keyword: string;
+  readonly message?: string;
+}
+
+function validatorOf(group: string, version: string, kind: string): Validate | null {
+  const id = `${group}/${version}/${kind}`;
+  let v = validators.get(id);
+  if (v === undefined) {
+    try {
+      const mod = require(`kubernetes-models/${group || 'v1'}${group ? `/${version}` : ''}/${kind}`) as Record<string, { prototype: { validate: Validate } }>;
+      v = group === '' && version !== 'v1' ? null : mod[kind]?.prototype.validate ?? null;
+    } catch {
+      v = null;
+    }
+    validators.set(id, v);
+  }
+  return v;
+}
+
+/** The versions of `group` kubernetes-models has `kind` in. */
+function servedVersions(group: string, kind: string): string[] {
+  if (group === '') return validatorOf('', 'v1', kind) ? ['v1'] : [];
+  const out: string[] = [];
+  for (const v of ['v1', 'v1beta1', 'v1beta2', 'v1beta3', 'v1alpha1', 'v2', 'v2beta1', 'v2beta2']) if (validatorOf(group, v, kind)) out.push(v);
+  return out;
+}
+
+/** metadata.name (a DNS label for Namespaces and Services, else a subdomain), metadata.namespace, labels. */
+function checkNames(doc: PMap, kind: string, at: (f: string) => { path: string; src: ReturnType<Locator> }, ctx: Ctx): void {
+  const meta = fieldOf(doc, 'metadata');
+  const report = (field: string, problem: string | undefined): void => {
+    if (problem === undefined) return;
+    const p = at(field);
+    ctx.sink.error(p.src, p.path, problem);
+  };
+  const str = (v: PValue | undefined): string | undefined => (v?.kind === 'scalar' && typeof v.value === 'string' ? v.value : undefined);
+  const name = str(fieldOf(meta, 'name'));
+  // apimachinery ValidateObjectMeta: Namespace names are DNS-1123 labels, Service names DNS-1035 labels.
+  if (name !== undefined) report('metadata.name', kind === 'Service' && /^[0-9]/.test(name) ? `${JSON.stringify(name)} is not a valid Service name (must start with a letter)` : (kind === 'Namespace' || kind === 'Service' ? dnsLabel : dnsSubdomain)(name));
+  const ns = str(fieldOf(meta, 'namespace'));
+  if (ns !== undefined) report('metadata.namespace', dnsLabel(ns));
+  const labels = fieldOf(meta, 'labels');
+  if (labels?.kind !== 'map') return;
+  for (const e of labels.entries) {
+    const field = joinPath('metadata.labels', e.key);
+    report(field, labelKeyProblem(e.key));
+    const v = str(e.value);
+    if (v !== undefined) report(field, labelValueProblem(v));
+  }
+}
+
+/** Keys of `v`'s maps the schema never read (maps the schema enumerates, like labels, hold any key). */
+function unknownFields(v: PValue, path: string, known: ReadonlyMap<string, readonly string[]>, maps: ReadonlySet<string>): { parent: string; key: string }[] {
+  const out: { parent: string; key: string }[] = [];
+  if (v.kind === 'seq') v.items.forEach((x, i) => out.push(...unknownFields(x, `${path}[${i}]`, known, maps)));
+  if (v.kind !== 'map' || maps.has(path)) return out;
+  const read = known.get(path);
+  if (read === undefined) return out;
+  for (const e of v.entries) {
+    if (!read.includes(e.key)) out.push({ parent: path, key: e.key });
+    else out.push(...unknownFields(e.value, joinPath(path, e.key), known, maps));
+  }
+  return out;
+}

@@ -1,0 +1,130 @@
+// scenario: one real Kubernetes/Calico object into a Manifest record (kept whole, with a working locator),
+// and the sorting of objects by what the simulator does with them.
+import { unresolvedMessage, unresolvedPlaceholder } from '../read/placeholders.js';
+import { fieldOf, joinPath, locatorOf, toJson, type PMap, type PValue } from '../read/positioned.js';
+import { errorAt, type Ctx, type Origin } from '../provenance.js';
+import { labels, obj, opt, req, str, strings, def } from '../schema/schema.js';
+import type { Manifest } from '../types.js';
+import { validateClean } from '../schema/validate.js';
+
+/** What the simulator does with a kind. */
+export type KindRole =
+  | 'namespace' | 'workload' | 'pod' | 'service' | 'ingress' | 'httproute' | 'gateway' | 'referencegrant' | 'policy' | 'ippool'
+  | 'bgppeer' | 'bgpconfig' | 'ipamconfig' | 'calico-resource' | 'node' | 'vm' | 'ignored';
+
+const CALICO_POLICY = ['NetworkPolicy', 'GlobalNetworkPolicy', 'StagedNetworkPolicy', 'StagedGlobalNetworkPolicy',
+  'StagedKubernetesNetworkPolicy', 'Tier', 'NetworkSet', 'GlobalNetworkSet', 'HostEndpoint', 'Profile'];
+const CALICO_KEPT = ['BGPFilter', 'IPReservation', 'Node', 'FelixConfiguration'];
+/** Namespaced kinds among those the simulator reads (the object's namespace defaults to `default`). */
+const NAMESPACED = new Set(['NetworkPolicy', 'StagedNetworkPolicy', 'StagedKubernetesNetworkPolicy', 'NetworkSet',
+  'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController', 'Pod', 'Service', 'Ingress', 'ServiceAccount', 'HTTPRoute', 'Gateway', 'ReferenceGrant',
+  'VirtualMachine']);
+
+/** Role of an object from its apiVersion group and kind. */
+export function roleOf(apiVersion: string, kind: string): KindRole {
+  const group = apiVersion.includes('/') ? apiVersion.slice(0, apiVersion.lastIndexOf('/')) : '';
+  if (group === 'projectcalico.org' || group === 'crd.projectcalico.org') {
+    if (CALICO_POLICY.includes(kind)) return 'policy';
+    if (kind === 'IPPool') return 'ippool';
+    if (kind === 'BGPPeer') return 'bgppeer';
+    if (kind === 'BGPConfiguration') return 'bgpconfig';
+    if (kind === 'IPAMConfiguration') return 'ipamconfig';
+    return CALICO_KEPT.includes(kind) ? 'calico-resource' : 'ignored';
+  }
+  if (group === 'policy.networking.k8s.io') {
+    return ['AdminNetworkPolicy', 'BaselineAdminNetworkPolicy', 'ClusterNetworkPolicy'].includes(kind) ? 'policy' : 'ignored';
+  }
+  if (group === 'gateway.networking.k8s.io' && kind === 'HTTPRoute') return 'httproute';
+  if (group === 'gateway.networking.k8s.io' && kind === 'Gateway') return 'gateway';
+  if (group === 'gateway.networking.k8s.io' && kind === 'ReferenceGrant') return 'referencegrant';
+  if (group === 'networking.k8s.io' || group === 'extensions') {
+    if (kind === 'NetworkPolicy') return 'policy';
+    if (kind === 'Ingress') return 'ingress';
+  }
+  // A KubeVirt VM is an endpoint through its virt-launcher pod (vm-manifests.ts).
+  if (group === 'kubevirt.io' && kind === 'VirtualMachine') return 'vm';
+  if (group === 'apps' || group === 'extensions') {
+    if (['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet'].includes(kind)) return 'workload';
+  }
+  if (group === '') {
+    if (kind === 'Namespace') return 'namespace';
+    if (kind === 'Pod') return 'pod';
+    if (kind === 'Service') return 'service';
+    if (kind === 'Node') return 'node';
+    // ServiceAccounts ride with the policies: their labels become Calico's pcsa.* labels (build-policy-model).
+    if (kind === 'ServiceAccount') return 'policy';
+    if (kind === 'ReplicationController') return 'workload';
+  }
+  return 'ignored';
+}
+
+const metadataSchema = obj(
+  { name: req(str()), namespace: opt(str()), labels: def(labels, () => ({})), annotations: def(strings, () => ({})) },
+  { noSrc: true },
+);
+
+/** The Manifest record of an object, or undefined (after reporting) when it has no usable metadata. */
+export function makeManifest(doc: PMap, path: string, apiVersion: string, kind: string, ctx: Ctx): Manifest | undefined {
+  const metaNode = fieldOf(doc, 'metadata');
+  const metaPath = joinPath(path, 'metadata');
+  if (metaNode === undefined) {
+    errorAt(ctx, { path: metaPath, src: doc.src }, `${kind} has no metadata`);
+    return undefined;
+  }
+  const meta = validateClean(metadataSchema, metaNode, metaPath, ctx) as
+    | { name?: string; namespace?: string; labels: Record<string, string>; annotations: Record<string, string> }
+    | undefined;
+  if (meta?.name === undefined) return undefined;
+  checkPlaceholders(doc, path, ctx);
+  const role = roleOf(apiVersion, kind);
+  const given = ctx.namespace;
+  if (given !== undefined && meta.namespace !== undefined && meta.namespace !== given && NAMESPACED.has(kind)) {
+    // kubectl: "the namespace from the provided object does not match the namespace sent on the request".
+    errorAt(ctx, { path: joinPath(metaPath, 'namespace'), src: metaNode.src }, `namespace ${meta.namespace} does not match -n ${given}`);
+  }
+  const namespace = role !== 'ignored' && NAMESPACED.has(kind) ? (meta.namespace ?? given ?? 'default') : role === 'ignored' ? meta.namespace : undefined;
+  const body = toJson(doc) as Manifest['body'];
+  const m: Manifest = {
+    apiVersion,
+    kind,
+    name: meta.name,
+    ...(namespace === undefined ? {} : { namespace }),
+    labels: meta.labels,
+    annotations: meta.annotations,
+    body,
+    src: doc.src,
+    locate: locatorOf(doc),
+  };
+  ctx.prov.set(m, { ...manifestOrigin(m, path), fromManifest: ctx.fromManifest });
+  return m;
+}
+
+const META_FIELDS: Readonly<Record<string, string>> = {
+  name: 'metadata.name',
+  namespace: 'metadata.namespace',
+  labels: 'metadata.labels',
+  annotations: 'metadata.annotations',
+};
+
+/** Provenance of a record normalised from a manifest: its fields are located in the manifest
+ *  (`name` → `metadata.name`, plus the record's own `fields` map of field → manifest path). */
+export function manifestOrigin(m: Manifest, path: string, fields: Readonly<Record<string, string>> = {}): Origin {
+  const manifestPath = (f: string): string => {
+    const cut = f.search(/[.[]/);
+    const head = cut < 0 ? f : f.slice(0, cut);
+    return (fields[head] ?? META_FIELDS[head] ?? `spec.${head}`) + (cut < 0 ? '' : f.slice(cut));
+  };
+  return { path, locate: (f) => (f === undefined ? m.src : m.locate(f)), fromManifest: true, fieldPath: manifestPath };
+}
+
+/** Placeholders left in a manifest (`{i}` outside a generator) are errors like anywhere else. */
+function checkPlaceholders(v: PValue, path: string, ctx: Ctx): void {
+  if (v.kind === 'scalar') {
+    const left = typeof v.value === 'string' ? unresolvedPlaceholder(v.value) : undefined;
+    if (left !== undefined) errorAt(ctx, { path, src: v.src }, unresolvedMessage(left));
+  } else if (v.kind === 'seq') {
+    v.items.forEach((x, i) => checkPlaceholders(x, `${path}[${i}]`, ctx));
+  } else {
+    for (const e of v.entries) checkPlaceholders(e.value, joinPath(path, e.key), ctx);
+  }
+}

@@ -1,0 +1,129 @@
+// scenario: YAML values that remember where they were written (file, line, column) — the tree every
+// scenario step reads, so any value can be reported at file:line:col — and conversions out of it.
+import type { SourceRef } from '../../lib/diagnostics.js';
+import { isToken } from '../../lib/quote-token.js';
+import type { JsonValue, Locator } from '../types.js';
+
+export interface PScalar {
+  readonly kind: 'scalar';
+  readonly value: string | number | boolean | null;
+  readonly src: SourceRef;
+  /** The text as written, for plain (unquoted) scalars: `1.10` stays `1.10` although it reads as 1.1. */
+  readonly raw?: string;
+  /** True when placeholder substitution produced this string (it may then stand for a number). */
+  readonly generated?: boolean;
+}
+
+export interface PEntry {
+  readonly key: string;
+  readonly keySrc: SourceRef;
+  readonly value: PValue;
+}
+
+export interface PMap {
+  readonly kind: 'map';
+  readonly entries: readonly PEntry[];
+  readonly src: SourceRef;
+}
+
+export interface PSeq {
+  readonly kind: 'seq';
+  readonly items: readonly PValue[];
+  readonly src: SourceRef;
+}
+
+export type PValue = PScalar | PMap | PSeq;
+
+export function isMap(v: PValue | undefined): v is PMap {
+  return v !== undefined && v.kind === 'map';
+}
+
+export function isSeq(v: PValue | undefined): v is PSeq {
+  return v !== undefined && v.kind === 'seq';
+}
+
+/** The entry of `key` in a map. */
+export function entryOf(map: PMap, key: string): PEntry | undefined {
+  for (const e of map.entries) if (e.key === key) return e;
+  return undefined;
+}
+
+/** The value of `key` in a map (undefined when absent or when `map` is not a map). */
+export function fieldOf(map: PValue | undefined, key: string): PValue | undefined {
+  return map?.kind === 'map' ? entryOf(map, key)?.value : undefined;
+}
+
+/** The string value of `key` when it is a string scalar. */
+export function stringOf(map: PValue | undefined, key: string): string | undefined {
+  const v = fieldOf(map, key);
+  return v !== undefined && v.kind === 'scalar' && typeof v.value === 'string' ? v.value : undefined;
+}
+
+/** Short description of a value for type errors: `a list`, `a map`, `the number 5`, `the string "x"`. */
+export function describe(v: PValue): string {
+  if (v.kind === 'map') return 'a map';
+  if (v.kind === 'seq') return 'a list';
+  if (v.value === null) return 'nothing (null)';
+  if (typeof v.value === 'string') return isToken(v.value) ? `the string ${JSON.stringify(v.value)}` : `a string of ${v.value.length} characters`;
+  return `the ${typeof v.value} ${String(v.value)}`;
+}
+
+/** The plain JSON value. */
+export function toJson(v: PValue): JsonValue {
+  if (v.kind === 'scalar') return v.value;
+  if (v.kind === 'seq') return v.items.map(toJson);
+  // Without a prototype, a key such as `constructor` or `toString` is only ever the input's own value.
+  const out = Object.create(null) as { [k: string]: JsonValue };
+  for (const e of v.entries) out[e.key] = toJson(e.value);
+  return out;
+}
+
+/** Appends a key or index to a field path: `a.b`, `a[0]`, `labels["app.kubernetes.io/name"]`. */
+export function joinPath(base: string, key: string | number): string {
+  if (typeof key === 'number') return `${base}[${key}]`;
+  if (/^[A-Za-z_$][\w$-]*$/.test(key)) return base === '' ? key : `${base}.${key}`;
+  return `${base}[${JSON.stringify(key)}]`;
+}
+
+/** Splits `spec.ingress[0].ports[1]` or `labels["a.b/c"]` into keys and indices. */
+export function splitPath(path: string): (string | number)[] {
+  const out: (string | number)[] = [];
+  const re = /([^.[\]]+)|\[(\d+)\]|\["((?:[^"\\]|\\.)*)"\]/g;
+  for (let m = re.exec(path); m !== null; m = re.exec(path)) {
+    if (m[1] !== undefined) out.push(m[1]);
+    else if (m[2] !== undefined) out.push(Number(m[2]));
+    else out.push(JSON.parse(`"${m[3] ?? ''}"`) as string);
+  }
+  return out;
+}
+
+/** A Locator over a tree: the position of a field path, or of its nearest existing ancestor.
+ *  A dotted key that holds dots itself (`metadata.labels.app.kubernetes.io/name`) is found too. */
+export function locatorOf(root: PValue): Locator {
+  return (path) => {
+    const parts = splitPath(path);
+    let node: PValue = root;
+    let src = root.src;
+    for (let i = 0; i < parts.length; i++) {
+      const part = parts[i] as string | number;
+      let next: PValue | undefined;
+      if (typeof part === 'number') {
+        next = node.kind === 'seq' ? node.items[part] : undefined;
+      } else if (node.kind === 'map') {
+        let key = part;
+        let e = entryOf(node, key);
+        for (let j = i + 1; e === undefined && j < parts.length && typeof parts[j] === 'string'; j++) {
+          key = `${key}.${parts[j] as string}`;
+          e = entryOf(node, key);
+          if (e !== undefined) i = j;
+        }
+        if (e !== undefined) src = e.keySrc;
+        next = e?.value;
+      }
+      if (next === undefined) return src;
+      node = next;
+      src = node.src;
+    }
+    return src;
+  };
+}
