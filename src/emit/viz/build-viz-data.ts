@@ -127,13 +127,15 @@ function peersOf(model: Model): { name: string; ip: string; cluster: number; spe
 /** Session ends as `calisim bgp` lists them, sorted by node then peer. */
 function sessionsOf(run: PlatformRun, h: RunHistory, speakerNode: ReadonlyMap<string, number>, peerIndex: ReadonlyMap<string, number>): VizData['sessions'] {
   const net = run.bgp.net;
-  const ref = (y: number): number | undefined => {
+  // Each speaker's node (>= 0), external peer (-1 - its index) or neither, looked up once per speaker.
+  const refs = Array.from({ length: net.core.spk.count }, (_, y): number | undefined => {
     const name = net.nameOf(y);
     const node = speakerNode.get(name);
     if (node !== undefined) return node;
     const p = peerIndex.get(name);
     return p === undefined ? undefined : -1 - p;
-  };
+  });
+  const ref = (y: number): number | undefined => refs[y];
   // Sorted by speaker name, then remote name: each speaker's rank in name order stands for its name.
   const rank = nameRanks(net);
   const out = h.ends.flatMap((e) => {
