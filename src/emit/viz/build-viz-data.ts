@@ -127,20 +127,34 @@ function peersOf(model: Model): { name: string; ip: string; cluster: number; spe
 /** Session ends as `calisim bgp` lists them, sorted by node then peer. */
 function sessionsOf(run: PlatformRun, h: RunHistory, speakerNode: ReadonlyMap<string, number>, peerIndex: ReadonlyMap<string, number>): VizData['sessions'] {
   const net = run.bgp.net;
-  const ref = (y: number): number | undefined => {
+  // Each speaker's node (>= 0), external peer (-1 - its index) or neither, looked up once per speaker.
+  const refs = Array.from({ length: net.core.spk.count }, (_, y): number | undefined => {
     const name = net.nameOf(y);
     const node = speakerNode.get(name);
     if (node !== undefined) return node;
     const p = peerIndex.get(name);
     return p === undefined ? undefined : -1 - p;
-  };
+  });
+  const ref = (y: number): number | undefined => refs[y];
+  // Sorted by speaker name, then remote name: each speaker's rank in name order stands for its name.
+  const rank = nameRanks(net);
   const out = h.ends.flatMap((e) => {
     const node = ref(e.speaker);
     const peer = ref(e.remote);
-    return node === undefined || peer === undefined || node < 0 ? [] : [{ node, peer, kind: e.kind, states: e.states, key: `${net.nameOf(e.speaker)}\u0000${net.nameOf(e.remote)}` }];
+    return node === undefined || peer === undefined || node < 0 ? [] : [{ node, peer, kind: e.kind, states: e.states, a: rank[e.speaker]!, b: rank[e.remote]! }];
   });
-  out.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  out.sort((x, y) => x.a - y.a || x.b - y.b);
   return out.map(({ node, peer, kind, states }) => ({ node, peer, kind, states }));
+}
+
+/** Each speaker's position among all speakers' names sorted (equal names, equal ranks). */
+function nameRanks(net: PlatformRun['bgp']['net']): Int32Array {
+  const count = net.core.spk.count;
+  const names = Array.from({ length: count }, (_, y) => net.nameOf(y));
+  const order = names.map((_, y) => y).sort((x, y) => (names[x]! < names[y]! ? -1 : names[x]! > names[y]! ? 1 : 0));
+  const rank = new Int32Array(count);
+  order.forEach((y, i) => (rank[y] = i > 0 && names[y] === names[order[i - 1]!] ? rank[order[i - 1]!]! : i));
+  return rank;
 }
 
 function loadBalancersOf(run: PlatformRun, around: { x: number; y: number; r: number } | undefined): VizData['loadBalancers'] {

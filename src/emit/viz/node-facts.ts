@@ -1,6 +1,7 @@
 // emit/viz: what the page shows when a node is clicked, read from the run at the cursor's start — the
 // node's IPAM blocks, its pods with their addresses, and its best paths (`calisim routes`' best: true).
 import { formatIpv4 } from '../../lib/ipv4.js';
+import { nodeBestRoutes } from '../../engine/bgp/reports/best-routes.js';
 import type { PlatformRun } from '../../engine/platform/run-platform.js';
 
 /** At most this many pods and routes per node are listed; a tenth of it above LARGE_PLATFORM nodes. */
@@ -28,12 +29,7 @@ export function nodeFacts(run: PlatformRun): NodeFacts[] {
     const st = run.ipam.states[n.cluster]!;
     const blocks = st.blocksOf(run.ipam.localIndex[n.id]!);
     const speaker = run.bgp.speakerOf(n.id);
-    const routes = speakers.has(speaker)
-      ? run.bgp.net
-          .routes(speaker)
-          .slice(0, cap)
-          .flatMap((r) => r.paths.filter((p) => p.best).map((p) => ({ prefix: r.prefix, nextHop: p.nextHop, peer: p.peer })))
-      : [];
+    const routes = speakers.has(speaker) ? nodeBestRoutes(run.bgp.net, run.bgp.net.speaker(speaker), cap) : [];
     return { blocks, pods: podsOf.get(n.id) ?? [], routes };
   });
 }

@@ -64,14 +64,40 @@ export function packJson(value: Json): Packed {
     if (cells.every((x) => typeof x === 'string')) c = { s: cells.map((x) => str(x as string)) };
     else if (cells.every((x) => typeof x === 'boolean')) c = { b: cells.map((x) => (x ? 1 : 0)) };
     else if (cells.every(Number.isSafeInteger) && deltasSafe(cells as number[])) c = { i: deltas(cells as number[]) };
-    else {
-      const packed = cells.map(pack);
-      // Each value's text is both its identity and its key in the value table: stringified once.
-      const keys = packed.map((x) => JSON.stringify(x));
-      const distinct = new Set(keys).size;
-      c = distinct * 2 <= packed.length && packed.some((x) => x !== null && typeof x === 'object') ? { j: packed.map((x, k) => val(x, keys[k]!)) } : { v: packed };
-    }
+    else c = numberArrays(cells) ?? objects(cells.map(pack));
     return c as Json;
+  };
+  /** Packed cells: interned (`j`) when at most half of them are distinct and some is an array or object. */
+  const objects = (packed: Json[]): Column => {
+    if (!packed.some((x) => x !== null && typeof x === 'object')) return { v: packed };
+    // Each value's text is both its identity and its key in the value table: stringified once, and no
+    // further once more than half are distinct.
+    const keys: string[] = [];
+    const distinct = new Set<string>();
+    for (const x of packed) {
+      const key = JSON.stringify(x);
+      keys.push(key);
+      distinct.add(key);
+      if (distinct.size * 2 > packed.length) return { v: packed };
+    }
+    return { j: packed.map((x, k) => val(x, keys[k]!)) };
+  };
+  /**
+   * A column of arrays of finite numbers (state histories): grouped by content (equal elements, equal JSON
+   * text), each group stringified once, as objects() codes them; undefined for any other column.
+   */
+  const numberArrays = (cells: readonly Json[]): Column | undefined => {
+    const groups = groupNumberArrays(cells);
+    if (!groups) return undefined;
+    if (groups.count * 2 > cells.length) return { v: cells.slice() };
+    const index = new Array<number>(groups.count).fill(-1);
+    return {
+      j: cells.map((x, k) => {
+        const g = groups.of[k]!;
+        if (index[g]! < 0) index[g] = val(x, JSON.stringify(x));
+        return index[g]!;
+      }),
+    };
   };
   const data = pack(value);
   return { strings, values, data };
@@ -94,6 +120,38 @@ function tableKeys(rows: readonly Json[]): string[] | undefined {
   const marked = keys?.find((k) => k.startsWith('$'));
   if (marked !== undefined) throw new Error(`packJson: key ${marked} starts with $`);
   return keys;
+}
+
+/** Each cell's group of equal arrays (numbered in order of first appearance), or undefined unless every cell is an array of finite numbers. */
+function groupNumberArrays(cells: readonly Json[]): { readonly of: Int32Array; readonly count: number } | undefined {
+  const of = new Int32Array(cells.length);
+  const reps: (readonly number[])[] = [];
+  const buckets = new Map<number, number[]>();
+  for (let k = 0; k < cells.length; k++) {
+    const x = cells[k]!;
+    if (!isArray(x)) return undefined;
+    let h = x.length;
+    for (const e of x) {
+      if (typeof e !== 'number' || !Number.isFinite(e)) return undefined;
+      h = Math.imul(h ^ (e | 0) ^ Math.round((e % 1) * 1e6), 0x01000193);
+    }
+    const nums = x as readonly number[];
+    let bucket = buckets.get(h);
+    if (!bucket) buckets.set(h, (bucket = []));
+    let g = bucket.find((i) => sameNumbers(reps[i]!, nums));
+    if (g === undefined) {
+      g = reps.push(nums) - 1;
+      bucket.push(g);
+    }
+    of[k] = g;
+  }
+  return { of, count: reps.length };
+}
+
+function sameNumbers(a: readonly number[], b: readonly number[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 function deltas(xs: readonly number[]): number[] {

@@ -28,7 +28,9 @@ export interface HistoryRecorder {
 /** Starts recording `run` from its current time. */
 export function recordHistory(run: PlatformRun, snapshotAt: number, at: (run: PlatformRun) => void): HistoryRecorder {
   const nodeUp = run.model.nodes.map((_, i) => [0, run.nodeUp[i]!]);
-  const endIndex = new Map<number, number>();
+  // Each end's index in `ends` (-1: not seen yet), by end number: a typed array, grown as the table grows.
+  let endIndex = new Int32Array(1024).fill(-1);
+  const indexOf = (n: number): number => (n < endIndex.length ? endIndex[n]! : -1);
   const ends: RunHistory['ends'][number][] = [];
   const { spk, ends: table } = run.bgp.net.core;
   /** The state as the page shows it (-1: its node is down), or null when the end is no node's configured end. */
@@ -37,7 +39,12 @@ export function recordHistory(run: PlatformRun, snapshotAt: number, at: (run: Pl
     return spk.alive[y] === 1 ? (table.u8[n * END_B + EB_ST] as number) : -1;
   };
   const see = (n: number, y: number, state: number, t: number): void => {
-    endIndex.set(n, ends.length);
+    if (n >= endIndex.length) {
+      const grown = new Int32Array(Math.max(n + 1, endIndex.length * 2)).fill(-1);
+      grown.set(endIndex);
+      endIndex = grown;
+    }
+    endIndex[n] = ends.length;
     const remote = table.i32[(n ^ 1) * END_I + EI_SPK] as number;
     ends.push({ end: n, speaker: y, remote, kind: KIND_NAMES[table.conf(n).kind] as string, states: [t, state] });
   };
@@ -68,8 +75,8 @@ export function recordHistory(run: PlatformRun, snapshotAt: number, at: (run: Pl
     for (const n of changedEnds) {
       const state = stateOf(n, table.i32[n * END_I + EI_SPK] as number);
       if (state === null) continue;
-      const k = endIndex.get(n);
-      if (k === undefined) (fresh ??= []).push(n);
+      const k = indexOf(n);
+      if (k < 0) (fresh ??= []).push(n);
       else {
         const h = ends[k]!.states;
         if (h[h.length - 1] !== state) h.push(t, state);
@@ -79,7 +86,7 @@ export function recordHistory(run: PlatformRun, snapshotAt: number, at: (run: Pl
     if (fresh === null) return;
     for (const n of inListOrder(run, fresh)) {
       const y = table.i32[n * END_I + EI_SPK] as number;
-      if (!endIndex.has(n)) see(n, y, stateOf(n, y) as number, t);
+      if (indexOf(n) < 0) see(n, y, stateOf(n, y) as number, t);
     }
   };
   const at0 = (): void => {
