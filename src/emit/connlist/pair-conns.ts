@@ -4,7 +4,7 @@
 // else per endpoint pair as before.
 import type { Outcome, Packet, Peer } from '../../model/policy/eval/types.js';
 import type { Direction, PolicyModel, PortRange, Rule } from '../../model/policy/types.js';
-import { addRange, CONN_PROTOCOLS, formatConnSet, type ConnSet } from '../../verdict/policy/conn-set.js';
+import { addRange, CONN_PROTOCOLS, formatConnSet } from '../../verdict/policy/conn-set.js';
 import { candidateRules, portIntervals } from '../../verdict/policy/port-intervals.js';
 
 /** A policy evaluator: only the verdict is read (the reference evaluator, or the compiled verdict). */
@@ -101,24 +101,6 @@ function renderCodes(intervals: readonly PortRange[], codes: readonly number[]):
     unknown.set(proto.name, u);
   });
   return { allowed: formatConnSet(allowed), unknown: formatConnSet(unknown) };
-}
-
-/** The allowed (and undecidable) TCP/UDP/SCTP ports from `src` to `dst`, one evaluation per port interval. */
-export function connsBetween(model: PolicyModel, evaluate: Evaluate, src: Peer, dst: Peer, intervals: readonly PortRange[]): { allowed: ConnSet; unknown: ConnSet } {
-  const allowed = new Map<string, PortRange[]>();
-  const unknown = new Map<string, PortRange[]>();
-  for (const proto of CONN_PROTOCOLS) {
-    const a: PortRange[] = [];
-    const u: PortRange[] = [];
-    for (const iv of intervals) {
-      const v = evaluate(model, { src, dst, protocol: proto.number, dstPort: iv.min });
-      if (v.verdict === 'allow') addRange(a, iv.min, iv.max);
-      else if (v.verdict === 'unknown') addRange(u, iv.min, iv.max);
-    }
-    allowed.set(proto.name, a);
-    unknown.set(proto.name, u);
-  }
-  return { allowed, unknown };
 }
 
 /**
