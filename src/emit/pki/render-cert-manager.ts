@@ -1,7 +1,6 @@
 // emit: the cert-manager objects that reproduce a cluster's PKI — a Vault Issuer per namespace and subject
 // organisation, signing through `pki-<cluster>/sign/<role>`, and a Certificate per certificate its
 // issuer renews by time, with its duration and renewBefore (cert-manager.io/v1, as the CRDs define it).
-import { stringify } from 'yaml';
 import type { CertModel, ClusterPki } from '../../model/pki/types.js';
 import { formatSimTime } from '../check/format-sim-time.js';
 import { issuerGroups } from './issuer-groups.js';
@@ -13,11 +12,6 @@ const PLATFORM_NAMESPACE = 'kube-system';
 
 /** One Kubernetes object. */
 export type Obj = Record<string, unknown>;
-
-/** Objects as one multi-document YAML file. */
-export function renderCertManager(objects: readonly Obj[]): string {
-  return objects.map((o) => stringify(o, { lineWidth: 0 })).join('---\n');
-}
 
 /** The objects, Issuers first. */
 export function certManagerObjects(c: ClusterPki, certs: readonly CertModel[], namespaceOf: (host: string) => string | undefined): Obj[] {

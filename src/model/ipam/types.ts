@@ -68,7 +68,3 @@ export function tunnelHandle(kind: TunnelKind, node: number): number {
   return kind === 'ipip' ? -2 - 2 * node : -3 - 2 * node;
 }
 
-/** calico-node's handle name for a tunnel address (node/pkg/allocateip/allocateip.go). */
-export function tunnelHandleName(kind: TunnelKind, nodeName: string): string {
-  return `${kind}-tunnel-addr-${nodeName}`;
-}

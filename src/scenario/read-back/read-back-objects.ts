@@ -4,7 +4,7 @@ import { makeManifest } from '../manifests/manifest-record.js';
 import { joinPath, stringOf } from '../read/positioned.js';
 import type { Ctx } from '../provenance.js';
 import type { RawRef } from '../schema/schema.js';
-import type { JsonObject, JsonValue, Manifest } from '../types.js';
+import type { JsonValue, Manifest } from '../types.js';
 
 /** The Kubernetes objects (apiVersion and kind given) of `raw`, `kind: List` items included. */
 export function readBackObjects(raw: readonly RawRef[], ctx: Ctx): Manifest[] {
@@ -33,12 +33,6 @@ export function jsonAt(body: JsonValue | undefined, path: string | readonly stri
     v = Object.hasOwn(v, key) ? v[key] : undefined;
   }
   return v;
-}
-
-/** A JSON object at `path`, or undefined. */
-export function objectAt(body: JsonValue | undefined, path: string): JsonObject | undefined {
-  const v = jsonAt(body, path);
-  return v !== null && typeof v === 'object' && !Array.isArray(v) ? v : undefined;
 }
 
 /** A JSON array at `path` (empty when absent or not a list). */

@@ -1,6 +1,6 @@
 // verdict: the report of a platform run — per cluster nodes, pods, IP pools and MTU, the timeline with
 // each event's effects, load-balancer and certificate findings, and the verdicts that decide the exit code.
-import { formatCidr, formatIpv4 } from '../../lib/ipv4.js';
+import { formatCidr } from '../../lib/ipv4.js';
 import type { PlatformRun } from '../../engine/platform/run-platform.js';
 import type { IpamPoolUsage } from '../../model/ipam/types.js';
 import { sessionStates, type SessionState } from '../../engine/bgp/reports/session-states.js';
@@ -157,11 +157,6 @@ export function buildRunReport(run: PlatformRun, seed: number, showPath: (file: 
     podsWithoutAddress,
     verdicts,
   };
-}
-
-/** An address as text (`-` when none). */
-export function addressText(ip: number): string {
-  return ip < 0 ? '-' : formatIpv4(ip);
 }
 
 /** Sessions between two running speakers of a cluster (counted once per end), established ones, and routes held. */

@@ -88,11 +88,6 @@ export function externalOrigination(core: BgpCore, y: number, announce: readonly
   return m;
 }
 
-/** Local routes of a node config. */
-export function originationOfConfig(core: BgpCore, y: number, cfg: NodeBgpConfig): Map<number, number> {
-  return nodeOrigination(core, y, cfg.blocks, cfg.borrowed, cfg.serviceCidrs);
-}
-
 /** Records speaker y's origination of prefix q in the prefix's sorted origin list. */
 export function setOrigin(core: BgpCore, q: number, y: number, code: number | undefined): void {
   const o = core.classes.pOrigins[q] as number[];
