@@ -6,9 +6,9 @@ import { createRequire, Module } from 'node:module';
 import { labelKeyProblem, labelValueProblem } from '../schema/label-formats.js';
 import { closest } from '../schema/did-you-mean.js';
 import { dnsLabel, dnsSubdomain } from '../schema/formats.js';
-import { fieldOf, joinPath, toJson, type PMap, type PValue } from '../read/positioned.js';
+import { fieldOf, joinPath, type PMap, type PValue } from '../read/positioned.js';
 import type { Ctx } from '../provenance.js';
-import type { Locator } from '../types.js';
+import type { JsonValue, Locator } from '../types.js';
 import { recordAccess } from '../record-access.js';
 import { emptySchemaFields, learn, learntUnknownFields, unknownFields, type SchemaFields, type UnknownField } from './schema-fields.js';
 
@@ -44,7 +44,8 @@ type Validate = (this: unknown) => void;
 const validators = new Map<string, Validate | null>();
 
 /** Reports what the API server would refuse in a built-in object; other groups (Calico, CRDs) pass. */
-export function checkApiObject(doc: PMap, path: string, apiVersion: string, kind: string, locate: Locator, ctx: Ctx): void {
+/** `json` is `doc` as plain JSON (the manifest's body), which the validators only read. */
+export function checkApiObject(doc: PMap, json: JsonValue, path: string, apiVersion: string, kind: string, locate: Locator, ctx: Ctx): void {
   const slash = apiVersion.lastIndexOf('/');
   const group = slash < 0 ? '' : apiVersion.slice(0, slash);
   const version = apiVersion.slice(slash + 1);
@@ -62,7 +63,7 @@ export function checkApiObject(doc: PMap, path: string, apiVersion: string, kind
     return;
   }
   checkNames(doc, kind, at, ctx);
-  for (const { parent, key, known } of schemaUnknownFields(doc, `${group}/${version}/${kind}`, validate, at, ctx)) {
+  for (const { parent, key, known } of schemaUnknownFields(doc, json, `${group}/${version}/${kind}`, validate, at, ctx)) {
     if (POLICY_KINDS.has(kind) && (parent === 'spec' || parent.startsWith('spec.'))) continue;
     // Dumps of older clusters carry a status the current schema dropped (NetworkPolicy's, removed in 1.27).
     if (parent === '' && key === 'status') continue;
@@ -81,10 +82,9 @@ const learnt = new Map<string, SchemaFields>();
  * already covered is validated bare and checked against what was learnt; any other, or one the schema refuses, is
  * validated through the recording proxy, its type errors reported, and (when clean) its shape learnt.
  */
-function schemaUnknownFields(doc: PMap, id: string, validate: Validate, at: Placer, ctx: Ctx): UnknownField[] {
+function schemaUnknownFields(doc: PMap, json: JsonValue, id: string, validate: Validate, at: Placer, ctx: Ctx): UnknownField[] {
   let fields = learnt.get(id);
   if (fields === undefined) learnt.set(id, (fields = emptySchemaFields()));
-  const json = toJson(doc);
   const learntUnknown = learntUnknownFields(fields, doc);
   if (learntUnknown !== undefined && schemaErrors(validate, json).length === 0) return learntUnknown;
   const run = recordAccess(json);
