@@ -6,10 +6,11 @@ import { createRequire, Module } from 'node:module';
 import { labelKeyProblem, labelValueProblem } from '../schema/label-formats.js';
 import { closest } from '../schema/did-you-mean.js';
 import { dnsLabel, dnsSubdomain } from '../schema/formats.js';
-import { fieldOf, joinPath, toJson, type PMap, type PValue } from '../read/positioned.js';
+import { fieldOf, joinPath, type PMap, type PValue } from '../read/positioned.js';
 import type { Ctx } from '../provenance.js';
-import type { Locator } from '../types.js';
+import type { JsonValue, Locator } from '../types.js';
 import { recordAccess } from '../record-access.js';
+import { emptySchemaFields, learn, learntUnknownFields, unknownFields, type SchemaFields, type UnknownField } from './schema-fields.js';
 
 const require = createRequire(import.meta.url);
 
@@ -43,12 +44,13 @@ type Validate = (this: unknown) => void;
 const validators = new Map<string, Validate | null>();
 
 /** Reports what the API server would refuse in a built-in object; other groups (Calico, CRDs) pass. */
-export function checkApiObject(doc: PMap, path: string, apiVersion: string, kind: string, locate: Locator, ctx: Ctx): void {
+/** `json` is `doc` as plain JSON (the manifest's body), which the validators only read. */
+export function checkApiObject(doc: PMap, json: JsonValue, path: string, apiVersion: string, kind: string, locate: Locator, ctx: Ctx): void {
   const slash = apiVersion.lastIndexOf('/');
   const group = slash < 0 ? '' : apiVersion.slice(0, slash);
   const version = apiVersion.slice(slash + 1);
   if (group !== '' && !GROUPS.has(group)) return;
-  const at = (field: string): { path: string; src: ReturnType<Locator> } => ({
+  const at: Placer = (field) => ({
     path: path === '' || field === '' ? path + field : field.startsWith('[') ? path + field : `${path}.${field}`,
     src: locate(field),
   });
@@ -61,32 +63,57 @@ export function checkApiObject(doc: PMap, path: string, apiVersion: string, kind
     return;
   }
   checkNames(doc, kind, at, ctx);
-  const { value, known, maps } = recordAccess(toJson(doc));
-  try {
-    validate.call(value);
-  } catch (e) {
-    for (const err of (e as { errors?: AjvError[] }).errors ?? []) {
-      // Missing required fields are left to calisim's readers, which ask for what they use (dumps and corpora
-      // hold ports without containerPort and owner references without uid).
-      if (err.keyword === 'required') continue;
-      const field = err.instancePath.split('/').slice(1).reduce<string>((f, s) => joinPath(f, /^\d+$/.test(s) ? Number(s) : s.replaceAll('~1', '/').replaceAll('~0', '~')), '');
-      const p = at(field);
-      // calisim's own readers may have said it already, in their words.
-      if (ctx.sink.items.some((d) => d.severity === 'error' && d.file === p.src.file && d.line === p.src.line && d.col === p.src.col)) continue;
-      // A warning: calisim reads such objects leniently where it can.
-      ctx.sink.warn(p.src, p.path, `${err.message ?? err.keyword} (the API server would refuse it)`);
-    }
-  }
-  for (const { parent, key } of unknownFields(doc, '', known, maps)) {
+  for (const { parent, key, known } of schemaUnknownFields(doc, json, `${group}/${version}/${kind}`, validate, at, ctx)) {
     if (POLICY_KINDS.has(kind) && (parent === 'spec' || parent.startsWith('spec.'))) continue;
     // Dumps of older clusters carry a status the current schema dropped (NetworkPolicy's, removed in 1.27).
     if (parent === '' && key === 'status') continue;
     const field = joinPath(parent, key);
-    const hint = closest(key, known.get(parent) ?? []);
+    const hint = closest(key, known);
     const p = at(field);
     ctx.sink.error(p.src, p.path, `unknown field "${key}"${parent ? ` in ${parent}` : ''}${hint ? ` (did you mean \`${hint}\`?)` : ''}`);
   }
 }
+
+/** What each kind's validator was seen to read, by object shape. */
+const learnt = new Map<string, SchemaFields>();
+
+/**
+ * Validates `doc` and returns its fields the schema does not know. An object whose shape a clean run of its kind
+ * already covered is validated bare and checked against what was learnt; any other, or one the schema refuses, is
+ * validated through the recording proxy, its type errors reported, and (when clean) its shape learnt.
+ */
+function schemaUnknownFields(doc: PMap, json: JsonValue, id: string, validate: Validate, at: Placer, ctx: Ctx): UnknownField[] {
+  let fields = learnt.get(id);
+  if (fields === undefined) learnt.set(id, (fields = emptySchemaFields()));
+  const learntUnknown = learntUnknownFields(fields, doc);
+  if (learntUnknown !== undefined && schemaErrors(validate, json).length === 0) return learntUnknown;
+  const run = recordAccess(json);
+  const errors = schemaErrors(validate, run.value);
+  if (errors.length === 0) learn(fields, doc, run);
+  for (const err of errors) {
+    // Missing required fields are left to calisim's readers, which ask for what they use (dumps and corpora
+    // hold ports without containerPort and owner references without uid).
+    if (err.keyword === 'required') continue;
+    const field = err.instancePath.split('/').slice(1).reduce<string>((f, s) => joinPath(f, /^\d+$/.test(s) ? Number(s) : s.replaceAll('~1', '/').replaceAll('~0', '~')), '');
+    const p = at(field);
+    // calisim's own readers may have said it already, in their words.
+    if (ctx.sink.items.some((d) => d.severity === 'error' && d.file === p.src.file && d.line === p.src.line && d.col === p.src.col)) continue;
+    // A warning: calisim reads such objects leniently where it can.
+    ctx.sink.warn(p.src, p.path, `${err.message ?? err.keyword} (the API server would refuse it)`);
+  }
+  return unknownFields(doc, run);
+}
+
+function schemaErrors(validate: Validate, value: unknown): readonly AjvError[] {
+  try {
+    validate.call(value);
+    return [];
+  } catch (e) {
+    return (e as { errors?: AjvError[] }).errors ?? [];
+  }
+}
+
+type Placer = (f: string) => { path: string; src: ReturnType<Locator> };
 
 interface AjvError {
   readonly instancePath: string;
@@ -118,7 +145,7 @@ function servedVersions(group: string, kind: string): string[] {
 }
 
 /** metadata.name (a DNS label for Namespaces and Services, else a subdomain), metadata.namespace, labels. */
-function checkNames(doc: PMap, kind: string, at: (f: string) => { path: string; src: ReturnType<Locator> }, ctx: Ctx): void {
+function checkNames(doc: PMap, kind: string, at: Placer, ctx: Ctx): void {
   const meta = fieldOf(doc, 'metadata');
   const report = (field: string, problem: string | undefined): void => {
     if (problem === undefined) return;
@@ -139,18 +166,4 @@ function checkNames(doc: PMap, kind: string, at: (f: string) => { path: string; 
     const v = str(e.value);
     if (v !== undefined) report(field, labelValueProblem(v));
   }
-}
-
-/** Keys of `v`'s maps the schema never read (maps the schema enumerates, like labels, hold any key). */
-function unknownFields(v: PValue, path: string, known: ReadonlyMap<string, readonly string[]>, maps: ReadonlySet<string>): { parent: string; key: string }[] {
-  const out: { parent: string; key: string }[] = [];
-  if (v.kind === 'seq') v.items.forEach((x, i) => out.push(...unknownFields(x, `${path}[${i}]`, known, maps)));
-  if (v.kind !== 'map' || maps.has(path)) return out;
-  const read = known.get(path);
-  if (read === undefined) return out;
-  for (const e of v.entries) {
-    if (!read.includes(e.key)) out.push({ parent: path, key: e.key });
-    else out.push(...unknownFields(e.value, joinPath(path, e.key), known, maps));
-  }
-  return out;
 }

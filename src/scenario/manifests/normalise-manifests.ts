@@ -110,7 +110,7 @@ export function normaliseManifests(raw: readonly RawRef[], ctx: Ctx, ignored: Ig
     if (m === undefined) continue;
     if (d.role === 'workload' && d.kind === 'ReplicaSet' && rsOwners.has(`${m.namespace ?? 'default'}/${m.name}`)) continue;
     place(d, m, parts, owners, ctx, ignored);
-    checkApiObject(d.node, d.path, d.apiVersion, d.kind, m.locate, ctx);
+    checkApiObject(d.node, m.body, d.path, d.apiVersion, d.kind, m.locate, ctx);
   }
   for (const { pod, owner } of owners) {
     const resolved = resolveOwner(owner, pod.namespace, deployments, rsOwners);
