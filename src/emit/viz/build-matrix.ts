@@ -8,7 +8,7 @@ import { checkIsolation } from '../../verdict/check/isolation.js';
 import type { ClusterPolicies } from '../../verdict/reach/platform-probes.js';
 import { platformProbes } from '../../verdict/reach/platform-probes.js';
 import { fastClassOf, matrixVerdicts } from '../../verdict/state/fast-evaluate.js';
-import { groupWorkloads } from '../../verdict/policy/workloads.js';
+import { matrixWorkloads } from '../connlist/matrix.js';
 import { blockMatrix } from './block-matrix.js';
 import { classMatrix } from './class-matrix.js';
 import type { VizBlockMatrix, VizClusterMatrix, VizMatrix, VizProbe, VizSide, VizTenantCell } from './viz-data.js';
@@ -38,15 +38,16 @@ export function buildMatrix(run: PlatformRun, policies: readonly ClusterPolicies
   const clusters: VizClusterMatrix[] = [];
   const blocks: VizBlockMatrix[] = [];
   policies.forEach((c, ci) => {
-    const count = groupWorkloads(c.model).length;
+    const ws = matrixWorkloads(c.model);
+    const count = ws.length;
     if (count > limits.workloads) {
       notes.push(`${c.name}: ${count} workloads, more than the ${limits.workloads} drawn (calisim reach --matrix lists them)`);
       return;
     }
     // Verdicts alone (the class × class matrix per port, as `reach --matrix` reads them): no explanations.
-    const m = classMatrix(c.model, matrixVerdicts(), fastClassOf(c.model), limits.classes);
+    const m = classMatrix(c.model, matrixVerdicts(), fastClassOf(c.model), limits.classes, ws);
     if ('tooMany' in m) {
-      const b = blockMatrix(c.model, fastClassOf(c.model), ci, limits.blockClasses);
+      const b = blockMatrix(c.model, fastClassOf(c.model), ci, limits.blockClasses, ws);
       if ('tooMany' in b) notes.push(`${c.name}: ${count} workloads in ${b.tooMany} identity classes, more than the ${limits.blockClasses} drawn (calisim reach --matrix lists them)`);
       else blocks.push(b);
       return;
