@@ -66,17 +66,21 @@ function sweep(model: PolicyModel, cp: CompiledPolicies, sides: boolean): PortSw
     const { allowAll, allowAny, egressAny, ingressAny } = out;
     const E = m.egress;
     const I = m.ingress;
-    let M: Int32Array;
     if (direct) {
       scratch ??= new Int32Array(E.length);
       scratch.fill(0);
       transposeInto(I, words * 32, words * 32, words, scratch, words, block);
-      M = scratch;
-      for (let i = 0; i < size; i++) M[i] = M[i]! & E[i]!;
-    } else M = m.allow;
-    for (let i = 0; i < size; i++) {
-      allowAll[i] &= M[i]!;
-      allowAny[i] |= M[i]!;
+      for (let i = 0; i < size; i++) {
+        const v = scratch[i]! & E[i]!;
+        allowAll[i] &= v;
+        allowAny[i] |= v;
+      }
+    } else {
+      const M = m.allow;
+      for (let i = 0; i < size; i++) {
+        allowAll[i] &= M[i]!;
+        allowAny[i] |= M[i]!;
+      }
     }
     if (!sides) return;
     for (let i = 0; i < size; i++) {
