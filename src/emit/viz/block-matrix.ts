@@ -5,16 +5,13 @@
 import { matrixWorkloads } from '../connlist/matrix.js';
 import type { ClassOf } from '../connlist/pair-conns.js';
 import type { PolicyModel } from '../../model/policy/types.js';
-import { CODE, sweepClassCodes } from './sweep-class-codes.js';
+import type { Workload } from '../../verdict/policy/workloads.js';
+import { namespaceCounts } from './namespace-counts.js';
+import { sweepClassCodes } from './sweep-class-codes.js';
 import type { VizBlockMatrix } from './viz-data.js';
 
-/** Each code's slot in VizBlockMatrix.counts (allow, some, deny, unknown); -1: not counted (S). */
-const SLOT = new Int8Array(128).fill(-1);
-[CODE.A, CODE.P, CODE.D, CODE.U].forEach((c, i) => (SLOT[c] = i));
-
 /** The block matrix of `model`'s workloads, or how many classes they fall in when more than `maxClasses`. */
-export function blockMatrix(model: PolicyModel, classOf: ClassOf, cluster: number, maxClasses: number): VizBlockMatrix | { readonly tooMany: number } {
-  const ws = matrixWorkloads(model);
+export function blockMatrix(model: PolicyModel, classOf: ClassOf, cluster: number, maxClasses: number, ws: readonly Workload[] = matrixWorkloads(model)): VizBlockMatrix | { readonly tooMany: number } {
   const dense = new Map<number, number>();
   const reps: number[] = [];
   const seconds: number[] = [];
@@ -48,31 +45,6 @@ export function runLength(codes: Uint8Array): string {
     while (j < codes.length && codes[j] === codes[i]) j++;
     out += String.fromCharCode(codes[i]!) + String(j - i);
     i = j;
-  }
-  return out;
-}
-
-/**
- * Workload cells by verdict per ordered namespace pair (4 counts a pair: allow, some, deny, unknown; a
- * workload with itself never counted), tallied per class pair: rows of class a × columns of class b.
- */
-function namespaceCounts(nsOf: readonly number[], classes: readonly number[], nsCount: number, codes: Uint8Array, n: number): number[] {
-  const tallies: Map<number, number>[] = Array.from({ length: nsCount }, () => new Map());
-  nsOf.forEach((x, w) => tallies[x]!.set(classes[w]!, (tallies[x]!.get(classes[w]!) ?? 0) + 1));
-  const lists = tallies.map((t) => [...t]);
-  const out = new Array<number>(nsCount * nsCount * 4).fill(0);
-  for (let x = 0; x < nsCount; x++) {
-    for (let y = 0; y < nsCount; y++) {
-      const at = (x * nsCount + y) * 4;
-      for (const [a, na] of lists[x]!) {
-        const row = a * n;
-        for (const [b, nb] of lists[y]!) {
-          const count = x === y && a === b ? na * (na - 1) : na * nb;
-          const slot = SLOT[codes[row + b]!]!;
-          if (count > 0 && slot >= 0) out[at + slot] += count;
-        }
-      }
-    }
   }
   return out;
 }

@@ -8,7 +8,8 @@ import { checkIsolation } from '../../verdict/check/isolation.js';
 import type { ClusterPolicies } from '../../verdict/reach/platform-probes.js';
 import { platformProbes } from '../../verdict/reach/platform-probes.js';
 import { fastClassOf, matrixVerdicts } from '../../verdict/state/fast-evaluate.js';
-import { groupWorkloads } from '../../verdict/policy/workloads.js';
+import { portSweepSides } from '../../verdict/state/port-sweep-summary.js';
+import { matrixWorkloads } from '../connlist/matrix.js';
 import { blockMatrix } from './block-matrix.js';
 import { classMatrix } from './class-matrix.js';
 import type { VizBlockMatrix, VizClusterMatrix, VizMatrix, VizProbe, VizSide, VizTenantCell } from './viz-data.js';
@@ -37,16 +38,20 @@ export function buildMatrix(run: PlatformRun, policies: readonly ClusterPolicies
   const notes: string[] = [];
   const clusters: VizClusterMatrix[] = [];
   const blocks: VizBlockMatrix[] = [];
+  const tenantCount = run.model.clusters.filter((c) => c.kind === 'tenant').length;
   policies.forEach((c, ci) => {
-    const count = groupWorkloads(c.model).length;
+    const ws = matrixWorkloads(c.model);
+    const count = ws.length;
     if (count > limits.workloads) {
       notes.push(`${c.name}: ${count} workloads, more than the ${limits.workloads} drawn (calisim reach --matrix lists them)`);
       return;
     }
     // Verdicts alone (the class × class matrix per port, as `reach --matrix` reads them): no explanations.
-    const m = classMatrix(c.model, matrixVerdicts(), fastClassOf(c.model), limits.classes);
+    const m = classMatrix(c.model, matrixVerdicts(), fastClassOf(c.model), limits.classes, ws);
     if ('tooMany' in m) {
-      const b = blockMatrix(c.model, fastClassOf(c.model), ci, limits.blockClasses);
+      // The isolation check (tenantCells) reads the management model's side rows: swept with its allow bits.
+      if (ci === run.model.management && tenantCount > 1) portSweepSides(c.model);
+      const b = blockMatrix(c.model, fastClassOf(c.model), ci, limits.blockClasses, ws);
       if ('tooMany' in b) notes.push(`${c.name}: ${count} workloads in ${b.tooMany} identity classes, more than the ${limits.blockClasses} drawn (calisim reach --matrix lists them)`);
       else blocks.push(b);
       return;

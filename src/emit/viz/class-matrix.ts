@@ -4,6 +4,7 @@
 import { pairConns, type ClassOf, type Evaluate } from '../connlist/pair-conns.js';
 import { matrixWorkloads } from '../connlist/matrix.js';
 import type { PolicyModel } from '../../model/policy/types.js';
+import type { Workload } from '../../verdict/policy/workloads.js';
 
 export interface ClassMatrix {
   /** Workload ids (`namespace/name[Kind]`) by namespace then name, as `reach --matrix` orders them. */
@@ -20,8 +21,7 @@ export interface ClassMatrix {
 }
 
 /** The class-level matrix of `model`'s workloads, or how many classes they fall in when more than `maxClasses`. */
-export function classMatrix(model: PolicyModel, evaluate: Evaluate, classOf: ClassOf, maxClasses = Infinity): ClassMatrix | { readonly tooMany: number } {
-  const ws = matrixWorkloads(model);
+export function classMatrix(model: PolicyModel, evaluate: Evaluate, classOf: ClassOf, maxClasses = Infinity, ws: readonly Workload[] = matrixWorkloads(model)): ClassMatrix | { readonly tooMany: number } {
   const ends = ws.map((w) => ({ endpoint: w.endpoints[0] as number }));
   const dense = new Map<number, number>();
   const members: number[][] = [];

@@ -31,11 +31,14 @@ export function sweepClassCodes(model: PolicyModel, reps: readonly number[], sec
   const conns = pairConns(model, matrixVerdicts(), []);
   const codes = new Uint8Array(n * n);
   const text = new Map<number, string>();
-  // Per class, once: n² Set lookups were a tenth of the page's matrix on B1 (1,890 classes).
+  // Per class, once: n² Set lookups were a tenth of the page's matrix on B1 (1,890 classes); so are each
+  // column's word and bit in the summary's rows.
   const sure = Uint8Array.from(raw, (c) => (uncertain.has(c) ? 0 : 1));
-  const bit = (m: Int32Array, row: number, b: number): number => (m[row + (b >>> 5)]! >>> (b & 31)) & 1;
+  const wordOf = Int32Array.from(raw, (c) => c >>> 5);
+  const maskOf = Int32Array.from(raw, (c) => 1 << (c & 31));
   for (let a = 0; a < n; a++) {
     const row = raw[a]! * words;
+    const sureRow = sure[a] === 1;
     for (let b = 0; b < n; b++) {
       const k = a * n + b;
       const dst = a === b ? seconds[a]! : reps[b]!;
@@ -43,13 +46,14 @@ export function sweepClassCodes(model: PolicyModel, reps: readonly number[], sec
         codes[k] = CODE.S;
         continue;
       }
-      const rb = raw[b]!;
-      if (sure[a] === 1 && sure[b] === 1) {
-        if (bit(all, row, rb)) {
+      if (sureRow && sure[b] === 1) {
+        const at = row + wordOf[b]!;
+        const mask = maskOf[b]!;
+        if ((all[at]! & mask) !== 0) {
           codes[k] = CODE.A;
           continue;
         }
-        const some = bit(anyPort, row, rb);
+        const some = (anyPort[at]! & mask) !== 0;
         if (!some || !withConns) {
           codes[k] = some ? CODE.P : CODE.D;
           continue;

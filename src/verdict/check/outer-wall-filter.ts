@@ -6,7 +6,7 @@
 import { clusterIps } from '../../compile/policy/overlay-uncertain.js';
 import type { PolicyModel } from '../../model/policy/types.js';
 import { compiledOf } from '../state/fast-evaluate.js';
-import { portSweepSummary } from '../state/port-sweep-summary.js';
+import { portSweepSides } from '../state/port-sweep-summary.js';
 
 /** Whether the outer wall stops every packet of one target (classes in the management model). */
 export type OuterWallStops = (srcVm: number, dstIp: number, dstIpClass: number, wallIpClass: number, dstVm: number) => boolean;
@@ -14,7 +14,7 @@ export type OuterWallStops = (srcVm: number, dstIp: number, dstIpClass: number, 
 /** The filter of one management model. */
 export function outerWallFilter(model: PolicyModel): OuterWallStops {
   const cp = compiledOf(model);
-  const { words, egressAny, ingressAny } = portSweepSummary(model);
+  const { words, egressAny, ingressAny } = portSweepSides(model);
   const uncertain = new Set(cp.uncertainClasses());
   const services = clusterIps(model);
   const bit = (m: Int32Array, row: number, b: number): number => (m[row * words + (b >>> 5)]! >>> (b & 31)) & 1;

@@ -1,9 +1,11 @@
 // verdict: what a compiled model lets through at every port and at some port — one sweep over every
 // destination-port class of SCTP, TCP and UDP, AND-ing and OR-ing each class × class bit matrix: the allow
-// matrix (both sides, the reference-decided classes overlaid), and each side's own rows (egress E, ingress
-// I). Computed once per compiled model and shared by the page's block matrix and the isolation check.
+// matrix (both sides, the reference-decided classes overlaid), and, only for a caller that asks (the
+// isolation check's outer wall), each side's own rows (egress E, ingress I). Computed once per compiled
+// model and shared by the page's block matrix and the isolation check.
 import type { PolicyMatrix } from '../../compile/policy/policy-matrix.js';
 import type { CompiledPolicies } from '../../compile/policy/compiled-policies.js';
+import { transposeInto } from '../../lib/bit-matrix.js';
 import type { PolicyModel, Rule } from '../../model/policy/types.js';
 import { CONN_PROTOCOLS } from '../policy/conn-set.js';
 import { compiledOf } from './fast-evaluate.js';
@@ -15,37 +17,73 @@ export interface PortSweepSummary {
   readonly allowAll: Int32Array;
   /** Class a reaches class b on some port of some protocol. */
   readonly allowAny: Int32Array;
-  /** Class a's egress lets some packet to class b out (its own side alone; uncertain classes not overlaid). */
+}
+
+/** Each side's own rows ORed over every port (uncertain classes not overlaid). */
+export interface PortSweepSides extends PortSweepSummary {
+  /** Class a's egress lets some packet to class b out (its own side alone). */
   readonly egressAny: Int32Array;
   /** Class b's ingress lets some packet from class a in (row b, bit a; its own side alone, as egressAny). */
   readonly ingressAny: Int32Array;
 }
 
-const summaries = new WeakMap<PolicyModel, { readonly cp: CompiledPolicies; readonly summary: PortSweepSummary }>();
+const summaries = new WeakMap<PolicyModel, { readonly cp: CompiledPolicies; readonly summary: PortSweepSummary | PortSweepSides }>();
 
 /** The summary of `model`'s compiled policies (swept on first use, again after they changed). */
 export function portSweepSummary(model: PolicyModel): PortSweepSummary {
   const cp = compiledOf(model);
   const known = summaries.get(model);
   if (known && known.cp === cp) return known.summary;
-  const summary = sweep(model, cp);
+  const summary = sweep(model, cp, false);
   summaries.set(model, { cp, summary });
   return summary;
 }
 
-function sweep(model: PolicyModel, cp: CompiledPolicies): PortSweepSummary {
+/** The summary with each side's rows: a second sweep when the allow bits alone were swept before. */
+export function portSweepSides(model: PolicyModel): PortSweepSides {
+  const cp = compiledOf(model);
+  const known = summaries.get(model);
+  if (known && known.cp === cp && 'egressAny' in known.summary) return known.summary;
+  const summary = sweep(model, cp, true);
+  summaries.set(model, { cp, summary });
+  return summary;
+}
+
+function sweep(model: PolicyModel, cp: CompiledPolicies, sides: true): PortSweepSides;
+function sweep(model: PolicyModel, cp: CompiledPolicies, sides: boolean): PortSweepSummary;
+function sweep(model: PolicyModel, cp: CompiledPolicies, sides: boolean): PortSweepSummary {
   const n = cp.classCount;
+  // Without reference-decided classes the allow bits are E AND the transpose of I (matrix-state.ts's
+  // allowBits), formed here in one reused buffer instead of a fresh matrix per port interval.
+  const direct = cp.uncertainClasses().length === 0;
   let out: { words: number; allowAll: Int32Array; allowAny: Int32Array; egressAny: Int32Array; ingressAny: Int32Array } | undefined;
+  let scratch: Int32Array | undefined;
+  const block = new Int32Array(32);
   const visit = (m: PolicyMatrix): void => {
     const words = m.words;
-    out ??= { words, allowAll: new Int32Array(n * words).fill(-1), allowAny: new Int32Array(n * words), egressAny: new Int32Array(n * words), ingressAny: new Int32Array(n * words) };
+    const size = n * words;
+    out ??= { words, allowAll: new Int32Array(size).fill(-1), allowAny: new Int32Array(size), egressAny: new Int32Array(sides ? size : 0), ingressAny: new Int32Array(sides ? size : 0) };
     const { allowAll, allowAny, egressAny, ingressAny } = out;
-    const M = m.allow;
     const E = m.egress;
     const I = m.ingress;
-    for (let i = 0; i < n * words; i++) {
-      allowAll[i] &= M[i]!;
-      allowAny[i] |= M[i]!;
+    if (direct) {
+      scratch ??= new Int32Array(E.length);
+      scratch.fill(0);
+      transposeInto(I, words * 32, words * 32, words, scratch, words, block);
+      for (let i = 0; i < size; i++) {
+        const v = scratch[i]! & E[i]!;
+        allowAll[i] &= v;
+        allowAny[i] |= v;
+      }
+    } else {
+      const M = m.allow;
+      for (let i = 0; i < size; i++) {
+        allowAll[i] &= M[i]!;
+        allowAny[i] |= M[i]!;
+      }
+    }
+    if (!sides) return;
+    for (let i = 0; i < size; i++) {
       egressAny[i] |= E[i]!;
       ingressAny[i] |= I[i]!;
     }
@@ -55,7 +93,8 @@ function sweep(model: PolicyModel, cp: CompiledPolicies): PortSweepSummary {
     if (portFree(model, proto.number)) visit(cp.matrix({ protocol: proto.number, dstPort: 1 }));
     else cp.sweepPorts(proto.number, (_lo, _hi, m) => visit(m));
   }
-  return out!;
+  const done = out!;
+  return sides ? done : { words: done.words, allowAll: done.allowAll, allowAny: done.allowAny };
 }
 
 /**

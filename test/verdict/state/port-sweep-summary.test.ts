@@ -1,0 +1,57 @@
+// The port-sweep summary (allow bits formed in one reused buffer as E AND the transpose of I when no class is
+// reference-decided; each side's rows only on request) equals a plain sweep of every protocol's port
+// intervals reading each interval's materialized allow matrix, on every cluster of the default scenario with
+// canaries and of a management cluster of 321 classes; asking for the sides after the allow bits keeps them.
+import { describe, expect, it } from 'vitest';
+import { CONN_PROTOCOLS } from '../../../src/verdict/policy/conn-set.js';
+import { runPlatform } from '../../../src/engine/platform/run-platform.js';
+import { buildModel } from '../../../src/model/build-model.js';
+import type { PolicyModel } from '../../../src/model/policy/types.js';
+import { loadScenario } from '../../../src/scenario/load-scenario.js';
+import { compiledOf } from '../../../src/verdict/state/fast-evaluate.js';
+import { policyModelsOf } from '../../../src/verdict/state/policy-models.js';
+import { portSweepSides, portSweepSummary } from '../../../src/verdict/state/port-sweep-summary.js';
+import { withCanaries } from '../../emit/viz/canaries.js';
+
+const clusters = [withCanaries(), 'test/fixtures/viz/many-classes.yaml'].flatMap((s) =>
+  policyModelsOf(runPlatform(buildModel(loadScenario(s)), { until: 30_000 })).clusters.map((c) => ({ name: `${s}: ${c.name}`, model: c.model })),
+);
+
+/** Every interval of every protocol swept, each one's allow matrix as the compiled policies materialize it. */
+function reference(model: PolicyModel): { allowAll: number[]; allowAny: number[]; egressAny: number[]; ingressAny: number[] } {
+  const cp = compiledOf(model);
+  let acc: { allowAll: number[]; allowAny: number[]; egressAny: number[]; ingressAny: number[] } | undefined;
+  for (const proto of CONN_PROTOCOLS) {
+    cp.sweepPorts(proto.number, (_lo, _hi, m) => {
+      const size = cp.classCount * m.words;
+      acc ??= { allowAll: new Array<number>(size).fill(-1), allowAny: new Array<number>(size).fill(0), egressAny: new Array<number>(size).fill(0), ingressAny: new Array<number>(size).fill(0) };
+      for (let i = 0; i < size; i++) {
+        acc.allowAll[i]! &= m.allow[i]!;
+        acc.allowAny[i]! |= m.allow[i]!;
+        acc.egressAny[i]! |= m.egress[i]!;
+        acc.ingressAny[i]! |= m.ingress[i]!;
+      }
+    });
+  }
+  return acc!;
+}
+
+describe('the port-sweep summary', () => {
+  it('gives the allow bits and each side of a sweep reading every materialized matrix', () => {
+    let uncertain = 0;
+    for (const { name, model } of clusters) {
+      const want = reference(model);
+      const summary = portSweepSummary(model);
+      expect('egressAny' in summary, name).toBe(false);
+      expect([...summary.allowAll], name).toEqual(want.allowAll);
+      expect([...summary.allowAny], name).toEqual(want.allowAny);
+      const sides = portSweepSides(model);
+      expect([...sides.allowAll], name).toEqual(want.allowAll);
+      expect([...sides.egressAny], name).toEqual(want.egressAny);
+      expect([...sides.ingressAny], name).toEqual(want.ingressAny);
+      expect(portSweepSummary(model), name).toBe(sides);
+      if (compiledOf(model).uncertainClasses().length > 0) uncertain++;
+    }
+    expect(clusters.length).toBeGreaterThan(uncertain);
+  });
+});
