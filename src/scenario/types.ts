@@ -444,6 +444,17 @@ export interface F5ClusterSpec {
   readonly nodePollInterval: Millis;
 }
 
+/**
+ * A virtual server. `memberPort` (F5 NodePort mode) gives the VIP its own pool: the balancer's members at that
+ * port (AS3: each Service_TCP names a pool; Pool_Member servicePort). Absent, the VIP sends to the members' own ports.
+ */
+export interface LbVipSpec {
+  readonly address: string;
+  readonly port: number;
+  readonly protocol: 'TCP' | 'UDP';
+  readonly memberPort?: number;
+}
+
 export interface LoadBalancerSpec {
   readonly name: string;
   /** `f5` (a BIG-IP device with the pool below) or `metallb` (software; the F5 fields are empty). */
@@ -451,7 +462,7 @@ export interface LoadBalancerSpec {
   readonly metallb?: MetalLbSpec;
   /** Cluster mode (F5 only): members are pods, written by CIS; absent = NodePort mode (`members` as given). */
   readonly cluster?: F5ClusterSpec;
-  readonly vips: readonly { readonly address: string; readonly port: number; readonly protocol: 'TCP' | 'UDP' }[];
+  readonly vips: readonly LbVipSpec[];
   readonly members: readonly LbMemberSpec[];
   readonly method: LbMethod;
   readonly priorityGroups: { readonly minimumMembersActive: number };

@@ -1,7 +1,7 @@
 // An expired ingress TLS certificate fails HTTPS at the handshake (issue 19's consequence, seen through issue
 // 16's request walk): before the certificate expires the request reaches a frontend pod, after it no status
-// comes back and the walk says why. Plain HTTP is unaffected (still answered by ingress-nginx: a 400, as
-// f5-a's port-80 VIP sends it to the controller's TLS port).
+// comes back and the walk says why. Plain HTTP is unaffected (still answered by ingress-nginx: ssl-redirect's
+// 308, as f5-a's port-80 VIP sends it to the controller's HTTP port).
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -34,6 +34,6 @@ describe('HTTPS through an expired ingress certificate', () => {
     expect(after.status).toBeNull();
     expect(after.disposition).toBe('dropped');
     expect(after.hops.at(-1)).toMatchObject({ step: 'tls', detail: expect.stringMatching(/TLS handshake fails: the certificate ingress-tls-acme\.example\.com/) });
-    expect((await ask('90m', 'http://acme.example.com/')).status).toBe(400);
+    expect((await ask('90m', 'http://acme.example.com/')).status).toBe(308);
   });
 });

@@ -13,8 +13,8 @@ describe('calisim request', () => {
     const r = runCli(['request', 'scenarios/giantnetes.yaml', '--requests', file, '--format', 'json']);
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout);
-    // Plain HTTP to f5-a's port-80 VIP reaches the controller's TLS port (the pool's members are :30443): 400.
-    expect(out.map((x: { status: number }) => x.status)).toEqual([200, 400, 404]);
+    // Plain HTTP to f5-a's port-80 VIP reaches the controller's HTTP port (its own pool on NodePort 30080): ssl-redirect's 308.
+    expect(out.map((x: { status: number }) => x.status)).toEqual([200, 308, 404]);
     expect(Object.keys(out[0])).toEqual(['url', 'status', 'route', 'backend', 'hops', 'disposition']);
     expect(Object.keys(out[0].route)).toEqual(['kind', 'namespace', 'name', 'host', 'path', 'pathType']);
     expect(Object.keys(out[0].backend)).toEqual(['cluster', 'namespace', 'service', 'port', 'pod']);

@@ -1,7 +1,8 @@
 // emit: a hardware load balancer's configuration as F5 BIG-IP runs it — an AS3 declaration (schema 3.56):
 // tenant `calisim`, one Application per balancer, a Service_TCP per VIP (TLS passes through to ingress-nginx),
-// one Pool of NodePort members (the management hosts' addresses) or, in cluster mode, of the pods CIS lists
-// (pod IPs, target port), with the model's method, and the health monitor. Names are AS3 identifiers;
+// one Pool of NodePort members (the management hosts' addresses; a VIP with its own member port points at a
+// pool of the same members at that port) or, in cluster mode, of the pods CIS lists (pod IPs, target port),
+// with the model's method, and the health monitor. Names are AS3 identifiers;
 // defaults left implicit are AS3's own (interval 5 s, timeout 16 s).
 import type { LbMethod, LbMonitorSpec, LoadBalancerSpec } from '../../scenario/types.js';
 import type { JsonObject } from '../../scenario/types.js';
@@ -57,25 +58,30 @@ export function as3Declaration(lb: LoadBalancerSpec, addressOf: (host: string) =
   }
   const metadata = clusterMetadata(lb);
   const app: JsonObject = { class: 'Application' };
+  // AS3 points each virtual server at a pool: a VIP with its own member port gets a pool of the same members at that port.
+  const poolOf = (memberPort: number | undefined): string => (memberPort === undefined ? pool : `${pool}_${memberPort}`);
   for (const vip of lb.vips) {
     app[`vs_${vip.address.replace(/[^0-9A-Za-z]/g, '_')}_${vip.port}`] = {
       class: vip.protocol === 'UDP' ? 'Service_UDP' : 'Service_TCP',
       virtualAddresses: [vip.address],
       virtualPort: vip.port,
-      pool,
+      pool: poolOf(vip.memberPort),
       snat: lb.snat === 'automap' ? 'auto' : 'none',
       // Service_TCP persists by source address unless told otherwise (AS3's default persistenceMethods).
       persistenceMethods: lb.method === 'source-address' ? ['source-address'] : [],
     };
   }
-  app[pool] = {
+  const poolObject = (servicePort: number | undefined): JsonObject => ({
     class: 'Pool',
     loadBalancingMode: MODES[lb.method],
     minimumMembersActive: lb.priorityGroups.minimumMembersActive,
     monitors: lb.monitors.map((_, i) => ({ use: monitorName(i) })),
-    members: [...groups.values()].map((g) => ({ ...g, shareNodes: true })),
+    members: [...groups.values()].map((g) => ({ ...g, ...(servicePort === undefined ? {} : { servicePort }), shareNodes: true })),
     ...(metadata ? { metadata } : {}),
-  };
+  });
+  // The members' own pool is always written (read back as the balancer's members), then one per VIP member port.
+  app[pool] = poolObject(undefined);
+  for (const p of new Set(lb.vips.flatMap((v) => (v.memberPort === undefined ? [] : [v.memberPort])))) app[poolOf(p)] = poolObject(p);
   lb.monitors.forEach((m, i) => {
     app[monitorName(i)] = {
       class: 'Monitor',

@@ -40,7 +40,8 @@ const monitorSchema = obj(
   },
 );
 
-const vipSchema = obj({ address: req(str(ipv4)), port: req(port), protocol: def(oneOf(['TCP', 'UDP']), 'TCP') }, { noSrc: true });
+/** A VIP; `memberPort` sends it to the members at that port (its own pool, AS3 Pool_Member servicePort). */
+const vipSchema = obj({ address: req(str(ipv4)), port: req(port), protocol: def(oneOf(['TCP', 'UDP']), 'TCP'), memberPort: opt(port) }, { noSrc: true });
 
 /** A pool member: AS3 Pool_Member `ratio` (default 1) and `priorityGroup` (default 0). */
 const memberSchema = obj(

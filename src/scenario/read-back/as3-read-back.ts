@@ -1,5 +1,6 @@
 // scenario: an F5 AS3 declaration written by `calisim manifests` (loadbalancers/NAME.as3.json) read back into a
-// platform.loadBalancers entry — the Service_TCP/UDP virtual servers as VIPs, the Pool's members, method,
+// platform.loadBalancers entry — the Service_TCP/UDP virtual servers as VIPs (one pointing at another pool of
+// the same members at one port: its memberPort), the Pool's members, method,
 // minimum active members and monitors, SNAT — with AS3's documented defaults for what it leaves out. Anything
 // else in the declaration is reported as not read back, never silently dropped.
 import type { SourceRef } from '../../lib/diagnostics.js';
@@ -9,7 +10,10 @@ import { joinPath, locatorOf, toJson, type PValue } from '../read/positioned.js'
 import type { Ctx } from '../provenance.js';
 import { fieldSchema, readBackValue } from './read-back-field.js';
 import { duration, type Schema } from '../schema/schema.js';
-import type { F5ClusterSpec, JsonObject, JsonValue, LbMemberSpec, LbMethod, LbMonitorSpec, LoadBalancerSpec } from '../types.js';
+import type { F5ClusterSpec, JsonObject, JsonValue, LbMemberSpec, LbVipSpec, LbMethod, LbMonitorSpec, LoadBalancerSpec } from '../types.js';
+
+/** The pool as3-declaration.ts writes the balancer's members to. */
+const BASE_POOL = 'ingress_pool';
 
 const isObject = (v: JsonValue | undefined): v is JsonObject => v !== null && typeof v === 'object' && !Array.isArray(v);
 const num = (v: JsonValue | undefined, fallback: number): number => (typeof v === 'number' ? v : fallback);
@@ -99,8 +103,8 @@ export function readAs3Declaration(doc: PValue, file: string, name: string, host
 
 function readApplication(r: Reader, app: JsonObject, path: string, name: string, hostOf: (address: string) => string): LoadBalancerSpec {
   unknownFields(r, app, 'Application', path, true);
-  const vips: LoadBalancerSpec['vips'][number][] = [];
-  let poolName: string | undefined;
+  const vips: { vip: LbVipSpec; pool: string; at: string }[] = [];
+  let firstPool: string | undefined;
   let persistence: readonly JsonValue[] = [];
   let snat: LoadBalancerSpec['snat'] = 'automap';
   for (const [key, item] of Object.entries(app)) {
@@ -113,8 +117,7 @@ function readApplication(r: Reader, app: JsonObject, path: string, name: string,
     }
     unknownFields(r, item, cls, p);
     const pool = text(item['pool'], '');
-    if (poolName !== undefined && pool !== poolName) r.warn(joinPath(p, 'pool'), `${key} uses pool ${pool}, not ${poolName}: a balancer has one pool, so it is read as ${poolName}'s`);
-    poolName ??= pool;
+    firstPool ??= pool;
     // Service_TCP defaults: persistenceMethods [source-address], snat auto (AS3 schema 3.56).
     persistence = Array.isArray(item['persistenceMethods']) ? item['persistenceMethods'] : ['source-address'];
     const s = text(item['snat'], 'auto');
@@ -122,8 +125,10 @@ function readApplication(r: Reader, app: JsonObject, path: string, name: string,
     snat = s === 'none' ? 'none' : 'automap';
     const addresses = Array.isArray(item['virtualAddresses']) ? item['virtualAddresses'] : [];
     const port = checked(r, VIP_PORT, item['virtualPort'], joinPath(p, 'virtualPort'), 0);
-    for (const address of addresses) if (typeof address === 'string') vips.push({ address, port, protocol: cls === 'Service_UDP' ? 'UDP' : 'TCP' });
+    for (const address of addresses) if (typeof address === 'string') vips.push({ vip: { address, port, protocol: cls === 'Service_UDP' ? 'UDP' : 'TCP' }, pool, at: joinPath(p, 'pool') });
   }
+  // The balancer's members are those of the pool calisim writes them to (ingress_pool), else of the first virtual server's.
+  const poolName = isObject(app[BASE_POOL]) && app[BASE_POOL]['class'] === 'Pool' ? BASE_POOL : firstPool;
   const poolPath = joinPath(path, poolName ?? '');
   const pool = poolName === undefined ? undefined : app[poolName];
   if (!isObject(pool) || pool['class'] !== 'Pool') r.warn(poolPath, `no Pool ${poolName ?? ''} in the Application: the balancer has no members`);
@@ -135,13 +140,22 @@ function readApplication(r: Reader, app: JsonObject, path: string, name: string,
   const base: LbMethod = known ? (mode as LbMethod) : 'round-robin';
   const method: LbMethod = base === 'round-robin' && persistence.includes('source-address') ? 'source-address' : base;
   const cluster = readClusterMode(r, p, poolPath);
+  const members = cluster ? [] : readMembers(r, p, poolPath, hostOf);
+  const ownPorts = new Map<string, number | undefined>();
+  const vipOf = (v: { vip: LbVipSpec; pool: string; at: string }): LbVipSpec => {
+    if (v.pool === poolName || poolName === undefined) return v.vip;
+    if (!ownPorts.has(v.pool)) ownPorts.set(v.pool, memberPortOf(r, app, v.pool, joinPath(path, v.pool), members, hostOf));
+    const memberPort = ownPorts.get(v.pool);
+    if (memberPort === undefined) r.warn(v.at, `pool ${v.pool} is not ${poolName}'s members at one other port: the VIP is read as sending to ${poolName}`);
+    return memberPort === undefined ? v.vip : { ...v.vip, memberPort };
+  };
   return {
     name,
     kind: 'f5',
     ...(cluster ? { cluster } : {}),
-    vips,
+    vips: vips.map(vipOf),
     // A cluster-mode pool's members are the pods CIS listed when the declaration was written, not configuration.
-    members: cluster ? [] : readMembers(r, p, poolPath, hostOf),
+    members,
     method,
     priorityGroups: { minimumMembersActive: num(p['minimumMembersActive'], 1) },
     snat,
@@ -168,6 +182,20 @@ function readClusterMode(r: Reader, pool: JsonObject, poolPath: string): F5Clust
     return typeof ms === 'number' ? ms : fallback;
   };
   return { servicePort: port, as3PostDelay: time('as3PostDelay', 0), nodePollInterval: time('nodePollInterval', 30_000) };
+}
+
+/**
+ * A VIP's own member port: the port of pool `name` when it lists the balancer's `members` (hosts, ratios and
+ * priority groups, in order) all at one port (as3-declaration.ts writes it so); undefined otherwise.
+ */
+function memberPortOf(r: Reader, app: JsonObject, name: string, at: string, members: readonly LbMemberSpec[], hostOf: (address: string) => string): number | undefined {
+  const pool = app[name];
+  if (!isObject(pool) || pool['class'] !== 'Pool') return undefined;
+  unknownFields(r, pool, 'Pool', at);
+  const own = readMembers(r, pool, at, hostOf);
+  const ports = new Set(own.map((m) => m.port));
+  const same = own.length === members.length && own.every((m, i) => m.host === members[i]!.host && m.ratio === members[i]!.ratio && m.priorityGroup === members[i]!.priorityGroup);
+  return same && ports.size === 1 ? [...ports][0] : undefined;
 }
 
 function readMembers(r: Reader, pool: JsonObject, poolPath: string, hostOf: (address: string) => string): LbMemberSpec[] {

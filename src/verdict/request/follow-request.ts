@@ -89,8 +89,26 @@ function gatewayAddressed(run: PlatformRun, host: string): string | undefined {
   return undefined;
 }
 
+/**
+ * A URL port no VIP serves while the platform has VIPs: the host resolves to the first balancer's first VIP
+ * (F5, then MetalLB), and a virtual server listens only on its own port, so the connection is refused (BIG-IP
+ * resets a SYN to an address and port no virtual server holds; MetalLB's address has only the Service's ports).
+ */
+function refusedAtVip(run: PlatformRun, url: UrlParts): { address: string; why: string; detail: string } | undefined {
+  const vips = [...run.model.loadBalancers, ...run.model.metalLbs].flatMap((lb) => lb.vips.map((v) => ({ lb: lb.name, ...v })));
+  const first = vips[0];
+  if (!first) return undefined;
+  const ports = [...new Set(vips.filter((v) => v.address === first.address).map((v) => v.port))].sort((a, b) => a - b);
+  return {
+    address: first.address,
+    why: `${url.host} resolves to ${first.lb}'s VIP ${first.address} (calisim assumes every Ingress host points at the platform's first VIP when no VIP serves port ${url.port})`,
+    detail: `connection refused: no virtual server of ${first.address} listens on port ${url.port} (it serves ${ports.join(', ')})`,
+  };
+}
+
 /** Where the URL's host leads: an address in the URL, a VIP on the URL's port (F5, then MetalLB: `via` the
- *  node it enters at, or a drop), else a NodePort of a management host. */
+ *  node it enters at, or a drop), a refusal at a VIP address when none serves the port, else a NodePort of a
+ *  management host (a platform without balancers). */
 function entryPoint(run: PlatformRun, url: UrlParts, client: number, toGateway: boolean): { end: TraceEnd; port: number; why: string; via?: TraceHop } {
   const { model } = run;
   const literal = parseIpv4(url.host);
@@ -114,6 +132,8 @@ function entryPoint(run: PlatformRun, url: UrlParts, client: number, toGateway: 
     const port = url.https ? ing.httpsNodePort : ing.httpNodePort;
     return { end: address(n.ip, n.name), port, why: `${url.host} resolves to ${spec.name}'s VIP ${vip.address} (MetalLB, ${spec.metallb?.mode ?? 'l2'}); kube-proxy there treats it as the ingress Service's NodePort ${port}`, via: hop };
   }
+  const refused = refusedAtVip(run, url);
+  if (refused) return { end: address(parseIpv4(refused.address), refused.address), port: url.port, why: refused.why, via: { step: 'drop', at: refused.address, detail: refused.detail } };
   const host = model.clusters[model.management]!.nodes.find((id) => run.nodeUp[id] === 1) ?? model.clusters[model.management]!.nodes[0]!;
   const port = url.https ? ing.httpsNodePort : ing.httpNodePort;
   const n = model.nodes[host]!;

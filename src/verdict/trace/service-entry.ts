@@ -34,7 +34,8 @@ export function findVip(run: PlatformRun, ip: number, port: number | undefined):
  * service (monitored up, not disabled) of the active priority groups, in the method's shares. Source-address
  * persistence picks by the client's address; for the other methods the member depends on the connections
  * before, so calisim shows the first member with the largest share. With SNAT automap the member sees the
- * load balancer's address (calisim uses the VIP). A NodePort member is a node and its NodePort; a cluster-mode
+ * load balancer's address (calisim uses the VIP). A NodePort member is a node and its NodePort (the VIP's
+ * `memberPort` when it has one: its own pool of the same members, whose health they share); a cluster-mode
  * member is a pod and its target port (CIS --pool-member-type=cluster), reached without kube-proxy.
  */
 export function vipStage(run: PlatformRun, lbIndex: number, vipIp: number, port: number, client: number): StageResult<{ node: number; memberPort: number; pod?: LivePod; change?: SourceChange }> {
@@ -51,13 +52,17 @@ export function vipStage(run: PlatformRun, lbIndex: number, vipIp: number, port:
   const best = serving.reduce((a, b) => (b.share > a.share ? b : a));
   const chosen = lb.method === 'source-address' ? pickEndpoint(serving, client)! : best;
   const how = lb.method === 'source-address' ? 'source-address persistence: chosen by a hash of the client address' : `${lb.method} sends each new connection by its turn; calisim shows the first member with the largest share`;
+  // A VIP with its own pool (AS3: one pool per virtual server) sends to the members at its member port.
+  const own = lb.vips.find((v) => parseIpv4(v.address) === vipIp && v.port === port)?.memberPort;
+  const hostOf = (label: string): string => label.slice(0, label.lastIndexOf(':'));
+  const label = (l: string): string => (own === undefined ? l : `${hostOf(l)}:${own}`);
   const pct = (x: number): string => `${+(x * 100).toFixed(1)}%`;
-  const split = serving.map((x) => `${x.def.label} ${pct(x.share)}`).join(', ');
+  const split = serving.map((x) => `${label(x.def.label)} ${pct(x.share)}`).join(', ');
   const pod = chosen.def.pod;
   const who = pod ? ` (pod ${pod.namespace}/${pod.name})` : '';
-  hops.push({ step: 'lb-member', at: lb.name, detail: `member ${chosen.def.label}${who}, ${serving.length} of ${pool.length} in service (${split}): ${how}` });
-  const memberPort = chosen.def.port;
-  const host = chosen.def.label.slice(0, chosen.def.label.lastIndexOf(':'));
+  hops.push({ step: 'lb-member', at: lb.name, detail: `member ${label(chosen.def.label)}${who}, ${serving.length} of ${pool.length} in service (${split}): ${how}` });
+  const memberPort = own ?? chosen.def.port;
+  const host = hostOf(chosen.def.label);
   const node = pod ? pod.node : (run.model.nodeByName.get(host) ?? run.model.nodes.find((n) => n.ipText === host)?.id ?? -1);
   if (node < 0) return { hops, drop: { reason: 'no-route', at: lb.name, detail: `member ${host} is not a node of the platform` } };
   const target = pod ? { pod } : {};

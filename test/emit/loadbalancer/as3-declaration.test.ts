@@ -48,6 +48,17 @@ describe('AS3 declaration', () => {
     expect(as3Name('9-lb')).toBe('lb_9_lb');
   });
 
+  it('points a VIP with its own member port at a pool of the same members at that port', () => {
+    const two = { ...lb('round-robin', 'automap', 'http'), vips: [{ address: '203.0.113.10', port: 443, protocol: 'TCP' as const }, { address: '203.0.113.10', port: 80, protocol: 'TCP' as const, memberPort: 30080 }] };
+    const app = appOf(as3Declaration(two, (h) => hosts.get(h) ?? h));
+    expect([app['vs_203_0_113_10_443']!['pool'], app['vs_203_0_113_10_80']!['pool']]).toEqual(['ingress_pool', 'ingress_pool_30080']);
+    expect(app['ingress_pool_30080']!['members']).toEqual([
+      { servicePort: 30080, ratio: 1, priorityGroup: 0, serverAddresses: ['10.0.0.11', '10.0.0.12'], shareNodes: true },
+      { servicePort: 30080, ratio: 1, priorityGroup: 0, serverAddresses: ['10.0.0.99'], shareNodes: true },
+    ]);
+    expect(app['ingress_pool_30080']!['monitors']).toEqual(app['ingress_pool']!['monitors']);
+  });
+
   it('every declaration of the default scenario validates against the AS3 schema', () => {
     if (!existsSync(SCHEMA)) {
       if (ci) throw new Error(`${SCHEMA} is missing`);
@@ -72,6 +83,8 @@ describe('AS3 declaration', () => {
     const pods = cluster.pods.pods.filter((p) => p.phase === 'running' && p.namespace === 'ingress-nginx').map((p) => p.ip);
     expect(pool['members']).toEqual([{ servicePort: 443, ratio: 1, priorityGroup: 0, serverAddresses: pods.map((ip) => [ip >>> 24, (ip >>> 16) & 255, (ip >>> 8) & 255, ip & 255].join('.')), shareNodes: true }]);
     expect(pool['metadata']).toEqual({ poolMemberType: { value: 'cluster' }, servicePort: { value: '443' }, as3PostDelay: { value: '0s' }, nodePollInterval: { value: '30s' } });
+    // f5-a's port-80 VIP has its own pool on the http NodePort.
+    expect(appOf(JSON.parse(files[0]!.data) as Record<string, unknown>)['vs_203_0_113_10_80']!['pool']).toBe('ingress_pool_30080');
     const broken = JSON.parse(files[0]!.data) as Record<string, unknown>;
     appOf(broken)['ingress_pool']!['loadBalancingMode'] = 'fastest-guess';
     expect(validate(broken)).toBe(false);

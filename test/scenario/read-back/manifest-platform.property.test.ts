@@ -35,7 +35,7 @@ const monitorArb: fc.Arbitrary<JsonObject> = fc
 const f5Arb = (i: number): fc.Arbitrary<JsonObject> =>
   fc
     .record({
-      vips: fc.uniqueArray(fc.record({ k: fc.integer({ min: 0, max: 3 }), port: fc.constantFrom(80, 443, 8443), protocol: fc.constantFrom('TCP', 'UDP') }), { minLength: 1, maxLength: 3, selector: (v) => `${v.k}:${v.port}` }),
+      vips: fc.uniqueArray(fc.record({ k: fc.integer({ min: 0, max: 3 }), port: fc.constantFrom(80, 443, 8443), protocol: fc.constantFrom('TCP', 'UDP'), memberPort: fc.option(fc.constantFrom(30080, 31443), { nil: undefined }) }), { minLength: 1, maxLength: 3, selector: (v) => `${v.k}:${v.port}` }),
       members: fc.uniqueArray(fc.record({ host: fc.constantFrom(...HOSTS), port: fc.constantFrom(30443, 31443), ratio: fc.integer({ min: 0, max: 4 }), priorityGroup: fc.integer({ min: 0, max: 2 }) }), { minLength: 1, maxLength: 5, selector: (m) => `${m.host}:${m.port}` }),
       method: fc.constantFrom(...LB_METHODS),
       minimumMembersActive: fc.integer({ min: 0, max: 3 }),
@@ -45,7 +45,7 @@ const f5Arb = (i: number): fc.Arbitrary<JsonObject> =>
     })
     .map((f) => ({
       name: `f5-${i}`,
-      vips: f.vips.map((v) => ({ address: `203.0.113.${10 * i + v.k + 1}`, port: v.port, protocol: v.protocol })),
+      vips: f.vips.map((v) => ({ address: `203.0.113.${10 * i + v.k + 1}`, port: v.port, protocol: v.protocol, ...(v.memberPort === undefined ? {} : { memberPort: v.memberPort }) })),
       members: f.members,
       method: f.method,
       priorityGroups: { minimumMembersActive: f.minimumMembersActive },

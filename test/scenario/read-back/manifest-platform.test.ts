@@ -21,7 +21,7 @@ platform:
   ingress: { name: edge, replicas: 2, className: public, serviceType: NodePort, httpNodePort: 31080, httpsNodePort: 31443, externalTrafficPolicy: Local }
   loadBalancers:
     - name: f5-a
-      vips: [{ address: 203.0.113.5, port: 443 }, { address: 203.0.113.5, port: 53, protocol: UDP }]
+      vips: [{ address: 203.0.113.5, port: 443 }, { address: 203.0.113.5, port: 53, protocol: UDP }, { address: 203.0.113.5, port: 80, memberPort: 31080 }]
       members: [{ host: mgmt-1, port: 31443, ratio: 3 }, { host: mgmt-2, port: 31443 }, { host: mgmt-3, port: 8443, priorityGroup: 2 }]
       method: ratio-member
       priorityGroups: { minimumMembersActive: 2 }
@@ -98,6 +98,7 @@ describe('reading back the platform of a manifest set', () => {
     ['a MetalLB peerASN of 0', 'mgmt/loadbalancers/05-sw-bgp.metallb.yaml', 'peerASN: 64501', 'peerASN: 0', /^BGPPeer sw-bgp-10-0-0-1: spec\.peerASN: 0 is not an AS number/],
     ['a MetalLB holdTime that is no duration', 'mgmt/loadbalancers/05-sw-bgp.metallb.yaml', 'holdTime: 9s', 'holdTime: soon', /^BGPPeer sw-bgp-10-0-0-2: spec\.holdTime: soon is not a duration/],
     ['an AS3 member port out of range', 'mgmt/loadbalancers/02-f5-b.as3.json', '"servicePort": 31443', '"servicePort": 70000', /\.members\[0\]\.servicePort: 70000 is not a valid port in 1\.\.65535$/],
+    ['an AS3 member port out of range in a VIP\'s own pool', 'mgmt/loadbalancers/01-f5-a.as3.json', '"servicePort": 31080', '"servicePort": 70000', /ingress_pool_31080\.members\[0\]\.servicePort: 70000 is not a valid port in 1\.\.65535$/],
     ['an AS3 member ratio above 100', 'mgmt/loadbalancers/02-f5-b.as3.json', '"ratio": 1', '"ratio": 101', /\.members\[0\]\.ratio: 101 is not in 0\.\.100$/],
     ['a cluster-mode servicePort the ingress Service lacks', 'mgmt/loadbalancers/03-f5-c.as3.json', '"value": "80"', '"value": "8443"', /metadata\.servicePort\.value: 8443 is not a port of the ingress controller's Service \(80 or 443\)$/],
     ['a cluster-mode node poll interval that is no duration', 'mgmt/loadbalancers/03-f5-c.as3.json', '"value": "10s"', '"value": "often"', /metadata\.nodePollInterval\.value: often is not a duration/],

@@ -7,6 +7,8 @@ import type { RequestResult } from '../../../src/verdict/request/types.js';
 import { editedScenario, edgeRun } from '../trace/edge-fixtures.js';
 
 const F5_A_MEMBERS = '      members: [{ host: mgmt-1, port: 30443 }, { host: mgmt-2, port: 30443 }, { host: mgmt-3, port: 30443 }]\n      method: round-robin\n      snat: automap';
+// Cluster mode's members are the pods at their target port: f5-a's port-80 VIP keeps no member port of its own.
+const OWN_POOL_80: [string, string] = [', memberPort: 30080 }', ' }'];
 const walk = (file: string, at: string): RequestResult => {
   const r = edgeRun(file, at);
   const out = requestWalker(r.run, r.policies).follow({ url: 'https://acme.example.com/', method: 'GET', headers: {}, from: '198.51.100.10' });
@@ -15,8 +17,8 @@ const walk = (file: string, at: string): RequestResult => {
 };
 
 describe('request through a cluster-mode VIP', () => {
-  const automap = editedScenario('f5-cluster', [[F5_A_MEMBERS, '      mode: cluster\n      method: round-robin\n      snat: automap']]);
-  const direct = editedScenario('f5-cluster-no-snat', [[F5_A_MEMBERS, '      mode: cluster\n      method: round-robin\n      snat: none']]);
+  const automap = editedScenario('f5-cluster', [[F5_A_MEMBERS, '      mode: cluster\n      method: round-robin\n      snat: automap'], OWN_POOL_80]);
+  const direct = editedScenario('f5-cluster-no-snat', [[F5_A_MEMBERS, '      mode: cluster\n      method: round-robin\n      snat: none'], OWN_POOL_80]);
 
   it('goes from the VIP to the pod member the method picked, then that pod is the controller: no NodePort, no kube-proxy', () => {
     const r = walk(automap, '30s');

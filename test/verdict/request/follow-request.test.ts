@@ -24,23 +24,30 @@ describe('calisim request on the default scenario', () => {
     expect(steps.indexOf('management-policy')).toBeLessThan(steps.indexOf('deliver'));
   });
 
-  it('redirects plain HTTP to a TLS host with 308 (ssl-redirect) when it reaches the controller\'s HTTP port', () => {
-    // Without f5-a's port-80 VIP, port 80 resolves to a management host's HTTP NodePort.
-    const r = walk(edgeRun(editedScenario('no-vip-80', [[', { address: 203.0.113.10, port: 80 }]', ']']])), 'http://acme.example.com/cart');
+  it('redirects plain HTTP to a TLS host with 308 (ssl-redirect): f5-a\'s port-80 VIP has its own pool on the http NodePort', () => {
+    const r = walk(base, 'http://acme.example.com/cart');
+    expect(r.hops.find((h) => h.step === 'lb-member')!.detail).toMatch(/^member mgmt-\d:30080, 3 of 3 in service \(mgmt-1:30080 /);
     expect(r.hops.find((h) => h.step === 'node-port')!.detail).toMatch(/^30080 is NodePort 30080/);
-    expect(r.status).toBe(308);
-    expect(r.backend).toBeNull();
+    expect([r.status, r.backend, r.disposition]).toEqual([308, null, 'answered']);
+    expect(r.hops.at(-1)!.detail).toBe('308: ssl-redirect: Location https://acme.example.com/cart');
   });
 
   it('answers 400 to plain HTTP that a VIP sends to the controller\'s TLS port (nginx\'s 497), and TLS on its HTTP port fails', () => {
-    // f5-a's one pool serves both its VIPs: its port-80 VIP goes to the members' port 30443, the https NodePort.
-    const r = walk(base, 'http://acme.example.com/cart');
+    // Without its own member port, f5-a's port-80 VIP goes to the members' port 30443, the https NodePort.
+    const r = walk(edgeRun(editedScenario('vip-80-to-tls', [[', memberPort: 30080 }', ' }']])), 'http://acme.example.com/cart');
     expect(r.hops.find((h) => h.step === 'lb-member')!.detail).toMatch(/^member mgmt-\d:30443/);
     expect([r.status, r.route, r.backend, r.disposition]).toEqual([400, null, null, 'answered']);
     expect(r.hops.at(-1)!.detail).toBe(`400: plain HTTP reached ingress-nginx's TLS listener (port 443): "The plain HTTP request was sent to HTTPS port" (nginx's 497)`);
     const tls = walk(base, 'https://10.0.0.11:30080/');
     expect([tls.status, tls.disposition]).toEqual([null, 'dropped']);
     expect(tls.hops.at(-1)!.detail).toMatch(/^the TLS handshake fails: the connection reached ingress-nginx's plain HTTP listener \(port 80\)/);
+  });
+
+  it('refuses the connection when the host resolves to a VIP address and no VIP serves the URL\'s port', () => {
+    const r = walk(base, 'https://acme.example.com:8443/');
+    expect([r.status, r.route, r.backend, r.disposition]).toEqual([null, null, null, 'dropped']);
+    expect(r.hops.map((h) => h.step)).toEqual(['dns', 'drop']);
+    expect(r.hops[1]).toEqual({ step: 'drop', at: '203.0.113.10', detail: 'connection refused: no virtual server of 203.0.113.10 listens on port 8443 (it serves 80, 443)' });
   });
 
   it('answers 404 from the default backend when no rule matches', () => {
