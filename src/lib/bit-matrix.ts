@@ -101,9 +101,9 @@ export function transposeInto(
       const r0 = rb * 32;
       const nr = Math.min(32, rows - r0);
       for (let cw = cw0; cw < cwEnd; cw++) {
-        let any = 0;
-        for (let k = 0; k < nr; k++) any |= block[k] = src[(r0 + k) * srcStride + cw] as number;
-        if (any === 0) continue; // dst is zeroed: an empty block stays empty
+        let orBits = 0;
+        for (let k = 0; k < nr; k++) orBits |= block[k] = src[(r0 + k) * srcStride + cw] as number;
+        if (orBits === 0) continue; // dst is zeroed: an empty block stays empty
         block.fill(0, nr, 32);
         transpose32(block);
         const c0 = cw * 32;

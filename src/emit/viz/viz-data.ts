@@ -1,7 +1,7 @@
 // emit/viz: the one JSON document the D3 page reads — the platform (clusters, nodes, peers, load balancers
 // with a seeded layout), each state change with its time (nodes, BGP session ends, load-balancer members),
 // the timeline and its windows, the reachability matrix with its deciding rules, traces and check results.
-// viz/page/viz-data.ts mirrors these types (the page imports nothing from src/); a test keeps them equal.
+// The page reads these types through viz/page/viz-data.ts, a type-only re-export: it imports nothing else from src/.
 
 /** Version tag of the viz data; bump on any incompatible change. */
 export const VIZ_SCHEMA = 'calisim.viz/v1';

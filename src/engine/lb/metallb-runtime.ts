@@ -144,8 +144,8 @@ export class MetalLbRuntime {
   private eligible(): (n: number) => boolean {
     const local = ingressPodsPerNode(this.model, this.pods, (n) => this.view[n] === 1);
     if (this.model.scenario.platform?.ingress.externalTrafficPolicy === 'Local') return (n) => local[n]! > 0;
-    const any = local.some((x) => x > 0);
-    return () => any;
+    const someServe = local.some((x) => x > 0);
+    return () => someServe;
   }
 
   private evaluate(li: number, serves: (n: number) => boolean, effects: string[]): void {
