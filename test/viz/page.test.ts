@@ -151,6 +151,38 @@ describe.skipIf(skipBrowser)('the page on the default scenario', () => {
     expect(open.errors).toEqual([]);
   });
 
+  it('keeps labels readable: no two topology labels overlap or sit on a small mark, and column labels fit the matrix', async () => {
+    const page = open.page;
+    const data = pageData(html);
+    await page.goto(`file://${html}#view=topology&open=${data.clusters.map((_c, i) => i).join(',')}`);
+    await page.waitForSelector('body[data-ready=true]');
+    type Box = { x: number; y: number; w: number; h: number; name: string };
+    // Boxes in the drawing's units (getBBox) for the topology, where the page measures them too.
+    const boxes = (sel: string, own = false): Promise<Box[]> =>
+      page.locator(sel).evaluateAll((els, svgUnits) => els.map((e) => {
+        const r = svgUnits ? (e as SVGGraphicsElement).getBBox() : e.getBoundingClientRect();
+        return { x: r.x, y: r.y, w: r.width, h: r.height, name: e.textContent ?? e.getAttribute('class') ?? '' };
+      }), own);
+    const hit = (a: Box, b: Box, inset = 0): boolean => a.x < b.x + b.w - inset && b.x + inset < a.x + a.w && a.y < b.y + b.h - inset && b.y + inset < a.y + a.h;
+    // Labels are drawn last, above every shape (the ingress hexagon once hid a tenant's name).
+    expect(await page.locator('svg.topology > g > :last-child').getAttribute('class')).toBe('labels');
+    const labels = await boxes('svg.topology .labels text', true);
+    expect(labels.length).toBeGreaterThan(data.clusters.length);
+    const marks = await boxes('svg.topology polygon.ingress, svg.topology rect.lb, svg.topology path.peer', true);
+    for (let i = 0; i < labels.length; i++) {
+      for (let j = 0; j < i; j++) expect(hit(labels[i]!, labels[j]!), `${labels[i]!.name} / ${labels[j]!.name}`).toBe(false);
+      for (const m of marks) expect(hit(labels[i]!, m, 2), `${labels[i]!.name} on ${m.name}`).toBe(false);
+    }
+    const m = data.matrix.clusters.find((c) => c.workloads.some((w) => w.startsWith('data/')))!;
+    await page.goto(`file://${html}#view=matrix&drill=c${m.cluster}:shop:data`);
+    await page.waitForSelector('body[data-ready=true]');
+    const [svg] = await boxes('#view-matrix svg.matrix');
+    const cols = await boxes('#view-matrix svg.matrix .col-label');
+    expect(cols.length).toBeGreaterThan(0);
+    for (const c of cols) expect(c.x + c.w, c.name).toBeLessThanOrEqual(svg!.x + svg!.w);
+    expect(open.errors).toEqual([]);
+  });
+
   it('the trace view follows a picked source and destination hop by hop as calisim trace does', async () => {
     const page = open.page;
     const data = pageData(html);

@@ -42,10 +42,12 @@ export function createMatrix(root: HTMLElement, data: VizData, store: Store): { 
 
 const SIZE = 22;
 const LABEL = 170;
+const COL_OVERHANG = 90;
 
 function drawSvg(level: Level, selection: string, walls: boolean, activate: (c: Cell) => void): SVGSVGElement {
   const ns = 'http://www.w3.org/2000/svg';
-  const w = LABEL + level.cols.length * SIZE + 4;
+  // Column labels lean right at 60 degrees: room for the last one's overhang (26 characters at most).
+  const w = LABEL + level.cols.length * SIZE + 4 + COL_OVERHANG;
   const h = LABEL + level.rows.length * SIZE + 4;
   const svg = document.createElementNS(ns, 'svg');
   svg.setAttribute('class', 'matrix');

@@ -2,6 +2,7 @@
 // route reflectors and external peers, BGP sessions coloured by state at the time cursor, load balancers
 // with their members, the ingress controller with the nodes running its pods. At most MAX_MARKS shapes: sessions beyond it are drawn only for the selected node.
 import { select, zoom, type Selection } from 'd3';
+import { declutter } from './declutter.js';
 import { stateNameAt, valueAt } from './replay.js';
 import type { Store } from './store.js';
 import type { VizData } from './viz-data.js';
@@ -37,6 +38,11 @@ export function createTopology(root: HTMLElement, data: VizData, store: Store): 
     drawPeers(g, data, open, (i) => pick(`peer:${i}`));
     drawLoadBalancers(g, data, st.time, (i) => pick(`lb:${i}`));
     drawIngress(g, data, st.time, pick('ingress'));
+    // Labels last, above every shape (with a halo), moved apart where they would overlap.
+    const labels = g.append('g').attr('class', 'labels');
+    const texts = g.selectAll<SVGTextElement, unknown>('text.label').nodes();
+    for (const t of texts) labels.node()?.append(t);
+    declutter(texts, g.selectAll<SVGGraphicsElement, unknown>('polygon.ingress, rect.lb, path.peer').nodes());
   };
   return { render };
 }
