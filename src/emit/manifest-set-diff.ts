@@ -2,7 +2,8 @@
 // created or changed (as one YAML stream for `kubectl apply -f -`), the ones removed (as `kubectl delete`
 // lines), and the other files (BIRD, flannel) that changed. Objects are matched by apiVersion group, kind,
 // namespace and name, wherever they sit in the tree.
-import { parseAllDocuments, stringify } from 'yaml';
+import { parseAllDocuments } from 'yaml';
+import { emitYaml } from '../lib/yaml-emit.js';
 import type { SetFile } from './manifest-set.js';
 
 interface Keyed {
@@ -60,7 +61,7 @@ function objectsOf(files: readonly SetFile[]): Map<string, Keyed> {
       const m = (o['metadata'] ?? {}) as { name?: string; namespace?: string };
       const group = String(o['apiVersion'] ?? '').split('/').slice(0, -1).join('/') || 'core';
       const key = `${group}/${String(o['kind'])} ${m.namespace ? m.namespace + '/' : ''}${m.name ?? ''}`;
-      out.set(`${cluster}:${key}`, { key, cluster, text: stringify(o, { lineWidth: 0, sortMapEntries: false }), object: o });
+      out.set(`${cluster}:${key}`, { key, cluster, text: emitYaml(o), object: o });
     }
   }
   return out;

@@ -3,12 +3,12 @@
 // Kubernetes objects (namespaces, ServiceAccounts, workloads at their current replicas, pods, Services with
 // their cluster IPs, Ingresses, the policies in force), Calico resources, each node's BIRD configuration and
 // flannel's host files, the load balancers' AS3 declarations or MetalLB resources, and a kustomization.yaml that orders the Kubernetes objects for `kubectl apply -k`.
-import { stringify } from 'yaml';
 import type { PlatformRun } from '../engine/platform/run-platform.js';
 import { DEFAULT_SERVICE_CIDR } from '../model/allocate-service-ips.js';
 import type { ModelNode } from '../model/types.js';
 import { formatDiagnostic, InputError, type Diagnostic } from '../lib/diagnostics.js';
 import { formatCidr } from '../lib/ipv4.js';
+import { emitYaml } from '../lib/yaml-emit.js';
 import type { JsonObject, WorkloadSpec } from '../scenario/types.js';
 import { bgpConfigsOf } from '../verdict/state/bgp-configs.js';
 import { renderBirdConfig } from './bird/render-bird-config.js';
@@ -98,7 +98,7 @@ export function buildManifestSet(run: PlatformRun, options: ManifestSetOptions):
     // The management cluster's header also records what no manifest of the set expresses (manifest-set-records.ts).
     const records = c.kind === 'management' ? platformRecordLines(run.model.scenario.platform?.loadBalancers ?? []) : [];
     const header = [setMarker(ci, run.model.clusters.length, c.name), ...records].join('\n');
-    out.push({ path: `${base}/kustomization.yaml`, data: `${header}\n${stringify(kustomization(resources), { lineWidth: 0 })}` });
+    out.push({ path: `${base}/kustomization.yaml`, data: `${header}\n${emitYaml(kustomization(resources))}` });
     for (const cfg of derived.configs) out.push({ path: `${base}/bird/${safeSegment(cfg.node)}.cfg`, data: renderBirdConfig(cfg) });
     if (c.kind === 'management') {
       const hostIp = new Map(c.nodes.map((id) => [run.model.nodes[id]!.shortName, run.model.nodes[id]!.ipText]));
@@ -185,7 +185,7 @@ function atReplicas(w: WorkloadSpec, run: PlatformRun, id: number): WorkloadSpec
 
 function renderObjects(objects: readonly JsonObject[], format: 'yaml' | 'json'): string {
   if (format === 'json') return JSON.stringify({ apiVersion: 'v1', kind: 'List', items: objects }, null, 2) + '\n';
-  return objects.map((o) => stringify(o, { lineWidth: 0, sortMapEntries: false })).join('---\n');
+  return objects.map(emitYaml).join('---\n');
 }
 
 /**

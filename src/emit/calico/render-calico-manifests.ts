@@ -1,7 +1,7 @@
 // emit: a cluster's Calico objects as multi-document YAML files (one per kind) for `calicoctl apply -f`.
-import { stringify } from 'yaml';
 import type { NodeBgpConfig } from '../../model/bgp/types.js';
 import type { ClusterSpec, JsonObject } from '../../scenario/types.js';
+import { emitYaml } from '../../lib/yaml-emit.js';
 import { buildCalicoObjects } from './calico-objects.js';
 
 /** One rendered file: name relative to the tenant's `calico/` folder, and its text. */
@@ -24,5 +24,5 @@ export function renderCalicoManifests(cluster: ClusterSpec, configs: readonly No
 
 /** Documents separated by `---`, each rendered without line folding. */
 export function yamlDocuments(docs: readonly JsonObject[]): string {
-  return docs.map((d) => stringify(d, { lineWidth: 0 })).join('---\n');
+  return docs.map(emitYaml).join('---\n');
 }
