@@ -20,20 +20,61 @@ export interface Place {
 
 const NOWHERE: SourceRef = { file: '<input>', line: 0, col: 0 };
 
+/** Lets a subclass add its private fields to any object: the constructor returns the object it is given. */
+class Carrier {
+  constructor(o: object) {
+    return o as Carrier;
+  }
+}
+
+/**
+ * A record's origin in a private field of the record itself, with the Provenance that set it: invisible to keys,
+ * spread, JSON and equality, and gone with the record. A WeakMap entry per record (93,000 on B1's folder, most of
+ * them intermediate records dropped at once) cost more than any other step of validation, and GC work besides.
+ */
+class Slot extends Carrier {
+  #origin: Origin;
+  #owner: Provenance;
+
+  private constructor(rec: object, origin: Origin, owner: Provenance) {
+    super(rec);
+    this.#origin = origin;
+    this.#owner = owner;
+  }
+
+  /** Sets the origin; false when the record takes no field (frozen) or its slot is another Provenance's. */
+  static put(rec: object, origin: Origin, owner: Provenance): boolean {
+    if (!(#origin in rec)) {
+      if (!Object.isExtensible(rec)) return false;
+      new Slot(rec, origin, owner);
+      return true;
+    }
+    const slot = rec as Slot;
+    if (slot.#owner !== owner) return false;
+    slot.#origin = origin;
+    return true;
+  }
+
+  static take(rec: object, owner: Provenance): Origin | undefined {
+    return #origin in rec && (rec as Slot).#owner === owner ? (rec as Slot).#origin : undefined;
+  }
+}
+
 export class Provenance {
-  private readonly origins = new WeakMap<object, Origin>();
+  /** Origins of records whose slot cannot be this Provenance's (frozen records, another load's records). */
+  private readonly others = new WeakMap<object, Origin>();
 
   set(rec: object, origin: Origin): void {
-    this.origins.set(rec, origin);
+    if (!Slot.put(rec, origin, this)) this.others.set(rec, origin);
   }
 
   get(rec: object): Origin | undefined {
-    return this.origins.get(rec);
+    return Slot.take(rec, this) ?? this.others.get(rec);
   }
 
   /** Place of a record, or of one of its fields (`a.b[0].c` paths are allowed). */
   at(rec: object, field?: string): Place {
-    const o = this.origins.get(rec);
+    const o = this.get(rec);
     const own = (rec as { src?: SourceRef }).src ?? NOWHERE;
     if (o === undefined) return { path: field ?? '', src: own };
     const f = field === undefined ? undefined : (o.fieldPath?.(field) ?? field);
@@ -42,7 +83,7 @@ export class Provenance {
   }
 
   fromManifest(rec: object): boolean {
-    return this.origins.get(rec)?.fromManifest ?? false;
+    return this.get(rec)?.fromManifest ?? false;
   }
 }
 

@@ -81,8 +81,20 @@ export function toJson(v: PValue): JsonValue {
 /** Appends a key or index to a field path: `a.b`, `a[0]`, `labels["app.kubernetes.io/name"]`. */
 export function joinPath(base: string, key: string | number): string {
   if (typeof key === 'number') return `${base}[${key}]`;
-  if (/^[A-Za-z_$][\w$-]*$/.test(key)) return base === '' ? key : `${base}.${key}`;
+  if (isPathName(key)) return base === '' ? key : `${base}.${key}`;
   return `${base}[${JSON.stringify(key)}]`;
+}
+
+/** True for a key written bare in a path (`/^[A-Za-z_$][\w$-]*$/`), tested without a regular expression. */
+function isPathName(key: string): boolean {
+  if (key.length === 0 || !isNameChar(key.charCodeAt(0), false)) return false;
+  for (let i = 1; i < key.length; i++) if (!isNameChar(key.charCodeAt(i), true)) return false;
+  return true;
+}
+
+function isNameChar(c: number, inside: boolean): boolean {
+  if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c === 36) return true;
+  return inside && ((c >= 48 && c <= 57) || c === 45);
 }
 
 /** Splits `spec.ingress[0].ports[1]` or `labels["a.b/c"]` into keys and indices. */
@@ -100,30 +112,33 @@ export function splitPath(path: string): (string | number)[] {
 /** A Locator over a tree: the position of a field path, or of its nearest existing ancestor.
  *  A dotted key that holds dots itself (`metadata.labels.app.kubernetes.io/name`) is found too. */
 export function locatorOf(root: PValue): Locator {
-  return (path) => {
-    const parts = splitPath(path);
-    let node: PValue = root;
-    let src = root.src;
-    for (let i = 0; i < parts.length; i++) {
-      const part = parts[i] as string | number;
-      let next: PValue | undefined;
-      if (typeof part === 'number') {
-        next = node.kind === 'seq' ? node.items[part] : undefined;
-      } else if (node.kind === 'map') {
-        let key = part;
-        let e = entryOf(node, key);
-        for (let j = i + 1; e === undefined && j < parts.length && typeof parts[j] === 'string'; j++) {
-          key = `${key}.${parts[j] as string}`;
-          e = entryOf(node, key);
-          if (e !== undefined) i = j;
-        }
-        if (e !== undefined) src = e.keySrc;
-        next = e?.value;
+  return (path) => locateIn(root, path);
+}
+
+/** The position of a field path in a tree, or of its nearest existing ancestor (see locatorOf). */
+export function locateIn(root: PValue, path: string): SourceRef {
+  const parts = splitPath(path);
+  let node: PValue = root;
+  let src = root.src;
+  for (let i = 0; i < parts.length; i++) {
+    const part = parts[i] as string | number;
+    let next: PValue | undefined;
+    if (typeof part === 'number') {
+      next = node.kind === 'seq' ? node.items[part] : undefined;
+    } else if (node.kind === 'map') {
+      let key = part;
+      let e = entryOf(node, key);
+      for (let j = i + 1; e === undefined && j < parts.length && typeof parts[j] === 'string'; j++) {
+        key = `${key}.${parts[j] as string}`;
+        e = entryOf(node, key);
+        if (e !== undefined) i = j;
       }
-      if (next === undefined) return src;
-      node = next;
-      src = node.src;
+      if (e !== undefined) src = e.keySrc;
+      next = e?.value;
     }
-    return src;
-  };
+    if (next === undefined) return src;
+    node = next;
+    src = node.src;
+  }
+  return src;
 }

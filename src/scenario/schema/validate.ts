@@ -7,58 +7,55 @@ import { parseDuration, simTimeProblem } from './duration.js';
 import { parseAsNumber, portName } from './formats.js';
 import { labelKeyProblem, labelValueProblem, selectorProblem } from './label-formats.js';
 import { unresolvedMessage, unresolvedPlaceholder, substitute } from '../read/placeholders.js';
-import { describe, entryOf, joinPath, locatorOf, type PEntry, type PMap, type PScalar, type PValue } from '../read/positioned.js';
+import { describe, entryOf, joinPath, type PEntry, type PMap, type PScalar, type PValue } from '../read/positioned.js';
 import { errorAt, type Ctx, type Place } from '../provenance.js';
 import type { Field, Rec, Schema } from './schema.js';
+import { TreeOrigin } from './tree-origin.js';
 
 const MAX_GENERATED = 100_000;
 
 /** Reads `v` against `s`; returns undefined (after reporting) when it does not fit. */
 export function validate(s: Schema, v: PValue, path: string, ctx: Ctx): unknown {
-  const fail = (message: string, at: PValue = v): undefined => {
-    errorAt(ctx, { path, src: at.src }, message);
-    return undefined;
-  };
   switch (s.t) {
     case 'string': {
       const text = stringValue(v, path, ctx);
       if (text === undefined) return undefined;
       if (s.enum !== undefined && !s.enum.includes(text)) {
-        return fail(`${text} is not one of ${s.enum.join(', ')}${didYouMean(text, s.enum)}`);
+        return failAt(ctx, path, v, `${text} is not one of ${s.enum.join(', ')}${didYouMean(text, s.enum)}`);
       }
       const problem = s.check?.(text);
-      return problem === undefined ? text : fail(problem);
+      return problem === undefined ? text : failAt(ctx, path, v, problem);
     }
     case 'int':
     case 'number': {
       const n = numberValue(v, s.t === 'int');
-      if (n === undefined) return fail(`expected ${s.t === 'int' ? 'an integer' : 'a number'}, got ${describe(v)}`);
+      if (n === undefined) return failAt(ctx, path, v, `expected ${s.t === 'int' ? 'an integer' : 'a number'}, got ${describe(v)}`);
       if (n < s.min || n > s.max) {
         const what = s.t === 'int' && s.what !== undefined ? `a valid ${s.what} ` : '';
-        return fail(`${n} is not ${what}in ${s.min}..${s.max}`);
+        return failAt(ctx, path, v, `${n} is not ${what}in ${s.min}..${s.max}`);
       }
       return n;
     }
     case 'bool':
-      return v.kind === 'scalar' && typeof v.value === 'boolean' ? v.value : fail(`expected true or false, got ${describe(v)}`);
+      return v.kind === 'scalar' && typeof v.value === 'boolean' ? v.value : failAt(ctx, path, v, `expected true or false, got ${describe(v)}`);
     case 'duration': {
       const d = v.kind === 'scalar' && (typeof v.value === 'string' || typeof v.value === 'number') ? parseDuration(v.value) : undefined;
-      if (d === undefined) return fail(`${v.kind === 'scalar' ? String(v.value) : describe(v)} is not a duration (like 90s, 5m, 1h30m, 250ms)`);
+      if (d === undefined) return failAt(ctx, path, v, `${v.kind === 'scalar' ? String(v.value) : describe(v)} is not a duration (like 90s, 5m, 1h30m, 250ms)`);
       const late = s.simTime === true ? simTimeProblem(d) : undefined;
-      return late === undefined ? d : fail(late);
+      return late === undefined ? d : failAt(ctx, path, v, late);
     }
     case 'asn': {
       const text = v.kind === 'scalar' && v.value !== null ? (v.raw ?? String(v.value)) : undefined;
       const n = text === undefined ? undefined : parseAsNumber(text);
-      return n ?? fail(`${text ?? describe(v)} is not an AS number (1..4294967295, or dotted a.b)`);
+      return n ?? failAt(ctx, path, v, `${text ?? describe(v)} is not an AS number (1..4294967295, or dotted a.b)`);
     }
     case 'port-or-name': {
       const n = numberValue(v, true);
-      if (n !== undefined) return n >= 1 && n <= 65535 ? n : fail(`${n} is not a valid port in 1..65535`);
+      if (n !== undefined) return n >= 1 && n <= 65535 ? n : failAt(ctx, path, v, `${n} is not a valid port in 1..65535`);
       const text = stringValue(v, path, ctx);
       if (text === undefined) return undefined;
       const problem = portName(text);
-      return problem === undefined ? text : fail(problem);
+      return problem === undefined ? text : failAt(ctx, path, v, problem);
     }
     case 'selector':
       return readSelector(v, path, ctx);
@@ -70,11 +67,17 @@ export function validate(s: Schema, v: PValue, path: string, ctx: Ctx): unknown 
     case 'object':
       return readObject(s, v, path, ctx);
     case 'raw':
-      if (s.shape !== 'any' && v.kind !== s.shape) return fail(`expected ${s.shape === 'map' ? 'a map' : 'a list'}, got ${describe(v)}`);
+      if (s.shape !== 'any' && v.kind !== s.shape) return failAt(ctx, path, v, `expected ${s.shape === 'map' ? 'a map' : 'a list'}, got ${describe(v)}`);
       return { node: v, path };
     case 'custom':
       return s.read(v, path, ctx);
   }
+}
+
+/** Reports `message` at `v` (a plain function: a closure per validated value showed in the profiles). */
+function failAt(ctx: Ctx, path: string, v: PValue, message: string): undefined {
+  errorAt(ctx, { path, src: v.src }, message);
+  return undefined;
 }
 
 /** Like validate, but undefined when any error was reported on the way (so callers see complete records). */
@@ -127,11 +130,11 @@ function readLabels(v: PValue, path: string, ctx: Ctx, labelSyntax: boolean): Re
     return undefined;
   }
   const out: Record<string, string> = {};
+  const check = ctx.strict && labelSyntax;
   for (const e of v.entries) {
-    const at = joinPath(path, e.key);
+    // The entry's path is joined only when a problem is reported there.
     const keyProblem = ctx.strict ? labelKeyProblem(e.key) : undefined;
-    const check = ctx.strict && labelSyntax;
-    if (keyProblem !== undefined) errorAt(ctx, { path: at, src: e.keySrc }, keyProblem);
+    if (keyProblem !== undefined) errorAt(ctx, { path: joinPath(path, e.key), src: e.keySrc }, keyProblem);
     const val = e.value;
     if (val.kind === 'scalar' && val.value === null) {
       out[e.key] = '';
@@ -139,12 +142,12 @@ function readLabels(v: PValue, path: string, ctx: Ctx, labelSyntax: boolean): Re
     }
     const text = val.kind === 'scalar' && typeof val.value === 'string' ? val.value : undefined;
     if (text === undefined) {
-      errorAt(ctx, { path: at, src: val.src }, `values here are strings, got ${describe(val)} (quote it)`);
+      errorAt(ctx, { path: joinPath(path, e.key), src: val.src }, `values here are strings, got ${describe(val)} (quote it)`);
       continue;
     }
     const problem = unresolvedPlaceholder(text) ?? (check ? labelValueProblem(text) : undefined);
     if (problem !== undefined) {
-      errorAt(ctx, { path: at, src: val.src }, problem.startsWith('{') ? unresolvedMessage(problem) : problem);
+      errorAt(ctx, { path: joinPath(path, e.key), src: val.src }, problem.startsWith('{') ? unresolvedMessage(problem) : problem);
       continue;
     }
     if (keyProblem === undefined && e.key !== '__proto__') out[e.key] = text;
@@ -162,10 +165,10 @@ function readList(s: Schema & { t: 'list' }, v: PValue, path: string, ctx: Ctx):
     return undefined;
   }
   const out: unknown[] = [];
-  items.forEach((item, i) => {
-    const r = validate(s.of, item, `${path}[${i}]`, ctx);
+  for (let i = 0; i < items.length; i++) {
+    const r = validate(s.of, items[i] as PValue, `${path}[${i}]`, ctx);
     if (r !== undefined) out.push(r);
-  });
+  }
   return out;
 }
 
@@ -204,26 +207,25 @@ function readObject(s: Schema & { t: 'object' }, v: PValue, path: string, ctx: C
     errorAt(ctx, { path, src: v.src }, `expected a map, got ${describe(v)}`);
     return undefined;
   }
-  const names = Object.keys(s.fields);
+  const fields = s.fields;
   if (ctx.strict) {
     for (const e of v.entries) {
-      if (!Object.hasOwn(s.fields, e.key)) {
+      if (!Object.hasOwn(fields, e.key)) {
         const field = isToken(e.key) ? joinPath(path, e.key) : path;
-        errorAt(ctx, { path: field, src: e.keySrc }, `unknown field ${quoteToken(e.key)}${isToken(e.key) ? didYouMean(e.key, names) : ''}`);
+        errorAt(ctx, { path: field, src: e.keySrc }, `unknown field ${quoteToken(e.key)}${isToken(e.key) ? didYouMean(e.key, Object.keys(fields)) : ''}`);
       }
     }
   }
   const out: Rec = {};
   let complete = true;
-  for (const name of names) {
-    const f = s.fields[name] as Field;
-    const value = readField(f, name, v, path, ctx, out);
+  // for-in walks the schema's own keys in Object.keys order without allocating their array.
+  for (const name in fields) {
+    const value = readField(fields[name] as Field, name, v, path, ctx, out);
     if (value === MISSING) complete = false;
     else if (value !== undefined) out[name] = value;
   }
   if (s.noSrc !== true) out.src = v.src;
-  const locate = locatorOf(v);
-  const origin = { path, locate: (field?: string) => (field === undefined ? v.src : locate(field)), fromManifest: ctx.fromManifest };
+  const origin = new TreeOrigin(path, v, ctx.fromManifest);
   ctx.prov.set(out, origin);
   s.check?.(out, (field) => ctx.prov.at(out, field), ctx);
   // A required field missing or unreadable (reported) leaves no record: nothing builds on half of one.
@@ -244,15 +246,15 @@ const MISSING = Symbol('missing');
  */
 function readField(f: Field, name: string, map: PMap, path: string, ctx: Ctx, sofar: Rec): unknown {
   const e = entryOf(map, name);
-  const at = joinPath(path, name);
+  // The field's path is joined only when it is read or reported: most fields of a schema are absent.
   if (e !== undefined && !(e.value.kind === 'scalar' && e.value.value === null)) {
-    const value = validate(f.s, e.value, at, ctx);
+    const value = validate(f.s, e.value, joinPath(path, name), ctx);
     if (value !== undefined) return value;
     if (f.required === true) return MISSING;
   } else if (f.required === true) {
-    errorAt(ctx, { path: at, src: e?.keySrc ?? map.src }, `missing required field \`${name}\``);
+    errorAt(ctx, { path: joinPath(path, name), src: e?.keySrc ?? map.src }, `missing required field \`${name}\``);
     return MISSING;
   }
-  if (f.empty === true) return validate(f.s, { kind: 'map', entries: [], src: e?.keySrc ?? map.src }, at, ctx);
+  if (f.empty === true) return validate(f.s, { kind: 'map', entries: [], src: e?.keySrc ?? map.src }, joinPath(path, name), ctx);
   return typeof f.def === 'function' ? (f.def as (o: Rec) => unknown)(sofar) : f.def;
 }
