@@ -30,6 +30,12 @@ export interface MatrixDiff {
   readonly denied: number[];
 }
 
+/** Rows of E and of I, by class. */
+export interface ChangedRows {
+  readonly egress: readonly number[];
+  readonly ingress: readonly number[];
+}
+
 /** Hot data holder for one packet class. Rows have `words` words; there are words * 32 rows. */
 export class MatrixState {
   readonly E: Int32Array;
@@ -103,14 +109,23 @@ export class MatrixState {
    * program, at a policy ordered before it (a rule matching every peer) keeps its row: nothing changed there.
    */
   recompute(ingress: readonly number[], egress: readonly number[], changed: readonly CPolicy[], force = false): void {
-    const live = (classes: readonly number[], dir: Direction): number[] =>
-      force ? [...classes] : classes.filter((c) => !changed.every((x) => x.staged || shadowed(this.terms[dir][c]?.[x.tierPos], x)));
-    const eg = live(egress, 'egress');
-    const ig = live(ingress, 'ingress');
+    const eg = force ? [...egress] : liveClasses(egress, this.terms.egress, changed);
+    const ig = force ? [...ingress] : liveClasses(ingress, this.terms.ingress, changed);
     this.before = { E: new SavedRows(this.E, eg, this.core.words), I: new SavedRows(this.I, ig, this.core.words), overlay: this.overlay };
     this.computeRows(eg, 'egress');
     this.computeRows(ig, 'ingress');
     this.allowCache = undefined;
+  }
+
+  /**
+   * The rows of E and of I whose bits the last recompute() changed (a row recomputed to what it was is not
+   * listed); undefined when there is no recompute to compare with (none yet, or diff() consumed it).
+   */
+  changedRows(): ChangedRows | undefined {
+    const before = this.before;
+    if (!before) return undefined;
+    const W = this.core.words;
+    return { egress: before.E.changed(this.E, W), ingress: before.I.changed(this.I, W) };
   }
 
   /** Pairs whose verdict changed since recompute(). */
@@ -239,9 +254,28 @@ export class MatrixState {
   }
 }
 
-/** True when `term` ended the tier of `x` before reaching it (so `x` cannot change the program). */
-function shadowed(term: CPolicy | undefined, x: CPolicy): boolean {
-  return term !== undefined && term !== x && comparePolicies(term, x) < 0;
+/**
+ * The classes whose program a change of the `changed` policies may alter: those for which some changed,
+ * non-staged policy is not shadowed — its tier, in the class's last program (`terms`), did not end at a
+ * policy ordered before it (a rule matching every peer). Felix's order is total, so within one tier the
+ * earliest changed policy is the least shadowed: one comparison a tier per class, not one a policy.
+ */
+export function liveClasses(classes: readonly number[], terms: readonly (readonly (CPolicy | undefined)[] | undefined)[], changed: readonly CPolicy[]): number[] {
+  const earliest = new Map<number, CPolicy>();
+  for (const x of changed) {
+    if (x.staged) continue;
+    const e = earliest.get(x.tierPos);
+    if (e === undefined || comparePolicies(x, e) < 0) earliest.set(x.tierPos, x);
+  }
+  const tiers = [...earliest];
+  return classes.filter((c) => {
+    const t = terms[c];
+    // Not shadowed: no term in that tier, or the term is the policy itself or ordered after it.
+    return tiers.some(([pos, x]) => {
+      const term = t?.[pos];
+      return term === undefined || comparePolicies(term, x) >= 0;
+    });
+  });
 }
 
 /** Copies of some rows of a matrix, taken before they are recomputed. */
@@ -266,6 +300,20 @@ class SavedRows {
     const i = this.at.get(r);
     const word = i !== undefined ? (this.data[i * W + (c >>> 5)] as number) : (m[r * W + (c >>> 5)] as number);
     return (word & (1 << (c & 31))) !== 0;
+  }
+
+  /** The saved rows that differ from `m` now. */
+  changed(m: Int32Array, W: number): number[] {
+    const out: number[] = [];
+    this.rows.forEach((r, i) => {
+      for (let w = 0; w < W; w++) {
+        if (this.data[i * W + w] !== m[r * W + w]) {
+          out.push(r);
+          return;
+        }
+      }
+    });
+    return out;
   }
 
   /** True when row r was saved and bit (r, c) differs from `m` now. */

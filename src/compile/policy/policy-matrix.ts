@@ -1,7 +1,7 @@
 // compile: the reachability matrix of one packet class as the caller sees it — class × class allow and
 // unknown bits, expandable to pods (PolicyModel.endpoints) through each class's members.
 import type { Outcome } from '../../model/policy/eval/types.js';
-import type { MatrixState } from './matrix-state.js';
+import type { ChangedRows, MatrixState } from './matrix-state.js';
 import type { PacketSpec } from './packet-class.js';
 import type { PolicyCore } from './policy-core.js';
 import { classOfEndpoint } from './universe.js';
@@ -40,6 +40,11 @@ export class PolicyMatrix {
 
   get ingress(): Int32Array {
     return this.state.I;
+  }
+
+  /** The rows of egress and ingress the last change of packet (a port sweep's step) altered, when known. */
+  get changedRows(): ChangedRows | undefined {
+    return this.state.changedRows();
   }
 
   classOfEndpoint(ep: number): number {

@@ -1,9 +1,10 @@
 // compile: every destination-port class of one protocol in turn, with one matrix carried from class to class —
 // between neighbouring port intervals only rules with a range edge at the cut (or named ports and Services at
-// a declared port) change, so only the rows of their policies' targets are recomputed.
+// a declared port) change, so only the rows of their policies' targets are recomputed; a rule that cannot
+// match the protocol at all (another protocol, ICMP) matches nothing at every port and never changes.
 import { KIND_HEP } from './class-table.js';
 import type { CRule } from './compile-rules.js';
-import { failsafePorts } from './packet-class.js';
+import { failsafePorts, l4Matches } from './packet-class.js';
 import { MatrixState } from './matrix-state.js';
 import type { PolicyCore } from './policy-core.js';
 import { RuleState } from './rule-state.js';
@@ -11,6 +12,7 @@ import { RuleState } from './rule-state.js';
 /** Calls `visit(lo, hi, state)` for every port interval [lo, hi] of `protocol`, in order; returns their count. */
 export function sweepPorts(core: PolicyCore, protocol: number, visit: (lo: number, hi: number, state: MatrixState) => void): number {
   const intervals = core.packets.intervals();
+  const [first] = intervals[0] as [number, number];
   const byCut = new Map<number, CRule[]>();
   const exact: CRule[] = [];
   const at = (p: number, r: CRule): void => {
@@ -19,7 +21,8 @@ export function sweepPorts(core: PolicyCore, protocol: number, visit: (lo: numbe
     else byCut.set(p, [r]);
   };
   for (const r of core.ctx.table) {
-    if (!r) continue;
+    // l4Matches reads the protocol and ICMP fields only, never the port (packet-class.ts).
+    if (!r || !l4Matches(r.rule, { protocol, dstPort: first })) continue;
     const d = r.rule.destination;
     for (const m of [d.ports, d.notPorts]) {
       for (const range of m?.ranges ?? []) {
@@ -32,7 +35,6 @@ export function sweepPorts(core: PolicyCore, protocol: number, visit: (lo: numbe
   const failsafe = new Set(failsafePorts(protocol));
   const special = new Set(core.named.numbers);
   for (const facts of core.u.classes.services) for (const f of facts) for (const pp of f.ports) special.add(pp & 65535);
-  const [first] = intervals[0] as [number, number];
   const rs = new RuleState({ protocol, dstPort: first }, core.ctx, core.named);
   const state = new MatrixState(rs, core);
   visit(first, (intervals[0] as [number, number])[1], state);

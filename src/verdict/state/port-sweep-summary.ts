@@ -5,10 +5,10 @@
 // model and shared by the page's block matrix and the isolation check.
 import type { PolicyMatrix } from '../../compile/policy/policy-matrix.js';
 import type { CompiledPolicies } from '../../compile/policy/compiled-policies.js';
-import { transposeInto } from '../../lib/bit-matrix.js';
 import type { PolicyModel, Rule } from '../../model/policy/types.js';
 import { CONN_PROTOCOLS } from '../policy/conn-set.js';
 import { compiledOf } from './fast-evaluate.js';
+import { SweepAccumulator, type SweepTotals } from './sweep-accumulator.js';
 
 /** Class × class bits, `words` words a row, one row per class (row a, bit b: `a * words + (b >>> 5)`). */
 export interface PortSweepSummary {
@@ -52,49 +52,59 @@ export function portSweepSides(model: PolicyModel): PortSweepSides {
 function sweep(model: PolicyModel, cp: CompiledPolicies, sides: true): PortSweepSides;
 function sweep(model: PolicyModel, cp: CompiledPolicies, sides: boolean): PortSweepSummary;
 function sweep(model: PolicyModel, cp: CompiledPolicies, sides: boolean): PortSweepSummary {
-  const n = cp.classCount;
   // Without reference-decided classes the allow bits are E AND the transpose of I (matrix-state.ts's
-  // allowBits), formed here in one reused buffer instead of a fresh matrix per port interval.
+  // allowBits), folded interval by interval from the rows each one changed (sweep-accumulator.ts).
   const direct = cp.uncertainClasses().length === 0;
-  let out: { words: number; allowAll: Int32Array; allowAny: Int32Array; egressAny: Int32Array; ingressAny: Int32Array } | undefined;
-  let scratch: Int32Array | undefined;
-  const block = new Int32Array(32);
+  let words = 0;
+  let acc: SweepAccumulator | undefined;
+  let plain: PlainSweep | undefined;
+  for (const proto of CONN_PROTOCOLS) {
+    let first = true;
+    const visit = (m: PolicyMatrix): void => {
+      words = m.words;
+      if (!direct) {
+        (plain ??= plainSweep(cp.classCount, m.words, sides)).visit(m);
+        return;
+      }
+      acc ??= new SweepAccumulator(cp.classCount, m.words, sides);
+      const rows = first ? undefined : m.changedRows;
+      if (rows) acc.next(m.egress, m.ingress, rows);
+      else acc.first(m.egress, m.ingress);
+      first = false;
+    };
+    // A protocol no rule matches by port has one matrix for every port: read once, not swept.
+    if (portFree(model, proto.number)) visit(cp.matrix({ protocol: proto.number, dstPort: 1 }));
+    else cp.sweepPorts(proto.number, (_lo, _hi, m) => visit(m));
+  }
+  const done = acc ? acc.finish() : plain!.totals;
+  return sides ? { words, ...done } : { words, allowAll: done.allowAll, allowAny: done.allowAny };
+}
+
+interface PlainSweep {
+  readonly totals: SweepTotals;
+  visit(m: PolicyMatrix): void;
+}
+
+/** Each interval's materialized allow matrix (the reference-decided cells overlaid) ANDed and ORed in full. */
+function plainSweep(n: number, words: number, sides: boolean): PlainSweep {
+  const size = n * words;
+  const totals = { allowAll: new Int32Array(size).fill(-1), allowAny: new Int32Array(size), egressAny: new Int32Array(sides ? size : 0), ingressAny: new Int32Array(sides ? size : 0) };
   const visit = (m: PolicyMatrix): void => {
-    const words = m.words;
-    const size = n * words;
-    out ??= { words, allowAll: new Int32Array(size).fill(-1), allowAny: new Int32Array(size), egressAny: new Int32Array(sides ? size : 0), ingressAny: new Int32Array(sides ? size : 0) };
-    const { allowAll, allowAny, egressAny, ingressAny } = out;
-    const E = m.egress;
-    const I = m.ingress;
-    if (direct) {
-      scratch ??= new Int32Array(E.length);
-      scratch.fill(0);
-      transposeInto(I, words * 32, words * 32, words, scratch, words, block);
-      for (let i = 0; i < size; i++) {
-        const v = scratch[i]! & E[i]!;
-        allowAll[i] &= v;
-        allowAny[i] |= v;
-      }
-    } else {
-      const M = m.allow;
-      for (let i = 0; i < size; i++) {
-        allowAll[i] &= M[i]!;
-        allowAny[i] |= M[i]!;
-      }
+    const { allowAll, allowAny, egressAny, ingressAny } = totals;
+    const M = m.allow;
+    for (let i = 0; i < size; i++) {
+      allowAll[i] &= M[i]!;
+      allowAny[i] |= M[i]!;
     }
     if (!sides) return;
+    const E = m.egress;
+    const I = m.ingress;
     for (let i = 0; i < size; i++) {
       egressAny[i] |= E[i]!;
       ingressAny[i] |= I[i]!;
     }
   };
-  for (const proto of CONN_PROTOCOLS) {
-    // A protocol no rule matches by port has one matrix for every port: read once, not swept.
-    if (portFree(model, proto.number)) visit(cp.matrix({ protocol: proto.number, dstPort: 1 }));
-    else cp.sweepPorts(proto.number, (_lo, _hi, m) => visit(m));
-  }
-  const done = out!;
-  return sides ? done : { words: done.words, allowAll: done.allowAll, allowAny: done.allowAny };
+  return { totals, visit };
 }
 
 /**

@@ -1,8 +1,13 @@
 // The port-sweep summary (allow bits formed in one reused buffer as E AND the transpose of I when no class is
 // reference-decided; each side's rows only on request) equals a plain sweep of every protocol's port
 // intervals reading each interval's materialized allow matrix, on every cluster of the default scenario with
-// canaries and of a management cluster of 321 classes; asking for the sides after the allow bits keeps them.
+// canaries and of a management cluster of 321 classes, and on random clusters (policies with port ranges,
+// named ports, Services, HostEndpoints: the summary folds only the rows each interval changed, sweep-
+// accumulator.ts); asking for the sides after the allow bits keeps them.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { buildPolicyModel } from '../../../src/model/policy/build-policy-model.js';
+import { clusterArb } from '../../arbitraries/cluster.js';
 import { CONN_PROTOCOLS } from '../../../src/verdict/policy/conn-set.js';
 import { runPlatform } from '../../../src/engine/platform/run-platform.js';
 import { buildModel } from '../../../src/model/build-model.js';
@@ -53,5 +58,23 @@ describe('the port-sweep summary', () => {
       if (compiledOf(model).uncertainClasses().length > 0) uncertain++;
     }
     expect(clusters.length).toBeGreaterThan(uncertain);
+  });
+
+  it('folds only the changed rows to the same bits as reading every interval in full, on random clusters', () => {
+    let stepped = 0;
+    fc.assert(
+      fc.property(clusterArb({ maxPods: 6, maxPolicies: 6, extras: true, undeclared: true }), (input) => {
+        const { model } = buildPolicyModel(input);
+        const want = reference(model);
+        const sides = portSweepSides(model);
+        expect([...sides.allowAll]).toEqual(want.allowAll);
+        expect([...sides.allowAny]).toEqual(want.allowAny);
+        expect([...sides.egressAny]).toEqual(want.egressAny);
+        expect([...sides.ingressAny]).toEqual(want.ingressAny);
+        if (compiledOf(model).sweepPorts(6, () => {}) > 1) stepped++;
+      }),
+      { numRuns: 50, seed: 14 },
+    );
+    expect(stepped).toBeGreaterThan(10);
   });
 });
