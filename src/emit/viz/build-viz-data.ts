@@ -4,6 +4,7 @@
 // same document.
 import { formatCidr } from '../../lib/ipv4.js';
 import { createPlatform, type PlatformRun } from '../../engine/platform/run-platform.js';
+import { KIND_NAMES } from '../../engine/bgp/tables/end-table.js';
 import type { Model } from '../../model/types.js';
 import type { CheckReport } from '../../verdict/check/types.js';
 import { policyChangeEffects } from '../../verdict/diff/policy-change-effects.js';
@@ -124,27 +125,28 @@ function peersOf(model: Model): { name: string; ip: string; cluster: number; spe
   return model.clusters.flatMap((c) => c.spec.calico.peers.map((p) => ({ name: p.name, ip: p.peerIP, cluster: c.id, speaker: multi ? `${c.name}/${p.name}` : p.name })));
 }
 
-/** Session ends as `calisim bgp` lists them, sorted by node then peer. */
+/** Session ends as `calisim bgp` lists them, sorted by node then peer (then first seen). */
 function sessionsOf(run: PlatformRun, h: RunHistory, speakerNode: ReadonlyMap<string, number>, peerIndex: ReadonlyMap<string, number>): VizData['sessions'] {
   const net = run.bgp.net;
-  // Each speaker's node (>= 0), external peer (-1 - its index) or neither, looked up once per speaker.
-  const refs = Array.from({ length: net.core.spk.count }, (_, y): number | undefined => {
+  // Each speaker's node (>= 0), external peer (-1 - its index) or neither (NONE), looked up once per speaker.
+  const NONE = -0x40000000;
+  const refs = Int32Array.from({ length: net.core.spk.count }, (_, y): number => {
     const name = net.nameOf(y);
     const node = speakerNode.get(name);
     if (node !== undefined) return node;
     const p = peerIndex.get(name);
-    return p === undefined ? undefined : -1 - p;
+    return p === undefined ? NONE : -1 - p;
   });
-  const ref = (y: number): number | undefined => refs[y];
+  const ref = (y: number): number => (y >= 0 && y < refs.length ? (refs[y] as number) : NONE);
   // Sorted by speaker name, then remote name: each speaker's rank in name order stands for its name.
   const rank = nameRanks(net);
-  const out = h.ends.flatMap((e) => {
-    const node = ref(e.speaker);
-    const peer = ref(e.remote);
-    return node === undefined || peer === undefined || node < 0 ? [] : [{ node, peer, kind: e.kind, states: e.states, a: rank[e.speaker]!, b: rank[e.remote]! }];
-  });
-  out.sort((x, y) => x.a - y.a || x.b - y.b);
-  return out.map(({ node, peer, kind, states }) => ({ node, peer, kind, states }));
+  const { end, speaker, remote, kind, states } = h.ends;
+  const kept: number[] = [];
+  for (let k = 0; k < end.length; k++) if (ref(speaker[k] as number) >= 0 && ref(remote[k] as number) !== NONE) kept.push(k);
+  const ra = (k: number): number => rank[speaker[k] as number] as number;
+  const rb = (k: number): number => rank[remote[k] as number] as number;
+  kept.sort((x, y) => ra(x) - ra(y) || rb(x) - rb(y) || x - y);
+  return kept.map((k) => ({ node: ref(speaker[k] as number), peer: ref(remote[k] as number), kind: KIND_NAMES[kind[k] as number] as string, states: states[k] as number[] }));
 }
 
 /** Each speaker's position among all speakers' names sorted (equal names, equal ranks). */

@@ -2,16 +2,27 @@
 // each node up or down, each BGP session end's RFC 4271 state — with its time; the engine's own records
 // (load-balancer transitions, certificate and blackhole windows) are read once at the end. Session ends are
 // read in full once, then only those the engine announces as changing (EndTable.beforeChange,
-// PlatformRun.beforeNodeChange), once per event time at which they changed.
-import { C_CONFIGURED, EB_CFG, EB_ST, EI_SPK, END_B, END_I, KIND_NAMES } from '../../engine/bgp/tables/end-table.js';
+// PlatformRun.beforeNodeChange), once per event time at which they changed, into a flat log of typed arrays
+// that becomes the per-end histories when the recording finishes.
+import { C_CONFIGURED, EB_CFG, EB_ST, EI_SPK, END_B, END_I } from '../../engine/bgp/tables/end-table.js';
+import { grow } from '../../lib/growable.js';
 import type { IntList } from '../../lib/int-list.js';
 import { advancePlatform, type PlatformRun } from '../../engine/platform/run-platform.js';
 
 /** Changes recorded over a run: node up/down and session-end states as flat `[t, s, ...]` histories. */
 export interface RunHistory {
   readonly nodeUp: number[][];
-  /** Per session end (keyed by end index in first-seen order): speaker ids, kind and state history. */
-  readonly ends: { readonly end: number; readonly speaker: number; readonly remote: number; readonly kind: string; readonly states: number[] }[];
+  readonly ends: EndHistories;
+}
+
+/** The session ends seen, in first-seen order (index k), as columns: when first seen, each end's number,
+ *  speaker and remote speaker ids and peering kind (KIND_NAMES index); then its state history. */
+export interface EndHistories {
+  readonly end: Int32Array;
+  readonly speaker: Int32Array;
+  readonly remote: Int32Array;
+  readonly kind: Uint8Array;
+  readonly states: number[][];
 }
 
 /** Records a run's changes while it advances; the caller (the page, or `check` stepping its points) drives it. */
@@ -25,68 +36,151 @@ export interface HistoryRecorder {
   finish(): RunHistory;
 }
 
+/** The page's state of a session end with no state recorded yet. */
+const UNSEEN = 127;
+
+/**
+ * The ends' changes as they are recorded: `entry` holds (seen index, state) pairs, and a time mark
+ * (entry count, time) starts each event time's entries; `last` is each seen end's last recorded state.
+ */
+class EndLog {
+  entry = new Int32Array(1 << 16);
+  entries = 0;
+  markAt = new Int32Array(1024);
+  markT = new Float64Array(1024);
+  marks = 0;
+  last = new Int8Array(1024);
+
+  /** Records seen end k's state at the time marked last, unless it is the state recorded last. */
+  note(k: number, state: number): void {
+    if (this.last[k] === state) return;
+    this.last[k] = state;
+    const i = 2 * this.entries++;
+    if (i + 2 > this.entry.length) this.entry = grow(this.entry, i + 2);
+    this.entry[i] = k;
+    this.entry[i + 1] = state;
+  }
+
+  /** Starts the entries of time t. */
+  mark(t: number): void {
+    if (this.marks > 0 && this.markAt[this.marks - 1] === this.entries) this.marks--;
+    if (this.marks === this.markAt.length) {
+      this.markAt = grow(this.markAt, this.marks + 1);
+      this.markT = grow(this.markT, this.marks + 1);
+    }
+    this.markAt[this.marks] = this.entries;
+    this.markT[this.marks++] = t;
+  }
+
+  /** Makes seen index k known (with no state yet). */
+  add(k: number): void {
+    this.last = grow(this.last, k + 1, UNSEEN);
+    this.last[k] = UNSEEN;
+  }
+
+  /** Each seen end's `[t, s, ...]` history. */
+  histories(seen: number): number[][] {
+    const out = Array.from({ length: seen }, (): number[] => []);
+    let m = 0;
+    for (let e = 0; e < this.entries; e++) {
+      while (m + 1 < this.marks && (this.markAt[m + 1] as number) <= e) m++;
+      (out[this.entry[2 * e] as number] as number[]).push(this.markT[m] as number, this.entry[2 * e + 1] as number);
+    }
+    return out;
+  }
+}
+
+/** The columns of EndHistories while they grow. */
+class SeenEnds {
+  count = 0;
+  end = new Int32Array(1024);
+  speaker = new Int32Array(1024);
+  remote = new Int32Array(1024);
+  kind = new Uint8Array(1024);
+
+  /** Adds an end; returns its index. */
+  add(n: number, speaker: number, remote: number, kind: number): number {
+    const k = this.count++;
+    if (k === this.end.length) {
+      this.end = grow(this.end, k + 1);
+      this.speaker = grow(this.speaker, k + 1);
+      this.remote = grow(this.remote, k + 1);
+      this.kind = grow(this.kind, k + 1);
+    }
+    this.end[k] = n;
+    this.speaker[k] = speaker;
+    this.remote[k] = remote;
+    this.kind[k] = kind;
+    return k;
+  }
+}
+
 /** Starts recording `run` from its current time. */
 export function recordHistory(run: PlatformRun, snapshotAt: number, at: (run: PlatformRun) => void): HistoryRecorder {
   const nodeUp = run.model.nodes.map((_, i) => [0, run.nodeUp[i]!]);
-  // Each end's index in `ends` (-1: not seen yet), by end number: a typed array, grown as the table grows.
+  // Each end's index in `seen` (-1: not seen yet), by end number: a typed array, grown as the table grows.
   let endIndex = new Int32Array(1024).fill(-1);
   const indexOf = (n: number): number => (n < endIndex.length ? endIndex[n]! : -1);
-  const ends: RunHistory['ends'][number][] = [];
+  // Per seen end: its number, speakers and kind when first seen.
+  const seen = new SeenEnds();
+  const log = new EndLog();
   const { spk, ends: table } = run.bgp.net.core;
   /** The state as the page shows it (-1: its node is down), or null when the end is no node's configured end. */
   const stateOf = (n: number, y: number): number | null => {
     if (y < 0 || spk.isNode[y] !== 1 || ((table.u8[n * END_B + EB_CFG] as number) & C_CONFIGURED) === 0) return null;
     return spk.alive[y] === 1 ? (table.u8[n * END_B + EB_ST] as number) : -1;
   };
-  const see = (n: number, y: number, state: number, t: number): void => {
-    if (n >= endIndex.length) {
-      const grown = new Int32Array(Math.max(n + 1, endIndex.length * 2)).fill(-1);
-      grown.set(endIndex);
-      endIndex = grown;
-    }
-    endIndex[n] = ends.length;
-    const remote = table.i32[(n ^ 1) * END_I + EI_SPK] as number;
-    ends.push({ end: n, speaker: y, remote, kind: KIND_NAMES[table.conf(n).kind] as string, states: [t, state] });
+  const see = (n: number, state: number): void => {
+    endIndex = grow(endIndex, n + 1, -1);
+    const k = seen.add(n, table.i32[n * END_I + EI_SPK] as number, table.i32[(n ^ 1) * END_I + EI_SPK] as number, table.conf(n).kind);
+    endIndex[n] = k;
+    log.add(k);
+    log.note(k, state);
   };
   // Stamped on the next whole millisecond: the state at any integer time replays exactly.
-  const t0 = Math.ceil(run.sim.now);
+  log.mark(Math.ceil(run.sim.now));
   for (let y = 0; y < spk.count; y++) {
     for (const n of (spk.ends[y] as IntList).view()) {
       const state = stateOf(n, y);
-      if (state !== null) see(n, y, state, t0);
+      if (state !== null) see(n, state);
     }
   }
   // The engine announces each node and session end about to change (before it changes): the ends and nodes
   // changed at the pending event time are read once the run has finished that time, which is when the first
-  // change of a later time is announced or the recorder stops.
-  const changedEnds: number[] = [];
-  const changedNodes: number[] = [];
+  // change of a later time is announced or the recorder stops. The announced ends are kept in a typed array
+  // with a count (emptying a plain array by `length = 0` sent V8's optimised reading back to the
+  // interpreter at every event time).
+  let changedEnds = new Int32Array(256);
+  let endCount = 0;
+  const changedNodes = new Set<number>();
   let pendingAt = run.sim.now;
+  const readNodes = (t: number): void => {
+    for (const i of changedNodes) {
+      const h = nodeUp[i]!;
+      if (h[h.length - 1] !== run.nodeUp[i]) h.push(t, run.nodeUp[i]!);
+    }
+    changedNodes.clear();
+  };
   const read = (): void => {
     const t = Math.ceil(pendingAt);
-    if (changedNodes.length > 0) {
-      for (const i of changedNodes) {
-        const h = nodeUp[i]!;
-        if (h[h.length - 1] !== run.nodeUp[i]) h.push(t, run.nodeUp[i]!);
-      }
-      changedNodes.length = 0;
-    }
+    if (changedNodes.size > 0) readNodes(t);
+    if (endCount === 0) return;
+    log.mark(t);
     let fresh: number[] | null = null;
-    for (const n of changedEnds) {
+    for (let i = 0; i < endCount; i++) {
+      const n = changedEnds[i] as number;
       const state = stateOf(n, table.i32[n * END_I + EI_SPK] as number);
       if (state === null) continue;
       const k = indexOf(n);
       if (k < 0) (fresh ??= []).push(n);
-      else {
-        const h = ends[k]!.states;
-        if (h[h.length - 1] !== state) h.push(t, state);
-      }
+      else log.note(k, state);
     }
-    changedEnds.length = 0;
-    if (fresh === null) return;
+    endCount = 0;
+    if (fresh !== null) seeFresh(fresh);
+  };
+  const seeFresh = (fresh: number[]): void => {
     for (const n of inListOrder(run, fresh)) {
-      const y = table.i32[n * END_I + EI_SPK] as number;
-      if (indexOf(n) < 0) see(n, y, stateOf(n, y) as number, t);
+      if (indexOf(n) < 0) see(n, stateOf(n, table.i32[n * END_I + EI_SPK] as number) as number);
     }
   };
   const at0 = (): void => {
@@ -96,11 +190,12 @@ export function recordHistory(run: PlatformRun, snapshotAt: number, at: (run: Pl
   };
   table.beforeChange = (n) => {
     at0();
-    changedEnds.push(n);
+    if (endCount === changedEnds.length) changedEnds = grow(changedEnds, endCount + 1);
+    changedEnds[endCount++] = n;
   };
   run.beforeNodeChange = (i) => {
     at0();
-    changedNodes.push(i);
+    changedNodes.add(i);
   };
   let snapped = false;
   return {
@@ -118,7 +213,8 @@ export function recordHistory(run: PlatformRun, snapshotAt: number, at: (run: Pl
       snapped = true;
       table.beforeChange = null;
       run.beforeNodeChange = null;
-      return { nodeUp, ends };
+      const k = seen.count;
+      return { nodeUp, ends: { end: seen.end.slice(0, k), speaker: seen.speaker.slice(0, k), remote: seen.remote.slice(0, k), kind: seen.kind.slice(0, k), states: log.histories(k) } };
     },
   };
 }
