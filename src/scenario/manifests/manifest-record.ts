@@ -1,11 +1,11 @@
 // scenario: one real Kubernetes/Calico object into a Manifest record (kept whole, with a working locator),
 // and the sorting of objects by what the simulator does with them.
 import { unresolvedMessage, unresolvedPlaceholder } from '../read/placeholders.js';
-import { fieldOf, joinPath, locatorOf, toJson, type PMap, type PValue } from '../read/positioned.js';
+import { fieldOf, joinPath, locatorOf, type PMap, type PValue } from '../read/positioned.js';
 import { errorAt, type Ctx, type Origin } from '../provenance.js';
 import { labels, obj, opt, req, str, strings, def } from '../schema/schema.js';
-import type { Manifest } from '../types.js';
-import { validateClean } from '../schema/validate.js';
+import type { JsonValue, Manifest } from '../types.js';
+import { readClean } from './quick-read.js';
 
 /** What the simulator does with a kind. */
 export type KindRole =
@@ -71,11 +71,11 @@ export function makeManifest(doc: PMap, path: string, apiVersion: string, kind: 
     errorAt(ctx, { path: metaPath, src: doc.src }, `${kind} has no metadata`);
     return undefined;
   }
-  const meta = validateClean(metadataSchema, metaNode, metaPath, ctx) as
+  const meta = readClean(metadataSchema, metaNode, metaPath, ctx) as
     | { name?: string; namespace?: string; labels: Record<string, string>; annotations: Record<string, string> }
     | undefined;
   if (meta?.name === undefined) return undefined;
-  checkPlaceholders(doc, path, ctx);
+  const body = jsonCheckingPlaceholders(doc, path, ctx) as Manifest['body'];
   const role = roleOf(apiVersion, kind);
   const given = ctx.namespace;
   if (given !== undefined && meta.namespace !== undefined && meta.namespace !== given && NAMESPACED.has(kind)) {
@@ -83,7 +83,6 @@ export function makeManifest(doc: PMap, path: string, apiVersion: string, kind: 
     errorAt(ctx, { path: joinPath(metaPath, 'namespace'), src: metaNode.src }, `namespace ${meta.namespace} does not match -n ${given}`);
   }
   const namespace = role !== 'ignored' && NAMESPACED.has(kind) ? (meta.namespace ?? given ?? 'default') : role === 'ignored' ? meta.namespace : undefined;
-  const body = toJson(doc) as Manifest['body'];
   const m: Manifest = {
     apiVersion,
     kind,
@@ -117,14 +116,38 @@ export function manifestOrigin(m: Manifest, path: string, fields: Readonly<Recor
   return { path, locate: (f) => (f === undefined ? m.src : m.locate(f)), fromManifest: true, fieldPath: manifestPath };
 }
 
-/** Placeholders left in a manifest (`{i}` outside a generator) are errors like anywhere else. */
-function checkPlaceholders(v: PValue, path: string, ctx: Ctx): void {
-  if (v.kind === 'scalar') {
-    const left = typeof v.value === 'string' ? unresolvedPlaceholder(v.value) : undefined;
-    if (left !== undefined) errorAt(ctx, { path, src: v.src }, unresolvedMessage(left));
-  } else if (v.kind === 'seq') {
-    v.items.forEach((x, i) => checkPlaceholders(x, `${path}[${i}]`, ctx));
-  } else {
-    for (const e of v.entries) checkPlaceholders(e.value, joinPath(path, e.key), ctx);
-  }
+/**
+ * The object as plain JSON (toJson's value), reporting the placeholders left in it (`{i}` outside a generator),
+ * which are errors like anywhere else. Field paths are built only for the placeholders reported.
+ */
+function jsonCheckingPlaceholders(doc: PValue, path: string, ctx: Ctx): JsonValue {
+  const trail: (string | number)[] = [];
+  const walk = (v: PValue): JsonValue => {
+    if (v.kind === 'scalar') {
+      const text = v.value;
+      if (typeof text === 'string' && text.includes('{')) {
+        const left = unresolvedPlaceholder(text);
+        if (left !== undefined) errorAt(ctx, { path: trail.reduce<string>(joinPath, path), src: v.src }, unresolvedMessage(left));
+      }
+      return text;
+    }
+    if (v.kind === 'seq') {
+      const items: JsonValue[] = [];
+      for (let i = 0; i < v.items.length; i++) {
+        trail.push(i);
+        items.push(walk(v.items[i] as PValue));
+        trail.pop();
+      }
+      return items;
+    }
+    // Without a prototype, a key such as `constructor` or `toString` is only ever the input's own value.
+    const out = Object.create(null) as { [k: string]: JsonValue };
+    for (const e of v.entries) {
+      trail.push(e.key);
+      out[e.key] = walk(e.value);
+      trail.pop();
+    }
+    return out;
+  };
+  return walk(doc);
 }

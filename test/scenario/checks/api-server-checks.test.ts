@@ -1,6 +1,7 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../../src/lib/diagnostics.js';
 import { loadScenarios } from '../../../src/scenario/load-scenario.js';
@@ -54,5 +55,28 @@ describe('the OpenAPI messages, in English (kubernetes-models given ajv-i18n\'s 
     writeFileSync(join(dir, 'pod.yaml'), 'apiVersion: v1\nkind: Pod\nmetadata: { name: p }\nspec:\n  containers: [{ name: c, image: 5 }]\n');
     const s = loadScenarios([dir]);
     expect(s.warnings.map((w) => `${w.path}: ${w.message}`)).toContain('spec.containers[0].image: must be string (the API server would refuse it)');
+  });
+});
+
+describe('the formats kubernetes-models\' validators name (ajv-formats-draft2019\'s are left unloaded)', () => {
+  const require = createRequire(import.meta.url);
+  const schemaDirs = [dirname(require.resolve('kubernetes-models/package.json')), dirname(require.resolve('@kubernetes-models/apimachinery/package.json'))].map((d) => join(d, '_schemas'));
+  const named = new Set<string>();
+  for (const dir of schemaDirs) {
+    for (const f of readdirSync(dir).filter((n) => n.endsWith('.js'))) {
+      for (const m of readFileSync(join(dir, f), 'utf8').matchAll(/formats(?:\.([\w$]+)|\["([^"]+)"\])/g)) named.add(m[1] ?? m[2] ?? '');
+    }
+  }
+
+  it('are byte, quantity, date-time and the number formats, none of the draft-2019 ones', () => {
+    expect([...named].sort()).toEqual(['byte', 'date-time', 'double', 'int32', 'int64', 'quantity']);
+  });
+
+  it('come without loading ajv-formats-draft2019 once the API-server checks are loaded', async () => {
+    await import('../../../src/scenario/checks/api-server-checks.js');
+    const fromValidate = createRequire(require.resolve('@kubernetes-models/validate'));
+    expect(fromValidate('ajv-formats-draft2019/formats/index.js')).toEqual({});
+    const formats = (fromValidate('@kubernetes-models/validate') as { formats: Record<string, unknown> }).formats;
+    for (const f of named) expect(formats[f], f).toBeDefined();
   });
 });

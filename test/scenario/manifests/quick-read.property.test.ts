@@ -1,0 +1,116 @@
+// The quick read of a manifest's fields is the validator's answer whenever the validator would report nothing:
+// the same record (values, defaults, key order, `src`), compared on generated trees of every combinator the
+// manifest readers use, with nasty values (nulls, placeholders, wrong types, out-of-range numbers, `__proto__`).
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { NOT_QUICK, quickRead, readClean } from '../../../src/scenario/manifests/quick-read.js';
+import { Loader } from '../../../src/scenario/read/loader.js';
+import type { PValue } from '../../../src/scenario/read/positioned.js';
+import { bool, def, int, labels, many, obj, oneOf, opt, port, req, str, strings, sub, type Schema } from '../../../src/scenario/schema/schema.js';
+import { validateClean } from '../../../src/scenario/schema/validate.js';
+
+const item = obj({ name: opt(str()), port: opt(port), protocol: def(oneOf(['TCP', 'UDP']), 'TCP'), up: def(bool, false) }, { noSrc: true });
+const inner = obj({ name: req(str()), items: many(item), tags: def(labels, () => ({})), count: opt(int(0, 10)) });
+const schemas: Record<string, Schema> = {
+  meta: obj({ name: req(str()), namespace: opt(str()), labels: def(labels, () => ({})), annotations: def(strings, () => ({})) }, { noSrc: true }),
+  nested: obj({ spec: sub(inner), status: sub(obj({ ip: opt(str((t) => (t.includes('.') ? undefined : `${t} has no dot`))) }, { noSrc: true })), list: many(str()) }, { noSrc: true }),
+};
+
+const src = { file: 'mem.yaml', line: 3, col: 5 };
+const at = (i: number): typeof src => ({ ...src, line: src.line + i });
+const key = fc.constantFrom('name', 'namespace', 'labels', 'annotations', 'spec', 'status', 'list', 'items', 'tags', 'count', 'port', 'protocol', 'up', 'ip', '__proto__', 'app', 'x');
+const scalar: fc.Arbitrary<PValue> = fc
+  .tuple(
+    fc.oneof(
+      fc.constantFrom<string | number | boolean | null>('web', 'TCP', 'UDP', 'SCTP', '10.0.0.1', 'nodot', '{i}', 'a-{tenant}', '', null, true, false, 0, 1, 80, 65535, 65536, -1, 1.5, 11, Number.POSITIVE_INFINITY),
+      fc.string({ maxLength: 4 }),
+    ),
+    fc.nat(50),
+    fc.boolean(),
+  )
+  .map(([value, line, generated]) => ({ kind: 'scalar', value, src: at(line), ...(generated && typeof value === 'string' ? { generated: true } : {}) }) as PValue);
+const tree: fc.Arbitrary<PValue> = fc.letrec<{ v: PValue }>((tie) => ({
+  v: fc.oneof(
+    { depthSize: 'small', withCrossShrink: true },
+    scalar,
+    fc.tuple(fc.array(tie('v'), { maxLength: 3 }), fc.nat(50)).map(([items, line]) => ({ kind: 'seq', items, src: at(line) }) as PValue),
+    fc
+      .tuple(fc.uniqueArray(fc.tuple(key, tie('v'), fc.nat(50)), { maxLength: 5, selector: ([k]) => k }), fc.nat(50))
+      .map(([entries, line]) => ({ kind: 'map', entries: entries.map(([k, value, l]) => ({ key: k, keySrc: at(l), value })), src: at(line) }) as PValue),
+  ),
+})).v;
+
+const scalarOf = (values: readonly (string | number | boolean | null)[]): fc.Arbitrary<PValue> =>
+  fc.tuple(fc.constantFrom(...values), fc.nat(50)).map(([value, line]) => ({ kind: 'scalar', value, src: at(line) }) as PValue);
+const mapOf = (entries: fc.Arbitrary<[string, PValue][]>): fc.Arbitrary<PValue> =>
+  fc.tuple(entries, fc.nat(50)).map(([es, line]) => ({ kind: 'map', entries: es.map(([k, value], i) => ({ key: k, keySrc: at(line + i), value })), src: at(line) }) as PValue);
+
+/** Trees shaped by the schema, mostly valid, with a nasty value or a random subtree now and then. */
+function shaped(s: Schema): fc.Arbitrary<PValue> {
+  const nasty = fc.oneof(scalar, tree);
+  const good = ((): fc.Arbitrary<PValue> => {
+    switch (s.t) {
+      case 'string':
+        return scalarOf(s.enum ?? ['web', '10.0.0.1', 'a.b', 'x']);
+      case 'int':
+        return scalarOf([s.min, s.max, Math.min(s.max, s.min + 3), s.min + 0.5, null]);
+      case 'bool':
+        return scalarOf([true, false]);
+      case 'labels':
+      case 'strings':
+        return mapOf(fc.uniqueArray(fc.tuple(fc.constantFrom('app', 'tier', 'a.b/c', 'x', '__proto__'), scalarOf(['web', '', null, 'db', '{i}', 7])), { maxLength: 3, selector: ([k]) => k }));
+      case 'list':
+        return fc.tuple(fc.array(shaped(s.of), { maxLength: 3 }), fc.nat(50)).map(([items, line]) => ({ kind: 'seq', items, src: at(line) }) as PValue);
+      case 'object': {
+        const fields = Object.entries(s.fields).map(([k, f]) => fc.option(fc.tuple(fc.constant(k), shaped(f.s)), { freq: 3 }));
+        return mapOf(fc.tuple(fc.tuple(...fields), fc.option(fc.tuple(fc.constantFrom('x', 'extra'), scalar), { freq: 2 })).map(([fs, extra]) => {
+          const es = fs.filter((e): e is [string, PValue] => e !== null);
+          return extra === null ? es : [...es, extra];
+        }));
+      }
+      default:
+        return scalar;
+    }
+  })();
+  return fc.oneof({ weight: 12, arbitrary: good }, { weight: 1, arbitrary: nasty });
+}
+
+/** Records as JSON with key order kept (and `src` objects, which are compared by value). */
+const text = (v: unknown): string => JSON.stringify(v);
+
+describe('quickRead against validateClean on a lenient (manifest) context', () => {
+  for (const [name, schema] of Object.entries(schemas)) {
+    it(`${name}: the same record whenever the validator reports nothing, and no quick answer when it reports (seeded, 3000 trees)`, () => {
+      let quick = 0;
+      let refused = 0;
+      fc.assert(
+        fc.property(shaped(schema), (v) => {
+          const loader = new Loader();
+          const ref = validateClean(schema, v, 'doc', loader.manifestCtx);
+          const q = quickRead(schema, v);
+          if (loader.sink.items.length > 0) {
+            refused++;
+            expect(q).toBe(NOT_QUICK);
+          }
+          if (q === NOT_QUICK) return;
+          quick++;
+          expect(loader.sink.items).toEqual([]);
+          expect(text(q)).toBe(text(ref));
+          expect(q).toStrictEqual(ref);
+        }),
+        { seed: 1515, numRuns: 3000 },
+      );
+      expect(quick).toBeGreaterThan(100);
+      expect(refused).toBeGreaterThan(100);
+    });
+  }
+
+  it('readClean reports through the validator what the quick path cannot decide', () => {
+    const loader = new Loader();
+    const v: PValue = { kind: 'map', entries: [{ key: 'name', keySrc: src, value: { kind: 'scalar', value: 'p-{i}', src: at(1) } }], src };
+    expect(readClean(schemas['meta'] as Schema, v, 'metadata', loader.manifestCtx)).toBeUndefined();
+    expect(loader.sink.items.map((d) => `${d.line}:${d.col} ${d.path}: ${d.message}`)).toEqual([
+      '4:5 metadata.name: placeholder {i} is only valid inside a generator (nodes: {count, ...} or tenantSets)',
+    ]);
+  });
+});
