@@ -11,15 +11,21 @@ export function emitYaml(value: unknown): string {
 
 /** The fast path alone: the document, or undefined for a value it leaves to `yaml` (exported for its test). */
 export function fastYaml(value: unknown): string | undefined {
-  const seen = new Set<object>();
+  const w = new Writer();
   try {
-    if (isPlainObject(value)) return `${mapBody(value, '', seen) || '{}'}\n`;
-    if (isPlainArray(value)) return `${value.length === 0 ? '[]' : seqBody(value, '', seen)}\n`;
-    return undefined;
+    if (isPlainObject(value)) {
+      if (hasPair(value)) w.map(value, 0);
+      else w.empty(value, '{}');
+    } else if (isPlainArray(value)) {
+      if (value.length > 0) w.seq(value, 0);
+      else w.empty(value, '[]');
+    } else return undefined;
   } catch (e) {
     if (e === UNSUPPORTED) return undefined;
     throw e;
   }
+  w.parts.push('\n');
+  return w.parts.join('');
 }
 
 /** Thrown inside the walk when a value needs `yaml` itself. */
@@ -36,61 +42,98 @@ function isPlainArray(v: unknown): v is unknown[] {
   return Array.isArray(v) && Object.getPrototypeOf(v) === Array.prototype;
 }
 
+/** Some key has a value: undefined values are dropped (keepUndefined: false, nodes/YAMLMap.js). */
+function hasPair(obj: Record<string, unknown>): boolean {
+  for (const key in obj) if (hasOwn(obj, key) && obj[key] !== undefined) return true;
+  return false;
+}
+
+/** Own keys in the order of Object.keys, as `yaml` reads them (nodes/YAMLMap.js), not inherited ones. */
+const hasOwn = (obj: object, key: string): boolean => Object.prototype.hasOwnProperty.call(obj, key);
+
+/** A newline and the indentation of `depth` (two spaces a level), made once per depth. */
+const NEWLINES: string[] = [];
+function newline(depth: number): string {
+  for (let d = NEWLINES.length; d <= depth; d++) NEWLINES.push(`\n${'  '.repeat(d)}`);
+  return NEWLINES[depth]!;
+}
+
 /**
- * A collection seen twice in one document is written once with an anchor and then as an alias
- * (`aliasDuplicateObjects`, yaml's doc/createNode.js): left to `yaml`.
+ * The document's text as pieces joined once at the end (most pieces are the value's own strings, so little
+ * is allocated). A collection starts where the caller left the text (after `key:` and a newline with its
+ * indentation, or after `- `); its later lines are indented to its depth.
  */
-function enter(v: object, seen: Set<object>): void {
-  if (seen.has(v)) throw UNSUPPORTED;
-  seen.add(v);
-}
+class Writer {
+  readonly parts: string[] = [];
+  /**
+   * A collection seen twice in one document is written once with an anchor and then as an alias
+   * (`aliasDuplicateObjects`, yaml's doc/createNode.js): left to `yaml`.
+   */
+  private readonly seen = new Set<object>();
 
-/** A map's pairs, the first without indentation, the others on lines starting with `indent`; '' when none. */
-function mapBody(obj: Record<string, unknown>, indent: string, seen: Set<object>): string {
-  enter(obj, seen);
-  const inner = indent + '  ';
-  let out = '';
-  let first = true;
-  for (const key of Object.keys(obj)) {
-    const v = obj[key];
-    // Undefined values are dropped (keepUndefined: false, nodes/YAMLMap.js).
-    if (v === undefined) continue;
-    const k = scalarText(key, true);
-    // A key longer than 1024 characters is written as an explicit `? key` (stringify/stringifyPair.js).
-    if (k.length > 1024) throw UNSUPPORTED;
-    out += `${first ? '' : `\n${indent}`}${k}:${pairValue(v, inner, seen)}`;
-    first = false;
+  private enter(v: object): void {
+    if (this.seen.has(v)) throw UNSUPPORTED;
+    this.seen.add(v);
   }
-  return out;
-}
 
-/** What follows `key:`: ` scalar`, ` {}` / ` []`, or a nested block on the next lines at `inner`. */
-function pairValue(v: unknown, inner: string, seen: Set<object>): string {
-  if (isPlainObject(v)) {
-    const body = mapBody(v, inner, seen);
-    return body === '' ? ' {}' : `\n${inner}${body}`;
+  empty(v: object, text: string): void {
+    this.enter(v);
+    this.parts.push(text);
   }
-  if (isPlainArray(v)) return v.length === 0 ? (enter(v, seen), ' []') : `\n${inner}${seqBody(v, inner, seen)}`;
-  return ` ${scalar(v)}`;
-}
 
-/** A non-empty sequence's items (`- item`), the first without indentation, the others at `indent`. */
-function seqBody(arr: readonly unknown[], indent: string, seen: Set<object>): string {
-  enter(arr, seen);
-  const inner = indent + '  ';
-  let out = '';
-  for (let i = 0; i < arr.length; i++) {
-    // A hole or undefined item becomes a null node in `yaml`: left to it.
-    if (!(i in arr)) throw UNSUPPORTED;
-    out += `${i === 0 ? '' : `\n${indent}`}- ${itemText(arr[i], inner, seen)}`;
+  /** A map with at least one pair. */
+  map(obj: Record<string, unknown>, depth: number): void {
+    this.enter(obj);
+    const parts = this.parts;
+    let first = true;
+    for (const key in obj) {
+      const v = obj[key];
+      if (v === undefined || !hasOwn(obj, key)) continue;
+      const k = scalarText(key, true);
+      // A key longer than 1024 characters is written as an explicit `? key` (stringify/stringifyPair.js).
+      if (k.length > 1024) throw UNSUPPORTED;
+      if (!first) parts.push(newline(depth));
+      first = false;
+      // What follows `key:`: ` scalar`, ` {}` / ` []`, or a nested block on the next lines, a level deeper.
+      if (isPlainObject(v)) {
+        if (!hasPair(v)) {
+          parts.push(k, ':');
+          this.empty(v, ' {}');
+        } else {
+          parts.push(k, ':', newline(depth + 1));
+          this.map(v, depth + 1);
+        }
+      } else if (isPlainArray(v)) {
+        if (v.length === 0) {
+          parts.push(k, ':');
+          this.empty(v, ' []');
+        } else {
+          parts.push(k, ':', newline(depth + 1));
+          this.seq(v, depth + 1);
+        }
+      } else parts.push(k, ': ', scalar(v));
+    }
   }
-  return out;
-}
 
-function itemText(v: unknown, inner: string, seen: Set<object>): string {
-  if (isPlainObject(v)) return mapBody(v, inner, seen) || '{}';
-  if (isPlainArray(v)) return v.length === 0 ? (enter(v, seen), '[]') : seqBody(v, inner, seen);
-  return scalar(v);
+  /** A non-empty sequence: `- item` lines, an item's own lines a level deeper. */
+  seq(arr: readonly unknown[], depth: number): void {
+    this.enter(arr);
+    const parts = this.parts;
+    for (let i = 0; i < arr.length; i++) {
+      // A hole or undefined item becomes a null node in `yaml`: left to it.
+      const v = arr[i];
+      if (v === undefined) throw UNSUPPORTED;
+      if (i > 0) parts.push(newline(depth));
+      parts.push('- ');
+      if (isPlainObject(v)) {
+        if (hasPair(v)) this.map(v, depth + 1);
+        else this.empty(v, '{}');
+      } else if (isPlainArray(v)) {
+        if (v.length > 0) this.seq(v, depth + 1);
+        else this.empty(v, '[]');
+      } else parts.push(scalar(v));
+    }
+  }
 }
 
 /** null, booleans and numbers as stringify/stringifyNumber.js writes them; strings by scalarText. */
@@ -116,8 +159,13 @@ const CORE_SCALAR =
 /** A document marker at the start, which `yaml` quotes in a top-level key: left to it. */
 const DOCUMENT_MARKER = /^(?:---|\.\.\.)/;
 
+/** Most names, labels and images: a letter, then letters, digits and `_./-`; plain unless a core keyword. */
+const NAME_LIKE = /^[A-Za-z][\w./-]*$/;
+const KEYWORDS = new Set(['null', 'Null', 'NULL', 'true', 'True', 'TRUE', 'false', 'False', 'FALSE']);
+
 /** A string plain when it reads back as itself, else quoted: single quotes when it holds `"` and no `'`. */
 function scalarText(s: string, isKey: boolean): string {
+  if (NAME_LIKE.test(s) && !KEYWORDS.has(s)) return s;
   if (ESCAPED.test(s) || (isKey && DOCUMENT_MARKER.test(s))) throw UNSUPPORTED;
   if (!NOT_PLAIN.test(s) && !CORE_SCALAR.test(s)) return s;
   return s.includes('"') && !s.includes("'") ? `'${s}'` : JSON.stringify(s);
