@@ -38,13 +38,15 @@ export function sweepPorts(core: PolicyCore, protocol: number, visit: (lo: numbe
   const rs = new RuleState({ protocol, dstPort: first }, core.ctx, core.named);
   const state = new MatrixState(rs, core);
   visit(first, (intervals[0] as [number, number])[1], state);
+  // The rows to recompute, as bitsets of classes: each changed rule's policy targets ORed word by word.
+  const rows: Record<CRule['dir'], Int32Array> = { ingress: new Int32Array(core.words), egress: new Int32Array(core.words) };
   for (let k = 1; k < intervals.length; k++) {
     const [lo, hi] = intervals[k] as [number, number];
     const changed = new Set(byCut.get(lo) ?? []);
     if (special.has(lo) || special.has(lo - 1)) for (const r of exact) changed.add(r);
     rs.retarget({ protocol, dstPort: lo }, [...changed]);
-    const ingress = new Set<number>();
-    const egress = new Set<number>();
+    rows.ingress.fill(0);
+    rows.egress.fill(0);
     const policies = new Set<NonNullable<CRule['policy']>>();
     let profiles = false;
     for (const r of changed) {
@@ -53,29 +55,40 @@ export function sweepPorts(core: PolicyCore, protocol: number, visit: (lo: numbe
         continue;
       }
       policies.add(r.policy);
-      const rows = r.dir === 'ingress' ? ingress : egress;
-      forEachTarget(core, r.policy.targets, (c) => rows.add(c));
+      orSlot(rows[r.dir], core.pool.data, r.policy.targets);
     }
     // HostEndpoints change at a failsafe port whatever the rules (they accept everything there).
     const hosts = failsafe.has(lo) || failsafe.has(lo - 1);
-    for (let c = 0; c < core.u.classes.n; c++) {
-      if (profiles ? core.isTarget(c) : hosts && core.u.classes.kind[c] === KIND_HEP) ingress.add(c) && egress.add(c);
+    if (profiles || hosts) {
+      for (let c = 0; c < core.u.classes.n; c++) {
+        if (profiles ? core.isTarget(c) : core.u.classes.kind[c] === KIND_HEP) {
+          rows.ingress[c >>> 5] |= 1 << (c & 31);
+          rows.egress[c >>> 5] |= 1 << (c & 31);
+        }
+      }
     }
-    state.recompute([...ingress], [...egress], [...policies], profiles || hosts);
+    state.recompute(bitsOf(rows.ingress), bitsOf(rows.egress), [...policies], profiles || hosts);
     visit(lo, hi, state);
   }
   rs.release();
   return intervals.length;
 }
 
-function forEachTarget(core: PolicyCore, slot: number, fn: (c: number) => void): void {
-  const d = core.pool.data;
-  for (let w = 0; w < core.words; w++) {
-    let word = d[slot + w] as number;
+/** bits |= the class set at `slot` of the pool. */
+function orSlot(bits: Int32Array, data: Int32Array, slot: number): void {
+  for (let w = 0; w < bits.length; w++) bits[w] |= data[slot + w]!;
+}
+
+/** The classes set in `bits`, ascending. */
+function bitsOf(bits: Int32Array): number[] {
+  const out: number[] = [];
+  for (let w = 0; w < bits.length; w++) {
+    let word = bits[w]!;
     while (word !== 0) {
       const low = word & -word;
-      fn(w * 32 + 31 - Math.clz32(low));
+      out.push(w * 32 + 31 - Math.clz32(low));
       word ^= low;
     }
   }
+  return out;
 }

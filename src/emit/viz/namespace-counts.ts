@@ -1,7 +1,8 @@
 // emit/viz: the first level of a block matrix — workload cells counted by verdict per ordered namespace pair,
 // from the class × class codes and how many workloads of each class each namespace holds. One pass per class
 // row tallies the row against every namespace's classes, then scales it by the class's workloads in each of
-// its namespaces: O(classes × (namespace, class) entries) typed-array adds instead of one per pair of pairs.
+// its namespaces: when each class lies in one namespace (B1, large.yaml), by the row's runs of equal codes;
+// else O(classes × (namespace, class) entries) typed-array adds. Never one per pair of workloads.
 import { CODE } from './sweep-class-codes.js';
 
 /** Each code's slot in VizBlockMatrix.counts (allow, some, deny, unknown); -1: not counted (S). */
@@ -14,6 +15,83 @@ const SLOT = new Int8Array(128).fill(-1);
  * `classes` give each workload's namespace and class; `codes` is the n × n class matrix, row-major.
  */
 export function namespaceCounts(nsOf: readonly number[], classes: readonly number[], nsCount: number, codes: Uint8Array, n: number): number[] {
+  const layout = namespaceRanges(nsOf, classes, nsCount, n);
+  return layout ? countsByRuns(layout, nsCount, codes, n) : countsByEntries(nsOf, classes, nsCount, codes, n);
+}
+
+/** Each class in one namespace, the classes of namespace y numbered end[y - 1] .. end[y] - 1. */
+interface NamespaceRanges {
+  readonly nsOfClass: Int32Array;
+  /** Workloads of classes below b, at b: a run's workloads in a namespace are two reads. */
+  readonly prefix: Float64Array;
+  readonly start: Int32Array;
+  readonly end: Int32Array;
+}
+
+/**
+ * The ranges when every class lies in one namespace and the classes of each namespace are consecutive (as
+ * class-matrix.ts numbers them: by first appearance, workloads by namespace); undefined otherwise.
+ */
+function namespaceRanges(nsOf: readonly number[], classes: readonly number[], nsCount: number, n: number): NamespaceRanges | undefined {
+  const nsOfClass = new Int32Array(n).fill(-1);
+  const mult = new Float64Array(n);
+  for (let w = 0; w < nsOf.length; w++) {
+    const c = classes[w]!;
+    if (nsOfClass[c] !== -1 && nsOfClass[c] !== nsOf[w]) return undefined;
+    nsOfClass[c] = nsOf[w]!;
+    mult[c]!++;
+  }
+  const start = new Int32Array(nsCount).fill(n);
+  const end = new Int32Array(nsCount).fill(0);
+  const prefix = new Float64Array(n + 1);
+  for (let c = 0; c < n; c++) {
+    const x = nsOfClass[c]!;
+    if (x < 0 || (c > 0 && x < nsOfClass[c - 1]!)) return undefined;
+    start[x] = Math.min(start[x]!, c);
+    end[x] = c + 1;
+    prefix[c + 1] = prefix[c]! + mult[c]!;
+  }
+  return { nsOfClass, prefix, start, end };
+}
+
+/**
+ * Counts from each class row's runs of equal codes: a run adds, in each namespace it spans, the workloads of
+ * its classes there (a prefix-sum difference). B1's 1,890 classes have rows of a few dozen runs each.
+ */
+function countsByRuns(r: NamespaceRanges, nsCount: number, codes: Uint8Array, n: number): number[] {
+  const { nsOfClass, prefix, start, end } = r;
+  const out = new Float64Array(nsCount * nsCount * 4);
+  const tally = new Float64Array(nsCount * 4);
+  for (let a = 0; a < n; a++) {
+    tally.fill(0);
+    const row = a * n;
+    let b = 0;
+    while (b < n) {
+      const code = codes[row + b]!;
+      let j = b + 1;
+      while (j < n && codes[row + j] === code) j++;
+      const slot = SLOT[code]!;
+      if (slot >= 0) {
+        for (let y = nsOfClass[b]!; ; y++) {
+          // A namespace without workloads (start n, end 0) adds nothing.
+          if (start[y]! < end[y]!) tally[y * 4 + slot] += prefix[Math.min(j, end[y]!)]! - prefix[Math.max(b, start[y]!)]!;
+          if (end[y]! >= j) break;
+        }
+      }
+      b = j;
+    }
+    const x = nsOfClass[a]!;
+    const na = prefix[a + 1]! - prefix[a]!;
+    const base = x * nsCount * 4;
+    for (let i = 0; i < nsCount * 4; i++) out[base + i] += na * tally[i]!;
+    const self = SLOT[codes[row + a]!]!;
+    if (self >= 0) out[base + x * 4 + self] -= na;
+  }
+  return Array.from(out);
+}
+
+/** The general count: each class row tallied against every (namespace, class) entry. */
+function countsByEntries(nsOf: readonly number[], classes: readonly number[], nsCount: number, codes: Uint8Array, n: number): number[] {
   const { starts, cls, mult } = entries(nsOf, classes, nsCount);
   // Where each class appears: its entries (namespace and multiplicity), by class.
   const byClass: number[][] = Array.from({ length: n }, () => []);

@@ -1,6 +1,7 @@
 // The block matrix's namespace × namespace counts (one tally per class row, scaled by each namespace's
-// workloads of the class) equal the former count over every pair of (namespace, class) entries, kept here
-// as the reference, on random workloads, classes and codes.
+// workloads of the class; by runs of equal codes when each namespace's classes are consecutive) equal the
+// former count over every pair of (namespace, class) entries, kept here as the reference, on random
+// workloads, classes and codes, and on random layouts where each class lies in one namespace.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { namespaceCounts } from '../../../src/emit/viz/namespace-counts.js';
@@ -49,5 +50,41 @@ describe('namespace counts of a block matrix', () => {
       }),
       { numRuns: 300, seed: 15 },
     );
+  });
+
+  it('equal it when each class lies in one namespace, counted by runs of equal codes', () => {
+    // Workloads by namespace, classes numbered by first appearance (as class-matrix.ts numbers them); some
+    // namespaces hold no workload, rows are runs of a few codes.
+    const layouts = fc
+      .array(fc.array(fc.integer({ min: 1, max: 4 }), { maxLength: 4 }), { minLength: 1, maxLength: 6 })
+      .chain((perNs) => {
+        const n = perNs.flat().length;
+        return fc.record({ perNs: fc.constant(perNs), runs: fc.array(fc.tuple(fc.constantFrom(65, 68, 80, 83, 85), fc.integer({ min: 1, max: 5 })), { minLength: 1, maxLength: Math.max(1, n * n) }) });
+      });
+    let some = 0;
+    fc.assert(
+      fc.property(layouts, ({ perNs, runs }) => {
+        const nsOf: number[] = [];
+        const classes: number[] = [];
+        let c = 0;
+        perNs.forEach((sizes, x) =>
+          sizes.forEach((size) => {
+            for (let k = 0; k < size; k++) {
+              nsOf.push(x);
+              classes.push(c);
+            }
+            c++;
+          }),
+        );
+        const n = c;
+        const codes = new Uint8Array(n * n).fill(68);
+        let at = 0;
+        for (const [code, length] of runs) for (let k = 0; k < length && at < n * n; k++) codes[at++] = code;
+        if (n > 1) some++;
+        expect(namespaceCounts(nsOf, classes, perNs.length, codes, n)).toEqual(referenceCounts(nsOf, classes, perNs.length, codes, n));
+      }),
+      { numRuns: 400, seed: 15 },
+    );
+    expect(some).toBeGreaterThan(100);
   });
 });
