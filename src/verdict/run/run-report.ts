@@ -3,13 +3,13 @@
 import { formatCidr } from '../../lib/ipv4.js';
 import type { PlatformRun } from '../../engine/platform/run-platform.js';
 import type { IpamPoolUsage } from '../../model/ipam/types.js';
-import { sessionStates, type SessionState } from '../../engine/bgp/reports/session-states.js';
 import type { CertWindow } from '../../engine/pki/types.js';
 import type { EffectWindow } from '../../engine/pki/pki-effects.js';
 import { buildLbReport, type LoadBalancerReport } from '../loadbalancer/lb-report.js';
 import { lbVerdicts } from '../loadbalancer/lb-verdicts.js';
 import { metallbVerdicts } from '../loadbalancer/metallb-bgp-conflict.js';
 import { vipRoutedVerdict } from '../loadbalancer/vip-routed.js';
+import { clusterBgp } from './cluster-bgp.js';
 
 /** Version of the report.json schema (bumped on any incompatible change). */
 export const RUN_REPORT_SCHEMA = 'calisim.run/v1';
@@ -65,17 +65,9 @@ export interface RunReport {
 /** Builds the report of a finished run; `showPath` renders source file names (e.g. relative to the cwd). */
 export function buildRunReport(run: PlatformRun, seed: number, showPath: (file: string) => string = (f) => f): RunReport {
   const { model } = run;
-  // Session states grouped by the cluster of their node (speaker names carry it): no route counters.
-  const clusterOf = new Map<string, number>();
-  for (const c of model.clusters) for (const id of c.nodes) clusterOf.set(run.bgp.speakerOf(id), c.id);
-  const sessions = model.clusters.map((): SessionState[] => []);
-  for (const s of sessionStates(run.bgp.net)) {
-    const c = clusterOf.get(s.node);
-    if (c !== undefined) sessions[c]!.push(s);
-  }
-  const nodeSpeakers = new Set(run.bgp.net.speakers(true));
+  const bgp = clusterBgp(run);
+  const pods = podCounts(run);
   const clusters = model.clusters.map((c, ci): ClusterReport => {
-    const live = run.pods.pods.filter((p) => p.cluster === ci && p.phase !== 'terminated');
     const u = c.underlay;
     return {
       name: c.name,
@@ -83,14 +75,9 @@ export function buildRunReport(run: PlatformRun, seed: number, showPath: (file: 
       placement: c.placement,
       underlay: { kind: u.kind, cidr: formatCidr(u.network), mtu: u.mtu, ...(u.flannel ? { vni: u.flannel.vni } : {}) },
       nodes: { total: c.nodes.length, up: c.nodes.filter((id) => run.nodeUp[id] === 1).length },
-      pods: {
-        // A pod without an address is not running yet (kubelet waits for the CNI): counted apart.
-        running: live.filter((p) => p.phase === 'running' && p.ip >= 0).length,
-        pending: live.filter((p) => p.phase === 'pending').length,
-        withoutAddress: live.filter((p) => p.phase === 'running' && p.ip < 0).length,
-      },
+      pods: pods[ci]!,
       pools: run.ipam.states[ci]!.report().pools,
-      bgp: bgpOf(run, ci, sessions[ci]!, nodeSpeakers),
+      bgp: bgp[ci]!,
     };
   });
   const podsWithoutAddress = run.pods.pods
@@ -159,19 +146,18 @@ export function buildRunReport(run: PlatformRun, seed: number, showPath: (file: 
   };
 }
 
-/** Sessions between two running speakers of a cluster (counted once per end), established ones, and routes held. */
-function bgpOf(run: PlatformRun, ci: number, sessions: readonly SessionState[], nodeSpeakers: ReadonlySet<string>): { sessions: number; established: number; routes: number } {
-  const c = run.model.clusters[ci]!;
-  const up = new Set(c.nodes.filter((id) => run.nodeUp[id] === 1).map((id) => run.bgp.speakerOf(id)));
-  let count = 0;
-  let established = 0;
-  for (const s of sessions) {
-    if (!up.has(s.node)) continue;
-    if (nodeSpeakers.has(s.peer) && !up.has(s.peer)) continue;
-    count++;
-    if (s.state === 'Established') established++;
+/** Per cluster its pods not terminated: running with an address, pending, and running without one (a pod
+ *  without an address is not running yet: kubelet waits for the CNI, so it is counted apart). */
+function podCounts(run: PlatformRun): { running: number; pending: number; withoutAddress: number }[] {
+  const counts = run.model.clusters.map(() => ({ running: 0, pending: 0, withoutAddress: 0 }));
+  for (const p of run.pods.pods) {
+    const c = counts[p.cluster];
+    if (c === undefined || p.phase === 'terminated') continue;
+    if (p.phase === 'pending') c.pending++;
+    else if (p.phase === 'running') {
+      if (p.ip >= 0) c.running++;
+      else c.withoutAddress++;
+    }
   }
-  let routes = 0;
-  for (const n of up) routes += run.bgp.net.routeCounts(n).prefixes;
-  return { sessions: count, established, routes };
+  return counts;
 }
