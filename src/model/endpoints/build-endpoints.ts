@@ -62,14 +62,21 @@ interface SharedParts {
  */
 function sharedParts(nsLabels: ReadonlyMap<string, Labels>, saLabels: ReadonlyMap<string, Labels>): (pod: PodInput) => SharedParts {
   const cache = new Map<string, SharedParts>();
+  // The profile labels a pod inherits depend on its namespace and service account only.
+  const inheritedOf = new Map<string, Labels[]>();
   return (pod) => {
     const key = partsKey(pod);
     let parts = cache.get(key);
     if (!parts) {
-      const inherited = [
-        namespaceProfileLabels(pod.namespace, nsLabels.get(pod.namespace) ?? {}),
-        ...(pod.serviceAccount ? [serviceAccountProfileLabels(pod.serviceAccount, saLabels.get(`${pod.namespace}/${pod.serviceAccount}`) ?? {})] : []),
-      ];
+      const nsSa = `${pod.namespace}/${pod.serviceAccount}`;
+      let inherited = inheritedOf.get(nsSa);
+      if (!inherited) {
+        inherited = [
+          namespaceProfileLabels(pod.namespace, nsLabels.get(pod.namespace) ?? {}),
+          ...(pod.serviceAccount ? [serviceAccountProfileLabels(pod.serviceAccount, saLabels.get(nsSa) ?? {})] : []),
+        ];
+        inheritedOf.set(nsSa, inherited);
+      }
       parts = {
         labels: workloadLabels(pod.labels, pod.namespace, pod.serviceAccount, inherited),
         ports: endpointPorts(pod.ports),
