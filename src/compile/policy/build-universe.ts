@@ -108,8 +108,18 @@ function buildIdentities(model: PolicyModel): { identities: Identity[]; identOf:
     return i;
   };
   const buckets = new Map<number, number[]>();
+  // Endpoints sharing their labels, ports and profiles objects (buildEndpoints shares them between pods of
+  // equal content) have one identity: found by those objects before any hashing.
+  const seen = new Map<object, { ports: object; profiles: object; id: number }[]>();
   for (const e of model.endpoints) {
     if (e.hostNetwork) continue;
+    let same = seen.get(e.labels);
+    if (!same) seen.set(e.labels, (same = []));
+    const known = same.find((s) => s.ports === e.ports && s.profiles === e.profiles);
+    if (known) {
+      identOf[e.index] = known.id;
+      continue;
+    }
     const ports = e.ports.length < 2 ? e.ports : [...e.ports].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.protocol - b.protocol || a.port - b.port));
     let h = 0x811c9dc5;
     for (const k in e.labels) h = Math.imul(Math.imul(h ^ sid(k), 0x01000193) ^ sid(e.labels[k] as string), 0x01000193);
@@ -122,6 +132,7 @@ function buildIdentities(model: PolicyModel): { identities: Identity[]; identOf:
       id = identities.push({ labels: e.labels, namespace: e.namespace, ports, profiles: e.profiles }) - 1;
       list.push(id);
     }
+    same.push({ ports: e.ports, profiles: e.profiles, id });
     identOf[e.index] = id;
   }
   return { identities, identOf };

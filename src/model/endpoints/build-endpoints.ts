@@ -57,32 +57,47 @@ interface SharedParts {
 }
 
 /**
- * SharedParts of a pod, computed once per label set, port list, namespace and service account: the pods of
- * a workload share their labels and ports objects, and 20,000 pods are a few hundred workloads.
+ * SharedParts of a pod, computed once per label set, port list, namespace and service account, compared by
+ * content: pods of a workload share them, and so do the bare pods of a dump (each with its own label object).
  */
 function sharedParts(nsLabels: ReadonlyMap<string, Labels>, saLabels: ReadonlyMap<string, Labels>): (pod: PodInput) => SharedParts {
-  const cache = new Map<Labels, Map<readonly ContainerPort[], Map<string, SharedParts>>>();
+  const cache = new Map<string, SharedParts>();
+  // The profile labels a pod inherits depend on its namespace and service account only.
+  const inheritedOf = new Map<string, Labels[]>();
   return (pod) => {
-    let byPorts = cache.get(pod.labels);
-    if (!byPorts) cache.set(pod.labels, (byPorts = new Map()));
-    let byName = byPorts.get(pod.ports);
-    if (!byName) byPorts.set(pod.ports, (byName = new Map()));
-    const key = `${pod.namespace}\0${pod.serviceAccount}`;
-    let parts = byName.get(key);
+    const key = partsKey(pod);
+    let parts = cache.get(key);
     if (!parts) {
-      const inherited = [
-        namespaceProfileLabels(pod.namespace, nsLabels.get(pod.namespace) ?? {}),
-        ...(pod.serviceAccount ? [serviceAccountProfileLabels(pod.serviceAccount, saLabels.get(`${pod.namespace}/${pod.serviceAccount}`) ?? {})] : []),
-      ];
+      const nsSa = `${pod.namespace}/${pod.serviceAccount}`;
+      let inherited = inheritedOf.get(nsSa);
+      if (!inherited) {
+        inherited = [
+          namespaceProfileLabels(pod.namespace, nsLabels.get(pod.namespace) ?? {}),
+          ...(pod.serviceAccount ? [serviceAccountProfileLabels(pod.serviceAccount, saLabels.get(nsSa) ?? {})] : []),
+        ];
+        inheritedOf.set(nsSa, inherited);
+      }
       parts = {
         labels: workloadLabels(pod.labels, pod.namespace, pod.serviceAccount, inherited),
         ports: endpointPorts(pod.ports),
         profiles: [`kns.${pod.namespace}`, ...(pod.serviceAccount ? [`ksa.${pod.namespace}.${pod.serviceAccount}`] : [])],
       };
-      byName.set(key, parts);
+      cache.set(key, parts);
     }
     return parts;
   };
+}
+
+/** What SharedParts are made of, as text (each string length-prefixed, so no two pods' contents collide). */
+function partsKey(pod: PodInput): string {
+  let key = `${pod.namespace.length}:${pod.namespace}${pod.serviceAccount.length}:${pod.serviceAccount}`;
+  for (const k in pod.labels) {
+    const v = pod.labels[k] as string;
+    key += `${k.length}:${k}${v.length}:${v}`;
+  }
+  key += '|';
+  for (const p of pod.ports) key += `${(p.name ?? '').length}:${p.name ?? ''}${p.containerPort}/${p.protocol}/${p.hostPort ?? ''};`;
+  return key;
 }
 
 function buildEndpoint(pod: PodInput, index: number, shared: SharedParts, diagnostics: Diagnostic[]): WorkloadEndpoint {

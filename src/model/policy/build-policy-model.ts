@@ -35,9 +35,13 @@ export function buildPolicyModel(input: PolicyInput): { model: PolicyModel; diag
 function addGeneratedProfiles(profiles: Map<string, Profile>, input: PolicyInput, namespaces: PolicyModel['namespaces']): void {
   for (const ns of namespaces) profiles.set(`kns.${ns.name}`, namespaceProfile(ns.name, ns.labels));
   const saLabels = new Map(input.manifests.filter((m) => m.kind === 'ServiceAccount').map((m) => [`${m.namespace ?? 'default'}/${m.name}`, m.labels]));
+  // One profile per service account in use (set once: the pods of an account would set equal ones again).
+  const done = new Set<string>();
   for (const p of input.pods) {
-    if (p.serviceAccount) {
-      profiles.set(`ksa.${p.namespace}.${p.serviceAccount}`, serviceAccountProfile(p.namespace, p.serviceAccount, saLabels.get(`${p.namespace}/${p.serviceAccount}`) ?? {}));
+    const name = `ksa.${p.namespace}.${p.serviceAccount}`;
+    if (p.serviceAccount && !done.has(name)) {
+      done.add(name);
+      profiles.set(name, serviceAccountProfile(p.namespace, p.serviceAccount, saLabels.get(`${p.namespace}/${p.serviceAccount}`) ?? {}));
     }
   }
   if (!profiles.has(DEFAULT_ALLOW_PROFILE.name)) profiles.set(DEFAULT_ALLOW_PROFILE.name, DEFAULT_ALLOW_PROFILE);

@@ -1,0 +1,63 @@
+// buildEndpoints shares each pod's Calico labels, ports and profiles between pods of equal content (distinct
+// objects included, as a dump's bare pods are): the endpoints equal those computed pod by pod, uncached.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { buildEndpoints, buildNamespaces, endpointPorts } from '../../../src/model/endpoints/build-endpoints.js';
+import { namespaceProfileLabels, serviceAccountProfileLabels, workloadLabels } from '../../../src/model/endpoints/calico-labels.js';
+import type { PodInput, PolicyInput, WorkloadEndpoint } from '../../../src/model/endpoints/types.js';
+import { clusterArb } from '../../arbitraries/cluster.js';
+
+/** The endpoint of pod `i` computed on its own (the reference: no sharing between pods). */
+function alone(input: PolicyInput, i: number): Omit<WorkloadEndpoint, 'index' | 'ip' | 'node' | 'src' | 'owner' | 'name' | 'hostNetwork' | 'containerPorts' | 'podLabels'> {
+  const pod = input.pods[i]!;
+  const nsLabels = buildNamespaces(input).find((n) => n.name === pod.namespace)?.labels ?? {};
+  const sa = input.manifests.find((m) => m.kind === 'ServiceAccount' && m.apiVersion === 'v1' && (m.namespace ?? 'default') === pod.namespace && m.name === pod.serviceAccount);
+  const inherited = [namespaceProfileLabels(pod.namespace, nsLabels), ...(pod.serviceAccount ? [serviceAccountProfileLabels(pod.serviceAccount, sa?.labels ?? {})] : [])];
+  return {
+    namespace: pod.namespace,
+    serviceAccount: pod.serviceAccount,
+    labels: workloadLabels(pod.labels, pod.namespace, pod.serviceAccount, inherited),
+    ports: endpointPorts(pod.ports),
+    profiles: [`kns.${pod.namespace}`, ...(pod.serviceAccount ? [`ksa.${pod.namespace}.${pod.serviceAccount}`] : [])],
+  };
+}
+
+/**
+ * A copy of `p` in fresh objects: the same content (variant 0), its labels in reverse insertion order (1),
+ * another service account (2), another namespace (3) or another named port (4).
+ */
+function copyOf(p: PodInput, name: string, variant: number): PodInput {
+  const entries = Object.entries(p.labels);
+  const copy = { ...p, name, labels: Object.fromEntries(variant === 1 ? entries.reverse() : entries), ports: p.ports.map((x) => ({ ...x })) };
+  if (variant === 2) return { ...copy, serviceAccount: p.serviceAccount === 'default' ? 'other' : 'default' };
+  if (variant === 3) return { ...copy, namespace: `${p.namespace}-x` };
+  if (variant === 4) return { ...copy, ports: [...copy.ports, { name: 'extra', containerPort: 7, protocol: 'TCP' }] };
+  return copy;
+}
+
+describe('buildEndpoints shares parts by content', () => {
+  it('equals the pod-by-pod computation, and pods of equal content share their labels object', () => {
+    let shared = 0;
+    fc.assert(
+      fc.property(clusterArb({ maxPods: 8, maxPolicies: 0, extras: true, undeclared: true }), fc.array(fc.nat(), { minLength: 5, maxLength: 10 }), (cluster, picks) => {
+        const pods = [...cluster.pods, ...picks.map((k, j) => copyOf(cluster.pods[k % cluster.pods.length]!, `copy${j}`, j % 5))];
+        const input: PolicyInput = { ...cluster, pods };
+        const { endpoints } = buildEndpoints(input);
+        endpoints.forEach((e, i) => {
+          expect({ namespace: e.namespace, serviceAccount: e.serviceAccount, labels: e.labels, ports: e.ports, profiles: e.profiles }).toEqual(alone(input, i));
+          expect(Object.keys(e.labels)).toEqual(Object.keys(e.labels).sort());
+        });
+        picks.forEach((k, j) => {
+          if (j % 5 !== 0) return;
+          const from = endpoints[k % cluster.pods.length]!;
+          const copy = endpoints[cluster.pods.length + j]!;
+          expect(copy.labels).toBe(from.labels);
+          expect(copy.ports).toBe(from.ports);
+          shared++;
+        });
+      }),
+      { numRuns: 150, seed: 4242 },
+    );
+    expect(shared).toBeGreaterThan(150);
+  });
+});
