@@ -164,9 +164,21 @@ function checkNames(doc: PMap, kind: string, at: Placer, ctx: Ctx): void {
   const labels = fieldOf(meta, 'labels');
   if (labels?.kind !== 'map') return;
   for (const e of labels.entries) {
-    const field = joinPath('metadata.labels', e.key);
-    report(field, labelKeyProblem(e.key));
+    const keyProblem = labelKeyProblemOf(e.key);
     const v = str(e.value);
-    if (v !== undefined) report(field, labelValueProblem(v));
+    const valueProblem = v === undefined ? undefined : labelValueProblem(v);
+    if (keyProblem === undefined && valueProblem === undefined) continue;
+    const field = joinPath('metadata.labels', e.key);
+    report(field, keyProblem);
+    report(field, valueProblem);
   }
+}
+
+/** labelKeyProblem, once per key: 10k Pods carry the same few label keys. */
+const keyProblems = new Map<string, string | undefined>();
+function labelKeyProblemOf(key: string): string | undefined {
+  if (keyProblems.has(key)) return keyProblems.get(key);
+  const problem = labelKeyProblem(key);
+  keyProblems.set(key, problem);
+  return problem;
 }

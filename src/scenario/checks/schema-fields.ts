@@ -12,6 +12,8 @@ import { joinPath, type PValue } from '../read/positioned.js';
  */
 export interface SchemaFields {
   readonly known: Map<string, readonly string[]>;
+  /** `known` as sets, for the walk's lookups (a PodSpec declares some forty fields). */
+  readonly knownSets: Map<string, ReadonlySet<string>>;
   readonly covered: Set<string>;
 }
 
@@ -23,7 +25,7 @@ export interface UnknownField {
 }
 
 export function emptySchemaFields(): SchemaFields {
-  return { known: new Map(), covered: new Set() };
+  return { known: new Map(), knownSets: new Map(), covered: new Set() };
 }
 
 /** Child shapes, memoised: the shape walk meets the same few hundred paths on every object. */
@@ -56,11 +58,11 @@ export function learntUnknownFields(f: SchemaFields, doc: PValue): UnknownField[
     }
     if (v.kind !== 'map') return true;
     if (!f.covered.has(shape)) return false;
-    const read = f.known.get(shape);
+    const read = f.knownSets.get(shape);
     if (read === undefined) return true;
     for (const e of v.entries) {
-      if (!read.includes(e.key)) {
-        out.push({ parent: trail.reduce<string>((p, k) => joinPath(p, k), ''), key: e.key, known: read });
+      if (!read.has(e.key)) {
+        out.push({ parent: trail.reduce<string>((p, k) => joinPath(p, k), ''), key: e.key, known: f.known.get(shape) ?? [] });
         continue;
       }
       trail.push(e.key);
@@ -86,7 +88,10 @@ export function learn(f: SchemaFields, v: PValue, run: Recorded, path = '', shap
   f.covered.add(shape);
   const read = run.maps.has(path) ? undefined : run.known.get(path);
   if (read === undefined) return;
-  if (!f.known.has(shape)) f.known.set(shape, read);
+  if (!f.known.has(shape)) {
+    f.known.set(shape, read);
+    f.knownSets.set(shape, new Set(read));
+  }
   for (const e of v.entries) if (read.includes(e.key)) learn(f, e.value, run, joinPath(path, e.key), joinPath(shape, e.key));
 }
 

@@ -94,12 +94,12 @@ export function normaliseManifests(raw: readonly RawRef[], ctx: Ctx, ignored: Ig
     return name === undefined ? undefined : `${stringOf(meta, 'namespace') ?? 'default'}/${name}`;
   };
   for (const d of docs) {
-    const k = key(d);
-    if (d.kind === 'Deployment' && d.role === 'workload' && k !== undefined) deployments.add(k);
+    const k = d.kind === 'Deployment' && d.role === 'workload' ? key(d) : undefined;
+    if (k !== undefined) deployments.add(k);
   }
   for (const d of docs) {
-    const k = key(d);
     const owner = d.kind === 'ReplicaSet' ? replicaSetOwner(d.node) : undefined;
+    const k = owner === undefined ? undefined : key(d);
     if (owner === undefined || k === undefined) continue;
     if (deployments.has(`${k.slice(0, k.indexOf('/'))}/${owner}`)) rsOwners.set(k, owner);
   }

@@ -1,8 +1,8 @@
 // scenario: Deployments, StatefulSets, DaemonSets, ReplicaSets (and ReplicationControllers) into
 // WorkloadSpecs, and Pods into StaticPodSpecs with their owner resolved to the workload the user wrote.
-import { ipv4 } from '../schema/formats.js';
 import { fieldOf, isMap, type PMap } from '../read/positioned.js';
 import { manifestOrigin } from './manifest-record.js';
+import { pickPodIp } from './pod-address.js';
 import type { Ctx } from '../provenance.js';
 import { bool, def, int, labels, many, obj, oneOf, opt, port, str, sub } from '../schema/schema.js';
 import { PROTOCOLS } from '../schema/cluster-schema.js';
@@ -122,11 +122,6 @@ export function readPod(m: Manifest, doc: PMap, path: string, ctx: Ctx): { pod: 
   };
   ctx.prov.set(pod, manifestOrigin(m, path, { nodeName: 'spec.nodeName', podIP: 'status.podIP' }));
   return ref === undefined ? { pod } : { pod, owner: { kind: ref.kind, name: ref.name } };
-}
-
-function pickPodIp(podIP: string | undefined, podIPs: { ip?: string }[]): string | undefined {
-  if (podIP !== undefined && ipv4(podIP) === undefined) return podIP;
-  return podIPs.map((p) => p.ip).find((ip): ip is string => ip !== undefined && ipv4(ip) === undefined);
 }
 
 /** Which workload a pod belongs to: Deployment for `<deploy>-<hash>` ReplicaSets when that Deployment is known. */
