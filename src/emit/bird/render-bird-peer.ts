@@ -30,6 +30,25 @@ function exportFilter(normalPriority: number, internal: boolean): string[] {
   ];
 }
 
+/** The import and export filter blocks, the same for every peer of one priority and kind: rendered once each. */
+const FILTERS = new Map<string, string>();
+function filters(normalPriority: number, internal: boolean): string {
+  const key = `${normalPriority}/${internal}`;
+  let text = FILTERS.get(key);
+  if (text === undefined) {
+    text = [
+      '  import filter {',
+      `    ${importFilter(normalPriority).join('\n    ')}`,
+      '  };',
+      '  export filter {',
+      `    ${exportFilter(normalPriority, internal).join('\n    ')}`,
+      '  };  # Only want to export routes for workloads.',
+    ].join('\n');
+    FILTERS.set(key, text);
+  }
+  return text;
+}
+
 /** Renders `protocol bgp <name> from bgp_template { … }` (no trailing newline). */
 export function renderBirdPeer(p: BgpPeering, normalPriority: number): string {
   const lines = [`protocol bgp ${p.protocolName} from bgp_template {`];
@@ -43,10 +62,7 @@ export function renderBirdPeer(p: BgpPeering, normalPriority: number): string {
   } else {
     lines.push('  ttl security off;', '  multihop;');
   }
-  lines.push('  import filter {', `    ${importFilter(normalPriority).join('\n    ')}`, '  };');
-  const internal = p.peerAs === p.localAs;
-  lines.push('  export filter {', `    ${exportFilter(normalPriority, internal).join('\n    ')}`);
-  lines.push('  };  # Only want to export routes for workloads.');
+  lines.push(filters(normalPriority, p.peerAs === p.localAs));
   if (p.passive) lines.push('  passive on;');
   if (p.gracefulRestartTime !== undefined) lines.push(`  graceful restart time ${p.gracefulRestartTime};`);
   if (p.keepaliveTime !== undefined) lines.push(`  keepalive time ${p.keepaliveTime};`);
