@@ -4,7 +4,7 @@
 // keys or items...), which the `yaml` path then reads and reports on.
 import { COLLECTION_STYLE, EVENT_ID, getScalarValue, parseEvents, SCALAR_STYLE, type Event, type MappingEvent, type ScalarEvent, type SequenceEvent } from 'js-yaml';
 import type { SourceRef } from '../../lib/diagnostics.js';
-import { DIFFERS, isMergeKey, resolvePlain, type CoreValue } from './core-scalar.js';
+import { DIFFERS, isMergeKey, resolvePlain } from './core-scalar.js';
 import { flowPlaceholder } from './flow-placeholder.js';
 import { OffsetPositions } from './offset-positions.js';
 import type { PEntry, PScalar, PValue } from './positioned.js';
@@ -29,14 +29,21 @@ interface Open {
   readonly map: boolean;
   readonly flow: boolean;
   readonly src: SourceRef;
+  /** A map's entries (NO_ENTRIES for a sequence). */
   readonly entries: PEntry[];
+  /** A sequence's items (NO_ITEMS for a map). */
   readonly items: PValue[];
-  /** Resolved keys so far, for the `yaml` path's uniqueness rule (equal scalar values). */
-  readonly keys: Set<CoreValue>;
+  /** A large map's keys, for the duplicate test (a linear scan of `entries` below LINEAR_KEYS). */
+  keys: Set<string> | undefined;
   key: string | undefined;
   keySrc: SourceRef;
   keyEnd: number;
 }
+
+const NO_ENTRIES: PEntry[] = [];
+const NO_ITEMS: PValue[] = [];
+/** Entries a map's duplicate-key test scans one by one before it keeps a Set of them. */
+const LINEAR_KEYS = 16;
 
 /** The documents of `text` (empty ones skipped), or undefined when the `yaml` path must read it. */
 export function readEventTrees(text: string, file: string): PValue[] | undefined {
@@ -55,6 +62,15 @@ export function readEventTrees(text: string, file: string): PValue[] | undefined
     if (e instanceof Uncovered) return undefined;
     throw e;
   }
+}
+
+/** True when a map already has an entry of `key` (a Set of its keys kept once it is large). */
+function hasKey(top: Open, key: string): boolean {
+  const entries = top.entries;
+  if (top.keys !== undefined) return top.keys.has(key);
+  for (const e of entries) if (e.key === key) return true;
+  if (entries.length >= LINEAR_KEYS) top.keys = new Set(entries.map((e) => e.key));
+  return false;
 }
 
 /** A line starting with `%` (a directive: js-yaml drops unknown ones silently, `yaml` warns). */
@@ -106,7 +122,7 @@ class TreeBuilder {
     const c = this.text[e.start];
     if (flow ? c !== (map ? '{' : '[') : !map && c !== '-') throw new Uncovered();
     const src = this.at.at(e.start);
-    this.stack.push({ map, flow, src, entries: [], items: [], keys: new Set(), key: undefined, keySrc: src, keyEnd: 0 });
+    this.stack.push({ map, flow, src, entries: map ? [] : NO_ENTRIES, items: map ? NO_ITEMS : [], keys: undefined, key: undefined, keySrc: src, keyEnd: 0 });
   }
 
   private close(): void {
@@ -129,7 +145,9 @@ class TreeBuilder {
     if (top === undefined) this.root = v;
     else if (!top.map) top.items.push(v);
     else {
-      top.entries.push({ key: top.key as string, keySrc: top.keySrc, value: v });
+      const key = top.key as string;
+      top.entries.push({ key, keySrc: top.keySrc, value: v });
+      top.keys?.add(key);
       top.key = undefined;
     }
   }
@@ -146,9 +164,9 @@ class TreeBuilder {
     const value = plain ? resolvePlain(text) : text;
     if (value === DIFFERS || (plain && isMergeKey(text)) || e.valueEnd - e.valueStart > MAX_KEY_CHARS) throw new Uncovered();
     const key = value === null ? '' : String(value);
-    // `__proto__` is refused by the `yaml` path; equal key values are its duplicate-key error.
-    if (key === '__proto__' || top.keys.has(value)) throw new Uncovered();
-    top.keys.add(value);
+    // `__proto__` is refused by the `yaml` path. Equal key values are its duplicate-key error; keys that only
+    // print alike (`1` and "1", null and "") are not, and are left to it too.
+    if (key === '__proto__' || hasKey(top, key)) throw new Uncovered();
     top.key = key;
     top.keySrc = this.at.at(plain ? e.valueStart : e.valueStart - 1);
     top.keyEnd = plain ? e.valueEnd : e.valueEnd + 1;
