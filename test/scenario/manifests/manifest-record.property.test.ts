@@ -22,7 +22,7 @@ function referenceProblems(v: PValue, path: string, out: string[]): void {
   }
 }
 
-const key = fc.constantFrom('spec', 'ports', 'name', 'a.b/c', 'x y', 'constructor', '0', 'image');
+const key = fc.constantFrom('spec', 'ports', 'name', 'a.b/c', 'x y', 'constructor', '__proto__', 'toString', '0', '10', 'image');
 const scalar: fc.Arbitrary<PValue> = fc
   .tuple(fc.constantFrom<string | number | boolean | null>('web', '{i}', 'p-{i:05}', '{tenant}', 'x{', '{}', 3, null, true), fc.nat(40))
   .map(([value, line]) => ({ kind: 'scalar', value, src: at(line) }) as PValue);
