@@ -7,7 +7,8 @@ import type { Outcome } from '../../model/policy/eval/types.js';
 import { evalProgram, Program } from './eval-program.js';
 import type { CPolicy } from './compile-rules.js';
 import type { RuleState } from './rule-state.js';
-import { comparePolicies } from './target-policies.js';
+import { liveClasses } from './live-classes.js';
+import { SavedRows } from './saved-rows.js';
 
 /** What a matrix needs from the compiler. */
 export interface MatrixCore {
@@ -111,9 +112,26 @@ export class MatrixState {
   recompute(ingress: readonly number[], egress: readonly number[], changed: readonly CPolicy[], force = false): void {
     const eg = force ? [...egress] : liveClasses(egress, this.terms.egress, changed);
     const ig = force ? [...ingress] : liveClasses(ingress, this.terms.ingress, changed);
-    this.before = { E: new SavedRows(this.E, eg, this.core.words), I: new SavedRows(this.I, ig, this.core.words), overlay: this.overlay };
+    const W = this.core.words;
+    this.before = { E: new SavedRows(this.E, eg, W, this.terms.egress), I: new SavedRows(this.I, ig, W, this.terms.ingress), overlay: this.overlay };
     this.computeRows(eg, 'egress');
     this.computeRows(ig, 'ingress');
+    this.allowCache = undefined;
+  }
+
+  /**
+   * Undoes the last recompute() (or revert()): its rows and their programs' tier terms as they were before
+   * it, for a caller that has put the rule state back where it was then (a port sweep leaving a one-port
+   * interval). What it restores is then reported by changedRows() and diff() as a recompute's would be.
+   */
+  revert(): void {
+    const before = this.before;
+    if (!before) throw new Error('MatrixState.revert: no recompute to undo');
+    const W = this.core.words;
+    const now = { E: new SavedRows(this.E, before.E.rows, W, this.terms.egress), I: new SavedRows(this.I, before.I.rows, W, this.terms.ingress), overlay: this.overlay };
+    before.E.restore(this.E, W, this.terms.egress);
+    before.I.restore(this.I, W, this.terms.ingress);
+    this.before = now;
     this.allowCache = undefined;
   }
 
@@ -251,76 +269,6 @@ export class MatrixState {
         if (same === undefined) seen.set(h, { c, prog: this.prog.buf.slice(0, this.prog.len) });
       }
     }
-  }
-}
-
-/**
- * The classes whose program a change of the `changed` policies may alter: those for which some changed,
- * non-staged policy is not shadowed — its tier, in the class's last program (`terms`), did not end at a
- * policy ordered before it (a rule matching every peer). Felix's order is total, so within one tier the
- * earliest changed policy is the least shadowed: one comparison a tier per class, not one a policy.
- */
-export function liveClasses(classes: readonly number[], terms: readonly (readonly (CPolicy | undefined)[] | undefined)[], changed: readonly CPolicy[]): number[] {
-  const earliest = new Map<number, CPolicy>();
-  for (const x of changed) {
-    if (x.staged) continue;
-    const e = earliest.get(x.tierPos);
-    if (e === undefined || comparePolicies(x, e) < 0) earliest.set(x.tierPos, x);
-  }
-  const tiers = [...earliest];
-  return classes.filter((c) => {
-    const t = terms[c];
-    // Not shadowed: no term in that tier, or the term is the policy itself or ordered after it.
-    return tiers.some(([pos, x]) => {
-      const term = t?.[pos];
-      return term === undefined || comparePolicies(term, x) >= 0;
-    });
-  });
-}
-
-/** Copies of some rows of a matrix, taken before they are recomputed. */
-class SavedRows {
-  readonly data: Int32Array;
-  private readonly at = new Map<number, number>();
-
-  constructor(
-    m: Int32Array,
-    readonly rows: readonly number[],
-    W: number,
-  ) {
-    this.data = new Int32Array(rows.length * W);
-    rows.forEach((r, i) => {
-      this.data.set(m.subarray(r * W, r * W + W), i * W);
-      this.at.set(r, i);
-    });
-  }
-
-  /** Bit (r, c) as it was: the saved row when r was saved, else the current matrix `m`. */
-  bit(m: Int32Array, W: number, r: number, c: number): boolean {
-    const i = this.at.get(r);
-    const word = i !== undefined ? (this.data[i * W + (c >>> 5)] as number) : (m[r * W + (c >>> 5)] as number);
-    return (word & (1 << (c & 31))) !== 0;
-  }
-
-  /** The saved rows that differ from `m` now. */
-  changed(m: Int32Array, W: number): number[] {
-    const out: number[] = [];
-    this.rows.forEach((r, i) => {
-      for (let w = 0; w < W; w++) {
-        if (this.data[i * W + w] !== m[r * W + w]) {
-          out.push(r);
-          return;
-        }
-      }
-    });
-    return out;
-  }
-
-  /** True when row r was saved and bit (r, c) differs from `m` now. */
-  flipped(m: Int32Array, W: number, r: number, c: number): boolean {
-    const i = this.at.get(r);
-    if (i === undefined) return false;
-    return (((this.data[i * W + (c >>> 5)] as number) ^ (m[r * W + (c >>> 5)] as number)) & (1 << (c & 31))) !== 0;
   }
 }
 

@@ -33,6 +33,7 @@ export function sweepPorts(core: PolicyCore, protocol: number, visit: (lo: numbe
     if ((d.ports?.named.length ?? 0) > 0 || (d.notPorts?.named.length ?? 0) > 0 || d.services) exact.push(r);
   }
   const failsafe = new Set(failsafePorts(protocol));
+  const anyHost = core.u.classes.kind.some((k, c) => c < core.u.classes.n && k === KIND_HEP);
   const special = new Set(core.named.numbers);
   for (const facts of core.u.classes.services) for (const f of facts) for (const pp of f.ports) special.add(pp & 65535);
   const rs = new RuleState({ protocol, dstPort: first }, core.ctx, core.named);
@@ -40,11 +41,23 @@ export function sweepPorts(core: PolicyCore, protocol: number, visit: (lo: numbe
   visit(first, (intervals[0] as [number, number])[1], state);
   // The rows to recompute, as bitsets of classes: each changed rule's policy targets ORed word by word.
   const rows: Record<CRule['dir'], Int32Array> = { ingress: new Int32Array(core.words), egress: new Int32Array(core.words) };
+  let prev: Step | undefined;
   for (let k = 1; k < intervals.length; k++) {
     const [lo, hi] = intervals[k] as [number, number];
     const changed = new Set(byCut.get(lo) ?? []);
     if (special.has(lo) || special.has(lo - 1)) for (const r of exact) changed.add(r);
-    rs.retarget({ protocol, dstPort: lo }, [...changed]);
+    // HostEndpoints change at a failsafe port whatever the rules (they accept everything there).
+    const hosts = anyHost && (failsafe.has(lo) || failsafe.has(lo - 1));
+    const step = stepOf(rs, [...changed], hosts);
+    rs.retarget({ protocol, dstPort: lo }, step.rules);
+    const back = prev !== undefined && undoes(rs, prev, step);
+    prev = step;
+    if (back) {
+      // Out of a one-port interval ([80, 80] then [81, ...]): every rule is as it was before it.
+      state.revert();
+      visit(lo, hi, state);
+      continue;
+    }
     rows.ingress.fill(0);
     rows.egress.fill(0);
     const policies = new Set<NonNullable<CRule['policy']>>();
@@ -57,8 +70,6 @@ export function sweepPorts(core: PolicyCore, protocol: number, visit: (lo: numbe
       policies.add(r.policy);
       orSlot(rows[r.dir], core.pool.data, r.policy.targets);
     }
-    // HostEndpoints change at a failsafe port whatever the rules (they accept everything there).
-    const hosts = failsafe.has(lo) || failsafe.has(lo - 1);
     if (profiles || hosts) {
       for (let c = 0; c < core.u.classes.n; c++) {
         if (profiles ? core.isTarget(c) : core.u.classes.kind[c] === KIND_HEP) {
@@ -72,6 +83,38 @@ export function sweepPorts(core: PolicyCore, protocol: number, visit: (lo: numbe
   }
   rs.release();
   return intervals.length;
+}
+
+/** The rules a cut retargets, with their sets in the rule state before it, and whether failsafe ports change there. */
+interface Step {
+  readonly rules: readonly CRule[];
+  readonly src: Int32Array;
+  readonly dst: Int32Array;
+  readonly hosts: boolean;
+}
+
+function stepOf(rs: RuleState, rules: readonly CRule[], hosts: boolean): Step {
+  return { rules, src: Int32Array.from(rules, (r) => rs.effSrc[r.id]!), dst: Int32Array.from(rules, (r) => rs.effDst[r.id]!), hosts };
+}
+
+/**
+ * Whether the rule state, just retargeted by `cur`, is back where it was before `prev` (the cut just
+ * before): every rule of both steps holds the sets it held then (a rule of `cur` alone held them until
+ * `cur`), and no failsafe port changed (HostEndpoint programs read the port itself). The matrix's rows
+ * are a function of the rule state, so they are the rows before `prev` too.
+ */
+function undoes(rs: RuleState, prev: Step, cur: Step): boolean {
+  if (prev.hosts || cur.hosts) return false;
+  const inPrev = new Set(prev.rules);
+  for (let i = 0; i < prev.rules.length; i++) {
+    const id = prev.rules[i]!.id;
+    if (rs.effSrc[id] !== prev.src[i] || rs.effDst[id] !== prev.dst[i]) return false;
+  }
+  for (let i = 0; i < cur.rules.length; i++) {
+    const r = cur.rules[i]!;
+    if (!inPrev.has(r) && (rs.effSrc[r.id] !== cur.src[i] || rs.effDst[r.id] !== cur.dst[i])) return false;
+  }
+  return true;
 }
 
 /** bits |= the class set at `slot` of the pool. */

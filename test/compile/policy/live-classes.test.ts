@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { CPolicy } from '../../../src/compile/policy/compile-rules.js';
-import { liveClasses } from '../../../src/compile/policy/matrix-state.js';
+import { liveClasses } from '../../../src/compile/policy/live-classes.js';
 import { comparePolicies } from '../../../src/compile/policy/target-policies.js';
 
 /** The rule as recompute() applied it before: every changed policy tried for every class. */

@@ -1,10 +1,12 @@
 // test: sweeping the destination-port classes of a protocol with one carried matrix gives, for every
-// interval, the matrix a fresh compilation builds for any port inside it.
+// interval, the matrix a fresh compilation builds for any port inside it — on random clusters, and on a
+// one-port rule followed by a range of a later policy (leaving [80, 80] undoes its rows and their tier ends).
 import fc from 'fast-check';
-import { describe, expect } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { compilePolicies } from '../../../src/compile/policy/compiled-policies.js';
 import { buildPolicyModel } from '../../../src/model/policy/build-policy-model.js';
 import { clusterArb } from '../../arbitraries/cluster.js';
+import { input, manifests, ns, pod } from '../../fixtures/policy/manifests.js';
 import { itInParts } from '../../setup/property-parts.js';
 
 describe('sweepPorts', () => {
@@ -25,4 +27,39 @@ describe('sweepPorts', () => {
       expect(count).toBeGreaterThan(0);
     }),
   );
+
+  it('after a one-port interval, a later policy of the same tier still decides (its tier did not end at the first)', () => {
+    const { model } = buildPolicyModel(
+      input({
+        namespaces: [ns('a', {})],
+        pods: [pod('a/db', { app: 'db' }, '10.0.0.1'), pod('a/client', { app: 'client' }, '10.0.0.2'), pod('a/web', { app: 'web' }, '10.0.0.3')],
+        manifests: manifests(`
+apiVersion: projectcalico.org/v3
+kind: GlobalNetworkPolicy
+metadata: {name: any-to-80}
+spec:
+  order: 1
+  selector: app == 'db'
+  ingress: [{action: Allow, protocol: TCP, destination: {ports: [80]}}]
+---
+apiVersion: projectcalico.org/v3
+kind: GlobalNetworkPolicy
+metadata: {name: clients-to-85-90}
+spec:
+  order: 2
+  selector: app == 'db'
+  ingress: [{action: Allow, protocol: TCP, source: {selector: app == 'client'}, destination: {ports: ['85:90']}}]
+`),
+      }),
+    );
+    const [DB, CLIENT, WEB] = [0, 1, 2];
+    const cp = compilePolicies(model);
+    const seen: string[] = [];
+    cp.sweepPorts(6, (lo, hi, mx) => {
+      const fresh = compilePolicies(model).matrix({ protocol: 6, dstPort: lo });
+      for (let s = 0; s < 3; s++) for (let d = 0; d < 3; d++) expect(mx.verdict(s, d), `${s}->${d} in [${lo}, ${hi}]`).toBe(fresh.verdict(s, d));
+      if (lo >= 80 && lo <= 91) seen.push(`${lo}-${hi}: ${mx.verdict(CLIENT, DB)} ${mx.verdict(WEB, DB)}`);
+    });
+    expect(seen).toEqual(['80-80: allow allow', '81-84: deny deny', '85-90: allow deny', '91-178: deny deny']);
+  });
 });
