@@ -3,8 +3,8 @@
 // next hop's state; or, leaving the cluster, the source rewrites, the management cluster's outer wall and
 // the other cluster; then the destination's ingress policy, judging the source address it sees there.
 import type { PlatformRun } from '../../engine/platform/run-platform.js';
-import { nodeFib } from '../../engine/bgp/reports/node-fib.js';
-import { cidrContains, formatIpv4, parseCidr } from '../../lib/ipv4.js';
+import { nodeRoute } from '../../engine/bgp/reports/node-route.js';
+import { cidrContains, formatCidr, formatIpv4, parseCidr } from '../../lib/ipv4.js';
 import { sourceChanges, sourceSeenAt, type SourceChange } from '../../model/edge/source-address.js';
 import type { PolicyModel } from '../../model/policy/types.js';
 import { calicoEncapsulation } from '../../model/underlay/encapsulation.js';
@@ -79,10 +79,11 @@ export function traceLeg(run: PlatformRun, policies: readonly ClusterPolicies[],
   }
   // 3. Same cluster: the source node's FIB.
   if (dst.cluster === src.cluster && src.node >= 0) {
-    const speaker = run.bgp.speakerOf(src.node);
-    const fib = nodeFib(run.bgp.net, speaker);
-    const g = fib.lookup(dst.ip);
-    const prefix = longestPrefix(run, speaker, dst.ip);
+    const net = run.bgp.net;
+    const route = nodeRoute(net, net.speaker(run.bgp.speakerOf(src.node)), dst.ip);
+    const g = route.group;
+    const prefix = route.held ? formatCidr(route.held) : undefined;
+    const fibHops = net.core.groups.hops[g] ?? [];
     if (dst.kind === 'node') {
       // Node addresses are on the underlay itself (a connected network), not in BGP.
       hops.push({ step: 'route', at: nodeName(src.node), detail: `${formatIpv4(dst.ip)} is on the node's own underlay network (connected route)` });
@@ -95,8 +96,8 @@ export function traceLeg(run: PlatformRun, policies: readonly ClusterPolicies[],
     } else if (g === 1) {
       return drop('blackhole', nodeName(src.node), `${prefix ?? 'a local block'} is a blackhole route: the node owns the block but no pod has ${formatIpv4(dst.ip)}`);
     } else {
-      const nh = g === 2 ? dst.ip : (fib.hops(g)[0] ?? dst.ip);
-      hops.push({ step: 'route', at: nodeName(src.node), detail: `matches ${prefix ?? '?'} via ${formatIpv4(nh)}${fib.hops(g).length > 1 ? ` (ECMP over ${fib.hops(g).length} next hops)` : ''}`, ...(prefix ? { prefix } : {}), nextHop: formatIpv4(nh) });
+      const nh = g === 2 ? dst.ip : (fibHops[0] ?? dst.ip);
+      hops.push({ step: 'route', at: nodeName(src.node), detail: `matches ${prefix ?? '?'} via ${formatIpv4(nh)}${fibHops.length > 1 ? ` (ECMP over ${fibHops.length} next hops)` : ''}`, ...(prefix ? { prefix } : {}), nextHop: formatIpv4(nh) });
       const next = model.nodes.find((n) => n.cluster === src.cluster && n.ip === nh);
       const c = model.clusters[src.cluster]!;
       const pool = c.spec.calico.ipPools.find((x) => !x.disabled && cidrContains(parseCidr(x.cidr)!, dst.ip));
@@ -147,15 +148,6 @@ export function traceLeg(run: PlatformRun, policies: readonly ClusterPolicies[],
   if (dst.kind === 'address') return end('left-platform');
   hops.push({ step: 'deliver', at: dst.text, detail: `delivered to ${dst.text}` });
   return end('delivered');
-}
-
-function longestPrefix(run: PlatformRun, speaker: string, ip: number): string | undefined {
-  let best: { prefix: string; len: number } | undefined;
-  for (const r of run.bgp.net.routes(speaker)) {
-    const c = parseCidr(r.prefix);
-    if (c && cidrContains(c, ip) && (!best || c.len > best.len)) best = { prefix: r.prefix, len: c.len };
-  }
-  return best?.prefix;
 }
 
 /** The workload endpoint with this address in a policy model. */
