@@ -1,7 +1,6 @@
 // model: a draft policy into the IR Policy — Felix's view after libcalico-go's update processors
 // (networkpolicyprocessor.go, globalnetworkpolicyprocessor.go, rules.go RuleAPIV3ToBackend).
 import { parseSelector } from '../../lib/selector/parse.js';
-import type { Selector } from '../../lib/selector/types.js';
 import type { DraftEntity, DraftPolicy, DraftRule } from './draft.js';
 import {
   endpointSelectorText,
@@ -61,42 +60,45 @@ export function finalizePolicy(d: DraftPolicy, id: number): Policy {
   };
 }
 
-/** Finalises one rule at `index` of its list; `ns` is the policy's namespace (undefined for global). */
+/** The writable form of an IR object, filled field by field in its declared key order. */
+type Draft<T> = { -readonly [K in keyof T]?: T[K] };
+
+/**
+ * Finalises one rule at `index` of its list; `ns` is the policy's namespace (undefined for global). Optional
+ * fields are assigned one by one, in the order the outputs show them (spreading a `{}` per absent field
+ * was a tenth of B1's policy parse).
+ */
 export function finalizeRule(r: DraftRule, index: number, ns: string | undefined): Rule {
-  return {
-    index,
-    action: r.action,
-    ...(r.ipVersion !== undefined ? { ipVersion: r.ipVersion } : {}),
-    ...(r.protocol !== undefined ? { protocol: r.protocol } : {}),
-    ...(r.notProtocol !== undefined ? { notProtocol: r.notProtocol } : {}),
-    ...(r.icmp ? { icmp: r.icmp } : {}),
-    ...(r.notICMP ? { notICMP: r.notICMP } : {}),
-    source: finalizeEntity(r.source, ns),
-    destination: finalizeEntity(r.destination, ns),
-    ipv4: r.ipv4,
-    ...(r.http ? { http: r.http } : {}),
-    origin: r.origin,
-  };
+  const out: Draft<Rule> = { index, action: r.action };
+  if (r.ipVersion !== undefined) out.ipVersion = r.ipVersion;
+  if (r.protocol !== undefined) out.protocol = r.protocol;
+  if (r.notProtocol !== undefined) out.notProtocol = r.notProtocol;
+  if (r.icmp) out.icmp = r.icmp;
+  if (r.notICMP) out.notICMP = r.notICMP;
+  out.source = finalizeEntity(r.source, ns);
+  out.destination = finalizeEntity(r.destination, ns);
+  out.ipv4 = r.ipv4;
+  if (r.http) out.http = r.http;
+  out.origin = r.origin;
+  return out as Rule;
 }
 
 function finalizeEntity(e: DraftEntity, ns: string | undefined): EntityMatch {
   const sa = e.serviceAccounts ? serviceAccountSelector(e.serviceAccounts.names, e.serviceAccounts.selector) : '';
   const text = endpointSelectorText(e.namespaceSelector ?? '', e.selector ?? '', sa, e.notSelector ?? '', ns);
-  const selector: Selector | undefined = text !== '' ? parseSelector(text) : undefined;
-  const notSelector = e.notSelector ? parseSelector(e.notSelector) : undefined;
-  return {
-    ...(e.nets ? { nets: e.nets } : {}),
-    ...(e.notNets ? { notNets: e.notNets } : {}),
-    ...(selector ? { selector } : {}),
-    ...(notSelector ? { notSelector } : {}),
-    ...(e.ports ? { ports: e.ports } : {}),
-    ...(e.notPorts ? { notPorts: e.notPorts } : {}),
-    ...(e.services ? { services: e.services } : {}),
-    original: {
-      ...(e.selector ? { selector: e.selector } : {}),
-      ...(e.notSelector ? { notSelector: e.notSelector } : {}),
-      ...(e.namespaceSelector ? { namespaceSelector: e.namespaceSelector } : {}),
-      ...(e.serviceAccounts ? { serviceAccounts: e.serviceAccounts } : {}),
-    },
-  };
+  const out: Draft<EntityMatch> = {};
+  if (e.nets) out.nets = e.nets;
+  if (e.notNets) out.notNets = e.notNets;
+  if (text !== '') out.selector = parseSelector(text);
+  if (e.notSelector) out.notSelector = parseSelector(e.notSelector);
+  if (e.ports) out.ports = e.ports;
+  if (e.notPorts) out.notPorts = e.notPorts;
+  if (e.services) out.services = e.services;
+  const original: Draft<EntityMatch['original']> = {};
+  if (e.selector) original.selector = e.selector;
+  if (e.notSelector) original.notSelector = e.notSelector;
+  if (e.namespaceSelector) original.namespaceSelector = e.namespaceSelector;
+  if (e.serviceAccounts) original.serviceAccounts = e.serviceAccounts;
+  out.original = original;
+  return out as EntityMatch;
 }
