@@ -23,6 +23,6 @@ export function renderCalicoManifests(cluster: ClusterSpec, configs: readonly No
 }
 
 /** Documents separated by `---`, each rendered without line folding. */
-export function yamlDocuments(docs: readonly JsonObject[]): string {
+function yamlDocuments(docs: readonly JsonObject[]): string {
   return docs.map(emitYaml).join('---\n');
 }

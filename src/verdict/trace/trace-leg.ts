@@ -151,7 +151,7 @@ export function traceLeg(run: PlatformRun, policies: readonly ClusterPolicies[],
 }
 
 /** The workload endpoint with this address in a policy model. */
-export function endpointOf(m: PolicyModel, ip: number): number | undefined {
+function endpointOf(m: PolicyModel, ip: number): number | undefined {
   return m.endpoints.find((e) => e.ip === ip && !e.hostNetwork)?.index;
 }
 
