@@ -18,7 +18,8 @@ export function renderLbSummary(vss: readonly VirtualServerReport[]): string[] {
   const out = ['Load balancers:'];
   for (const vs of vss) {
     const mode = vs.mode === 'cluster' ? ', cluster mode (pod members)' : '';
-    out.push(`  ${vs.name}  ${vs.vips.join(', ')}  ${vs.method}, SNAT ${vs.snat}${mode}, ${vs.members.length} member(s)`);
+    const vips = vs.vips.map((v) => (vs.memberPorts[v] === undefined ? v : `${v} (members :${vs.memberPorts[v]})`));
+    out.push(`  ${vs.name}  ${vips.join(', ')}  ${vs.method}, SNAT ${vs.snat}${mode}, ${vs.members.length} member(s)`);
     for (const m of vs.members) out.push(`    ${m.member.padEnd(22)}${m.pod ? ` ${m.pod}` : ''} share ${pct(m.share).padStart(6)} at the end; ${windowsText(m.windows)}`);
     for (const o of vs.outages) out.push(`    outage ${span(o.from, o.to)} (${o.reason})`);
     for (const b of vs.blackholes.slice(0, 10)) {

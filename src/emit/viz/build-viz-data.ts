@@ -166,7 +166,7 @@ function loadBalancersOf(run: PlatformRun, around: { x: number; y: number; r: nu
     const c = around ?? { x: 0, y: 0, r: 0 };
     return {
       name: lb.name,
-      vips: lb.vips.map((v) => `${v.address}:${v.port}/${v.protocol}`),
+      vips: lb.vips.map((v) => `${v.address}:${v.port}/${v.protocol}${v.memberPort === undefined ? '' : ` (members :${v.memberPort})`}`),
       // A cluster-mode member is a pod on its node, down while out of the pool.
       members: run.monitors.pools[i]!.members.map((m) => {
         const { label, pod } = run.monitors.members[m]!;

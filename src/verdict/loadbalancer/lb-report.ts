@@ -16,6 +16,8 @@ export interface MemberWindow {
 export interface VirtualServerReport {
   readonly name: string;
   readonly vips: readonly string[];
+  /** The VIPs (as `vips` writes them) that send to their own member port (`vips[].memberPort`), with that port. */
+  readonly memberPorts: Readonly<Record<string, number>>;
   readonly method: string;
   readonly snat: string;
   /** `nodeport` (members are hosts' NodePorts) or `cluster` (members are the ingress pods, as CIS writes them). */
@@ -88,6 +90,11 @@ export function podShares(run: PlatformRun, lb: number): { pod: string; share: n
   return [...got].map(([pod, share]) => ({ pod, share: round(share) })).sort((a, b) => a.pod.localeCompare(b.pod));
 }
 
+/** A VIP as reports write it: `ADDRESS:PORT/PROTOCOL`. */
+function vipText(v: { readonly address: string; readonly port: number; readonly protocol: string }): string {
+  return `${v.address}:${v.port}/${v.protocol}`;
+}
+
 export function buildLbReport(run: PlatformRun): LoadBalancerReport {
   const w = run.monitors.windows();
   const end = run.stats.endTime;
@@ -95,7 +102,8 @@ export function buildLbReport(run: PlatformRun): LoadBalancerReport {
     const shares = run.monitors.shares(li);
     return {
       name: lb.name,
-      vips: lb.vips.map((v) => `${v.address}:${v.port}/${v.protocol}`),
+      vips: lb.vips.map(vipText),
+      memberPorts: Object.fromEntries(lb.vips.flatMap((v) => (v.memberPort === undefined ? [] : [[vipText(v), v.memberPort]]))),
       method: lb.method,
       snat: lb.snat,
       mode: lb.cluster ? 'cluster' : 'nodeport',
