@@ -133,7 +133,7 @@ function calicoLoadBalancerIp(m: Manifest, path: string, ctx: Ctx): string | und
 const backend = obj(
   {
     service: opt(obj({ name: req(str()), port: sub(obj({ number: opt(port), name: opt(str()) }, { noSrc: true })) }, { noSrc: true })),
-    resource: opt(raw('any')),
+    resource: opt(raw('unchecked')),
     serviceName: opt(str()),
     servicePort: opt(portOrName),
   },

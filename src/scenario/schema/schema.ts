@@ -40,7 +40,7 @@ export type Schema =
       readonly noSrc?: boolean;
     }
   /** Kept as written, for a later step: yields a RawRef. */
-  | { readonly t: 'raw'; readonly shape: 'map' | 'seq' | 'any' }
+  | { readonly t: 'raw'; readonly shape: 'map' | 'seq' | 'unchecked' }
   | { readonly t: 'custom'; readonly read: (v: PValue, path: string, ctx: Ctx) => unknown };
 
 export interface Field {
@@ -83,7 +83,7 @@ export const strings: Schema = { t: 'strings' };
 export const port: Schema = int(1, 65535, 'port');
 export const list = (of: Schema): Schema => ({ t: 'list', of });
 export const generated = (of: Schema): Schema => ({ t: 'list', of, generator: true });
-export const raw = (shape: 'map' | 'seq' | 'any'): Schema => ({ t: 'raw', shape });
+export const raw = (shape: 'map' | 'seq' | 'unchecked'): Schema => ({ t: 'raw', shape });
 export const obj = (
   fields: Readonly<Record<string, Field>>,
   opts: { check?: (o: Rec, at: At, ctx: Ctx) => void; build?: (o: Rec) => unknown; noSrc?: boolean } = {},

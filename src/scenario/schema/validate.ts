@@ -67,7 +67,7 @@ export function validate(s: Schema, v: PValue, path: string, ctx: Ctx): unknown 
     case 'object':
       return readObject(s, v, path, ctx);
     case 'raw':
-      if (s.shape !== 'any' && v.kind !== s.shape) return failAt(ctx, path, v, `expected ${s.shape === 'map' ? 'a map' : 'a list'}, got ${describe(v)}`);
+      if (s.shape !== 'unchecked' && v.kind !== s.shape) return failAt(ctx, path, v, `expected ${s.shape === 'map' ? 'a map' : 'a list'}, got ${describe(v)}`);
       return { node: v, path };
     case 'custom':
       return s.read(v, path, ctx);

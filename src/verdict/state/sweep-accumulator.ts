@@ -18,7 +18,7 @@ export class SweepAccumulator {
   private readonly size: number;
   private readonly andE: Int32Array;
   private readonly andI: Int32Array;
-  private readonly any: Int32Array;
+  private readonly orAll: Int32Array;
   private readonly orE: Int32Array;
   private readonly orI: Int32Array;
   /** The current interval's I transposed (every row of I, as E AND transpose(I) reads it). */
@@ -33,7 +33,7 @@ export class SweepAccumulator {
     this.size = classes * words;
     this.andE = new Int32Array(this.size).fill(-1);
     this.andI = new Int32Array(this.size).fill(-1);
-    this.any = new Int32Array(this.size);
+    this.orAll = new Int32Array(this.size);
     this.orE = new Int32Array(sides ? this.size : 0);
     this.orI = new Int32Array(sides ? this.size : 0);
     this.it = new Int32Array(words * 32 * words);
@@ -78,7 +78,7 @@ export class SweepAccumulator {
     transposeInto(this.andI, this.classes, W * 32, W, t, W, this.block);
     const allowAll = this.andE;
     for (let i = 0; i < this.size; i++) allowAll[i] &= t[i]!;
-    return { allowAll, allowAny: this.any, egressAny: this.orE, ingressAny: this.orI };
+    return { allowAll, allowAny: this.orAll, egressAny: this.orE, ingressAny: this.orI };
   }
 
   private fold(m: Int32Array, rows: readonly number[], and: Int32Array, or: Int32Array): void {
@@ -97,9 +97,9 @@ export class SweepAccumulator {
     transposeInto(I, cap, cap, this.words, this.it, this.words, this.block);
   }
 
-  /** any |= E AND transpose(I) over words [from, to). */
+  /** orAll |= E AND transpose(I) over words [from, to). */
   private orAllowed(E: Int32Array, from: number, to: number): void {
-    const { any, it } = this;
-    for (let i = from; i < to; i++) any[i] |= E[i]! & it[i]!;
+    const { orAll, it } = this;
+    for (let i = from; i < to; i++) orAll[i] |= E[i]! & it[i]!;
   }
 }
