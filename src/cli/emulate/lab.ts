@@ -3,7 +3,7 @@
 // subnet's bridge by a veth pair. Names carry a per-run prefix (`cse<pid>`) so parallel runs never
 // collide; `destroy` kills every process started and deletes every namespace, whatever state it is in.
 import type { ChildProcess } from 'node:child_process';
-import { formatIpv4 } from '../../lib/ipv4.js';
+import { formatIpv4, maskOf } from '../../lib/ipv4.js';
 import { sh, trySh } from './sh.js';
 
 export interface Host {
@@ -49,7 +49,7 @@ export class Lab {
   addHost(name: string, ip: number, prefixLen: number, gateway: number): Host {
     const ns = `${this.prefix}-${name}`;
     this.addNs(ns);
-    const mask = prefixLen === 0 ? 0 : (0xffffffff << (32 - prefixLen)) >>> 0;
+    const mask = maskOf(prefixLen);
     const br = this.bridge((ip & mask) >>> 0, prefixLen, gateway);
     const port = `p${this.hosts++}`;
     sh('ip', ['link', 'add', `${this.prefix}a`, 'netns', ns, 'type', 'veth', 'peer', 'name', port, 'netns', this.router]);

@@ -1,5 +1,6 @@
 // compile: the slow twin of the stride trie — longest-prefix match by scanning every prefix, written
 // straight from the definition; the reference of property tests and the ratio anchor of benchmark B10.
+import { maskOf } from '../../lib/ipv4.js';
 
 /** The value of the longest prefix containing `ip` (the last one among equal prefixes), or 0. */
 export function linearLookup(
@@ -15,7 +16,7 @@ export function linearLookup(
   for (let i = 0; i < count; i++) {
     const len = lens[i] as number;
     if (len < bestLen) continue;
-    const mask = len === 0 ? 0 : (0xffffffff << (32 - len)) >>> 0;
+    const mask = maskOf(len);
     if (((x & mask) >>> 0) === (((bases[i] as number) & mask) >>> 0)) {
       best = values[i] as number;
       bestLen = len;

@@ -2,6 +2,7 @@
 // controlled prefix expansion (prefixes inserted shortest first, longer ones overwrite). The strides put
 // Calico's /26 blocks at the end of level 2, so most lookups take two reads over a table small enough to
 // stay in cache. Values are > 0; lookups return 0 when no prefix matches.
+import { maskOf } from '../../lib/ipv4.js';
 
 const S1 = 18;
 const S2 = 8;
@@ -33,7 +34,7 @@ export class StrideTrieBuilder {
     if (!(value > 0)) throw new Error('StrideTrieBuilder.insert: values must be > 0');
     this.lastLen = len;
     this.size++;
-    const b = len === 0 ? 0 : (base & (0xffffffff << (32 - len))) >>> 0;
+    const b = (base & maskOf(len)) >>> 0;
     const i1 = b >>> (32 - S1);
     if (len <= S1) {
       this.root.fill(value, i1, i1 + (1 << (S1 - len)));

@@ -1,7 +1,7 @@
 // model: CIDRs of rules, ipBlocks, ANP networks and network sets, validated at this edge (ip-num for IPv6)
 // and turned into uint32 IPv4 Cidrs; IPv6 values are validated, then flagged (calisim is IPv4-only).
 import { Validator } from 'ip-num';
-import { parseCidr, parseIpv4 } from '../../lib/ipv4.js';
+import { maskOf, parseCidr, parseIpv4 } from '../../lib/ipv4.js';
 import type { Cidr } from '../../lib/ipv4.js';
 import { fail, type ReadCtx } from './read-json.js';
 
@@ -55,6 +55,6 @@ function formatLoose(c: Cidr): string {
 /** True when `inner` lies inside `outer` and is strictly smaller. */
 export function strictSubset(inner: Cidr, outer: Cidr): boolean {
   if (inner.len <= outer.len) return false;
-  const mask = outer.len === 0 ? 0 : (0xffffffff << (32 - outer.len)) >>> 0;
+  const mask = maskOf(outer.len);
   return ((inner.base & mask) >>> 0) === outer.base;
 }

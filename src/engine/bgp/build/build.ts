@@ -2,7 +2,7 @@
 // the cluster by src/model/bgp) and the tenants' external peers: speakers, one session per pair that
 // configures each other (an external peer accepts every node that configures it; a peering the other side
 // lacks stays half-configured and is refused), export profiles, originated routes and prefix classes.
-import { parseIpv4 } from '../../../lib/ipv4.js';
+import { maskOf, parseIpv4 } from '../../../lib/ipv4.js';
 import { forEachProtocol, meshPeering } from '../../../model/bgp/node-peerings.js';
 import type { BgpMesh, BgpPeering, NodeBgpConfig } from '../../../model/bgp/types.js';
 import type { BgpCore } from '../bgp-core.js';
@@ -55,7 +55,7 @@ export function addNodeSpeaker(core: BgpCore, cfg: NodeBgpConfig): number {
   if (lenText !== undefined) {
     const len = Number(lenText);
     core.spk.subnetLen[y] = len;
-    core.spk.subnetBase[y] = len === 0 ? 0 : (ip & ((0xffffffff << (32 - len)) >>> 0)) >>> 0;
+    core.spk.subnetBase[y] = (ip & maskOf(len)) >>> 0;
   }
   core.spk.filterProfile[y] = core.filters.intern(cfg.pools, cfg.serviceCidrs);
   core.spk.nodeConfig[y] = { ...cfg, peers: [] };

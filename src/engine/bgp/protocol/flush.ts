@@ -34,6 +34,7 @@ import { applyToKids, onChange } from '../decision/rib.js';
 import { birdOrder } from '../decision/bird-order.js';
 import { E_ATTR, E_CLS, E_ELEM, E_FROM, E_NEW, E_OLD, E_PID, E_RULE, E_SEQ, ENTRY } from '../tables/update-log.js';
 import type { IntList } from '../../../lib/int-list.js';
+import { maskOf } from '../../../lib/ipv4.js';
 
 /** NLRI per UPDATE message (4096-byte message, ADD-PATH IPv4 NLRI of 8 bytes) and per withdrawal. */
 const NLRI_PER_UPDATE = 500;
@@ -132,7 +133,7 @@ export function onFeed(core: BgpCore, n: number, id: number): void {
 /** Whether next hop `nh` is in the subnet of context `ctx` (BIRD: a device route resolves it). */
 function onLink(core: BgpCore, ctx: number, nh: number): boolean {
   const c = core.resolveCtx[ctx] as ResolveCtx;
-  const mask = c.len === 0 ? 0 : (0xffffffff << (32 - c.len)) >>> 0;
+  const mask = maskOf(c.len);
   return ((nh & mask) >>> 0) === c.base;
 }
 

@@ -5,6 +5,7 @@
 import { NHG_NONE } from '../tables/next-hop-groups.js';
 import { nhOf } from '../decision/set-decision.js';
 import type { BgpNetwork } from '../bgp-network.js';
+import { maskOf } from '../../../lib/ipv4.js';
 
 /** The group (0 none, 1 blackhole, 2 local, >= 3 `core.groups.hops`) and the longest held prefix, if any. */
 export interface NodeRoute {
@@ -27,7 +28,7 @@ export function nodeRoute(net: BgpNetwork, y: number, ip: number): NodeRoute {
     if (set === 0) continue;
     for (const q of classes.members[c] as number[]) {
       const len = classes.pLen[q] as number;
-      const mask = len === 0 ? 0 : (0xffffffff << (32 - len)) >>> 0;
+      const mask = maskOf(len);
       if (((ip & mask) >>> 0) !== (classes.pBase[q] as number)) continue;
       if (heldQ < 0 || len > (classes.pLen[heldQ] as number)) heldQ = q;
       if (g !== NHG_NONE && len > groupLen) {
