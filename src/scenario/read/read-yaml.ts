@@ -3,6 +3,7 @@
 import type { DiagnosticSink, SourceRef } from '../../lib/diagnostics.js';
 import { DEFAULT_LIMITS as GLOBAL_LIMITS } from '../../lib/limits.js';
 import { readRegularFile, ReadError } from '../../lib/read-regular-file.js';
+import { readBlockYaml } from './block-yaml-reader.js';
 import type { PValue } from './positioned.js';
 import { readEventTrees } from './yaml-event-trees.js';
 import { readWithYamlLibrary } from './yaml-library-trees.js';
@@ -64,9 +65,11 @@ export function parseYamlText(text: string, file: string, sink: DiagnosticSink, 
     sink.error(origin, '', `more than ${limits.maxDocuments} YAML documents in one file`);
     return undefined;
   }
+  // The direct block-YAML reader, one pass with no event layer, for the subset manifests are written in; else
   // js-yaml's event stream when it reads the text exactly as the `yaml` library would (about 9x faster on
-  // large manifest sets); otherwise, and for every diagnostic, the `yaml` library itself.
-  return readEventTrees(text, file) ?? readWithYamlLibrary(text, file, sink, limits);
+  // large manifest sets); otherwise, and for every diagnostic, the `yaml` library itself. All three give the
+  // same trees wherever they answer.
+  return readBlockYaml(text, file) ?? readEventTrees(text, file) ?? readWithYamlLibrary(text, file, sink, limits);
 }
 
 /** Number of `---` document starts, counted up to `cap + 1`. */
