@@ -6,12 +6,12 @@ import { Declined, DECLINED } from './declined.js';
 import { FlowLineReader } from './flow-line-reader.js';
 import { checkKey, checkPlainStart, isQuote, keyText, quotedEnd, quotedValue, type LineSource } from './line-scalars.js';
 import type { PEntry, PValue } from './positioned.js';
-import { corePlainValue } from './yaml-core-plain.js';
+import { PlainScalars } from './plain-scalars.js';
 
 /** Deepest nesting read here: deeper input goes to the `yaml` path and its own limit (500 levels). */
 const MAX_DEPTH = 400;
 /** Tabs, a CR outside CRLF, BOM, control characters, Unicode line breaks: left to the `yaml` path. */
-const UNCOVERED_CHARS = /[\x00-\x09\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff\u2028\u2029]|\r(?!\n)/;
+const UNCOVERED_CHARS = /[\x00-\x09\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff\u2028\u2029]/;
 const CR = 13;
 const SPACE = 32;
 const HASH = 35;
@@ -26,13 +26,19 @@ const END = 2;
 
 /** The documents of `text` (empty ones skipped), or undefined when the older path must read it. */
 export function readBlockYaml(text: string, file: string): PValue[] | undefined {
-  if (UNCOVERED_CHARS.test(text)) return undefined;
+  if (UNCOVERED_CHARS.test(text) || hasLoneCr(text)) return undefined;
   try {
     return new BlockReader(text, file).documents();
   } catch (e) {
     if (e instanceof Declined) return undefined;
     throw e;
   }
+}
+
+/** A CR not followed by LF (the check is apart from UNCOVERED_CHARS: with it there the scan was twice as slow). */
+function hasLoneCr(text: string): boolean {
+  for (let i = text.indexOf('\r'); i >= 0; i = text.indexOf('\r', i + 1)) if (text.charCodeAt(i + 1) !== 10) return true;
+  return false;
 }
 
 class BlockReader implements LineSource {
@@ -44,13 +50,20 @@ class BlockReader implements LineSource {
   private lineNo = 0;
   /** The current line's indentation (-1 at a `---` line or the end, so every open collection ends there). */
   private ind = -1;
+  private readonly plains = new PlainScalars();
+  /**
+   * The entries and items of the open collections, as stacks: each collection is copied out at its end into an
+   * array of its own size (an array grown by push keeps room for 17, 150 bytes for a map of two entries).
+   */
+  private readonly entries: PEntry[] = [];
+  private readonly items: PValue[] = [];
   private readonly flow: FlowLineReader;
 
   constructor(
     private readonly text: string,
     private readonly file: string,
   ) {
-    this.flow = new FlowLineReader(text, this, MAX_DEPTH);
+    this.flow = new FlowLineReader(text, this, this.plains, MAX_DEPTH);
   }
 
   documents(): PValue[] {
@@ -126,7 +139,8 @@ class BlockReader implements LineSource {
   }
 
   private map(ind: number, p: number, depth: number): PValue {
-    const entries: PEntry[] = [];
+    const entries = this.entries;
+    const from = entries.length;
     const src = this.srcAt(p);
     let seen: Set<string> | undefined;
     for (;;) {
@@ -134,15 +148,18 @@ class BlockReader implements LineSource {
       if (colon < 0) throw DECLINED;
       const keySrc = this.srcAt(p);
       const quoted = isQuote(this.text.charCodeAt(p));
-      const key = keyText(this.text, p, quoted ? quotedEnd(this.text, p, this.ce) : this.trimEnd(colon), quoted);
-      seen = checkKey(entries, key, seen);
-      entries.push({ key, keySrc, value: this.mapValue(ind, colon + 1, depth) });
+      const key = keyText(this.text, p, quoted ? quotedEnd(this.text, p, this.ce) : this.trimEnd(colon), quoted, this.plains);
+      seen = checkKey(entries, from, key, seen);
+      const value = this.mapValue(ind, colon + 1, depth);
+      entries.push({ key, keySrc, value });
       if (this.ind < ind) break;
       p = this.ls + ind;
       // Deeper: a plain scalar going on over lines, or bad indentation; a `- ` here: not in a map.
       if (this.ind > ind || this.isDash(p)) throw DECLINED;
     }
-    return { kind: 'map', entries, src };
+    const own = entries.slice(from);
+    entries.length = from;
+    return { kind: 'map', entries: own, src };
   }
 
   /** The value after a key's colon: on its line, below it (deeper, or a sequence at the key's column), or a null. */
@@ -161,7 +178,8 @@ class BlockReader implements LineSource {
 
   private seq(ind: number, p: number, depth: number): PValue {
     if (depth > MAX_DEPTH) throw DECLINED;
-    const items: PValue[] = [];
+    const items = this.items;
+    const from = items.length;
     const src = this.srcAt(p);
     const text = this.text;
     for (;;) {
@@ -171,16 +189,20 @@ class BlockReader implements LineSource {
         // As after a key: the item below, deeper, or a null past the dash and its spaces (raw '').
         const at = this.srcAt(q);
         this.next();
-        items.push(this.ind > ind ? this.block(this.ind, this.ls + this.ind, depth + 1) : { kind: 'scalar', value: null, src: at, raw: '' });
-      } else if (this.isDash(q)) items.push(this.seq(q - this.ls, q, depth + 1));
-      else if (this.keyColon(q) >= 0) items.push(this.map(q - this.ls, q, depth + 1));
-      else items.push(this.inline(q, depth + 1));
+        const item: PValue = this.ind > ind ? this.block(this.ind, this.ls + this.ind, depth + 1) : { kind: 'scalar', value: null, src: at, raw: '' };
+        items.push(item);
+      } else {
+        const item = this.isDash(q) ? this.seq(q - this.ls, q, depth + 1) : this.keyColon(q) >= 0 ? this.map(q - this.ls, q, depth + 1) : this.inline(q, depth + 1);
+        items.push(item);
+      }
       if (this.ind < ind) break;
       p = this.ls + ind;
       if (this.ind > ind) throw DECLINED;
       if (!this.isDash(p)) break;
     }
-    return { kind: 'seq', items, src };
+    const own = items.slice(from);
+    items.length = from;
+    return { kind: 'seq', items: own, src };
   }
 
   /** The colon of the implicit key starting at `p` (`key: ...`, `"key": ...`), or -1 when the line holds none. */
@@ -222,8 +244,8 @@ class BlockReader implements LineSource {
       v = { kind: 'scalar', value: quotedValue(text, p, e), src: this.srcAt(p) };
     } else {
       e = this.plainEnd(p);
-      const raw = text.slice(p, e);
-      v = { kind: 'scalar', value: corePlainValue(raw), src: this.srcAt(p), raw };
+      this.plains.read(text, p, e);
+      v = { kind: 'scalar', value: this.plains.value, src: this.srcAt(p), raw: this.plains.raw };
     }
     let i = e;
     while (text.charCodeAt(i) === SPACE) i++;

@@ -5,7 +5,7 @@ import { DECLINED } from './declined.js';
 import { flowPlaceholder } from './flow-placeholder.js';
 import { checkKey, checkPlainStart, isQuote, keyText, quotedEnd, quotedValue, type LineSource } from './line-scalars.js';
 import type { PEntry, PValue } from './positioned.js';
-import { corePlainValue } from './yaml-core-plain.js';
+import type { PlainScalars } from './plain-scalars.js';
 
 const SPACE = 32;
 const COMMA = 44;
@@ -28,6 +28,7 @@ export class FlowLineReader {
   constructor(
     private readonly text: string,
     private readonly line: LineSource,
+    private readonly plains: PlainScalars,
     private readonly maxDepth: number,
   ) {}
 
@@ -76,7 +77,7 @@ export class FlowLineReader {
       let seen: Set<string> | undefined;
       do {
         const entry = this.entry(depth);
-        seen = checkKey(entries, entry.key, seen);
+        seen = checkKey(entries, 0, entry.key, seen);
         entries.push(entry);
       } while (this.more(RBRACE));
     }
@@ -90,7 +91,7 @@ export class FlowLineReader {
     const quoted = isQuote(this.peek());
     const e = quoted ? quotedEnd(this.text, start, this.end) : this.plainEnd();
     if (quoted) this.pos = e;
-    const key = keyText(this.text, start, e, quoted);
+    const key = keyText(this.text, start, e, quoted, this.plains);
     this.spaces();
     const c = this.peek();
     if (c === COMMA || c === RBRACE) return { key, keySrc, value: { kind: 'scalar', value: null, src: keySrc } };
@@ -112,8 +113,8 @@ export class FlowLineReader {
       this.pos = quotedEnd(this.text, start, this.end);
       return { kind: 'scalar', value: quotedValue(this.text, start, this.pos), src: this.line.srcAt(start) };
     }
-    const raw = this.text.slice(start, this.plainEnd());
-    return { kind: 'scalar', value: corePlainValue(raw), src: this.line.srcAt(start), raw };
+    this.plains.read(this.text, start, this.plainEnd());
+    return { kind: 'scalar', value: this.plains.value, src: this.line.srcAt(start), raw: this.plains.raw };
   }
 
   /** Moves past a plain scalar in flow context; returns where its text ends (trailing spaces dropped). */

@@ -4,7 +4,7 @@
 import type { SourceRef } from '../../lib/diagnostics.js';
 import { DECLINED } from './declined.js';
 import type { PEntry } from './positioned.js';
-import { corePlainValue } from './yaml-core-plain.js';
+import type { PlainScalars } from './plain-scalars.js';
 
 const SQ = 39;
 const DQ = 34;
@@ -85,29 +85,30 @@ export function checkPlainStart(text: string, p: number, end: number): void {
 }
 
 /** A key's text: its core-schema value printed (`1.0` → "1", `~` → ""), or a quoted key's value. */
-export function keyText(text: string, p: number, e: number, quoted: boolean): string {
+export function keyText(text: string, p: number, e: number, quoted: boolean, plains: PlainScalars): string {
   if (e - p > MAX_KEY_CHARS) throw DECLINED;
   if (quoted) return quotedValue(text, p, e);
-  const v = corePlainValue(text.slice(p, e));
-  return v === null ? '' : String(v);
+  plains.read(text, p, e);
+  const v = plains.value;
+  return typeof v === 'string' ? v : v === null ? '' : String(v);
 }
 
 /**
- * Declines a key the `yaml` path treats apart: one already in `entries` (its uniqueKeys error; keys that only
- * print alike, `1` and "1", are left to it too), the merge key `<<`, and `__proto__`. Returns the Set of keys kept
- * once a map is large.
+ * Declines a key the `yaml` path treats apart: one already among `entries` from index `from` (its uniqueKeys error;
+ * keys that only print alike, `1` and "1", are left to it too), the merge key `<<`, and `__proto__`. Returns the
+ * Set of keys kept once a map is large.
  */
-export function checkKey(entries: readonly PEntry[], key: string, seen: Set<string> | undefined): Set<string> | undefined {
+export function checkKey(entries: readonly PEntry[], from: number, key: string, seen: Set<string> | undefined): Set<string> | undefined {
   if (key === '<<' || key === '__proto__') throw DECLINED;
   if (seen !== undefined) {
     if (seen.has(key)) throw DECLINED;
     seen.add(key);
     return seen;
   }
-  for (const e of entries) if (e.key === key) throw DECLINED;
-  if (entries.length < LINEAR_KEYS) return undefined;
-  const keys = new Set(entries.map((e) => e.key));
-  keys.add(key);
+  for (let i = from; i < entries.length; i++) if ((entries[i] as PEntry).key === key) throw DECLINED;
+  if (entries.length - from < LINEAR_KEYS) return undefined;
+  const keys = new Set<string>([key]);
+  for (let i = from; i < entries.length; i++) keys.add((entries[i] as PEntry).key);
   return keys;
 }
 
