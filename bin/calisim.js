@@ -1,9 +1,14 @@
 #!/usr/bin/env node
-// calisim CLI entry: the compiled CLI, bundled into dist/cli-bundle/ (built by `npm ci` through the `prepare`
-// script: tsc, then scripts/build-cli.mjs), one module for Node to load instead of hundreds.
-import { main } from '../dist/cli-bundle/calisim.js';
+// calisim CLI entry: the compiled CLI, bundled into one CommonJS file dist/cli-bundle/calisim.js (built by `npm ci`
+// through the `prepare` script: tsc, then scripts/build-cli.mjs), compiled through a V8 code cache
+// (src/cli/boot/load-cli.ts).
+import { fileURLToPath } from 'node:url';
+import { loadCli } from '../dist/cli/boot/load-cli.js';
 
-main(process.argv.slice(2)).then(
+const argv = process.argv.slice(2);
+const main = loadCli(fileURLToPath(new URL('../dist/cli-bundle/calisim.js', import.meta.url)), argv);
+
+main(argv).then(
   (code) => { process.exitCode = code; },
   (err) => {
     const debug = process.argv.includes('--debug');

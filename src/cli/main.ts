@@ -10,6 +10,9 @@ import { displayPath } from './display-path.js';
 import { withLimitOptions } from './limit-options.js';
 import { UsageError } from './usage-error.js';
 
+/** The subcommands' names (the start-up keeps one code cache per command: src/cli/boot/load-cli.ts). */
+export const commandNames: readonly string[] = commands.map((c) => c.command.split(' ')[0]!);
+
 /** Runs the CLI on `argv` (without node and script) and resolves to the exit code. */
 export async function main(argv: readonly string[]): Promise<number> {
   if (!process.stdout.listeners('error').includes(onStdoutError)) process.stdout.on('error', onStdoutError);

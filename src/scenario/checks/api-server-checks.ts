@@ -25,14 +25,18 @@ function preload(request: string, exports: (fromValidate: NodeJS.Require) => unk
   shim.exports = exports(fromValidate);
   require.cache[main] = shim;
 }
-// kubernetes-models' validate package loads ajv-i18n whole, 23 locales, to word its errors in English: a third
-// of a second on every command that checks an object. It is handed the English locale alone (the same messages).
-preload('ajv-i18n', (fromValidate) => ({ en: fromValidate('ajv-i18n/localize/en') as unknown }));
-// Its formats take ajv-formats-draft2019's iri, duration, idn-email, idn-hostname and iri-reference, whose
-// loading (the `schemes` list of every URI scheme, punycode) costs a tenth of a second; no Kubernetes schema
-// names those formats (they use byte, quantity, date-time, int32, int64, double: the validators read
-// `formats.<name>` directly), so they are left out.
-preload('ajv-formats-draft2019/formats/index.js', () => ({}));
+let preloaded = false;
+/** Hands kubernetes-models' validate package lighter stand-ins for two of its dependencies, before its first load. */
+function preloadValidateDeps(): void {
+  // It loads ajv-i18n whole, 23 locales, to word its errors in English: a third of a second on every command that
+  // checks an object. It is handed the English locale alone (the same messages).
+  preload('ajv-i18n', (fromValidate) => ({ en: fromValidate('ajv-i18n/localize/en') as unknown }));
+  // Its formats take ajv-formats-draft2019's iri, duration, idn-email, idn-hostname and iri-reference, whose
+  // loading (the `schemes` list of every URI scheme, punycode) costs a tenth of a second; no Kubernetes schema
+  // names those formats (they use byte, quantity, date-time, int32, int64, double: the validators read
+  // `formats.<name>` directly), so they are left out.
+  preload('ajv-formats-draft2019/formats/index.js', () => ({}));
+}
 
 /** Kubernetes API groups kubernetes-models carries (its folder per group; `v1` is the core group). */
 const GROUPS = new Set(['admissionregistration.k8s.io', 'apiextensions.k8s.io', 'apiregistration.k8s.io', 'apps', 'authentication.k8s.io',
@@ -128,8 +132,11 @@ function validatorOf(group: string, version: string, kind: string): Validate | n
   const id = `${group}/${version}/${kind}`;
   let v = validators.get(id);
   if (v === undefined) {
+    if (!preloaded) preloadValidateDeps();
+    preloaded = true;
+    const bundled = bundledValidators()?.[id];
     try {
-      const mod = require(`kubernetes-models/${group || 'v1'}${group ? `/${version}` : ''}/${kind}`) as Record<string, { prototype: { validate: Validate } }>;
+      const mod = (bundled !== undefined ? bundled() : require(`kubernetes-models/${group || 'v1'}${group ? `/${version}` : ''}/${kind}`)) as Record<string, { prototype: { validate: Validate } }>;
       v = group === '' && version !== 'v1' ? null : mod[kind]?.prototype.validate ?? null;
     } catch {
       v = null;
@@ -137,6 +144,24 @@ function validatorOf(group: string, version: string, kind: string): Validate | n
     validators.set(id, v);
   }
   return v;
+}
+
+/**
+ * The validators of the kinds calisim reads, bundled into one file by scripts/build-cli.mjs (`group/version/kind` →
+ * that kind's module): one file to load where the package has ~200 per kind. Absent when running from the sources;
+ * then each kind is required from the package, the same code.
+ */
+let bundled: Readonly<Record<string, () => unknown>> | null | undefined;
+function bundledValidators(): Readonly<Record<string, () => unknown>> | null {
+  if (bundled === undefined) {
+    try {
+      bundled = require('../../cli-bundle/k8s-validators.js') as Record<string, () => unknown>;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'MODULE_NOT_FOUND') throw err;
+      bundled = null;
+    }
+  }
+  return bundled;
 }
 
 /** The versions of `group` kubernetes-models has `kind` in. */
