@@ -4,8 +4,8 @@ import { unresolvedMessage, unresolvedPlaceholder } from '../read/placeholders.j
 import { fieldOf, joinPath, locatorOf, type PMap, type PValue } from '../read/positioned.js';
 import { errorAt, type Ctx, type Origin } from '../provenance.js';
 import { labels, obj, opt, req, str, strings, def } from '../schema/schema.js';
+import { validateClean } from '../schema/validate.js';
 import type { JsonValue, Manifest } from '../types.js';
-import { readClean } from './quick-read.js';
 import { childShape, itemShape, type SchemaFields, type UnknownField } from '../checks/schema-fields.js';
 
 /** What the simulator does with a kind. */
@@ -61,7 +61,7 @@ export function roleOf(apiVersion: string, kind: string): KindRole {
 
 const metadataSchema = obj(
   { name: req(str()), namespace: opt(str()), labels: def(labels, () => ({})), annotations: def(strings, () => ({})) },
-  { noSrc: true },
+  { noSrc: true, unlocated: true },
 );
 
 /**
@@ -75,7 +75,7 @@ export function makeManifest(doc: PMap, path: string, apiVersion: string, kind: 
     errorAt(ctx, { path: metaPath, src: doc.src }, `${kind} has no metadata`);
     return undefined;
   }
-  const meta = readClean(metadataSchema, metaNode, metaPath, ctx) as
+  const meta = validateClean(metadataSchema, metaNode, metaPath, ctx) as
     | { name?: string; namespace?: string; labels: Record<string, string>; annotations: Record<string, string> }
     | undefined;
   if (meta?.name === undefined) return undefined;
