@@ -51,6 +51,9 @@ function hasPair(obj: Record<string, unknown>): boolean {
 /** Own keys in the order of Object.keys, as `yaml` reads them (nodes/YAMLMap.js), not inherited ones. */
 const hasOwn = (obj: object, key: string): boolean => Object.prototype.hasOwnProperty.call(obj, key);
 
+/** Collections of a document remembered in a list before a set takes over. */
+const SCANNED = 32;
+
 /** A newline and the indentation of `depth` (two spaces a level), made once per depth. */
 const NEWLINES: string[] = [];
 function newline(depth: number): string {
@@ -69,11 +72,20 @@ class Writer {
    * A collection seen twice in one document is written once with an anchor and then as an alias
    * (`aliasDuplicateObjects`, yaml's doc/createNode.js): left to `yaml`.
    */
-  private readonly seen = new Set<object>();
+  private readonly seen: object[] = [];
+  /** `seen` as a set once the document has many collections (a scan of a short list is cheaper than hashing). */
+  private seenSet: Set<object> | undefined;
 
   private enter(v: object): void {
-    if (this.seen.has(v)) throw UNSUPPORTED;
-    this.seen.add(v);
+    const seen = this.seen;
+    if (this.seenSet !== undefined) {
+      if (this.seenSet.has(v)) throw UNSUPPORTED;
+      this.seenSet.add(v);
+      return;
+    }
+    for (let i = 0; i < seen.length; i++) if (seen[i] === v) throw UNSUPPORTED;
+    seen.push(v);
+    if (seen.length > SCANNED) this.seenSet = new Set(seen);
   }
 
   empty(v: object, text: string): void {

@@ -86,6 +86,12 @@ describe('emitYaml', () => {
       [{ when: new Date(0) }, false],
       ['scalar', false],
       [{ metadata: { name: 'x', labels: { 'app.kubernetes.io/name': 'web' } }, spec: { ports: [{ port: 80, protocol: 'TCP' }] } }, true],
+      // Documents of many collections (the emitter's list of those seen turns into a set): a collection met again
+      // early, across the change and late is still an alias for `yaml` to write.
+      [{ items: Array.from({ length: 80 }, (_, i) => ({ i })) }, true],
+      [{ items: [shared, ...Array.from({ length: 80 }, (_, i) => ({ i })), shared] }, false],
+      [{ items: [...Array.from({ length: 31 }, (_, i) => ({ i })), shared, {}, shared] }, false],
+      [{ items: [...Array.from({ length: 60 }, (_, i) => ({ i })), shared, shared] }, false],
     ];
     for (const [v, fast] of cases) {
       expect(fastYaml(v) !== undefined, JSON.stringify(v)).toBe(fast);

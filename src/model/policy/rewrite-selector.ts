@@ -25,9 +25,20 @@ function prefixNode(n: SelectorNode, prefix: string): SelectorNode {
   }
 }
 
+/** prefixSelectorText's results by prefix and text (bounded): rules repeat a few namespace selectors. */
+const prefixed = new Map<string, string>();
+const PREFIXED_KEPT = 8192;
+
 /** parseSelectorAttachPrefix: every label name prefixed, rendered canonically. `text` must be valid. */
 export function prefixSelectorText(text: string, prefix: string): string {
-  return canonicalString(prefixNode(parseSelectorNode(text), prefix));
+  const key = `${prefix}\0${text}`;
+  let out = prefixed.get(key);
+  if (out === undefined) {
+    out = canonicalString(prefixNode(parseSelectorNode(text), prefix));
+    if (prefixed.size >= PREFIXED_KEPT) prefixed.clear();
+    prefixed.set(key, out);
+  }
+  return out;
 }
 
 /** prefixAndAppendSelector: `(<current>) && <prefixed new>` (or just the prefixed part). */

@@ -10,7 +10,7 @@ import { fieldOf, joinPath, type PMap, type PValue } from '../read/positioned.js
 import type { Ctx } from '../provenance.js';
 import type { JsonValue, Locator } from '../types.js';
 import { recordAccess } from '../record-access.js';
-import { emptySchemaFields, learn, learntUnknownFields, unknownFields, type SchemaFields, type UnknownField } from './schema-fields.js';
+import { emptySchemaFields, learn, unknownFields, type SchemaFields, type UnknownField } from './schema-fields.js';
 
 const require = createRequire(import.meta.url);
 
@@ -50,12 +50,37 @@ const POLICY_KINDS = new Set(['NetworkPolicy']);
 type Validate = (this: unknown) => void;
 const validators = new Map<string, Validate | null>();
 
-/** Reports what the API server would refuse in a built-in object; other groups (Calico, CRDs) pass. */
-/** `json` is `doc` as plain JSON (the manifest's body), which the validators only read. */
-export function checkApiObject(doc: PMap, json: JsonValue, path: string, apiVersion: string, kind: string, locate: Locator, ctx: Ctx): void {
+/** What each kind's validator was seen to read, by object shape. */
+const learnt = new Map<string, SchemaFields>();
+
+/** The API group and version of an apiVersion (`v1` is the core group, ''). */
+function groupVersion(apiVersion: string): { group: string; version: string } {
   const slash = apiVersion.lastIndexOf('/');
-  const group = slash < 0 ? '' : apiVersion.slice(0, slash);
-  const version = apiVersion.slice(slash + 1);
+  return { group: slash < 0 ? '' : apiVersion.slice(0, slash), version: apiVersion.slice(slash + 1) };
+}
+
+/**
+ * What was learnt of a kind's fields, for the walk that builds an object's body to find its unknown fields
+ * (manifest-record.ts's ShapeCheck); undefined for groups checkApiObject lets pass.
+ */
+export function learntFieldsOf(apiVersion: string, kind: string): SchemaFields | undefined {
+  const { group, version } = groupVersion(apiVersion);
+  if (group !== '' && !GROUPS.has(group)) return undefined;
+  const id = `${group}/${version}/${kind}`;
+  let fields = learnt.get(id);
+  if (fields === undefined) learnt.set(id, (fields = emptySchemaFields()));
+  return fields;
+}
+
+/**
+ * Reports what the API server would refuse in a built-in object; other groups (Calico, CRDs) pass. `json` is `doc`
+ * as plain JSON (the manifest's body), which the validators only read; `learntUnknown` is what the body's walk
+ * found with learntFieldsOf's fields (undefined: a shape no clean run covered).
+ */
+export function checkApiObject(
+  doc: PMap, json: JsonValue, path: string, apiVersion: string, kind: string, locate: Locator, ctx: Ctx, learntUnknown: UnknownField[] | undefined,
+): void {
+  const { group, version } = groupVersion(apiVersion);
   if (group !== '' && !GROUPS.has(group)) return;
   const at: Placer = (field) => ({
     path: path === '' || field === '' ? path + field : field.startsWith('[') ? path + field : `${path}.${field}`,
@@ -70,7 +95,8 @@ export function checkApiObject(doc: PMap, json: JsonValue, path: string, apiVers
     return;
   }
   checkNames(doc, kind, at, ctx);
-  for (const { parent, key, known } of schemaUnknownFields(doc, json, `${group}/${version}/${kind}`, validate, at, ctx)) {
+  const fields = learntFieldsOf(apiVersion, kind) as SchemaFields;
+  for (const { parent, key, known } of schemaUnknownFields(doc, json, fields, learntUnknown, validate, at, ctx)) {
     if (POLICY_KINDS.has(kind) && (parent === 'spec' || parent.startsWith('spec.'))) continue;
     // Dumps of older clusters carry a status the current schema dropped (NetworkPolicy's, removed in 1.27).
     if (parent === '' && key === 'status') continue;
@@ -81,18 +107,15 @@ export function checkApiObject(doc: PMap, json: JsonValue, path: string, apiVers
   }
 }
 
-/** What each kind's validator was seen to read, by object shape. */
-const learnt = new Map<string, SchemaFields>();
-
 /**
  * Validates `doc` and returns its fields the schema does not know. An object whose shape a clean run of its kind
- * already covered is validated bare and checked against what was learnt; any other, or one the schema refuses, is
- * validated through the recording proxy, its type errors reported, and (when clean) its shape learnt.
+ * already covered (`learntUnknown` given) is validated bare and checked against what was learnt; any other, or one
+ * the schema refuses, is validated through the recording proxy, its type errors reported, and (when clean) its
+ * shape learnt in `fields`.
  */
-function schemaUnknownFields(doc: PMap, json: JsonValue, id: string, validate: Validate, at: Placer, ctx: Ctx): UnknownField[] {
-  let fields = learnt.get(id);
-  if (fields === undefined) learnt.set(id, (fields = emptySchemaFields()));
-  const learntUnknown = learntUnknownFields(fields, doc);
+function schemaUnknownFields(
+  doc: PMap, json: JsonValue, fields: SchemaFields, learntUnknown: UnknownField[] | undefined, validate: Validate, at: Placer, ctx: Ctx,
+): UnknownField[] {
   if (learntUnknown !== undefined && schemaErrors(validate, json).length === 0) return learntUnknown;
   const run = recordAccess(json);
   const errors = schemaErrors(validate, run.value);

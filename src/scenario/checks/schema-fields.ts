@@ -1,6 +1,6 @@
 // scenario: the fields a kind's compiled OpenAPI validator reads, learnt from one recorded run and reused for every
-// object of that kind whose shape it covers, so the unknown-field check costs a tree walk rather than a proxied
-// validation per object. kubernetes-models' ajv validators are one function per schema type and read every declared
+// object of that kind whose shape it covers, so the unknown-field check rides on the walk that builds the body
+// (manifest-record.ts) rather than a proxied validation per object. kubernetes-models' ajv validators are one function per schema type and read every declared
 // property of each object they visit, present or not (`void 0===data.spec||…` in _schemas/IoK8sApiCoreV1Pod.js),
 // so what is read at `spec.containers[3]` is what is read at `spec.containers[0]`: paths are kept with `[]` for
 // indices.
@@ -30,7 +30,8 @@ export function emptySchemaFields(): SchemaFields {
 
 /** Child shapes, memoised: the shape walk meets the same few hundred paths on every object. */
 const childShapes = new Map<string, Map<string, string>>();
-function childShape(shape: string, key: string): string {
+/** The shape of field `key` of an object of shape `shape`. */
+export function childShape(shape: string, key: string): string {
   let kids = childShapes.get(shape);
   if (kids === undefined) childShapes.set(shape, (kids = new Map()));
   let out = kids.get(key);
@@ -38,41 +39,13 @@ function childShape(shape: string, key: string): string {
   return out;
 }
 
-/**
- * `doc`'s unknown fields by what was learnt, or undefined when an object the walk inspects has a shape no clean run
- * covered. Paths are built only for the fields reported.
- */
-export function learntUnknownFields(f: SchemaFields, doc: PValue): UnknownField[] | undefined {
-  const out: UnknownField[] = [];
-  const trail: (string | number)[] = [];
-  const walk = (v: PValue, shape: string): boolean => {
-    if (v.kind === 'seq') {
-      const item = `${shape}[]`;
-      for (let i = 0; i < v.items.length; i++) {
-        trail.push(i);
-        const ok = walk(v.items[i] as PValue, item);
-        trail.pop();
-        if (!ok) return false;
-      }
-      return true;
-    }
-    if (v.kind !== 'map') return true;
-    if (!f.covered.has(shape)) return false;
-    const read = f.knownSets.get(shape);
-    if (read === undefined) return true;
-    for (const e of v.entries) {
-      if (!read.has(e.key)) {
-        out.push({ parent: trail.reduce<string>((p, k) => joinPath(p, k), ''), key: e.key, known: f.known.get(shape) ?? [] });
-        continue;
-      }
-      trail.push(e.key);
-      const ok = walk(e.value, childShape(shape, e.key));
-      trail.pop();
-      if (!ok) return false;
-    }
-    return true;
-  };
-  return walk(doc, '') ? out : undefined;
+/** Item shapes of lists, memoised: a list's items share one shape (`spec.containers[]`). */
+const itemShapes = new Map<string, string>();
+/** The shape of the items of a list of shape `shape`. */
+export function itemShape(shape: string): string {
+  let out = itemShapes.get(shape);
+  if (out === undefined) itemShapes.set(shape, (out = `${shape}[]`));
+  return out;
 }
 
 /** What one recorded run read, by real path. */

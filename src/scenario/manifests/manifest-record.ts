@@ -4,8 +4,9 @@ import { unresolvedMessage, unresolvedPlaceholder } from '../read/placeholders.j
 import { fieldOf, joinPath, locatorOf, type PMap, type PValue } from '../read/positioned.js';
 import { errorAt, type Ctx, type Origin } from '../provenance.js';
 import { labels, obj, opt, req, str, strings, def } from '../schema/schema.js';
+import { validateClean } from '../schema/validate.js';
 import type { JsonValue, Manifest } from '../types.js';
-import { readClean } from './quick-read.js';
+import { childShape, itemShape, type SchemaFields, type UnknownField } from '../checks/schema-fields.js';
 
 /** What the simulator does with a kind. */
 export type KindRole =
@@ -60,22 +61,25 @@ export function roleOf(apiVersion: string, kind: string): KindRole {
 
 const metadataSchema = obj(
   { name: req(str()), namespace: opt(str()), labels: def(labels, () => ({})), annotations: def(strings, () => ({})) },
-  { noSrc: true },
+  { noSrc: true, unlocated: true },
 );
 
-/** The Manifest record of an object, or undefined (after reporting) when it has no usable metadata. */
-export function makeManifest(doc: PMap, path: string, apiVersion: string, kind: string, ctx: Ctx): Manifest | undefined {
+/**
+ * The Manifest record of an object, or undefined (after reporting) when it has no usable metadata; `check`, when
+ * given, is filled by the walk that builds the body.
+ */
+export function makeManifest(doc: PMap, path: string, apiVersion: string, kind: string, ctx: Ctx, check?: ShapeCheck): Manifest | undefined {
   const metaNode = fieldOf(doc, 'metadata');
   const metaPath = joinPath(path, 'metadata');
   if (metaNode === undefined) {
     errorAt(ctx, { path: metaPath, src: doc.src }, `${kind} has no metadata`);
     return undefined;
   }
-  const meta = readClean(metadataSchema, metaNode, metaPath, ctx) as
+  const meta = validateClean(metadataSchema, metaNode, metaPath, ctx) as
     | { name?: string; namespace?: string; labels: Record<string, string>; annotations: Record<string, string> }
     | undefined;
   if (meta?.name === undefined) return undefined;
-  const body = jsonCheckingPlaceholders(doc, path, ctx) as Manifest['body'];
+  const body = jsonCheckingPlaceholders(doc, path, ctx, check) as Manifest['body'];
   const role = roleOf(apiVersion, kind);
   const given = ctx.namespace;
   if (given !== undefined && meta.namespace !== undefined && meta.namespace !== given && NAMESPACED.has(kind)) {
@@ -117,12 +121,28 @@ export function manifestOrigin(m: Manifest, path: string, fields: Readonly<Recor
 }
 
 /**
- * The object as plain JSON (toJson's value), reporting the placeholders left in it (`{i}` outside a generator),
- * which are errors like anywhere else. Field paths are built only for the placeholders reported.
+ * What the body walk also finds for a built-in kind: the fields its schema does not know, by what its validator
+ * was seen to read (schema-fields.ts); `unknown` is left undefined when an object the walk inspects has a shape no
+ * clean run covered (the validator's recorded run decides then).
  */
-function jsonCheckingPlaceholders(doc: PValue, path: string, ctx: Ctx): JsonValue {
+export interface ShapeCheck {
+  readonly fields: SchemaFields;
+  unknown?: UnknownField[];
+}
+
+/**
+ * The object as plain JSON (toJson's value), reporting the placeholders left in it (`{i}` outside a generator),
+ * which are errors like anywhere else, and filling `check` in the same walk. Field paths are built only for the
+ * placeholders and unknown fields reported.
+ */
+function jsonCheckingPlaceholders(doc: PValue, path: string, ctx: Ctx, check: ShapeCheck | undefined): JsonValue {
   const trail: (string | number)[] = [];
-  const walk = (v: PValue): JsonValue => {
+  const unknown: UnknownField[] = [];
+  const fields = check?.fields;
+  // Set when a map the shape check reaches has a shape no clean run covered: it stops looking.
+  let uncovered = false;
+  /** `shape`: the object's schema shape while the check follows it (known keys from the root), else undefined. */
+  const walk = (v: PValue, shape: string | undefined): JsonValue => {
     if (v.kind === 'scalar') {
       const text = v.value;
       if (typeof text === 'string' && text.includes('{')) {
@@ -132,26 +152,41 @@ function jsonCheckingPlaceholders(doc: PValue, path: string, ctx: Ctx): JsonValu
       return text;
     }
     if (v.kind === 'seq') {
+      const item = shape === undefined || uncovered ? undefined : itemShape(shape);
       const items: JsonValue[] = [];
       for (let i = 0; i < v.items.length; i++) {
         trail.push(i);
-        items.push(walk(v.items[i] as PValue));
+        items.push(walk(v.items[i] as PValue, item));
         trail.pop();
       }
       return items;
+    }
+    // A map the check follows: the keys its validator read there, or none to look inside (a map it enumerated
+    // as labels are, or never visited).
+    let read: ReadonlySet<string> | undefined;
+    if (shape !== undefined && fields !== undefined && !uncovered) {
+      if (fields.covered.has(shape)) read = fields.knownSets.get(shape);
+      else uncovered = true;
     }
     // Without a prototype, a key such as `constructor` or `toString` is only ever the input's own value. The
     // prototype is dropped once the map is filled: an object made by Object.create(null) is a hash table in V8,
     // two to three times slower to fill and to read (by the schema validators, the policy readers) than this one.
     const out: { [k: string]: JsonValue } = {};
     for (const e of v.entries) {
+      let child: string | undefined;
+      if (read !== undefined && !uncovered) {
+        if (read.has(e.key)) child = childShape(shape as string, e.key);
+        else unknown.push({ parent: trail.reduce<string>(joinPath, ''), key: e.key, known: fields?.known.get(shape as string) ?? [] });
+      }
       trail.push(e.key);
-      const x = walk(e.value);
+      const x = walk(e.value, child);
       if (e.key === '__proto__') Object.defineProperty(out, e.key, { value: x, enumerable: true, writable: true, configurable: true });
       else out[e.key] = x;
       trail.pop();
     }
     return Object.setPrototypeOf(out, null) as { [k: string]: JsonValue };
   };
-  return walk(doc);
+  const json = walk(doc, check === undefined ? undefined : '');
+  if (check !== undefined) check.unknown = uncovered ? undefined : unknown;
+  return json;
 }

@@ -1,8 +1,8 @@
 // scenario: a batch of real Kubernetes/Calico objects (lists flattened) into the parts of a cluster —
 // namespaces, workloads, pods, services, ingresses, policies, pools, peers, nodes — and what is ignored.
-import { checkApiObject } from '../checks/api-server-checks.js';
+import { checkApiObject, learntFieldsOf } from '../checks/api-server-checks.js';
 import { foldCalicoConfig, readBgpPeer, readIpPool, readNode, type CalicoSettings } from './calico-manifests.js';
-import { makeManifest, roleOf, type KindRole } from './manifest-record.js';
+import { makeManifest, roleOf, type KindRole, type ShapeCheck } from './manifest-record.js';
 import { describe, entryOf, fieldOf, joinPath, stringOf, type PMap, type PValue } from '../read/positioned.js';
 import { errorAt, type Ctx } from '../provenance.js';
 import type { RawRef } from '../schema/schema.js';
@@ -106,11 +106,13 @@ export function normaliseManifests(raw: readonly RawRef[], ctx: Ctx, ignored: Ig
   const parts = emptyParts();
   const owners: { pod: StaticPodSpec; owner: OwnerRef }[] = [];
   for (const d of docs) {
-    const m = makeManifest(d.node, d.path, d.apiVersion, d.kind, ctx);
+    const fields = learntFieldsOf(d.apiVersion, d.kind);
+    const check: ShapeCheck | undefined = fields === undefined ? undefined : { fields };
+    const m = makeManifest(d.node, d.path, d.apiVersion, d.kind, ctx, check);
     if (m === undefined) continue;
     if (d.role === 'workload' && d.kind === 'ReplicaSet' && rsOwners.has(`${m.namespace ?? 'default'}/${m.name}`)) continue;
     place(d, m, parts, owners, ctx, ignored);
-    checkApiObject(d.node, m.body, d.path, d.apiVersion, d.kind, m.locate, ctx);
+    checkApiObject(d.node, m.body, d.path, d.apiVersion, d.kind, m.locate, ctx, check?.unknown);
   }
   for (const { pod, owner } of owners) {
     const resolved = resolveOwner(owner, pod.namespace, deployments, rsOwners);

@@ -7,7 +7,7 @@ import type { Ctx } from '../provenance.js';
 import { bool, def, int, labels, many, obj, oneOf, opt, port, str, sub } from '../schema/schema.js';
 import { PROTOCOLS } from '../schema/cluster-schema.js';
 import type { ContainerPort, Labels, Manifest, StaticPodSpec, WorkloadKind, WorkloadSpec } from '../types.js';
-import { readClean } from './quick-read.js';
+import { validateClean } from '../schema/validate.js';
 
 // Lenient where the corpus of real manifests is: ports without containerPort and owner references without
 // kind are dropped rather than refused (the API server would refuse them, kubectl dumps never hold them).
@@ -39,7 +39,7 @@ const workloadBody = obj(
       ),
     ),
   },
-  { noSrc: true },
+  { noSrc: true, unlocated: true },
 );
 const ownerRef = obj({ kind: opt(str()), name: opt(str()), controller: opt(bool) }, { noSrc: true });
 const podBody = obj(
@@ -48,7 +48,7 @@ const podBody = obj(
     spec: sub(podSpec),
     status: sub(obj({ podIP: opt(str()), podIPs: many(obj({ ip: opt(str()) }, { noSrc: true })) }, { noSrc: true })),
   },
-  { noSrc: true },
+  { noSrc: true, unlocated: true },
 );
 
 interface PodSpecRec {
@@ -66,7 +66,7 @@ const accountOf = (s: PodSpecRec): string => s.serviceAccountName ?? s.serviceAc
 
 /** A workload object as a WorkloadSpec (a ReplicationController keeps its kind: it is placed like a ReplicaSet). */
 export function readWorkload(m: Manifest, doc: PMap, path: string, ctx: Ctx): WorkloadSpec | undefined {
-  const r = readClean(workloadBody, doc, path, ctx) as
+  const r = validateClean(workloadBody, doc, path, ctx) as
     | { spec: { replicas?: number; template: { metadata: { labels: Labels }; spec: PodSpecRec } } }
     | undefined;
   if (r === undefined) return undefined;
@@ -97,7 +97,7 @@ export interface OwnerRef {
 
 /** A Pod as a StaticPodSpec; its raw owner reference is returned for later resolution. */
 export function readPod(m: Manifest, doc: PMap, path: string, ctx: Ctx): { pod: StaticPodSpec; owner?: OwnerRef } | undefined {
-  const r = readClean(podBody, doc, path, ctx) as
+  const r = validateClean(podBody, doc, path, ctx) as
     | { metadata: { ownerReferences: { kind?: string; name?: string; controller?: boolean }[] }; spec: PodSpecRec; status: { podIP?: string; podIPs: { ip?: string }[] } }
     | undefined;
   if (r === undefined) return undefined;

@@ -38,6 +38,11 @@ export type Schema =
       readonly build?: (o: Rec) => unknown;
       /** The record type has no `src` field. */
       readonly noSrc?: boolean;
+      /**
+       * Records located by the manifest they were read from (manifestOrigin), never by their parts: on a lenient
+       * context the validator reads them without provenance when nothing in them could be reported (validate-quick.ts).
+       */
+      readonly unlocated?: boolean;
     }
   /** Kept as written, for a later step: yields a RawRef. */
   | { readonly t: 'raw'; readonly shape: 'map' | 'seq' | 'unchecked' }
@@ -86,7 +91,7 @@ export const generated = (of: Schema): Schema => ({ t: 'list', of, generator: tr
 export const raw = (shape: 'map' | 'seq' | 'unchecked'): Schema => ({ t: 'raw', shape });
 export const obj = (
   fields: Readonly<Record<string, Field>>,
-  opts: { check?: (o: Rec, at: At, ctx: Ctx) => void; build?: (o: Rec) => unknown; noSrc?: boolean } = {},
+  opts: { check?: (o: Rec, at: At, ctx: Ctx) => void; build?: (o: Rec) => unknown; noSrc?: boolean; unlocated?: boolean } = {},
 ): Schema => ({ t: 'object', fields, ...opts });
 
 /** A required field. */

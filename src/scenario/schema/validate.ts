@@ -11,6 +11,7 @@ import { describe, entryOf, joinPath, type PEntry, type PMap, type PScalar, type
 import { errorAt, type Ctx, type Place } from '../provenance.js';
 import type { Field, Rec, Schema } from './schema.js';
 import { TreeOrigin } from './tree-origin.js';
+import { NOT_QUICK, quickRead } from './validate-quick.js';
 
 const MAX_GENERATED = 100_000;
 
@@ -203,6 +204,10 @@ export function spendObjects(n: number, at: Place, ctx: Ctx): boolean {
 const int0 = (): Schema => ({ t: 'int', min: 0, max: MAX_GENERATED });
 
 function readObject(s: Schema & { t: 'object' }, v: PValue, path: string, ctx: Ctx): unknown {
+  if (s.unlocated === true && !ctx.strict) {
+    const quick = quickRead(s, v);
+    if (quick !== NOT_QUICK) return quick;
+  }
   if (v.kind !== 'map') {
     errorAt(ctx, { path, src: v.src }, `expected a map, got ${describe(v)}`);
     return undefined;

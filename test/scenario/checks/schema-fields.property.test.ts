@@ -1,12 +1,15 @@
-// The unknown fields found from what a kind's validator was learnt to read (by shape, `[]` for indices) equal those
-// found by the reference: the same object validated through the recording proxy, read by real path.
+// The unknown fields found from what a kind's validator was learnt to read (by shape, `[]` for indices), in the walk
+// that builds a manifest's body, equal those found by the reference (the same object validated through the
+// recording proxy, read by real path) and those of the separate shape walk the body walk replaced.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Deployment } from 'kubernetes-models/apps/v1/Deployment';
 import { Pod } from 'kubernetes-models/v1/Pod';
 import { Service } from 'kubernetes-models/v1/Service';
-import { emptySchemaFields, learn, learntUnknownFields, unknownFields, type SchemaFields } from '../../../src/scenario/checks/schema-fields.js';
-import { joinPath, toJson, type PValue } from '../../../src/scenario/read/positioned.js';
+import { emptySchemaFields, learn, unknownFields, type SchemaFields, type UnknownField } from '../../../src/scenario/checks/schema-fields.js';
+import { makeManifest, type ShapeCheck } from '../../../src/scenario/manifests/manifest-record.js';
+import { Loader } from '../../../src/scenario/read/loader.js';
+import { joinPath, toJson, type PMap, type PValue } from '../../../src/scenario/read/positioned.js';
 import { recordAccess } from '../../../src/scenario/record-access.js';
 import type { JsonValue } from '../../../src/scenario/types.js';
 
@@ -15,6 +18,32 @@ function positioned(v: JsonValue): PValue {
   if (Array.isArray(v)) return { kind: 'seq', items: v.map(positioned), src };
   if (v !== null && typeof v === 'object') return { kind: 'map', entries: Object.entries(v).map(([key, x]) => ({ key, keySrc: src, value: positioned(x) })), src } as PValue;
   return { kind: 'scalar', value: v, src } as PValue;
+}
+
+/** The unknown fields makeManifest's body walk finds with `fields` (undefined: a shape no clean run covered). */
+function learntUnknownFields(fields: SchemaFields, doc: PValue): UnknownField[] | undefined {
+  const check: ShapeCheck = { fields };
+  const m = makeManifest(doc as PMap, '', 'v1', 'Pod', new Loader().manifestCtx, check);
+  expect(m).toBeDefined();
+  return check.unknown;
+}
+
+/** The separate walk the body walk replaced (schema-fields.ts before it was fused), kept as a reference. */
+function separateWalk(f: SchemaFields, doc: PValue): UnknownField[] | undefined {
+  const out: UnknownField[] = [];
+  const walk = (v: PValue, shape: string, path: string): boolean => {
+    if (v.kind === 'seq') return v.items.every((x, i) => walk(x, `${shape}[]`, joinPath(path, i)));
+    if (v.kind !== 'map') return true;
+    if (!f.covered.has(shape)) return false;
+    const read = f.knownSets.get(shape);
+    if (read === undefined) return true;
+    for (const e of v.entries) {
+      if (!read.has(e.key)) out.push({ parent: path, key: e.key, known: f.known.get(shape) ?? [] });
+      else if (!walk(e.value, joinPath(shape, e.key), joinPath(path, e.key))) return false;
+    }
+    return true;
+  };
+  return walk(doc, '', '') ? out : undefined;
 }
 
 type Validate = (this: unknown) => void;
@@ -59,6 +88,7 @@ describe('unknown fields from learnt schema shapes', () => {
           const p = positioned(d.body);
           const ref = reference(validate, p);
           const fromLearnt = learntUnknownFields(fields, p);
+          expect(fromLearnt).toEqual(separateWalk(fields, p));
           if (fromLearnt !== undefined && ref.clean) {
             compared++;
             expect(fromLearnt).toEqual(ref.unknown);

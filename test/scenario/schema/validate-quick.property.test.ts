@@ -1,13 +1,14 @@
-// The quick read of a manifest's fields is the validator's answer whenever the validator would report nothing:
-// the same record (values, defaults, key order, `src`), compared on generated trees of every combinator the
-// manifest readers use, with nasty values (nulls, placeholders, wrong types, out-of-range numbers, `__proto__`).
+// The validator's quick path is its full path's answer whenever the full path would report nothing: the same record
+// (values, defaults, key order, `src`), compared on generated trees of every combinator the manifest readers use,
+// with nasty values (nulls, placeholders, wrong types, out-of-range numbers, `__proto__`); and validateClean of an
+// `unlocated` schema, which takes it, gives what the full path gives, records and diagnostics alike.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { NOT_QUICK, quickRead, readClean } from '../../../src/scenario/manifests/quick-read.js';
 import { Loader } from '../../../src/scenario/read/loader.js';
 import type { PValue } from '../../../src/scenario/read/positioned.js';
 import { bool, def, int, labels, many, obj, oneOf, opt, port, req, str, strings, sub, type Schema } from '../../../src/scenario/schema/schema.js';
 import { validateClean } from '../../../src/scenario/schema/validate.js';
+import { NOT_QUICK, quickRead } from '../../../src/scenario/schema/validate-quick.js';
 
 const item = obj({ name: opt(str()), port: opt(port), protocol: def(oneOf(['TCP', 'UDP']), 'TCP'), up: def(bool, false) }, { noSrc: true });
 const inner = obj({ name: req(str()), items: many(item), tags: def(labels, () => ({})), count: opt(int(0, 10)) });
@@ -105,12 +106,42 @@ describe('quickRead against validateClean on a lenient (manifest) context', () =
     });
   }
 
-  it('readClean reports through the validator what the quick path cannot decide', () => {
+  it('an unlocated schema on a lenient context reads through the quick path what it decides, the rest through the full one', () => {
+    const unlocated = (schema: Schema): Schema => ({ ...(schema as Schema & { t: 'object' }), unlocated: true });
+    for (const [name, schema] of Object.entries(schemas)) {
+      let provenanceFree = 0;
+      fc.assert(
+        fc.property(shaped(schema), (v) => {
+          const full = new Loader();
+          const fast = new Loader();
+          const want = validateClean(schema, v, 'doc', full.manifestCtx);
+          const got = validateClean(unlocated(schema), v, 'doc', fast.manifestCtx);
+          expect(text(got), name).toBe(text(want));
+          expect(fast.sink.items).toEqual(full.sink.items);
+          // Decided by the quick path: no provenance bookkeeping (a manifest's records are located by the manifest).
+          if (got !== undefined && quickRead(schema, v) !== NOT_QUICK) {
+            provenanceFree++;
+            expect(fast.prov.get(got as object)).toBeUndefined();
+            expect(full.prov.get(want as object)).toBeDefined();
+          }
+        }),
+        { seed: 1516, numRuns: 1000 },
+      );
+      expect(provenanceFree).toBeGreaterThan(50);
+    }
+  });
+
+  it('reports through the full path what the quick path cannot decide, and a strict context always takes the full path', () => {
+    const meta = { ...(schemas['meta'] as Schema & { t: 'object' }), unlocated: true };
     const loader = new Loader();
     const v: PValue = { kind: 'map', entries: [{ key: 'name', keySrc: src, value: { kind: 'scalar', value: 'p-{i}', src: at(1) } }], src };
-    expect(readClean(schemas['meta'] as Schema, v, 'metadata', loader.manifestCtx)).toBeUndefined();
+    expect(validateClean(meta, v, 'metadata', loader.manifestCtx)).toBeUndefined();
     expect(loader.sink.items.map((d) => `${d.line}:${d.col} ${d.path}: ${d.message}`)).toEqual([
       '4:5 metadata.name: placeholder {i} is only valid inside a generator (nodes: {count, ...} or tenantSets)',
     ]);
+    const strict = new Loader();
+    const extra: PValue = { kind: 'map', entries: [{ key: 'name', keySrc: src, value: { kind: 'scalar', value: 'p', src: at(1) } }, { key: 'nmae', keySrc: at(2), value: { kind: 'scalar', value: 'q', src: at(2) } }], src };
+    expect(validateClean(meta, extra, 'metadata', strict.ctx)).toBeUndefined();
+    expect(strict.sink.items.map((d) => `${d.path}: ${d.message}`)).toEqual(['metadata.nmae: unknown field `nmae` (did you mean `name`?)']);
   });
 });

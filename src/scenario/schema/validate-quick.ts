@@ -1,10 +1,9 @@
-// scenario: a real object's fields read against a schema without the validator's bookkeeping — the common case
-// of 10k clean Pods — and the validator itself (validate.ts) whenever anything in the tree could be a problem.
+// scenario: the validator's fast path (validate.ts takes it for `unlocated` object schemas on a lenient context) —
+// a tree read against a schema without provenance or field paths, the common case of 10k clean Pods, giving up
+// (NOT_QUICK) whenever anything in it could be a problem, which the full path then reads and reports.
 import { unresolvedPlaceholder } from '../read/placeholders.js';
 import { entryOf, type PMap, type PValue } from '../read/positioned.js';
-import type { Ctx } from '../provenance.js';
-import type { Field, Rec, Schema } from '../schema/schema.js';
-import { validateClean } from '../schema/validate.js';
+import type { Field, Rec, Schema } from './schema.js';
 
 /** The tree holds something the quick path does not decide: the validator reads it (and reports). */
 export const NOT_QUICK: unique symbol = Symbol('not quick');
@@ -40,13 +39,6 @@ export function quickRead(s: Schema, v: PValue): unknown {
     default:
       return NOT_QUICK;
   }
-}
-
-/** quickRead, or validateClean (which reports) when the quick path cannot decide; `ctx` must be lenient. */
-export function readClean(s: Schema, v: PValue, path: string, ctx: Ctx): unknown {
-  if (ctx.strict) return validateClean(s, v, path, ctx);
-  const r = quickRead(s, v);
-  return r === NOT_QUICK ? validateClean(s, v, path, ctx) : r;
 }
 
 /** A label map on a lenient context: string values, null read as ''; label syntax is not checked there. */
