@@ -6,7 +6,7 @@ import { cursorTime } from '../../emit/viz/build-viz-data.js';
 import { cursorPart, type CursorPart } from '../../emit/viz/cursor-part.js';
 import { layoutPlatform, type PlatformLayout } from '../../emit/viz/layout-platform.js';
 import { runStateKey } from '../../emit/viz/run-state-key.js';
-import { advancePlatform, createPlatform } from '../../engine/platform/run-platform.js';
+import { advancePlatform, createPlatform, type PlatformRun } from '../../engine/platform/run-platform.js';
 import { limits, setLimits, type Limits } from '../../lib/limits.js';
 import { buildModel } from '../../model/build-model.js';
 import { loadScenarios } from '../../scenario/load-scenario.js';
@@ -38,6 +38,11 @@ export type PageMessage =
   | { readonly kind: 'cursor'; readonly key: string; readonly part: CursorPart }
   | { readonly kind: 'layout'; readonly layout: PlatformLayout }
   | { readonly kind: 'failed'; readonly message: string };
+
+/** The worker's cursor part when its run's state is `run`'s now (runStateKey), else undefined. */
+export function agreedPart(message: { readonly key: string; readonly part: CursorPart } | undefined, run: PlatformRun): CursorPart | undefined {
+  return message !== undefined && message.key === runStateKey(run) ? message.part : undefined;
+}
 
 /** Computes the page's parts of `request`, sending each one when it is ready (throws what loading throws). */
 export function computePageParts(request: PageRequest, send: (m: PageMessage) => void): void {

@@ -9,8 +9,7 @@ import { MessageChannel, Worker, receiveMessageOnPort } from 'node:worker_thread
 import type { PageParts } from '../../emit/viz/build-viz-data.js';
 import type { CursorPart } from '../../emit/viz/cursor-part.js';
 import type { PlatformLayout } from '../../emit/viz/layout-platform.js';
-import { runStateKey } from '../../emit/viz/run-state-key.js';
-import type { PageMessage, PageRequest } from './page-parts.js';
+import { agreedPart, type PageMessage, type PageRequest } from './page-parts.js';
 import type { PageWorkerData } from './page-worker.js';
 
 /** The page's parts from the worker; `stop` ends the worker (a command calls it however it ends). */
@@ -80,7 +79,7 @@ export function startPageWorker(request: PageRequest): PageWorker {
   return {
     cursor(run) {
       waitFor(() => cursor !== undefined);
-      return cursor !== undefined && cursor.key === runStateKey(run) ? cursor.part : undefined;
+      return agreedPart(cursor, run);
     },
     layout() {
       waitFor(() => layout !== undefined);
