@@ -1,110 +1,135 @@
-// emit/viz: a JSON value into its compact wire form for the page — every array of objects sharing one key
-// list becomes columns (strings interned in one table, integers delta-coded, booleans as 0/1, repeated
-// values such as state histories interned), so a 78k-session platform ships indices, not key names.
-// viz/page/unpack-json.ts inverts it exactly: JSON.stringify(unpack(pack(x))) === JSON.stringify(x).
+// emit/viz: a JSON value into the JSON text of its compact wire form for the page — every array of objects
+// sharing one key list becomes columns (strings interned in one table, integers delta-coded, booleans as
+// 0/1, repeated values such as state histories interned), so a 78k-session platform ships indices, not key
+// names. Written straight into one string, column by column, with no packed value built in between.
+// viz/page/unpack-json.ts inverts it exactly: JSON.stringify(unpack(JSON.parse(text))) === JSON.stringify(x).
 
 /** A JSON value (what JSON.parse returns). */
 export type Json = null | boolean | number | string | readonly Json[] | { readonly [k: string]: Json };
 
-/**
- * How one column is coded: `s` string-table indices, `i` integer deltas, `b` 0/1, `j` indices into the
- * value table, `v` the packed values themselves.
- */
-export type Column = { readonly s: number[] } | { readonly i: number[] } | { readonly b: number[] } | { readonly j: number[] } | { readonly v: Json[] };
-
-/** The wire form: the packed value with its string and value tables. */
-export interface Packed {
-  readonly strings: string[];
-  readonly values: Json[];
-  readonly data: Json;
-}
-
 /** Marks a table (an array of objects with one key list): `{ $t: keys, n: rows, c: columns }`. */
 export const TABLE_KEY = '$t';
 
-/** Packs a JSON value; throws on an object key starting with `$` (the wire form's own marker). */
-export function packJson(value: Json): Packed {
-  const strings: string[] = [];
-  const stringIndex = new Map<string, number>();
-  const values: Json[] = [];
-  const valueIndex = new Map<string, number>();
-  const str = (s: string): number => {
-    let i = stringIndex.get(s);
-    if (i === undefined) {
-      i = strings.length;
-      strings.push(s);
-      stringIndex.set(s, i);
+/**
+ * The wire form's JSON text, `{"strings":[...],"values":[...],"data":...}`: a column is `{"s":[...]}` (string
+ * table indices), `{"i":[...]}` (integer deltas), `{"b":[...]}` (0/1), `{"j":[...]}` (value table indices:
+ * when at most half of the cells are distinct and some is an array or object) or `{"v":[...]}` (the packed
+ * cells). Throws on an object key starting with `$` (the wire form's own marker).
+ */
+export function packJsonText(value: Json): string {
+  const w = new PackWriter();
+  const data = w.value(value);
+  return `{"strings":${JSON.stringify(w.strings)},"values":[${w.values.join(',')}]${data === undefined ? '' : `,"data":${data}`}}`;
+}
+
+/** The text of a value that is absent (undefined) where JSON.stringify would skip it or write null. */
+type Text = string | undefined;
+
+/** Keys the value table by text; an absent cell (undefined) is its own entry, written as null. */
+const ABSENT = '\u0000absent';
+
+class PackWriter {
+  readonly strings: string[] = [];
+  /** The value table, each entry as its JSON text. */
+  readonly values: string[] = [];
+  private readonly stringIndex = new Map<string, number>();
+  private readonly valueIndex = new Map<string, number>();
+
+  /** The packed text of `v` (undefined for undefined, as JSON.stringify gives). */
+  value(v: Json | undefined): Text {
+    if (v === null) return 'null';
+    switch (typeof v) {
+      case 'string':
+        return JSON.stringify(v);
+      case 'number':
+        return Number.isFinite(v) ? String(v) : 'null';
+      case 'boolean':
+        return v ? 'true' : 'false';
+      case 'object':
+        return isArray(v) ? this.array(v) : this.object(v);
+      default:
+        return undefined;
     }
-    return i;
-  };
-  const val = (v: Json, key: string): number => {
-    let i = valueIndex.get(key);
-    if (i === undefined) {
-      i = values.length;
-      values.push(v);
-      valueIndex.set(key, i);
-    }
-    return i;
-  };
-  const pack = (v: Json): Json => {
-    if (v === null || typeof v !== 'object') return v;
-    if (isArray(v)) {
-      const keys = tableKeys(v);
-      return keys === undefined ? v.map(pack) : { [TABLE_KEY]: keys, n: v.length, c: keys.map((k) => column(v.map((row) => (row as Record<string, Json>)[k]!))) };
-    }
-    const out: Record<string, Json> = {};
-    for (const [k, x] of Object.entries(v)) {
+  }
+
+  private array(v: readonly Json[]): string {
+    const keys = tableKeys(v);
+    if (keys === undefined) return `[${Array.from(v, (x) => this.value(x) ?? 'null').join(',')}]`;
+    const columns = keys.map((k) => this.column(v as readonly Record<string, Json>[], k));
+    return `{"${TABLE_KEY}":${JSON.stringify(keys)},"n":${v.length},"c":[${columns.join(',')}]}`;
+  }
+
+  private object(v: { readonly [k: string]: Json }): string {
+    const parts: string[] = [];
+    for (const k of Object.keys(v)) {
       if (k.startsWith('$')) throw new Error(`packJson: key ${k} starts with $`);
-      out[k] = pack(x);
+      const x = this.value(v[k]);
+      if (x !== undefined) parts.push(`${JSON.stringify(k)}:${x}`);
     }
-    return out;
-  };
-  const column = (cells: readonly Json[]): Json => {
-    let c: Column;
-    if (cells.every((x) => typeof x === 'string')) c = { s: cells.map((x) => str(x as string)) };
-    else if (cells.every((x) => typeof x === 'boolean')) c = { b: cells.map((x) => (x ? 1 : 0)) };
-    else if (cells.every(Number.isSafeInteger) && deltasSafe(cells as number[])) c = { i: deltas(cells as number[]) };
-    else c = numberArrays(cells) ?? objects(cells.map(pack));
-    return c as Json;
-  };
-  /** Packed cells: interned (`j`) when at most half of them are distinct and some is an array or object. */
-  const objects = (packed: Json[]): Column => {
-    if (!packed.some((x) => x !== null && typeof x === 'object')) return { v: packed };
-    // Each value's text is both its identity and its key in the value table: stringified once, and no
-    // further once more than half are distinct.
-    const keys: string[] = [];
-    const distinct = new Set<string>();
-    for (const x of packed) {
-      const key = JSON.stringify(x);
-      keys.push(key);
-      distinct.add(key);
-      if (distinct.size * 2 > packed.length) return { v: packed };
+    return `{${parts.join(',')}}`;
+  }
+
+  /** Column `k` of a table's rows, coded by the first kind every cell fits: s, b, i, then j or v. */
+  private column(rows: readonly Record<string, Json>[], k: string): string {
+    // Arrays built by map, not new Array(n): JSON.stringify writes packed arrays on its fast path.
+    const n = rows.length;
+    const cells = rows.map((row) => row[k]!);
+    if (every(cells, (x) => typeof x === 'string')) return `{"s":${JSON.stringify(cells.map((x) => this.str(x as string)))}}`;
+    if (every(cells, (x) => typeof x === 'boolean')) return `{"b":${JSON.stringify(cells.map((x) => (x ? 1 : 0)))}}`;
+    const ints = cells as number[];
+    if (every(cells, Number.isSafeInteger) && every(cells, (x, r) => r === 0 || Number.isSafeInteger((x as number) - ints[r - 1]!))) {
+      return `{"i":${JSON.stringify(ints.map((x, r) => (r === 0 ? x : x - ints[r - 1]!)))}}`;
     }
-    return { j: packed.map((x, k) => val(x, keys[k]!)) };
-  };
-  /**
-   * A column of arrays of finite numbers (state histories): grouped by content (equal elements, equal JSON
-   * text), each group stringified once, as objects() codes them; undefined for any other column.
-   */
-  const numberArrays = (cells: readonly Json[]): Column | undefined => {
     const groups = groupNumberArrays(cells);
-    if (!groups) return undefined;
-    if (groups.count * 2 > cells.length) return { v: cells.slice() };
-    const index = new Array<number>(groups.count).fill(-1);
-    return {
-      j: cells.map((x, k) => {
-        const g = groups.of[k]!;
-        if (index[g]! < 0) index[g] = val(x, JSON.stringify(x));
+    if (groups) {
+      // Arrays of finite numbers (state histories): each group's text written once, as its value's key.
+      if (groups.count * 2 > n) return `{"v":${JSON.stringify(cells)}}`;
+      const index = new Int32Array(groups.count).fill(-1);
+      const codes = cells.map((x, r) => {
+        const g = groups.of[r]!;
+        if (index[g]! < 0) index[g] = this.val(JSON.stringify(x));
         return index[g]!;
-      }),
-    };
-  };
-  const data = pack(value);
-  return { strings, values, data };
+      });
+      return `{"j":${JSON.stringify(codes)}}`;
+    }
+    // Any other cells are packed first, each in turn, so the string table fills in cell order.
+    const texts = cells.map((x) => this.value(x));
+    if (cells.some((x) => x !== null && typeof x === 'object') && internable(texts)) return `{"j":${JSON.stringify(texts.map((t) => this.val(t)))}}`;
+    return `{"v":[${texts.map((t) => t ?? 'null').join(',')}]}`;
+  }
+
+  private str(s: string): number {
+    let i = this.stringIndex.get(s);
+    if (i === undefined) this.stringIndex.set(s, (i = this.strings.push(s) - 1));
+    return i;
+  }
+
+  private val(text: Text): number {
+    const key = text ?? ABSENT;
+    let i = this.valueIndex.get(key);
+    if (i === undefined) this.valueIndex.set(key, (i = this.values.push(text ?? 'null') - 1));
+    return i;
+  }
 }
 
 function isArray(v: Json): v is readonly Json[] {
   return Array.isArray(v);
+}
+
+/** Whether `test` holds for every cell (stops at the first that fails). */
+function every(cells: readonly Json[], test: (x: Json, r: number) => boolean): boolean {
+  for (let r = 0; r < cells.length; r++) if (!test(cells[r]!, r)) return false;
+  return true;
+}
+
+/** Whether at most half of the cells' texts are distinct (an absent cell is its own text). */
+function internable(texts: readonly Text[]): boolean {
+  const distinct = new Set<string>();
+  for (const t of texts) {
+    distinct.add(t ?? ABSENT);
+    if (distinct.size * 2 > texts.length) return false;
+  }
+  return true;
 }
 
 /** The shared key list of a non-empty array of plain objects (no `$` keys), or undefined. */
@@ -113,13 +138,27 @@ function tableKeys(rows: readonly Json[]): string[] | undefined {
   let keys: string[] | undefined;
   for (const r of rows) {
     if (r === null || typeof r !== 'object' || isArray(r)) return undefined;
-    const ks = Object.keys(r);
-    if (keys === undefined) keys = ks;
-    else if (ks.length !== keys.length || ks.some((k, i) => k !== keys![i])) return undefined;
+    if (keys === undefined) keys = Object.keys(r);
+    else if (!sameKeys(r, keys)) return undefined;
   }
   const marked = keys?.find((k) => k.startsWith('$'));
   if (marked !== undefined) throw new Error(`packJson: key ${marked} starts with $`);
   return keys;
+}
+
+/**
+ * Whether Object.keys(r) equals `keys`: a plain object's own keys walked in place (for-in walks the same
+ * keys in the same order when the prototype is Object.prototype, which has no enumerable key); any other
+ * object is compared through Object.keys.
+ */
+function sameKeys(r: { readonly [k: string]: Json }, keys: readonly string[]): boolean {
+  if (Object.getPrototypeOf(r) !== Object.prototype) {
+    const ks = Object.keys(r);
+    return ks.length === keys.length && ks.every((k, i) => k === keys[i]);
+  }
+  let i = 0;
+  for (const k in r) if (k !== keys[i++]) return false;
+  return i === keys.length;
 }
 
 /** Each cell's group of equal arrays (numbered in order of first appearance), or undefined unless every cell is an array of finite numbers. */
@@ -131,14 +170,16 @@ function groupNumberArrays(cells: readonly Json[]): { readonly of: Int32Array; r
     const x = cells[k]!;
     if (!isArray(x)) return undefined;
     let h = x.length;
-    for (const e of x) {
+    for (let i = 0; i < x.length; i++) {
+      const e = x[i];
       if (typeof e !== 'number' || !Number.isFinite(e)) return undefined;
       h = Math.imul(h ^ (e | 0) ^ Math.round((e % 1) * 1e6), 0x01000193);
     }
     const nums = x as readonly number[];
     let bucket = buckets.get(h);
     if (!bucket) buckets.set(h, (bucket = []));
-    let g = bucket.find((i) => sameNumbers(reps[i]!, nums));
+    let g: number | undefined;
+    for (let b = 0; b < bucket.length && g === undefined; b++) if (sameNumbers(reps[bucket[b]!]!, nums)) g = bucket[b];
     if (g === undefined) {
       g = reps.push(nums) - 1;
       bucket.push(g);
@@ -152,12 +193,4 @@ function sameNumbers(a: readonly number[], b: readonly number[]): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
-}
-
-function deltas(xs: readonly number[]): number[] {
-  return xs.map((x, i) => (i === 0 ? x : x - xs[i - 1]!));
-}
-
-function deltasSafe(xs: readonly number[]): boolean {
-  return xs.every((x, i) => i === 0 || Number.isSafeInteger(x - xs[i - 1]!));
 }

@@ -2,7 +2,7 @@
 // Content-Security-Policy that forbids every network request (default-src 'none'; the inline script and
 // style allowed by their SHA-256 hashes, CSP Level 2 §4.2.4), so it works opened straight from disk.
 import { createHash } from 'node:crypto';
-import { packJson, type Json } from './pack-json.js';
+import { packJsonText, type Json } from './pack-json.js';
 import type { VizData } from './viz-data.js';
 
 /** The page's bundled assets, as `scripts/build-viz.mjs` writes them. */
@@ -51,7 +51,7 @@ function hash(text: string): string {
  * line separators. (VizData is plain JSON: interfaces lack Json's index signature, hence the cast.)
  */
 function embedJson(data: VizData): string {
-  return JSON.stringify(packJson(data as unknown as Json)).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  return packJsonText(data as unknown as Json).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
 }
 
 function escapeHtml(s: string): string {

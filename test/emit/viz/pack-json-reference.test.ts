@@ -1,9 +1,15 @@
 // The packer's fast column paths (arrays of finite numbers grouped by content; interning given up once more
 // than half the cells are distinct) give the wire form of the plain packer they replaced, kept here as the
-// reference: every column packed, stringified cell by cell, then interned or not.
+// reference: every column packed, stringified cell by cell, then interned or not; and the text written
+// directly is the JSON text of the object-building packer it replaced (pack-json-objects.ts), on any JSON
+// value, tables with absent cells and the default scenario's viz data.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { packJson, TABLE_KEY, type Json, type Packed } from '../../../src/emit/viz/pack-json.js';
+import { buildVizData } from '../../../src/emit/viz/build-viz-data.js';
+import { packJsonText, TABLE_KEY, type Json } from '../../../src/emit/viz/pack-json.js';
+import { buildModel } from '../../../src/model/build-model.js';
+import { loadScenario } from '../../../src/scenario/load-scenario.js';
+import { packObjects, type Packed } from './pack-json-objects.js';
 
 /** The packer as it was before the fast paths. */
 function packReference(value: Json): Packed {
@@ -71,9 +77,49 @@ describe('packJson against the plain packer it replaced', () => {
     fc.assert(
       fc.property(fc.array(table, { minLength: 1, maxLength: 3 }), (tables) => {
         const doc = { tables, more: tables.flat() } as unknown as Json;
-        expect(JSON.stringify(packJson(doc))).toBe(JSON.stringify(packReference(doc)));
+        expect(packJsonText(doc)).toBe(JSON.stringify(packReference(doc)));
       }),
       { numRuns: 400 },
     );
+  });
+});
+
+describe('packJsonText against the object-building packer it replaced', () => {
+    // The text, or the error both throw on a `$` key.
+  const outcome = (f: () => string): string => {
+    try {
+      return f();
+    } catch (e) {
+      return `throws ${(e as Error).message}`;
+    }
+  };
+  const same = (doc: Json): void => {
+    expect(outcome(() => packJsonText(doc))).toBe(outcome(() => JSON.stringify(packObjects(doc))));
+  };
+
+  it('writes its JSON text for any JSON value', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), (v) => {
+        same(v as Json);
+      }),
+      { seed: 15, numRuns: 400 },
+    );
+  });
+
+  it('writes its JSON text for tables of histories, lists, mixed and absent cells', () => {
+    const absent = fc.record({ a: fc.option(cell, { nil: undefined }), b: fc.option(fc.constantFrom('x', null), { nil: undefined }), c: cell }, { requiredKeys: ['a', 'b', 'c'] });
+    fc.assert(
+      fc.property(fc.array(table, { minLength: 1, maxLength: 3 }), fc.array(absent, { minLength: 2, maxLength: 12 }), (tables, holes) => {
+        same({ tables, more: tables.flat(), holes, nested: [holes, { holes }] } as unknown as Json);
+      }),
+      { seed: 15, numRuns: 400 },
+    );
+    // An absent cell and a null one are two values of the table (both written null).
+    same([{ a: undefined }, { a: null }, { a: { p: 1 } }, { a: { p: 1 } }] as unknown as Json);
+    same([{ a: undefined }, { a: undefined }, { a: { p: 1 } }, { a: { p: 1 } }, { a: null }] as unknown as Json);
+  });
+
+  it("writes its JSON text for the default scenario's viz data", () => {
+    same(buildVizData(buildModel(loadScenario('scenarios/giantnetes.yaml'))) as unknown as Json);
   });
 });

@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildVizData } from '../../../src/emit/viz/build-viz-data.js';
-import { packJson, type Json } from '../../../src/emit/viz/pack-json.js';
+import { packJsonText, type Json } from '../../../src/emit/viz/pack-json.js';
 import { buildModel } from '../../../src/model/build-model.js';
 import { loadScenario } from '../../../src/scenario/load-scenario.js';
 import { unpackJson } from '../../../viz/page/unpack-json.js';
@@ -12,7 +12,7 @@ const noDollarKeys = (v: unknown): boolean =>
   v === null || typeof v !== 'object' ? true : Array.isArray(v) ? v.every(noDollarKeys) : Object.entries(v).every(([k, x]) => !k.startsWith('$') && noDollarKeys(x));
 
 /** A JSON round trip of the wire form, as the HTML carries it. */
-const roundTrip = (v: Json): string => JSON.stringify(unpackJson(JSON.parse(JSON.stringify(packJson(v))) as Parameters<typeof unpackJson>[0]));
+const roundTrip = (v: Json): string => JSON.stringify(unpackJson(JSON.parse(packJsonText(v)) as Parameters<typeof unpackJson>[0]));
 
 /** Arrays of records sharing keys (the tables the packer looks for), with strings, integers, booleans, nulls and nested values. */
 const row = fc.record({
@@ -24,7 +24,7 @@ const row = fc.record({
 });
 const tables = fc.array(fc.oneof(row, fc.dictionary(fc.string().filter((k) => !k.startsWith('$')), fc.integer(), { maxKeys: 2 })), { maxLength: 12 });
 
-describe('packJson', () => {
+describe('packJsonText', () => {
   it('round-trips any JSON value through the page decoder to the same JSON text', () => {
     fc.assert(
       fc.property(fc.jsonValue().filter(noDollarKeys), (v) => {
@@ -46,21 +46,21 @@ describe('packJson', () => {
 
   it('codes columns by type: strings interned once, integers as deltas, booleans as 0/1, repeated arrays interned', () => {
     const rows = [0, 1, 2, 3].map((i) => ({ name: i % 2 ? 'a' : 'b', at: 100 + i, up: i > 1, states: [0, 5] }));
-    const p = packJson(rows);
+    const p = JSON.parse(packJsonText(rows)) as { strings: string[]; values: Json[]; data: Json };
     expect(p.strings).toEqual(['b', 'a']);
     expect(p.values).toEqual([[0, 5]]);
     expect(p.data).toEqual({ $t: ['name', 'at', 'up', 'states'], n: 4, c: [{ s: [0, 1, 0, 1] }, { i: [100, 1, 1, 1] }, { b: [0, 0, 1, 1] }, { j: [0, 0, 0, 0] }] });
   });
 
   it('refuses a key starting with $, the wire form marker', () => {
-    expect(() => packJson({ $t: 1 })).toThrow(/\$t/);
-    expect(() => packJson([{ $x: 1 }, { $x: 2 }])).toThrow(/\$x/);
+    expect(() => packJsonText({ $t: 1 })).toThrow(/\$t/);
+    expect(() => packJsonText([{ $x: 1 }, { $x: 2 }])).toThrow(/\$x/);
   });
 
   it("round-trips the default scenario's viz data and shrinks it", () => {
     const data = buildVizData(buildModel(loadScenario('scenarios/giantnetes.yaml'))) as unknown as Json;
     const text = JSON.stringify(data);
     expect(roundTrip(data)).toBe(text);
-    expect(JSON.stringify(packJson(data)).length).toBeLessThan(text.length * 0.7);
+    expect(packJsonText(data).length).toBeLessThan(text.length * 0.7);
   });
 });
