@@ -1,11 +1,10 @@
 // emit/viz: the class-level layout of the platform graph, computed in Node when the page is written — each
 // cluster's nodes packed in a circle (d3-hierarchy), the clusters placed by a seeded force simulation
-// (d3-force's, as settle-forces.ts runs it) that pulls each on-premises tenant towards the management hosts
-// its VMs run on.
+// (d3-force) that pulls each on-premises tenant towards the management hosts its VMs run on.
+import { forceCollide, forceLink, forceSimulation, forceX, forceY, type SimulationLinkDatum, type SimulationNodeDatum } from 'd3-force';
 import { hierarchy, pack } from 'd3-hierarchy';
 import { Prng } from '../../lib/prng.js';
 import type { Model } from '../../model/types.js';
-import { settleForces } from './settle-forces.js';
 
 /** Radius of one drawn node. */
 export const NODE_RADIUS = 7;
@@ -25,10 +24,12 @@ interface InnerPack {
   readonly offsets: readonly { readonly dx: number; readonly dy: number }[];
 }
 
-/** A tenant's link to the management cluster, by cluster index. */
-interface HostLink {
-  readonly source: number;
-  readonly target: number;
+interface Group extends SimulationNodeDatum {
+  readonly id: number;
+  readonly r: number;
+}
+
+interface HostLink extends SimulationLinkDatum<Group> {
   readonly strength: number;
 }
 
@@ -41,21 +42,21 @@ export function layoutPlatform(model: Model, seed: number): PlatformLayout {
     if (!p) packs.set(c.nodes.length, (p = innerPack(c.nodes.length)));
     return p;
   });
-  const room = model.clusters.map((_, i) => inner[i]!.r + peerRoom(model, i));
+  const groups: Group[] = model.clusters.map((c, i) => ({ id: c.id, r: inner[i]!.r + peerRoom(model, i) }));
+  const links = hostLinks(model);
   const prng = new Prng(seed);
-  const settled = settleForces({
-    radius: Float64Array.from(room, (r) => r + 24),
-    links: hostLinks(model).map((l) => ({ ...l, distance: room[l.source]! + room[l.target]! + 24 })),
-    centre: 0.05,
-    collideIterations: 3,
-    ticks: TICKS,
-    random: () => prng.next(),
-  });
-  const groups = room.map((r, i) => ({ r, x: settled.x[i]!, y: settled.y[i]! }));
-  const minX = Math.min(...groups.map((g) => g.x - g.r)) - 20;
-  const minY = Math.min(...groups.map((g) => g.y - g.r)) - 20;
+  const sim = forceSimulation<Group>(groups)
+    .randomSource(() => prng.next())
+    .force('collide', forceCollide<Group>((g) => g.r + 24).iterations(3))
+    .force('link', forceLink<Group, HostLink>(links).id((g) => g.id).strength((l) => l.strength).distance((l) => (l.source as Group).r + (l.target as Group).r + 24))
+    .force('x', forceX<Group>(0).strength(0.05))
+    .force('y', forceY<Group>(0).strength(0.05))
+    .stop();
+  sim.tick(TICKS);
+  const minX = Math.min(...groups.map((g) => (g.x ?? 0) - g.r)) - 20;
+  const minY = Math.min(...groups.map((g) => (g.y ?? 0) - g.r)) - 20;
   const round = (v: number): number => Math.round(v * 10) / 10;
-  const clusters = groups.map((g, i) => ({ x: round(g.x - minX), y: round(g.y - minY), r: round(inner[i]!.r) }));
+  const clusters = groups.map((g, i) => ({ x: round((g.x ?? 0) - minX), y: round((g.y ?? 0) - minY), r: round(inner[i]!.r) }));
   // A node's circle is its position in its cluster's node list.
   const position = new Map<number, number>();
   for (const c of model.clusters) c.nodes.forEach((id, k) => position.set(id, k));
@@ -73,8 +74,8 @@ export function layoutPlatform(model: Model, seed: number): PlatformLayout {
       return { x: round(g.x + Math.cos(angle) * (g.r + 18)), y: round(g.y + Math.sin(angle) * (g.r + 18)) };
     });
   });
-  const width = Math.max(...groups.map((g) => g.x - minX + g.r)) + 20;
-  const height = Math.max(...groups.map((g) => g.y - minY + g.r)) + 20;
+  const width = Math.max(...groups.map((g) => (g.x ?? 0) - minX + g.r)) + 20;
+  const height = Math.max(...groups.map((g) => (g.y ?? 0) - minY + g.r)) + 20;
   return { clusters, nodes, peers, extent: [round(width), round(height)] };
 }
 
