@@ -99,6 +99,11 @@ export class BgpCore {
   /** Per speaker: bumped on every RIB change, and on changes of classes holding local/EBGP paths. */
   ribVersion = new Int32Array(16);
   openVersion = new Int32Array(16);
+  /** Per speaker: the span [cellLo, cellHi) of classes whose RIB cell may be non-empty (every cell outside
+   *  it is empty), so scans of a row read only that span: a tenant's node holds its own tenant's classes,
+   *  a few dozen of the platform's thousands. Widened whenever a cell becomes non-empty (`holdCell`). */
+  cellLo = new Int32Array(16);
+  cellHi = new Int32Array(16);
   /** Bumped by anything that changes export verdicts without a RIB change (filters, origination). */
   exportEpoch = 0;
   /** Per speaker: set id per class, and hole-tracking flags per class. */
@@ -155,9 +160,26 @@ export class BgpCore {
     if (y + 1 > this.ribVersion.length) {
       this.ribVersion = grow(this.ribVersion, y + 1);
       this.openVersion = grow(this.openVersion, y + 1);
+      this.cellLo = grow(this.cellLo, y + 1);
+      this.cellHi = grow(this.cellHi, y + 1);
     }
+    this.cellLo[y] = 0x7fffffff;
+    this.cellHi[y] = 0;
     this.rows.push(new Int32Array(this.classCap));
     this.rowFlags.push(new Uint8Array(this.classCap));
+  }
+
+  /** Cell (y, c) is becoming non-empty: widens y's span of possibly non-empty cells to cover it. */
+  holdCell(y: number, c: number): void {
+    if (c < (this.cellLo[y] as number)) this.cellLo[y] = c;
+    if (c >= (this.cellHi[y] as number)) this.cellHi[y] = c + 1;
+  }
+
+  /** Every cell of y's row was emptied. */
+  emptyRow(y: number): void {
+    (this.rows[y] as Int32Array).fill(0);
+    this.cellLo[y] = 0x7fffffff;
+    this.cellHi[y] = 0;
   }
 
   /** Makes room for `n` classes in every row. */

@@ -114,7 +114,9 @@ function cloneCells(core: BgpCore, from: number, to: number, moved: number[]): v
   for (let y = 0; y < core.rows.length; y++) {
     const open = core.spk.openClasses[y] as Set<number>;
     if (open.has(from)) open.add(to);
-    (core.rows[y] as Int32Array)[to] = (core.rows[y] as Int32Array)[from] as number;
+    const set = (core.rows[y] as Int32Array)[from] as number;
+    (core.rows[y] as Int32Array)[to] = set;
+    if (set !== 0) core.holdCell(y, to);
     (core.rowFlags[y] as Uint8Array)[to] = (core.rowFlags[y] as Uint8Array)[from] as number;
   }
   for (const rec of [...core.holes.open.values()]) {
