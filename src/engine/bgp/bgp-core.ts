@@ -99,6 +99,11 @@ export class BgpCore {
   /** Per speaker: bumped on every RIB change, and on changes of classes holding local/EBGP paths. */
   ribVersion = new Int32Array(16);
   openVersion = new Int32Array(16);
+  /** Per speaker: the span [cellLo, cellHi) of classes whose RIB cell may be non-empty (every cell outside
+   *  it is empty), so scans of a row read only that span: a tenant's node holds its own tenant's classes,
+   *  a few dozen of the platform's thousands. Widened whenever a cell becomes non-empty (`holdCell`). */
+  cellLo = new Int32Array(16);
+  cellHi = new Int32Array(16);
   /** Bumped by anything that changes export verdicts without a RIB change (filters, origination). */
   exportEpoch = 0;
   /** Per speaker: set id per class, and hole-tracking flags per class. */
@@ -107,6 +112,9 @@ export class BgpCore {
   classCap = 0;
   /** Next-hop resolution contexts: 0 = default route; others a subnet. */
   readonly resolveCtx: ResolveCtx[] = [{ base: 0, len: 0, anyRoute: true }];
+  /** `base|len|anyRoute` → index in resolveCtx (contexts after the first), so a speaker's is found without
+   *  a scan: a platform has a context per node subnet, hundreds of them. */
+  readonly resolveCtxIds = new Map<string, number>();
   readonly changes: ChangeState[] = [];
   routeChanges = 0;
   readonly holes = new HoleLog();
@@ -155,9 +163,26 @@ export class BgpCore {
     if (y + 1 > this.ribVersion.length) {
       this.ribVersion = grow(this.ribVersion, y + 1);
       this.openVersion = grow(this.openVersion, y + 1);
+      this.cellLo = grow(this.cellLo, y + 1);
+      this.cellHi = grow(this.cellHi, y + 1);
     }
+    this.cellLo[y] = 0x7fffffff;
+    this.cellHi[y] = 0;
     this.rows.push(new Int32Array(this.classCap));
     this.rowFlags.push(new Uint8Array(this.classCap));
+  }
+
+  /** Cell (y, c) is becoming non-empty: widens y's span of possibly non-empty cells to cover it. */
+  holdCell(y: number, c: number): void {
+    if (c < (this.cellLo[y] as number)) this.cellLo[y] = c;
+    if (c >= (this.cellHi[y] as number)) this.cellHi[y] = c + 1;
+  }
+
+  /** Every cell of y's row was emptied. */
+  emptyRow(y: number): void {
+    (this.rows[y] as Int32Array).fill(0);
+    this.cellLo[y] = 0x7fffffff;
+    this.cellHi[y] = 0;
   }
 
   /** Makes room for `n` classes in every row. */
@@ -165,11 +190,15 @@ export class BgpCore {
     if (n <= this.classCap) return;
     let cap = Math.max(64, this.classCap);
     while (cap < n) cap *= 2;
+    // Every row is a view into one buffer: thousands of separate typed arrays would each be an external
+    // allocation, and their growth the trigger of collections (large.yaml: 2,020 rows of 2,048 classes).
+    const cells = new Int32Array(cap * this.rows.length);
+    const flags = new Uint8Array(cap * this.rows.length);
     for (let y = 0; y < this.rows.length; y++) {
-      const r = new Int32Array(cap);
+      const r = cells.subarray(y * cap, (y + 1) * cap);
       r.set(this.rows[y] as Int32Array);
       this.rows[y] = r;
-      const f = new Uint8Array(cap);
+      const f = flags.subarray(y * cap, (y + 1) * cap);
       f.set(this.rowFlags[y] as Uint8Array);
       this.rowFlags[y] = f;
     }

@@ -19,6 +19,7 @@ import { IpamRuntime } from './ipam-runtime.js';
 import { PodTable, type LivePod } from './pod-table.js';
 import { PolicyStore } from './policy-store.js';
 import { terminationGraceMs } from './termination-grace.js';
+import { evictPods, nodeLoad } from './evict-pods.js';
 import type { TimelineRecord } from './timeline-record.js';
 
 /** Kubernetes' default tolerationSeconds for node.kubernetes.io/unreachable: pods are evicted 300 s later. */
@@ -343,43 +344,4 @@ function scaleWorkload(model: Model, cluster: number, ref: string, replicas: num
     }
   }
   effects.push(`${ref}: ${live.length} → ${replicas} replicas${pending ? `, ${pending} pending` : ''}${noIp ? `, ${noIp} without an IP address` : ''}`);
-}
-
-function nodeLoad(pods: PodTable, nodes: readonly number[], cluster: number): Int32Array {
-  const index = new Map(nodes.map((id, i) => [id, i]));
-  const load = new Int32Array(nodes.length);
-  for (const p of pods.running(cluster)) if (!p.base.hostNetwork && p.node >= 0) load[index.get(p.node)!]!++;
-  return load;
-}
-
-/**
- * Taint-based eviction of a node unreachable for 300 s: Deployment and ReplicaSet pods are replaced on
- * other nodes; StatefulSet pods stay bound to the node (the controller waits for it); DaemonSet and
- * static pods stay.
- */
-function evictPods(
-  model: Model,
-  node: number,
-  pods: PodTable,
-  { ipam, stop }: { ipam: IpamRuntime; stop: (p: LivePod) => void },
-  ready: (id: number) => boolean,
-  now: number,
-  effects: string[],
-): void {
-  const victims = pods.pods.filter((p) => p.node === node && p.phase === 'running' && p.workload >= 0);
-  let moved = 0;
-  for (const p of victims) {
-    const spec = model.workloads[p.workload]!.spec;
-    if (spec.kind !== 'Deployment' && spec.kind !== 'ReplicaSet') continue;
-    stop(p);
-    const c = model.clusters[p.cluster]!;
-    const load = nodeLoad(pods, c.nodes, p.cluster);
-    const [placed] = schedulePods([{ ...spec, replicas: 1 }], c.nodes.map((id) => model.nodes[id]!), c.nodes.map((id) => model.nodes[id]!.shortName), load, c.nodes.map((id) => ready(id)));
-    const target = placed && placed.node >= 0 ? c.nodes[placed.node]! : -1;
-    const np = pods.add(p.base, p.name, target, now);
-    if (target >= 0) ipam.assign(np, now);
-    else np.reason = 'no node fits (Pending)';
-    moved++;
-  }
-  if (moved) effects.push(`${moved} pod(s) evicted from ${model.nodes[node]!.name} and rescheduled`);
 }

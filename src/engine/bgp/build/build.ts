@@ -179,6 +179,17 @@ function finishAll(core: BgpCore): void {
   refreshSpeakerFlags(core);
 }
 
+/** Sizes of the runs of consecutive configurations of one tenant (the node speakers are numbered in that
+ *  order): a tenant's nodes peer among themselves. */
+function tenantRuns(configs: readonly NodeBgpConfig[]): number[] {
+  const runs: number[] = [];
+  for (let i = 0; i < configs.length; i++) {
+    if (i > 0 && (configs[i] as NodeBgpConfig).tenant === (configs[i - 1] as NodeBgpConfig).tenant) runs[runs.length - 1]++;
+    else runs.push(1);
+  }
+  return runs;
+}
+
 /** Builds everything and starts the ends: speakers, what each originates and its own RIB cells, then the
  *  sessions, staged and laid out by latency (origination schedules nothing, so starting the ends last
  *  keeps every event in order). */
@@ -187,7 +198,7 @@ export function buildNetwork(core: BgpCore, configs: readonly NodeBgpConfig[], e
   for (const c of configs) peerings += c.peers.length + (c.mesh?.members.length ?? 0);
   core.ends.stage();
   core.ends.reserve(peerings + 2 * externals.length + 16);
-  core.endOf.plan(configs.length + externals.length, peerings + 2 * externals.length + 16);
+  core.endOf.plan(configs.length + externals.length, peerings + 2 * externals.length + 16, tenantRuns(configs));
   const nodes = configs.map((c) => addNodeSpeaker(core, c));
   for (const x of externals) addExternalSpeaker(core, x);
   for (let y = 0; y < core.spk.count; y++) {

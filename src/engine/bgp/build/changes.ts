@@ -96,7 +96,7 @@ export function nodeDown(core: BgpCore, y: number, mode: NodeDownMode): void {
     closeHolesOf(core, y);
     markEver(core, y);
   }
-  (core.rows[y] as Int32Array).fill(0);
+  core.emptyRow(y);
   dropBirdLists(core, y);
   (core.spk.openClasses[y] as Set<number>).clear();
   for (const p of core.spk.profiles[y] as number[]) core.profiles.trim(p, core.profiles.end(p));

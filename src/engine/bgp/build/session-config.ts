@@ -225,8 +225,12 @@ function resolveCtxOf(core: BgpCore, y: number): number {
   const base = core.spk.subnetBase[y] as number;
   const len = core.spk.subnetLen[y] as number;
   const anyRoute = core.opt.underlayDefaultRoute;
-  let i = core.resolveCtx.findIndex((c, k) => k > 0 && c.base === base && c.len === len && c.anyRoute === anyRoute);
-  if (i < 0) i = core.resolveCtx.push({ base, len, anyRoute }) - 1;
+  const key = `${base}|${len}|${anyRoute}`;
+  let i = core.resolveCtxIds.get(key);
+  if (i === undefined) {
+    i = core.resolveCtx.push({ base, len, anyRoute }) - 1;
+    core.resolveCtxIds.set(key, i);
+  }
   return i;
 }
 

@@ -5,9 +5,14 @@
 import { maskOf } from '../../../lib/ipv4.js';
 import type { BgpCore } from '../bgp-core.js';
 import { KIND_ANNOUNCE, KIND_BLOCK, KIND_BORROWED } from '../tables/prefix-classes.js';
+import { filterVerdicts } from './filter-verdicts.js';
 
-/** Signature of prefix q: `origins#aggregating blocks#filter verdicts`. */
-export function signature(core: BgpCore, q: number): string {
+/** From this many prefixes on, assignClasses takes their filter verdicts in bulk. */
+const BULK_PREFIXES = 64;
+
+/** Signature of prefix q: `origins#aggregating blocks#filter verdicts` (the verdicts `filterVerdicts` gave
+ *  for it, when given). */
+export function signature(core: BgpCore, q: number, verdicts?: string): string {
   const { classes } = core;
   const base = classes.pBase[q] as number;
   const len = classes.pLen[q] as number;
@@ -28,6 +33,7 @@ export function signature(core: BgpCore, q: number): string {
     }
   }
   sig += '#';
+  if (verdicts !== undefined) return sig + verdicts;
   for (let g = 0; g < core.filters.count; g++) sig += core.filters.evaluate(g, base, len);
   return sig;
 }
@@ -72,8 +78,11 @@ export function assignClasses(core: BgpCore, qs: readonly number[]): number[] {
   classes.ensureStride(core.filters.count);
   const groups = new Map<string, number[]>();
   const sigs = new Map<string, string>();
-  for (const q of qs) {
-    const sig = signature(core, q);
+  // Re-signing many prefixes (a build, a new filter profile) takes their verdicts by range (filter-verdicts.ts).
+  const verdicts = qs.length >= BULK_PREFIXES ? filterVerdicts(core.filters, classes, qs) : undefined;
+  for (let i = 0; i < qs.length; i++) {
+    const q = qs[i] as number;
+    const sig = signature(core, q, verdicts?.[i]);
     const old = classes.pCls[q] as number;
     if (old >= 0 && classes.sig[old] === sig) continue;
     const k = `${old}|${sig}`;
@@ -114,7 +123,9 @@ function cloneCells(core: BgpCore, from: number, to: number, moved: number[]): v
   for (let y = 0; y < core.rows.length; y++) {
     const open = core.spk.openClasses[y] as Set<number>;
     if (open.has(from)) open.add(to);
-    (core.rows[y] as Int32Array)[to] = (core.rows[y] as Int32Array)[from] as number;
+    const set = (core.rows[y] as Int32Array)[from] as number;
+    (core.rows[y] as Int32Array)[to] = set;
+    if (set !== 0) core.holdCell(y, to);
     (core.rowFlags[y] as Uint8Array)[to] = (core.rowFlags[y] as Uint8Array)[from] as number;
   }
   for (const rec of [...core.holes.open.values()]) {

@@ -51,6 +51,16 @@ export class FilterProfiles {
     return this.list.length - 1;
   }
 
+  /** Profile g's rules in the order `evaluate` tries them: each CIDR with the verdict of a prefix inside it. */
+  rules(g: number): { readonly cidr: Cidr; readonly verdict: number }[] {
+    const p = this.list[g] as Profile;
+    return [
+      ...p.disabled.map((cidr) => ({ cidr, verdict: FILTER_DISABLED_POOL })),
+      ...p.statics.map((cidr) => ({ cidr, verdict: FILTER_ACCEPT })),
+      ...p.enabled.map((cidr) => ({ cidr, verdict: FILTER_ACCEPT })),
+    ];
+  }
+
   /** Steps 1, 3, 4 and 5 for prefix base/len under profile g. */
   evaluate(g: number, base: number, len: number): number {
     const p = this.list[g] as Profile;

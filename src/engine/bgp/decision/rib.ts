@@ -122,6 +122,7 @@ export function onChange(core: BgpCore, y: number, c: number, old: number, nw: n
   const sets = core.sets;
   const wasOpen = sets.hasOpen(old);
   const isOpen = sets.hasOpen(nw);
+  if (nw !== 0) core.holdCell(y, c);
   core.ribVersion[y]++;
   if (wasOpen || isOpen) core.openVersion[y]++;
   if (wasOpen !== isOpen) {
@@ -177,8 +178,8 @@ export function applyToKids(core: BgpCore, y: number, c: number, e: number, slot
  *  speaker x to every class of y: flush, stale marking, End-of-RIB. */
 export function forEachCell(core: BgpCore, y: number, op: number, x: number): void {
   const row = core.rows[y] as Int32Array;
-  const n = core.classes.count;
-  for (let c = 0; c < n; c++) {
+  const n = core.cellHi[y] as number;
+  for (let c = core.cellLo[y] as number; c < n; c++) {
     const old = row[c] as number;
     if (old === 0) continue;
     const nw = birdOrder(core, y, c, old, core.sets.bySpeaker(old, op, x));

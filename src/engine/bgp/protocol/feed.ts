@@ -10,7 +10,7 @@ import { EI_PROFILE, EI_SPK, END_I } from '../tables/end-table.js';
 
 /** The feed for end n in the feed arena (built or shared); returns its position. */
 export function buildFeed(core: BgpCore, n: number): number {
-  const { ends, classes } = core;
+  const { ends } = core;
   const P = core.profiles;
   const p = ends.i32[n * END_I + EI_PROFILE] as number;
   const y = ends.i32[n * END_I + EI_SPK] as number;
@@ -24,7 +24,7 @@ export function buildFeed(core: BgpCore, n: number): number {
   const pos = core.beginFeed();
   // An IBGP non-client session only ever gets local and EBGP-learned paths: scan just those classes.
   if (only) for (const c of core.spk.openClasses[y] as Set<number>) feedClass(core, pos, p, y, addPath, c);
-  else for (let c = 0; c < classes.count; c++) feedClass(core, pos, p, y, addPath, c);
+  else for (let c = core.cellLo[y] as number, hi = core.cellHi[y] as number; c < hi; c++) feedClass(core, pos, p, y, addPath, c);
   P.feedPos[p] = pos;
   P.feedEpoch[p] = core.feedEpoch;
   P.feedVersion[p] = version;

@@ -109,7 +109,7 @@ export function routeCounts(net: BgpNetwork, y: number): { prefixes: number; pat
   const row = core.rows[y] as Int32Array;
   let prefixes = 0;
   let paths = 0;
-  for (let c = 0; c < core.classes.count; c++) {
+  for (let c = core.cellLo[y] as number, hi = core.cellHi[y] as number; c < hi; c++) {
     const set = row[c] as number;
     if (set === 0) continue;
     const size = (core.classes.members[c] as number[]).length;
@@ -131,7 +131,7 @@ function sessionRoutes(net: BgpNetwork, n: number): { received: number; sent: nu
   const p = ends.i32[n * END_I + EI_PROFILE] as number;
   const established = ends.u8[n * END_B + EB_ST] === ST_ESTABLISHED;
   const addPath = p >= 0 && ((core.profiles.flags[p] as number) & P_ADD_PATH) !== 0;
-  for (let c = 0; c < classes.count; c++) {
+  for (let c = core.cellLo[y] as number, hi = core.cellHi[y] as number; c < hi; c++) {
     const set = row[c] as number;
     if (set === 0) continue;
     const size = (classes.members[c] as number[]).length;

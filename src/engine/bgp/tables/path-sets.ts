@@ -33,6 +33,9 @@ const OP_CLEAR_STALE = 5;
 const OP_HEAD = 6;
 
 /** Slots, elements and sets, with memoised transitions. Set 0 is the empty set. */
+/** Sets of at most this many elements are checked for a speaker's paths before the memo is asked. */
+const SMALL_SET = 4;
+
 export class PathSets {
   slotFrom = new Int32Array(256);
   slotPid = new Int32Array(256);
@@ -111,21 +114,31 @@ export class PathSets {
 
   /** `set` without anything received from speaker `spk`. */
   removeFrom(set: number, spk: number): number {
-    return this.transition(set, spk, OP_REMOVE_FROM);
+    return this.bySpeaker(set, OP_REMOVE_FROM, spk);
   }
 
   /** `set` with every element from `spk` flagged stale (graceful restart began). */
   markStale(set: number, spk: number): number {
-    return this.transition(set, spk, OP_MARK_STALE);
+    return this.bySpeaker(set, OP_MARK_STALE, spk);
   }
 
   /** `set` without the stale elements from `spk` (End-of-RIB or consecutive restart). */
   purgeStale(set: number, spk: number): number {
-    return this.transition(set, spk, OP_PURGE_STALE);
+    return this.bySpeaker(set, OP_PURGE_STALE, spk);
   }
 
-  /** One of the by-speaker transitions (OP_REMOVE_FROM, OP_MARK_STALE, OP_PURGE_STALE). */
+  /** One of the by-speaker transitions (OP_REMOVE_FROM, OP_MARK_STALE, OP_PURGE_STALE). A small set with
+   *  nothing from `spk` is itself (what the memoised transition would give, as sets are interned by
+   *  content): a flush of one peer reads each of the speaker's cells, which hold that peer's path in one
+   *  of a mesh's dozens, and a memo entry per (cell, peer) would cost more than the look. */
   bySpeaker(set: number, op: number, spk: number): number {
+    const n = this.len[set] as number;
+    if (n <= SMALL_SET) {
+      const o = this.off[set] as number;
+      let from = false;
+      for (let i = 0; i < n && !from; i++) from = this.slotFrom[this.elemSlot[this.pool[o + i] as number] as number] === spk;
+      if (!from) return set;
+    }
     return this.transition(set, spk, op);
   }
 

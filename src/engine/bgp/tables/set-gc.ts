@@ -12,10 +12,16 @@ export function maybeCollectSets(core: BgpCore): void {
   if (sets.poolUsed < core.setGcAt) return;
   const live = new Uint8Array(sets.setCount);
   live[0] = 1;
-  const n = core.classes.count;
-  for (const row of core.rows) for (let c = 0; c < n; c++) live[row[c] as number] = 1;
+  const { rows, cellLo, cellHi } = core;
+  for (let y = 0; y < rows.length; y++) {
+    const row = rows[y] as Int32Array;
+    for (let c = cellLo[y] as number, hi = cellHi[y] as number; c < hi; c++) live[row[c] as number] = 1;
+  }
   const remap = sets.compact(live);
-  for (const row of core.rows) for (let c = 0; c < n; c++) row[c] = remap[row[c] as number] as number;
+  for (let y = 0; y < rows.length; y++) {
+    const row = rows[y] as Int32Array;
+    for (let c = cellLo[y] as number, hi = cellHi[y] as number; c < hi; c++) row[c] = remap[row[c] as number] as number;
+  }
   core.profiles.clearCaches();
   const a = core.feedArena;
   for (let pos = 0; pos < core.feedHead; pos += 1 + (a[pos] as number) * ENTRY) {
