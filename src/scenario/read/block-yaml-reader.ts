@@ -2,7 +2,7 @@
 // the text, with no event layer between: the `yaml` library path's exact trees, positions and raw text, or
 // undefined for anything outside its subset, which read-yaml.ts then reads whole the older way.
 import type { SourceRef } from '../../lib/diagnostics.js';
-import { blockScalarValue } from './block-scalar.js';
+import { blockScalarBody, blockScalarValue } from './block-scalar.js';
 import { Declined, DECLINED } from './declined.js';
 import { FlowLineReader } from './flow-line-reader.js';
 import { checkKey, checkPlainStart, isQuote, keyText, quotedEnd, quotedValue, type LineSource } from './line-scalars.js';
@@ -262,12 +262,10 @@ class BlockReader implements LineSource {
 
   /**
    * A `|` or `>` block scalar (chomping `-` or `+` at most, nothing else on its header line) in a collection at
-   * column `ind`: its lines run to the first non-empty line indented less than its first one, which must be at or
-   * left of `ind` and not a comment. `yaml` places the scalar at its indicator and keeps no raw text.
+   * column `ind`. `yaml` places the scalar at its indicator and keeps no raw text.
    */
   private blockScalar(p: number, ind: number): PValue {
     const text = this.text;
-    const n = text.length;
     let i = p + 1;
     const c = text.charCodeAt(i);
     const chomp = c === DASH ? '-' : c === PLUS ? '+' : '';
@@ -275,32 +273,9 @@ class BlockReader implements LineSource {
     while (text.charCodeAt(i) === SPACE) i++;
     if (i !== this.le || this.ce !== this.le) throw DECLINED;
     const src = this.srcAt(p);
-    const start = this.le + 1;
-    let s = start;
-    let lineNo = this.lineNo + 1;
-    let trim = -1;
-    while (s < n) {
-      let le = text.indexOf('\n', s);
-      if (le < 0) le = n;
-      if (le > s) {
-        let k = s;
-        while (text.charCodeAt(k) === SPACE) k++;
-        // A line of spaces only, a CRLF line: their treatment differs in detail; left to `yaml`.
-        if (k === le || text.charCodeAt(le - 1) === CR) throw DECLINED;
-        const indent = k - s;
-        if (indent < (trim < 0 ? ind + 1 : trim)) {
-          if (indent > ind || text.charCodeAt(k) === HASH) throw DECLINED;
-          break;
-        }
-        if (trim < 0) trim = indent;
-      }
-      s = le + 1;
-      lineNo++;
-    }
-    if (trim < 0) throw DECLINED;
-    const end = Math.min(s, n);
-    const value = blockScalarValue(text.slice(start, end), trim, text.charCodeAt(p) === GT, chomp);
-    this.seek(end, lineNo);
+    const body = blockScalarBody(text, this.le + 1, ind);
+    const value = blockScalarValue(text.slice(this.le + 1, body.end), body.trim, text.charCodeAt(p) === GT, chomp);
+    this.seek(body.end, this.lineNo + 1 + body.lines);
     return { kind: 'scalar', value, src };
   }
 
