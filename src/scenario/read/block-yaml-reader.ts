@@ -2,6 +2,7 @@
 // the text, with no event layer between: the `yaml` library path's exact trees, positions and raw text, or
 // undefined for anything outside its subset, which read-yaml.ts then reads whole the older way.
 import type { SourceRef } from '../../lib/diagnostics.js';
+import { blockScalarBody, blockScalarValue } from './block-scalar.js';
 import { Declined, DECLINED } from './declined.js';
 import { FlowLineReader } from './flow-line-reader.js';
 import { checkKey, checkPlainStart, isQuote, keyText, quotedEnd, quotedValue, type LineSource } from './line-scalars.js';
@@ -19,6 +20,9 @@ const DASH = 45;
 const COLON = 58;
 const LBRACKET = 91;
 const LBRACE = 123;
+const PIPE = 124;
+const GT = 62;
+const PLUS = 43;
 /** What the current line is: content at `ind` columns, a `---` line, or past the text's end. */
 const CONTENT = 0;
 const MARKER = 1;
@@ -167,7 +171,7 @@ class BlockReader implements LineSource {
     const text = this.text;
     let p = q;
     while (text.charCodeAt(p) === SPACE) p++;
-    if (p < this.ce && text.charCodeAt(p) !== HASH) return this.inline(p, depth + 1);
+    if (p < this.ce && text.charCodeAt(p) !== HASH) return this.inline(p, depth + 1, ind);
     // `yaml` places an absent value past the colon and its spaces, with raw text ''.
     const src = this.srcAt(p);
     this.next();
@@ -192,7 +196,7 @@ class BlockReader implements LineSource {
         const item: PValue = this.ind > ind ? this.block(this.ind, this.ls + this.ind, depth + 1) : { kind: 'scalar', value: null, src: at, raw: '' };
         items.push(item);
       } else {
-        const item = this.isDash(q) ? this.seq(q - this.ls, q, depth + 1) : this.keyColon(q) >= 0 ? this.map(q - this.ls, q, depth + 1) : this.inline(q, depth + 1);
+        const item = this.isDash(q) ? this.seq(q - this.ls, q, depth + 1) : this.keyColon(q) >= 0 ? this.map(q - this.ls, q, depth + 1) : this.inline(q, depth + 1, ind);
         items.push(item);
       }
       if (this.ind < ind) break;
@@ -210,7 +214,7 @@ class BlockReader implements LineSource {
     const text = this.text;
     const ce = this.ce;
     const c = text.charCodeAt(p);
-    if (c === LBRACKET || c === LBRACE) return -1;
+    if (c === LBRACKET || c === LBRACE || c === PIPE || c === GT) return -1;
     if (isQuote(c)) {
       let i = quotedEnd(text, p, ce);
       while (text.charCodeAt(i) === SPACE) i++;
@@ -230,12 +234,14 @@ class BlockReader implements LineSource {
     return e;
   }
 
-  /** A value written on the rest of the current line (a scalar or a flow collection); moves to the next line. */
-  private inline(p: number, depth: number): PValue {
+  /** A value written on the rest of the current line (a scalar or a flow collection), or a block scalar below it,
+   *  in a collection at column `ind`; moves past it. */
+  private inline(p: number, depth: number, ind: number): PValue {
     const text = this.text;
     const c = text.charCodeAt(p);
     let v: PValue;
     let e: number;
+    if (c === PIPE || c === GT) return this.blockScalar(p, ind);
     if (c === LBRACKET || c === LBRACE) {
       v = this.flow.read(p, this.ce, depth);
       e = this.flow.pos;
@@ -252,6 +258,25 @@ class BlockReader implements LineSource {
     if (i < this.ce && (i === e || text.charCodeAt(i) !== HASH)) throw DECLINED;
     this.next();
     return v;
+  }
+
+  /**
+   * A `|` or `>` block scalar (chomping `-` or `+` at most, nothing else on its header line) in a collection at
+   * column `ind`. `yaml` places the scalar at its indicator and keeps no raw text.
+   */
+  private blockScalar(p: number, ind: number): PValue {
+    const text = this.text;
+    let i = p + 1;
+    const c = text.charCodeAt(i);
+    const chomp = c === DASH ? '-' : c === PLUS ? '+' : '';
+    if (chomp !== '') i++;
+    while (text.charCodeAt(i) === SPACE) i++;
+    if (i !== this.le || this.ce !== this.le) throw DECLINED;
+    const src = this.srcAt(p);
+    const body = blockScalarBody(text, this.le + 1, ind);
+    const value = blockScalarValue(text.slice(this.le + 1, body.end), body.trim, text.charCodeAt(p) === GT, chomp);
+    this.seek(body.end, this.lineNo + 1 + body.lines);
+    return { kind: 'scalar', value, src };
   }
 
   /** Where a one-line plain scalar in block context ends (before a ` #` comment and trailing spaces). */

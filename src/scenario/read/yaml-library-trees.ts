@@ -97,8 +97,9 @@ function aliasCountOk(doc: Document.Parsed, maxAliasCount: number): boolean {
     doc.toJS({ maxAliasCount });
     return true;
   } catch (e) {
-    if (e instanceof ReferenceError) return false;
-    throw e;
+    // Only the guard's ReferenceError is about aliases; any other (`<<: 1`, a merge of a scalar) is the
+    // document's own error, which the conversion below reports at its place.
+    return !(e instanceof ReferenceError);
   }
 }
 

@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { stringify } from 'yaml';
 
-type Node = { t: 'plain' | 'quoted'; s: string } | { t: 'map'; e: [string, Node][] } | { t: 'seq'; e: Node[] } | { t: 'flow'; s: string } | { t: 'empty' };
+type Node = { t: 'plain' | 'quoted'; s: string } | { t: 'block'; head: string; lines: string[] } | { t: 'map'; e: [string, Node][] } | { t: 'seq'; e: Node[] } | { t: 'flow'; s: string } | { t: 'empty' };
 
 const NASTY = [
   'yes', 'no', 'on', 'off', 'y', 'n', 'true', 'True', 'TRUE', 'tRue', 'false', 'null', 'Null', 'NULL', 'nULL', '~', '0x1F', '0x', '0o17', '0o8',
@@ -22,7 +22,9 @@ const keyArb = fc.oneof({ weight: 40, arbitrary: fc.constantFrom(...KEYS) }, { w
 const wordArb = fc.oneof(
   { weight: 24, arbitrary: fc.constantFrom(...NASTY) },
   { weight: 1, arbitrary: fc.constantFrom(...OUTSIDE) },
-  { weight: 6, arbitrary: fc.string({ unit: fc.constantFrom(...'0123456789+-.eExXoO_:ainf tl'.split('')), minLength: 1, maxLength: 7 }) },
+  // Number-like texts; a leading `:` (left to `yaml`) only now and then.
+  { weight: 6, arbitrary: fc.string({ unit: fc.constantFrom(...'0123456789+-.eExXoO_:ainf tl'.split('')), minLength: 1, maxLength: 7 }).filter((w) => !w.startsWith(':')) },
+  { weight: 1, arbitrary: fc.string({ unit: fc.constantFrom(...'0123456789:.'.split('')), minLength: 1, maxLength: 5 }) },
 );
 
 function quote(s: string, k: number): string {
@@ -31,7 +33,16 @@ function quote(s: string, k: number): string {
   return `"${[body, `${body}\\t`, `\\x41${body}`, `\\u00e9${body}`, `${body}\\/\\\\`, `\\U0001F600`, `\\e\\0\\_`][k % 7] ?? body}"`;
 }
 
+/** Block scalar bodies: words, more-indented lines, empty lines (inside, leading, trailing), comment look-alikes. */
+const blockArb: fc.Arbitrary<Node> = fc
+  .tuple(
+    fc.oneof({ weight: 12, arbitrary: fc.constantFrom('|', '|-', '|+', '>', '>-', '>+') }, { weight: 1, arbitrary: fc.constantFrom('|2', '| # c', '|-  ') }),
+    fc.array(fc.constantFrom('line one', 'two', '  more', '    deeper', '', '# not a comment', 'x: y', '- z', 'é 😀', 'end  '), { minLength: 1, maxLength: 6 }),
+  )
+  .map(([head, lines]): Node => ({ t: 'block', head, lines }));
+
 const scalarArb: fc.Arbitrary<Node> = fc.oneof(
+  { weight: 1, arbitrary: blockArb },
   { weight: 5, arbitrary: wordArb.map((s): Node => ({ t: 'plain', s })) },
   { weight: 2, arbitrary: fc.tuple(wordArb, fc.nat(20)).map(([s, k]): Node => ({ t: 'quoted', s: quote(s, k) })) },
   { weight: 1, arbitrary: fc.constant<Node>({ t: 'empty' }) },
@@ -100,6 +111,12 @@ function lines(v: Node, col: number, head: string, p: Picks, out: string[]): voi
     else for (const x of v.e) lines(x, inner, '-', p, out);
     return;
   }
+  if (v.t === 'block') {
+    out.push(`${pad}${head}${head === '' ? '' : ' '}${v.head}`);
+    const inner = ' '.repeat(col + 1 + p.next(3));
+    for (const l of v.lines) out.push(l === '' ? (p.next(30) === 0 ? ' ' : '') : `${inner}${l}`);
+    return;
+  }
   const text = scalarText(v);
   out.push(`${pad}${head}${text === '' ? (p.next(2) === 0 ? ' ' : '') : `${head === '' ? '' : gap}${text}`}${tail(p)}`);
 }
@@ -116,7 +133,7 @@ export const blockYamlArb: fc.Arbitrary<string> = fc
       lines(d, 0, '', p, out);
     });
     const text = out.join('\n') + (p.next(5) === 0 ? '' : '\n');
-    return crlf ? text.replaceAll('\n', '\r\n') : text;
+    return crlf && p.next(3) === 0 ? text.replaceAll('\n', '\r\n') : text;
   });
 
 /** Plain values of a manifest-like document, printed by the `yaml` library (its own quoting and layout). */
@@ -141,3 +158,19 @@ export const yamlPrintedArb: fc.Arbitrary<string> = fc
   .map(([values, indent, flow]) =>
     values.map((v) => stringify({ doc: v }, { indent, indentSeq: !flow, lineWidth: 0, collectionStyle: flow ? 'any' : 'block' })).join('---\n'),
   );
+
+/** Documents made mostly of block scalars: under keys and dashes, at several indents, then more keys. */
+export const blockScalarDocArb: fc.Arbitrary<string> = fc
+  .tuple(fc.array(fc.tuple(blockArb, fc.nat(3), fc.boolean(), fc.nat(3)), { minLength: 1, maxLength: 4 }), fc.boolean())
+  .map(([parts, end]) => {
+    const out: string[] = [];
+    parts.forEach(([b, extra, inSeq, blanks], i) => {
+      if (b.t !== 'block') return;
+      const head = inSeq ? `k${i}:\n  -` : `k${i}:`;
+      out.push(`${head} ${b.head}`);
+      const pad = ' '.repeat((inSeq ? 3 : 1) + extra);
+      for (const l of b.lines) out.push(l === '' ? '' : `${pad}${l}`);
+      for (let j = 0; j < blanks; j++) out.push('');
+    });
+    return `${out.join('\n')}${end ? '\nlast: 1\n' : '\n'}`;
+  });

@@ -8,7 +8,7 @@ import { readBlockYaml } from '../../../src/scenario/read/block-yaml-reader.js';
 import { DEFAULT_LIMITS } from '../../../src/scenario/read/read-yaml.js';
 import { readWithYamlLibrary } from '../../../src/scenario/read/yaml-library-trees.js';
 import { itInParts } from '../../setup/property-parts.js';
-import { blockYamlArb, yamlPrintedArb } from './block-yaml-arbitrary.js';
+import { blockScalarDocArb, blockYamlArb, yamlPrintedArb } from './block-yaml-arbitrary.js';
 import { editedYamlTextArb, yamlTextArb } from './yaml-text-arbitrary.js';
 
 /** Runs the property over `text`; counts the texts the direct reader took. */
@@ -31,10 +31,13 @@ describe('the direct block-YAML reader gives the yaml library path’s trees', (
   itInParts('hand-made block documents', 3000, 3, () => fc.property(blockYamlArb, (text) => agrees(text, block)));
   const printed = { n: 0 };
   itInParts('documents printed by the yaml library', 1500, 3, () => fc.property(yamlPrintedArb, (text) => agrees(text, printed)));
+  const scalars = { n: 0 };
+  itInParts('block scalars (literal, folded, chomping, empty and more-indented lines)', 1500, 3, () => fc.property(blockScalarDocArb, (text) => agrees(text, scalars)));
   it('took many generated texts (the comparison is not vacuous)', () => {
     expect(generated.n).toBeGreaterThan(1500 * 0.02);
     expect(edited.n).toBeGreaterThan(1500 * 0.01);
-    expect(block.n).toBeGreaterThan(3000 * 0.5);
+    expect(block.n).toBeGreaterThan(3000 * 0.2);
+    expect(scalars.n).toBeGreaterThan(1500 * 0.5);
     expect(printed.n).toBeGreaterThan(1500 * 0.5);
   });
 });

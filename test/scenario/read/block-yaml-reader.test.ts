@@ -68,6 +68,15 @@ describe('quoted scalars, positions and layout', () => {
     taken('---\r\na: "1"\r\nb:\r\n  - x\r\n  -\r\n--- # doc\r\n- k: v\r\n  l: w\r\n- - y\r\n');
   });
 
+  it('reads literal and folded block scalars with their chomping, placed at the indicator', () => {
+    const root = taken('a: |\n  one\n   two\n\nb: >-\n  folded\n  text\n\n  para\n    kept\nc:\n- |+\n  kept\n\n- x\n');
+    const values = root?.kind === 'map' ? root.entries.map((e) => e.value) : [];
+    expect(values.map((v) => (v.kind === 'scalar' ? v.value : v.kind))).toEqual(['one\n two\n', 'folded text\npara\n  kept', 'seq']);
+    const seq = values[2];
+    expect(seq?.kind === 'seq' ? seq.items.map((v) => (v.kind === 'scalar' ? v.value : '')) : []).toEqual(['kept\n\n', 'x']);
+    expect(values[0]?.src).toEqual({ file: 'in.yaml', line: 1, col: 4 });
+  });
+
   it('turns a bare placeholder in flow syntax back into its text', () => {
     const v = firstValue('ports: [{i+1}, {tenant}]\n');
     expect(v?.kind === 'seq' ? v.items.map((x) => (x.kind === 'scalar' ? x.value : x.kind)) : []).toEqual(['{i+1}', '{tenant}']);
@@ -87,7 +96,10 @@ describe('inputs left to the older path, with its trees and diagnostics unchange
     ['a `__proto__` key', '__proto__: {x: 1}\n'],
     ['a tab', 'a:\n\t- 1\n'],
     ['a directive', '%YAML 1.1\n---\na: yes\n'],
-    ['a block scalar', 'a: |\n  x\n'],
+    ['a block scalar with an indentation indicator', 'a: |2\n   x\n'],
+    ['a block scalar with a comment on its header', 'a: | # c\n  x\n'],
+    ['an empty block scalar', 'a: |\nb: 1\n'],
+    ['a block scalar line of spaces only', 'a: |\n  x\n   \n  y\n'],
     ['a plain scalar over two lines', 'a: one\n  two\n'],
     ['a quoted scalar over two lines', 'a: "one\n  two"\n'],
     ['a flow collection over two lines', 'a: [1,\n  2]\n'],

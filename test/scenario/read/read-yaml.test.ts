@@ -37,6 +37,12 @@ describe('parseYamlText', () => {
     expect(toJson(root)).toEqual({ a: { b: [1, 'two'], 'c d': 'x' } });
   });
 
+  it('reports a merge key onto a scalar in a file with aliases at its place (it threw, an internal error, before)', () => {
+    const { docs, sink } = parse('b: &x 1\nc: *x\n<<: 1\n');
+    expect(docs).toBeUndefined();
+    expect(sink.items.map((d) => [d.message, d.line, d.col])).toEqual([['a merge key (<<) must refer to a map', 3, 5]]);
+  });
+
   it('reads multi-document streams, skipping empty documents', () => {
     const { docs } = parse('a: 1\n---\n---\n# only a comment\n---\nb: 2\n');
     expect(docs?.map(toJson)).toEqual([{ a: 1 }, { b: 2 }]);
