@@ -36,6 +36,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .completion('completion', 'Print a bash/zsh completion script (source <(calisim completion))')
     .help()
     .version();
+  skipHelpLayoutAfterHandler(program);
   for (const c of commands) {
     program.command(c.command, c.describe, c.builder, async (args) => {
       code = await c.run(args as Record<string, unknown>);
@@ -57,6 +58,21 @@ export async function main(argv: readonly string[]): Promise<number> {
     return internalError(err, argv.includes('--debug'));
   }
   return code;
+}
+
+/** What skipHelpLayoutAfterHandler reaches of yargs' internals (absent in another yargs: then nothing is changed). */
+interface YargsInternals {
+  getInternalMethods?: () => { getUsageInstance?: () => { cacheHelpMessage?: () => void } | undefined };
+}
+
+/**
+ * yargs lays out a command's whole help text right after calling its handler (command.js: cacheHelpMessage, kept
+ * to print with a later failure): ~40 ms of every command, string-width's Unicode tables included. calisim's
+ * failures print their message alone (.fail above), never that text, so the layout is not made.
+ */
+function skipHelpLayoutAfterHandler(program: object): void {
+  const usage = (program as YargsInternals).getInternalMethods?.().getUsageInstance?.();
+  if (typeof usage?.cacheHelpMessage === 'function') usage.cacheHelpMessage = () => undefined;
 }
 
 function onStdoutError(err: NodeJS.ErrnoException): void {
