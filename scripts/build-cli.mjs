@@ -90,8 +90,7 @@ async function buildValidators() {
 
 await rm(outDir, { recursive: true, force: true });
 await build({
-  // The page's worker thread (src/cli/page/start-page-worker.ts) starts from its own entry.
-  entryPoints: { calisim: join(dist, 'cli', 'main.js'), 'page-worker': join(dist, 'cli', 'page', 'page-worker.js') },
+  entryPoints: { calisim: join(dist, 'cli', 'main.js') },
   outdir: outDir,
   bundle: true,
   format: 'cjs',

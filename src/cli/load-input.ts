@@ -13,8 +13,6 @@ import { UsageError } from './usage-error.js';
 /** How the input is read: `-n` (namespace of namespace-less manifests). */
 export interface InputOptions {
   readonly namespace?: string;
-  /** Standard input's text, when the command has read it already (withStdin). */
-  readonly stdin?: string;
 }
 
 /** A loaded, validated input and its warnings (already printed to stderr; JSON outputs carry them). */
@@ -28,7 +26,7 @@ export interface LoadedInput {
 export function loadInput(files: readonly string[], options: InputOptions = {}, reported?: LoadedInput): LoadedInput {
   if (files.length === 0) throw new UsageError('name a scenario, a manifest file or a folder of manifests (or -f FILE, -f - for stdin)');
   if (files.filter((f) => f === '-').length > 1) throw new UsageError('standard input (-) can be read once');
-  const stdin = files.includes('-') ? (options.stdin ?? readStdin()) : undefined;
+  const stdin = files.includes('-') ? readStdin() : undefined;
   const scenario = loadScenarios(files, { ...(stdin !== undefined ? { stdin } : {}), ...(options.namespace !== undefined ? { namespace: options.namespace } : {}) });
   const problems = policyDiagnostics(scenario);
   const seen = new Set<string>();
@@ -77,11 +75,6 @@ function policyDiagnostics(scenario: Scenario): Diagnostic[] {
     if (c !== undefined) check(c, [...c.policies.filter((m) => m.kind === 'Tier'), ...ev.policies]);
   }
   return out;
-}
-
-/** `options` with standard input read now when `files` name it once (loadInput reads it otherwise). */
-export function withStdin(files: readonly string[], options: InputOptions): InputOptions {
-  return files.filter((f) => f === '-').length === 1 && options.stdin === undefined ? { ...options, stdin: readStdin() } : options;
 }
 
 function readStdin(): string {

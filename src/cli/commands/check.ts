@@ -16,11 +16,9 @@ import type { Command } from '../command.js';
 import { optSeed, optString } from '../command.js';
 import { displayPath } from '../display-path.js';
 import { inputFiles, inputOptions, withInputOptions } from '../input-options.js';
-import { loadInput, warningsJson, withStdin, type InputOptions, type LoadedInput } from '../load-input.js';
+import { loadInput, warningsJson, type LoadedInput } from '../load-input.js';
 import { printDoc, withOutputOption } from '../print-doc.js';
 import { startProgress } from '../progress.js';
-import { pageRequest } from '../page/page-parts.js';
-import { IN_THREAD, startPageWorker, type PageWorker } from '../page/start-page-worker.js';
 import { startVizPage } from './viz.js';
 
 export const checkCommand: Command = {
@@ -35,42 +33,29 @@ export const checkCommand: Command = {
       .option('viz', { type: 'string', describe: 'also write the D3 page with the check results to this HTML file' }),
   async run(args) {
     const files = inputFiles(args, 'scenario');
-    const options = withStdin(files, inputOptions(args));
+    const input = loadInput(files, inputOptions(args));
+    const { scenario } = input;
     const seed = optSeed(args);
-    // With --viz the page's model-only parts are computed on a second thread from the command's start.
-    const worker = optString(args, 'viz') !== undefined ? startPageWorker(pageRequest(files, options, { seed })) : IN_THREAD;
-    try {
-      return checkScenario(args, files, options, worker);
-    } finally {
-      worker.stop();
+    const progress = startProgress(`check ${scenario.name}`);
+    progress.step('building the model');
+    const model = buildModel(scenario);
+    const vizFile = optString(args, 'viz');
+    const used = seed ?? scenario.seed;
+    // With --viz the page records the run check steps through (one simulation).
+    const page = vizFile !== undefined ? startVizPage(createPlatform(model, { seed: used, onPolicyChange: policyChangeEffects }), used, scenario.horizon) : undefined;
+    const report = runCheck(model, { ...(seed !== undefined ? { seed } : {}), progress: (m) => progress.step(m), ...(page ? { platform: page } : {}) });
+    progress.done();
+    if (page && vizFile !== undefined) {
+      page.advance(scenario.horizon);
+      page.write(vizFile, report);
     }
+    const output = optString(args, 'output');
+    if (output === 'json' || output === 'yaml') printDoc(JSON.parse(renderCheckJson(displayed(report))) as object, output, input);
+    else process.stdout.write(render(report, optString(args, 'format') ?? 'text', files[0] ?? '', input));
+    if (report.summary.failed > 0) return 1;
+    return args['fail-on-unknown'] === true && report.summary.unknown > 0 ? 3 : 0;
   },
 };
-
-/** The check itself, with the page's worker (or in-thread parts) when it writes the page. */
-function checkScenario(args: Record<string, unknown>, files: readonly string[], options: InputOptions, worker: PageWorker): number {
-  const input = loadInput(files, options);
-  const { scenario } = input;
-  const seed = optSeed(args);
-  const progress = startProgress(`check ${scenario.name}`);
-  progress.step('building the model');
-  const model = buildModel(scenario);
-  const vizFile = optString(args, 'viz');
-  const used = seed ?? scenario.seed;
-  // With --viz the page records the run check steps through (one simulation).
-  const page = vizFile !== undefined ? startVizPage(createPlatform(model, { seed: used, onPolicyChange: policyChangeEffects }), used, scenario.horizon, { parts: worker }) : undefined;
-  const report = runCheck(model, { ...(seed !== undefined ? { seed } : {}), progress: (m) => progress.step(m), ...(page ? { platform: page } : {}) });
-  progress.done();
-  if (page && vizFile !== undefined) {
-    page.advance(scenario.horizon);
-    page.write(vizFile, report);
-  }
-  const output = optString(args, 'output');
-  if (output === 'json' || output === 'yaml') printDoc(JSON.parse(renderCheckJson(displayed(report))) as object, output, input);
-  else process.stdout.write(render(report, optString(args, 'format') ?? 'text', files[0] ?? '', input));
-  if (report.summary.failed > 0) return 1;
-  return args['fail-on-unknown'] === true && report.summary.unknown > 0 ? 3 : 0;
-}
 
 function render(r: CheckReport, format: string, scenarioFile: string, input: LoadedInput): string {
   const shown = displayed(r);

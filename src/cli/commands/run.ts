@@ -11,14 +11,12 @@ import { buildRunReport } from '../../verdict/run/run-report.js';
 import type { Command } from '../command.js';
 import { optSeed, optString } from '../command.js';
 import { inputFiles, inputOptions, withInputOptions } from '../input-options.js';
-import { loadInput, warningsJson, withStdin, type InputOptions } from '../load-input.js';
+import { loadInput, warningsJson } from '../load-input.js';
 import { printDoc, withOutputOption } from '../print-doc.js';
 import { startProgress } from '../progress.js';
 import { UsageError } from '../usage-error.js';
 import { writeFileAtomic } from '../write-output.js';
 import { bgpProblems, throwErrors } from '../model-problems.js';
-import { pageRequest } from '../page/page-parts.js';
-import { IN_THREAD, startPageWorker, type PageWorker } from '../page/start-page-worker.js';
 import { startVizPage } from './viz.js';
 
 export const runCommand: Command = {
@@ -36,54 +34,40 @@ export const runCommand: Command = {
   async run(args) {
     const given = inputFiles(args, 'scenario');
     const files = given.length ? given : [defaultScenarioPath()];
-    const options = withStdin(files, inputOptions(args));
+    const quiet = args['quiet'] === true;
+    const input = loadInput(files, inputOptions(args));
+    const { scenario } = input;
     const untilText = optString(args, 'until');
     const until = untilText === undefined ? undefined : parseDuration(untilText);
-    // The page's model-only parts are computed on a second thread from the command's start.
-    const worker = args['viz'] !== false ? startPageWorker(pageRequest(files, options, { seed: optSeed(args), until })) : IN_THREAD;
-    try {
-      return runScenario(args, files, options, worker);
-    } finally {
-      worker.stop();
+    if (untilText !== undefined && until === undefined) throw new UsageError(`--until ${untilText}: not a duration (e.g. 90s, 5m, 1h)`);
+    const late = until === undefined ? undefined : simTimeProblem(until);
+    if (late !== undefined) throw new UsageError(`--until ${untilText ?? ''}: ${late}`);
+    const seed = optSeed(args) ?? scenario.seed;
+    const progress = startProgress(`run ${scenario.name}`, quiet);
+    progress.step('building the model');
+    const model = buildModel(scenario);
+    // What validate refuses, run refuses too (the same model-level checks).
+    throwErrors(bgpProblems(model));
+    const end = until ?? scenario.horizon;
+    const run = createPlatform(model, { seed, progress: (m) => progress.step(m), onPolicyChange: policyChangeEffects });
+    // The page records this run while it advances (one simulation); --no-viz advances it directly.
+    const page = args['viz'] !== false ? startVizPage(run, seed, end) : undefined;
+    if (page) page.advance(end);
+    else advancePlatform(run, end);
+    progress.done();
+    // Files named relative to the working directory (the default scenario too), so report.json's bytes do not
+    // depend on where calisim is installed.
+    const report = buildRunReport(run, seed, (f) => relative(process.cwd(), f) || f);
+    const outDir = optString(args, 'out') ?? 'out';
+    const json = JSON.stringify({ ...report, warnings: warningsJson(input) }, null, 2) + '\n';
+    writeFileAtomic(join(outDir, 'report.json'), json);
+    page?.write(join(outDir, 'calisim.html'));
+    if (!quiet) {
+      const output = optString(args, 'output');
+      if (output === 'yaml') printDoc(JSON.parse(json) as object, 'yaml');
+      else if (optString(args, 'format') === 'json' || output === 'json') process.stdout.write(json);
+      else process.stdout.write(renderRunSummary(report) + `\nWrote ${join(outDir, 'report.json')}${args['viz'] !== false ? ` and ${join(outDir, 'calisim.html')}` : ''}\n`);
     }
+    return report.verdicts.some((v) => v.status === 'fail') ? 1 : 0;
   },
 };
-
-/** The run itself, with the page's worker (or in-thread parts). */
-function runScenario(args: Record<string, unknown>, files: readonly string[], options: InputOptions, worker: PageWorker): number {
-  const quiet = args['quiet'] === true;
-  const input = loadInput(files, options);
-  const { scenario } = input;
-  const untilText = optString(args, 'until');
-  const until = untilText === undefined ? undefined : parseDuration(untilText);
-  if (untilText !== undefined && until === undefined) throw new UsageError(`--until ${untilText}: not a duration (e.g. 90s, 5m, 1h)`);
-  const late = until === undefined ? undefined : simTimeProblem(until);
-  if (late !== undefined) throw new UsageError(`--until ${untilText ?? ''}: ${late}`);
-  const seed = optSeed(args) ?? scenario.seed;
-  const progress = startProgress(`run ${scenario.name}`, quiet);
-  progress.step('building the model');
-  const model = buildModel(scenario);
-  // What validate refuses, run refuses too (the same model-level checks).
-  throwErrors(bgpProblems(model));
-  const end = until ?? scenario.horizon;
-  const run = createPlatform(model, { seed, progress: (m) => progress.step(m), onPolicyChange: policyChangeEffects });
-  // The page records this run while it advances (one simulation); --no-viz advances it directly.
-  const page = args['viz'] !== false ? startVizPage(run, seed, end, { parts: worker }) : undefined;
-  if (page) page.advance(end);
-  else advancePlatform(run, end);
-  progress.done();
-  // Files named relative to the working directory (the default scenario too), so report.json's bytes do not
-  // depend on where calisim is installed.
-  const report = buildRunReport(run, seed, (f) => relative(process.cwd(), f) || f);
-  const outDir = optString(args, 'out') ?? 'out';
-  const json = JSON.stringify({ ...report, warnings: warningsJson(input) }, null, 2) + '\n';
-  writeFileAtomic(join(outDir, 'report.json'), json);
-  page?.write(join(outDir, 'calisim.html'));
-  if (!quiet) {
-    const output = optString(args, 'output');
-    if (output === 'yaml') printDoc(JSON.parse(json) as object, 'yaml');
-    else if (optString(args, 'format') === 'json' || output === 'json') process.stdout.write(json);
-    else process.stdout.write(renderRunSummary(report) + `\nWrote ${join(outDir, 'report.json')}${args['viz'] !== false ? ` and ${join(outDir, 'calisim.html')}` : ''}\n`);
-  }
-  return report.verdicts.some((v) => v.status === 'fail') ? 1 : 0;
-}

@@ -3,7 +3,7 @@
 // and its timeline. `run` and `check --viz` write the same page through startVizPage, recording the run
 // they simulate (one simulation per command).
 import { readFileSync } from 'node:fs';
-import { recordViz, type PageParts } from '../../emit/viz/build-viz-data.js';
+import { recordViz } from '../../emit/viz/build-viz-data.js';
 import { createPlatform, type PlatformRun } from '../../engine/platform/run-platform.js';
 import { renderVizHtml, type PageAssets } from '../../emit/viz/render-viz-html.js';
 import { buildModel } from '../../model/build-model.js';
@@ -13,13 +13,11 @@ import type { CheckReport } from '../../verdict/check/types.js';
 import { policyChangeEffects } from '../../verdict/diff/policy-change-effects.js';
 import type { Command } from '../command.js';
 import { inputFiles, inputOptions, withInputOptions } from '../input-options.js';
-import { loadInput, withStdin } from '../load-input.js';
+import { loadInput } from '../load-input.js';
 import { optSeed, optString } from '../command.js';
 import { displayPath } from '../display-path.js';
 import { UsageError } from '../usage-error.js';
 import { displayOutputPath, writeFileAtomic } from '../write-output.js';
-import { pageRequest } from '../page/page-parts.js';
-import { startPageWorker } from '../page/start-page-worker.js';
 
 export const vizCommand: Command = {
   command: 'viz [files..]',
@@ -34,24 +32,17 @@ export const vizCommand: Command = {
     const files = inputFiles(args, 'files');
     const at = durationOption(optString(args, 'at'), '--at');
     const seed = optSeed(args);
-    const named = files.length ? files : [defaultScenarioPath()];
-    const options = withStdin(named, inputOptions(args));
-    const worker = startPageWorker(pageRequest(named, options, { seed, at }));
-    try {
-      const input = loadInput(named, options);
-      const model = buildModel(input.scenario);
-      const out = optString(args, 'o') ?? 'out/calisim.html';
-      const used = seed ?? model.scenario.seed;
-      const end = model.scenario.horizon;
-      // The page records the run to its horizon: a later cursor would describe a state the run never reached.
-      if (at !== undefined && at > end) throw new UsageError(`--at ${optString(args, 'at')}: after the scenario's horizon (${end / 1000}s), where the page's run ends`);
-      const page = startVizPage(createPlatform(model, { seed: used, onPolicyChange: policyChangeEffects }), used, end, { ...(at !== undefined ? { at } : {}), parts: worker });
-      page.advance(end);
-      page.write(out);
-      process.stdout.write(`Wrote ${displayOutputPath(out)}\n`);
-    } finally {
-      worker.stop();
-    }
+    const input = loadInput(files.length ? files : [defaultScenarioPath()], inputOptions(args));
+    const model = buildModel(input.scenario);
+    const out = optString(args, 'o') ?? 'out/calisim.html';
+    const used = seed ?? model.scenario.seed;
+    const end = model.scenario.horizon;
+    // The page records the run to its horizon: a later cursor would describe a state the run never reached.
+    if (at !== undefined && at > end) throw new UsageError(`--at ${optString(args, 'at')}: after the scenario's horizon (${end / 1000}s), where the page's run ends`);
+    const page = startVizPage(createPlatform(model, { seed: used, onPolicyChange: policyChangeEffects }), used, end, at !== undefined ? { at } : {});
+    page.advance(end);
+    page.write(out);
+    process.stdout.write(`Wrote ${displayOutputPath(out)}\n`);
     return 0;
   },
 };
@@ -66,9 +57,9 @@ export interface VizPage {
 
 /**
  * Starts the page of `run` (just created with `seed`, to end at `end` ms): the bundle is read first, so
- * a missing build is reported before the simulation. `parts` are those computed on the page's worker.
+ * a missing build is reported before the simulation.
  */
-export function startVizPage(run: PlatformRun, seed: number, end: number, options: { readonly at?: number; readonly parts?: PageParts } = {}): VizPage {
+export function startVizPage(run: PlatformRun, seed: number, end: number, options: { readonly at?: number } = {}): VizPage {
   const assets = pageAssets();
   const recording = recordViz(run, seed, end, { ...options, display: displayPath });
   return { run, advance: (until) => recording.advance(until), write: (file, check) => writeFileAtomic(file, renderVizHtml(recording.finish(check), assets)) };

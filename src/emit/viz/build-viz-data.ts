@@ -9,23 +9,17 @@ import type { Model } from '../../model/types.js';
 import type { CheckReport } from '../../verdict/check/types.js';
 import { policyChangeEffects } from '../../verdict/diff/policy-change-effects.js';
 import { policyModelsOf } from '../../verdict/state/policy-models.js';
-import type { MatrixLimits } from './build-matrix.js';
-import { cursorPart, type CursorPart } from './cursor-part.js';
+import { DEFAULT_MATRIX_LIMITS, buildMatrix, type MatrixLimits } from './build-matrix.js';
 import { vizCheck } from './viz-check.js';
-import { layoutPlatform, type PlatformLayout } from './layout-platform.js';
+import { layoutPlatform } from './layout-platform.js';
 import { nodeFacts, type NodeFacts } from './node-facts.js';
 import { recordHistory, type RunHistory } from './record-history.js';
-import { traceWishes } from './trace-table.js';
-import { VIZ_SCHEMA, type VizData, type VizIngress, type VizTrace } from './viz-data.js';
+import { traceTable } from './trace-table.js';
+import { VIZ_SCHEMA, type VizCluster, type VizData, type VizIngress, type VizMatrix, type VizTrace } from './viz-data.js';
 import { vizWindows } from './viz-windows.js';
 
 /** The cursor's default start: 30 s, once BGP has converged (as `calisim trace` does). */
 export const DEFAULT_AT = 30_000;
-
-/** The cursor's time of a run ending at `end` (ms): `at` (default DEFAULT_AT), at most `end`. */
-export function cursorTime(at: number | undefined, end: number): number {
-  return Math.min(at ?? DEFAULT_AT, end);
-}
 
 export interface VizOptions {
   /** buildVizData's seed (default the scenario's); recordViz is given its run's. */
@@ -38,16 +32,6 @@ export interface VizOptions {
   readonly limits?: MatrixLimits;
   /** Traces precomputed for the page, at most. */
   readonly traces?: number;
-  /** Parts computed elsewhere for the same model, seed and options (the CLI's second thread). */
-  readonly parts?: PageParts;
-}
-
-/** Parts of the page computed elsewhere; each is undefined when it is not there, and then computed here. */
-export interface PageParts {
-  /** The cursor part of `run`'s current state. */
-  cursor(run: PlatformRun): CursorPart | undefined;
-  /** The platform's layout for the model and seed. */
-  layout(): PlatformLayout | undefined;
 }
 
 /** The page's recording of a run: advance it (as far as its command needs), then finish at its end. */
@@ -64,22 +48,25 @@ export interface VizRecording {
  */
 export function recordViz(run: PlatformRun, seed: number, end: number, options: VizOptions = {}): VizRecording {
   const model = run.model;
-  const at = cursorTime(options.at, end);
+  const at = Math.min(options.at ?? DEFAULT_AT, end);
   const display = options.display ?? ((f: string) => f);
   let facts: NodeFacts[] = [];
-  let cursor: CursorPart = { matrix: { tenants: [], clusters: [], blocks: [], sides: [], note: null }, wishes: [], namespaces: [], ingressNodes: [] };
+  let matrix: VizMatrix = { tenants: [], clusters: [], blocks: [], sides: [], note: null };
   let traces: VizTrace[] = [];
+  let namespaces: VizCluster['namespaces'][] = [];
+  let ingressNodes: number[] = [];
   const recorder = recordHistory(run, at, (r) => {
     facts = nodeFacts(r);
-    const given = options.parts?.cursor(r);
-    const own = given ? undefined : cursorPart(r, { display, ...(options.limits ? { limits: options.limits } : {}), ...(options.traces !== undefined ? { traces: options.traces } : {}) });
-    cursor = given ?? own!.part;
-    // Traces read the run's routing at the cursor: always here, on policy models of this run.
-    traces = traceWishes(r, own?.policies ?? policyModelsOf(r).clusters, cursor.wishes, display);
+    namespaces = namespacesOf(r);
+    ingressNodes = ingressNodesOf(r);
+    const built = policyModelsOf(r);
+    const table = traceTable(options.traces ?? 400);
+    matrix = buildMatrix(r, built.clusters, display, options.limits ?? DEFAULT_MATRIX_LIMITS, table.want);
+    traces = table.trace(r, built.clusters, display);
   });
   const finish = (check: CheckReport | undefined): VizData => {
     const history = recorder.finish();
-    const layout = options.parts?.layout() ?? layoutPlatform(model, seed);
+    const layout = layoutPlatform(model, seed);
     const peers = peersOf(model);
     const speakerNode = new Map(model.nodes.map((n) => [run.bgp.speakerOf(n.id), n.id]));
     const peerIndex = new Map(peers.map((p, i) => [p.speaker, i]));
@@ -95,7 +82,7 @@ export function recordViz(run: PlatformRun, seed: number, end: number, options: 
         kind: c.kind,
         placement: c.placement,
         underlay: { kind: c.underlay.kind, cidr: formatCidr(c.underlay.network), vni: c.underlay.flannel?.vni ?? null },
-        namespaces: cursor.namespaces[ci] ?? [],
+        namespaces: namespaces[ci] ?? [],
         ...layout.clusters[ci]!,
       })),
       nodes: model.nodes.map((n, i) => ({
@@ -112,10 +99,10 @@ export function recordViz(run: PlatformRun, seed: number, end: number, options: 
       peers: peers.map((p, i) => ({ name: p.name, ip: p.ip, cluster: p.cluster, ...layout.peers[i]! })),
       sessions: sessionsOf(run, history, speakerNode, peerIndex),
       loadBalancers: loadBalancersOf(run, layout.clusters[Math.max(0, model.management)]),
-      ingress: ingressOf(run, cursor.ingressNodes, layout.clusters[Math.max(0, model.management)], layout.extent),
+      ingress: ingressOf(run, ingressNodes, layout.clusters[Math.max(0, model.management)], layout.extent),
       timeline: run.timeline.map((e) => ({ at: e.at, kind: e.kind, target: e.target, effects: e.effects, file: e.src ? display(e.src.file) : null, line: e.src?.line ?? null })),
       windows: vizWindows(run, end),
-      matrix: cursor.matrix,
+      matrix,
       traces,
       check: check ? vizCheck(check, display) : null,
       extent: layout.extent,
@@ -194,8 +181,16 @@ function loadBalancersOf(run: PlatformRun, around: { x: number; y: number; r: nu
   });
 }
 
+/** The nodes running an ingress controller pod (the pods the load balancers' health checks reach). */
+function ingressNodesOf(run: PlatformRun): number[] {
+  const ing = run.model.scenario.platform?.ingress;
+  if (!ing || run.model.management < 0) return [];
+  const on = run.pods.running(run.model.management).filter((p) => p.namespace === ing.namespace && p.base.owner?.name === ing.name && p.node >= 0);
+  return [...new Set(on.map((p) => p.node))].sort((a, b) => a - b);
+}
+
 /** The ingress controller, drawn left of the management cluster (load balancers sit above it). */
-function ingressOf(run: PlatformRun, nodes: readonly number[], around: { x: number; y: number; r: number } | undefined, extent: readonly [number, number]): VizIngress | null {
+function ingressOf(run: PlatformRun, nodes: number[], around: { x: number; y: number; r: number } | undefined, extent: readonly [number, number]): VizIngress | null {
   const ing = run.model.scenario.platform?.ingress;
   if (!ing || run.model.management < 0) return null;
   const c = around ?? { x: 0, y: 0, r: 0 };
@@ -209,4 +204,23 @@ function ingressOf(run: PlatformRun, nodes: readonly number[], around: { x: numb
     x: Math.round(Math.max(12, c.x - c.r - 30) * 10) / 10,
     y: Math.round(Math.min(extent[1] - 12, Math.max(12, c.y)) * 10) / 10,
   };
+}
+
+/** Per cluster its namespaces and workloads with running pods (owner, or the pod itself), sorted. */
+function namespacesOf(run: PlatformRun): VizCluster['namespaces'][] {
+  return run.model.clusters.map((c) => {
+    const byNs = new Map<string, Map<string, { kind: string; pods: number }>>();
+    for (const ns of c.spec.namespaces) byNs.set(ns.name, new Map());
+    for (const p of run.pods.running(c.id)) {
+      const ws = byNs.get(p.namespace) ?? new Map<string, { kind: string; pods: number }>();
+      byNs.set(p.namespace, ws);
+      const name = p.base.owner?.name ?? p.name;
+      const w = ws.get(name) ?? { kind: p.base.owner?.kind ?? 'Pod', pods: 0 };
+      w.pods++;
+      ws.set(name, w);
+    }
+    return [...byNs]
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([name, ws]) => ({ name, workloads: [...ws].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([w, v]) => ({ name: w, kind: v.kind, pods: v.pods })) }));
+  });
 }

@@ -16,8 +16,8 @@ export interface TraceWish {
   readonly port: number | null;
 }
 
-/** Collects wishes (index per distinct wish, -1 past `cap`), in the order traceWishes traces them. */
-export function traceTable(cap: number): { want: (w: TraceWish) => number; readonly wishes: readonly TraceWish[] } {
+/** Collects wishes (index per distinct wish, -1 past `cap`) and traces them in the run's current state. */
+export function traceTable(cap: number): { want: (w: TraceWish) => number; trace: (run: PlatformRun, policies: readonly ClusterPolicies[], display: (f: string) => string) => VizTrace[] } {
   const wishes: TraceWish[] = [];
   const index = new Map<string, number>();
   return {
@@ -32,26 +32,23 @@ export function traceTable(cap: number): { want: (w: TraceWish) => number; reado
       }
       return i;
     },
-    wishes,
+    trace(run, policies, display) {
+      const resolve = endResolver(run);
+      return wishes.map((w) => {
+        const t = tracePacket(run, policies, { from: w.from, to: w.to, protocol: PROTOCOLS[w.protocol]!, protocolName: w.protocol, ...(w.port !== null ? { port: w.port } : {}), size: 64 }, resolve);
+        if (typeof t === 'string') return { ...w, srcIp: null, dstIp: null, hops: [{ step: 'error', at: '', detail: t, file: null, line: null }], disposition: 'dropped', dropReason: 'no-such-endpoint' };
+        return {
+          from: t.from,
+          to: t.to,
+          protocol: t.protocol,
+          port: t.port,
+          srcIp: t.srcIp,
+          dstIp: t.dstIp,
+          hops: t.hops.map((h) => ({ step: h.step, at: h.at, detail: h.detail, file: h.file !== undefined ? display(h.file) : null, line: h.line ?? null })),
+          disposition: t.disposition,
+          dropReason: t.dropReason ?? null,
+        };
+      });
+    },
   };
-}
-
-/** Traces each wish in the run's current state, in order (`calisim trace` on the same state). */
-export function traceWishes(run: PlatformRun, policies: readonly ClusterPolicies[], wishes: readonly TraceWish[], display: (f: string) => string): VizTrace[] {
-  const resolve = endResolver(run);
-  return wishes.map((w) => {
-    const t = tracePacket(run, policies, { from: w.from, to: w.to, protocol: PROTOCOLS[w.protocol]!, protocolName: w.protocol, ...(w.port !== null ? { port: w.port } : {}), size: 64 }, resolve);
-    if (typeof t === 'string') return { ...w, srcIp: null, dstIp: null, hops: [{ step: 'error', at: '', detail: t, file: null, line: null }], disposition: 'dropped', dropReason: 'no-such-endpoint' };
-    return {
-      from: t.from,
-      to: t.to,
-      protocol: t.protocol,
-      port: t.port,
-      srcIp: t.srcIp,
-      dstIp: t.dstIp,
-      hops: t.hops.map((h) => ({ step: h.step, at: h.at, detail: h.detail, file: h.file !== undefined ? display(h.file) : null, line: h.line ?? null })),
-      disposition: t.disposition,
-      dropReason: t.dropReason ?? null,
-    };
-  });
 }
