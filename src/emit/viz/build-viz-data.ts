@@ -17,6 +17,13 @@ import { recordHistory, type RunHistory } from './record-history.js';
 import { traceTable } from './trace-table.js';
 import { VIZ_SCHEMA, type VizCluster, type VizData, type VizIngress, type VizMatrix, type VizTrace } from './viz-data.js';
 import { vizWindows } from './viz-windows.js';
+import { ColumnTable } from './pack-json.js';
+
+/**
+ * The viz data as the emit stage builds it: the session ends (78k on a large platform) as a column table,
+ * which the packer writes, and JSON.stringify writes, exactly as its rows.
+ */
+export type VizDocument = VizData<ColumnTable>;
 
 /** The cursor's default start: 30 s, once BGP has converged (as `calisim trace` does). */
 export const DEFAULT_AT = 30_000;
@@ -39,7 +46,7 @@ export interface VizRecording {
   /** Advances the run to `until` (ms), recording each state change. */
   advance(until: number): void;
   /** The viz data of the run as it stands (its end): `check` adds its results. */
-  finish(check?: CheckReport): VizData;
+  finish(check?: CheckReport): VizDocument;
 }
 
 /**
@@ -64,7 +71,7 @@ export function recordViz(run: PlatformRun, seed: number, end: number, options: 
     matrix = buildMatrix(r, built.clusters, display, options.limits ?? DEFAULT_MATRIX_LIMITS, table.want);
     traces = table.trace(r, built.clusters, display);
   });
-  const finish = (check: CheckReport | undefined): VizData => {
+  const finish = (check: CheckReport | undefined): VizDocument => {
     const history = recorder.finish();
     const layout = layoutPlatform(model, seed);
     const peers = peersOf(model);
@@ -112,7 +119,7 @@ export function recordViz(run: PlatformRun, seed: number, end: number, options: 
 }
 
 /** Builds the viz data of a model: runs it to its horizon, recording. */
-export function buildVizData(model: Model, options: VizOptions = {}): VizData {
+export function buildVizData(model: Model, options: VizOptions = {}): VizDocument {
   const seed = options.seed ?? model.scenario.seed;
   const end = model.scenario.horizon;
   const recording = recordViz(createPlatform(model, { seed, onPolicyChange: policyChangeEffects }), seed, end, options);
@@ -126,7 +133,7 @@ function peersOf(model: Model): { name: string; ip: string; cluster: number; spe
 }
 
 /** Session ends as `calisim bgp` lists them, sorted by node then peer (then first seen). */
-function sessionsOf(run: PlatformRun, h: RunHistory, speakerNode: ReadonlyMap<string, number>, peerIndex: ReadonlyMap<string, number>): VizData['sessions'] {
+function sessionsOf(run: PlatformRun, h: RunHistory, speakerNode: ReadonlyMap<string, number>, peerIndex: ReadonlyMap<string, number>): ColumnTable {
   const net = run.bgp.net;
   // Each speaker's node (>= 0), external peer (-1 - its index) or neither (NONE), looked up once per speaker.
   const NONE = -0x40000000;
@@ -146,7 +153,12 @@ function sessionsOf(run: PlatformRun, h: RunHistory, speakerNode: ReadonlyMap<st
   const ra = (k: number): number => rank[speaker[k] as number] as number;
   const rb = (k: number): number => rank[remote[k] as number] as number;
   kept.sort((x, y) => ra(x) - ra(y) || rb(x) - rb(y) || x - y);
-  return kept.map((k) => ({ node: ref(speaker[k] as number), peer: ref(remote[k] as number), kind: KIND_NAMES[kind[k] as number] as string, states: states[k] as number[] }));
+  return new ColumnTable(['node', 'peer', 'kind', 'states'], kept.length, [
+    kept.map((k) => ref(speaker[k] as number)),
+    kept.map((k) => ref(remote[k] as number)),
+    kept.map((k) => KIND_NAMES[kind[k] as number] as string),
+    { group: Int32Array.from(kept, (k) => states.group[k] as number), arrays: states.arrays },
+  ]);
 }
 
 /** Each speaker's position among all speakers' names sorted (equal names, equal ranks). */

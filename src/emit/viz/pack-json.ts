@@ -4,8 +4,48 @@
 // names. Written straight into one string, column by column, with no packed value built in between.
 // viz/page/unpack-json.ts inverts it exactly: JSON.stringify(unpack(JSON.parse(text))) === JSON.stringify(x).
 
-/** A JSON value (what JSON.parse returns). */
-export type Json = null | boolean | number | string | readonly Json[] | { readonly [k: string]: Json };
+/** A JSON value (what JSON.parse returns), or a table handed over as its columns. */
+export type Json = null | boolean | number | string | readonly Json[] | { readonly [k: string]: Json } | ColumnTable;
+
+/**
+ * A column whose cells are arrays of finite numbers given as groups of equal arrays: row r's cell is
+ * `arrays[group[r]]`, and distinct groups hold distinct arrays (so the packer need not compare cells).
+ */
+export interface NumberArrayGroups {
+  readonly group: Int32Array;
+  readonly arrays: readonly (readonly number[])[];
+}
+
+/**
+ * A table given as columns instead of row objects (a run's 78k session ends are never built as objects):
+ * packs exactly as its rows would, and JSON.stringify writes its rows (toJSON).
+ */
+export class ColumnTable {
+  constructor(
+    readonly keys: readonly string[],
+    readonly n: number,
+    readonly columns: readonly (readonly Json[] | NumberArrayGroups)[],
+  ) {}
+
+  /** The cell of row r in column c. */
+  cell(c: number, r: number): Json {
+    const col = this.columns[c]!;
+    return isGroups(col) ? col.arrays[col.group[r]!]! : col[r]!;
+  }
+
+  /** The row objects the table stands for. */
+  rows(): { [k: string]: Json }[] {
+    return Array.from({ length: this.n }, (_, r) => Object.fromEntries(this.keys.map((k, c) => [k, this.cell(c, r)])));
+  }
+
+  toJSON(): { [k: string]: Json }[] {
+    return this.rows();
+  }
+}
+
+function isGroups(col: readonly Json[] | NumberArrayGroups): col is NumberArrayGroups {
+  return !Array.isArray(col);
+}
 
 /** Marks a table (an array of objects with one key list): `{ $t: keys, n: rows, c: columns }`. */
 export const TABLE_KEY = '$t';
@@ -46,7 +86,7 @@ class PackWriter {
       case 'boolean':
         return v ? 'true' : 'false';
       case 'object':
-        return isArray(v) ? this.array(v) : this.object(v);
+        return isArray(v) ? this.array(v) : v instanceof ColumnTable ? this.table(v) : this.object(v);
       default:
         return undefined;
     }
@@ -57,6 +97,15 @@ class PackWriter {
     if (keys === undefined) return `[${Array.from(v, (x) => this.value(x) ?? 'null').join(',')}]`;
     const columns = keys.map((k) => this.column(v as readonly Record<string, Json>[], k));
     return `{"${TABLE_KEY}":${JSON.stringify(keys)},"n":${v.length},"c":[${columns.join(',')}]}`;
+  }
+
+  /** A column table as its rows would pack: under two rows a plain array of objects, else its columns. */
+  private table(t: ColumnTable): string {
+    if (t.n < 2) return this.array(t.rows());
+    const marked = t.keys.find((k) => k.startsWith('$'));
+    if (marked !== undefined) throw new Error(`packJson: key ${marked} starts with $`);
+    const columns = t.columns.map((col) => (isGroups(col) ? this.groupColumn(col) : this.cells(col)));
+    return `{"${TABLE_KEY}":${JSON.stringify(t.keys)},"n":${t.n},"c":[${columns.join(',')}]}`;
   }
 
   private object(v: { readonly [k: string]: Json }): string {
@@ -72,8 +121,12 @@ class PackWriter {
   /** Column `k` of a table's rows, coded by the first kind every cell fits: s, b, i, then j or v. */
   private column(rows: readonly Record<string, Json>[], k: string): string {
     // Arrays built by map, not new Array(n): JSON.stringify writes packed arrays on its fast path.
-    const n = rows.length;
-    const cells = rows.map((row) => row[k]!);
+    return this.cells(rows.map((row) => row[k]!));
+  }
+
+  /** A column's cells coded by the first kind every cell fits: s, b, i, then j or v. */
+  private cells(cells: readonly Json[]): string {
+    const n = cells.length;
     if (every(cells, (x) => typeof x === 'string')) return `{"s":${JSON.stringify(cells.map((x) => this.str(x as string)))}}`;
     if (every(cells, (x) => typeof x === 'boolean')) return `{"b":${JSON.stringify(cells.map((x) => (x ? 1 : 0)))}}`;
     const ints = cells as number[];
@@ -96,6 +149,29 @@ class PackWriter {
     const texts = cells.map((x) => this.value(x));
     if (cells.some((x) => x !== null && typeof x === 'object') && internable(texts)) return `{"j":${JSON.stringify(texts.map((t) => this.val(t)))}}`;
     return `{"v":[${texts.map((t) => t ?? 'null').join(',')}]}`;
+  }
+
+  /**
+   * A column of number arrays given in groups, coded as `cells` codes the same arrays: `v` when more than
+   * half of the rows hold distinct arrays, else `j` (each group's text interned at its first row).
+   */
+  private groupColumn({ group, arrays }: NumberArrayGroups): string {
+    const n = group.length;
+    const texts: (string | undefined)[] = new Array<string | undefined>(arrays.length);
+    const text = (g: number): string => (texts[g] ??= JSON.stringify(arrays[g]));
+    let count = 0;
+    const seen = new Uint8Array(arrays.length);
+    for (let r = 0; r < n; r++) {
+      const g = group[r]!;
+      if (seen[g] === 0) {
+        seen[g] = 1;
+        count++;
+      }
+    }
+    if (count * 2 > n) return `{"v":[${Array.from(group, text).join(',')}]}`;
+    const index = new Int32Array(arrays.length).fill(-1);
+    const codes = Array.from(group, (g) => (index[g]! < 0 ? (index[g] = this.val(text(g))) : index[g]!));
+    return `{"j":${JSON.stringify(codes)}}`;
   }
 
   private str(s: string): number {
@@ -137,7 +213,7 @@ function tableKeys(rows: readonly Json[]): string[] | undefined {
   if (rows.length < 2) return undefined;
   let keys: string[] | undefined;
   for (const r of rows) {
-    if (r === null || typeof r !== 'object' || isArray(r)) return undefined;
+    if (r === null || typeof r !== 'object' || isArray(r) || r instanceof ColumnTable) return undefined;
     if (keys === undefined) keys = Object.keys(r);
     else if (!sameKeys(r, keys)) return undefined;
   }

@@ -6,6 +6,7 @@
 // that becomes the per-end histories when the recording finishes.
 import { C_CONFIGURED, EB_CFG, EB_ST, EI_SPK, END_B, END_I } from '../../engine/bgp/tables/end-table.js';
 import { grow } from '../../lib/growable.js';
+import type { NumberArrayGroups } from './pack-json.js';
 import type { IntList } from '../../lib/int-list.js';
 import { advancePlatform, type PlatformRun } from '../../engine/platform/run-platform.js';
 
@@ -16,13 +17,14 @@ export interface RunHistory {
 }
 
 /** The session ends seen, in first-seen order (index k), as columns: when first seen, each end's number,
- *  speaker and remote speaker ids and peering kind (KIND_NAMES index); then its state history. */
+ *  speaker and remote speaker ids and peering kind (KIND_NAMES index); then its state history, as groups of
+ *  equal histories (end k's is `states.arrays[states.group[k]]`: thousands of mesh ends share a few). */
 export interface EndHistories {
   readonly end: Int32Array;
   readonly speaker: Int32Array;
   readonly remote: Int32Array;
   readonly kind: Uint8Array;
-  readonly states: number[][];
+  readonly states: NumberArrayGroups;
 }
 
 /** Records a run's changes while it advances; the caller (the page, or `check` stepping its points) drives it. */
@@ -78,15 +80,53 @@ class EndLog {
     this.last[k] = UNSEEN;
   }
 
-  /** Each seen end's `[t, s, ...]` history. */
-  histories(seen: number): number[][] {
-    const out = Array.from({ length: seen }, (): number[] => []);
+  /**
+   * Each seen end's `[t, s, ...]` history, equal histories as one group (numbered in order of first seen
+   * end): each end's entries are chained through the log, hashed, and compared with the groups of equal
+   * hash, so only one array per distinct history is built.
+   */
+  histories(seen: number): NumberArrayGroups {
+    const n = this.entries;
+    // Entry e's time, and the next entry of the same end (-1 at its last).
+    const time = new Float64Array(n);
+    const next = new Int32Array(n).fill(-1);
+    const first = new Int32Array(seen).fill(-1);
+    const last = new Int32Array(seen).fill(-1);
     let m = 0;
-    for (let e = 0; e < this.entries; e++) {
+    for (let e = 0; e < n; e++) {
       while (m + 1 < this.marks && (this.markAt[m + 1] as number) <= e) m++;
-      (out[this.entry[2 * e] as number] as number[]).push(this.markT[m] as number, this.entry[2 * e + 1] as number);
+      time[e] = this.markT[m] as number;
+      const k = this.entry[2 * e] as number;
+      if (first[k] === -1) first[k] = e;
+      else next[last[k] as number] = e;
+      last[k] = e;
     }
-    return out;
+    const group = new Int32Array(seen);
+    const arrays: number[][] = [];
+    const byHash = new Map<number, number[]>();
+    const same = (k: number, a: readonly number[]): boolean => {
+      let i = 0;
+      for (let e = first[k] as number; e >= 0; e = next[e] as number, i += 2) {
+        if (i + 1 >= a.length || a[i] !== time[e] || a[i + 1] !== this.entry[2 * e + 1]) return false;
+      }
+      return i === a.length;
+    };
+    for (let k = 0; k < seen; k++) {
+      let h = 0;
+      for (let e = first[k] as number; e >= 0; e = next[e] as number) h = Math.imul(h ^ (time[e] as number) ^ ((this.entry[2 * e + 1] as number) << 24), 0x01000193);
+      let bucket = byHash.get(h);
+      if (!bucket) byHash.set(h, (bucket = []));
+      let g = -1;
+      for (let b = 0; b < bucket.length && g < 0; b++) if (same(k, arrays[bucket[b] as number] as number[])) g = bucket[b] as number;
+      if (g < 0) {
+        const a: number[] = [];
+        for (let e = first[k] as number; e >= 0; e = next[e] as number) a.push(time[e] as number, this.entry[2 * e + 1] as number);
+        g = arrays.push(a) - 1;
+        bucket.push(g);
+      }
+      group[k] = g;
+    }
+    return { group, arrays };
   }
 }
 

@@ -3,7 +3,7 @@
 // style allowed by their SHA-256 hashes, CSP Level 2 §4.2.4), so it works opened straight from disk.
 import { createHash } from 'node:crypto';
 import { packJsonText, type Json } from './pack-json.js';
-import type { VizData } from './viz-data.js';
+import type { VizDocument } from './build-viz-data.js';
 
 /** The page's bundled assets, as `scripts/build-viz.mjs` writes them. */
 export interface PageAssets {
@@ -12,7 +12,7 @@ export interface PageAssets {
 }
 
 /** Renders the page; the same data and assets give byte-identical HTML. */
-export function renderVizHtml(data: VizData, assets: PageAssets): string {
+export function renderVizHtml(data: VizDocument, assets: PageAssets): string {
   const script = assets.script.replace(/<\/(script)/gi, '<\\/$1');
   const style = assets.style.replace(/<\/(style)/gi, '<\\/$1');
   const csp = [
@@ -48,9 +48,9 @@ function hash(text: string): string {
 
 /**
  * The data's packed wire form as JSON safe inside a script element: no `<` (so no `</script>` or `<!--`), no
- * line separators. (VizData is plain JSON: interfaces lack Json's index signature, hence the cast.)
+ * line separators. (The viz data is plain JSON and a column table: interfaces lack Json's index signature, hence the cast.)
  */
-function embedJson(data: VizData): string {
+function embedJson(data: VizDocument): string {
   return packJsonText(data as unknown as Json).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
 }
 

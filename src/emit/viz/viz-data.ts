@@ -9,7 +9,8 @@ export const VIZ_SCHEMA = 'calisim.viz/v1';
 /** A state history: flat `[t0, s0, t1, s1, ...]`, times in ms, the first entry at time 0. */
 export type History = readonly number[];
 
-export interface VizData {
+/** `Sessions` is the session ends' form: rows on the page; the emit stage holds them as a column table. */
+export interface VizData<Sessions = readonly VizSessionEnd[]> {
   readonly schema: typeof VIZ_SCHEMA;
   readonly scenario: string;
   readonly seed: number;
@@ -21,7 +22,7 @@ export interface VizData {
   readonly clusters: readonly VizCluster[];
   readonly nodes: readonly VizNode[];
   readonly peers: readonly VizPeer[];
-  readonly sessions: readonly VizSessionEnd[];
+  readonly sessions: Sessions;
   readonly loadBalancers: readonly VizLoadBalancer[];
   /** The management cluster's ingress controller, or null on a platform without one. */
   readonly ingress: VizIngress | null;

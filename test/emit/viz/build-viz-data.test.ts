@@ -10,6 +10,7 @@ import { runPlatform } from '../../../src/engine/platform/run-platform.js';
 import { buildVizData } from '../../../src/emit/viz/build-viz-data.js';
 import { renderVizHtml } from '../../../src/emit/viz/render-viz-html.js';
 import type { VizData } from '../../../src/emit/viz/viz-data.js';
+import type { ColumnTable } from '../../../src/emit/viz/pack-json.js';
 import { buildModel } from '../../../src/model/build-model.js';
 import { loadScenario } from '../../../src/scenario/load-scenario.js';
 import { valueAt } from '../../../viz/page/replay.js';
@@ -18,6 +19,8 @@ import type { VizData as PageVizData } from '../../../viz/page/viz-data.js';
 
 const model = buildModel(loadScenario('scenarios/giantnetes.yaml'));
 const data = buildVizData(model);
+/** The data as the page reads it (the session ends as rows). */
+const rows = JSON.parse(JSON.stringify(data)) as VizData;
 const assets = { script: 'console.log("page")', style: 'body{color:red}' };
 
 /** Session end states by `node>peer` as `calisim bgp` reports them. */
@@ -39,14 +42,14 @@ describe('buildVizData', () => {
   it('replays every session end and node to the state the engine has at any time', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: model.scenario.horizon }), (at) => {
-        expect(replayedStates(data, at)).toEqual(engineStates(at));
+        expect(replayedStates(rows, at)).toEqual(engineStates(at));
         const run = runPlatform(model, { until: at });
         expect(data.nodes.map((n) => valueAt(n.up, at))).toEqual([...run.nodeUp]);
       }),
       { numRuns: 6 },
     );
     // Around acme-2's silent failure (90 s) and its peers' hold timers (240 s later), and its return (6 m).
-    for (const at of [89_000, 91_000, 335_000, 345_000, 360_000, 362_000]) expect(replayedStates(data, at)).toEqual(engineStates(at));
+    for (const at of [89_000, 91_000, 335_000, 345_000, 360_000, 362_000]) expect(replayedStates(rows, at)).toEqual(engineStates(at));
   });
 
   it('writes byte-identical HTML for the same scenario and seed', () => {
@@ -91,8 +94,8 @@ describe('buildVizData', () => {
     // The page's module re-exports the emit stage's types and nothing else (type-only: no code from src/).
     const code = readFileSync('viz/page/viz-data.ts', 'utf8').split('\n').filter((l) => l.trim() !== '' && !l.startsWith('//'));
     expect(code).toEqual(["export type * from '../../src/emit/viz/viz-data.js';"]);
-    const page: PageVizData = data;
-    const back: VizData = page;
+    const page: PageVizData<ColumnTable> = data;
+    const back: VizData<ColumnTable> = page;
     expect(back.schema).toBe('calisim.viz/v1');
   });
 });

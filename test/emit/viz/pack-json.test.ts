@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildVizData } from '../../../src/emit/viz/build-viz-data.js';
-import { packJsonText, type Json } from '../../../src/emit/viz/pack-json.js';
+import { ColumnTable, packJsonText, type Json } from '../../../src/emit/viz/pack-json.js';
 import { buildModel } from '../../../src/model/build-model.js';
 import { loadScenario } from '../../../src/scenario/load-scenario.js';
 import { unpackJson } from '../../../viz/page/unpack-json.js';
@@ -50,6 +50,30 @@ describe('packJsonText', () => {
     expect(p.strings).toEqual(['b', 'a']);
     expect(p.values).toEqual([[0, 5]]);
     expect(p.data).toEqual({ $t: ['name', 'at', 'up', 'states'], n: 4, c: [{ s: [0, 1, 0, 1] }, { i: [100, 1, 1, 1] }, { b: [0, 0, 1, 1] }, { j: [0, 0, 0, 0] }] });
+  });
+
+  it('packs a column table, and JSON.stringify writes it, exactly as the rows it stands for', () => {
+    // Histories drawn from a few shapes so that some repeat (j columns) and some tables have mostly distinct ones (v).
+    const history = fc.oneof(fc.constantFrom([0, 1], [0, 2, 2002, 5], [] as number[]), fc.array(fc.integer({ min: -1, max: 600_000 }), { maxLength: 6 }));
+    const session = fc.record({ node: fc.integer({ min: -3, max: 40 }), peer: fc.integer({ min: -3, max: 40 }), kind: fc.constantFrom('mesh', 'reflector', 'peer'), states: history });
+    fc.assert(
+      fc.property(fc.array(session, { maxLength: 12 }), fc.string(), (rows, before) => {
+        // Equal histories share a group, numbered as first met (as the recorder groups them).
+        const groups = new Map<string, number>();
+        const arrays: number[][] = [];
+        const group = Int32Array.from(rows, (r) => {
+          const key = JSON.stringify(r.states);
+          let g = groups.get(key);
+          if (g === undefined) groups.set(key, (g = arrays.push([...r.states]) - 1));
+          return g;
+        });
+        const table = new ColumnTable(['node', 'peer', 'kind', 'states'], rows.length, [rows.map((r) => r.node), rows.map((r) => r.peer), rows.map((r) => r.kind), { group, arrays }]);
+        // A string before the table fills the string table first, as the page's data does.
+        expect(packJsonText({ before, sessions: table })).toBe(packJsonText({ before, sessions: rows }));
+        expect(JSON.stringify(table)).toBe(JSON.stringify(rows));
+      }),
+      { numRuns: 300, seed: 7 },
+    );
   });
 
   it('refuses a key starting with $, the wire form marker', () => {
