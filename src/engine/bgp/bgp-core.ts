@@ -112,9 +112,9 @@ export class BgpCore {
   classCap = 0;
   /** Next-hop resolution contexts: 0 = default route; others a subnet. */
   readonly resolveCtx: ResolveCtx[] = [{ base: 0, len: 0, anyRoute: true }];
-  /** `base|len|anyRoute` → index in resolveCtx (contexts after the first), so a speaker's is found without
-   *  a scan: a platform has a context per node subnet, hundreds of them. */
-  readonly resolveCtxIds = new Map<string, number>();
+  /** (base · 64 + len) · 2 + anyRoute → index in resolveCtx (contexts after the first), so a speaker's is
+   *  found without a scan: a platform has a context per node subnet, hundreds of them. */
+  readonly resolveCtxIds = new Map<number, number>();
   readonly changes: ChangeState[] = [];
   routeChanges = 0;
   readonly holes = new HoleLog();

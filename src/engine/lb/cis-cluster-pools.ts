@@ -7,7 +7,7 @@ import type { Model } from '../../model/types.js';
 import type { F5ClusterSpec } from '../../scenario/types.js';
 import type { LivePod, PodTable } from '../platform/pod-table.js';
 import type { Simulation } from '../simulation.js';
-import { isIngressPod } from './ingress-endpoints.js';
+import { ingressCandidates } from './ingress-endpoints.js';
 import type { LbMemberDef, LoadBalancers } from './load-balancers.js';
 
 /** The container port behind the ingress controller Service's `servicePort` on pod `p` (its targetPort resolved by name). */
@@ -93,7 +93,7 @@ export class CisClusterPools {
 
   /** The members CIS would write now: ready ingress endpoints (running, addressed, node Ready) on cached nodes. */
   private desired(c: Cis): LivePod[] {
-    return this.pods.pods.filter((p) => isIngressPod(this.model, p) && p.ip >= 0 && p.node >= 0 && this.ready[p.node] === 1 && c.cache[p.node] === 1);
+    return ingressCandidates(this.model, this.pods).filter((p) => p.phase === 'running' && p.ip >= 0 && p.node >= 0 && this.ready[p.node] === 1 && c.cache[p.node] === 1);
   }
 
   /** Schedules what follows a change: a node poll when the cache is stale, a post when the pool is. */

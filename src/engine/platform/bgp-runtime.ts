@@ -1,7 +1,7 @@
 // engine: BGP of every cluster on the platform's timeline — one BgpNetwork over all clusters' Calico
 // nodes (configured as confd does, with the IPAM blocks each node holds) and their external peers;
 // node, link and peer events reach it, and IPAM changes re-announce the blocks a node holds.
-import { deriveBgpConfigs, type BgpDerivation } from '../../model/bgp/derive-bgp-configs.js';
+import { deriveBgpConfigs, type BgpDerivation, type NodeIpam } from '../../model/bgp/derive-bgp-configs.js';
 import type { SourceRef } from '../../lib/diagnostics.js';
 import type { Model } from '../../model/types.js';
 import type { ClusterSpec, NodeDownMode } from '../../scenario/types.js';
@@ -32,11 +32,13 @@ export class BgpRuntime {
     seed: number,
   ) {
     this.specs = model.clusters.map((c) => c.spec);
-    const configs = model.clusters.flatMap((_, ci) => configsOf(model, ipam, ci).configs);
+    // Each node's blocks are read once: the configurations announce them and `announced` keys them.
+    const held = model.nodes.map((n) => nodeIpamOf(model, ipam, n.id));
+    const configs = model.clusters.flatMap((c, ci) => configsOf(model, ipam, ci, c.spec, held).configs);
     const externals = model.clusters.flatMap((c) => c.spec.calico.peers.map((spec) => ({ tenant: c.name, spec })));
     this.tracksBlackholes = model.nodes.length <= BLACKHOLE_TRACKING_MAX_NODES;
     this.net = new BgpNetwork(sim, configs, externals, { trackBlackholes: this.tracksBlackholes }, seed);
-    for (const n of model.nodes) this.announced.set(n.id, this.blocksKey(n.id));
+    for (const n of model.nodes) this.announced.set(n.id, ipamKey(held[n.id]!));
   }
 
   /** The BGP speaker name of a model node. */
@@ -96,21 +98,29 @@ export class BgpRuntime {
   }
 
   private blocksKey(id: number): string {
-    const n = this.model.nodes[id]!;
-    const st = this.ipam.states[n.cluster]!;
-    const i = this.ipam.localIndex[id]!;
-    return `${st.blocksOf(i).join(',')}|${st.borrowedBy(i).join(',')}`;
+    return ipamKey(nodeIpamOf(this.model, this.ipam, id));
   }
 }
 
-/** confd's BGP configuration of every node of cluster `ci`, with the IPAM blocks each node holds now. */
-export function configsOf(model: Model, ipam: IpamRuntime, ci: number, spec: ClusterSpec = model.clusters[ci]!.spec): BgpDerivation {
+/** The blocks and borrowed addresses model node `id` holds now. */
+function nodeIpamOf(model: Model, ipam: IpamRuntime, id: number): NodeIpam {
+  const st = ipam.states[model.nodes[id]!.cluster]!;
+  const i = ipam.localIndex[id]!;
+  return { blocks: st.blocksOf(i), borrowed: st.borrowedBy(i) };
+}
+
+function ipamKey(held: NodeIpam): string {
+  return `${held.blocks.join(',')}|${held.borrowed.join(',')}`;
+}
+
+/** confd's BGP configuration of every node of cluster `ci`, with the IPAM blocks each node holds now
+ *  (`held`, by model node id, when the caller has just read them). */
+export function configsOf(model: Model, ipam: IpamRuntime, ci: number, spec: ClusterSpec = model.clusters[ci]!.spec, held?: readonly NodeIpam[]): BgpDerivation {
   const c = model.clusters[ci]!;
-  const st = ipam.states[ci]!;
   const nodes = c.nodes.map((id) => {
     const n = model.nodes[id]!;
     return { name: n.shortName, ip: n.ipText, prefixLen: n.prefixLen, labels: n.labels };
   });
-  const blocks = new Map(c.nodes.map((id) => [model.nodes[id]!.shortName, { blocks: st.blocksOf(ipam.localIndex[id]!), borrowed: st.borrowedBy(ipam.localIndex[id]!) }]));
+  const blocks = new Map(c.nodes.map((id) => [model.nodes[id]!.shortName, held?.[id] ?? nodeIpamOf(model, ipam, id)]));
   return deriveBgpConfigs(spec, nodes, blocks);
 }

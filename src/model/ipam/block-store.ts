@@ -52,11 +52,9 @@ export class BlockStore {
     this.claimTime[id] = now;
     this.key[id] = key;
     const off = this.addrOffset[id] as number;
-    for (let k = 0; k < size; k++) {
-      this.fifo[off + k] = k;
-      this.handle[off + k] = FREE;
-      this.requester[off + k] = FREE;
-    }
+    for (let k = 0; k < size; k++) this.fifo[off + k] = k;
+    this.handle.fill(FREE, off, off + size);
+    this.requester.fill(FREE, off, off + size);
     this.bits.fill(0, this.wordOffset[id] as number, (this.wordOffset[id] as number) + ((size + 31) >>> 5));
     return id;
   }

@@ -11,7 +11,18 @@ import { Prng } from '../../lib/prng.js';
 
 /** Go's hash/fnv New32 (FNV-1, not FNV-1a) of the UTF-8 bytes of `s`. */
 export function fnv1Hash32(s: string): number {
-  const bytes = new TextEncoder().encode(s);
+  let h = 0x811c9dc5;
+  // An ASCII name (every Kubernetes node name) is its own UTF-8: hash its code units without encoding.
+  for (let i = 0; i < s.length; i++) {
+    const u = s.charCodeAt(i);
+    if (u >= 0x80) return fnv1Bytes(new TextEncoder().encode(s));
+    h = Math.imul(h, 0x01000193);
+    h ^= u;
+  }
+  return h >>> 0;
+}
+
+function fnv1Bytes(bytes: Uint8Array): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < bytes.length; i++) {
     h = Math.imul(h, 0x01000193);

@@ -128,12 +128,17 @@ function applyOverrides(entries: readonly InventoryEntry[], overrides: readonly 
 /** One Vault role per component: the domains it may request, its organisation, flags and max TTL. */
 function rolesOf(certs: readonly CertModel[], domain: string): VaultRole[] {
   const byComponent = new Map<string, CertModel[]>();
-  for (const c of certs) if (c.issuer !== 'self-signed') byComponent.set(c.component, [...(byComponent.get(c.component) ?? []), c]);
+  for (const c of certs) {
+    if (c.issuer === 'self-signed') continue;
+    const group = byComponent.get(c.component);
+    if (group === undefined) byComponent.set(c.component, [c]);
+    else group.push(c);
+  }
   return [...byComponent.entries()]
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([name, cs]) => ({
       name,
-      allowedDomains: [...new Set([domain, ...cs.flatMap((c) => [c.commonName, ...c.sans])])].sort(),
+      allowedDomains: [...namesOf(domain, cs)].sort(),
       organisation: [...new Set(cs.flatMap((c) => c.organisation))].sort(),
       maxTtl: Math.max(...cs.map((c) => c.ttl)),
       serverFlag: cs.some((c) => c.usages.includes('server auth')),
@@ -141,3 +146,12 @@ function rolesOf(certs: readonly CertModel[], domain: string): VaultRole[] {
     }));
 }
 
+/** The domain, then every certificate's common name and SANs, each once, in that order. */
+function namesOf(domain: string, certs: readonly CertModel[]): Set<string> {
+  const names = new Set([domain]);
+  for (const c of certs) {
+    names.add(c.commonName);
+    for (const san of c.sans) names.add(san);
+  }
+  return names;
+}

@@ -10,6 +10,22 @@ describe('random block start', () => {
     expect(fnv1Hash32('foobar')).toBe(0x31f0b262);
   });
 
+  it('hashes the UTF-8 bytes: an ASCII name without encoding it equals hashing its encoding (any string)', () => {
+    const reference = (s: string): number => {
+      let h = 0x811c9dc5;
+      for (const b of new TextEncoder().encode(s)) h = (Math.imul(h, 0x01000193) ^ b) >>> 0;
+      return h;
+    };
+    expect(fnv1Hash32('t01-vm-07')).toBe(reference('t01-vm-07'));
+    expect(fnv1Hash32('nœud-1')).toBe(reference('nœud-1'));
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), fc.string({ unit: 'grapheme' }), fc.string({ unit: 'binary' })), (s) => {
+        expect(fnv1Hash32(s)).toBe(reference(s));
+      }),
+      { numRuns: 3000, seed: 26 },
+    );
+  });
+
   it('draws a start inside the pool, the same for the same host', () => {
     fc.assert(
       fc.property(fc.string(), fc.integer({ min: 1, max: 2 ** 26 }), (host, n) => {

@@ -102,20 +102,23 @@ export interface PeeringScratch {
   readonly seen: Int32Array;
 }
 
-/** The end of node y towards remote r (or the unknown address `ip`) for a new protocol: a fresh one, or
- *  -1 when an earlier protocol of y already configured that session (BIRD keeps the first). Only y's own
- *  protocols configure y's ends, so `seen` answers without reading the end. */
-function freeEnd(core: BgpCore, y: number, r: number, ip: string, unknown: Map<string, number>, seen: Int32Array): number {
-  if (r >= 0) {
-    if (seen[r] === y + 1) return -1;
-    seen[r] = y + 1;
-    const n = core.endOf.get(y, r);
-    return n >= 0 ? n : core.addSession(y, r, sessionLatency(core, y, r));
-  }
+/** The end of node y towards speaker r for a new protocol: a fresh one, or -1 when an earlier protocol of
+ *  y already configured that session (BIRD keeps the first). Only y's own protocols configure y's ends,
+ *  so `seen` answers without reading the end. */
+function freeEnd(core: BgpCore, y: number, r: number, seen: Int32Array): number {
+  if (seen[r] === y + 1) return -1;
+  seen[r] = y + 1;
+  const n = core.endOf.get(y, r);
+  return n >= 0 ? n : core.addSession(y, r, sessionLatency(core, y, r));
+}
+
+/** freeEnd towards an address no speaker has: y's sessions to such addresses are kept by address in
+ *  `unknown`. */
+function freeUnknownEnd(core: BgpCore, y: number, ip: string, unknown: Map<string, number>): number {
   let n = unknown.get(ip) ?? -1;
   if (n >= 0 && (core.ends.cfg(n) & C_CONFIGURED) !== 0) return -1;
   if (n < 0) {
-    n = core.addSession(y, r, core.opt.latencyMs);
+    n = core.addSession(y, -1, core.opt.latencyMs);
     unknown.set(ip, n);
   }
   return n;
@@ -125,7 +128,8 @@ function freeEnd(core: BgpCore, y: number, r: number, ip: string, unknown: Map<s
  *  expanding it into peering objects). */
 export function addPeerings(core: BgpCore, y: number, cfg: NodeBgpConfig, scratch: PeeringScratch): void {
   const seen = scratch.seen;
-  const unknown = new Map<string, number>();
+  // Sessions towards addresses no speaker has, by address (rare: made on first use).
+  let unknown: Map<string, number> | null = null;
   const mesh = cfg.mesh;
   const ids = mesh !== undefined ? meshSpeakers(core, cfg.tenant, mesh, scratch.meshes) : null;
   let ownAsConf = -1;
@@ -134,14 +138,14 @@ export function addPeerings(core: BgpCore, y: number, cfg: NodeBgpConfig, scratc
     (q) => {
       const r = speakerAt(core, cfg.tenant, q.peerIp);
       if (r === y) return; // BIRD config skips ourselves
-      const n = freeEnd(core, y, r, q.peerIp, unknown, seen);
+      const n = r >= 0 ? freeEnd(core, y, r, seen) : freeUnknownEnd(core, y, q.peerIp, (unknown ??= new Map()));
       if (n < 0) (core.spk.ignored[y] as BgpPeering[]).push(q);
       else configureFromPeering(core, n, y, q);
     },
     (m, i, ip) => {
       const r = (ids as Int32Array)[i] as number;
       if (r === y) return;
-      const n = freeEnd(core, y, r, m.ip, unknown, seen);
+      const n = r >= 0 ? freeEnd(core, y, r, seen) : freeUnknownEnd(core, y, m.ip, (unknown ??= new Map()));
       if (n < 0) {
         (core.spk.ignored[y] as BgpPeering[]).push(meshPeering(cfg, mesh as BgpMesh, m, ip));
         return;
@@ -211,12 +215,13 @@ export function buildNetwork(core: BgpCore, configs: readonly NodeBgpConfig[], e
   assignClasses(core, Array.from({ length: core.classes.pCount }, (_, q) => q));
   core.ensureClasses(core.classes.count);
   core.changes.push({ label: 'start', at: core.sim.now, last: -1, count: 0 });
+  // Each class of y's local prefixes once, in the order first met (synced[c] === y + 1: done for y).
+  const synced = new Int32Array(core.classes.count);
   for (let y = 0; y < core.spk.count; y++) {
-    const seen = new Set<number>();
     for (const q of (core.spk.local[y] as Map<number, number>).keys()) {
       const c = core.classes.pCls[q] as number;
-      if (!seen.has(c)) {
-        seen.add(c);
+      if (synced[c] !== y + 1) {
+        synced[c] = y + 1;
         syncLocal(core, y, c);
       }
     }

@@ -225,7 +225,8 @@ function resolveCtxOf(core: BgpCore, y: number): number {
   const base = core.spk.subnetBase[y] as number;
   const len = core.spk.subnetLen[y] as number;
   const anyRoute = core.opt.underlayDefaultRoute;
-  const key = `${base}|${len}|${anyRoute}`;
+  // One number (< 2^39, exact in a double): base, length and the default-route bit.
+  const key = ((base >>> 0) * 64 + len) * 2 + (anyRoute ? 1 : 0);
   let i = core.resolveCtxIds.get(key);
   if (i === undefined) {
     i = core.resolveCtx.push({ base, len, anyRoute }) - 1;

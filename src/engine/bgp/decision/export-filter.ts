@@ -32,6 +32,11 @@ export function inside(base: number, len: number, c: Cidr): boolean {
 export class FilterProfiles {
   private readonly list: Profile[] = [];
   private readonly byKey = new Map<string, number>();
+  /** The arrays last interned and their profile: a cluster's nodes share one pool list and one list of
+   *  static routes (derive-bgp-configs.ts), and a profile depends on nothing else. */
+  private lastPools: readonly BgpPool[] | null = null;
+  private lastStatics: readonly string[] | null = null;
+  private lastId = -1;
 
   get count(): number {
     return this.list.length;
@@ -39,6 +44,14 @@ export class FilterProfiles {
 
   /** The profile of a node with these pools and static (service) routes. */
   intern(pools: readonly BgpPool[], statics: readonly string[]): number {
+    if (pools === this.lastPools && statics === this.lastStatics) return this.lastId;
+    this.lastPools = pools;
+    this.lastStatics = statics;
+    this.lastId = this.internNew(pools, statics);
+    return this.lastId;
+  }
+
+  private internNew(pools: readonly BgpPool[], statics: readonly string[]): number {
     const parse = (s: string): Cidr | undefined => parseCidr(s);
     const disabled = pools.filter((p) => p.disableBGPExport).map((p) => parse(p.cidr)).filter(isCidr);
     const enabled = pools.filter((p) => !p.disableBGPExport).map((p) => parse(p.cidr)).filter(isCidr);

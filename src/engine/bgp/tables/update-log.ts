@@ -20,6 +20,11 @@ export const E_OLD = 7;
 export const E_NEW = 8;
 export const ENTRY = 9;
 
+/** The log of a profile nothing was appended to: most never get an entry (a mesh node's IBGP profile
+ *  exports only its own routes), so a log is allocated on the first append, FIRST_LOG entries long. */
+const NO_LOG = new Int32Array(0);
+const FIRST_LOG = 64;
+
 export const P_INTERNAL = 1;
 export const P_RR_CLIENT = 2;
 export const P_ADD_PATH = 4;
@@ -79,7 +84,7 @@ export class ProfileTable {
     this.learnRule[p] = learnRule;
     this.localRule[p] = localRule;
     this.ends.push(new IntList());
-    this.logs.push(new Int32Array(64 * ENTRY));
+    this.logs.push(NO_LOG);
     this.keys.push(key);
     return p;
   }
@@ -93,7 +98,7 @@ export class ProfileTable {
     const len = this.logLen[p] as number;
     let log = this.logs[p] as Int32Array;
     if ((len + 1) * ENTRY > log.length) {
-      log = grow(log, (len + 1) * ENTRY);
+      log = log === NO_LOG ? new Int32Array(FIRST_LOG * ENTRY) : grow(log, (len + 1) * ENTRY);
       this.logs[p] = log;
     }
     const i = len * ENTRY;
