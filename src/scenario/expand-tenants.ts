@@ -109,7 +109,7 @@ export function mergeMaps(base: PMap, over: PMap): PMap {
   for (const b of base.entries) {
     const o = entryOf(over, b.key);
     if (o === undefined) entries.push(b);
-    else if (b.value.kind === 'map' && o.value.kind === 'map') entries.push({ key: o.key, keySrc: o.keySrc, value: mergeMaps(b.value, o.value) });
+    else if (b.value.kind === 'map' && o.value.kind === 'map') entries.push({ ...o, value: mergeMaps(b.value, o.value) });
     else entries.push(o);
   }
   for (const o of over.entries) if (entryOf(base, o.key) === undefined) entries.push(o);

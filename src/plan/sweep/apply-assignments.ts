@@ -28,7 +28,7 @@ function setAt(node: PValue | undefined, segs: readonly PathSegment[], i: number
     }
     const child = setAt(node.items[seg.index], segs, i + 1, a, sink);
     if (child === undefined) return undefined;
-    return { kind: 'seq', items: node.items.map((x, k) => (k === seg.index ? child : x)), src: node.src };
+    return { ...node, items: node.items.map((x, k) => (k === seg.index ? child : x)) };
   }
   if (node !== undefined && node.kind !== 'map') {
     sink.error(a.src, a.path, `${shown}: the base scenario has ${describe(node)} at ${pathText(segs.slice(0, i))}, not a map`);

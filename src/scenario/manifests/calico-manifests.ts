@@ -4,7 +4,7 @@ import { cpuMillis } from '../../lib/cpu-quantity.js';
 import { ipPoolSchema, peerSchema } from '../schema/calico-schema.js';
 import { cidr, ipv4 } from '../schema/formats.js';
 import { manifestOrigin } from './manifest-record.js';
-import { entryOf, fieldOf, joinPath, withValue, type PEntry, type PMap } from '../read/positioned.js';
+import { entryOf, fieldOf, joinPath, type PEntry, type PMap, type PValue } from '../read/positioned.js';
 import type { Ctx } from '../provenance.js';
 import { asn, bool, int, many, obj, opt, req, str, strings, sub } from '../schema/schema.js';
 import type { ExternalPeerSpec, IpPoolSpec, Labels, Manifest, NodeSpec } from '../types.js';
@@ -43,7 +43,7 @@ export function readBgpPeer(m: Manifest, doc: PMap, path: string, ctx: Ctx): Ext
   if (ip === undefined || entryOf(spec, 'asNumber') === undefined) return undefined;
   const base = specWithName(doc, ['peerIP']);
   const text = ip.value.kind === 'scalar' && typeof ip.value.value === 'string' ? ip.value.value : undefined;
-  const bare = text === undefined || ip.value.kind !== 'scalar' ? ip.value : withValue(ip.value, stripPort(text));
+  const bare = text === undefined ? ip.value : ({ ...ip.value, value: stripPort(text) } as PValue);
   const node: PMap = { ...base, entries: [...base.entries, { key: 'peerIP', keySrc: ip.keySrc, value: bare }] };
   const peer = validateClean(peerSchema, node, joinPath(path, 'spec'), ctx) as ExternalPeerSpec | undefined;
   if (peer !== undefined) ctx.prov.set(peer, manifestOrigin(m, path));

@@ -1,13 +1,11 @@
 // scenario: block YAML (what Kubernetes manifests and kubectl dumps are made of) → positioned trees in one pass over
-// the text, with no event layer between: the `yaml` library path's exact trees, positions and raw text (each node's
-// position packed into it: packed-nodes.ts), or undefined for anything outside its subset, which read-yaml.ts then
-// reads whole the older way.
+// the text, with no event layer between: the `yaml` library path's exact trees, positions and raw text, or
+// undefined for anything outside its subset, which read-yaml.ts then reads whole the older way.
 import type { SourceRef } from '../../lib/diagnostics.js';
 import { blockScalarBody, blockScalarValue } from './block-scalar.js';
 import { Declined, DECLINED } from './declined.js';
 import { FlowLineReader } from './flow-line-reader.js';
 import { checkKey, checkPlainStart, isQuote, keyText, quotedEnd, quotedValue, type LineSource } from './line-scalars.js';
-import { PackedEntry, PackedMap, PackedScalar, PackedSeq } from './packed-nodes.js';
 import type { PEntry, PValue } from './positioned.js';
 import { PlainScalars } from './plain-scalars.js';
 
@@ -92,11 +90,6 @@ class BlockReader implements LineSource {
     return { file: this.file, line: this.lineNo, col: p - this.ls + 1 };
   }
 
-  /** The column of offset `p` on the current line. */
-  private colAt(p: number): number {
-    return p - this.ls + 1;
-  }
-
   private next(): void {
     this.seek(this.le + 1, this.lineNo + 1);
   }
@@ -152,19 +145,17 @@ class BlockReader implements LineSource {
   private map(ind: number, p: number, depth: number): PValue {
     const entries = this.entries;
     const from = entries.length;
-    const line = this.lineNo;
-    const col = this.colAt(p);
+    const src = this.srcAt(p);
     let seen: Set<string> | undefined;
     for (;;) {
       const colon = this.keyColon(p);
       if (colon < 0) throw DECLINED;
-      const keyLine = this.lineNo;
-      const keyCol = this.colAt(p);
+      const keySrc = this.srcAt(p);
       const quoted = isQuote(this.text.charCodeAt(p));
       const key = keyText(this.text, p, quoted ? quotedEnd(this.text, p, this.ce) : this.trimEnd(colon), quoted, this.plains);
       seen = checkKey(entries, from, key, seen);
       const value = this.mapValue(ind, colon + 1, depth);
-      entries.push(new PackedEntry(key, value, this.file, keyLine, keyCol));
+      entries.push({ key, keySrc, value });
       if (this.ind < ind) break;
       p = this.ls + ind;
       // Deeper: a plain scalar going on over lines, or bad indentation; a `- ` here: not in a map.
@@ -172,7 +163,7 @@ class BlockReader implements LineSource {
     }
     const own = entries.slice(from);
     entries.length = from;
-    return new PackedMap(own, this.file, line, col);
+    return { kind: 'map', entries: own, src };
   }
 
   /** The value after a key's colon: on its line, below it (deeper, or a sequence at the key's column), or a null. */
@@ -182,30 +173,27 @@ class BlockReader implements LineSource {
     while (text.charCodeAt(p) === SPACE) p++;
     if (p < this.ce && text.charCodeAt(p) !== HASH) return this.inline(p, depth + 1, ind);
     // `yaml` places an absent value past the colon and its spaces, with raw text ''.
-    const line = this.lineNo;
-    const col = this.colAt(p);
+    const src = this.srcAt(p);
     this.next();
     if (this.ind > ind) return this.block(this.ind, this.ls + this.ind, depth + 1);
     if (this.ind === ind && this.isDash(this.ls + ind)) return this.seq(ind, this.ls + ind, depth + 1);
-    return new PackedScalar(null, '', this.file, line, col);
+    return { kind: 'scalar', value: null, src, raw: '' };
   }
 
   private seq(ind: number, p: number, depth: number): PValue {
     if (depth > MAX_DEPTH) throw DECLINED;
     const items = this.items;
     const from = items.length;
-    const line = this.lineNo;
-    const col = this.colAt(p);
+    const src = this.srcAt(p);
     const text = this.text;
     for (;;) {
       let q = p + 1;
       while (text.charCodeAt(q) === SPACE) q++;
       if (q === this.ce || text.charCodeAt(q) === HASH) {
         // As after a key: the item below, deeper, or a null past the dash and its spaces (raw '').
-        const atLine = this.lineNo;
-        const atCol = this.colAt(q);
+        const at = this.srcAt(q);
         this.next();
-        const item: PValue = this.ind > ind ? this.block(this.ind, this.ls + this.ind, depth + 1) : new PackedScalar(null, '', this.file, atLine, atCol);
+        const item: PValue = this.ind > ind ? this.block(this.ind, this.ls + this.ind, depth + 1) : { kind: 'scalar', value: null, src: at, raw: '' };
         items.push(item);
       } else {
         const item = this.isDash(q) ? this.seq(q - this.ls, q, depth + 1) : this.keyColon(q) >= 0 ? this.map(q - this.ls, q, depth + 1) : this.inline(q, depth + 1, ind);
@@ -218,7 +206,7 @@ class BlockReader implements LineSource {
     }
     const own = items.slice(from);
     items.length = from;
-    return new PackedSeq(own, this.file, line, col);
+    return { kind: 'seq', items: own, src };
   }
 
   /** The colon of the implicit key starting at `p` (`key: ...`, `"key": ...`), or -1 when the line holds none. */
@@ -259,11 +247,11 @@ class BlockReader implements LineSource {
       e = this.flow.pos;
     } else if (isQuote(c)) {
       e = quotedEnd(text, p, this.ce);
-      v = new PackedScalar(quotedValue(text, p, e), undefined, this.file, this.lineNo, this.colAt(p));
+      v = { kind: 'scalar', value: quotedValue(text, p, e), src: this.srcAt(p) };
     } else {
       e = this.plainEnd(p);
       this.plains.read(text, p, e);
-      v = new PackedScalar(this.plains.value, this.plains.raw, this.file, this.lineNo, this.colAt(p));
+      v = { kind: 'scalar', value: this.plains.value, src: this.srcAt(p), raw: this.plains.raw };
     }
     let i = e;
     while (text.charCodeAt(i) === SPACE) i++;
@@ -284,12 +272,11 @@ class BlockReader implements LineSource {
     if (chomp !== '') i++;
     while (text.charCodeAt(i) === SPACE) i++;
     if (i !== this.le || this.ce !== this.le) throw DECLINED;
-    const line = this.lineNo;
-    const col = this.colAt(p);
+    const src = this.srcAt(p);
     const body = blockScalarBody(text, this.le + 1, ind);
     const value = blockScalarValue(text.slice(this.le + 1, body.end), body.trim, text.charCodeAt(p) === GT, chomp);
     this.seek(body.end, this.lineNo + 1 + body.lines);
-    return new PackedScalar(value, undefined, this.file, line, col);
+    return { kind: 'scalar', value, src };
   }
 
   /** Where a one-line plain scalar in block context ends (before a ` #` comment and trailing spaces). */

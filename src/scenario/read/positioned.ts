@@ -68,14 +68,6 @@ export function describe(v: PValue): string {
   return `the ${typeof v.value} ${String(v.value)}`;
 }
 
-/** The scalar with another value, its place, raw text and origin kept (named: a node's `src` may be a getter, which
- *  an object spread does not copy). */
-export function withValue(s: PScalar, value: PScalar['value']): PScalar {
-  return {
-    kind: 'scalar', value, src: s.src, ...(s.raw === undefined ? {} : { raw: s.raw }), ...(s.generated === undefined ? {} : { generated: s.generated }),
-  };
-}
-
 /** The plain JSON value. */
 export function toJson(v: PValue): JsonValue {
   if (v.kind === 'scalar') return v.value;

@@ -8,7 +8,6 @@ import { readBlockYaml } from '../../../src/scenario/read/block-yaml-reader.js';
 import { DEFAULT_LIMITS } from '../../../src/scenario/read/read-yaml.js';
 import { readWithYamlLibrary } from '../../../src/scenario/read/yaml-library-trees.js';
 import { itInParts } from '../../setup/property-parts.js';
-import { publicTrees } from './public-tree.js';
 import { blockScalarDocArb, blockYamlArb, yamlPrintedArb } from './block-yaml-arbitrary.js';
 import { editedYamlTextArb, yamlTextArb } from './yaml-text-arbitrary.js';
 
@@ -20,7 +19,7 @@ function agrees(text: string, taken: { n: number }): void {
   const sink = new DiagnosticSink();
   const reference = readWithYamlLibrary(text, 'in.yaml', sink, DEFAULT_LIMITS);
   expect(sink.items, text).toEqual([]);
-  expect(publicTrees(direct), text).toStrictEqual(publicTrees(reference));
+  expect(direct, text).toStrictEqual(reference);
 }
 
 describe('the direct block-YAML reader gives the yaml library path’s trees', () => {

@@ -9,7 +9,6 @@ import { readBlockYaml } from '../../../src/scenario/read/block-yaml-reader.js';
 import type { PValue } from '../../../src/scenario/read/positioned.js';
 import { DEFAULT_LIMITS, parseYamlText } from '../../../src/scenario/read/read-yaml.js';
 import { readWithYamlLibrary } from '../../../src/scenario/read/yaml-library-trees.js';
-import { publicTrees } from './public-tree.js';
 import { CORPUS } from '../../conformance/conformance-suite.js';
 
 function reference(text: string): { docs: PValue[] | undefined; diagnostics: DiagnosticSink['items'] } {
@@ -28,7 +27,7 @@ function taken(text: string): PValue | undefined {
   const ref = reference(text);
   expect(ref.diagnostics).toEqual([]);
   expect(direct).toBeDefined();
-  expect(publicTrees(direct)).toStrictEqual(publicTrees(ref.docs));
+  expect(direct).toStrictEqual(ref.docs);
   return direct?.[0];
 }
 
@@ -142,7 +141,7 @@ function compareFiles(files: readonly string[]): number {
     const sink = new DiagnosticSink();
     const ref = readWithYamlLibrary(text, f, sink, DEFAULT_LIMITS);
     expect(sink.items, f).toEqual([]);
-    expect(publicTrees(direct), f).toStrictEqual(publicTrees(ref));
+    expect(direct, f).toStrictEqual(ref);
   }
   return n;
 }

@@ -9,7 +9,6 @@ import type { PValue } from '../../../src/scenario/read/positioned.js';
 import { DEFAULT_LIMITS, parseYamlText } from '../../../src/scenario/read/read-yaml.js';
 import { readEventTrees } from '../../../src/scenario/read/yaml-event-trees.js';
 import { readWithYamlLibrary } from '../../../src/scenario/read/yaml-library-trees.js';
-import { publicTrees } from './public-tree.js';
 import { CORPUS } from '../../conformance/conformance-suite.js';
 
 interface Read {
@@ -24,8 +23,7 @@ function reference(text: string): Read {
 
 function full(text: string): Read {
   const sink = new DiagnosticSink();
-  // In public shape: the direct block reader, first on this path, packs positions into its nodes.
-  return { docs: publicTrees(parseYamlText(text, 'in.yaml', sink, DEFAULT_LIMITS)), diagnostics: sink.items };
+  return { docs: parseYamlText(text, 'in.yaml', sink, DEFAULT_LIMITS), diagnostics: sink.items };
 }
 
 /** The fast reader takes `text` and gives the reference's trees; returns the first document's first value. */
