@@ -99,6 +99,46 @@ function isNameChar(c: number, inside: boolean): boolean {
 
 /** Splits `spec.ingress[0].ports[1]` or `labels["a.b/c"]` into keys and indices. */
 export function splitPath(path: string): (string | number)[] {
+  return path.includes('"') ? splitQuotedPath(path) : splitPlainPath(path);
+}
+
+/**
+ * splitQuotedPath's answer for a path without a `"` (no quoted key can match then), by one scan of character codes:
+ * the policy readers locate every rule they read (B1: 2,000 policies), and the regular expression was most of it.
+ * Runs of characters other than `.[]` are keys, `[digits]` an index, and any other character is skipped.
+ */
+function splitPlainPath(path: string): (string | number)[] {
+  const out: (string | number)[] = [];
+  const n = path.length;
+  let i = 0;
+  while (i < n) {
+    const c = path.charCodeAt(i);
+    if (c !== DOT && c !== LBRACKET && c !== RBRACKET) {
+      const start = i;
+      while (i < n && !isPathBreak(path.charCodeAt(i))) i++;
+      out.push(path.slice(start, i));
+      continue;
+    }
+    let j = i + 1;
+    if (c === LBRACKET) while (j < n && path.charCodeAt(j) >= 48 && path.charCodeAt(j) <= 57) j++;
+    if (c === LBRACKET && j > i + 1 && path.charCodeAt(j) === RBRACKET) {
+      out.push(Number(path.slice(i + 1, j)));
+      i = j + 1;
+    } else i++;
+  }
+  return out;
+}
+
+const DOT = 46;
+const LBRACKET = 91;
+const RBRACKET = 93;
+
+function isPathBreak(c: number): boolean {
+  return c === DOT || c === LBRACKET || c === RBRACKET;
+}
+
+/** A path's keys and indices, quoted keys (`["a.b/c"]`) included, by the regular expression. */
+function splitQuotedPath(path: string): (string | number)[] {
   const out: (string | number)[] = [];
   const re = /([^.[\]]+)|\[(\d+)\]|\["((?:[^"\\]|\\.)*)"\]/g;
   for (let m = re.exec(path); m !== null; m = re.exec(path)) {
