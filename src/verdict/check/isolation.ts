@@ -9,7 +9,7 @@ import type { PlatformRun } from '../../engine/platform/run-platform.js';
 import { endCuts, refineIntervals, type EndCuts } from '../policy/end-cuts.js';
 import { SIDE_DELEGATED } from '../../compile/policy/explain-side.js';
 import { formatIpv4 } from '../../lib/ipv4.js';
-import { arrivingSource, sourceChanges, sourceSeenAt } from '../../model/edge/source-address.js';
+import { arrivingSource, possibleSources, sourceChanges, sourceSeenAt } from '../../model/edge/source-address.js';
 import type { PolicyModel } from '../../model/policy/types.js';
 import type { CompiledPolicies } from '../../compile/policy/compiled-policies.js';
 import { compiledOf, fastClassOf, fastEvaluate } from '../state/fast-evaluate.js';
@@ -101,10 +101,14 @@ function checkPair(
   if (!mgmt || !facts || srcVm === undefined || srcPod === undefined) return { from: a, to: b, isolated: true, stoppedBy: stopped };
   const srcNode = nodeIdOf(model, ca, srcPod.node);
   const { list: targets, ipClass, vmClass: vmClasses } = targetsOf(mgmt, b);
-  const memo = targetMemo(mgmt.model, pb.model);
   const mClass = fastClassOf(mgmt.model);
-  const bClass = fastClassOf(pb.model);
   const vmClass = mClass({ endpoint: srcVm });
+  // The wall on B's host sees one of a few sources (whatever the target): when it stops every target from
+  // each of them, the pair is isolated without one source-address walk per target.
+  const walls = possibleSources(model, { ip: srcPod.ip!, node: srcNode, cluster: ca.id, pod: true }).map((ip) => mClass({ ip }));
+  if (targets.every((t, i) => walls.every((w) => facts.stops(vmClass, t.ip, ipClass[i]!, w, vmClasses[i]!)))) return { from: a, to: b, isolated: true, stoppedBy: stopped };
+  const memo = targetMemo(mgmt.model, pb.model);
+  const bClass = fastClassOf(pb.model);
   let lastWallIp = -1;
   let wallIpClass = -1;
   for (let i = 0; i < targets.length; i++) {
