@@ -58,7 +58,12 @@ function sweep(model: PolicyModel, cp: CompiledPolicies, sides: boolean): PortSw
   let words = 0;
   let acc: SweepAccumulator | undefined;
   let plain: PlainSweep | undefined;
+  const free: number[] = [];
   for (const proto of CONN_PROTOCOLS) {
+    // A port-free protocol that no rule tells apart from one already read has the same matrix: AND and
+    // OR of it again change nothing (the management cluster's outer wall names no protocol at all).
+    const portless = portFree(model, proto.number);
+    if (portless && free.some((p) => indistinct(model, p, proto.number))) continue;
     let first = true;
     const visit = (m: PolicyMatrix): void => {
       words = m.words;
@@ -73,8 +78,10 @@ function sweep(model: PolicyModel, cp: CompiledPolicies, sides: boolean): PortSw
       first = false;
     };
     // A protocol no rule matches by port has one matrix for every port: read once, not swept.
-    if (portFree(model, proto.number)) visit(cp.matrix({ protocol: proto.number, dstPort: 1 }));
-    else cp.sweepPorts(proto.number, (_lo, _hi, m) => visit(m));
+    if (portless) {
+      free.push(proto.number);
+      visit(cp.matrix({ protocol: proto.number, dstPort: 1 }));
+    } else cp.sweepPorts(proto.number, (_lo, _hi, m) => visit(m));
   }
   const done = acc ? acc.finish() : plain!.totals;
   return sides ? { words, ...done } : { words, allowAll: done.allowAll, allowAny: done.allowAny };
@@ -105,6 +112,16 @@ function plainSweep(n: number, words: number, sides: boolean): PlainSweep {
     }
   };
   return { totals, visit };
+}
+
+/**
+ * Whether packets of protocols `p` and `q` match the same rules wherever their ports do: no rule names
+ * either as its protocol or notProtocol (the only protocol tests of packet-class.ts's l4Matches).
+ */
+function indistinct(model: PolicyModel, p: number, q: number): boolean {
+  const names = (r: Rule): boolean => r.protocol === p || r.protocol === q || r.notProtocol === p || r.notProtocol === q;
+  const lists = [...model.policies, ...model.profiles.values()];
+  return lists.every((x) => !x.ingress.some(names) && !x.egress.some(names));
 }
 
 /**
