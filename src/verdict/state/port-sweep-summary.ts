@@ -5,9 +5,10 @@
 // model and shared by the page's block matrix and the isolation check.
 import type { PolicyMatrix } from '../../compile/policy/policy-matrix.js';
 import type { CompiledPolicies } from '../../compile/policy/compiled-policies.js';
-import type { PolicyModel, Rule } from '../../model/policy/types.js';
+import type { PolicyModel } from '../../model/policy/types.js';
 import { CONN_PROTOCOLS } from '../policy/conn-set.js';
 import { compiledOf } from './fast-evaluate.js';
+import { FIRST_FREE, portFreeProtocols } from './port-free-protocols.js';
 import { SweepAccumulator, type SweepTotals } from './sweep-accumulator.js';
 
 /** Class × class bits, `words` words a row, one row per class (row a, bit b: `a * words + (b >>> 5)`). */
@@ -58,12 +59,11 @@ function sweep(model: PolicyModel, cp: CompiledPolicies, sides: boolean): PortSw
   let words = 0;
   let acc: SweepAccumulator | undefined;
   let plain: PlainSweep | undefined;
-  const free: number[] = [];
-  for (const proto of CONN_PROTOCOLS) {
+  const plan = portFreeProtocols(model, CONN_PROTOCOLS.map((p) => p.number));
+  for (const [pi, proto] of CONN_PROTOCOLS.entries()) {
     // A port-free protocol that no rule tells apart from one already read has the same matrix: AND and
     // OR of it again change nothing (the management cluster's outer wall names no protocol at all).
-    const portless = portFree(model, proto.number);
-    if (portless && free.some((p) => indistinct(model, p, proto.number))) continue;
+    if (plan[pi]! >= 0) continue;
     let first = true;
     const visit = (m: PolicyMatrix): void => {
       words = m.words;
@@ -78,10 +78,8 @@ function sweep(model: PolicyModel, cp: CompiledPolicies, sides: boolean): PortSw
       first = false;
     };
     // A protocol no rule matches by port has one matrix for every port: read once, not swept.
-    if (portless) {
-      free.push(proto.number);
-      visit(cp.matrix({ protocol: proto.number, dstPort: 1 }));
-    } else cp.sweepPorts(proto.number, (_lo, _hi, m) => visit(m));
+    if (plan[pi] === FIRST_FREE) visit(cp.matrix({ protocol: proto.number, dstPort: 1 }));
+    else cp.sweepPorts(proto.number, (_lo, _hi, m) => visit(m));
   }
   const done = acc ? acc.finish() : plain!.totals;
   return sides ? { words, ...done } : { words, allowAll: done.allowAll, allowAny: done.allowAny };
@@ -112,26 +110,4 @@ function plainSweep(n: number, words: number, sides: boolean): PlainSweep {
     }
   };
   return { totals, visit };
-}
-
-/**
- * Whether packets of protocols `p` and `q` match the same rules wherever their ports do: no rule names
- * either as its protocol or notProtocol (the only protocol tests of packet-class.ts's l4Matches).
- */
-function indistinct(model: PolicyModel, p: number, q: number): boolean {
-  const names = (r: Rule): boolean => r.protocol === p || r.protocol === q || r.notProtocol === p || r.notProtocol === q;
-  const lists = [...model.policies, ...model.profiles.values()];
-  return lists.every((x) => !x.ingress.some(names) && !x.egress.some(names));
-}
-
-/**
- * Whether every destination port of `protocol` gets the same verdicts: no rule that may match the protocol
- * selects by destination port (ports, notPorts, a Service's ports) and no HostEndpoint brings Felix's
- * failsafe ports. A rule with ports but no protocol counts as matching every protocol.
- */
-function portFree(model: PolicyModel, protocol: number): boolean {
-  if (model.hostEndpoints.length > 0) return false;
-  const byPort = (r: Rule): boolean => (r.destination.ports !== undefined || r.destination.notPorts !== undefined || r.destination.services !== undefined) && (r.protocol === undefined || r.protocol === protocol);
-  const lists = [...model.policies, ...model.profiles.values()];
-  return lists.every((p) => !p.ingress.some(byPort) && !p.egress.some(byPort));
 }
