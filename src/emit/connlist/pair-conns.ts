@@ -56,9 +56,10 @@ function renderedConns(model: PolicyModel, evaluate: Evaluate): (s: Peer, d: Pee
   const rendered = new Map<readonly PortRange[], Map<number | string, PairConns>>();
   // A port-free protocol has one verdict at every interval, and one no rule tells apart from an earlier
   // port-free protocol has that protocol's: evaluated once, not per interval and protocol.
-  const plan = portFreeProtocols(model, CONN_PROTOCOLS.map((p) => p.number));
+  let plan: readonly number[] | undefined;
   let codes = new Uint8Array(0);
   return (s, d) => {
+    plan ??= portFreeProtocols(model, CONN_PROTOCOLS.map((p) => p.number));
     const intervals = intervalsOf(s, d);
     const L = intervals.length;
     if (codes.length < L * CONN_PROTOCOLS.length) codes = new Uint8Array(L * CONN_PROTOCOLS.length);
