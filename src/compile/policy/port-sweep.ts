@@ -32,6 +32,7 @@ export function sweepPorts(core: PolicyCore, protocol: number, visit: (lo: numbe
         at(range.max + 1, r);
       }
     }
+    if ((d.ports?.named.length ?? 0) === 0 && (d.notPorts?.named.length ?? 0) === 0 && !d.services) continue;
     for (const p of exactPorts(core, r, (svcPorts ??= servicePorts(core)))) {
       const list = exact.get(p);
       if (list) list.push(r);
