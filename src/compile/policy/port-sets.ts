@@ -36,6 +36,11 @@ export class NamedPorts {
     this.numbers.add(d.port);
   }
 
+  /** The port numbers declared under any of `names` (in any protocol). */
+  numbersOf(names: readonly string[], into: Set<number>): void {
+    for (const name of names) for (const d of this.byName.get(name) ?? []) into.add(d.port);
+  }
+
   /**
    * ORs into slot `out` the classes whose address has an endpoint declaring one of `names` as the packet's
    * (proto, port), of the rule's protocol when it has one (felix/labelindex/named_port_index.go); the

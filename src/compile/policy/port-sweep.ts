@@ -3,7 +3,7 @@
 // a declared port) change, so only the rows of their policies' targets are recomputed; a rule that cannot
 // match the protocol at all (another protocol, ICMP) matches nothing at every port and never changes.
 import { KIND_HEP } from './class-table.js';
-import type { CRule } from './compile-rules.js';
+import { serviceIndex, type CRule } from './compile-rules.js';
 import { failsafePorts, l4Matches } from './packet-class.js';
 import { MatrixState } from './matrix-state.js';
 import type { PolicyCore } from './policy-core.js';
@@ -14,7 +14,9 @@ export function sweepPorts(core: PolicyCore, protocol: number, visit: (lo: numbe
   const intervals = core.packets.intervals();
   const [first] = intervals[0] as [number, number];
   const byCut = new Map<number, CRule[]>();
-  const exact: CRule[] = [];
+  // Rules whose sets depend on the port number itself (named ports, Services), by the numbers they name.
+  const exact = new Map<number, CRule[]>();
+  let svcPorts: Map<number, Set<number>> | undefined;
   const at = (p: number, r: CRule): void => {
     const list = byCut.get(p);
     if (list) list.push(r);
@@ -30,12 +32,15 @@ export function sweepPorts(core: PolicyCore, protocol: number, visit: (lo: numbe
         at(range.max + 1, r);
       }
     }
-    if ((d.ports?.named.length ?? 0) > 0 || (d.notPorts?.named.length ?? 0) > 0 || d.services) exact.push(r);
+    if ((d.ports?.named.length ?? 0) === 0 && (d.notPorts?.named.length ?? 0) === 0 && !d.services) continue;
+    for (const p of exactPorts(core, r, (svcPorts ??= servicePorts(core)))) {
+      const list = exact.get(p);
+      if (list) list.push(r);
+      else exact.set(p, [r]);
+    }
   }
   const failsafe = new Set(failsafePorts(protocol));
   const anyHost = core.u.classes.kind.some((k, c) => c < core.u.classes.n && k === KIND_HEP);
-  const special = new Set(core.named.numbers);
-  for (const facts of core.u.classes.services) for (const f of facts) for (const pp of f.ports) special.add(pp & 65535);
   const rs = new RuleState({ protocol, dstPort: first }, core.ctx, core.named);
   const state = new MatrixState(rs, core);
   visit(first, (intervals[0] as [number, number])[1], state);
@@ -45,7 +50,8 @@ export function sweepPorts(core: PolicyCore, protocol: number, visit: (lo: numbe
   for (let k = 1; k < intervals.length; k++) {
     const [lo, hi] = intervals[k] as [number, number];
     const changed = new Set(byCut.get(lo) ?? []);
-    if (special.has(lo) || special.has(lo - 1)) for (const r of exact) changed.add(r);
+    for (const r of exact.get(lo) ?? []) changed.add(r);
+    for (const r of exact.get(lo - 1) ?? []) changed.add(r);
     // HostEndpoints change at a failsafe port whatever the rules (they accept everything there).
     const hosts = anyHost && (failsafe.has(lo) || failsafe.has(lo - 1));
     const step = stepOf(rs, [...changed], hosts);
@@ -115,6 +121,34 @@ function undoes(rs: RuleState, prev: Step, cur: Step): boolean {
     if (!inPrev.has(r) && (rs.effSrc[r.id] !== cur.src[i] || rs.effDst[r.id] !== cur.dst[i])) return false;
   }
   return true;
+}
+
+/**
+ * The port numbers at which a rule's destination set may change beyond its ranges: the numbers declared
+ * under its named ports (rule-state.ts's portDestination reads only declarations of the packet's port) and
+ * its Service's ports (orServiceBackends reads only backends serving it). Each is a one-port interval of
+ * the packet classes, so the set can only change entering or leaving it.
+ */
+function exactPorts(core: PolicyCore, r: CRule, svcPorts: ReadonlyMap<number, ReadonlySet<number>>): Set<number> {
+  const d = r.rule.destination;
+  const out = new Set<number>();
+  core.named.numbersOf(d.ports?.named ?? [], out);
+  core.named.numbersOf(d.notPorts?.named ?? [], out);
+  if (d.services) for (const p of svcPorts.get(serviceIndex(core.ctx.model, d.services)) ?? []) out.add(p);
+  return out;
+}
+
+/** Each Service's ports (any protocol), by Service index, as the classes' backend facts hold them. */
+function servicePorts(core: PolicyCore): Map<number, Set<number>> {
+  const out = new Map<number, Set<number>>();
+  for (const facts of core.u.classes.services) {
+    for (const f of facts) {
+      let set = out.get(f.svc);
+      if (!set) out.set(f.svc, (set = new Set()));
+      for (const pp of f.ports) set.add(pp & 65535);
+    }
+  }
+  return out;
 }
 
 /** bits |= the class set at `slot` of the pool. */

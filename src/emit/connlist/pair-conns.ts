@@ -6,6 +6,7 @@ import type { Outcome, Packet, Peer } from '../../model/policy/eval/types.js';
 import type { Direction, PolicyModel, PortRange, Rule } from '../../model/policy/types.js';
 import { addRange, CONN_PROTOCOLS, formatConnSet } from '../../verdict/policy/conn-set.js';
 import { candidateRules, portIntervals } from '../../verdict/policy/port-intervals.js';
+import { FIRST_FREE, portFreeProtocols } from '../../verdict/state/port-free-protocols.js';
 
 /** A policy evaluator: only the verdict is read (the reference evaluator, or the compiled verdict). */
 export type Evaluate = (model: PolicyModel, pkt: Packet) => { readonly verdict: Outcome };
@@ -53,14 +54,26 @@ const PACKED_INTERVALS = 8;
 function renderedConns(model: PolicyModel, evaluate: Evaluate): (s: Peer, d: Peer) => PairConns {
   const intervalsOf = intervalsCache(model);
   const rendered = new Map<readonly PortRange[], Map<number | string, PairConns>>();
+  // A port-free protocol has one verdict at every interval, and one no rule tells apart from an earlier
+  // port-free protocol has that protocol's: evaluated once, not per interval and protocol.
+  let plan: readonly number[] | undefined;
+  let codes = new Uint8Array(0);
   return (s, d) => {
+    plan ??= portFreeProtocols(model, CONN_PROTOCOLS.map((p) => p.number));
     const intervals = intervalsOf(s, d);
-    const packed = intervals.length <= PACKED_INTERVALS;
+    const L = intervals.length;
+    if (codes.length < L * CONN_PROTOCOLS.length) codes = new Uint8Array(L * CONN_PROTOCOLS.length);
+    const packed = L <= PACKED_INTERVALS;
     let n = 0;
     let text = '';
-    for (const proto of CONN_PROTOCOLS) {
-      for (const iv of intervals) {
-        const c = CODE[evaluate(model, { src: s, dst: d, protocol: proto.number, dstPort: iv.min }).verdict];
+    for (let p = 0; p < CONN_PROTOCOLS.length; p++) {
+      const how = plan[p]!;
+      for (let i = 0; i < L; i++) {
+        let c: number;
+        if (how >= 0) c = codes[how * L + i]!;
+        else if (how === FIRST_FREE && i > 0) c = codes[p * L]!;
+        else c = CODE[evaluate(model, { src: s, dst: d, protocol: CONN_PROTOCOLS[p]!.number, dstPort: intervals[i]!.min }).verdict];
+        codes[p * L + i] = c;
         if (packed) n = n * 4 + c;
         else text += String(c);
       }

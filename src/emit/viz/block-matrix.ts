@@ -33,7 +33,8 @@ export function blockMatrix(model: PolicyModel, classOf: ClassOf, cluster: numbe
   const rows: string[] = [];
   for (let a = 0; a < n; a++) rows.push(runLength(codes.subarray(a * n, a * n + n)));
   const namespaces = [...new Set(ws.map((w) => w.namespace))];
-  return { cluster, workloads: ws.map((w) => w.id), classes, classCount: n, namespaces, counts: namespaceCounts(ws.map((w) => namespaces.indexOf(w.namespace)), classes, namespaces.length, codes, n), rows };
+  const nsIndex = new Map(namespaces.map((x, i) => [x, i]));
+  return { cluster, workloads: ws.map((w) => w.id), classes, classCount: n, namespaces, counts: namespaceCounts(ws.map((w) => nsIndex.get(w.namespace)!), classes, namespaces.length, codes, n), rows };
 }
 
 /** `DDDA` as `D3A1`: each code followed by its run length. */

@@ -36,9 +36,16 @@ export function sweepClassCodes(model: PolicyModel, reps: readonly number[], sec
   const sure = Uint8Array.from(raw, (c) => (uncertain.has(c) ? 0 : 1));
   const wordOf = Int32Array.from(raw, (c) => c >>> 5);
   const maskOf = Int32Array.from(raw, (c) => 1 << (c & 31));
+  const allSure = sure.every((x) => x === 1);
   for (let a = 0; a < n; a++) {
     const row = raw[a]! * words;
     const sureRow = sure[a] === 1;
+    if (allSure && !withConns) {
+      // Every cell read from the bits (the loop below without its branches): B1's 3.6 million cells.
+      bitsRow(codes, a * n, n, row, wordOf, maskOf, all, anyPort);
+      if (seconds[a]! < 0) codes[a * n + a] = CODE.S;
+      continue;
+    }
     for (let b = 0; b < n; b++) {
       const k = a * n + b;
       const dst = a === b ? seconds[a]! : reps[b]!;
@@ -66,6 +73,19 @@ export function sweepClassCodes(model: PolicyModel, reps: readonly number[], sec
   }
   return { codes, conns: text };
 }
+
+/** Codes of one class row from the summary's bits: A in every port, P in some, D in none. */
+function bitsRow(codes: Uint8Array, base: number, n: number, row: number, wordOf: Int32Array, maskOf: Int32Array, all: Int32Array, anyPort: Int32Array): void {
+  for (let b = 0; b < n; b++) {
+    const at = row + wordOf[b]!;
+    const mask = maskOf[b]!;
+    codes[base + b] = (all[at]! & mask) !== 0 ? CODE_A : (anyPort[at]! & mask) !== 0 ? CODE_P : CODE_D;
+  }
+}
+
+const CODE_A = CODE.A;
+const CODE_P = CODE.P;
+const CODE_D = CODE.D;
 
 /** The code of a pair's conns, as class-matrix.ts reads them. */
 export function codeOf(c: PairConns): number {

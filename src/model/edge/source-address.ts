@@ -56,6 +56,23 @@ export function sourceChanges(model: Model, src: PacketSource, dstIp: number): S
   return out;
 }
 
+/**
+ * Every address a policy on some node may see as the source of a packet from `src`, whatever its
+ * destination (sourceSeenAt over sourceChanges): the original, and each rewrite sourceChanges can make —
+ * natOutgoing to the node's address, flannel's masquerade to its host's.
+ */
+export function possibleSources(model: Model, src: PacketSource): number[] {
+  const out = [src.ip];
+  if (src.cluster < 0 || src.node < 0) return out;
+  const cluster = model.clusters[src.cluster]!;
+  const node = model.nodes[src.node]!;
+  const pool = enabledPools(cluster.spec.calico.ipPools).find((x) => x.cidr !== undefined && cidrContains(x.cidr, src.ip));
+  if (src.pod && pool?.p.natOutgoing === true) out.push(node.ip);
+  const flannel = cluster.underlay.flannel;
+  if (flannel?.ipMasq && node.host >= 0 && flannel.leases.some((l) => l.host === node.host)) out.push(model.nodes[node.host]!.ip);
+  return out;
+}
+
 interface ParsedPool {
   readonly p: IpPoolSpec;
   readonly cidr: Cidr | undefined;

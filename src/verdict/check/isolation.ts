@@ -9,9 +9,10 @@ import type { PlatformRun } from '../../engine/platform/run-platform.js';
 import { endCuts, refineIntervals, type EndCuts } from '../policy/end-cuts.js';
 import { SIDE_DELEGATED } from '../../compile/policy/explain-side.js';
 import { formatIpv4 } from '../../lib/ipv4.js';
-import { arrivingSource, sourceChanges, sourceSeenAt } from '../../model/edge/source-address.js';
+import { arrivingSource, possibleSources, sourceChanges, sourceSeenAt } from '../../model/edge/source-address.js';
 import type { PolicyModel } from '../../model/policy/types.js';
 import type { CompiledPolicies } from '../../compile/policy/compiled-policies.js';
+import { clusterIps } from '../../compile/policy/overlay-uncertain.js';
 import { compiledOf, fastClassOf, fastEvaluate } from '../state/fast-evaluate.js';
 import type { Packet, SideExplanation } from '../../model/policy/eval/types.js';
 import type { ClusterPolicies } from '../reach/platform-probes.js';
@@ -48,11 +49,14 @@ export function checkIsolation(run: PlatformRun, policies: readonly ClusterPolic
     if (!t) {
       const list = isolationTargets(run.model, mgmt.model, policies, b);
       const mClass = fastClassOf(mgmt.model);
-      targets.set(b, (t = { list, ipClass: list.map((x) => mClass({ ip: x.ip })), vmClass: list.map((x) => mClass({ endpoint: x.vm })) }));
+      const ipClass = list.map((x) => mClass({ ip: x.ip }));
+      const vmClass = list.map((x) => mClass({ endpoint: x.vm }));
+      targets.set(b, (t = { list, ipClass, vmClass, distinct: distinctTargets(list, ipClass, vmClass, (services ??= clusterIps(mgmt.model))) }));
     }
     return t;
   };
   const cuts = endCuts();
+  let services: ReadonlySet<number> | undefined;
   let wall: OuterWallStops | undefined;
   let vms: Map<string | undefined, number> | undefined;
   const mgmtOf = (mgmt: ClusterPolicies): MgmtFacts => ({
@@ -67,6 +71,24 @@ interface Targets {
   readonly list: readonly IsolationTarget[];
   readonly ipClass: readonly number[];
   readonly vmClass: readonly number[];
+  /** One target of each group the outer wall's filter cannot tell apart (same classes, no Service address). */
+  readonly distinct: readonly number[];
+}
+
+/**
+ * The first target of each (address class, VM class) pair, and every target at a Service address: the
+ * outer wall's filter reads a target's address only to ask whether it is a Service's (outer-wall-filter.ts).
+ */
+function distinctTargets(list: readonly IsolationTarget[], ipClass: readonly number[], vmClass: readonly number[], services: ReadonlySet<number>): number[] {
+  const seen = new Set<string>();
+  const out: number[] = [];
+  list.forEach((t, i) => {
+    const key = services.has(t.ip >>> 0) ? `ip ${t.ip}` : `${ipClass[i]!},${vmClass[i]!}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    out.push(i);
+  });
+  return out;
 }
 
 /** What every pair reads from the management model: the outer wall's fast path, each namespace's first VM. */
@@ -100,11 +122,15 @@ function checkPair(
   const srcPod = pa.model.endpoints.find((e) => !e.hostNetwork && e.ip !== undefined);
   if (!mgmt || !facts || srcVm === undefined || srcPod === undefined) return { from: a, to: b, isolated: true, stoppedBy: stopped };
   const srcNode = nodeIdOf(model, ca, srcPod.node);
-  const { list: targets, ipClass, vmClass: vmClasses } = targetsOf(mgmt, b);
-  const memo = targetMemo(mgmt.model, pb.model);
+  const { list: targets, ipClass, vmClass: vmClasses, distinct } = targetsOf(mgmt, b);
   const mClass = fastClassOf(mgmt.model);
-  const bClass = fastClassOf(pb.model);
   const vmClass = mClass({ endpoint: srcVm });
+  // The wall on B's host sees one of a few sources (whatever the target): when it stops every target from
+  // each of them, the pair is isolated without one source-address walk per target.
+  const walls = possibleSources(model, { ip: srcPod.ip!, node: srcNode, cluster: ca.id, pod: true }).map((ip) => mClass({ ip }));
+  if (distinct.every((i) => walls.every((w) => facts.stops(vmClass, targets[i]!.ip, ipClass[i]!, w, vmClasses[i]!)))) return { from: a, to: b, isolated: true, stoppedBy: stopped };
+  const memo = targetMemo(mgmt.model, pb.model);
+  const bClass = fastClassOf(pb.model);
   let lastWallIp = -1;
   let wallIpClass = -1;
   for (let i = 0; i < targets.length; i++) {

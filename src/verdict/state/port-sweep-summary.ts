@@ -5,9 +5,10 @@
 // model and shared by the page's block matrix and the isolation check.
 import type { PolicyMatrix } from '../../compile/policy/policy-matrix.js';
 import type { CompiledPolicies } from '../../compile/policy/compiled-policies.js';
-import type { PolicyModel, Rule } from '../../model/policy/types.js';
+import type { PolicyModel } from '../../model/policy/types.js';
 import { CONN_PROTOCOLS } from '../policy/conn-set.js';
 import { compiledOf } from './fast-evaluate.js';
+import { FIRST_FREE, portFreeProtocols } from './port-free-protocols.js';
 import { SweepAccumulator, type SweepTotals } from './sweep-accumulator.js';
 
 /** Class × class bits, `words` words a row, one row per class (row a, bit b: `a * words + (b >>> 5)`). */
@@ -58,7 +59,11 @@ function sweep(model: PolicyModel, cp: CompiledPolicies, sides: boolean): PortSw
   let words = 0;
   let acc: SweepAccumulator | undefined;
   let plain: PlainSweep | undefined;
-  for (const proto of CONN_PROTOCOLS) {
+  const plan = portFreeProtocols(model, CONN_PROTOCOLS.map((p) => p.number));
+  for (const [pi, proto] of CONN_PROTOCOLS.entries()) {
+    // A port-free protocol that no rule tells apart from one already read has the same matrix: AND and
+    // OR of it again change nothing (the management cluster's outer wall names no protocol at all).
+    if (plan[pi]! >= 0) continue;
     let first = true;
     const visit = (m: PolicyMatrix): void => {
       words = m.words;
@@ -73,7 +78,7 @@ function sweep(model: PolicyModel, cp: CompiledPolicies, sides: boolean): PortSw
       first = false;
     };
     // A protocol no rule matches by port has one matrix for every port: read once, not swept.
-    if (portFree(model, proto.number)) visit(cp.matrix({ protocol: proto.number, dstPort: 1 }));
+    if (plan[pi] === FIRST_FREE) visit(cp.matrix({ protocol: proto.number, dstPort: 1 }));
     else cp.sweepPorts(proto.number, (_lo, _hi, m) => visit(m));
   }
   const done = acc ? acc.finish() : plain!.totals;
@@ -105,16 +110,4 @@ function plainSweep(n: number, words: number, sides: boolean): PlainSweep {
     }
   };
   return { totals, visit };
-}
-
-/**
- * Whether every destination port of `protocol` gets the same verdicts: no rule that may match the protocol
- * selects by destination port (ports, notPorts, a Service's ports) and no HostEndpoint brings Felix's
- * failsafe ports. A rule with ports but no protocol counts as matching every protocol.
- */
-function portFree(model: PolicyModel, protocol: number): boolean {
-  if (model.hostEndpoints.length > 0) return false;
-  const byPort = (r: Rule): boolean => (r.destination.ports !== undefined || r.destination.notPorts !== undefined || r.destination.services !== undefined) && (r.protocol === undefined || r.protocol === protocol);
-  const lists = [...model.policies, ...model.profiles.values()];
-  return lists.every((p) => !p.ingress.some(byPort) && !p.egress.some(byPort));
 }

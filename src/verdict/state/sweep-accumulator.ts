@@ -24,6 +24,8 @@ export class SweepAccumulator {
   /** The current interval's I transposed (every row of I, as E AND transpose(I) reads it). */
   private readonly it: Int32Array;
   private readonly block = new Int32Array(32);
+  /** Intervals read so far. */
+  private visits = 0;
 
   constructor(
     private readonly classes: number,
@@ -41,6 +43,7 @@ export class SweepAccumulator {
 
   /** The first interval of a sweep (a protocol), or one whose changes are not known: every row is read. */
   first(E: Int32Array, I: Int32Array): void {
+    this.visits++;
     const { size, andE, andI } = this;
     for (let i = 0; i < size; i++) {
       andE[i] &= E[i]!;
@@ -59,6 +62,7 @@ export class SweepAccumulator {
   /** The next interval of the same sweep, which changed `rows` of E and I since the previous one. */
   next(E: Int32Array, I: Int32Array, rows: ChangedRows): void {
     const { egress: rowsE, ingress: rowsI } = rows;
+    this.visits++;
     if (rowsE.length === 0 && rowsI.length === 0) return;
     this.fold(E, rowsE, this.andE, this.orE);
     this.fold(I, rowsI, this.andI, this.orI);
@@ -73,6 +77,8 @@ export class SweepAccumulator {
 
   /** The totals over every interval read: allowAll = (AND E) AND transpose(AND I). */
   finish(): SweepTotals {
+    // One interval (a port-free protocol alone): AND and OR are both its E AND transpose(I), formed already.
+    if (this.visits === 1) return { allowAll: Int32Array.from(this.orAll), allowAny: this.orAll, egressAny: this.orE, ingressAny: this.orI };
     const W = this.words;
     const t = new Int32Array(W * 32 * W);
     transposeInto(this.andI, this.classes, W * 32, W, t, W, this.block);
