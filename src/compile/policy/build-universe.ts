@@ -31,7 +31,8 @@ export function buildUniverse(model: PolicyModel, cidrs: readonly Cidr[]): Unive
     (classes.members[c] as number[]).push(i);
     return i;
   };
-  const factsAt = (ip: number, ep: number): readonly ServiceFact[] => (ip >= 0 ? svc.byIp.get(ip) : svc.byPod.get(ep)) ?? [];
+  const factsAt = (ip: number, ep: number): readonly ServiceFact[] => (ip >= 0 ? svc.byIp.get(ip) : svc.byPod.get(ep)) ?? NO_FACTS;
+  const factKey = (facts: readonly ServiceFact[]): string => (facts.length === 0 ? '' : (svc.keys.get(facts) as string));
   const coloTag = (ip: number): string => (holders.colo.has(ip) ? `colo:${ip}` : '');
   const epPoint = new Int32Array(model.endpoints.length).fill(-1);
   const podByIp = new Map<number, number>();
@@ -184,8 +185,18 @@ function addressHolders(model: PolicyModel): Holders {
   return { heps, colo, all: new Set([...owners.keys(), ...hostNet]) };
 }
 
+const NO_FACTS: readonly ServiceFact[] = [];
+
+/** Service facts per address and per address-less pod; equal lists are one array, `keys` gives its text. */
+interface ServiceFacts {
+  readonly byIp: Map<number, readonly ServiceFact[]>;
+  readonly byPod: Map<number, readonly ServiceFact[]>;
+  /** factKey of each distinct list (computed once per list, not per endpoint). */
+  readonly keys: Map<readonly ServiceFact[], string>;
+}
+
 /** Service backend facts by backend address and, for backends without one, by pod. */
-function serviceFacts(model: PolicyModel): { byIp: Map<number, ServiceFact[]>; byPod: Map<number, ServiceFact[]> } {
+function serviceFacts(model: PolicyModel): ServiceFacts {
   const raw = { byIp: new Map<number, Map<number, Set<number>>>(), byPod: new Map<number, Map<number, Set<number>>>() };
   model.services.forEach((s, si) => {
     for (const b of s.backends) {
@@ -203,11 +214,22 @@ function serviceFacts(model: PolicyModel): { byIp: Map<number, ServiceFact[]>; b
       }
     }
   });
-  const flat = (m: Map<number, Map<number, Set<number>>>): Map<number, ServiceFact[]> =>
-    new Map([...m].map(([k, per]) => [k, [...per].sort((a, b) => a[0] - b[0]).map(([svc, ports]) => ({ svc, ports: [...ports].sort((a, b) => a - b) }))]));
-  return { byIp: flat(raw.byIp), byPod: flat(raw.byPod) };
+  const keys = new Map<readonly ServiceFact[], string>();
+  const byText = new Map<string, readonly ServiceFact[]>();
+  const intern = (facts: ServiceFact[]): readonly ServiceFact[] => {
+    const text = factKey(facts);
+    const hit = byText.get(text);
+    if (hit) return hit;
+    byText.set(text, facts);
+    keys.set(facts, text);
+    return facts;
+  };
+  const flat = (m: Map<number, Map<number, Set<number>>>): Map<number, readonly ServiceFact[]> =>
+    new Map([...m].map(([k, per]) => [k, intern([...per].sort((a, b) => a[0] - b[0]).map(([svc, ports]) => ({ svc, ports: [...ports].sort((a, b) => a - b) })))]));
+  return { byIp: flat(raw.byIp), byPod: flat(raw.byPod), keys };
 }
 
+/** A list of facts as text: equal text, equal facts. */
 function factKey(facts: readonly ServiceFact[]): string {
   return facts.map((f) => `${f.svc}:${f.ports.join('.')}`).join(',');
 }
