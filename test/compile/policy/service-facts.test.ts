@@ -34,7 +34,9 @@ describe('buildUniverse service facts', () => {
       fc.property(clusterArb({ maxPods: 10, maxPolicies: 1, extras: true, undeclared: true }), (input) => {
         // Twins on other addresses: equal facts at distinct addresses.
         const twins = input.pods.map((p, i) => ({ ...p, name: `${p.name}-twin`, ...(p.ip !== undefined ? { ip: `10.250.0.${i + 1}` } : {}) }));
-        const { model } = buildPolicyModel({ ...input, pods: [...input.pods, ...twins] });
+        // Co-located backends: the same address with the other http port, so one Service serves both there.
+        const colo = input.pods.map((p) => ({ ...p, name: `${p.name}-colo`, ports: [{ name: 'http', containerPort: p.ports.some((q) => q.containerPort === 80) ? 8080 : 80, protocol: 'TCP' as const }] }));
+        const { model } = buildPolicyModel({ ...input, pods: [...input.pods, ...twins, ...colo] });
         const u = buildUniverse(model, []);
         const byText = new Map<string, readonly ServiceFact[]>();
         u.points.forEach((pt, i) => {
