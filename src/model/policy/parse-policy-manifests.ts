@@ -44,14 +44,19 @@ export function parsePolicyManifests(manifests: readonly Manifest[]): ParsedPoli
     for (const d of ctx.diagnostics) diagnostics.push(d);
   }
   const sortedTiers = [...tiers.values()].sort(compareTiers);
-  const kept = inKnownTiers([...drafts.values()], sortedTiers, diagnostics);
+  let kept: readonly DraftPolicy[] = inKnownTiers([...drafts.values()], sortedTiers, diagnostics);
   let policies: readonly Policy[] | undefined;
   return {
     tiers: sortedTiers,
     // Ordered and finalised when first read: finalising finds no problem, so a question that needs the
-    // diagnostics alone (loading any input, `manifests`, `validate`) never pays for it.
+    // diagnostics alone (loading any input, `manifests`, `validate`) never pays for it. The drafts are
+    // let go once finalised.
     get policies(): readonly Policy[] {
-      return (policies ??= orderPolicies(kept, sortedTiers));
+      if (policies === undefined) {
+        policies = orderPolicies(kept, sortedTiers);
+        kept = [];
+      }
+      return policies;
     },
     profiles,
     hostEndpoints,
