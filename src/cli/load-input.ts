@@ -3,7 +3,7 @@
 // manifest (initial and applied by events) read as the policy model reads it. Load warnings are printed once.
 import { readFileSync } from 'node:fs';
 import { InputError, formatDiagnostic, type Diagnostic } from '../lib/diagnostics.js';
-import { buildPolicyModel } from '../model/policy/build-policy-model.js';
+import { policyModelDiagnostics } from '../model/policy/build-policy-model.js';
 import { loadScenarios } from '../scenario/load-scenario.js';
 import type { ClusterSpec, Manifest, Scenario } from '../scenario/types.js';
 import { paintDiagnostic } from './colour.js';
@@ -66,7 +66,7 @@ function policyDiagnostics(scenario: Scenario): Diagnostic[] {
   const out: Diagnostic[] = [];
   const check = (c: ClusterSpec, manifests: readonly Manifest[]): void => {
     if (manifests.length === 0) return;
-    out.push(...buildPolicyModel({ cluster: c.name, namespaces: c.namespaces, pods: [], services: [], manifests }).diagnostics);
+    out.push(...policyModelDiagnostics({ cluster: c.name, namespaces: c.namespaces, pods: [], services: [], manifests }));
   };
   for (const c of clusters) check(c, c.policies);
   for (const ev of scenario.events) {

@@ -1,9 +1,9 @@
 // compile: a PolicyModel's endpoints and addresses into identity classes — pods with equal labels, ports,
 // profiles and address facts (Service backends, shared addresses) collapse; CIDRs then refine them.
 import type { Cidr } from '../../lib/ipv4.js';
-import type { EndpointPort } from '../../model/endpoints/types.js';
+import type { EndpointPort, WorkloadEndpoint } from '../../model/endpoints/types.js';
 import type { PolicyModel } from '../../model/policy/types.js';
-import type { Labels } from '../../scenario/types.js';
+import type { ContainerPort, Labels } from '../../scenario/types.js';
 import { backendPort } from '../../model/policy/eval/service-match.js';
 import { LabelIndex } from '../selector/label-index.js';
 import { ClassTable, KIND_EXT_ATOM, KIND_EXT_POINT, KIND_HEP, KIND_WEP, type ClassPoint, type ServiceFact } from './class-table.js';
@@ -31,7 +31,8 @@ export function buildUniverse(model: PolicyModel, cidrs: readonly Cidr[]): Unive
     (classes.members[c] as number[]).push(i);
     return i;
   };
-  const factsAt = (ip: number, ep: number): readonly ServiceFact[] => (ip >= 0 ? svc.byIp.get(ip) : svc.byPod.get(ep)) ?? [];
+  const factsAt = (ip: number, ep: number): readonly ServiceFact[] => (ip >= 0 ? svc.byIp.get(ip) : svc.byPod.get(ep)) ?? NO_FACTS;
+  const factKey = (facts: readonly ServiceFact[]): string => (facts.length === 0 ? '' : (svc.keys.get(facts) as string));
   const coloTag = (ip: number): string => (holders.colo.has(ip) ? `colo:${ip}` : '');
   const epPoint = new Int32Array(model.endpoints.length).fill(-1);
   const podByIp = new Map<number, number>();
@@ -184,30 +185,72 @@ function addressHolders(model: PolicyModel): Holders {
   return { heps, colo, all: new Set([...owners.keys(), ...hostNet]) };
 }
 
+const NO_FACTS: readonly ServiceFact[] = [];
+
+/** Service facts per address and per address-less pod; lists of equal text are one array, `keys` gives it. */
+interface ServiceFacts {
+  readonly byIp: Map<number, readonly ServiceFact[]>;
+  readonly byPod: Map<number, readonly ServiceFact[]>;
+  /** factKey of each distinct list (computed once per list, not per endpoint). */
+  readonly keys: Map<readonly ServiceFact[], string>;
+}
+
 /** Service backend facts by backend address and, for backends without one, by pod. */
-function serviceFacts(model: PolicyModel): { byIp: Map<number, ServiceFact[]>; byPod: Map<number, ServiceFact[]> } {
-  const raw = { byIp: new Map<number, Map<number, Set<number>>>(), byPod: new Map<number, Map<number, Set<number>>>() };
+function serviceFacts(model: PolicyModel): ServiceFacts {
+  const lists = { byIp: new Map<number, ServiceFact[]>(), byPod: new Map<number, ServiceFact[]>() };
   model.services.forEach((s, si) => {
+    // The ports a Service serves on a backend depend on its container ports alone (named target ports):
+    // replicas share that list, and so one fact.
+    const factOf = new Map<readonly ContainerPort[], ServiceFact>();
     for (const b of s.backends) {
       const e = model.endpoints[b];
       if (!e) continue;
-      const map = e.ip !== undefined ? raw.byIp : raw.byPod;
+      let fact = factOf.get(e.containerPorts);
+      if (!fact) factOf.set(e.containerPorts, (fact = { svc: si, ports: servedPorts(s, e) }));
+      const map = e.ip !== undefined ? lists.byIp : lists.byPod;
       const k = e.ip ?? e.index;
-      let per = map.get(k);
-      if (!per) map.set(k, (per = new Map()));
-      let ports = per.get(si);
-      if (!ports) per.set(si, (ports = new Set()));
-      for (const sp of s.ports) {
-        const p = backendPort(sp, e);
-        if (p !== undefined) ports.add(sp.protocol * 65536 + p);
-      }
+      const list = map.get(k);
+      // Services in order: a list stays sorted by Service; two backends on one address merge their ports.
+      if (!list) map.set(k, [fact]);
+      else if (list[list.length - 1]?.svc === si) list[list.length - 1] = { svc: si, ports: union(list[list.length - 1]!.ports, fact.ports) };
+      else list.push(fact);
     }
   });
-  const flat = (m: Map<number, Map<number, Set<number>>>): Map<number, ServiceFact[]> =>
-    new Map([...m].map(([k, per]) => [k, [...per].sort((a, b) => a[0] - b[0]).map(([svc, ports]) => ({ svc, ports: [...ports].sort((a, b) => a - b) }))]));
-  return { byIp: flat(raw.byIp), byPod: flat(raw.byPod) };
+  const keys = new Map<readonly ServiceFact[], string>();
+  const byText = new Map<string, readonly ServiceFact[]>();
+  const textOf = new Map<ServiceFact, string>();
+  const intern = (facts: ServiceFact[]): readonly ServiceFact[] => {
+    let text = '';
+    for (const f of facts) {
+      let t = textOf.get(f);
+      if (t === undefined) textOf.set(f, (t = factKey([f])));
+      text = text === '' ? t : `${text},${t}`;
+    }
+    const hit = byText.get(text);
+    if (hit) return hit;
+    byText.set(text, facts);
+    keys.set(facts, text);
+    return facts;
+  };
+  const interned = (m: Map<number, ServiceFact[]>): Map<number, readonly ServiceFact[]> => new Map([...m].map(([k, facts]) => [k, intern(facts)]));
+  return { byIp: interned(lists.byIp), byPod: interned(lists.byPod), keys };
 }
 
+/** The (protocol << 16 | port) pairs Service `s` serves on backend `e`, ascending, without repeats. */
+function servedPorts(s: PolicyModel['services'][number], e: WorkloadEndpoint): number[] {
+  const out: number[] = [];
+  for (const sp of s.ports) {
+    const p = backendPort(sp, e);
+    if (p !== undefined) out.push(sp.protocol * 65536 + p);
+  }
+  return [...new Set(out)].sort((a, b) => a - b);
+}
+
+function union(a: readonly number[], b: readonly number[]): number[] {
+  return [...new Set([...a, ...b])].sort((x, y) => x - y);
+}
+
+/** A list of facts as text: equal text, equal facts. */
 function factKey(facts: readonly ServiceFact[]): string {
   return facts.map((f) => `${f.svc}:${f.ports.join('.')}`).join(',');
 }

@@ -136,8 +136,11 @@ export class PeerSets {
     if (off !== undefined) return off;
     off = this.pool.alloc();
     this.orIdentities(off, this.identBits(sel));
-    const objs = this.objBits(sel);
-    forEachSetBit(objs, (o) => orInPlace(this.pool.view(off as number), this.pool.view(this.objectSlots[o] as number)));
+    // Without IpObjects (no HostEndpoint, network set or shared address) no selector matches one.
+    if (this.u.objects.length > 0) {
+      const objs = this.objBits(sel);
+      forEachSetBit(objs, (o) => orInPlace(this.pool.view(off as number), this.pool.view(this.objectSlots[o] as number)));
+    }
     this.ipsets.set(key, off);
     return off;
   }

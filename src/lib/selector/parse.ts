@@ -26,6 +26,19 @@ export function parseSelector(text: string): Selector {
   return sel;
 }
 
+/**
+ * parseSelector(text) when the caller can build its AST from parts already parsed: `build` must return what
+ * parseSelectorNode(text) returns. Shares parseSelector's memo, so equal texts still give one Selector.
+ */
+export function parseSelectorAs(text: string, build: () => SelectorNode): Selector {
+  const hit = memo.get(text);
+  if (hit !== undefined) return hit;
+  const sel = makeSelector(build());
+  if (memo.size >= MEMO_LIMIT) memo.delete(memo.keys().next().value as string);
+  memo.set(text, sel);
+  return sel;
+}
+
 /** A Selector around an AST (the AST must be in parser form: sets sorted and de-duplicated). */
 export function makeSelector(ast: SelectorNode): Selector {
   const text = canonicalString(ast);

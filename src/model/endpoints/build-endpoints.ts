@@ -22,7 +22,8 @@ export function buildEndpoints(input: PolicyInput, diagnostics: Diagnostic[] = [
   const saLabels = serviceAccountLabels(input);
   const shared = sharedParts(nsLabels, saLabels);
   const endpoints = input.pods.map((pod, index) => buildEndpoint(pod, index, shared(pod), diagnostics));
-  const services = input.services.map((s) => buildService(s, endpoints, diagnostics));
+  const byNamespace = endpointsByNamespace(endpoints);
+  const services = input.services.map((s) => buildService(s, byNamespace.get(s.namespace) ?? [], diagnostics));
   return { namespaces, endpoints, services };
 }
 
@@ -56,11 +57,34 @@ interface SharedParts {
   readonly profiles: string[];
 }
 
+/** A pod's SharedParts found by its labels and ports objects, namespace and service account. */
+interface SeenParts {
+  readonly ports: readonly ContainerPort[];
+  readonly namespace: string;
+  readonly serviceAccount: string;
+  readonly parts: SharedParts;
+}
+
 /**
  * SharedParts of a pod, computed once per label set, port list, namespace and service account, compared by
  * content: pods of a workload share them, and so do the bare pods of a dump (each with its own label object).
+ * The replicas of a workload share their labels and ports objects: found by those before any key is built.
  */
 function sharedParts(nsLabels: ReadonlyMap<string, Labels>, saLabels: ReadonlyMap<string, Labels>): (pod: PodInput) => SharedParts {
+  const byContent = byKey(nsLabels, saLabels);
+  const seen = new Map<Labels, SeenParts[]>();
+  return (pod) => {
+    let same = seen.get(pod.labels);
+    if (!same) seen.set(pod.labels, (same = []));
+    for (const s of same) if (s.ports === pod.ports && s.namespace === pod.namespace && s.serviceAccount === pod.serviceAccount) return s.parts;
+    const parts = byContent(pod);
+    same.push({ ports: pod.ports, namespace: pod.namespace, serviceAccount: pod.serviceAccount, parts });
+    return parts;
+  };
+}
+
+/** SharedParts by content (partsKey). */
+function byKey(nsLabels: ReadonlyMap<string, Labels>, saLabels: ReadonlyMap<string, Labels>): (pod: PodInput) => SharedParts {
   const cache = new Map<string, SharedParts>();
   // The profile labels a pod inherits depend on its namespace and service account only.
   const inheritedOf = new Map<string, Labels[]>();
@@ -109,22 +133,32 @@ function buildEndpoint(pod: PodInput, index: number, shared: SharedParts, diagno
       ip = undefined;
     }
   }
-  return {
-    index,
-    name: pod.name,
-    namespace: pod.namespace,
-    labels: shared.labels,
-    podLabels: pod.labels,
-    serviceAccount: pod.serviceAccount,
-    ...(ip !== undefined ? { ip } : {}),
-    ...(pod.node !== undefined ? { node: pod.node } : {}),
-    hostNetwork: pod.hostNetwork,
-    ports: shared.ports,
-    containerPorts: pod.ports,
-    ...(pod.owner ? { owner: pod.owner } : {}),
-    profiles: shared.profiles,
-    ...(pod.src ? { src: pod.src } : {}),
-  };
+  // Optional fields assigned one by one, in the declared key order (a spread of `{}` per absent field
+  // allocates an object per pod and field).
+  const e: Draft<WorkloadEndpoint> = { index, name: pod.name, namespace: pod.namespace, labels: shared.labels, podLabels: pod.labels, serviceAccount: pod.serviceAccount };
+  if (ip !== undefined) e.ip = ip;
+  if (pod.node !== undefined) e.node = pod.node;
+  e.hostNetwork = pod.hostNetwork;
+  e.ports = shared.ports;
+  e.containerPorts = pod.ports;
+  if (pod.owner) e.owner = pod.owner;
+  e.profiles = shared.profiles;
+  if (pod.src) e.src = pod.src;
+  return e as WorkloadEndpoint;
+}
+
+/** The writable form of an endpoint, filled field by field. */
+type Draft<T> = { -readonly [K in keyof T]?: T[K] };
+
+/** Endpoints by namespace, each list in endpoint order (a Service's backends are in its own namespace). */
+function endpointsByNamespace(endpoints: readonly WorkloadEndpoint[]): Map<string, WorkloadEndpoint[]> {
+  const out = new Map<string, WorkloadEndpoint[]>();
+  for (const e of endpoints) {
+    const list = out.get(e.namespace);
+    if (list) list.push(e);
+    else out.set(e.namespace, [e]);
+  }
+  return out;
 }
 
 /** workload_endpoint_default.go appendEndpointPorts: container ports with a name or a hostPort. */
@@ -139,7 +173,8 @@ export function endpointPorts(ports: readonly ContainerPort[]): EndpointPort[] {
   return out;
 }
 
-function buildService(s: ServiceSpec, endpoints: readonly WorkloadEndpoint[], diagnostics: Diagnostic[]): ServiceInfo {
+/** A Service with its backends among `inNamespace` (the endpoints of its namespace, in endpoint order). */
+function buildService(s: ServiceSpec, inNamespace: readonly WorkloadEndpoint[], diagnostics: Diagnostic[]): ServiceInfo {
   let clusterIP: number | undefined;
   if (s.clusterIP !== undefined && s.clusterIP !== 'None' && s.clusterIP !== '') {
     clusterIP = parseIpv4(s.clusterIP);
@@ -152,9 +187,7 @@ function buildService(s: ServiceSpec, endpoints: readonly WorkloadEndpoint[], di
   const backends =
     keys.length === 0
       ? []
-      : endpoints
-          .filter((e) => e.namespace === s.namespace && keys.every((k) => Object.hasOwn(e.podLabels, k) && e.podLabels[k] === s.selector[k]))
-          .map((e) => e.index);
+      : inNamespace.filter((e) => keys.every((k) => Object.hasOwn(e.podLabels, k) && e.podLabels[k] === s.selector[k])).map((e) => e.index);
   return {
     name: s.name,
     namespace: s.namespace,

@@ -32,6 +32,17 @@ export function buildPolicyModel(input: PolicyInput): { model: PolicyModel; diag
   return { model, diagnostics };
 }
 
+/**
+ * buildPolicyModel(input).diagnostics without the model: the endpoints' problems, then the manifests'
+ * (the policies are neither ordered nor finalised, which finds no problem).
+ */
+export function policyModelDiagnostics(input: PolicyInput): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  buildEndpoints(input, diagnostics);
+  for (const d of parsedPolicies(input.manifests).diagnostics) diagnostics.push(d);
+  return diagnostics;
+}
+
 function addGeneratedProfiles(profiles: Map<string, Profile>, input: PolicyInput, namespaces: PolicyModel['namespaces']): void {
   for (const ns of namespaces) profiles.set(`kns.${ns.name}`, namespaceProfile(ns.name, ns.labels));
   const saLabels = new Map(input.manifests.filter((m) => m.kind === 'ServiceAccount').map((m) => [`${m.namespace ?? 'default'}/${m.name}`, m.labels]));

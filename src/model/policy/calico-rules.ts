@@ -10,6 +10,7 @@ import {
   checkFields,
   errorCount,
   fail,
+  lazyOrigin,
   readArray,
   readInt,
   readObject,
@@ -88,7 +89,7 @@ export function readCalicoRule(
     destination: destination.entity,
     ipv4: ipVersion !== 6 && !v6,
     ...(http ? { http } : {}),
-    origin: { path, src: ctx.manifest.locate(path) },
+    origin: lazyOrigin(ctx, path),
   };
 }
 

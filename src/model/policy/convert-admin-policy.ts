@@ -5,7 +5,7 @@ import type { JsonObject, JsonValue } from '../../scenario/types.js';
 import type { DraftPolicy, DraftRule } from './draft.js';
 import { bareRule } from './draft.js';
 import { admPeerEntity, readAdmPorts } from './admin-peers.js';
-import { checkFields, errorCount, fail, readArray, readInt, readObject, readString, warn, type ReadCtx } from './read-json.js';
+import { checkFields, errorCount, fail, lazyOrigin, readArray, readInt, readObject, readString, warn, type ReadCtx } from './read-json.js';
 import { absentK8sSelector, readK8sSelector } from './read-selector.js';
 import type { RuleAction } from './types.js';
 
@@ -95,7 +95,8 @@ function convertRules(ctx: ReadCtx, spec: JsonObject, dir: 'ingress' | 'egress',
     if (name !== undefined && name.length > 100) fail(ctx, `${path}.name`, 'must be at most 100 characters');
     const action = actions.find((a) => a === obj['action']);
     if (!action) fail(ctx, `${path}.action`, `unsupported value ${JSON.stringify(obj['action'])}: supported values: ${actions.join(', ')}`);
-    const origin = { path, src: ctx.manifest.locate(path), k8sRuleIndex: i, ...(name ? { ruleName: name } : {}) };
+    const named = { k8sRuleIndex: i, ...(name ? { ruleName: name } : {}) };
+    const origin = lazyOrigin(ctx, path, named);
     const ports = readAdmPorts(ctx, obj['ports'], `${path}.ports`);
     const peers = readArray(ctx, obj[peerField], `${path}.${peerField}`) ?? [];
     if (peers.length === 0) fail(ctx, `${path}.${peerField}`, 'must have at least 1 peer');
@@ -123,7 +124,7 @@ function convertRules(ctx: ReadCtx, spec: JsonObject, dir: 'ingress' | 'egress',
           source: dir === 'ingress' ? e.entity : {},
           destination: dir === 'ingress' ? portPart : { ...portPart, ...e.entity },
           ipv4: !e.v6,
-          origin: { ...origin, k8sPeerIndex: j },
+          origin: lazyOrigin(ctx, path, { ...named, k8sPeerIndex: j }),
         });
       });
     }

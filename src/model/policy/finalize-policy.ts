@@ -2,8 +2,10 @@
 // (networkpolicyprocessor.go, globalnetworkpolicyprocessor.go, rules.go RuleAPIV3ToBackend).
 import { parseSelector } from '../../lib/selector/parse.js';
 import type { DraftEntity, DraftPolicy, DraftRule } from './draft.js';
+import type { Selector } from '../../lib/selector/types.js';
+import { namespacedPolicySelector, sideSelector } from './compose-selector.js';
 import {
-  endpointSelectorText,
+  endpointSelectorParts,
   NAMESPACE_LABEL,
   NAMESPACE_PREFIX,
   namespaceTerm,
@@ -35,6 +37,12 @@ export function policySelectorText(d: DraftPolicy): string {
   return sel;
 }
 
+/** The parsed target selector (policySelectorText), namespaced ones built from their parsed parts. */
+function policySelector(d: DraftPolicy): Selector {
+  const text = policySelectorText(d);
+  return d.namespace !== undefined && d.serviceAccountSelector === '' ? namespacedPolicySelector(text, d.selector, d.namespace) : parseSelector(text);
+}
+
 /** Finalises a draft policy as entry `id` of the model. */
 export function finalizePolicy(d: DraftPolicy, id: number): Policy {
   const rules = (list: readonly DraftRule[]): Rule[] => list.map((r, i) => finalizeRule(r, i, d.namespace));
@@ -46,7 +54,7 @@ export function finalizePolicy(d: DraftPolicy, id: number): Policy {
     tier: d.tier,
     order: d.order,
     sortKey: `${d.name}/${d.namespace ?? ''}/${d.kind}`,
-    selector: parseSelector(policySelectorText(d)),
+    selector: policySelector(d),
     types: d.types,
     ingress: rules(d.ingress),
     egress: rules(d.egress),
@@ -85,11 +93,11 @@ export function finalizeRule(r: DraftRule, index: number, ns: string | undefined
 
 function finalizeEntity(e: DraftEntity, ns: string | undefined): EntityMatch {
   const sa = e.serviceAccounts ? serviceAccountSelector(e.serviceAccounts.names, e.serviceAccounts.selector) : '';
-  const text = endpointSelectorText(e.namespaceSelector ?? '', e.selector ?? '', sa, e.notSelector ?? '', ns);
+  const selector = sideSelector(endpointSelectorParts(e.namespaceSelector ?? '', e.selector ?? '', sa, e.notSelector ?? '', ns));
   const out: Draft<EntityMatch> = {};
   if (e.nets) out.nets = e.nets;
   if (e.notNets) out.notNets = e.notNets;
-  if (text !== '') out.selector = parseSelector(text);
+  if (selector) out.selector = selector;
   if (e.notSelector) out.notSelector = parseSelector(e.notSelector);
   if (e.ports) out.ports = e.ports;
   if (e.notPorts) out.notPorts = e.notPorts;

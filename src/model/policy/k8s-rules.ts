@@ -6,7 +6,7 @@ import { parseNet, strictSubset } from './cidr.js';
 import type { DraftEntity, DraftRule } from './draft.js';
 import { isK8sPortName, isPortNumber, portMatch, type PortEntry } from './ports.js';
 import { parseK8sProtocol, protocolName } from './protocol.js';
-import { checkFields, errorCount, fail, readArray, readInt, readObject, warn, type ReadCtx } from './read-json.js';
+import { checkFields, errorCount, fail, lazyOrigin, readArray, readInt, readObject, warn, type ReadCtx } from './read-json.js';
 import { absentK8sSelector, readK8sSelector } from './read-selector.js';
 
 /** A converted peer: the EntityRule fields it sets (`v6` when its ipBlock is IPv6). */
@@ -47,12 +47,7 @@ export function convertK8sRule(
     const protocol = proto === '' ? undefined : parseK8sProtocol(ctx, proto, path, undefined);
     const dstPorts = entries && entries.length > 0 ? portMatch(entries) : undefined;
     peerList.forEach((peer, peerIndex) => {
-      const origin = {
-        path,
-        src: ctx.manifest.locate(path),
-        k8sRuleIndex: index,
-        ...(peer ? { k8sPeerIndex: peerIndex } : {}),
-      };
+      const origin = lazyOrigin(ctx, path, peer ? { k8sRuleIndex: index, k8sPeerIndex: peerIndex } : { k8sRuleIndex: index });
       const peerEntity: DraftEntity = peer?.entity ?? {};
       const portEntity: DraftEntity = dstPorts ? { ports: dstPorts } : {};
       out.push({
@@ -75,7 +70,7 @@ function allowAll(ctx: ReadCtx, path: string, index: number): DraftRule[] {
       source: {},
       destination: {},
       ipv4: true,
-      origin: { path, src: ctx.manifest.locate(path), k8sRuleIndex: index },
+      origin: lazyOrigin(ctx, path, { k8sRuleIndex: index }),
     },
   ];
 }

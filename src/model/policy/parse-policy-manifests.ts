@@ -44,8 +44,25 @@ export function parsePolicyManifests(manifests: readonly Manifest[]): ParsedPoli
     for (const d of ctx.diagnostics) diagnostics.push(d);
   }
   const sortedTiers = [...tiers.values()].sort(compareTiers);
-  const policies = orderPolicies([...drafts.values()], sortedTiers, diagnostics);
-  return { tiers: sortedTiers, policies, profiles, hostEndpoints, networkSets, diagnostics };
+  let kept: readonly DraftPolicy[] = inKnownTiers([...drafts.values()], sortedTiers, diagnostics);
+  let policies: readonly Policy[] | undefined;
+  return {
+    tiers: sortedTiers,
+    // Ordered and finalised when first read: finalising finds no problem, so a question that needs the
+    // diagnostics alone (loading any input, `manifests`, `validate`) never pays for it. The drafts are
+    // let go once finalised.
+    get policies(): readonly Policy[] {
+      if (policies === undefined) {
+        policies = orderPolicies(kept, sortedTiers);
+        kept = [];
+      }
+      return policies;
+    },
+    profiles,
+    hostEndpoints,
+    networkSets,
+    diagnostics,
+  };
 }
 
 interface CalicoObjects {
@@ -80,15 +97,20 @@ function addUnique(drafts: Map<string, DraftPolicy>, key: string, d: DraftPolicy
   drafts.set(key, d);
 }
 
-/** Policies sorted by tier position, order, then Felix's `name/namespace/kind` key; unknown tiers rejected. */
-function orderPolicies(drafts: DraftPolicy[], tiers: readonly Tier[], diagnostics: Diagnostic[]): Policy[] {
-  const tierPos = new Map(tiers.map((t, i) => [t.name, i]));
-  const kept = drafts.filter((d) => {
-    if (tierPos.has(d.tier)) return true;
+/** The drafts whose tier exists; the others are rejected, each with an error. */
+function inKnownTiers(drafts: DraftPolicy[], tiers: readonly Tier[], diagnostics: Diagnostic[]): DraftPolicy[] {
+  const known = new Set(tiers.map((t) => t.name));
+  return drafts.filter((d) => {
+    if (known.has(d.tier)) return true;
     diagnostics.push(diagnosticAt(d.src, 'spec.tier', `tier "${d.tier}" does not exist (declare a projectcalico.org/v3 Tier); policy ${d.name} is rejected`));
     return false;
   });
-  const keyed = kept.map((d) => ({ d, tier: tierPos.get(d.tier) as number, key: `${d.name}/${d.namespace ?? ''}/${d.kind}` }));
+}
+
+/** Policies (of known tiers) sorted by tier position, order, then Felix's `name/namespace/kind` key. */
+function orderPolicies(drafts: readonly DraftPolicy[], tiers: readonly Tier[]): Policy[] {
+  const tierPos = new Map(tiers.map((t, i) => [t.name, i]));
+  const keyed = drafts.map((d) => ({ d, tier: tierPos.get(d.tier) as number, key: `${d.name}/${d.namespace ?? ''}/${d.kind}` }));
   keyed.sort((a, b) => {
     if (a.tier !== b.tier) return a.tier - b.tier;
     if (a.d.order !== b.d.order) return a.d.order < b.d.order ? -1 : 1;

@@ -2,7 +2,7 @@
 // Diagnostic located by the manifest's Locator at the field path (`spec.ingress[0].ports[1].port`).
 import { isToken, quoteToken } from '../../lib/quote-token.js';
 import { didYouMean } from '../../scenario/schema/did-you-mean.js';
-import type { Diagnostic } from '../../lib/diagnostics.js';
+import type { Diagnostic, SourceRef } from '../../lib/diagnostics.js';
 import { diagnosticAt } from '../../lib/diagnostics.js';
 import type { JsonObject, JsonValue, Manifest } from '../../scenario/types.js';
 
@@ -107,4 +107,21 @@ export function checkFields(ctx: ReadCtx, obj: JsonObject, known: readonly strin
 /** `base.key` (or `key` at the root). */
 export function sub(base: string, key: string): string {
   return base ? `${base}.${key}` : key;
+}
+
+/**
+ * The origin of a rule at `path` (with `extra` fields after its position), the position looked up when first
+ * read: explanations read a few rules, a policy parse makes thousands. An own enumerable getter, so copies
+ * and JSON show it as a plain field.
+ */
+export function lazyOrigin<E extends object>(ctx: ReadCtx, path: string, extra?: E): { readonly path: string; readonly src: SourceRef } & E {
+  let src: SourceRef | undefined;
+  const m = ctx.manifest;
+  return {
+    path,
+    get src(): SourceRef {
+      return (src ??= m.locate(path));
+    },
+    ...(extra as E),
+  };
 }

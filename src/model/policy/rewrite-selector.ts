@@ -73,6 +73,26 @@ export function endpointSelectorText(
   notSelector: string,
   policyNamespace: string | undefined,
 ): string {
+  return sideText(endpointSelectorParts(namespaceSelector, selector, saSelector, notSelector, policyNamespace));
+}
+
+/**
+ * What endpointSelectorText is made of: `(ns) && (inner)` when `ns` is set, inner alone otherwise, where
+ * inner is `(sa) && (selector)` when both are set, else the one set ('' when none).
+ */
+export interface SideParts {
+  readonly ns: string;
+  readonly sa: string;
+  readonly selector: string;
+}
+
+export function endpointSelectorParts(
+  namespaceSelector: string,
+  selector: string,
+  saSelector: string,
+  notSelector: string,
+  policyNamespace: string | undefined,
+): SideParts {
   let nsSel = '';
   if (namespaceSelector !== '') {
     nsSel = prefixSelectorText(namespaceSelector, NAMESPACE_PREFIX)
@@ -81,10 +101,13 @@ export function endpointSelectorText(
   } else if (policyNamespace !== undefined) {
     nsSel = namespaceTerm(policyNamespace);
   }
-  const parts = [saSelector, selector].filter((s) => s !== '');
-  let sel = parts.length === 0 ? '' : parts.length === 1 ? (parts[0] as string) : `(${parts.join(') && (')})`;
-  if (nsSel !== '' && (sel !== '' || notSelector !== '' || namespaceSelector !== '')) {
-    sel = sel !== '' ? `(${nsSel}) && (${sel})` : nsSel;
-  }
-  return sel;
+  const used = selector !== '' || saSelector !== '';
+  return { ns: nsSel !== '' && (used || notSelector !== '' || namespaceSelector !== '') ? nsSel : '', sa: saSelector, selector };
+}
+
+/** The text of a side's parts (see SideParts). */
+export function sideText(p: SideParts): string {
+  const inner = p.sa !== '' && p.selector !== '' ? `(${p.sa}) && (${p.selector})` : p.sa !== '' ? p.sa : p.selector;
+  if (p.ns === '') return inner;
+  return inner !== '' ? `(${p.ns}) && (${inner})` : p.ns;
 }

@@ -2,7 +2,7 @@
 // cluster's problems are reported though a question builds only the clusters it reads.
 import type { Diagnostic } from '../../lib/diagnostics.js';
 import type { PolicyInput } from '../../model/endpoints/types.js';
-import { buildPolicyModel } from '../../model/policy/build-policy-model.js';
+import { policyModelDiagnostics } from '../../model/policy/build-policy-model.js';
 
 /**
  * buildPolicyModel(input).diagnostics, built with one pod of each namespace. Pods reach the diagnostics in
@@ -10,7 +10,7 @@ import { buildPolicyModel } from '../../model/policy/build-policy-model.js';
  * must parse) and the namespaces they add to the cluster's list, which one pod per namespace adds alike.
  */
 export function policyDiagnostics(input: PolicyInput): Diagnostic[] {
-  return buildPolicyModel({ ...input, pods: onePerNamespace(input.pods, (p) => p.namespace) }).diagnostics;
+  return policyModelDiagnostics({ ...input, pods: onePerNamespace(input.pods, (p) => p.namespace) });
 }
 
 /** The first of `pods` in each namespace (`namespaceOf`), in order. */

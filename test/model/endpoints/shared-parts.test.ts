@@ -60,4 +60,54 @@ describe('buildEndpoints shares parts by content', () => {
     );
     expect(shared).toBeGreaterThan(150);
   });
+
+  it('finds a replica by its labels and ports objects, and never across namespaces, service accounts or port lists', () => {
+    let reused = 0;
+    fc.assert(
+      fc.property(clusterArb({ maxPods: 6, maxPolicies: 0, extras: true, undeclared: true }), fc.array(fc.nat(), { minLength: 4, maxLength: 10 }), (cluster, picks) => {
+        // Replicas keep the picked pod's labels and ports objects; variants 1-3 change what else the parts rest on.
+        const replicas = picks.map((k, j): PodInput => {
+          const p = cluster.pods[k % cluster.pods.length]!;
+          const variant = j % 4;
+          if (variant === 1) return { ...p, name: `r${j}`, namespace: `${p.namespace}-x` };
+          if (variant === 2) return { ...p, name: `r${j}`, serviceAccount: p.serviceAccount === 'default' ? 'other' : 'default' };
+          if (variant === 3) return { ...p, name: `r${j}`, ports: [...p.ports, { name: 'extra', containerPort: 7, protocol: 'TCP' }] };
+          return { ...p, name: `r${j}` };
+        });
+        const input: PolicyInput = { ...cluster, pods: [...cluster.pods, ...replicas] };
+        const { endpoints } = buildEndpoints(input);
+        endpoints.forEach((e, i) => {
+          expect({ namespace: e.namespace, serviceAccount: e.serviceAccount, labels: e.labels, ports: e.ports, profiles: e.profiles }).toEqual(alone(input, i));
+        });
+        picks.forEach((k, j) => {
+          if (j % 4 === 0) {
+            expect(endpoints[cluster.pods.length + j]!.labels).toBe(endpoints[k % cluster.pods.length]!.labels);
+            reused++;
+          }
+        });
+      }),
+      { numRuns: 150, seed: 5353 },
+    );
+    expect(reused).toBeGreaterThan(150);
+  });
+
+  it("gives each Service the backends a scan of every endpoint finds (its namespace's pods its selector matches, in order)", () => {
+    let backends = 0;
+    fc.assert(
+      fc.property(clusterArb({ maxPods: 10, maxPolicies: 0, extras: true, undeclared: true }), (input) => {
+        const { endpoints, services } = buildEndpoints(input);
+        input.services.forEach((s, i) => {
+          const keys = Object.keys(s.selector);
+          const expected =
+            keys.length === 0
+              ? []
+              : endpoints.filter((e) => e.namespace === s.namespace && keys.every((k) => Object.hasOwn(e.podLabels, k) && e.podLabels[k] === s.selector[k])).map((e) => e.index);
+          expect(services[i]!.backends).toEqual(expected);
+          backends += expected.length;
+        });
+      }),
+      { numRuns: 200, seed: 6464 },
+    );
+    expect(backends).toBeGreaterThan(50);
+  });
 });
