@@ -137,8 +137,9 @@ function isPathBreak(c: number): boolean {
   return c === DOT || c === LBRACKET || c === RBRACKET;
 }
 
-/** A path's keys and indices, quoted keys (`["a.b/c"]`) included, by the regular expression. */
-function splitQuotedPath(path: string): (string | number)[] {
+/** A path's keys and indices, quoted keys (`["a.b/c"]`) included, by the regular expression (splitPath's
+ *  reference for unquoted paths, in its property test). */
+export function splitQuotedPath(path: string): (string | number)[] {
   const out: (string | number)[] = [];
   const re = /([^.[\]]+)|\[(\d+)\]|\["((?:[^"\\]|\\.)*)"\]/g;
   for (let m = re.exec(path); m !== null; m = re.exec(path)) {

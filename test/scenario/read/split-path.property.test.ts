@@ -1,20 +1,12 @@
-// splitPath's scan of character codes (paths without a `"`) against the regular expression it replaced there, kept
-// here as the reference: the same keys and indices, in order, on generated paths made of the characters that
+// splitPath's scan of character codes (paths without a `"`) against the regular expression it replaced there (splitQuotedPath, kept in src/ for quoted paths) as
+// the reference: the same keys and indices, in order, on generated paths made of the characters that
 // matter to it (separators, brackets, digits, letters) and on arbitrary strings.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { splitPath } from '../../../src/scenario/read/positioned.js';
+import { splitPath, splitQuotedPath } from '../../../src/scenario/read/positioned.js';
 
-function referenceSplit(path: string): (string | number)[] {
-  const out: (string | number)[] = [];
-  const re = /([^.[\]]+)|\[(\d+)\]|\["((?:[^"\\]|\\.)*)"\]/g;
-  for (let m = re.exec(path); m !== null; m = re.exec(path)) {
-    if (m[1] !== undefined) out.push(m[1]);
-    else if (m[2] !== undefined) out.push(Number(m[2]));
-    else out.push(JSON.parse(`"${m[3] ?? ''}"`) as string);
-  }
-  return out;
-}
+/** The regular expression every path went through before, kept in src/ for quoted paths. */
+const referenceSplit = splitQuotedPath;
 
 const piece = fc.constantFrom('.', '[', ']', '0', '7', '12', '007', 'a', 'spec', 'ports', '-', '/', ' ', '\n', 'é', '[3]', '[x]', '[]', '..', 'x.y');
 const path = fc.oneof(fc.array(piece, { maxLength: 12 }).map((p) => p.join('')), fc.string({ maxLength: 16 }));
