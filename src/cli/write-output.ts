@@ -56,15 +56,25 @@ export interface TreeOptions {
   readonly replaceable?: (dir: string) => boolean;
 }
 
-function writeTree(dir: string, files: readonly TreeFile[], options: TreeOptions): void {
+/**
+ * Refuses (OutputError) a folder writeTreeAtomic would not replace: a file, or a folder holding anything that is
+ * not `replaceable` without `force`. A command calls it before its work, so a refused output costs no simulation.
+ */
+export function refuseTreeTarget(dir: string, options: TreeOptions = {}): 'none' | 'dir' {
   const target = resolve(dir);
-  const parent = dirname(target);
-  ensureFolder(parent, dir);
   const existing = kindOf(target);
   if (existing === 'file' || existing === 'other') throw new OutputError(dir, 'it exists and is not a folder');
   if (existing === 'dir' && readdirSync(target).length > 0 && !options.force && !(options.replaceable?.(target) ?? false)) {
     throw new OutputError(dir, 'the folder exists and is not empty (pass --force to replace it)');
   }
+  return existing;
+}
+
+function writeTree(dir: string, files: readonly TreeFile[], options: TreeOptions): void {
+  const target = resolve(dir);
+  const parent = dirname(target);
+  ensureFolder(parent, dir);
+  const existing = refuseTreeTarget(dir, options);
   const tmp = join(parent, `.${basename(target)}.${process.pid}.${tmpSuffix()}.tmp`);
   const old = `${tmp}.old`;
   try {

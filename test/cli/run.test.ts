@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -71,6 +71,49 @@ describe('calisim run', () => {
     expect(report.certificates.windows.length).toBeGreaterThan(0);
     // (A component reading a mounted Secret sees the renewal up to a minute later: a `not-reloaded` window follows.)
     for (const w of report.certificates.windows.filter((x: { reason: string; to?: number }) => x.reason === 'expired' && x.to !== undefined)) expect([w.from, w.to]).toEqual([3_600_000, 7_200_000]);
+  });
+});
+
+describe('calisim run --manifests', () => {
+  const out = mkdtempSync(join(tmpdir(), 'calisim-run-manifests-'));
+  /** Every file under `dir` (relative path → bytes). */
+  const tree = (dir: string): Map<string, string> =>
+    new Map(
+      (readdirSync(dir, { recursive: true }) as string[])
+        .filter((f) => statSync(join(dir, f)).isFile())
+        .sort()
+        .map((f) => [f, readFileSync(join(dir, f), 'utf8')]),
+    );
+
+  it('writes, from its one load and simulation, the files `calisim manifests` writes, and the same report and page as without', () => {
+    const r = runCli(['run', '--out', join(out, 'with'), '--manifests']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/Wrote \S+report\.json, \S+calisim\.html and \d+ files under \S+manifests\n$/);
+    expect(runCli(['run', '--out', join(out, 'without'), '--quiet']).code).toBe(0);
+    expect(runCli(['manifests', 'scenarios/giantnetes.yaml', '-o', join(out, 'alone'), '--quiet']).code).toBe(0);
+    const written = tree(join(out, 'with', 'manifests'));
+    expect([...written.keys()]).toContain('acme/kustomization.yaml');
+    expect(written).toEqual(tree(join(out, 'alone')));
+    for (const f of ['report.json', 'calisim.html']) expect(readFileSync(join(out, 'with', f), 'utf8')).toBe(readFileSync(join(out, 'without', f), 'utf8'));
+    // Run again: the folder it wrote is replaced, not refused.
+    expect(runCli(['run', '--out', join(out, 'with'), '--manifests', '--quiet', '--no-viz']).code).toBe(0);
+  });
+
+  it('refuses a manifests folder holding other files before simulating, and --force without --manifests', () => {
+    const foreign = join(out, 'foreign');
+    mkdirSync(join(foreign, 'manifests'), { recursive: true });
+    writeFileSync(join(foreign, 'manifests', 'notes.txt'), 'mine\n');
+    const r = runCli(['run', '--out', foreign, '--manifests']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/cannot write \S*foreign\/manifests: the folder exists and is not empty \(pass --force to replace it\)/);
+    expect(existsSync(join(foreign, 'report.json'))).toBe(false);
+    expect(readdirSync(join(foreign, 'manifests'))).toEqual(['notes.txt']);
+    expect(runCli(['run', '--out', foreign, '--manifests', '--force', '--quiet', '--no-viz']).code).toBe(0);
+    expect(readdirSync(join(foreign, 'manifests')).sort()).toEqual(['acme', 'globex', 'initech', 'mgmt', 'umbrella']);
+    const bare = runCli(['run', '--out', join(out, 'bare'), '--force']);
+    expect(bare.code).toBe(2);
+    expect(bare.stderr).toMatch(/--force replaces the OUT\/manifests folder of --manifests/);
   });
 });
 

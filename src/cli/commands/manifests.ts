@@ -69,8 +69,8 @@ function outputOf(o: string | undefined, format: string | undefined): { out: str
   return { out: word === undefined ? (o ?? DEFAULT_OUT) : DEFAULT_OUT, format: (word ?? format) === 'json' ? 'json' : 'yaml' };
 }
 
-/** A folder this command wrote before: only cluster folders, each with its kustomization.yaml. */
-function isPreviousOutput(dir: string): boolean {
+/** A folder this command (or `run --manifests`) wrote before: only cluster folders, each with its kustomization.yaml. */
+export function isPreviousOutput(dir: string): boolean {
   return readdirSync(dir).every((e) => {
     const p = join(dir, e);
     return statSync(p).isDirectory() && existsSync(join(p, 'kustomization.yaml'));

@@ -1,6 +1,8 @@
 // cli: `calisim run [SCENARIO]` — simulate a scenario (the embedded default when none is given), print
-// the summary (text or JSON) and write report.json into the output folder.
+// the summary (text or JSON) and write report.json into the output folder, with the page (calisim.html) and, asked
+// for, the manifests the run started from (manifests/), all from the one load and the one simulation.
 import { join, relative } from 'node:path';
+import { buildManifestSet, type SetFile } from '../../emit/manifest-set.js';
 import { buildModel } from '../../model/build-model.js';
 import { advancePlatform, createPlatform } from '../../engine/platform/run-platform.js';
 import { renderRunSummary } from '../../emit/report/run-summary-text.js';
@@ -15,8 +17,9 @@ import { loadInput, warningsJson } from '../load-input.js';
 import { printDoc, withOutputOption } from '../print-doc.js';
 import { startProgress } from '../progress.js';
 import { UsageError } from '../usage-error.js';
-import { writeFileAtomic } from '../write-output.js';
+import { refuseTreeTarget, writeFileAtomic, writeTreeAtomic } from '../write-output.js';
 import { bgpProblems, throwErrors } from '../model-problems.js';
+import { isPreviousOutput } from './manifests.js';
 import { startVizPage } from './viz.js';
 
 export const runCommand: Command = {
@@ -30,7 +33,9 @@ export const runCommand: Command = {
       .option('out', { type: 'string', default: 'out', describe: 'output folder for report.json' })
       .option('format', { choices: ['text', 'json'] as const, default: 'text' })
       .option('quiet', { type: 'boolean', default: false, describe: 'print nothing but errors' })
-      .option('viz', { type: 'boolean', default: true, describe: 'write calisim.html beside report.json (--no-viz skips it)' }),
+      .option('viz', { type: 'boolean', default: true, describe: 'write calisim.html beside report.json (--no-viz skips it)' })
+      .option('manifests', { type: 'boolean', default: false, describe: 'also write the manifests the run started from into OUT/manifests (what `calisim manifests` writes, at the run\'s seed)' })
+      .option('force', { type: 'boolean', default: false, describe: 'with --manifests: replace an OUT/manifests folder that holds other files' }),
   async run(args) {
     const given = inputFiles(args, 'scenario');
     const files = given.length ? given : [defaultScenarioPath()];
@@ -43,6 +48,12 @@ export const runCommand: Command = {
     const late = until === undefined ? undefined : simTimeProblem(until);
     if (late !== undefined) throw new UsageError(`--until ${untilText ?? ''}: ${late}`);
     const seed = optSeed(args) ?? scenario.seed;
+    const outDir = optString(args, 'out') ?? 'out';
+    const manifestsDir = join(outDir, 'manifests');
+    const treeOptions = { force: args['force'] === true, replaceable: isPreviousOutput };
+    if (args['force'] === true && args['manifests'] !== true) throw new UsageError('--force replaces the OUT/manifests folder of --manifests: pass --manifests too');
+    // A manifests folder that would be refused is refused before the simulation.
+    if (args['manifests'] === true) refuseTreeTarget(manifestsDir, treeOptions);
     const progress = startProgress(`run ${scenario.name}`, quiet);
     progress.step('building the model');
     const model = buildModel(scenario);
@@ -52,22 +63,35 @@ export const runCommand: Command = {
     const run = createPlatform(model, { seed, progress: (m) => progress.step(m), onPolicyChange: policyChangeEffects });
     // The page records this run while it advances (one simulation); --no-viz advances it directly.
     const page = args['viz'] !== false ? startVizPage(run, seed, end) : undefined;
-    if (page) page.advance(end);
-    else advancePlatform(run, end);
+    const advance = (until: number): void => void (page ? page.advance(until) : advancePlatform(run, until));
+    // The manifests are the state at time 0, as `calisim manifests` emits it (its --at defaults to 0): the run is
+    // advanced to 0, read, and goes on (stepping through an instant changes nothing the run computes).
+    let manifests: SetFile[] | undefined;
+    if (args['manifests'] === true) {
+      advance(0);
+      progress.step('building the manifests');
+      manifests = buildManifestSet(run, { format: 'yaml', warn: (line) => void process.stderr.write(line + '\n') });
+    }
+    advance(end);
     progress.done();
     // Files named relative to the working directory (the default scenario too), so report.json's bytes do not
     // depend on where calisim is installed.
     const report = buildRunReport(run, seed, (f) => relative(process.cwd(), f) || f);
-    const outDir = optString(args, 'out') ?? 'out';
     const json = JSON.stringify({ ...report, warnings: warningsJson(input) }, null, 2) + '\n';
     writeFileAtomic(join(outDir, 'report.json'), json);
     page?.write(join(outDir, 'calisim.html'));
+    if (manifests) writeTreeAtomic(manifestsDir, manifests, treeOptions);
     if (!quiet) {
       const output = optString(args, 'output');
       if (output === 'yaml') printDoc(JSON.parse(json) as object, 'yaml');
       else if (optString(args, 'format') === 'json' || output === 'json') process.stdout.write(json);
-      else process.stdout.write(renderRunSummary(report) + `\nWrote ${join(outDir, 'report.json')}${args['viz'] !== false ? ` and ${join(outDir, 'calisim.html')}` : ''}\n`);
+      else process.stdout.write(renderRunSummary(report) + `\nWrote ${wroteList([join(outDir, 'report.json'), ...(page ? [join(outDir, 'calisim.html')] : []), ...(manifests ? [`${manifests.length} files under ${manifestsDir}`] : [])])}\n`);
     }
     return report.verdicts.some((v) => v.status === 'fail') ? 1 : 0;
   },
 };
+
+/** `a`, `a and b`, `a, b and c`. */
+function wroteList(items: readonly string[]): string {
+  return items.length < 2 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]!}`;
+}
