@@ -35,6 +35,8 @@ export interface MatrixDiff {
 export interface ChangedRows {
   readonly egress: readonly number[];
   readonly ingress: readonly number[];
+  /** The change was a revert(): every row is as it was before the recompute it undid. */
+  readonly undone: boolean;
 }
 
 /** Hot data holder for one packet class. Rows have `words` words; there are words * 32 rows. */
@@ -44,6 +46,8 @@ export class MatrixState {
   /** Cells decided by the reference evaluator (pairs with an uncertain class), by a * capacity + b. */
   private overlay = new Map<number, Outcome>();
   private before: { E: SavedRows; I: SavedRows; overlay: Map<number, Outcome> } | undefined;
+  /** The last change was a revert(). */
+  private undone = false;
   /** Per direction and class, the terminating policy of each tier in its last program. */
   private readonly terms: Record<Direction, (readonly (CPolicy | undefined)[] | undefined)[]> = { ingress: [], egress: [] };
   private allowCache: Int32Array | undefined;
@@ -114,6 +118,7 @@ export class MatrixState {
     const ig = force ? [...ingress] : liveClasses(ingress, this.terms.ingress, changed);
     const W = this.core.words;
     this.before = { E: new SavedRows(this.E, eg, W, this.terms.egress), I: new SavedRows(this.I, ig, W, this.terms.ingress), overlay: this.overlay };
+    this.undone = false;
     this.computeRows(eg, 'egress');
     this.computeRows(ig, 'ingress');
     this.allowCache = undefined;
@@ -132,6 +137,7 @@ export class MatrixState {
     before.E.restore(this.E, W, this.terms.egress);
     before.I.restore(this.I, W, this.terms.ingress);
     this.before = now;
+    this.undone = true;
     this.allowCache = undefined;
   }
 
@@ -143,7 +149,7 @@ export class MatrixState {
     const before = this.before;
     if (!before) return undefined;
     const W = this.core.words;
-    return { egress: before.E.changed(this.E, W), ingress: before.I.changed(this.I, W) };
+    return { egress: before.E.changed(this.E, W), ingress: before.I.changed(this.I, W), undone: this.undone };
   }
 
   /** Pairs whose verdict changed since recompute(). */
