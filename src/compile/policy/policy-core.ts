@@ -136,13 +136,16 @@ export class PolicyCore implements MatrixCore {
 
   /** Compiles and indexes a policy (CIDRs registered first); returns it and the classes it selects. */
   addPolicy(p: Policy): { cp: CPolicy; classes: number[] } {
+    this.registerCidrs(p);
     const cp = this.compile(p);
     return { cp, classes: this.targets.add(cp, this.pool) };
   }
 
-  /** Compiles a policy (CIDRs registered first) and keeps it by key; its targets are not indexed. */
+  /**
+   * Compiles a policy whose CIDRs are registered (the constructor's universe is refined by every CIDR of the
+   * model) and keeps it by key; its targets are not indexed.
+   */
   private compile(p: Policy): CPolicy {
-    this.registerCidrs(p);
     for (const r of p.ingress) this.packets.addRule(r);
     for (const r of p.egress) this.packets.addRule(r);
     const cp = compilePolicy(this.ctx, p, this.tierPos.get(p.tier) ?? 0);
