@@ -105,29 +105,32 @@ function sweepCuts(core: PolicyCore, rs: RuleState, state: MatrixState, protocol
   return intervals.length;
 }
 
-/** Recomputes the rows of the targets of `changed` rules' policies (every target for a profile rule; HostEndpoints' for `hosts`). */
+/**
+ * Recomputes the rows of the targets of `changed` rules' policies in the rules' directions, those whose
+ * programs can change (MatrixState.liveTargets); every target for a profile rule, HostEndpoints for `hosts`.
+ */
 function recomputeRules(core: PolicyCore, state: MatrixState, rows: Rows, changed: Iterable<CRule>, hosts: boolean): void {
-  rows.ingress.fill(0);
-  rows.egress.fill(0);
-  const policies = new Set<NonNullable<CRule['policy']>>();
+  const policies: Record<CRule['dir'], Set<NonNullable<CRule['policy']>>> = { ingress: new Set(), egress: new Set() };
   let profiles = false;
   for (const r of changed) {
-    if (!r.policy) {
-      profiles = true;
-      continue;
-    }
-    policies.add(r.policy);
-    orSlot(rows[r.dir], core.pool.data, r.policy.targets);
+    if (r.policy) policies[r.dir].add(r.policy);
+    else profiles = true;
   }
-  if (profiles || hosts) {
-    for (let c = 0; c < core.u.classes.n; c++) {
-      if (profiles ? core.isTarget(c) : core.u.classes.kind[c] === KIND_HEP) {
-        rows.ingress[c >>> 5] |= 1 << (c & 31);
-        rows.egress[c >>> 5] |= 1 << (c & 31);
-      }
+  const all = [...new Set([...policies.ingress, ...policies.egress])];
+  if (!profiles && !hosts) {
+    state.recompute(state.liveTargets('ingress', policies.ingress), state.liveTargets('egress', policies.egress), all, true);
+    return;
+  }
+  rows.ingress.fill(0);
+  rows.egress.fill(0);
+  for (const dir of ['ingress', 'egress'] as const) for (const p of policies[dir]) orSlot(rows[dir], core.pool.data, p.targets);
+  for (let c = 0; c < core.u.classes.n; c++) {
+    if (profiles ? core.isTarget(c) : core.u.classes.kind[c] === KIND_HEP) {
+      rows.ingress[c >>> 5] |= 1 << (c & 31);
+      rows.egress[c >>> 5] |= 1 << (c & 31);
     }
   }
-  state.recompute(bitsOf(rows.ingress), bitsOf(rows.egress), [...policies], profiles || hosts);
+  state.recompute(bitsOf(rows.ingress), bitsOf(rows.egress), all, true);
 }
 
 /** The rules a cut retargets, with their sets in the rule state before it, and whether failsafe ports change there. */
