@@ -14,7 +14,7 @@ import { clusterIps, overlayUncertain } from './overlay-uncertain.js';
 import { specOf, type PacketSpec } from './packet-class.js';
 import { PolicyCore, type CoreOptions } from './policy-core.js';
 import { PolicyMatrix } from './policy-matrix.js';
-import { sweepPorts } from './port-sweep.js';
+import { sweepPorts, sweepProtocols, type SweptProtocol } from './port-sweep.js';
 import { comparePolicies, insertionPoint } from './target-policies.js';
 import { markUncertain } from './uncertain-classes.js';
 
@@ -187,6 +187,17 @@ export class CompiledPolicies {
     return sweepPorts(this.core, protocol, (lo, hi, state) => {
       if (this.uncertain.length > 0) overlayUncertain(this.core, this.model, state, this.uncertain);
       visit(lo, hi, new PolicyMatrix(this.core, state, { protocol, dstPort: lo }));
+    });
+  }
+
+  /**
+   * sweepPorts of each protocol of `list` in turn, carrying one matrix across protocols too; a protocol
+   * without `ports` is visited once (as [1, 65535]). Returns the number of visits.
+   */
+  sweepProtocols(list: readonly SweptProtocol[], visit: (protocol: number, lo: number, hi: number, matrix: PolicyMatrix) => void): number {
+    return sweepProtocols(this.core, list, (protocol, lo, hi, state) => {
+      if (this.uncertain.length > 0) overlayUncertain(this.core, this.model, state, this.uncertain);
+      visit(protocol, lo, hi, new PolicyMatrix(this.core, state, { protocol, dstPort: lo }));
     });
   }
 

@@ -17,6 +17,8 @@ interface Declaration {
 /** Named-port declarations by name. */
 export class NamedPorts {
   private readonly byName = new Map<string, Declaration[]>();
+  /** The distinct port numbers declared under each name (B1 declares `http` in hundreds of identities). */
+  private readonly numbersByName = new Map<string, Set<number>>();
   /** Every declared port number (they cut the port space into classes). */
   readonly numbers = new Set<number>();
 
@@ -33,12 +35,15 @@ export class NamedPorts {
     const list = this.byName.get(name);
     if (list) list.push(d);
     else this.byName.set(name, [d]);
+    let numbers = this.numbersByName.get(name);
+    if (!numbers) this.numbersByName.set(name, (numbers = new Set()));
+    numbers.add(d.port);
     this.numbers.add(d.port);
   }
 
   /** The port numbers declared under any of `names` (in any protocol). */
   numbersOf(names: readonly string[], into: Set<number>): void {
-    for (const name of names) for (const d of this.byName.get(name) ?? []) into.add(d.port);
+    for (const name of names) for (const p of this.numbersByName.get(name) ?? []) into.add(p);
   }
 
   /**

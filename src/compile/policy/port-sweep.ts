@@ -9,9 +9,50 @@ import { MatrixState } from './matrix-state.js';
 import type { PolicyCore } from './policy-core.js';
 import { RuleState } from './rule-state.js';
 
+/** A protocol to sweep: every port interval, or (`ports` false: no rule tells its ports apart) one visit. */
+export interface SweptProtocol {
+  readonly protocol: number;
+  readonly ports: boolean;
+}
+
 /** Calls `visit(lo, hi, state)` for every port interval [lo, hi] of `protocol`, in order; returns their count. */
 export function sweepPorts(core: PolicyCore, protocol: number, visit: (lo: number, hi: number, state: MatrixState) => void): number {
+  return sweepProtocols(core, [{ protocol, ports: true }], (_protocol, lo, hi, state) => visit(lo, hi, state));
+}
+
+/**
+ * sweepPorts of each protocol of `list` in turn, with one matrix carried from protocol to protocol too: at the
+ * first port of the next protocol only the rules whose sets the protocol changes are retargeted, and the rows
+ * of their targets recomputed (B1 built the matrix of SCTP, TCP and UDP in full, each time nearly the same).
+ * A protocol without `ports` is visited once, as [1, 65535]. Returns the number of visits.
+ */
+export function sweepProtocols(core: PolicyCore, list: readonly SweptProtocol[], visit: (protocol: number, lo: number, hi: number, state: MatrixState) => void): number {
   const intervals = core.packets.intervals();
+  const anyHost = core.u.classes.kind.some((k, c) => c < core.u.classes.n && k === KIND_HEP);
+  // The rows to recompute, as bitsets of classes: each changed rule's policy targets ORed word by word.
+  const rows: Rows = { ingress: new Int32Array(core.words), egress: new Int32Array(core.words) };
+  let carried: { readonly rs: RuleState; readonly state: MatrixState } | undefined;
+  let count = 0;
+  for (const { protocol, ports } of list) {
+    const [lo, hi] = ports ? (intervals[0] as [number, number]) : [1, 65535];
+    if (!carried) {
+      const rs = new RuleState({ protocol, dstPort: lo }, core.ctx, core.named);
+      carried = { rs, state: new MatrixState(rs, core) };
+    } else {
+      recomputeRules(core, carried.state, rows, carried.rs.switchPacket({ protocol, dstPort: lo }), anyHost);
+    }
+    visit(protocol, lo, hi, carried.state);
+    count++;
+    if (ports) count += sweepCuts(core, carried.rs, carried.state, protocol, intervals, rows, anyHost, (a, b, m) => visit(protocol, a, b, m)) - 1;
+  }
+  carried?.rs.release();
+  return count;
+}
+
+type Rows = Record<CRule['dir'], Int32Array>;
+
+/** The intervals after the first of one protocol, each from the one before; returns the interval count. */
+function sweepCuts(core: PolicyCore, rs: RuleState, state: MatrixState, protocol: number, intervals: readonly [number, number][], rows: Rows, anyHost: boolean, visit: (lo: number, hi: number, state: MatrixState) => void): number {
   const [first] = intervals[0] as [number, number];
   const byCut = new Map<number, CRule[]>();
   // Rules whose sets depend on the port number itself (named ports, Services), by the numbers they name.
@@ -40,12 +81,6 @@ export function sweepPorts(core: PolicyCore, protocol: number, visit: (lo: numbe
     }
   }
   const failsafe = new Set(failsafePorts(protocol));
-  const anyHost = core.u.classes.kind.some((k, c) => c < core.u.classes.n && k === KIND_HEP);
-  const rs = new RuleState({ protocol, dstPort: first }, core.ctx, core.named);
-  const state = new MatrixState(rs, core);
-  visit(first, (intervals[0] as [number, number])[1], state);
-  // The rows to recompute, as bitsets of classes: each changed rule's policy targets ORed word by word.
-  const rows: Record<CRule['dir'], Int32Array> = { ingress: new Int32Array(core.words), egress: new Int32Array(core.words) };
   let prev: Step | undefined;
   for (let k = 1; k < intervals.length; k++) {
     const [lo, hi] = intervals[k] as [number, number];
@@ -64,31 +99,38 @@ export function sweepPorts(core: PolicyCore, protocol: number, visit: (lo: numbe
       visit(lo, hi, state);
       continue;
     }
-    rows.ingress.fill(0);
-    rows.egress.fill(0);
-    const policies = new Set<NonNullable<CRule['policy']>>();
-    let profiles = false;
-    for (const r of changed) {
-      if (!r.policy) {
-        profiles = true;
-        continue;
-      }
-      policies.add(r.policy);
-      orSlot(rows[r.dir], core.pool.data, r.policy.targets);
-    }
-    if (profiles || hosts) {
-      for (let c = 0; c < core.u.classes.n; c++) {
-        if (profiles ? core.isTarget(c) : core.u.classes.kind[c] === KIND_HEP) {
-          rows.ingress[c >>> 5] |= 1 << (c & 31);
-          rows.egress[c >>> 5] |= 1 << (c & 31);
-        }
-      }
-    }
-    state.recompute(bitsOf(rows.ingress), bitsOf(rows.egress), [...policies], profiles || hosts);
+    recomputeRules(core, state, rows, changed, hosts);
     visit(lo, hi, state);
   }
-  rs.release();
   return intervals.length;
+}
+
+/**
+ * Recomputes the rows of the targets of `changed` rules' policies in the rules' directions, those whose
+ * programs can change (MatrixState.liveTargets); every target for a profile rule, HostEndpoints for `hosts`.
+ */
+function recomputeRules(core: PolicyCore, state: MatrixState, rows: Rows, changed: Iterable<CRule>, hosts: boolean): void {
+  const policies: Record<CRule['dir'], Set<NonNullable<CRule['policy']>>> = { ingress: new Set(), egress: new Set() };
+  let profiles = false;
+  for (const r of changed) {
+    if (r.policy) policies[r.dir].add(r.policy);
+    else profiles = true;
+  }
+  const all = [...new Set([...policies.ingress, ...policies.egress])];
+  if (!profiles && !hosts) {
+    state.recompute(state.liveTargets('ingress', policies.ingress), state.liveTargets('egress', policies.egress), all, true);
+    return;
+  }
+  rows.ingress.fill(0);
+  rows.egress.fill(0);
+  for (const dir of ['ingress', 'egress'] as const) for (const p of policies[dir]) orSlot(rows[dir], core.pool.data, p.targets);
+  for (let c = 0; c < core.u.classes.n; c++) {
+    if (profiles ? core.isTarget(c) : core.u.classes.kind[c] === KIND_HEP) {
+      rows.ingress[c >>> 5] |= 1 << (c & 31);
+      rows.egress[c >>> 5] |= 1 << (c & 31);
+    }
+  }
+  state.recompute(bitsOf(rows.ingress), bitsOf(rows.egress), all, true);
 }
 
 /** The rules a cut retargets, with their sets in the rule state before it, and whether failsafe ports change there. */

@@ -23,10 +23,14 @@ export function refineByCidr(u: Universe, cidr: Cidr, onSplit: OnSplit): number 
 function splitPoints(u: Universe, c: number, cidr: Cidr, onSplit: OnSplit): void {
   const members = u.classes.members[c] as number[];
   if (members.length === 0 || (u.classes.ip[c] as number) < 0) return;
+  // Most classes lie wholly on one side: found by one scan, without building the two lists.
+  const first = cidrContains(cidr, u.points[members[0] as number]?.ip as number);
+  let k = 1;
+  while (k < members.length && cidrContains(cidr, u.points[members[k] as number]?.ip as number) === first) k++;
+  if (k === members.length) return;
   const inside: number[] = [];
   const outside: number[] = [];
   for (const m of members) (cidrContains(cidr, u.points[m]?.ip as number) ? inside : outside).push(m);
-  if (inside.length === 0 || outside.length === 0) return;
   const d = u.classes.split(c);
   u.classes.members[c] = outside;
   u.classes.members[d] = inside;

@@ -114,6 +114,36 @@ export class RuleState {
     this.dropPrograms();
   }
 
+  /**
+   * Moves the state to a packet of another protocol (no ICMP fields): the rules that match either protocol
+   * and depend on it (one matches, or the port-dependent sets: named ports and Services read the protocol)
+   * are recomputed; returns those whose sets changed (a set that stays empty is no change). The old
+   * port-dependent sets are freed afterwards (the cache's keys do not hold the protocol).
+   */
+  switchPacket(pkt: PacketSpec): CRule[] {
+    const before = this.pkt;
+    const stale = [...this.cache.values()];
+    this.cache.clear();
+    this.pkt = pkt;
+    const changed: CRule[] = [];
+    for (const r of this.ctx.table) {
+      if (!r) continue;
+      const was = l4Matches(r.rule, before);
+      const is = l4Matches(r.rule, pkt);
+      if (!was && !is) continue;
+      if (was && is && !r.dstPortDep) continue;
+      const src = this.effSrc[r.id];
+      const dst = this.effDst[r.id];
+      this.setRule(r);
+      if (this.effSrc[r.id] === src && this.effDst[r.id] === dst) continue;
+      changed.push(r);
+      if (r.policy) this.fragments.delete(r.policy);
+    }
+    for (const off of stale) if (off >= 0) this.ctx.ps.pool.free(off);
+    this.dropPrograms();
+    return changed;
+  }
+
   /** Forgets a rule (its id may be reused). */
   clearRule(id: number): void {
     if (id >= this.effSrc.length) return;

@@ -33,6 +33,57 @@ class Groups {
   private readonly root = group([], Infinity);
   private stamp = 0;
 
+  /**
+   * The groups of `sorted` (policies in Felix order) added to classes that have none, as update() would
+   * leave them one policy at a time, without a list per step: classes are partitioned by integer ids (a
+   * policy moves the classes it selects from id g to g's child for that policy), so two classes end with
+   * one id exactly when the same policies select them; then each id's list is built once.
+   */
+  fill(sorted: readonly CPolicy[], data: Int32Array, words: number): void {
+    let ids = 1;
+    const gid = new Int32Array(words * 32);
+    let child: Int32Array = new Int32Array(64);
+    let stamp: Int32Array = new Int32Array(64).fill(-1);
+    for (let pi = 0; pi < sorted.length; pi++) {
+      const slot = (sorted[pi] as CPolicy).targets;
+      for (let w = 0; w < words; w++) {
+        let word = data[slot + w] as number;
+        while (word !== 0) {
+          const low = word & -word;
+          const c = w * 32 + 31 - Math.clz32(low);
+          word ^= low;
+          const g = gid[c] as number;
+          if (stamp[g] !== pi) {
+            if (ids >= child.length) [child, stamp] = [grown(child, 0), grown(stamp, -1)];
+            stamp[g] = pi;
+            child[g] = ids++;
+          }
+          gid[c] = child[g] as number;
+        }
+      }
+    }
+    // One group per id in use (0: no policy, the root), its list from the first class holding it.
+    const groups: (Group | undefined)[] = [];
+    const rep = new Int32Array(ids).fill(-1);
+    for (let c = 0; c < gid.length; c++) {
+      const g = gid[c] as number;
+      if (g === 0) continue;
+      let to = groups[g];
+      if (!to) {
+        groups[g] = to = group([], 0);
+        rep[g] = c;
+      }
+      to.size++;
+      this.of[c] = to;
+    }
+    for (const cp of sorted) {
+      forEachTarget(data, cp.targets, words, (c) => {
+        const g = gid[c] as number;
+        if (rep[g] === c) (groups[g] as Group).list.push(cp);
+      });
+    }
+  }
+
   get(c: number): Group {
     return this.of[c] ?? this.root;
   }
@@ -93,6 +144,12 @@ export class TargetPolicies {
     return classes;
   }
 
+  /** Adds every policy of `cps` (in any order) to classes that have no policy yet: add() of each, at once. */
+  addAll(cps: readonly CPolicy[], pool: BitPool): void {
+    const sorted = [...cps].sort(comparePolicies);
+    for (const dir of ['ingress', 'egress'] as const) this.groups[dir].fill(sorted.filter((cp) => cp.applies[dir]), pool.data, pool.words);
+  }
+
   /** Removes `cp` from every list; returns the classes it selected. */
   remove(cp: CPolicy, pool: BitPool): number[] {
     const classes = targetsOf(cp, pool);
@@ -130,16 +187,27 @@ export class TargetPolicies {
 /** The classes a policy selects, ascending. */
 function targetsOf(cp: CPolicy, pool: BitPool): number[] {
   const out: number[] = [];
-  const d = pool.data;
-  for (let w = 0; w < pool.words; w++) {
-    let word = d[cp.targets + w] as number;
+  forEachTarget(pool.data, cp.targets, pool.words, (c) => out.push(c));
+  return out;
+}
+
+/** Calls `f` with every class of the set at `slot`, ascending. */
+function forEachTarget(data: Int32Array, slot: number, words: number, f: (c: number) => void): void {
+  for (let w = 0; w < words; w++) {
+    let word = data[slot + w] as number;
     while (word !== 0) {
       const low = word & -word;
-      out.push(w * 32 + 31 - Math.clz32(low));
+      f(w * 32 + 31 - Math.clz32(low));
       word ^= low;
     }
   }
-  return out;
+}
+
+/** `a` in an array twice as long, the rest filled with `fill`. */
+function grown(a: Int32Array, fill: number): Int32Array {
+  const b = new Int32Array(a.length * 2).fill(fill);
+  b.set(a);
+  return b;
 }
 
 /** Where `cp` goes in a list sorted by comparePolicies (binary search). */

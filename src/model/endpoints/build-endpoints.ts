@@ -10,6 +10,7 @@ import {
   sortLabels,
   workloadLabels,
 } from './calico-labels.js';
+import { samePodContent } from './same-pod-content.js';
 import type { EndpointPort, EndpointSet, NamespaceInfo, PodInput, PolicyInput, ServiceInfo, WorkloadEndpoint } from './types.js';
 import { PROTO_SCTP, PROTO_TCP, PROTO_UDP } from './types.js';
 
@@ -57,71 +58,54 @@ interface SharedParts {
   readonly profiles: string[];
 }
 
-/** A pod's SharedParts found by its labels and ports objects, namespace and service account. */
-interface SeenParts {
-  readonly ports: readonly ContainerPort[];
-  readonly namespace: string;
-  readonly serviceAccount: string;
-  readonly parts: SharedParts;
-}
-
 /**
- * SharedParts of a pod, computed once per label set, port list, namespace and service account, compared by
- * content: pods of a workload share them, and so do the bare pods of a dump (each with its own label object).
- * The replicas of a workload share their labels and ports objects: found by those before any key is built.
+ * SharedParts of a pod, computed once per label set (keys in order), port list, namespace and service account,
+ * compared by content: pods of a workload share them, and so do the bare pods of a dump (each with its own
+ * label object). A pod is found by a hash of its interned strings, then compared field by field (B1's 10,000
+ * pods built a ~100-character key each).
  */
 function sharedParts(nsLabels: ReadonlyMap<string, Labels>, saLabels: ReadonlyMap<string, Labels>): (pod: PodInput) => SharedParts {
-  const byContent = byKey(nsLabels, saLabels);
-  const seen = new Map<Labels, SeenParts[]>();
+  const make = partsMaker(nsLabels, saLabels);
+  const strIds = new Map<string, number>();
+  const sid = (s: string): number => {
+    let i = strIds.get(s);
+    if (i === undefined) strIds.set(s, (i = strIds.size));
+    return i;
+  };
+  const buckets = new Map<number, { readonly pod: PodInput; readonly parts: SharedParts }[]>();
   return (pod) => {
-    let same = seen.get(pod.labels);
-    if (!same) seen.set(pod.labels, (same = []));
-    for (const s of same) if (s.ports === pod.ports && s.namespace === pod.namespace && s.serviceAccount === pod.serviceAccount) return s.parts;
-    const parts = byContent(pod);
-    same.push({ ports: pod.ports, namespace: pod.namespace, serviceAccount: pod.serviceAccount, parts });
+    let h = Math.imul(0x811c9dc5 ^ sid(pod.namespace), 0x01000193) ^ sid(pod.serviceAccount);
+    for (const k in pod.labels) h = Math.imul(Math.imul(h, 0x01000193) ^ sid(k), 0x01000193) ^ sid(pod.labels[k] as string);
+    for (const p of pod.ports) h = Math.imul(Math.imul(h, 0x01000193) ^ sid(p.name ?? ''), 0x01000193) ^ p.containerPort;
+    let list = buckets.get(h);
+    if (!list) buckets.set(h, (list = []));
+    for (const s of list) if (samePodContent(s.pod, pod)) return s.parts;
+    const parts = make(pod);
+    list.push({ pod, parts });
     return parts;
   };
 }
 
-/** SharedParts by content (partsKey). */
-function byKey(nsLabels: ReadonlyMap<string, Labels>, saLabels: ReadonlyMap<string, Labels>): (pod: PodInput) => SharedParts {
-  const cache = new Map<string, SharedParts>();
+/** A pod's SharedParts, built afresh. */
+function partsMaker(nsLabels: ReadonlyMap<string, Labels>, saLabels: ReadonlyMap<string, Labels>): (pod: PodInput) => SharedParts {
   // The profile labels a pod inherits depend on its namespace and service account only.
   const inheritedOf = new Map<string, Labels[]>();
   return (pod) => {
-    const key = partsKey(pod);
-    let parts = cache.get(key);
-    if (!parts) {
-      const nsSa = `${pod.namespace}/${pod.serviceAccount}`;
-      let inherited = inheritedOf.get(nsSa);
-      if (!inherited) {
-        inherited = [
-          namespaceProfileLabels(pod.namespace, nsLabels.get(pod.namespace) ?? {}),
-          ...(pod.serviceAccount ? [serviceAccountProfileLabels(pod.serviceAccount, saLabels.get(nsSa) ?? {})] : []),
-        ];
-        inheritedOf.set(nsSa, inherited);
-      }
-      parts = {
-        labels: workloadLabels(pod.labels, pod.namespace, pod.serviceAccount, inherited),
-        ports: endpointPorts(pod.ports),
-        profiles: [`kns.${pod.namespace}`, ...(pod.serviceAccount ? [`ksa.${pod.namespace}.${pod.serviceAccount}`] : [])],
-      };
-      cache.set(key, parts);
+    const nsSa = `${pod.namespace}/${pod.serviceAccount}`;
+    let inherited = inheritedOf.get(nsSa);
+    if (!inherited) {
+      inherited = [
+        namespaceProfileLabels(pod.namespace, nsLabels.get(pod.namespace) ?? {}),
+        ...(pod.serviceAccount ? [serviceAccountProfileLabels(pod.serviceAccount, saLabels.get(nsSa) ?? {})] : []),
+      ];
+      inheritedOf.set(nsSa, inherited);
     }
-    return parts;
+    return {
+      labels: workloadLabels(pod.labels, pod.namespace, pod.serviceAccount, inherited),
+      ports: endpointPorts(pod.ports),
+      profiles: [`kns.${pod.namespace}`, ...(pod.serviceAccount ? [`ksa.${pod.namespace}.${pod.serviceAccount}`] : [])],
+    };
   };
-}
-
-/** What SharedParts are made of, as text (each string length-prefixed, so no two pods' contents collide). */
-function partsKey(pod: PodInput): string {
-  let key = `${pod.namespace.length}:${pod.namespace}${pod.serviceAccount.length}:${pod.serviceAccount}`;
-  for (const k in pod.labels) {
-    const v = pod.labels[k] as string;
-    key += `${k.length}:${k}${v.length}:${v}`;
-  }
-  key += '|';
-  for (const p of pod.ports) key += `${(p.name ?? '').length}:${p.name ?? ''}${p.containerPort}/${p.protocol}/${p.hostPort ?? ''};`;
-  return key;
 }
 
 function buildEndpoint(pod: PodInput, index: number, shared: SharedParts, diagnostics: Diagnostic[]): WorkloadEndpoint {

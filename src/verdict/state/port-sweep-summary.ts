@@ -60,27 +60,24 @@ function sweep(model: PolicyModel, cp: CompiledPolicies, sides: boolean): PortSw
   let acc: SweepAccumulator | undefined;
   let plain: PlainSweep | undefined;
   const plan = portFreeProtocols(model, CONN_PROTOCOLS.map((p) => p.number));
-  for (const [pi, proto] of CONN_PROTOCOLS.entries()) {
-    // A port-free protocol that no rule tells apart from one already read has the same matrix: AND and
-    // OR of it again change nothing (the management cluster's outer wall names no protocol at all).
-    if (plan[pi]! >= 0) continue;
-    let first = true;
-    const visit = (m: PolicyMatrix): void => {
-      words = m.words;
-      if (!direct) {
-        (plain ??= plainSweep(cp.classCount, m.words, sides)).visit(m);
-        return;
-      }
-      acc ??= new SweepAccumulator(cp.classCount, m.words, sides);
-      const rows = first ? undefined : m.changedRows;
-      if (rows) acc.next(m.egress, m.ingress, rows);
-      else acc.first(m.egress, m.ingress);
-      first = false;
-    };
-    // A protocol no rule matches by port has one matrix for every port: read once, not swept.
-    if (plan[pi] === FIRST_FREE) visit(cp.matrix({ protocol: proto.number, dstPort: 1 }));
-    else cp.sweepPorts(proto.number, (_lo, _hi, m) => visit(m));
-  }
+  // A port-free protocol that no rule tells apart from one already read has the same matrix: AND and OR of
+  // it again change nothing (the management cluster's outer wall names no protocol at all). A protocol no
+  // rule matches by port has one matrix for every port: read once, not swept.
+  const list = CONN_PROTOCOLS.flatMap((p, pi) => (plan[pi]! >= 0 ? [] : [{ protocol: p.number, ports: plan[pi] !== FIRST_FREE }]));
+  // One matrix carried across every interval of every protocol: each visit's changed rows fold into the totals.
+  let first = true;
+  cp.sweepProtocols(list, (_protocol, _lo, _hi, m) => {
+    words = m.words;
+    if (!direct) {
+      (plain ??= plainSweep(cp.classCount, m.words, sides)).visit(m);
+      return;
+    }
+    acc ??= new SweepAccumulator(cp.classCount, m.words, sides);
+    const rows = first ? undefined : m.changedRows;
+    if (rows) acc.next(m.egress, m.ingress, rows);
+    else acc.first(m.egress, m.ingress);
+    first = false;
+  });
   const done = acc ? acc.finish() : plain!.totals;
   return sides ? { words, ...done } : { words, allowAll: done.allowAll, allowAny: done.allowAny };
 }

@@ -1,7 +1,8 @@
 // verdict: the port-sweep summary's accumulation when the compiled decision is E AND transpose(I) (no class
 // the reference decides) — per port interval, only the rows of E and I that changed since the previous
 // interval are read: AND over intervals is separable (AND E, then AND I transposed once at the end), OR is
-// kept as OR of E AND the transpose of I, which is re-formed only when some ingress row changed.
+// kept as OR of E AND the transpose of I, which is re-formed only when some ingress row changed. An interval
+// that undoes the previous one (leaving a one-port interval) is a state already folded: AND and OR keep.
 import type { ChangedRows } from '../../compile/policy/matrix-state.js';
 import { transposeInto } from '../../lib/bit-matrix.js';
 
@@ -22,7 +23,9 @@ export class SweepAccumulator {
   private readonly orE: Int32Array;
   private readonly orI: Int32Array;
   /** The current interval's I transposed (every row of I, as E AND transpose(I) reads it). */
-  private readonly it: Int32Array;
+  private it: Int32Array;
+  /** I transposed as it was before the last re-forming of `it` (what an undone interval goes back to). */
+  private prevIt: Int32Array;
   private readonly block = new Int32Array(32);
   /** Intervals read so far. */
   private visits = 0;
@@ -38,7 +41,8 @@ export class SweepAccumulator {
     this.orAll = new Int32Array(this.size);
     this.orE = new Int32Array(sides ? this.size : 0);
     this.orI = new Int32Array(sides ? this.size : 0);
-    this.it = new Int32Array(words * 32 * words);
+    this.it = new Int32Array(this.size);
+    this.prevIt = new Int32Array(this.size);
   }
 
   /** The first interval of a sweep (a protocol), or one whose changes are not known: every row is read. */
@@ -64,6 +68,12 @@ export class SweepAccumulator {
     const { egress: rowsE, ingress: rowsI } = rows;
     this.visits++;
     if (rowsE.length === 0 && rowsI.length === 0) return;
+    if (rows.undone) {
+      // Back at the state before the previous interval, folded when it was read. Its I differs from the
+      // previous interval's only if that one re-formed the transpose, which left the state's in prevIt.
+      if (rowsI.length > 0) this.swapTransposes();
+      return;
+    }
     this.fold(E, rowsE, this.andE, this.orE);
     this.fold(I, rowsI, this.andI, this.orI);
     if (rowsI.length > 0) {
@@ -80,8 +90,8 @@ export class SweepAccumulator {
     // One interval (a port-free protocol alone): AND and OR are both its E AND transpose(I), formed already.
     if (this.visits === 1) return { allowAll: Int32Array.from(this.orAll), allowAny: this.orAll, egressAny: this.orE, ingressAny: this.orI };
     const W = this.words;
-    const t = new Int32Array(W * 32 * W);
-    transposeInto(this.andI, this.classes, W * 32, W, t, W, this.block);
+    const t = new Int32Array(this.size);
+    transposeInto(this.andI, this.classes, this.classes, W, t, W, this.block);
     const allowAll = this.andE;
     for (let i = 0; i < this.size; i++) allowAll[i] &= t[i]!;
     return { allowAll, allowAny: this.orAll, egressAny: this.orE, ingressAny: this.orI };
@@ -97,10 +107,18 @@ export class SweepAccumulator {
     }
   }
 
+  private swapTransposes(): void {
+    const t = this.it;
+    this.it = this.prevIt;
+    this.prevIt = t;
+  }
+
+  /** it = transpose(I) over the classes: rows past them (the capacity left for splits) are empty. */
   private transposeI(I: Int32Array): void {
-    const cap = this.words * 32;
+    const n = this.classes;
+    this.swapTransposes();
     this.it.fill(0);
-    transposeInto(I, cap, cap, this.words, this.it, this.words, this.block);
+    transposeInto(I, n, n, this.words, this.it, this.words, this.block);
   }
 
   /** orAll |= E AND transpose(I) over words [from, to). */

@@ -28,6 +28,30 @@ describe('sweepPorts', () => {
     }),
   );
 
+  // The matrix carried from protocol to protocol (only the rules a protocol changes retargeted at its first
+  // port) is a fresh compilation's at every visit: protocols in any order, swept or visited once at port 1.
+  itInParts('carries one matrix across protocols as a fresh compilation builds each', 160, 4, () =>
+    fc.property(
+      clusterArb({ maxPods: 6, maxPolicies: 6, extras: true, undeclared: true }),
+      fc.array(fc.record({ protocol: fc.constantFrom(6, 17, 132), ports: fc.boolean() }), { minLength: 2, maxLength: 4 }),
+      fc.nat(),
+      (input, list, pick) => {
+        const { model } = buildPolicyModel(input);
+        const cp = compilePolicies(model);
+        const n = model.endpoints.length;
+        const seen: string[] = [];
+        const count = cp.sweepProtocols(list, (protocol, lo, hi, mx) => {
+          seen.push(`${protocol}:${lo}`);
+          const port = lo + (pick % (hi - lo + 1));
+          const fresh = compilePolicies(model).matrix({ protocol, dstPort: port });
+          for (let s = 0; s < n; s++) for (let d = 0; d < n; d++) expect(mx.verdict(s, d), `${s}->${d} ${protocol} port ${port} in [${lo}, ${hi}]`).toBe(fresh.verdict(s, d));
+        });
+        expect(count).toBe(seen.length);
+        expect(seen.filter((v) => v.endsWith(':1')).length).toBe(list.length);
+      },
+    ),
+  );
+
   it('after a one-port interval, a later policy of the same tier still decides (its tier did not end at the first)', () => {
     const { model } = buildPolicyModel(
       input({

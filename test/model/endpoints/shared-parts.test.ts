@@ -3,6 +3,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildEndpoints, buildNamespaces, endpointPorts } from '../../../src/model/endpoints/build-endpoints.js';
+import { samePodContent } from '../../../src/model/endpoints/same-pod-content.js';
 import { namespaceProfileLabels, serviceAccountProfileLabels, workloadLabels } from '../../../src/model/endpoints/calico-labels.js';
 import type { PodInput, PolicyInput, WorkloadEndpoint } from '../../../src/model/endpoints/types.js';
 import { clusterArb } from '../../arbitraries/cluster.js';
@@ -35,7 +36,42 @@ function copyOf(p: PodInput, name: string, variant: number): PodInput {
   return copy;
 }
 
+/** The text key the parts were found by before (each string length-prefixed): equal keys, one SharedParts. */
+function partsKey(pod: PodInput): string {
+  let key = `${pod.namespace.length}:${pod.namespace}${pod.serviceAccount.length}:${pod.serviceAccount}`;
+  for (const k in pod.labels) {
+    const v = pod.labels[k] as string;
+    key += `${k.length}:${k}${v.length}:${v}`;
+  }
+  key += '|';
+  for (const p of pod.ports) key += `${(p.name ?? '').length}:${p.name ?? ''}${p.containerPort}/${p.protocol}/${p.hostPort ?? ''};`;
+  return key;
+}
+
 describe('buildEndpoints shares parts by content', () => {
+  it('shares one labels object between two pods exactly when their old text keys are equal', () => {
+    let pairs = 0;
+    fc.assert(
+      fc.property(clusterArb({ maxPods: 8, maxPolicies: 0, extras: true, undeclared: true }), fc.array(fc.nat(), { minLength: 5, maxLength: 12 }), (cluster, picks) => {
+        const pods = [...cluster.pods, ...picks.map((k, j) => copyOf(cluster.pods[k % cluster.pods.length]!, `copy${j}`, j % 5))];
+        const { endpoints } = buildEndpoints({ ...cluster, pods });
+        const keys = pods.map(partsKey);
+        for (let i = 0; i < pods.length; i++) {
+          for (let j = 0; j < i; j++) {
+            const same = keys[i] === keys[j];
+            // The comparison alone (found by the hash first, it decides between colliding pods).
+            expect(samePodContent(pods[i]!, pods[j]!), `pods ${j}, ${i}`).toBe(same);
+            expect(endpoints[i]!.labels === endpoints[j]!.labels, `pods ${j}, ${i}`).toBe(same);
+            expect(endpoints[i]!.ports === endpoints[j]!.ports, `pods ${j}, ${i}`).toBe(same);
+            if (same) pairs++;
+          }
+        }
+      }),
+      { numRuns: 200, seed: 8181 },
+    );
+    expect(pairs).toBeGreaterThan(200);
+  });
+
   it('equals the pod-by-pod computation, and pods of equal content share their labels object', () => {
     let shared = 0;
     fc.assert(
