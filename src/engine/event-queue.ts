@@ -109,8 +109,8 @@ export class EventQueue {
   private scratch: Records;
   private aux = new Records(16);
 
-  /** Fields of the event most recently popped. */
-  time = 0;
+  /** Fields of the event most recently popped (`time` a double from the start, as Simulation.now). */
+  time = -0;
   kind = 0;
   a = 0;
   b = 0;
@@ -119,6 +119,7 @@ export class EventQueue {
     this.far = new Records(Math.max(16, capacity));
     this.bot = new Records(2 * BOTTOM_MAX);
     this.scratch = new Records(2 * BOTTOM_MAX);
+    this.time = 0;
   }
 
   /** Number of pending events. */

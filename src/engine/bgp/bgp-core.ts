@@ -44,12 +44,21 @@ export interface BgpKinds {
 export const LINK_RESET = 1;
 export const LINK_SILENT = 2;
 
-/** Convergence bookkeeping of one applied change. */
-export interface ChangeState {
-  readonly label: string;
-  readonly at: number;
-  last: number;
-  count: number;
+/** Convergence bookkeeping of one applied change; `last` is -1 until a route changes. The times are
+ *  declared as -0 (only ever a double in V8) before the constructor sets them: a field first given a small
+ *  integer (0, -1) turns double at a fractional time, deprecating the shape and deoptimising the RIB code
+ *  that records route changes (noteRouteChange, inlined into onChange and deliver). */
+export class ChangeState {
+  readonly at: number = -0;
+  last: number = -0;
+  count = 0;
+  constructor(
+    readonly label: string,
+    at: number,
+  ) {
+    this.at = at;
+    this.last = -1;
+  }
 }
 
 /** A receiving node's next-hop context: its subnet (len 0: everything is on-link), and whether next hops

@@ -3,7 +3,7 @@
 // and blackhole windows. Runs are deterministic for a given Simulation seed.
 import type { NodeBgpConfig } from '../../model/bgp/types.js';
 import type { Simulation } from '../simulation.js';
-import { BgpCore } from './bgp-core.js';
+import { BgpCore, ChangeState } from './bgp-core.js';
 import { registerKinds } from './protocol/bgp-events.js';
 import { buildNetwork } from './build/build.js';
 import { linkDown, linkUp, nodeDown, nodeUp, peerDown, peerUp, setBlocks } from './build/changes.js';
@@ -55,7 +55,7 @@ export class BgpNetwork {
   /** Applies a change now. */
   apply(change: BgpChange): void {
     const core = this.core;
-    core.changes.push({ label: labelOf(change), at: core.sim.now, last: -1, count: 0 });
+    core.changes.push(new ChangeState(labelOf(change), core.sim.now));
     switch (change.kind) {
       case 'node-down':
         return nodeDown(core, this.speaker(change.node), change.mode);

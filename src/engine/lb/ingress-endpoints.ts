@@ -32,10 +32,16 @@ export function ingressCandidates(model: Model, table: PodTable): readonly LiveP
     c = { model, read: 0, pods: [] };
     seen.set(table, c);
   }
-  const all = table.pods;
-  for (let i = c.read; i < all.length; i++) if (ofIngress(model, all[i]!)) c.pods.push(all[i]!);
-  c.read = all.length;
+  c.read = appendIngress(model, table.pods, c.read, c.pods);
   return c.pods;
+}
+
+/** Appends the controller's pods of all[from..] to `out`; returns all.length. The loop alone in a function:
+ *  V8's on-stack compilation of the first, long scan would otherwise lack feedback for the code after it
+ *  and deoptimise at each later call. */
+function appendIngress(model: Model, all: readonly LivePod[], from: number, out: LivePod[]): number {
+  for (let i = from; i < all.length; i++) if (ofIngress(model, all[i]!)) out.push(all[i]!);
+  return all.length;
 }
 
 /** Per model node, the running ingress-nginx pods on it (nodes failing `alive` count none). */

@@ -22,8 +22,10 @@ import {
 
 /** IPAM state of one cluster. Addresses are unsigned 32-bit numbers; -1 means "none". */
 export class IpamState {
-  /** Simulated time (ms); only the 1-minute reclaim age of empty blocks depends on it. */
-  now = 0;
+  /** Simulated time (ms); only the 1-minute reclaim age of empty blocks depends on it. A double from the
+   *  start (-0, then 0 in the constructor), as Simulation.now: the run stores the clock's doubles here, and a
+   *  field first given a small integer would change representation then, deoptimising the IPAM code. */
+  now = -0;
   lastFailure: AssignFailure = 'none';
   /** Internal to src/model/ipam: read by the report. */
   readonly store = new BlockStore();
@@ -45,6 +47,7 @@ export class IpamState {
   private readonly tunnels: Float64Array;
 
   constructor(pools: readonly IpPoolSpec[], nodes: readonly IpamNode[], config: IpamConfig, seed: number) {
+    this.now = 0;
     this.pools = buildPoolTable(pools);
     this.nodeNames = nodes.map((n) => n.name);
     this.affine = nodes.map(() => []);

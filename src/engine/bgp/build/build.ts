@@ -5,7 +5,7 @@
 import { maskOf, parseIpv4 } from '../../../lib/ipv4.js';
 import { forEachProtocol, meshPeering } from '../../../model/bgp/node-peerings.js';
 import type { BgpMesh, BgpPeering, NodeBgpConfig } from '../../../model/bgp/types.js';
-import type { BgpCore } from '../bgp-core.js';
+import { type BgpCore, ChangeState } from '../bgp-core.js';
 import { assignClasses } from '../decision/class-assign.js';
 import { C_CONFIGURED, EB_CFG, EI_SPK, END_B, END_I } from '../tables/end-table.js';
 import { draw, DRAW_LATENCY } from '../../../lib/hash-draw.js';
@@ -214,7 +214,7 @@ export function buildNetwork(core: BgpCore, configs: readonly NodeBgpConfig[], e
   }
   assignClasses(core, Array.from({ length: core.classes.pCount }, (_, q) => q));
   core.ensureClasses(core.classes.count);
-  core.changes.push({ label: 'start', at: core.sim.now, last: -1, count: 0 });
+  core.changes.push(new ChangeState('start', core.sim.now));
   // Each class of y's local prefixes once, in the order first met (synced[c] === y + 1: done for y).
   const synced = new Int32Array(core.classes.count);
   for (let y = 0; y < core.spk.count; y++) {

@@ -11,16 +11,13 @@ import type { IntList } from '../../../lib/int-list.js';
 const STEPS = 1 << 16;
 
 /** Sessions (creation order) by latency: order[p] is the session to number p. Stable: within one of the
- *  min(sessions, STEPS) equal steps of the latency range, creation order. */
+ *  min(sessions, STEPS) equal steps of the latency range, creation order. Each pass over the sessions is a
+ *  function of its own: V8 compiles a long-running loop on the stack (OSR) as its whole function, once per
+ *  loop, so one function of four passes was compiled four times. */
 export function latencyOrder(delays: Float64Array): Int32Array {
   const S = delays.length;
-  let lo = Infinity;
-  let hi = -Infinity;
-  for (let s = 0; s < S; s++) {
-    const d = delays[s] as number;
-    if (d < lo) lo = d;
-    if (d > hi) hi = d;
-  }
+  const lo = minOf(delays);
+  const hi = maxOf(delays);
   const order = new Int32Array(S);
   if (!(hi > lo)) {
     for (let s = 0; s < S; s++) order[s] = s;
@@ -29,14 +26,36 @@ export function latencyOrder(delays: Float64Array): Int32Array {
   const B = Math.min(S, STEPS);
   const step = new Int32Array(S);
   const start = new Int32Array(B + 1);
-  for (let s = 0; s < S; s++) {
+  stepsOf(delays, lo, hi, B, step, start);
+  for (let b = 0; b < B; b++) start[b + 1] += start[b] as number;
+  placeBySteps(step, start, order);
+  return order;
+}
+
+function minOf(a: Float64Array): number {
+  let m = Infinity;
+  for (let i = 0; i < a.length; i++) if ((a[i] as number) < m) m = a[i] as number;
+  return m;
+}
+
+function maxOf(a: Float64Array): number {
+  let m = -Infinity;
+  for (let i = 0; i < a.length; i++) if ((a[i] as number) > m) m = a[i] as number;
+  return m;
+}
+
+/** Each session's step of [lo, hi] in `step`, and the count of each step b in start[b + 1]. */
+function stepsOf(delays: Float64Array, lo: number, hi: number, B: number, step: Int32Array, start: Int32Array): void {
+  for (let s = 0; s < delays.length; s++) {
     const b = Math.min(B - 1, Math.floor((((delays[s] as number) - lo) / (hi - lo)) * B));
     step[s] = b;
     start[b + 1]++;
   }
-  for (let b = 0; b < B; b++) start[b + 1] += start[b] as number;
-  for (let s = 0; s < S; s++) order[start[step[s] as number]++] = s;
-  return order;
+}
+
+/** The counting sort's placement: each session after the earlier ones of its step. */
+function placeBySteps(step: Int32Array, start: Int32Array, order: Int32Array): void {
+  for (let s = 0; s < step.length; s++) order[start[step[s] as number]++] = s;
 }
 
 /** Lays out the staged sessions by latency, or in creation order when the options say so

@@ -2,7 +2,7 @@
 // two integers: an end (or profile) index and a generation / connection id / log position.
 import type { BgpCore, BgpKinds } from '../bgp-core.js';
 import { onFeed, onFlush, onUpdate } from './flush.js';
-import { onConnect, onEstablish, onRefused, onRetry, onStartup, onSyn } from './fsm.js';
+import { onConnect, onConnectBatch, onEstablish, onRefused, onRetry, onStartup, onSyn } from './fsm.js';
 import { onGrTimeout, onHold, onNotify, onRst } from './session-teardown.js';
 
 /** Registers the kinds; `onChange(i)` applies the i-th scheduled network change. */
@@ -11,12 +11,7 @@ export function registerKinds(core: BgpCore, onChange: (i: number) => void): Bgp
   const k = core.opt.kindPrefix;
   return {
     connect: sim.defineKind(`${k}.connect`, (a, b) => onConnect(core, a, b)),
-    connectBatch: sim.defineKind(`${k}.connect-timers`, (a) => {
-      const list = core.takeBatch(a);
-      const d = list.data;
-      for (let i = 0; i < list.length; i += 2) onConnect(core, d[i] as number, d[i + 1] as number);
-      core.releaseBatch(list);
-    }),
+    connectBatch: sim.defineKind(`${k}.connect-timers`, (a) => onConnectBatch(core, a)),
     startup: sim.defineKind(`${k}.startup`, (a, b) => onStartup(core, a, b)),
     syn: sim.defineKind(`${k}.syn`, (a, b) => onSyn(core, a, b)),
     refused: sim.defineKind(`${k}.refused`, (a, b) => onRefused(core, a, b)),

@@ -88,6 +88,20 @@ export function onConnect(core: BgpCore, n: number, g: number): void {
   doConnect(core, n);
 }
 
+/** A batch of connect timers (BgpCore.armConnect) fires: each end's, in the order they were armed. */
+export function onConnectBatch(core: BgpCore, b: number): void {
+  const list = core.takeBatch(b);
+  connectEach(core, list.data, list.length);
+  core.releaseBatch(list);
+}
+
+/** The loop of onConnectBatch on its own: V8 compiles a long loop on the stack (OSR) while it runs, and
+ *  code after the loop that had not yet run would lack type feedback — the cached OSR code then
+ *  deoptimised at every later batch's end (2,000 batches on scenarios/large.yaml). */
+function connectEach(core: BgpCore, d: Int32Array, len: number): void {
+  for (let i = 0; i < len; i += 2) onConnect(core, d[i] as number, d[i + 1] as number);
+}
+
 export function onRetry(core: BgpCore, n: number, g: number): void {
   if (g !== core.ends.i32[n * END_I + EI_GEN] || core.ends.u8[n * END_B + EB_ST] !== ST_CONNECT || !runnable(core, n)) return;
   doConnect(core, n);

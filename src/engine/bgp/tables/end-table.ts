@@ -279,8 +279,10 @@ export class EndTable {
   }
 
   setError(n: number, text: string): void {
+    // One path for clearing whether or not errors exist yet: compiled code that never saw the delete would
+    // deoptimise at the first establishment after an error.
     if (text !== '') this.lastError.set(n, text);
-    else if (this.lastError.size > 0) this.lastError.delete(n);
+    else this.lastError.delete(n);
   }
 
   /** Makes room for `n` ends. */
