@@ -1,7 +1,8 @@
 // emit/viz: the reachability matrix of the page — per cluster the workload × workload cells `calisim reach
 // --matrix` computes (allow, some ports, deny, unknown) at identity-class level, a representative probe per cell explained on both
 // sides exactly as `reach --format json` explains it (past the class limit, namespace blocks: block-matrix.ts),
-// and the tenant × tenant isolation with its wall.
+// and the tenant × tenant isolation with its wall. Tenants from one template share one computation
+// (shared-matrix.ts).
 import type { PlatformRun } from '../../engine/platform/run-platform.js';
 import type { SideExplanation } from '../../model/policy/eval/types.js';
 import { checkIsolation } from '../../verdict/check/isolation.js';
@@ -12,6 +13,9 @@ import { portSweepSides } from '../../verdict/state/port-sweep-summary.js';
 import { matrixWorkloads } from '../connlist/matrix.js';
 import { blockMatrix } from './block-matrix.js';
 import { classMatrix } from './class-matrix.js';
+import { reuseMatrix, type KeptMatrix, type KeptProbe } from './shared-matrix.js';
+import { clusterInputOf } from '../../verdict/state/cluster-input.js';
+import { sameKey, type PolicyInputKey } from '../../verdict/state/policy-input-key.js';
 import type { VizBlockMatrix, VizClusterMatrix, VizMatrix, VizProbe, VizSide, VizTenantCell } from './viz-data.js';
 
 /** Limits that keep the page and its writing fast on large platforms. */
@@ -39,7 +43,25 @@ export function buildMatrix(run: PlatformRun, policies: readonly ClusterPolicies
   const clusters: VizClusterMatrix[] = [];
   const blocks: VizBlockMatrix[] = [];
   const tenantCount = run.model.clusters.filter((c) => c.kind === 'tenant').length;
+  const kept = new Map<number, { readonly key: PolicyInputKey; readonly matrix: KeptMatrix }[]>();
+  // Only clusters with as many pods as another can have its key.
+  const sizes = new Map<number, number>();
+  for (const c of policies) {
+    const n = clusterInputOf(c)?.pods;
+    if (n !== undefined) sizes.set(n, (sizes.get(n) ?? 0) + 1);
+  }
   policies.forEach((c, ci) => {
+    // A cluster whose policy input equals an earlier one's up to names and addresses (tenants from one
+    // template) gets that one's matrix and explanations under its own name: its model is not built here.
+    const input = clusterInputOf(c);
+    const key = input && (sizes.get(input.pods) ?? 0) > 1 ? input.key() : undefined;
+    const twin = key !== undefined ? kept.get(key.hash)?.find((k) => sameKey(k.key, key))?.matrix : undefined;
+    if (twin) {
+      const reused = reuseMatrix(twin, c.name, ci, budget, trace);
+      budget -= reused.taken;
+      clusters.push(reused.matrix);
+      return;
+    }
     const ws = matrixWorkloads(c.model);
     const count = ws.length;
     if (count > limits.workloads) {
@@ -59,23 +81,33 @@ export function buildMatrix(run: PlatformRun, policies: readonly ClusterPolicies
     const n = m.workloads.length;
     const classCount = Math.round(Math.sqrt(m.codes.length));
     const reps = repsOf(c, m.workloads);
-    const want: { cell: number; probe: { from: string; to: string; protocol: string; port: number } }[] = [];
+    const want: { cell: number; from: string; to: string; probe: { from: string; to: string; protocol: string; port: number } }[] = [];
     for (let i = 0; i < n && budget > 0; i++) {
       for (let j = 0; j < n && budget > 0; j++) {
         const a = reps[i];
         const b = reps[j];
         if (i === j || a === undefined || b === undefined) continue;
         budget--;
-        want.push({ cell: i * n + j, probe: { from: `${c.name}/${a.ref}`, to: `${c.name}/${b.ref}`, protocol: 'TCP', port: b.port } });
+        want.push({ cell: i * n + j, from: a.ref, to: b.ref, probe: { from: `${c.name}/${a.ref}`, to: `${c.name}/${b.ref}`, protocol: 'TCP', port: b.port } });
       }
     }
-    const { results } = platformProbes(policies, want.map((w) => w.probe), '<viz>', run.model);
+    const { results, diagnostics } = platformProbes(policies, want.map((w) => w.probe), '<viz>', run.model);
     const probes: Record<string, VizProbe> = {};
+    const asked: KeptProbe[] = [];
     results.forEach((r, i) => {
       const base = { from: r.from, to: r.to, protocol: r.protocol, port: r.port, verdict: r.verdict };
-      probes[want[i]!.cell] = { ...base, egress: sides.add(sideOf(r.egress, display)), ingress: sides.add(sideOf(r.ingress, display)), trace: trace(base) };
+      const probe = { ...base, egress: sides.add(sideOf(r.egress, display)), ingress: sides.add(sideOf(r.ingress, display)), trace: trace(base) };
+      probes[want[i]!.cell] = probe;
+      asked.push({ cell: want[i]!.cell, from: want[i]!.from, to: want[i]!.to, protocol: r.protocol, port: r.port, verdict: r.verdict, egress: probe.egress, ingress: probe.ingress });
     });
-    clusters.push({ cluster: ci, workloads: m.workloads, classes: m.classes, classCount, codes: m.codes, conns: m.conns, probes });
+    const matrix = { workloads: m.workloads, classes: m.classes, classCount, codes: m.codes, conns: m.conns };
+    clusters.push({ cluster: ci, ...matrix, probes });
+    // Kept only when every probe asked was answered: each then stands for the same probe of a twin.
+    if (key !== undefined && diagnostics.length === 0 && results.length === want.length) {
+      const same = kept.get(key.hash) ?? [];
+      same.push({ key, matrix: { matrix, probes: asked } });
+      kept.set(key.hash, same);
+    }
   });
   if (budget <= 0) notes.push(`only the first ${limits.probes} cells carry an explanation`);
   const tenants = tenantCells(run, policies, sides, display, trace);

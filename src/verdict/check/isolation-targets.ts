@@ -1,8 +1,10 @@
 // verdict: what tenant isolation aims at in tenant B — B's VMs (its nodes, as endpoints of the management
-// cluster) and one running pod per workload of B with the VM it runs on — collected once per tenant.
+// cluster) and one running pod per workload of B with the VM it runs on — collected once per tenant, without
+// building B's policy model.
 import type { Model } from '../../model/types.js';
 import type { PolicyModel } from '../../model/policy/types.js';
 import type { ClusterPolicies } from '../reach/platform-probes.js';
+import { clusterEndpoints } from '../state/cluster-input.js';
 
 /** A node or pod of B: its address, its VM (management endpoint), its node (model id; -1 unknown). */
 export interface IsolationTarget {
@@ -35,7 +37,7 @@ export function isolationTargets(model: Model, mgmt: PolicyModel, policies: read
     if (e.ip !== undefined) targets.push({ kind: 'nodes', name: `${b}/${e.name}`, ip: e.ip, vm: e.index, node: nodeId(e.name) });
   }
   const seen = new Set<string>();
-  for (const e of pb.model.endpoints) {
+  for (const e of clusterEndpoints(pb)) {
     const key = `${e.namespace}/${e.owner?.name ?? e.name}`;
     if (e.hostNetwork || e.ip === undefined || seen.has(key) || e.node === undefined) continue;
     seen.add(key);

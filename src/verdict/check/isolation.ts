@@ -14,6 +14,7 @@ import type { PolicyModel } from '../../model/policy/types.js';
 import type { CompiledPolicies } from '../../compile/policy/compiled-policies.js';
 import { clusterIps } from '../../compile/policy/overlay-uncertain.js';
 import { compiledOf, fastClassOf, fastEvaluate } from '../state/fast-evaluate.js';
+import { clusterEndpoints } from '../state/cluster-input.js';
 import type { Packet, SideExplanation } from '../../model/policy/eval/types.js';
 import type { ClusterPolicies } from '../reach/platform-probes.js';
 import { decidingRule, responsibleOf } from './deciding-rule.js';
@@ -118,8 +119,8 @@ function checkPair(
   const facts = mgmt ? mgmtOf(mgmt) : undefined;
   const srcVm = facts?.vms.get(ca.managementNamespace);
   const stopped: Record<'pods' | 'nodes' | 'services', IsolationLayer> = { pods: 'outer-wall', nodes: 'outer-wall', services: 'routing' };
-  // Source: A's first running pod, leaving its VM masqueraded or not.
-  const srcPod = pa.model.endpoints.find((e) => !e.hostNetwork && e.ip !== undefined);
+  // Source: A's first running pod, leaving its VM masqueraded or not (read without building A's model).
+  const srcPod = clusterEndpoints(pa).find((e) => !e.hostNetwork && e.ip !== undefined);
   if (!mgmt || !facts || srcVm === undefined || srcPod === undefined) return { from: a, to: b, isolated: true, stoppedBy: stopped };
   const srcNode = nodeIdOf(model, ca, srcPod.node);
   const { list: targets, ipClass, vmClass: vmClasses, distinct } = targetsOf(mgmt, b);

@@ -3,7 +3,8 @@
 // cluster's policies changed since `previous` (a rollout on the timeline), its compiled policies are
 // updated incrementally — only what the applied or deleted policies touch is recomputed — instead of
 // rebuilding and recompiling the cluster. A cluster's model is built when it is first read; its
-// diagnostics are reported for every cluster at once.
+// diagnostics are reported for every cluster at once; its input's key and endpoints can be read without
+// the model (cluster-input.ts).
 import type { PlatformRun } from '../../engine/platform/run-platform.js';
 import { convertPolicyManifest } from '../../compile/policy/convert-policy-manifest.js';
 import type { Diagnostic } from '../../lib/diagnostics.js';
@@ -13,7 +14,9 @@ import type { IpPoolSpec, Manifest } from '../../scenario/types.js';
 import type { ClusterPolicies } from '../reach/platform-probes.js';
 import { adoptCompiled, compiledOf } from './fast-evaluate.js';
 import { onePerNamespace, policyDiagnostics } from './policy-diagnostics.js';
-import { podInputs, policyShellOf, runningPodsByCluster } from './policy-input.js';
+import { endpointFactsOf, podInputs, policyShellOf, runningPodsByCluster } from './policy-input.js';
+import { policyInputKey, type PolicyInputKey } from './policy-input-key.js';
+import { withClusterInput, type EndpointFacts } from './cluster-input.js';
 import type { PolicyInput } from '../../model/endpoints/types.js';
 
 /** Builds each cluster's PolicyModel from the run's current state (reusing `previous` where it can). */
@@ -37,7 +40,14 @@ export function policyModelsOf(run: PlatformRun, previous?: PolicyModels): Polic
     const shell = policyShellOf(run, ci, now);
     const pods = running[ci] ?? [];
     diagnostics.push(...policyDiagnostics({ ...shell, pods: podInputs(run.model, onePerNamespace(pods, (r) => r.pod.namespace)) }));
-    return lazyCluster(c.name, c.spec.calico.ipPools, () => ({ ...shell, pods: podInputs(run.model, pods) }));
+    const cluster = lazyCluster(c.name, c.spec.calico.ipPools, () => ({ ...shell, pods: podInputs(run.model, pods) }));
+    let key: PolicyInputKey | undefined;
+    let endpoints: readonly EndpointFacts[] | undefined;
+    return withClusterInput(cluster, {
+      pods: pods.length,
+      key: () => (key ??= policyInputKey(run.model, ci, pods, now)),
+      endpoints: () => (endpoints ??= endpointFactsOf(run.model, pods)),
+    });
   });
   return { clusters, diagnostics, versions, manifests };
 }
