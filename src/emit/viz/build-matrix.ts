@@ -14,8 +14,7 @@ import { matrixWorkloads } from '../connlist/matrix.js';
 import { blockMatrix } from './block-matrix.js';
 import { classMatrix } from './class-matrix.js';
 import { reuseMatrix, type KeptMatrix, type KeptProbe } from './shared-matrix.js';
-import { clusterInputOf } from '../../verdict/state/cluster-input.js';
-import { sameKey, type PolicyInputKey } from '../../verdict/state/policy-input-key.js';
+import { twinOf } from '../../verdict/state/cluster-twins.js';
 import type { VizBlockMatrix, VizClusterMatrix, VizMatrix, VizProbe, VizSide, VizTenantCell } from './viz-data.js';
 
 /** Limits that keep the page and its writing fast on large platforms. */
@@ -35,7 +34,10 @@ export const DEFAULT_MATRIX_LIMITS: MatrixLimits = { workloads: 20_000, classes:
 /** A request to trace a probe later: the page's trace index is assigned by the caller. */
 export type TraceRequest = (probe: Omit<VizProbe, 'trace' | 'egress' | 'ingress'>) => number;
 
-/** Builds the matrix at the run's current time. `display` turns a source file into what users see. */
+/**
+ * Builds the matrix at the run's current time. `display` turns a source file into what users see. Clusters
+ * linked as twins (linkTwins) share one computation.
+ */
 export function buildMatrix(run: PlatformRun, policies: readonly ClusterPolicies[], display: (f: string) => string, limits: MatrixLimits, trace: TraceRequest): VizMatrix {
   const sides = sideTable();
   let budget = limits.probes;
@@ -43,23 +45,16 @@ export function buildMatrix(run: PlatformRun, policies: readonly ClusterPolicies
   const clusters: VizClusterMatrix[] = [];
   const blocks: VizBlockMatrix[] = [];
   const tenantCount = run.model.clusters.filter((c) => c.kind === 'tenant').length;
-  const kept = new Map<number, { readonly key: PolicyInputKey; readonly matrix: KeptMatrix }[]>();
-  // Only clusters with as many pods as another can have its key.
-  const sizes = new Map<number, number>();
-  for (const c of policies) {
-    const n = clusterInputOf(c)?.pods;
-    if (n !== undefined) sizes.set(n, (sizes.get(n) ?? 0) + 1);
-  }
+  const kept = new Map<ClusterPolicies, KeptMatrix>();
   policies.forEach((c, ci) => {
     // A cluster whose policy input equals an earlier one's up to names and addresses (tenants from one
-    // template) gets that one's matrix and explanations under its own name: its model is not built here.
-    const input = clusterInputOf(c);
-    const key = input && (sizes.get(input.pods) ?? 0) > 1 ? input.key() : undefined;
-    const twin = key !== undefined ? kept.get(key.hash)?.find((k) => sameKey(k.key, key))?.matrix : undefined;
-    if (twin) {
-      const reused = reuseMatrix(twin, c.name, ci, budget, trace);
-      budget -= reused.taken;
-      clusters.push(reused.matrix);
+    // template: linkTwins) gets that one's matrix and explanations under its own name; its model is not built.
+    const twin = twinOf(c);
+    const reused = twin && kept.get(twin);
+    if (reused) {
+      const r = reuseMatrix(reused, c.name, ci, budget, trace);
+      budget -= r.taken;
+      clusters.push(r.matrix);
       return;
     }
     const ws = matrixWorkloads(c.model);
@@ -103,11 +98,7 @@ export function buildMatrix(run: PlatformRun, policies: readonly ClusterPolicies
     const matrix = { workloads: m.workloads, classes: m.classes, classCount, codes: m.codes, conns: m.conns };
     clusters.push({ cluster: ci, ...matrix, probes });
     // Kept only when every probe asked was answered: each then stands for the same probe of a twin.
-    if (key !== undefined && diagnostics.length === 0 && results.length === want.length) {
-      const same = kept.get(key.hash) ?? [];
-      same.push({ key, matrix: { matrix, probes: asked } });
-      kept.set(key.hash, same);
-    }
+    if (diagnostics.length === 0 && results.length === want.length) kept.set(c, { matrix, probes: asked });
   });
   if (budget <= 0) notes.push(`only the first ${limits.probes} cells carry an explanation`);
   const tenants = tenantCells(run, policies, sides, display, trace);

@@ -9,6 +9,7 @@ import type { Model } from '../../model/types.js';
 import type { CheckReport } from '../../verdict/check/types.js';
 import { policyChangeEffects } from '../../verdict/diff/policy-change-effects.js';
 import { policyModelsOf } from '../../verdict/state/policy-models.js';
+import { linkTwins } from '../../verdict/state/cluster-twins.js';
 import { DEFAULT_MATRIX_LIMITS, buildMatrix, type MatrixLimits } from './build-matrix.js';
 import { vizCheck } from './viz-check.js';
 import { layoutPlatform } from './layout-platform.js';
@@ -67,6 +68,8 @@ export function recordViz(run: PlatformRun, seed: number, end: number, options: 
     namespaces = namespacesOf(r);
     ingressNodes = ingressNodesOf(r);
     const built = policyModelsOf(r);
+    // Tenants from one template share their matrix and their policy verdicts in traces.
+    linkTwins(built.clusters);
     const table = traceTable(options.traces ?? 400);
     matrix = buildMatrix(r, built.clusters, display, options.limits ?? DEFAULT_MATRIX_LIMITS, table.want);
     traces = table.trace(r, built.clusters, display);

@@ -11,6 +11,7 @@ import { SIDE_DELEGATED } from '../../compile/policy/explain-side.js';
 import { formatIpv4 } from '../../lib/ipv4.js';
 import { arrivingSource, possibleSources, sourceChanges, sourceSeenAt } from '../../model/edge/source-address.js';
 import type { PolicyModel } from '../../model/policy/types.js';
+import type { WorkloadEndpoint } from '../../model/endpoints/types.js';
 import type { CompiledPolicies } from '../../compile/policy/compiled-policies.js';
 import { clusterIps } from '../../compile/policy/overlay-uncertain.js';
 import { compiledOf, fastClassOf, fastEvaluate } from '../state/fast-evaluate.js';
@@ -18,7 +19,7 @@ import { clusterEndpoints } from '../state/cluster-input.js';
 import type { Packet, SideExplanation } from '../../model/policy/eval/types.js';
 import type { ClusterPolicies } from '../reach/platform-probes.js';
 import { decidingRule, responsibleOf } from './deciding-rule.js';
-import { isolationTargets, nodeIdOf, type IsolationTarget } from './isolation-targets.js';
+import { endpointsByNamespace, isolationTargets, nodeIdOf, type IsolationTarget } from './isolation-targets.js';
 import { outerWallFilter, type OuterWallStops } from './outer-wall-filter.js';
 import type { Counterexample, IsolationLayer } from './types.js';
 
@@ -48,7 +49,7 @@ export function checkIsolation(run: PlatformRun, policies: readonly ClusterPolic
   const targetsOf = (mgmt: ClusterPolicies, b: string): Targets => {
     let t = targets.get(b);
     if (!t) {
-      const list = isolationTargets(run.model, mgmt.model, policies, b);
+      const list = isolationTargets(run.model, (byNamespace ??= endpointsByNamespace(mgmt.model)), policies, b);
       const mClass = fastClassOf(mgmt.model);
       const ipClass = list.map((x) => mClass({ ip: x.ip }));
       const vmClass = list.map((x) => mClass({ endpoint: x.vm }));
@@ -57,6 +58,7 @@ export function checkIsolation(run: PlatformRun, policies: readonly ClusterPolic
     return t;
   };
   const cuts = endCuts();
+  let byNamespace: ReadonlyMap<string, readonly WorkloadEndpoint[]> | undefined;
   let services: ReadonlySet<number> | undefined;
   let wall: OuterWallStops | undefined;
   let vms: Map<string | undefined, number> | undefined;

@@ -4,7 +4,8 @@
 // cells, probes, explanations, isolation walls and traces, on generated platforms whose tenants are equal or
 // differ in one label, one port, one service account, one policy or one CIDR rule (changed in the run's state,
 // so the changed parts keep the template's source positions), under a template CIDR rule that holds the pods
-// of some tenants and not others.
+// of some tenants and not others; and a tenant's packets judged in its twin's model (traces) only between its
+// own endpoints.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,11 +16,14 @@ import { traceTable } from '../../../src/emit/viz/trace-table.js';
 import { runPlatform, type PlatformRun } from '../../../src/engine/platform/run-platform.js';
 import { buildModel } from '../../../src/model/build-model.js';
 import { loadScenario } from '../../../src/scenario/load-scenario.js';
+import type { Packet } from '../../../src/model/policy/eval/types.js';
 import type { ModelPod } from '../../../src/model/types.js';
 import type { JsonObject } from '../../../src/scenario/types.js';
 import { checkIsolation } from '../../../src/verdict/check/isolation.js';
 import type { ClusterPolicies } from '../../../src/verdict/reach/platform-probes.js';
 import { clusterInputOf } from '../../../src/verdict/state/cluster-input.js';
+import { evaluateIn, linkTwins, twinOf } from '../../../src/verdict/state/cluster-twins.js';
+import { fastEvaluate } from '../../../src/verdict/state/fast-evaluate.js';
 import { sameKey } from '../../../src/verdict/state/policy-input-key.js';
 import { policyModelsOf } from '../../../src/verdict/state/policy-models.js';
 
@@ -123,7 +127,7 @@ function change(run: PlatformRun, cluster: number, i: number, what: Change): voi
   }
 }
 
-/** The clusters' policies as a caller without their inputs holds them: nothing shared, models read as they are. */
+/** The clusters' policies as a caller without their inputs holds them: no twins, models read as they are. */
 function unshared(clusters: readonly ClusterPolicies[]): ClusterPolicies[] {
   return clusters.map((c) => ({ name: c.name, pools: c.pools, get model() { return c.model; } }));
 }
@@ -135,6 +139,23 @@ function pageFacts(run: PlatformRun, clusters: readonly ClusterPolicies[]): unkn
   const tenants = run.model.clusters.filter((c) => c.kind === 'tenant').map((c) => c.name);
   const isolation = checkIsolation(run, clusters, tenants.flatMap((a) => tenants.filter((b) => b !== a).map((b) => [a, b] as const)));
   return { matrix, traces: table.trace(run, clusters, (f) => f), isolation };
+}
+
+/**
+ * A cluster with a twin judges packets between its endpoints as its own model does, and a packet from or to
+ * an address in its own model even when that address is a pod of its twin's.
+ */
+function expectTwinVerdicts(c: ClusterPolicies): void {
+  const twin = twinOf(c);
+  if (!twin) return;
+  const own = c.model.endpoints.filter((e) => e.ip !== undefined).slice(0, 3);
+  const theirs = twin.model.endpoints.filter((e) => e.ip !== undefined).slice(0, 2);
+  const packets: Packet[] = [
+    ...own.flatMap((a) => own.map((b): Packet => ({ src: { endpoint: a.index }, dst: { endpoint: b.index }, protocol: 6, dstPort: 9000 }))),
+    ...theirs.map((t): Packet => ({ src: { ip: t.ip! }, dst: { endpoint: own[0]!.index }, protocol: 6, dstPort: 9000 })),
+    ...theirs.map((t): Packet => ({ src: { endpoint: own[0]!.index }, dst: { ip: t.ip! }, protocol: 6, dstPort: 5432 })),
+  ];
+  for (const p of packets) expect(JSON.stringify(evaluateIn(c, p)), `${c.name} ${JSON.stringify(p)}`).toBe(JSON.stringify(fastEvaluate(c.model, p)));
 }
 
 describe('the matrix of tenants sharing one computation', () => {
@@ -153,9 +174,11 @@ describe('the matrix of tenants sharing one computation', () => {
           const platform = runPlatform(buildModel(loadScenario(file)), { until: 30_000 });
           platform.model.clusters.forEach((c) => c.kind === 'tenant' && change(platform, c.id, Number(c.name.slice(1)), changes[Number(c.name.slice(1)) - 1]!));
           const clusters = policyModelsOf(platform).clusters;
+          linkTwins(clusters);
           const keys = clusters.map((c) => clusterInputOf(c)!.key());
           keys.forEach((k, i) => (keys.slice(0, i).some((e) => sameKey(e, k)) ? twins++ : distinct++));
           expect(JSON.stringify(pageFacts(platform, clusters))).toBe(JSON.stringify(pageFacts(platform, unshared(policyModelsOf(platform).clusters))));
+          for (const c of clusters) expectTwinVerdicts(c);
         },
       ),
       { numRuns: 15, seed: 140 },
