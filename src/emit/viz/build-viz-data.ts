@@ -4,6 +4,7 @@
 // same document.
 import { formatCidr } from '../../lib/ipv4.js';
 import { createPlatform, type PlatformRun } from '../../engine/platform/run-platform.js';
+import type { LivePod } from '../../engine/platform/pod-table.js';
 import { KIND_NAMES } from '../../engine/bgp/tables/end-table.js';
 import type { Model } from '../../model/types.js';
 import type { CheckReport } from '../../verdict/check/types.js';
@@ -223,10 +224,13 @@ function ingressOf(run: PlatformRun, nodes: number[], around: { x: number; y: nu
 
 /** Per cluster its namespaces and workloads with running pods (owner, or the pod itself), sorted. */
 function namespacesOf(run: PlatformRun): VizCluster['namespaces'][] {
+  // Each cluster's running pods in creation order, from one pass over the pod table (not one per cluster).
+  const running: LivePod[][] = run.model.clusters.map(() => []);
+  for (const p of run.pods.pods) if (p.phase === 'running') running[p.cluster]?.push(p);
   return run.model.clusters.map((c) => {
     const byNs = new Map<string, Map<string, { kind: string; pods: number }>>();
     for (const ns of c.spec.namespaces) byNs.set(ns.name, new Map());
-    for (const p of run.pods.running(c.id)) {
+    for (const p of running[c.id] ?? []) {
       const ws = byNs.get(p.namespace) ?? new Map<string, { kind: string; pods: number }>();
       byNs.set(p.namespace, ws);
       const name = p.base.owner?.name ?? p.name;
