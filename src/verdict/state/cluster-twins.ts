@@ -37,8 +37,20 @@ export function twinOf(c: ClusterPolicies): ClusterPolicies | undefined {
   return twins.get(c);
 }
 
-/** The verdict on `pkt` in `c`: a packet between two of its endpoints is judged in its twin's model, if any. */
+/** Verdicts judged in a twin's model for its twins, by packet (many tenants trace the same pod pairs). */
+const judged = new WeakMap<ClusterPolicies, Map<string, Verdict>>();
+
+/**
+ * The verdict on `pkt` in `c`: a packet between two of its endpoints is judged in its twin's model, if any,
+ * once for all of the twin's twins.
+ */
 export function evaluateIn(c: ClusterPolicies, pkt: Packet): Verdict {
-  const twin = 'endpoint' in pkt.src && 'endpoint' in pkt.dst ? twins.get(c) : undefined;
-  return fastEvaluate((twin ?? c).model, pkt);
+  const twin = twins.get(c);
+  if (!twin || !('endpoint' in pkt.src) || !('endpoint' in pkt.dst)) return fastEvaluate(c.model, pkt);
+  let verdicts = judged.get(twin);
+  if (!verdicts) judged.set(twin, (verdicts = new Map()));
+  const key = `${pkt.src.endpoint},${pkt.dst.endpoint},${pkt.protocol},${pkt.dstPort ?? ''},${pkt.srcPort ?? ''},${pkt.icmpType ?? ''},${pkt.icmpCode ?? ''}`;
+  let v = verdicts.get(key);
+  if (!v) verdicts.set(key, (v = fastEvaluate(twin.model, pkt)));
+  return v;
 }

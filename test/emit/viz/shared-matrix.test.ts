@@ -4,8 +4,8 @@
 // cells, probes, explanations, isolation walls and traces, on generated platforms whose tenants are equal or
 // differ in one label, one port, one service account, one policy or one CIDR rule (changed in the run's state,
 // so the changed parts keep the template's source positions), under a template CIDR rule that holds the pods
-// of some tenants and not others; and a tenant's packets judged in its twin's model (traces) only between its
-// own endpoints.
+// of some tenants and not others; and a tenant's packets judged in its twin's model (traces, once for all
+// its twins) only between its own endpoints.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -151,7 +151,7 @@ function expectTwinVerdicts(c: ClusterPolicies): void {
   const own = c.model.endpoints.filter((e) => e.ip !== undefined).slice(0, 3);
   const theirs = twin.model.endpoints.filter((e) => e.ip !== undefined).slice(0, 2);
   const packets: Packet[] = [
-    ...own.flatMap((a) => own.map((b): Packet => ({ src: { endpoint: a.index }, dst: { endpoint: b.index }, protocol: 6, dstPort: 9000 }))),
+    ...own.flatMap((a) => own.flatMap((b) => [6, 17].flatMap((protocol) => [9000, 5432, 8080].map((dstPort): Packet => ({ src: { endpoint: a.index }, dst: { endpoint: b.index }, protocol, dstPort }))))),
     ...theirs.map((t): Packet => ({ src: { ip: t.ip! }, dst: { endpoint: own[0]!.index }, protocol: 6, dstPort: 9000 })),
     ...theirs.map((t): Packet => ({ src: { endpoint: own[0]!.index }, dst: { ip: t.ip! }, protocol: 6, dstPort: 5432 })),
   ];
