@@ -41,7 +41,7 @@ export function twinOf(c: ClusterPolicies): ClusterPolicies | undefined {
 const judged = new WeakMap<ClusterPolicies, Map<string, Verdict>>();
 
 /**
- * The verdict on `pkt` in `c`: a packet between two of its endpoints is judged in its twin's model, if any,
+ * The verdict on `pkt` in `c`: a packet between two of its endpoints is judged in its twin's model (when it has one),
  * once for all of the twin's twins.
  */
 export function evaluateIn(c: ClusterPolicies, pkt: Packet): Verdict {

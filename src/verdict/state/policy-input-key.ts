@@ -27,7 +27,7 @@ const interners = new WeakMap<Model, Interner>();
  * The key of cluster `cluster`'s policy input: its namespaces, Services, policy manifests and running pods
  * (name, namespace, labels, service account, ports, host networking, owner, source), each pod's node as the
  * order of its first appearance, and each address as the order of its first appearance with its membership
- * in every CIDR and address any manifest names (rule nets, ipBlocks, network sets, host endpoints' IPs).
+ * in every CIDR and address the manifests name (rule nets, ipBlocks, network sets, host endpoints' IPs).
  */
 export function policyInputKey(model: Model, cluster: number, running: readonly RunningPod[], manifests: readonly Manifest[]): PolicyInputKey {
   let interner = interners.get(model);
