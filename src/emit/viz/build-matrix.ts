@@ -1,7 +1,8 @@
 // emit/viz: the reachability matrix of the page — per cluster the workload × workload cells `calisim reach
 // --matrix` computes (allow, some ports, deny, unknown) at identity-class level, a representative probe per cell explained on both
 // sides exactly as `reach --format json` explains it (past the class limit, namespace blocks: block-matrix.ts),
-// and the tenant × tenant isolation with its wall.
+// and the tenant × tenant isolation with its wall. Tenants from one template share one computation
+// (shared-matrix.ts).
 import type { PlatformRun } from '../../engine/platform/run-platform.js';
 import type { SideExplanation } from '../../model/policy/eval/types.js';
 import { checkIsolation } from '../../verdict/check/isolation.js';
@@ -12,6 +13,8 @@ import { portSweepSides } from '../../verdict/state/port-sweep-summary.js';
 import { matrixWorkloads } from '../connlist/matrix.js';
 import { blockMatrix } from './block-matrix.js';
 import { classMatrix } from './class-matrix.js';
+import { reuseMatrix, type KeptMatrix, type KeptProbe } from './shared-matrix.js';
+import { twinOf } from '../../verdict/state/cluster-twins.js';
 import type { VizBlockMatrix, VizClusterMatrix, VizMatrix, VizProbe, VizSide, VizTenantCell } from './viz-data.js';
 
 /** Limits that keep the page and its writing fast on large platforms. */
@@ -31,7 +34,10 @@ export const DEFAULT_MATRIX_LIMITS: MatrixLimits = { workloads: 20_000, classes:
 /** A request to trace a probe later: the page's trace index is assigned by the caller. */
 export type TraceRequest = (probe: Omit<VizProbe, 'trace' | 'egress' | 'ingress'>) => number;
 
-/** Builds the matrix at the run's current time. `display` turns a source file into what users see. */
+/**
+ * Builds the matrix at the run's current time. `display` turns a source file into what users see. Clusters
+ * linked as twins (linkTwins) share one computation.
+ */
 export function buildMatrix(run: PlatformRun, policies: readonly ClusterPolicies[], display: (f: string) => string, limits: MatrixLimits, trace: TraceRequest): VizMatrix {
   const sides = sideTable();
   let budget = limits.probes;
@@ -39,7 +45,18 @@ export function buildMatrix(run: PlatformRun, policies: readonly ClusterPolicies
   const clusters: VizClusterMatrix[] = [];
   const blocks: VizBlockMatrix[] = [];
   const tenantCount = run.model.clusters.filter((c) => c.kind === 'tenant').length;
+  const kept = new Map<ClusterPolicies, KeptMatrix>();
   policies.forEach((c, ci) => {
+    // A cluster whose policy input equals an earlier one's up to names and addresses (tenants from one
+    // template: linkTwins) gets that one's matrix and explanations under its own name; its model is not built.
+    const twin = twinOf(c);
+    const reused = twin && kept.get(twin);
+    if (reused) {
+      const r = reuseMatrix(reused, c.name, ci, budget, trace);
+      budget -= r.taken;
+      clusters.push(r.matrix);
+      return;
+    }
     const ws = matrixWorkloads(c.model);
     const count = ws.length;
     if (count > limits.workloads) {
@@ -59,23 +76,29 @@ export function buildMatrix(run: PlatformRun, policies: readonly ClusterPolicies
     const n = m.workloads.length;
     const classCount = Math.round(Math.sqrt(m.codes.length));
     const reps = repsOf(c, m.workloads);
-    const want: { cell: number; probe: { from: string; to: string; protocol: string; port: number } }[] = [];
+    const want: { cell: number; from: string; to: string; probe: { from: string; to: string; protocol: string; port: number } }[] = [];
     for (let i = 0; i < n && budget > 0; i++) {
       for (let j = 0; j < n && budget > 0; j++) {
         const a = reps[i];
         const b = reps[j];
         if (i === j || a === undefined || b === undefined) continue;
         budget--;
-        want.push({ cell: i * n + j, probe: { from: `${c.name}/${a.ref}`, to: `${c.name}/${b.ref}`, protocol: 'TCP', port: b.port } });
+        want.push({ cell: i * n + j, from: a.ref, to: b.ref, probe: { from: `${c.name}/${a.ref}`, to: `${c.name}/${b.ref}`, protocol: 'TCP', port: b.port } });
       }
     }
-    const { results } = platformProbes(policies, want.map((w) => w.probe), '<viz>', run.model);
+    const { results, diagnostics } = platformProbes(policies, want.map((w) => w.probe), '<viz>', run.model);
     const probes: Record<string, VizProbe> = {};
+    const asked: KeptProbe[] = [];
     results.forEach((r, i) => {
       const base = { from: r.from, to: r.to, protocol: r.protocol, port: r.port, verdict: r.verdict };
-      probes[want[i]!.cell] = { ...base, egress: sides.add(sideOf(r.egress, display)), ingress: sides.add(sideOf(r.ingress, display)), trace: trace(base) };
+      const probe = { ...base, egress: sides.add(sideOf(r.egress, display)), ingress: sides.add(sideOf(r.ingress, display)), trace: trace(base) };
+      probes[want[i]!.cell] = probe;
+      asked.push({ cell: want[i]!.cell, from: want[i]!.from, to: want[i]!.to, protocol: r.protocol, port: r.port, verdict: r.verdict, egress: probe.egress, ingress: probe.ingress });
     });
-    clusters.push({ cluster: ci, workloads: m.workloads, classes: m.classes, classCount, codes: m.codes, conns: m.conns, probes });
+    const matrix = { workloads: m.workloads, classes: m.classes, classCount, codes: m.codes, conns: m.conns };
+    clusters.push({ cluster: ci, ...matrix, probes });
+    // Kept only when every probe asked was answered: each then stands for the same probe of a twin.
+    if (diagnostics.length === 0 && results.length === want.length) kept.set(c, { matrix, probes: asked });
   });
   if (budget <= 0) notes.push(`only the first ${limits.probes} cells carry an explanation`);
   const tenants = tenantCells(run, policies, sides, display, trace);

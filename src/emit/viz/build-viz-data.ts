@@ -4,11 +4,13 @@
 // same document.
 import { formatCidr } from '../../lib/ipv4.js';
 import { createPlatform, type PlatformRun } from '../../engine/platform/run-platform.js';
+import type { LivePod } from '../../engine/platform/pod-table.js';
 import { KIND_NAMES } from '../../engine/bgp/tables/end-table.js';
 import type { Model } from '../../model/types.js';
 import type { CheckReport } from '../../verdict/check/types.js';
 import { policyChangeEffects } from '../../verdict/diff/policy-change-effects.js';
 import { policyModelsOf } from '../../verdict/state/policy-models.js';
+import { linkTwins } from '../../verdict/state/cluster-twins.js';
 import { DEFAULT_MATRIX_LIMITS, buildMatrix, type MatrixLimits } from './build-matrix.js';
 import { vizCheck } from './viz-check.js';
 import { layoutPlatform } from './layout-platform.js';
@@ -67,6 +69,8 @@ export function recordViz(run: PlatformRun, seed: number, end: number, options: 
     namespaces = namespacesOf(r);
     ingressNodes = ingressNodesOf(r);
     const built = policyModelsOf(r);
+    // Tenants from one template share their matrix and their policy verdicts in traces.
+    linkTwins(built.clusters);
     const table = traceTable(options.traces ?? 400);
     matrix = buildMatrix(r, built.clusters, display, options.limits ?? DEFAULT_MATRIX_LIMITS, table.want);
     traces = table.trace(r, built.clusters, display);
@@ -220,10 +224,13 @@ function ingressOf(run: PlatformRun, nodes: number[], around: { x: number; y: nu
 
 /** Per cluster its namespaces and workloads with running pods (owner, or the pod itself), sorted. */
 function namespacesOf(run: PlatformRun): VizCluster['namespaces'][] {
+  // Each cluster's running pods in creation order, from one pass over the pod table (not one per cluster).
+  const running: LivePod[][] = run.model.clusters.map(() => []);
+  for (const p of run.pods.pods) if (p.phase === 'running') running[p.cluster]?.push(p);
   return run.model.clusters.map((c) => {
     const byNs = new Map<string, Map<string, { kind: string; pods: number }>>();
     for (const ns of c.spec.namespaces) byNs.set(ns.name, new Map());
-    for (const p of run.pods.running(c.id)) {
+    for (const p of running[c.id] ?? []) {
       const ws = byNs.get(p.namespace) ?? new Map<string, { kind: string; pods: number }>();
       byNs.set(p.namespace, ws);
       const name = p.base.owner?.name ?? p.name;

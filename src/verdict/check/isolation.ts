@@ -11,13 +11,15 @@ import { SIDE_DELEGATED } from '../../compile/policy/explain-side.js';
 import { formatIpv4 } from '../../lib/ipv4.js';
 import { arrivingSource, possibleSources, sourceChanges, sourceSeenAt } from '../../model/edge/source-address.js';
 import type { PolicyModel } from '../../model/policy/types.js';
+import type { WorkloadEndpoint } from '../../model/endpoints/types.js';
 import type { CompiledPolicies } from '../../compile/policy/compiled-policies.js';
 import { clusterIps } from '../../compile/policy/overlay-uncertain.js';
 import { compiledOf, fastClassOf, fastEvaluate } from '../state/fast-evaluate.js';
+import { clusterEndpoints } from '../state/cluster-input.js';
 import type { Packet, SideExplanation } from '../../model/policy/eval/types.js';
 import type { ClusterPolicies } from '../reach/platform-probes.js';
 import { decidingRule, responsibleOf } from './deciding-rule.js';
-import { isolationTargets, nodeIdOf, type IsolationTarget } from './isolation-targets.js';
+import { endpointsByNamespace, isolationTargets, nodeIdOf, type IsolationTarget } from './isolation-targets.js';
 import { outerWallFilter, type OuterWallStops } from './outer-wall-filter.js';
 import type { Counterexample, IsolationLayer } from './types.js';
 
@@ -47,7 +49,7 @@ export function checkIsolation(run: PlatformRun, policies: readonly ClusterPolic
   const targetsOf = (mgmt: ClusterPolicies, b: string): Targets => {
     let t = targets.get(b);
     if (!t) {
-      const list = isolationTargets(run.model, mgmt.model, policies, b);
+      const list = isolationTargets(run.model, (byNamespace ??= endpointsByNamespace(mgmt.model)), policies, b);
       const mClass = fastClassOf(mgmt.model);
       const ipClass = list.map((x) => mClass({ ip: x.ip }));
       const vmClass = list.map((x) => mClass({ endpoint: x.vm }));
@@ -56,6 +58,7 @@ export function checkIsolation(run: PlatformRun, policies: readonly ClusterPolic
     return t;
   };
   const cuts = endCuts();
+  let byNamespace: ReadonlyMap<string, readonly WorkloadEndpoint[]> | undefined;
   let services: ReadonlySet<number> | undefined;
   let wall: OuterWallStops | undefined;
   let vms: Map<string | undefined, number> | undefined;
@@ -118,8 +121,8 @@ function checkPair(
   const facts = mgmt ? mgmtOf(mgmt) : undefined;
   const srcVm = facts?.vms.get(ca.managementNamespace);
   const stopped: Record<'pods' | 'nodes' | 'services', IsolationLayer> = { pods: 'outer-wall', nodes: 'outer-wall', services: 'routing' };
-  // Source: A's first running pod, leaving its VM masqueraded or not.
-  const srcPod = pa.model.endpoints.find((e) => !e.hostNetwork && e.ip !== undefined);
+  // Source: A's first running pod, leaving its VM masqueraded or not (read without building A's model).
+  const srcPod = clusterEndpoints(pa).find((e) => !e.hostNetwork && e.ip !== undefined);
   if (!mgmt || !facts || srcVm === undefined || srcPod === undefined) return { from: a, to: b, isolated: true, stoppedBy: stopped };
   const srcNode = nodeIdOf(model, ca, srcPod.node);
   const { list: targets, ipClass, vmClass: vmClasses, distinct } = targetsOf(mgmt, b);

@@ -6,6 +6,7 @@ import { formatIpv4 } from '../../lib/ipv4.js';
 import type { PodInput, PolicyInput } from '../../model/endpoints/types.js';
 import type { Model } from '../../model/types.js';
 import type { Manifest } from '../../scenario/types.js';
+import type { EndpointFacts } from './cluster-input.js';
 
 /** A running pod as it was when taken: its address and node (a LivePod's change as the run goes on). */
 export interface RunningPod {
@@ -46,4 +47,15 @@ export function podInputs(model: Model, running: readonly RunningPod[]): PodInpu
     ...(p.base.owner ? { owner: p.base.owner } : {}),
     src: p.base.src,
   }));
+}
+
+/** The endpoints buildEndpoints makes of `running` (in order, addresses and node names as podInputs gives them). */
+export function endpointFactsOf(model: Model, running: readonly RunningPod[]): EndpointFacts[] {
+  return running.map(({ pod: p, ip, node }, index) => {
+    const e: { -readonly [K in keyof EndpointFacts]: EndpointFacts[K] } = { index, name: p.name, namespace: p.namespace, hostNetwork: p.base.hostNetwork };
+    if (ip >= 0) e.ip = ip;
+    if (node >= 0) e.node = model.nodes[node]!.shortName;
+    if (p.base.owner) e.owner = p.base.owner;
+    return e;
+  });
 }

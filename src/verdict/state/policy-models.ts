@@ -2,8 +2,9 @@
 // building them produced (invalid selectors, ports, CIDRs in policies: file, line and field). When only a
 // cluster's policies changed since `previous` (a rollout on the timeline), its compiled policies are
 // updated incrementally — only what the applied or deleted policies touch is recomputed — instead of
-// rebuilding and recompiling the cluster. A cluster's model is built when it is first read; its
-// diagnostics are reported for every cluster at once.
+// rebuilding and recompiling the cluster. A cluster's model is built when it is first read; the
+// diagnostics of every cluster are worked out when first read; its input's key and endpoints can be read
+// without the model (cluster-input.ts).
 import type { PlatformRun } from '../../engine/platform/run-platform.js';
 import { convertPolicyManifest } from '../../compile/policy/convert-policy-manifest.js';
 import type { Diagnostic } from '../../lib/diagnostics.js';
@@ -13,12 +14,16 @@ import type { IpPoolSpec, Manifest } from '../../scenario/types.js';
 import type { ClusterPolicies } from '../reach/platform-probes.js';
 import { adoptCompiled, compiledOf } from './fast-evaluate.js';
 import { onePerNamespace, policyDiagnostics } from './policy-diagnostics.js';
-import { podInputs, policyShellOf, runningPodsByCluster } from './policy-input.js';
+import { endpointFactsOf, podInputs, policyShellOf, runningPodsByCluster } from './policy-input.js';
+import { policyInputKey, type PolicyInputKey } from './policy-input-key.js';
+import { withClusterInput, type EndpointFacts } from './cluster-input.js';
 import type { PolicyInput } from '../../model/endpoints/types.js';
 
 /** Builds each cluster's PolicyModel from the run's current state (reusing `previous` where it can). */
 export function policyModelsOf(run: PlatformRun, previous?: PolicyModels): PolicyModels {
-  const diagnostics: Diagnostic[] = [];
+  // Each cluster's diagnostics in cluster order: an incremental update's at once, a rebuilt cluster's when
+  // first read (its input is fixed now: the running pods as taken, a copy of its manifests).
+  const parts: (readonly Diagnostic[] | (() => readonly Diagnostic[]))[] = [];
   const versions: string[] = [];
   const manifests: (readonly Manifest[])[] = [];
   const running = runningPodsByCluster(run);
@@ -31,15 +36,32 @@ export function policyModelsOf(run: PlatformRun, previous?: PolicyModels): Polic
     if (previous && prev && previous.versions[ci] === version) return prev;
     const samePods = previous?.versions[ci]?.split('/')[1] === String(run.pods.version(ci));
     if (previous && prev && samePods) {
-      const updated = incremental(prev, previous.manifests[ci] ?? [], now, diagnostics);
+      const applied: Diagnostic[] = [];
+      const updated = incremental(prev, previous.manifests[ci] ?? [], now, applied);
+      parts.push(applied);
       if (updated) return updated;
     }
     const shell = policyShellOf(run, ci, now);
     const pods = running[ci] ?? [];
-    diagnostics.push(...policyDiagnostics({ ...shell, pods: podInputs(run.model, onePerNamespace(pods, (r) => r.pod.namespace)) }));
-    return lazyCluster(c.name, c.spec.calico.ipPools, () => ({ ...shell, pods: podInputs(run.model, pods) }));
+    parts.push(() => policyDiagnostics({ ...shell, pods: podInputs(run.model, onePerNamespace(pods, (r) => r.pod.namespace)) }));
+    const cluster = lazyCluster(c.name, c.spec.calico.ipPools, () => ({ ...shell, pods: podInputs(run.model, pods) }));
+    let key: PolicyInputKey | undefined;
+    let endpoints: readonly EndpointFacts[] | undefined;
+    return withClusterInput(cluster, {
+      pods: pods.length,
+      key: () => (key ??= policyInputKey(run.model, ci, pods, now)),
+      endpoints: () => (endpoints ??= endpointFactsOf(run.model, pods)),
+    });
   });
-  return { clusters, diagnostics, versions, manifests };
+  let diagnostics: Diagnostic[] | undefined;
+  return {
+    clusters,
+    get diagnostics(): Diagnostic[] {
+      return (diagnostics ??= parts.flatMap((p) => (typeof p === 'function' ? p() : p)));
+    },
+    versions,
+    manifests,
+  };
 }
 
 /**

@@ -51,15 +51,15 @@ export function resolveEnd(run: PlatformRun, text: string, named: PodsNamed = sc
 
 /** Resolves many ends in one state of the run: the pods indexed by name once (the page traces hundreds). */
 export function endResolver(run: PlatformRun): (text: string) => TraceEnd | string {
+  // By name alone (no key text per pod), then filtered by namespace: the table's order is kept.
   const byName = new Map<string, LivePod[]>();
   for (const p of run.pods.pods) {
     if (p.phase === 'terminated') continue;
-    const key = `${p.namespace}/${p.name}`;
-    const list = byName.get(key);
+    const list = byName.get(p.name);
     if (list) list.push(p);
-    else byName.set(key, [p]);
+    else byName.set(p.name, [p]);
   }
-  const named: PodsNamed = (ns, name) => byName.get(`${ns}/${name}`) ?? [];
+  const named: PodsNamed = (ns, name) => (byName.get(name) ?? []).filter((p) => p.namespace === ns);
   return (text) => resolveEnd(run, text, named);
 }
 

@@ -2,15 +2,17 @@
 // egress policy, the pod MTU, the route its node's FIB picks, Calico's encapsulation and the underlay, the
 // next hop's state; or, leaving the cluster, the source rewrites, the management cluster's outer wall and
 // the other cluster; then the destination's ingress policy, judging the source address it sees there.
+// Policies are judged in each cluster's model, or its twin's for a packet between two of its endpoints
+// (cluster-twins.ts).
 import type { PlatformRun } from '../../engine/platform/run-platform.js';
 import { nodeRoute } from '../../engine/bgp/reports/node-route.js';
 import { cidrContains, formatCidr, formatIpv4, parseCidr } from '../../lib/ipv4.js';
 import { sourceChanges, sourceSeenAt, type SourceChange } from '../../model/edge/source-address.js';
-import type { PolicyModel } from '../../model/policy/types.js';
 import { calicoEncapsulation } from '../../model/underlay/encapsulation.js';
 import { calicoPodMtu, overMtu } from '../../model/underlay/mtu.js';
 import type { Peer } from '../../model/policy/eval/types.js';
-import { fastEvaluate } from '../state/fast-evaluate.js';
+import { clusterEndpoints } from '../state/cluster-input.js';
+import { evaluateIn } from '../state/cluster-twins.js';
 import type { ClusterPolicies } from '../reach/platform-probes.js';
 import { outerWall } from './outer-wall.js';
 import type { TraceEnd } from './resolve-end.js';
@@ -58,12 +60,12 @@ export function traceLeg(run: PlatformRun, policies: readonly ClusterPolicies[],
   if (dst.ip < 0) return drop('no-ip-address', dst.text, `${dst.text} has no IP address`);
   if (src.node >= 0 && run.nodeUp[src.node] !== 1) return drop('node-down', nodeName(src.node), `the source's node ${nodeName(src.node)} is down`);
   const p = { protocol: pkt.protocol, ...(pkt.port !== undefined ? { dstPort: pkt.port } : {}) };
-  const srcModel = src.cluster >= 0 ? policies[src.cluster]!.model : undefined;
+  const srcPolicies = src.cluster >= 0 ? policies[src.cluster] : undefined;
 
   // 1. Egress policy at the source pod.
-  if (src.kind === 'pod' && srcModel) {
-    const e = endpointOf(srcModel, src.ip);
-    const v = fastEvaluate(srcModel, { src: e !== undefined ? { endpoint: e } : { ip: src.ip }, dst: peerIn(srcModel, dst), ...p });
+  if (src.kind === 'pod' && srcPolicies) {
+    const e = endpointOf(srcPolicies, src.ip);
+    const v = evaluateIn(srcPolicies, { src: e !== undefined ? { endpoint: e } : { ip: src.ip }, dst: peerIn(srcPolicies, dst), ...p });
     hops.push(policyHop('policy-egress', src.text, v.egress));
     if (v.egress.action === 'deny') return drop('denied-by-policy', src.text, 'denied by egress policy');
   }
@@ -98,7 +100,9 @@ export function traceLeg(run: PlatformRun, policies: readonly ClusterPolicies[],
     } else {
       const nh = g === 2 ? dst.ip : (fibHops[0] ?? dst.ip);
       hops.push({ step: 'route', at: nodeName(src.node), detail: `matches ${prefix ?? '?'} via ${formatIpv4(nh)}${fibHops.length > 1 ? ` (ECMP over ${fibHops.length} next hops)` : ''}`, ...(prefix ? { prefix } : {}), nextHop: formatIpv4(nh) });
-      const next = model.nodes.find((n) => n.cluster === src.cluster && n.ip === nh);
+      // The cluster's own nodes (their ids ascend, as model.nodes numbers them): the first with the address.
+      const nextId = model.clusters[src.cluster]!.nodes.find((id) => model.nodes[id]!.ip === nh);
+      const next = nextId !== undefined ? model.nodes[nextId] : undefined;
       const c = model.clusters[src.cluster]!;
       const pool = c.spec.calico.ipPools.find((x) => !x.disabled && cidrContains(parseCidr(x.cidr)!, dst.ip));
       const s = model.nodes[src.node]!;
@@ -137,11 +141,11 @@ export function traceLeg(run: PlatformRun, policies: readonly ClusterPolicies[],
   // 5. Ingress policy at the destination pod, judging the source it sees there.
   if (dst.kind === 'pod' && dst.cluster >= 0) {
     if (run.nodeUp[dst.node] !== 1) return drop('node-down', nodeName(dst.node), `the destination's node ${nodeName(dst.node)} is down`);
-    const m = policies[dst.cluster]!.model;
-    const e = endpointOf(m, dst.ip);
+    const c = policies[dst.cluster]!;
+    const e = endpointOf(c, dst.ip);
     const seen = sourceSeenAt(original, changes, dst.node);
-    const from: Peer = dst.cluster === src.cluster && src.kind === 'pod' && seen === src.ip ? peerIn(m, src) : { ip: seen };
-    const v = fastEvaluate(m, { src: from, dst: e !== undefined ? { endpoint: e } : { ip: dst.ip }, ...p });
+    const from: Peer = dst.cluster === src.cluster && src.kind === 'pod' && seen === src.ip ? peerIn(c, src) : { ip: seen };
+    const v = evaluateIn(c, { src: from, dst: e !== undefined ? { endpoint: e } : { ip: dst.ip }, ...p });
     hops.push({ ...policyHop('policy-ingress', dst.text, v.ingress), ...(seen !== src.ip ? { outerSrc: formatIpv4(seen) } : {}) });
     if (v.ingress.action === 'deny') return drop('denied-by-policy', dst.text, `denied by ingress policy (source seen: ${formatIpv4(seen)})`);
   }
@@ -150,12 +154,12 @@ export function traceLeg(run: PlatformRun, policies: readonly ClusterPolicies[],
   return end('delivered');
 }
 
-/** The workload endpoint with this address in a policy model. */
-function endpointOf(m: PolicyModel, ip: number): number | undefined {
-  return m.endpoints.find((e) => e.ip === ip && !e.hostNetwork)?.index;
+/** The workload endpoint with this address in a cluster's policy model (read without building it). */
+function endpointOf(c: ClusterPolicies, ip: number): number | undefined {
+  return clusterEndpoints(c).find((e) => e.ip === ip && !e.hostNetwork)?.index;
 }
 
-function peerIn(m: PolicyModel, end: TraceEnd): Peer {
-  const e = end.kind === 'pod' ? endpointOf(m, end.ip) : undefined;
+function peerIn(c: ClusterPolicies, end: TraceEnd): Peer {
+  const e = end.kind === 'pod' ? endpointOf(c, end.ip) : undefined;
   return e !== undefined ? { endpoint: e } : { ip: end.ip };
 }
