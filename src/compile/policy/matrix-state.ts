@@ -7,9 +7,8 @@ import type { Outcome } from '../../model/policy/eval/types.js';
 import { evalProgram, Program } from './eval-program.js';
 import type { CPolicy } from './compile-rules.js';
 import type { RuleState } from './rule-state.js';
-import { liveClasses } from './live-classes.js';
+import { liveClasses, liveTargets } from './live-classes.js';
 import { SavedRows } from './saved-rows.js';
-import { comparePolicies } from './target-policies.js';
 
 /** What a matrix needs from the compiler. */
 export interface MatrixCore {
@@ -125,35 +124,9 @@ export class MatrixState {
     this.allowCache = undefined;
   }
 
-  /**
-   * The classes whose program in `dir` a change of `policies` (in that direction, none removed) may alter:
-   * a changed, non-staged policy selects the class and its tier, in the class's last program, did not end at
-   * a policy ordered before it — liveClasses' rule asked of each policy's own targets, ascending (B1's tier
-   * of 1,442 namespaced policies made every class live for the earliest changed one: 80% of the rows a port
-   * sweep rebuilt came out unchanged).
-   */
+  /** live-classes.ts's liveTargets of `policies` changed in `dir`, from each class's last program. */
   liveTargets(dir: Direction, policies: Iterable<CPolicy>): number[] {
-    const W = this.core.words;
-    const data = this.core.poolData();
-    const terms = this.terms[dir];
-    const live = new Uint8Array(W * 32);
-    for (const p of policies) {
-      if (p.staged) continue;
-      for (let w = 0; w < W; w++) {
-        let word = data[p.targets + w] as number;
-        while (word !== 0) {
-          const low = word & -word;
-          const c = w * 32 + 31 - Math.clz32(low);
-          word ^= low;
-          if (live[c] === 1) continue;
-          const term = terms[c]?.[p.tierPos];
-          if (term === undefined || comparePolicies(term, p) >= 0) live[c] = 1;
-        }
-      }
-    }
-    const out: number[] = [];
-    for (let c = 0; c < live.length; c++) if (live[c] === 1) out.push(c);
-    return out;
+    return liveTargets(policies, this.terms[dir], this.core.poolData(), this.core.words);
   }
 
   /**

@@ -1,4 +1,5 @@
-// compile: every destination-port class of one protocol in turn, with one matrix carried from class to class —
+// compile: every destination-port class of one protocol (or several) in turn, with one matrix carried from
+// class to class —
 // between neighbouring port intervals only rules with a range edge at the cut (or named ports and Services at
 // a declared port) change, so only the rows of their policies' targets are recomputed; a rule that cannot
 // match the protocol at all (another protocol, ICMP) matches nothing at every port and never changes.

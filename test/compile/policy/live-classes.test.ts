@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { CPolicy } from '../../../src/compile/policy/compile-rules.js';
-import { liveClasses } from '../../../src/compile/policy/live-classes.js';
+import { liveClasses, liveTargets } from '../../../src/compile/policy/live-classes.js';
 import { comparePolicies } from '../../../src/compile/policy/target-policies.js';
 
 /** The rule as recompute() applied it before: every changed policy tried for every class. */
@@ -33,5 +33,40 @@ describe('liveClasses', () => {
       ),
       { numRuns: 2000, seed: 14 },
     );
+  });
+
+  // liveTargets asks the same rule of each changed policy's own targets (a bitset per policy in one pool).
+  it('liveTargets keeps the classes some changed policy selecting them keeps, a subset of liveClasses', () => {
+    let narrower = 0;
+    fc.assert(
+      fc.property(
+        fc.array(policyArb, { minLength: 1, maxLength: 8 }),
+        fc.array(fc.option(fc.array(fc.option(fc.nat(7), { nil: undefined }), { maxLength: 3 }), { nil: undefined }), { minLength: 1, maxLength: 40 }),
+        fc.array(fc.nat(7), { maxLength: 8 }),
+        fc.array(fc.array(fc.nat(39), { maxLength: 12 }), { minLength: 8, maxLength: 8 }),
+        (specs, termPicks, changedPicks, selects) => {
+          const words = 2;
+          const data = new Int32Array(specs.length * words);
+          const policies = specs.map((p, i) => ({ key: `p${i}`, tierPos: p.tierPos, staged: p.staged, targets: i * words, policy: { order: p.order, sortKey: `${p.name}${i % 2}` } }) as unknown as CPolicy);
+          policies.forEach((_, i) => {
+            for (const c of selects[i]!) data[i * words + (c >>> 5)] |= 1 << (c & 31);
+          });
+          const pick = (i: number): CPolicy => policies[i % policies.length]!;
+          const terms = termPicks.map((t) => t?.map((i) => (i === undefined ? undefined : pick(i))));
+          const changed = changedPicks.map(pick);
+          const selected = (p: CPolicy, c: number): boolean => selects[policies.indexOf(p)]!.includes(c);
+          const all = Array.from({ length: 64 }, (_, c) => c);
+          const want = all.filter((c) => reference([c], terms, changed.filter((p) => selected(p, c))).length > 0);
+          const got = liveTargets(changed, terms, data, words);
+          expect(got).toEqual(want);
+          const union = all.filter((c) => changed.some((p) => selected(p, c)));
+          const wide = liveClasses(union, terms, changed);
+          expect(got.every((c) => wide.includes(c))).toBe(true);
+          if (got.length < wide.length) narrower++;
+        },
+      ),
+      { numRuns: 1000, seed: 15 },
+    );
+    expect(narrower).toBeGreaterThan(50);
   });
 });
