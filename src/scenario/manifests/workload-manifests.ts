@@ -6,7 +6,9 @@ import { pickPodIp } from './pod-address.js';
 import type { Ctx } from '../provenance.js';
 import { bool, def, int, labels, many, obj, oneOf, opt, port, str, sub } from '../schema/schema.js';
 import { PROTOCOLS } from '../schema/cluster-schema.js';
-import type { ContainerPort, Labels, Manifest, StaticPodSpec, WorkloadKind, WorkloadSpec } from '../types.js';
+import type { ContainerPort, JsonValue, Labels, Manifest, StaticPodSpec, WorkloadKind, WorkloadSpec } from '../types.js';
+import { quickReadJson } from '../schema/validate-quick-json.js';
+import { NOT_QUICK } from '../schema/validate-quick.js';
 import { validateClean } from '../schema/validate.js';
 
 // Lenient where the corpus of real manifests is: ports without containerPort and owner references without
@@ -42,7 +44,7 @@ const workloadBody = obj(
   { noSrc: true, unlocated: true },
 );
 const ownerRef = obj({ kind: opt(str()), name: opt(str()), controller: opt(bool) }, { noSrc: true });
-const podBody = obj(
+export const podBody = obj(
   {
     metadata: sub(obj({ ownerReferences: many(ownerRef) }, { noSrc: true })),
     spec: sub(podSpec),
@@ -95,12 +97,33 @@ export interface OwnerRef {
   readonly name: string;
 }
 
+interface PodRec {
+  readonly metadata: { ownerReferences: { kind?: string; name?: string; controller?: boolean }[] };
+  readonly spec: PodSpecRec;
+  readonly status: { podIP?: string; podIPs: { ip?: string }[] };
+}
+
+/** A read Pod: its spec and its raw owner reference, for later resolution. */
+export interface PodRead {
+  readonly pod: StaticPodSpec;
+  readonly owner?: OwnerRef;
+}
+
 /** A Pod as a StaticPodSpec; its raw owner reference is returned for later resolution. */
-export function readPod(m: Manifest, doc: PMap, path: string, ctx: Ctx): { pod: StaticPodSpec; owner?: OwnerRef } | undefined {
-  const r = validateClean(podBody, doc, path, ctx) as
-    | { metadata: { ownerReferences: { kind?: string; name?: string; controller?: boolean }[] }; spec: PodSpecRec; status: { podIP?: string; podIPs: { ip?: string }[] } }
-    | undefined;
-  if (r === undefined) return undefined;
+export function readPod(m: Manifest, doc: PMap, path: string, ctx: Ctx): PodRead | undefined {
+  const r = validateClean(podBody, doc, path, ctx) as PodRec | undefined;
+  return r === undefined ? undefined : podOf(m, r, path, ctx);
+}
+
+/** What readPod's validation reads of a Pod given as JSON (toJson of its tree) when its quick read answers, else
+ *  undefined (readPod then reads the tree). */
+export function quickPodRecord(json: JsonValue): PodRec | undefined {
+  const r = quickReadJson(podBody, json);
+  return r === NOT_QUICK ? undefined : (r as PodRec);
+}
+
+/** The pod of a read Pod record. */
+export function podOf(m: Manifest, r: PodRec, path: string, ctx: Ctx): PodRead {
   const podIP = pickPodIp(r.status.podIP, r.status.podIPs);
   if (podIP === undefined && r.status.podIP !== undefined) {
     const at = m.locate('status.podIP');

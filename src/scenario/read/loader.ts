@@ -7,7 +7,9 @@ import { limits } from '../../lib/limits.js';
 import { IgnoredKinds } from '../manifests/normalise-manifests.js';
 import type { PValue } from './positioned.js';
 import { errorAt, Provenance, type Ctx, type Place } from '../provenance.js';
-import { DEFAULT_LIMITS, parseYamlText, readYamlFile, type InputBudget, type ReadLimits } from './read-yaml.js';
+import { readBlockJson } from './block-json-reader.js';
+import { LazyManifestDoc } from './lazy-manifest-doc.js';
+import { DEFAULT_LIMITS, parseYamlText, readOtherwise, readYamlFile, readYamlText, withinLimits, type InputBudget, type ReadLimits } from './read-yaml.js';
 import type { RawRef } from '../schema/schema.js';
 
 const MANIFEST_FILE = /\.(ya?ml|json)$/i;
@@ -78,9 +80,23 @@ export class Loader {
     const out: RawRef[] = [];
     for (const f of files) {
       if (from !== undefined && !this.included(f, from)) continue;
-      for (const node of this.readDocs(f) ?? []) out.push({ node, path: '', scanned });
+      for (const doc of this.manifestDocs(f, scanned)) out.push(doc);
     }
     return out;
+  }
+
+  /**
+   * The documents of one manifest file, as readDocs reads them; a file the direct reader takes is read as JSON,
+   * each document's tree left to be read when asked for (lazy-manifest-doc.ts).
+   */
+  private manifestDocs(file: string, scanned: boolean): RawRef[] {
+    this.root ??= realFolderOf(file);
+    if (!this.files.includes(file)) this.files.push(file);
+    const text = readYamlText(file, this.sink, this.limits, this.bytes);
+    if (text === undefined || !withinLimits(text, file, this.sink, this.limits)) return [];
+    const docs = readBlockJson(text, file);
+    if (docs !== undefined) return docs.map((d) => new LazyManifestDoc(d.json, text, file, d.offset, d.line, scanned));
+    return (readOtherwise(text, file, this.sink, this.limits) ?? []).map((node) => ({ node, path: '', scanned }));
   }
 
   /**
