@@ -12,9 +12,9 @@ import type { RawRef } from '../schema/schema.js';
 import { readGateway, readHttpRoute, readReferenceGrant } from './gateway-manifests.js';
 import { readIngress, readService } from './service-manifests.js';
 import type {
-  ExternalPeerSpec, GatewaySpec, HttpRouteSpec, IngressSpec, IpPoolSpec, Manifest, NamespaceSpec, NodeSpec, ReferenceGrantSpec, ServiceSpec, StaticPodSpec, WorkloadSpec,
+  ExternalPeerSpec, GatewaySpec, HttpRouteSpec, IngressSpec, IpPoolSpec, JsonValue, Manifest, NamespaceSpec, NodeSpec, ReferenceGrantSpec, ServiceSpec, StaticPodSpec, WorkloadSpec,
 } from '../types.js';
-import { podOf, quickPodRecord, readPod, readWorkload, replicaSetOwner, resolveOwner, type OwnerRef, type PodRead } from './workload-manifests.js';
+import { readPod, readWorkload, replicaSetOwner, resolveOwner, type OwnerRef, type PodRead } from './workload-manifests.js';
 import { readVirtualMachine } from './vm-manifests.js';
 
 export interface ClusterParts {
@@ -70,8 +70,9 @@ interface Doc {
   readonly apiVersion: string;
   readonly kind: string;
   readonly role: KindRole;
-  /** The document as read from a manifest file, JSON first (its `node` is then read on first use). */
+  /** The document as read from a manifest file, JSON first (its `node` is then read on first use), and its JSON. */
   readonly lazy?: LazyManifestDoc;
+  readonly json?: JsonValue;
 }
 
 export function emptyParts(): ClusterParts {
@@ -109,15 +110,16 @@ export function normaliseManifests(raw: readonly RawRef[], ctx: Ctx, ignored: Ig
     if (owner === undefined || k === undefined) continue;
     if (deployments.has(`${k.slice(0, k.indexOf('/'))}/${owner}`)) rsOwners.set(k, owner);
   }
+  // A ReplicaSet its Deployment stands for is not placed (nor checked).
+  const skipped = (d: Doc, m: Manifest): boolean => d.role === 'workload' && d.kind === 'ReplicaSet' && rsOwners.has(`${m.namespace ?? 'default'}/${m.name}`);
   const parts = emptyParts();
   const owners: { pod: StaticPodSpec; owner: OwnerRef }[] = [];
   for (const d of docs) {
     const fields = learntFieldsOf(d.apiVersion, d.kind);
     const check: ShapeCheck | undefined = fields === undefined ? undefined : { fields };
-    if (d.lazy !== undefined && !ctx.strict && placeQuickly(d, d.lazy, check, parts, owners, ctx, ignored)) continue;
+    if (d.lazy !== undefined && !ctx.strict && placeQuickly(d, d.lazy, check, skipped, parts, owners, ctx, ignored)) continue;
     const m = makeManifest(d.node, d.path, d.apiVersion, d.kind, ctx, check);
-    if (m === undefined) continue;
-    if (d.role === 'workload' && d.kind === 'ReplicaSet' && rsOwners.has(`${m.namespace ?? 'default'}/${m.name}`)) continue;
+    if (m === undefined || skipped(d, m)) continue;
     place(d, m, parts, owners, ctx, ignored);
     checkApiObject(d.node, m.body, d.path, d.apiVersion, d.kind, m.locate, ctx, check?.unknown);
   }
@@ -143,9 +145,9 @@ function place(d: Doc, m: Manifest, parts: ClusterParts, owners: { pod: StaticPo
       return;
     }
     case 'workload':
-      return push(parts.workloads, readWorkload(m, d.node, path, ctx));
+      return push(parts.workloads, readWorkload(m, d, path, ctx));
     case 'pod':
-      return placePod(readPod(m, d.node, path, ctx), parts, owners);
+      return placePod(readPod(m, d, path, ctx), parts, owners);
     case 'vm':
       return push(parts.pods, readVirtualMachine(m, d.node, path, ctx));
     case 'service':
@@ -177,7 +179,7 @@ function place(d: Doc, m: Manifest, parts: ClusterParts, owners: { pod: StaticPo
       parts.resources.push(m);
       return;
     case 'node':
-      return push(parts.nodes, readNode(m, d.node, path, ctx));
+      return push(parts.nodes, readNode(m, d, path, ctx));
     case 'ignored':
       ignored.note(m);
       parts.ignored.push(m);
@@ -190,25 +192,20 @@ function placePod(r: PodRead | undefined, parts: ClusterParts, owners: { pod: St
   if (r?.owner !== undefined) owners.push({ pod: r.pod, owner: r.owner });
 }
 
-/** Roles `place` reads from the record alone, without the object's tree. */
-const RECORD_ROLES: ReadonlySet<KindRole> = new Set(['namespace', 'policy', 'calico-resource', 'ignored']);
-
 /**
- * Places a document read as JSON as the full path would (makeManifest, place, checkApiObject) when that path would
- * report nothing — a record read quickly, a Pod read quickly or a role placed from the record alone, an object the
- * API server checks pass — and returns true; false, having done nothing, otherwise.
+ * Registers and places a document read as JSON as the full path would (makeManifest, place, checkApiObject) when
+ * makeManifest and checkApiObject would report nothing — a record read quickly, an object the API server checks
+ * pass — and returns true; false, having done nothing, otherwise. `place` reads the tree only where its reader needs
+ * it (validateDocClean's quick path on the JSON does not).
  */
 function placeQuickly(
-  d: Doc, lazy: LazyManifestDoc, check: ShapeCheck | undefined, parts: ClusterParts, owners: { pod: StaticPodSpec; owner: OwnerRef }[], ctx: Ctx, ignored: IgnoredKinds,
+  d: Doc, lazy: LazyManifestDoc, check: ShapeCheck | undefined, skipped: (d: Doc, m: Manifest) => boolean, parts: ClusterParts,
+  owners: { pod: StaticPodSpec; owner: OwnerRef }[], ctx: Ctx, ignored: IgnoredKinds,
 ): boolean {
-  if (d.role !== 'pod' && !RECORD_ROLES.has(d.role)) return false;
   const m = quickManifest(lazy, d.apiVersion, d.kind, ctx, check);
   if (m === undefined || !apiObjectClean(lazy.json, d.apiVersion, d.kind, check?.unknown)) return false;
-  const pod = d.role === 'pod' ? quickPodRecord(lazy.json) : undefined;
-  if (d.role === 'pod' && pod === undefined) return false;
   registerManifest(m, d.path, ctx);
-  if (pod !== undefined) placePod(podOf(m, pod, d.path, ctx), parts, owners);
-  else place(d, m, parts, owners, ctx, ignored);
+  if (!skipped(d, m)) place(d, m, parts, owners, ctx, ignored);
   return true;
 }
 
@@ -228,6 +225,7 @@ function flattenQuickly(r: LazyManifestDoc, out: Doc[]): boolean {
     kind,
     role: roleOf(apiVersion, kind),
     lazy: r,
+    json,
   });
   return true;
 }

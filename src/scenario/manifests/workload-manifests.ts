@@ -6,10 +6,8 @@ import { pickPodIp } from './pod-address.js';
 import type { Ctx } from '../provenance.js';
 import { bool, def, int, labels, many, obj, oneOf, opt, port, str, sub } from '../schema/schema.js';
 import { PROTOCOLS } from '../schema/cluster-schema.js';
-import type { ContainerPort, JsonValue, Labels, Manifest, StaticPodSpec, WorkloadKind, WorkloadSpec } from '../types.js';
-import { quickReadJson } from '../schema/validate-quick-json.js';
-import { NOT_QUICK } from '../schema/validate-quick.js';
-import { validateClean } from '../schema/validate.js';
+import type { ContainerPort, Labels, Manifest, StaticPodSpec, WorkloadKind, WorkloadSpec } from '../types.js';
+import { validateDocClean, type ObjectDoc } from '../schema/validate-quick-json.js';
 
 // Lenient where the corpus of real manifests is: ports without containerPort and owner references without
 // kind are dropped rather than refused (the API server would refuse them, kubectl dumps never hold them).
@@ -67,8 +65,8 @@ const portsOf = (s: PodSpecRec): ContainerPort[] => s.containers.flatMap((c) => 
 const accountOf = (s: PodSpecRec): string => s.serviceAccountName ?? s.serviceAccount ?? 'default';
 
 /** A workload object as a WorkloadSpec (a ReplicationController keeps its kind: it is placed like a ReplicaSet). */
-export function readWorkload(m: Manifest, doc: PMap, path: string, ctx: Ctx): WorkloadSpec | undefined {
-  const r = validateClean(workloadBody, doc, path, ctx) as
+export function readWorkload(m: Manifest, doc: ObjectDoc, path: string, ctx: Ctx): WorkloadSpec | undefined {
+  const r = validateDocClean(workloadBody, doc, path, ctx) as
     | { spec: { replicas?: number; template: { metadata: { labels: Labels }; spec: PodSpecRec } } }
     | undefined;
   if (r === undefined) return undefined;
@@ -110,20 +108,13 @@ export interface PodRead {
 }
 
 /** A Pod as a StaticPodSpec; its raw owner reference is returned for later resolution. */
-export function readPod(m: Manifest, doc: PMap, path: string, ctx: Ctx): PodRead | undefined {
-  const r = validateClean(podBody, doc, path, ctx) as PodRec | undefined;
+export function readPod(m: Manifest, doc: ObjectDoc, path: string, ctx: Ctx): PodRead | undefined {
+  const r = validateDocClean(podBody, doc, path, ctx) as PodRec | undefined;
   return r === undefined ? undefined : podOf(m, r, path, ctx);
 }
 
-/** What readPod's validation reads of a Pod given as JSON (toJson of its tree) when its quick read answers, else
- *  undefined (readPod then reads the tree). */
-export function quickPodRecord(json: JsonValue): PodRec | undefined {
-  const r = quickReadJson(podBody, json);
-  return r === NOT_QUICK ? undefined : (r as PodRec);
-}
-
 /** The pod of a read Pod record. */
-export function podOf(m: Manifest, r: PodRec, path: string, ctx: Ctx): PodRead {
+function podOf(m: Manifest, r: PodRec, path: string, ctx: Ctx): PodRead {
   const podIP = pickPodIp(r.status.podIP, r.status.podIPs);
   if (podIP === undefined && r.status.podIP !== undefined) {
     const at = m.locate('status.podIP');

@@ -18,11 +18,22 @@ export function readBlockYaml(text: string, file: string): PValue[] | undefined 
 }
 
 /**
- * The one document whose first line (number `line`) starts at `offset` in a text the direct readers take whole
- * (block-json-reader.ts read it first): the tree readBlockYaml gives for it.
+ * Single documents of a text the direct readers take whole (block-json-reader.ts read it first), each the tree
+ * readBlockYaml gives for it, read from where it starts: one reader for all of a file's documents.
  */
-export function readBlockYamlDocument(text: string, file: string, offset: number, line: number): PValue {
-  return new BlockReader(text, file).documentAt(offset, line);
+export class DocumentRereader {
+  private reader: BlockReader | undefined = undefined;
+
+  constructor(
+    private readonly text: string,
+    readonly file: string,
+  ) {}
+
+  /** The document whose first line (number `line`) starts at `offset`. */
+  at(offset: number, line: number): PValue {
+    this.reader ??= new BlockReader(this.text, this.file);
+    return this.reader.documentAt(offset, line);
+  }
 }
 
 class BlockReader extends BlockLines {

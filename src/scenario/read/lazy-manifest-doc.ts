@@ -4,7 +4,7 @@
 import type { SourceRef } from '../../lib/diagnostics.js';
 import type { RawRef } from '../schema/schema.js';
 import type { JsonValue } from '../types.js';
-import { readBlockYamlDocument } from './block-yaml-reader.js';
+import type { DocumentRereader } from './block-yaml-reader.js';
 import type { PValue } from './positioned.js';
 
 export class LazyManifestDoc implements RawRef {
@@ -14,8 +14,7 @@ export class LazyManifestDoc implements RawRef {
   constructor(
     /** toJson of the document's tree. */
     readonly json: JsonValue,
-    private readonly text: string,
-    private readonly file: string,
+    private readonly source: DocumentRereader,
     private readonly offset: number,
     private readonly line: number,
     readonly scanned: boolean,
@@ -23,12 +22,12 @@ export class LazyManifestDoc implements RawRef {
 
   /** The document's tree, as readBlockYaml gives it (read once, on first use). */
   get node(): PValue {
-    this.tree ??= readBlockYamlDocument(this.text, this.file, this.offset, this.line);
+    this.tree ??= this.source.at(this.offset, this.line);
     return this.tree;
   }
 
   /** The tree's `src`: a document is a block collection at the start of its first line. */
   get src(): SourceRef {
-    return { file: this.file, line: this.line, col: 1 };
+    return { file: this.source.file, line: this.line, col: 1 };
   }
 }

@@ -8,6 +8,7 @@ import { IgnoredKinds } from '../manifests/normalise-manifests.js';
 import type { PValue } from './positioned.js';
 import { errorAt, Provenance, type Ctx, type Place } from '../provenance.js';
 import { readBlockJson } from './block-json-reader.js';
+import { DocumentRereader } from './block-yaml-reader.js';
 import { LazyManifestDoc } from './lazy-manifest-doc.js';
 import { DEFAULT_LIMITS, parseYamlText, readOtherwise, readYamlFile, readYamlText, withinLimits, type InputBudget, type ReadLimits } from './read-yaml.js';
 import type { RawRef } from '../schema/schema.js';
@@ -95,7 +96,10 @@ export class Loader {
     const text = readYamlText(file, this.sink, this.limits, this.bytes);
     if (text === undefined || !withinLimits(text, file, this.sink, this.limits)) return [];
     const docs = readBlockJson(text, file);
-    if (docs !== undefined) return docs.map((d) => new LazyManifestDoc(d.json, text, file, d.offset, d.line, scanned));
+    if (docs !== undefined) {
+      const source = new DocumentRereader(text, file);
+      return docs.map((d) => new LazyManifestDoc(d.json, source, d.offset, d.line, scanned));
+    }
     return (readOtherwise(text, file, this.sink, this.limits) ?? []).map((node) => ({ node, path: '', scanned }));
   }
 

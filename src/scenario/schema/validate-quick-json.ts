@@ -2,7 +2,10 @@
 // the tree the JSON stands for (toJson of it), so a clean manifest is read without its tree; NOT_QUICK wherever
 // quickRead gives up, and the tree is then read and validated as before.
 import { unresolvedPlaceholder } from '../read/placeholders.js';
+import type { PValue } from '../read/positioned.js';
+import type { Ctx } from '../provenance.js';
 import type { JsonValue } from '../types.js';
+import { validateClean } from './validate.js';
 import type { Field, Rec, Schema } from './schema.js';
 import { NOT_QUICK } from './validate-quick.js';
 
@@ -89,4 +92,22 @@ function quickObject(fields: Readonly<Record<string, Field>>, v: JsonValue): Rec
     if (value !== undefined) out[name] = value;
   }
   return out;
+}
+
+/** A document as its tree (read on first use when it stands behind `json`) and, when read JSON first, as JSON. */
+export interface ObjectDoc {
+  readonly node: PValue;
+  readonly json?: JsonValue;
+}
+
+/**
+ * validateClean(s, doc.node, path, ctx), taking its quick path on the JSON when there is one: the same record where
+ * that path answers (validate.ts's readObject answers with quickRead then), so the tree is read only when it does not.
+ */
+export function validateDocClean(s: Schema, doc: ObjectDoc, path: string, ctx: Ctx): unknown {
+  if (doc.json !== undefined && s.t === 'object' && s.unlocated === true && !ctx.strict) {
+    const quick = quickReadJson(s, doc.json);
+    if (quick !== NOT_QUICK) return quick;
+  }
+  return validateClean(s, doc.node, path, ctx);
 }

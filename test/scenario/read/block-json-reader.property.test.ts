@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readBlockJson } from '../../../src/scenario/read/block-json-reader.js';
-import { readBlockYaml, readBlockYamlDocument } from '../../../src/scenario/read/block-yaml-reader.js';
+import { DocumentRereader, readBlockYaml } from '../../../src/scenario/read/block-yaml-reader.js';
 import { toJson } from '../../../src/scenario/read/positioned.js';
 import { itInParts } from '../../setup/property-parts.js';
 import { blockScalarDocArb, blockYamlArb, yamlPrintedArb } from './block-yaml-arbitrary.js';
@@ -24,8 +24,11 @@ function agrees(text: string, taken: { n: number }): void {
   if (docs === undefined || trees === undefined) return;
   taken.n++;
   expect(docs.map((d) => shape(d.json)), text).toEqual(trees.map((t) => shape(toJson(t))));
-  docs.forEach((d, i) => {
-    expect(readBlockYamlDocument(text, 'in.yaml', d.offset, d.line), text).toStrictEqual(trees[i]);
+  const source = new DocumentRereader(text, 'in.yaml');
+  // Backwards too: one reader serves a file's documents in any order.
+  [...docs.keys()].reverse().forEach((i) => {
+    const d = docs[i]!;
+    expect(source.at(d.offset, d.line), text).toStrictEqual(trees[i]);
     expect(trees[i]?.src, text).toEqual({ file: 'in.yaml', line: d.line, col: 1 });
   });
 }
