@@ -27,6 +27,14 @@ export function quickManifest(doc: LazyManifestDoc, apiVersion: string, kind: st
   return newManifest(apiVersion, kind, read, json as Manifest['body'], doc.src, (path) => locateIn(doc.node, path), ctx.namespace);
 }
 
+/** A shape's known keys and their child shapes (one lookup per key where the walk makes two), by its known set. */
+const childrenBySet = new WeakMap<ReadonlySet<string>, ReadonlyMap<string, string>>();
+function knownChildren(shape: string, read: ReadonlySet<string>): ReadonlyMap<string, string> {
+  let kids = childrenBySet.get(read);
+  if (kids === undefined) childrenBySet.set(read, (kids = new Map([...read].map((k) => [k, childShape(shape, k)]))));
+  return kids;
+}
+
 /**
  * True when manifest-record.ts's body walk over the tree `json` stands for reports no placeholder and, with `check`,
  * leaves no unknown field and meets no uncovered shape. Maps are prototype-less, as the readers build them.
@@ -41,16 +49,17 @@ export function shapeClean(json: JsonValue, check: ShapeCheck | undefined): bool
       for (const x of v) if (!walk(x, item)) return false;
       return true;
     }
-    let read: ReadonlySet<string> | undefined;
+    let known: ReadonlyMap<string, string> | undefined;
     if (shape !== undefined && fields !== undefined) {
       if (!fields.covered.has(shape)) return false;
-      read = fields.knownSets.get(shape);
+      const read = fields.knownSets.get(shape);
+      known = read === undefined ? undefined : knownChildren(shape, read);
     }
     for (const key in v) {
       let child: string | undefined;
-      if (read !== undefined) {
-        if (!read.has(key)) return false;
-        child = childShape(shape as string, key);
+      if (known !== undefined) {
+        child = known.get(key);
+        if (child === undefined) return false;
       }
       if (!walk(v[key] as JsonValue, child)) return false;
     }
