@@ -10,7 +10,7 @@ import { errorAt, Provenance, type Ctx, type Place } from '../provenance.js';
 import { readBlockJson } from './block-json-reader.js';
 import { DocumentRereader } from './block-yaml-reader.js';
 import { LazyManifestDoc } from './lazy-manifest-doc.js';
-import { DEFAULT_LIMITS, parseYamlText, readOtherwise, readYamlFile, readYamlText, withinLimits, type InputBudget, type ReadLimits } from './read-yaml.js';
+import { DEFAULT_LIMITS, readOtherwise, readYamlFile, readYamlText, withinLimits, type InputBudget, type ReadLimits } from './read-yaml.js';
 import type { RawRef } from '../schema/schema.js';
 
 const MANIFEST_FILE = /\.(ya?ml|json)$/i;
@@ -59,7 +59,6 @@ export class Loader {
     if (from === undefined) this.root ??= realFolderOf(file);
     else if (!this.included(file, from)) return undefined;
     if (!this.files.includes(file)) this.files.push(file);
-    if (file === '-' && from === undefined && this.stdin !== undefined) return parseYamlText(this.stdin, '<stdin>', this.sink, this.limits);
     return readYamlFile(file, this.sink, this.limits, this.bytes);
   }
 
@@ -91,16 +90,27 @@ export class Loader {
    * each document's tree left to be read when asked for (lazy-manifest-doc.ts).
    */
   private manifestDocs(file: string, scanned: boolean): RawRef[] {
+    return this.inputDocs(file, scanned) ?? [];
+  }
+
+  /**
+   * The documents of a file named on the command line (`-`: standard input), as readDocs(file) reads them but JSON
+   * first where the direct reader takes the text (each document's `node` then read on first use); undefined when
+   * the file cannot be read (reported).
+   */
+  inputDocs(file: string, scanned = false): RawRef[] | undefined {
     this.root ??= realFolderOf(file);
     if (!this.files.includes(file)) this.files.push(file);
-    const text = readYamlText(file, this.sink, this.limits, this.bytes);
-    if (text === undefined || !withinLimits(text, file, this.sink, this.limits)) return [];
-    const docs = readBlockJson(text, file);
+    const stdin = file === '-' && this.stdin !== undefined;
+    const name = stdin ? '<stdin>' : file;
+    const text = stdin ? this.stdin : readYamlText(file, this.sink, this.limits, this.bytes);
+    if (text === undefined || !withinLimits(text, name, this.sink, this.limits)) return undefined;
+    const docs = readBlockJson(text, name);
     if (docs !== undefined) {
-      const source = new DocumentRereader(text, file);
+      const source = new DocumentRereader(text, name);
       return docs.map((d) => new LazyManifestDoc(d.json, source, d.offset, d.line, scanned));
     }
-    return (readOtherwise(text, file, this.sink, this.limits) ?? []).map((node) => ({ node, path: '', scanned }));
+    return readOtherwise(text, name, this.sink, this.limits)?.map((node) => ({ node, path: '', scanned }));
   }
 
   /**

@@ -152,3 +152,25 @@ describe('manifest files read JSON first', () => {
     expect(apiObjectClean(pod, 'projectcalico.org/v3', 'Anything', undefined)).toBe(true);
   });
 });
+
+describe('a file named on the command line', () => {
+  it('is read JSON first, from disk or standard input, its documents’ trees those of the tree reader', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'calisim-input-'));
+    try {
+      const text = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n---\n# a comment\napiVersion: v1\nkind: Namespace\nmetadata:\n  name: n\n';
+      const file = join(dir, 'in.yaml');
+      writeFileSync(file, text);
+      const fromDisk = new Loader();
+      const fromStdin = new Loader({}, { stdin: text });
+      const disk = fromDisk.inputDocs(file) ?? [];
+      const stdin = fromStdin.inputDocs('-') ?? [];
+      expect(disk.every((r) => r instanceof LazyManifestDoc)).toBe(true);
+      expect(disk.map((r) => r.node)).toStrictEqual(readBlockYaml(text, file));
+      expect(stdin.map((r) => r.node)).toStrictEqual(readBlockYaml(text, '<stdin>'));
+      expect([fromDisk.files, fromStdin.files]).toEqual([[file], ['-']]);
+      expect(new Loader().inputDocs(join(dir, 'missing.yaml'))).toBeUndefined();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
