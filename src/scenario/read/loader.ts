@@ -8,7 +8,7 @@ import { IgnoredKinds } from '../manifests/normalise-manifests.js';
 import type { PValue } from './positioned.js';
 import { errorAt, Provenance, type Ctx, type Place } from '../provenance.js';
 import { readBlockJson } from './block-json-reader.js';
-import { DocumentRereader } from './block-yaml-reader.js';
+import { DocumentRereader, readBlockYaml } from './block-yaml-reader.js';
 import { LazyManifestDoc } from './lazy-manifest-doc.js';
 import { DEFAULT_LIMITS, readOtherwise, readYamlFile, readYamlText, withinLimits, type InputBudget, type ReadLimits } from './read-yaml.js';
 import type { RawRef } from '../schema/schema.js';
@@ -21,7 +21,15 @@ const KUSTOMIZATION = ['kustomization.yaml', 'kustomization.yml', 'Kustomization
 export interface ReadInput {
   readonly stdin?: string;
   readonly namespace?: string;
+  /** Characters from which a file is read JSON first (JSON_FIRST_CHARS; tests read every file so). */
+  readonly jsonFirstChars?: number;
 }
+
+/**
+ * Files from this size on are read JSON first: what it saves grows with the documents a file holds, while a small
+ * file (a scenario, an include of a few policies) would only pay for a second reader's first, unoptimised run.
+ */
+export const JSON_FIRST_CHARS = 64 * 1024;
 
 export class Loader {
   readonly sink = new DiagnosticSink();
@@ -39,10 +47,12 @@ export class Loader {
   readonly manifestCtx: Ctx;
 
   private readonly stdin: string | undefined;
+  private readonly jsonFirstChars: number;
 
   constructor(readLimits: Partial<ReadLimits> = {}, input: ReadInput = {}) {
     this.limits = { ...DEFAULT_LIMITS, maxFileBytes: limits().maxFileBytes, ...readLimits };
     this.stdin = input.stdin;
+    this.jsonFirstChars = input.jsonFirstChars ?? JSON_FIRST_CHARS;
     const ns = input.namespace === undefined ? {} : { namespace: input.namespace };
     const objects = { left: limits().maxObjects };
     this.bytes = { left: limits().maxInputBytes, total: limits().maxInputBytes };
@@ -94,9 +104,9 @@ export class Loader {
   }
 
   /**
-   * The documents of a file named on the command line (`-`: standard input), as readDocs(file) reads them but JSON
-   * first where the direct reader takes the text (each document's `node` then read on first use); undefined when
-   * the file cannot be read (reported).
+   * The documents of a file named on the command line (`-`: standard input), as readDocs(file) reads them but, for
+   * a large file, JSON first where the direct reader takes the text (each document's `node` then read on first use);
+   * undefined when the file cannot be read (reported).
    */
   inputDocs(file: string, scanned = false): RawRef[] | undefined {
     this.root ??= realFolderOf(file);
@@ -105,11 +115,13 @@ export class Loader {
     const name = stdin ? '<stdin>' : file;
     const text = stdin ? this.stdin : readYamlText(file, this.sink, this.limits, this.bytes);
     if (text === undefined || !withinLimits(text, name, this.sink, this.limits)) return undefined;
+    if (text.length < this.jsonFirstChars) return (readBlockYaml(text, name) ?? readOtherwise(text, name, this.sink, this.limits))?.map((node) => ({ node, path: '', scanned }));
     const docs = readBlockJson(text, name);
     if (docs !== undefined) {
       const source = new DocumentRereader(text, name);
       return docs.map((d) => new LazyManifestDoc(d.json, source, d.offset, d.line, scanned));
     }
+    // The tree reader declines what the JSON reader declines (block-lines.ts is both's).
     return readOtherwise(text, name, this.sink, this.limits)?.map((node) => ({ node, path: '', scanned }));
   }
 

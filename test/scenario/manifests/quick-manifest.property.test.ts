@@ -97,7 +97,7 @@ function reference(text: string, file: string, namespace: string | undefined): u
 
 /** The JSON-first read of `dir`, and how many of its documents were placed without reading their trees. */
 function quick(dir: string, namespace: string | undefined): { out: unknown; quick: number } {
-  const loader = new Loader({}, namespace === undefined ? {} : { namespace });
+  const loader = new Loader({}, { jsonFirstChars: 0, ...(namespace === undefined ? {} : { namespace }) });
   const raw = loader.readManifests(dir);
   const parts = normaliseManifests(raw, loader.manifestCtx, loader.ignored);
   const treeless = raw.filter((r) => r instanceof LazyManifestDoc && (r as unknown as { tree?: unknown }).tree === undefined).length;
@@ -154,14 +154,14 @@ describe('manifest files read JSON first', () => {
 });
 
 describe('a file named on the command line', () => {
-  it('is read JSON first, from disk or standard input, its documents’ trees those of the tree reader', () => {
+  it('from JSON_FIRST_CHARS on (here 0) is read JSON first, from disk or standard input, its documents’ trees those of the tree reader', () => {
     const dir = mkdtempSync(join(tmpdir(), 'calisim-input-'));
     try {
       const text = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n---\n# a comment\napiVersion: v1\nkind: Namespace\nmetadata:\n  name: n\n';
       const file = join(dir, 'in.yaml');
       writeFileSync(file, text);
-      const fromDisk = new Loader();
-      const fromStdin = new Loader({}, { stdin: text });
+      const fromDisk = new Loader({}, { jsonFirstChars: 0 });
+      const fromStdin = new Loader({}, { stdin: text, jsonFirstChars: 0 });
       const disk = fromDisk.inputDocs(file) ?? [];
       const stdin = fromStdin.inputDocs('-') ?? [];
       expect(disk.every((r) => r instanceof LazyManifestDoc)).toBe(true);
@@ -169,6 +169,8 @@ describe('a file named on the command line', () => {
       expect(stdin.map((r) => r.node)).toStrictEqual(readBlockYaml(text, '<stdin>'));
       expect([fromDisk.files, fromStdin.files]).toEqual([[file], ['-']]);
       expect(new Loader().inputDocs(join(dir, 'missing.yaml'))).toBeUndefined();
+      // A small file is read into trees at once, as before.
+      expect(new Loader().inputDocs(file)?.some((r) => r instanceof LazyManifestDoc)).toBe(false);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
