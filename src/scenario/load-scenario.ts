@@ -7,7 +7,9 @@ import { checkScenario } from './checks/check-scenario.js';
 import { isFolder, Loader, type ReadInput } from './read/loader.js';
 import { buildManifestScenario } from './manifests/manifest-scenario.js';
 import { readSet } from './read-back/manifest-set-scenario.js';
+import { LazyManifestDoc } from './read/lazy-manifest-doc.js';
 import type { PValue } from './read/positioned.js';
+import { isJsonMap } from './schema/validate-quick-json.js';
 import type { ReadLimits } from './read/read-yaml.js';
 import { SCENARIO_KEYS } from './schema/scenario-schema.js';
 import type { RawRef } from './schema/schema.js';
@@ -43,12 +45,14 @@ export function loadScenarios(paths: readonly string[], options: LoadOptions = {
       raw.push(...loader.readManifests(path));
       continue;
     }
-    const docs = loader.readDocs(path);
-    if (docs === undefined) continue;
-    if (docs.some(isManifest) && !docs.some(hasScenarioKeys)) {
-      raw.push(...docs.map((node) => ({ node, path: '' })));
+    const refs = loader.inputDocs(path);
+    if (refs === undefined) continue;
+    if (refs.some(isManifest) && !refs.some(hasScenarioKeys)) {
+      for (const r of refs) raw.push(r);
       continue;
     }
+    // A scenario file: its trees (read from the JSON documents' places when it was read JSON first).
+    const docs = refs.map((r) => r.node);
     if (paths.length > 1) {
       loader.sink.error({ file: path, line: 1, col: 1 }, '', 'a scenario file must be given alone, not with other files or folders');
       continue;
@@ -71,14 +75,23 @@ export function loadScenarios(paths: readonly string[], options: LoadOptions = {
 }
 
 /** A document that is a Kubernetes object (apiVersion and kind, no scenario keys). */
-function isManifest(doc: PValue): boolean {
-  if (doc.kind !== 'map' || hasScenarioKeys(doc)) return false;
-  const keys = new Set(doc.entries.map((e) => e.key));
-  return keys.has('apiVersion') && keys.has('kind');
+function isManifest(ref: RawRef): boolean {
+  const keys = topKeys(ref);
+  return keys !== undefined && !keys.some(isScenarioKey) && keys.includes('apiVersion') && keys.includes('kind');
 }
 
-function hasScenarioKeys(doc: PValue): boolean {
-  return doc.kind === 'map' && doc.entries.some((e) => (SCENARIO_KEYS as readonly string[]).includes(e.key));
+function hasScenarioKeys(ref: RawRef): boolean {
+  return topKeys(ref)?.some(isScenarioKey) === true;
+}
+
+function isScenarioKey(key: string): boolean {
+  return (SCENARIO_KEYS as readonly string[]).includes(key);
+}
+
+/** The keys of a document that is a map, from its JSON when it was read JSON first (its tree left unread). */
+function topKeys(ref: RawRef): string[] | undefined {
+  if (ref instanceof LazyManifestDoc) return isJsonMap(ref.json) ? Object.keys(ref.json) : undefined;
+  return ref.node.kind === 'map' ? ref.node.entries.map((e) => e.key) : undefined;
 }
 
 /** Same problem at the same place reported once (generated tenants share their template's lines). */

@@ -9,6 +9,7 @@ import { dnsLabel, dnsSubdomain } from '../schema/formats.js';
 import { fieldOf, joinPath, type PMap, type PValue } from '../read/positioned.js';
 import type { Ctx } from '../provenance.js';
 import type { JsonValue, Locator } from '../types.js';
+import { isJsonMap } from '../schema/validate-quick-json.js';
 import { recordAccess } from '../record-access.js';
 import { emptySchemaFields, learn, unknownFields, type SchemaFields, type UnknownField } from './schema-fields.js';
 
@@ -210,27 +211,59 @@ function servedVersions(group: string, kind: string): string[] {
 /** metadata.name (a DNS label for Namespaces and Services, else a subdomain), metadata.namespace, labels. */
 function checkNames(doc: PMap, kind: string, at: Placer, ctx: Ctx): void {
   const meta = fieldOf(doc, 'metadata');
-  const report = (field: string, problem: string | undefined): void => {
-    if (problem === undefined) return;
+  const str = (v: PValue | undefined): string | undefined => (v?.kind === 'scalar' && typeof v.value === 'string' ? v.value : undefined);
+  const labels = fieldOf(meta, 'labels');
+  const entries = labels?.kind === 'map' ? labels.entries.map((e): [string, string | undefined] => [e.key, str(e.value)]) : [];
+  nameProblems(str(fieldOf(meta, 'name')), str(fieldOf(meta, 'namespace')), entries, kind, (field, problem) => {
     const p = at(field);
     ctx.sink.error(p.src, p.path, problem);
+  });
+}
+
+/** Calls `report` with each problem of an object's name, namespace and labels (keys, and the values that are strings). */
+function nameProblems(
+  name: string | undefined, ns: string | undefined, labels: Iterable<readonly [string, string | undefined]>, kind: string, report: (field: string, problem: string) => void,
+): void {
+  const check = (field: string, problem: string | undefined): void => {
+    if (problem !== undefined) report(field, problem);
   };
-  const str = (v: PValue | undefined): string | undefined => (v?.kind === 'scalar' && typeof v.value === 'string' ? v.value : undefined);
-  const name = str(fieldOf(meta, 'name'));
   // apimachinery ValidateObjectMeta: Namespace names are DNS-1123 labels, Service names DNS-1035 labels.
-  if (name !== undefined) report('metadata.name', kind === 'Service' && /^[0-9]/.test(name) ? `${JSON.stringify(name)} is not a valid Service name (must start with a letter)` : (kind === 'Namespace' || kind === 'Service' ? dnsLabel : dnsSubdomain)(name));
-  const ns = str(fieldOf(meta, 'namespace'));
-  if (ns !== undefined) report('metadata.namespace', dnsLabel(ns));
-  const labels = fieldOf(meta, 'labels');
-  if (labels?.kind !== 'map') return;
-  for (const e of labels.entries) {
-    const keyProblem = labelKeyProblemOf(e.key);
-    const v = str(e.value);
+  if (name !== undefined) check('metadata.name', kind === 'Service' && /^[0-9]/.test(name) ? `${JSON.stringify(name)} is not a valid Service name (must start with a letter)` : (kind === 'Namespace' || kind === 'Service' ? dnsLabel : dnsSubdomain)(name));
+  if (ns !== undefined) check('metadata.namespace', dnsLabel(ns));
+  for (const [key, v] of labels) {
+    const keyProblem = labelKeyProblemOf(key);
     const valueProblem = v === undefined ? undefined : labelValueProblem(v);
     if (keyProblem === undefined && valueProblem === undefined) continue;
-    const field = joinPath('metadata.labels', e.key);
-    report(field, keyProblem);
-    report(field, valueProblem);
+    const field = joinPath('metadata.labels', key);
+    check(field, keyProblem);
+    check(field, valueProblem);
+  }
+}
+
+/**
+ * True when checkApiObject would report nothing for an object whose body is `json` and whose body walk found
+ * `learntUnknown`: then it need not be called. Runs the same validator on the same value; records nothing.
+ */
+export function apiObjectClean(json: JsonValue, apiVersion: string, kind: string, learntUnknown: readonly UnknownField[] | undefined): boolean {
+  const { group, version } = groupVersion(apiVersion);
+  if (group !== '' && !GROUPS.has(group)) return true;
+  if (learntUnknown === undefined || learntUnknown.length > 0 || !isJsonMap(json)) return false;
+  const validate = validatorOf(group, version, kind);
+  if (validate === null) return false;
+  const meta = isJsonMap(json.metadata) ? json.metadata : undefined;
+  const str = (v: JsonValue | undefined): string | undefined => (typeof v === 'string' ? v : undefined);
+  const labels = meta !== undefined && isJsonMap(meta.labels) ? meta.labels : undefined;
+  let clean = true;
+  nameProblems(str(meta?.name), str(meta?.namespace), labels === undefined ? [] : labelPairs(labels), kind, () => {
+    clean = false;
+  });
+  return clean && schemaErrors(validate, json).length === 0;
+}
+
+function* labelPairs(labels: { readonly [k: string]: JsonValue }): Iterable<[string, string | undefined]> {
+  for (const key in labels) {
+    const v = labels[key];
+    yield [key, typeof v === 'string' ? v : undefined];
   }
 }
 

@@ -9,6 +9,7 @@ import type { Ctx } from '../provenance.js';
 import { asn, bool, int, many, obj, opt, req, str, strings, sub } from '../schema/schema.js';
 import type { ExternalPeerSpec, IpPoolSpec, Labels, Manifest, NodeSpec } from '../types.js';
 import { validateClean } from '../schema/validate.js';
+import { validateDocClean, type ObjectDoc } from '../schema/validate-quick-json.js';
 
 /** Cluster-wide Calico settings a BGPConfiguration or IPAMConfiguration named `default` sets. */
 export interface CalicoSettings {
@@ -113,12 +114,13 @@ const nodeBody = obj(
       ),
     ),
   },
-  { noSrc: true },
+  // Read quickly where clean (validate-quick.ts): the record is only read here, never located.
+  { noSrc: true, unlocated: true },
 );
 
 /** A core v1 Node: name, labels, InternalIP, and the pods it accepts (status.allocatable.pods). */
-export function readNode(m: Manifest, doc: PMap, path: string, ctx: Ctx): NodeSpec | undefined {
-  const r = validateClean(nodeBody, doc, path, ctx) as
+export function readNode(m: Manifest, doc: ObjectDoc, path: string, ctx: Ctx): NodeSpec | undefined {
+  const r = validateDocClean(nodeBody, doc, path, ctx) as
     | { status: { addresses: { type?: string; address?: string }[]; allocatable?: Labels; capacity?: Labels } }
     | undefined;
   if (r === undefined) return undefined;

@@ -59,10 +59,19 @@ export function roleOf(apiVersion: string, kind: string): KindRole {
   return 'ignored';
 }
 
-const metadataSchema = obj(
+/** The metadata a Manifest record keeps. */
+export const metadataSchema = obj(
   { name: req(str()), namespace: opt(str()), labels: def(labels, () => ({})), annotations: def(strings, () => ({})) },
   { noSrc: true, unlocated: true },
 );
+
+/** metadataSchema's record. */
+export interface ManifestMeta {
+  readonly name?: string;
+  readonly namespace?: string;
+  readonly labels: Record<string, string>;
+  readonly annotations: Record<string, string>;
+}
 
 /**
  * The Manifest record of an object, or undefined (after reporting) when it has no usable metadata; `check`, when
@@ -75,19 +84,31 @@ export function makeManifest(doc: PMap, path: string, apiVersion: string, kind: 
     errorAt(ctx, { path: metaPath, src: doc.src }, `${kind} has no metadata`);
     return undefined;
   }
-  const meta = validateClean(metadataSchema, metaNode, metaPath, ctx) as
-    | { name?: string; namespace?: string; labels: Record<string, string>; annotations: Record<string, string> }
-    | undefined;
+  const meta = validateClean(metadataSchema, metaNode, metaPath, ctx) as ManifestMeta | undefined;
   if (meta?.name === undefined) return undefined;
   const body = jsonCheckingPlaceholders(doc, path, ctx, check) as Manifest['body'];
-  const role = roleOf(apiVersion, kind);
   const given = ctx.namespace;
-  if (given !== undefined && meta.namespace !== undefined && meta.namespace !== given && NAMESPACED.has(kind)) {
+  if (namespaceMismatch(meta, kind, given)) {
     // kubectl: "the namespace from the provided object does not match the namespace sent on the request".
     errorAt(ctx, { path: joinPath(metaPath, 'namespace'), src: metaNode.src }, `namespace ${meta.namespace} does not match -n ${given}`);
   }
+  const m = newManifest(apiVersion, kind, meta as ManifestMeta & { name: string }, body, doc.src, locatorOf(doc), given);
+  registerManifest(m, path, ctx);
+  return m;
+}
+
+/** True when `-n` names another namespace than the object's own (kubectl refuses it). */
+export function namespaceMismatch(meta: ManifestMeta, kind: string, given: string | undefined): boolean {
+  return given !== undefined && meta.namespace !== undefined && meta.namespace !== given && NAMESPACED.has(kind);
+}
+
+/** The record of an object whose metadata and body are read; `given` is `-n`'s namespace. */
+export function newManifest(
+  apiVersion: string, kind: string, meta: ManifestMeta & { name: string }, body: Manifest['body'], src: Manifest['src'], locate: Manifest['locate'], given: string | undefined,
+): Manifest {
+  const role = roleOf(apiVersion, kind);
   const namespace = role !== 'ignored' && NAMESPACED.has(kind) ? (meta.namespace ?? given ?? 'default') : role === 'ignored' ? meta.namespace : undefined;
-  const m: Manifest = {
+  return {
     apiVersion,
     kind,
     name: meta.name,
@@ -95,11 +116,14 @@ export function makeManifest(doc: PMap, path: string, apiVersion: string, kind: 
     labels: meta.labels,
     annotations: meta.annotations,
     body,
-    src: doc.src,
-    locate: locatorOf(doc),
+    src,
+    locate,
   };
+}
+
+/** Records where a Manifest record's fields were written. */
+export function registerManifest(m: Manifest, path: string, ctx: Ctx): void {
   ctx.prov.set(m, { ...manifestOrigin(m, path), fromManifest: ctx.fromManifest });
-  return m;
 }
 
 const META_FIELDS: Readonly<Record<string, string>> = {

@@ -1,17 +1,20 @@
 // scenario: a batch of real Kubernetes/Calico objects (lists flattened) into the parts of a cluster —
 // namespaces, workloads, pods, services, ingresses, policies, pools, peers, nodes — and what is ignored.
-import { checkApiObject, learntFieldsOf } from '../checks/api-server-checks.js';
+import { apiObjectClean, checkApiObject, learntFieldsOf } from '../checks/api-server-checks.js';
 import { foldCalicoConfig, readBgpPeer, readIpPool, readNode, type CalicoSettings } from './calico-manifests.js';
-import { makeManifest, roleOf, type KindRole, type ShapeCheck } from './manifest-record.js';
+import { makeManifest, registerManifest, roleOf, type KindRole, type ShapeCheck } from './manifest-record.js';
+import { quickManifest } from './quick-manifest.js';
+import { LazyManifestDoc } from '../read/lazy-manifest-doc.js';
+import { isJsonMap } from '../schema/validate-quick-json.js';
 import { describe, entryOf, fieldOf, joinPath, stringOf, type PMap, type PValue } from '../read/positioned.js';
 import { errorAt, type Ctx } from '../provenance.js';
 import type { RawRef } from '../schema/schema.js';
 import { readGateway, readHttpRoute, readReferenceGrant } from './gateway-manifests.js';
 import { readIngress, readService } from './service-manifests.js';
 import type {
-  ExternalPeerSpec, GatewaySpec, HttpRouteSpec, IngressSpec, IpPoolSpec, Manifest, NamespaceSpec, NodeSpec, ReferenceGrantSpec, ServiceSpec, StaticPodSpec, WorkloadSpec,
+  ExternalPeerSpec, GatewaySpec, HttpRouteSpec, IngressSpec, IpPoolSpec, JsonValue, Manifest, NamespaceSpec, NodeSpec, ReferenceGrantSpec, ServiceSpec, StaticPodSpec, WorkloadSpec,
 } from '../types.js';
-import { readPod, readWorkload, replicaSetOwner, resolveOwner, type OwnerRef } from './workload-manifests.js';
+import { readPod, readWorkload, replicaSetOwner, resolveOwner, type OwnerRef, type PodRead } from './workload-manifests.js';
 import { readVirtualMachine } from './vm-manifests.js';
 
 export interface ClusterParts {
@@ -67,6 +70,9 @@ interface Doc {
   readonly apiVersion: string;
   readonly kind: string;
   readonly role: KindRole;
+  /** The document as read from a manifest file, JSON first (its `node` is then read on first use), and its JSON. */
+  readonly lazy?: LazyManifestDoc;
+  readonly json?: JsonValue;
 }
 
 export function emptyParts(): ClusterParts {
@@ -80,6 +86,7 @@ export function emptyParts(): ClusterParts {
 export function normaliseManifests(raw: readonly RawRef[], ctx: Ctx, ignored: IgnoredKinds): ClusterParts {
   const docs: Doc[] = [];
   for (const r of raw) {
+    if (r instanceof LazyManifestDoc && flattenQuickly(r, docs)) continue;
     if (r.scanned === true && !looksLikeObject(r.node)) {
       ctx.sink.warn(r.node.src, r.path, 'not a Kubernetes object (no apiVersion and kind); skipped');
       continue;
@@ -103,14 +110,16 @@ export function normaliseManifests(raw: readonly RawRef[], ctx: Ctx, ignored: Ig
     if (owner === undefined || k === undefined) continue;
     if (deployments.has(`${k.slice(0, k.indexOf('/'))}/${owner}`)) rsOwners.set(k, owner);
   }
+  // A ReplicaSet its Deployment stands for is not placed (nor checked).
+  const skipped = (d: Doc, m: Manifest): boolean => d.role === 'workload' && d.kind === 'ReplicaSet' && rsOwners.has(`${m.namespace ?? 'default'}/${m.name}`);
   const parts = emptyParts();
   const owners: { pod: StaticPodSpec; owner: OwnerRef }[] = [];
   for (const d of docs) {
     const fields = learntFieldsOf(d.apiVersion, d.kind);
     const check: ShapeCheck | undefined = fields === undefined ? undefined : { fields };
+    if (d.lazy !== undefined && !ctx.strict && placeQuickly(d, d.lazy, check, skipped, parts, owners, ctx, ignored)) continue;
     const m = makeManifest(d.node, d.path, d.apiVersion, d.kind, ctx, check);
-    if (m === undefined) continue;
-    if (d.role === 'workload' && d.kind === 'ReplicaSet' && rsOwners.has(`${m.namespace ?? 'default'}/${m.name}`)) continue;
+    if (m === undefined || skipped(d, m)) continue;
     place(d, m, parts, owners, ctx, ignored);
     checkApiObject(d.node, m.body, d.path, d.apiVersion, d.kind, m.locate, ctx, check?.unknown);
   }
@@ -122,7 +131,8 @@ export function normaliseManifests(raw: readonly RawRef[], ctx: Ctx, ignored: Ig
 }
 
 function place(d: Doc, m: Manifest, parts: ClusterParts, owners: { pod: StaticPodSpec; owner: OwnerRef }[], ctx: Ctx, ignored: IgnoredKinds): void {
-  const { node, path } = d;
+  // The object's tree is read only by the roles that read it (a document read as JSON reads it then).
+  const path = d.path;
   const push = <T>(list: T[], v: T | undefined): void => {
     if (v !== undefined) list.push(v);
   };
@@ -135,50 +145,89 @@ function place(d: Doc, m: Manifest, parts: ClusterParts, owners: { pod: StaticPo
       return;
     }
     case 'workload':
-      return push(parts.workloads, readWorkload(m, node, path, ctx));
-    case 'pod': {
-      const r = readPod(m, node, path, ctx);
-      if (r !== undefined) parts.pods.push(r.pod);
-      if (r?.owner !== undefined) owners.push({ pod: r.pod, owner: r.owner });
-      return;
-    }
+      return push(parts.workloads, readWorkload(m, d, path, ctx));
+    case 'pod':
+      return placePod(readPod(m, d, path, ctx), parts, owners);
     case 'vm':
-      return push(parts.pods, readVirtualMachine(m, node, path, ctx));
+      return push(parts.pods, readVirtualMachine(m, d.node, path, ctx));
     case 'service':
-      return push(parts.services, readService(m, node, path, ctx));
+      return push(parts.services, readService(m, d.node, path, ctx));
     case 'ingress':
-      parts.ingresses.push(...readIngress(m, node, path, ctx));
+      parts.ingresses.push(...readIngress(m, d.node, path, ctx));
       return;
     case 'httproute':
-      return push(parts.httpRoutes, readHttpRoute(m, node, path, ctx));
+      return push(parts.httpRoutes, readHttpRoute(m, d.node, path, ctx));
     case 'gateway':
-      return push(parts.gateways, readGateway(m, node, path, ctx));
+      return push(parts.gateways, readGateway(m, d.node, path, ctx));
     case 'referencegrant':
-      return push(parts.referenceGrants, readReferenceGrant(m, node, path, ctx));
+      return push(parts.referenceGrants, readReferenceGrant(m, d.node, path, ctx));
     case 'policy':
       parts.policies.push(m);
       return;
     case 'ippool':
-      return push(parts.ipPools, readIpPool(m, node, path, ctx));
+      return push(parts.ipPools, readIpPool(m, d.node, path, ctx));
     case 'bgppeer':
-      push(parts.peers, readBgpPeer(m, node, path, ctx));
+      push(parts.peers, readBgpPeer(m, d.node, path, ctx));
       parts.resources.push(m);
       return;
     case 'bgpconfig':
     case 'ipamconfig':
-      foldCalicoConfig(m, node, path, ctx, parts.settings);
+      foldCalicoConfig(m, d.node, path, ctx, parts.settings);
       parts.resources.push(m);
       return;
     case 'calico-resource':
       parts.resources.push(m);
       return;
     case 'node':
-      return push(parts.nodes, readNode(m, node, path, ctx));
+      return push(parts.nodes, readNode(m, d, path, ctx));
     case 'ignored':
       ignored.note(m);
       parts.ignored.push(m);
       return;
   }
+}
+
+function placePod(r: PodRead | undefined, parts: ClusterParts, owners: { pod: StaticPodSpec; owner: OwnerRef }[]): void {
+  if (r !== undefined) parts.pods.push(r.pod);
+  if (r?.owner !== undefined) owners.push({ pod: r.pod, owner: r.owner });
+}
+
+/**
+ * Registers and places a document read as JSON as the full path would (makeManifest, place, checkApiObject) when
+ * makeManifest and checkApiObject would report nothing — a record read quickly, an object the API server checks
+ * pass — and returns true; false, having done nothing, otherwise. `place` reads the tree only where its reader needs
+ * it (validateDocClean's quick path on the JSON does not).
+ */
+function placeQuickly(
+  d: Doc, lazy: LazyManifestDoc, check: ShapeCheck | undefined, skipped: (d: Doc, m: Manifest) => boolean, parts: ClusterParts,
+  owners: { pod: StaticPodSpec; owner: OwnerRef }[], ctx: Ctx, ignored: IgnoredKinds,
+): boolean {
+  const m = quickManifest(lazy, d.apiVersion, d.kind, ctx, check);
+  if (m === undefined || !apiObjectClean(lazy.json, d.apiVersion, d.kind, check?.unknown)) return false;
+  registerManifest(m, d.path, ctx);
+  if (!skipped(d, m)) place(d, m, parts, owners, ctx, ignored);
+  return true;
+}
+
+/** A document read as JSON that is one object (no List): its Doc, its tree left unread. False for anything else. */
+function flattenQuickly(r: LazyManifestDoc, out: Doc[]): boolean {
+  const json = r.json;
+  if (!isJsonMap(json)) return false;
+  const apiVersion = json.apiVersion;
+  const kind = json.kind;
+  if (typeof apiVersion !== 'string' || typeof kind !== 'string' || kind.endsWith('List')) return false;
+  out.push({
+    get node(): PMap {
+      return r.node as PMap;
+    },
+    path: r.path,
+    apiVersion,
+    kind,
+    role: roleOf(apiVersion, kind),
+    lazy: r,
+    json,
+  });
+  return true;
 }
 
 function looksLikeObject(v: PValue): boolean {

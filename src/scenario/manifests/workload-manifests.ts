@@ -7,7 +7,7 @@ import type { Ctx } from '../provenance.js';
 import { bool, def, int, labels, many, obj, oneOf, opt, port, str, sub } from '../schema/schema.js';
 import { PROTOCOLS } from '../schema/cluster-schema.js';
 import type { ContainerPort, Labels, Manifest, StaticPodSpec, WorkloadKind, WorkloadSpec } from '../types.js';
-import { validateClean } from '../schema/validate.js';
+import { validateDocClean, type ObjectDoc } from '../schema/validate-quick-json.js';
 
 // Lenient where the corpus of real manifests is: ports without containerPort and owner references without
 // kind are dropped rather than refused (the API server would refuse them, kubectl dumps never hold them).
@@ -42,7 +42,7 @@ const workloadBody = obj(
   { noSrc: true, unlocated: true },
 );
 const ownerRef = obj({ kind: opt(str()), name: opt(str()), controller: opt(bool) }, { noSrc: true });
-const podBody = obj(
+export const podBody = obj(
   {
     metadata: sub(obj({ ownerReferences: many(ownerRef) }, { noSrc: true })),
     spec: sub(podSpec),
@@ -65,8 +65,8 @@ const portsOf = (s: PodSpecRec): ContainerPort[] => s.containers.flatMap((c) => 
 const accountOf = (s: PodSpecRec): string => s.serviceAccountName ?? s.serviceAccount ?? 'default';
 
 /** A workload object as a WorkloadSpec (a ReplicationController keeps its kind: it is placed like a ReplicaSet). */
-export function readWorkload(m: Manifest, doc: PMap, path: string, ctx: Ctx): WorkloadSpec | undefined {
-  const r = validateClean(workloadBody, doc, path, ctx) as
+export function readWorkload(m: Manifest, doc: ObjectDoc, path: string, ctx: Ctx): WorkloadSpec | undefined {
+  const r = validateDocClean(workloadBody, doc, path, ctx) as
     | { spec: { replicas?: number; template: { metadata: { labels: Labels }; spec: PodSpecRec } } }
     | undefined;
   if (r === undefined) return undefined;
@@ -95,12 +95,26 @@ export interface OwnerRef {
   readonly name: string;
 }
 
+interface PodRec {
+  readonly metadata: { ownerReferences: { kind?: string; name?: string; controller?: boolean }[] };
+  readonly spec: PodSpecRec;
+  readonly status: { podIP?: string; podIPs: { ip?: string }[] };
+}
+
+/** A read Pod: its spec and its raw owner reference, for later resolution. */
+export interface PodRead {
+  readonly pod: StaticPodSpec;
+  readonly owner?: OwnerRef;
+}
+
 /** A Pod as a StaticPodSpec; its raw owner reference is returned for later resolution. */
-export function readPod(m: Manifest, doc: PMap, path: string, ctx: Ctx): { pod: StaticPodSpec; owner?: OwnerRef } | undefined {
-  const r = validateClean(podBody, doc, path, ctx) as
-    | { metadata: { ownerReferences: { kind?: string; name?: string; controller?: boolean }[] }; spec: PodSpecRec; status: { podIP?: string; podIPs: { ip?: string }[] } }
-    | undefined;
-  if (r === undefined) return undefined;
+export function readPod(m: Manifest, doc: ObjectDoc, path: string, ctx: Ctx): PodRead | undefined {
+  const r = validateDocClean(podBody, doc, path, ctx) as PodRec | undefined;
+  return r === undefined ? undefined : podOf(m, r, path, ctx);
+}
+
+/** The pod of a read Pod record. */
+function podOf(m: Manifest, r: PodRec, path: string, ctx: Ctx): PodRead {
   const podIP = pickPodIp(r.status.podIP, r.status.podIPs);
   if (podIP === undefined && r.status.podIP !== undefined) {
     const at = m.locate('status.podIP');

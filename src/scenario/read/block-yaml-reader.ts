@@ -1,139 +1,59 @@
 // scenario: block YAML (what Kubernetes manifests and kubectl dumps are made of) → positioned trees in one pass over
 // the text, with no event layer between: the `yaml` library path's exact trees, positions and raw text, or
 // undefined for anything outside its subset, which read-yaml.ts then reads whole the older way.
-import type { SourceRef } from '../../lib/diagnostics.js';
-import { blockScalarBody, blockScalarValue } from './block-scalar.js';
-import { Declined, DECLINED } from './declined.js';
-import { FlowLineReader } from './flow-line-reader.js';
-import { checkKey, checkPlainStart, isQuote, keyText, quotedEnd, quotedValue, type LineSource } from './line-scalars.js';
+import { BlockLines, CONTENT, GT, MAX_DEPTH, readCovered } from './block-lines.js';
+import { DECLINED } from './declined.js';
+import { checkKey, isQuote, keyText, quotedEnd, quotedValue } from './line-scalars.js';
 import type { PEntry, PValue } from './positioned.js';
-import { PlainScalars } from './plain-scalars.js';
 
-/** Deepest nesting read here: deeper input goes to the `yaml` path and its own limit (500 levels). */
-const MAX_DEPTH = 400;
-/** Tabs, a CR outside CRLF, BOM, control characters, Unicode line breaks: left to the `yaml` path. */
-const UNCOVERED_CHARS = /[\x00-\x09\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff\u2028\u2029]/;
-const CR = 13;
 const SPACE = 32;
 const HASH = 35;
-const DASH = 45;
-const COLON = 58;
+const PIPE = 124;
 const LBRACKET = 91;
 const LBRACE = 123;
-const PIPE = 124;
-const GT = 62;
-const PLUS = 43;
-/** What the current line is: content at `ind` columns, a `---` line, or past the text's end. */
-const CONTENT = 0;
-const MARKER = 1;
-const END = 2;
 
 /** The documents of `text` (empty ones skipped), or undefined when the older path must read it. */
 export function readBlockYaml(text: string, file: string): PValue[] | undefined {
-  if (UNCOVERED_CHARS.test(text) || hasLoneCr(text)) return undefined;
-  try {
-    return new BlockReader(text, file).documents();
-  } catch (e) {
-    if (e instanceof Declined) return undefined;
-    throw e;
+  return readCovered(text, () => new BlockReader(text, file).documents());
+}
+
+/**
+ * Single documents of a text the direct readers take whole (block-json-reader.ts read it first), each the tree
+ * readBlockYaml gives for it, read from where it starts: one reader for all of a file's documents.
+ */
+export class DocumentRereader {
+  private reader: BlockReader | undefined = undefined;
+
+  constructor(
+    private readonly text: string,
+    readonly file: string,
+  ) {}
+
+  /** The document whose first line (number `line`) starts at `offset`. */
+  at(offset: number, line: number): PValue {
+    this.reader ??= new BlockReader(this.text, this.file);
+    return this.reader.documentAt(offset, line);
   }
 }
 
-/** A CR not followed by LF (the check is apart from UNCOVERED_CHARS: with it there the scan was twice as slow). */
-function hasLoneCr(text: string): boolean {
-  for (let i = text.indexOf('\r'); i >= 0; i = text.indexOf('\r', i + 1)) if (text.charCodeAt(i + 1) !== 10) return true;
-  return false;
-}
-
-class BlockReader implements LineSource {
-  private state = END;
-  /** The current line: its start, end (its `\n` or the text's end), content end (before a CRLF's CR), number. */
-  private ls = 0;
-  private le = 0;
-  private ce = 0;
-  private lineNo = 0;
-  /** The current line's indentation (-1 at a `---` line or the end, so every open collection ends there). */
-  private ind = -1;
-  private readonly plains = new PlainScalars();
+class BlockReader extends BlockLines {
   /**
    * The entries and items of the open collections, as stacks: each collection is copied out at its end into an
    * array of its own size (an array grown by push keeps room for 17, 150 bytes for a map of two entries).
    */
   private readonly entries: PEntry[] = [];
   private readonly items: PValue[] = [];
-  private readonly flow: FlowLineReader;
-
-  constructor(
-    private readonly text: string,
-    private readonly file: string,
-  ) {
-    this.flow = new FlowLineReader(text, this, this.plains, MAX_DEPTH);
-  }
 
   documents(): PValue[] {
     const out: PValue[] = [];
-    this.seek(0, 1);
-    while (this.state !== END) {
-      if (this.state === MARKER) {
-        this.next();
-        continue;
-      }
-      // A document's top level starts at column 0 and is a block map or sequence; anything else goes to `yaml`.
-      if (this.ind !== 0) throw DECLINED;
-      out.push(this.block(0, this.ls, 0));
-      if (this.state === CONTENT) throw DECLINED;
-    }
+    this.eachDocument(() => out.push(this.block(0, this.ls, 0)));
     return out;
   }
 
-  srcAt(p: number): SourceRef {
-    return { file: this.file, line: this.lineNo, col: p - this.ls + 1 };
-  }
-
-  private next(): void {
-    this.seek(this.le + 1, this.lineNo + 1);
-  }
-
-  /** Moves to the first line from offset `s` (line `lineNo`) holding content or a `---`, past blanks and comments. */
-  private seek(s: number, lineNo: number): void {
-    const text = this.text;
-    const n = text.length;
-    for (; s < n; lineNo++) {
-      let le = text.indexOf('\n', s);
-      if (le < 0) le = n;
-      const ce = le > s && text.charCodeAt(le - 1) === CR ? le - 1 : le;
-      let i = s;
-      while (text.charCodeAt(i) === SPACE) i++;
-      if (i < ce && text.charCodeAt(i) !== HASH) {
-        this.ls = s;
-        this.le = le;
-        this.ce = ce;
-        this.lineNo = lineNo;
-        const marker = i === s && this.isMarker(s, ce);
-        this.state = marker ? MARKER : CONTENT;
-        this.ind = marker ? -1 : i - s;
-        return;
-      }
-      s = le + 1;
-    }
-    this.state = END;
-    this.ind = -1;
-  }
-
-  /** A `---` line (only a comment may follow); any other line at column 0 starting `---` or `...` is declined. */
-  private isMarker(s: number, ce: number): boolean {
-    const text = this.text;
-    if (text.startsWith('...', s)) throw DECLINED;
-    if (!text.startsWith('---', s)) return false;
-    let i = s + 3;
-    if (i < ce && text.charCodeAt(i) !== SPACE) throw DECLINED;
-    while (text.charCodeAt(i) === SPACE) i++;
-    if (i < ce && text.charCodeAt(i) !== HASH) throw DECLINED;
-    return true;
-  }
-
-  private isDash(p: number): boolean {
-    return this.text.charCodeAt(p) === DASH && (p + 1 === this.ce || this.text.charCodeAt(p + 1) === SPACE);
+  documentAt(offset: number, line: number): PValue {
+    this.seek(offset, line);
+    if (this.state !== CONTENT || this.ind !== 0) throw new Error(`no document starts at line ${line} of ${this.file}`);
+    return this.block(0, this.ls, 0);
   }
 
   /** The block collection starting at `p` on the current line, its entries at column `ind`. */
@@ -209,31 +129,6 @@ class BlockReader implements LineSource {
     return { kind: 'seq', items: own, src };
   }
 
-  /** The colon of the implicit key starting at `p` (`key: ...`, `"key": ...`), or -1 when the line holds none. */
-  private keyColon(p: number): number {
-    const text = this.text;
-    const ce = this.ce;
-    const c = text.charCodeAt(p);
-    if (c === LBRACKET || c === LBRACE || c === PIPE || c === GT) return -1;
-    if (isQuote(c)) {
-      let i = quotedEnd(text, p, ce);
-      while (text.charCodeAt(i) === SPACE) i++;
-      return text.charCodeAt(i) === COLON && (i + 1 === ce || text.charCodeAt(i + 1) === SPACE) ? i : -1;
-    }
-    checkPlainStart(text, p, ce);
-    for (let i = p; i < ce; i++) {
-      const d = text.charCodeAt(i);
-      if (d === COLON && (i + 1 === ce || text.charCodeAt(i + 1) === SPACE)) return i;
-      if (d === HASH && text.charCodeAt(i - 1) === SPACE) return -1;
-    }
-    return -1;
-  }
-
-  private trimEnd(e: number): number {
-    while (this.text.charCodeAt(e - 1) === SPACE) e--;
-    return e;
-  }
-
   /** A value written on the rest of the current line (a scalar or a flow collection), or a block scalar below it,
    *  in a collection at column `ind`; moves past it. */
   private inline(p: number, depth: number, ind: number): PValue {
@@ -241,7 +136,11 @@ class BlockReader implements LineSource {
     const c = text.charCodeAt(p);
     let v: PValue;
     let e: number;
-    if (c === PIPE || c === GT) return this.blockScalar(p, ind);
+    if (c === PIPE || c === GT) {
+      // `yaml` places a block scalar at its indicator and keeps no raw text.
+      const src = this.srcAt(p);
+      return { kind: 'scalar', value: this.blockScalarText(p, ind), src };
+    }
     if (c === LBRACKET || c === LBRACE) {
       v = this.flow.read(p, this.ce, depth);
       e = this.flow.pos;
@@ -253,44 +152,7 @@ class BlockReader implements LineSource {
       this.plains.read(text, p, e);
       v = { kind: 'scalar', value: this.plains.value, src: this.srcAt(p), raw: this.plains.raw };
     }
-    let i = e;
-    while (text.charCodeAt(i) === SPACE) i++;
-    if (i < this.ce && (i === e || text.charCodeAt(i) !== HASH)) throw DECLINED;
-    this.next();
+    this.endLine(e);
     return v;
-  }
-
-  /**
-   * A `|` or `>` block scalar (chomping `-` or `+` at most, nothing else on its header line) in a collection at
-   * column `ind`. `yaml` places the scalar at its indicator and keeps no raw text.
-   */
-  private blockScalar(p: number, ind: number): PValue {
-    const text = this.text;
-    let i = p + 1;
-    const c = text.charCodeAt(i);
-    const chomp = c === DASH ? '-' : c === PLUS ? '+' : '';
-    if (chomp !== '') i++;
-    while (text.charCodeAt(i) === SPACE) i++;
-    if (i !== this.le || this.ce !== this.le) throw DECLINED;
-    const src = this.srcAt(p);
-    const body = blockScalarBody(text, this.le + 1, ind);
-    const value = blockScalarValue(text.slice(this.le + 1, body.end), body.trim, text.charCodeAt(p) === GT, chomp);
-    this.seek(body.end, this.lineNo + 1 + body.lines);
-    return { kind: 'scalar', value, src };
-  }
-
-  /** Where a one-line plain scalar in block context ends (before a ` #` comment and trailing spaces). */
-  private plainEnd(p: number): number {
-    const text = this.text;
-    const ce = this.ce;
-    checkPlainStart(text, p, ce);
-    let i = p;
-    for (; i < ce; i++) {
-      const c = text.charCodeAt(i);
-      // `a: b: c` (a map in a compact map) is an error to `yaml`.
-      if (c === COLON && (i + 1 === ce || text.charCodeAt(i + 1) === SPACE)) throw DECLINED;
-      if (c === HASH && text.charCodeAt(i - 1) === SPACE) break;
-    }
-    return this.trimEnd(i);
   }
 }

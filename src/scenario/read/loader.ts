@@ -7,7 +7,10 @@ import { limits } from '../../lib/limits.js';
 import { IgnoredKinds } from '../manifests/normalise-manifests.js';
 import type { PValue } from './positioned.js';
 import { errorAt, Provenance, type Ctx, type Place } from '../provenance.js';
-import { DEFAULT_LIMITS, parseYamlText, readYamlFile, type InputBudget, type ReadLimits } from './read-yaml.js';
+import { readBlockJson } from './block-json-reader.js';
+import { DocumentRereader, readBlockYaml } from './block-yaml-reader.js';
+import { LazyManifestDoc } from './lazy-manifest-doc.js';
+import { DEFAULT_LIMITS, readOtherwise, readYamlFile, readYamlText, withinLimits, type InputBudget, type ReadLimits } from './read-yaml.js';
 import type { RawRef } from '../schema/schema.js';
 
 const MANIFEST_FILE = /\.(ya?ml|json)$/i;
@@ -18,7 +21,15 @@ const KUSTOMIZATION = ['kustomization.yaml', 'kustomization.yml', 'Kustomization
 export interface ReadInput {
   readonly stdin?: string;
   readonly namespace?: string;
+  /** Characters from which a file is read JSON first (JSON_FIRST_CHARS; tests read every file so). */
+  readonly jsonFirstChars?: number;
 }
+
+/**
+ * Files from this size on are read JSON first: what it saves grows with the documents a file holds, while a small
+ * file (a scenario, an include of a few policies) would only pay for a second reader's first, unoptimised run.
+ */
+export const JSON_FIRST_CHARS = 64 * 1024;
 
 export class Loader {
   readonly sink = new DiagnosticSink();
@@ -36,10 +47,12 @@ export class Loader {
   readonly manifestCtx: Ctx;
 
   private readonly stdin: string | undefined;
+  private readonly jsonFirstChars: number;
 
   constructor(readLimits: Partial<ReadLimits> = {}, input: ReadInput = {}) {
     this.limits = { ...DEFAULT_LIMITS, maxFileBytes: limits().maxFileBytes, ...readLimits };
     this.stdin = input.stdin;
+    this.jsonFirstChars = input.jsonFirstChars ?? JSON_FIRST_CHARS;
     const ns = input.namespace === undefined ? {} : { namespace: input.namespace };
     const objects = { left: limits().maxObjects };
     this.bytes = { left: limits().maxInputBytes, total: limits().maxInputBytes };
@@ -56,7 +69,6 @@ export class Loader {
     if (from === undefined) this.root ??= realFolderOf(file);
     else if (!this.included(file, from)) return undefined;
     if (!this.files.includes(file)) this.files.push(file);
-    if (file === '-' && from === undefined && this.stdin !== undefined) return parseYamlText(this.stdin, '<stdin>', this.sink, this.limits);
     return readYamlFile(file, this.sink, this.limits, this.bytes);
   }
 
@@ -78,9 +90,39 @@ export class Loader {
     const out: RawRef[] = [];
     for (const f of files) {
       if (from !== undefined && !this.included(f, from)) continue;
-      for (const node of this.readDocs(f) ?? []) out.push({ node, path: '', scanned });
+      for (const doc of this.manifestDocs(f, scanned)) out.push(doc);
     }
     return out;
+  }
+
+  /**
+   * The documents of one manifest file, as readDocs reads them; a file the direct reader takes is read as JSON,
+   * each document's tree left to be read when asked for (lazy-manifest-doc.ts).
+   */
+  private manifestDocs(file: string, scanned: boolean): RawRef[] {
+    return this.inputDocs(file, scanned) ?? [];
+  }
+
+  /**
+   * The documents of a file named on the command line (`-`: standard input), as readDocs(file) reads them but, for
+   * a large file, JSON first where the direct reader takes the text (each document's `node` then read on first use);
+   * undefined when the file cannot be read (reported).
+   */
+  inputDocs(file: string, scanned = false): RawRef[] | undefined {
+    this.root ??= realFolderOf(file);
+    if (!this.files.includes(file)) this.files.push(file);
+    const stdin = file === '-' && this.stdin !== undefined;
+    const name = stdin ? '<stdin>' : file;
+    const text = stdin ? this.stdin : readYamlText(file, this.sink, this.limits, this.bytes);
+    if (text === undefined || !withinLimits(text, name, this.sink, this.limits)) return undefined;
+    if (text.length < this.jsonFirstChars) return (readBlockYaml(text, name) ?? readOtherwise(text, name, this.sink, this.limits))?.map((node) => ({ node, path: '', scanned }));
+    const docs = readBlockJson(text, name);
+    if (docs !== undefined) {
+      const source = new DocumentRereader(text, name);
+      return docs.map((d) => new LazyManifestDoc(d.json, source, d.offset, d.line, scanned));
+    }
+    // The tree reader declines what the JSON reader declines (block-lines.ts is both's).
+    return readOtherwise(text, name, this.sink, this.limits)?.map((node) => ({ node, path: '', scanned }));
   }
 
   /**

@@ -16,6 +16,13 @@ export function corePlainValue(s: string): CorePlainValue {
   // digit, a sign or a dot), so the others are strings without trying the tags.
   const c = s.charCodeAt(0);
   if (!((c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46 || c === 126 || c === 110 || c === 78 || c === 116 || c === 84 || c === 102 || c === 70)) return s;
+  // No core tag matches two dots (a float has one at most): addresses (`10.1.0.4`, 10k of them on B1) are strings.
+  if (s.indexOf('.') !== s.lastIndexOf('.')) return s;
+  return coreTagValue(s);
+}
+
+/** The value the core tags give a non-empty plain scalar, tried in the schema's order (corePlainValue's reference). */
+export function coreTagValue(s: string): CorePlainValue {
   for (const t of TAGS) {
     if (!t.test!.test(s)) continue;
     const v = t.resolve(s, IGNORE, { intAsBigInt: false });

@@ -5,10 +5,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Loader } from '../../../src/scenario/read/loader.js';
-import type { PValue } from '../../../src/scenario/read/positioned.js';
+import { toJson, type PValue } from '../../../src/scenario/read/positioned.js';
 import { bool, def, int, labels, many, obj, oneOf, opt, port, req, str, strings, sub, type Schema } from '../../../src/scenario/schema/schema.js';
 import { validateClean } from '../../../src/scenario/schema/validate.js';
 import { NOT_QUICK, quickRead } from '../../../src/scenario/schema/validate-quick.js';
+import { quickReadJson, validateDocClean } from '../../../src/scenario/schema/validate-quick-json.js';
 
 const item = obj({ name: opt(str()), port: opt(port), protocol: def(oneOf(['TCP', 'UDP']), 'TCP'), up: def(bool, false) }, { noSrc: true });
 const inner = obj({ name: req(str()), items: many(item), tags: def(labels, () => ({})), count: opt(int(0, 10)) });
@@ -143,5 +144,54 @@ describe('quickRead against validateClean on a lenient (manifest) context', () =
     const extra: PValue = { kind: 'map', entries: [{ key: 'name', keySrc: src, value: { kind: 'scalar', value: 'p', src: at(1) } }, { key: 'nmae', keySrc: at(2), value: { kind: 'scalar', value: 'q', src: at(2) } }], src };
     expect(validateClean(meta, extra, 'metadata', strict.ctx)).toBeUndefined();
     expect(strict.sink.items.map((d) => `${d.path}: ${d.message}`)).toEqual(['metadata.nmae: unknown field `nmae` (did you mean `name`?)']);
+  });
+});
+
+function hasSrc(v: unknown): boolean {
+  if (Array.isArray(v)) return v.some(hasSrc);
+  return typeof v === 'object' && v !== null && ('src' in v || Object.values(v).some(hasSrc));
+}
+
+describe('quickReadJson: quickRead over a document read as JSON', () => {
+  const innerPlain = obj((inner as Schema & { t: 'object' }).fields, { noSrc: true });
+  const nestedPlain = obj({ ...(schemas['nested'] as Schema & { t: 'object' }).fields, spec: sub(innerPlain) }, { noSrc: true });
+  const all: Record<string, Schema> = { ...schemas, nestedPlain, located: inner };
+  for (const [name, schema] of Object.entries(all)) {
+    it(`${name}: quickRead's answer on toJson of the tree, NOT_QUICK where a record keeps its \`src\` (seeded, 2000 trees)`, () => {
+      let quick = 0;
+      fc.assert(
+        fc.property(shaped(schema), (v) => {
+          const q = quickRead(schema, v);
+          const j = quickReadJson(schema, toJson(v));
+          // A record keeping its `src` (a schema without noSrc) is not JSON's to give.
+          if (hasSrc(q)) {
+            expect(j).toBe(NOT_QUICK);
+            return;
+          }
+          if (q !== NOT_QUICK) quick++;
+          expect(text(j)).toBe(text(q));
+          expect(j).toStrictEqual(q);
+        }),
+        { seed: 1517, numRuns: 2000 },
+      );
+      expect(quick).toBeGreaterThan(name === 'located' || name === 'nested' ? -1 : 100);
+    });
+  }
+
+  it('validateDocClean takes the JSON where its quick path answers and reads the tree only where it does not', () => {
+    const meta = { ...(schemas['meta'] as Schema & { t: 'object' }), unlocated: true };
+    fc.assert(
+      fc.property(shaped(meta), (v) => {
+        let reads = 0;
+        const doc = { json: toJson(v), get node(): PValue { reads++; return v; } };
+        const full = new Loader();
+        const fast = new Loader();
+        const want = validateClean(meta, v, 'doc', full.manifestCtx);
+        expect(text(validateDocClean(meta, doc, 'doc', fast.manifestCtx))).toBe(text(want));
+        expect(fast.sink.items).toEqual(full.sink.items);
+        expect(reads).toBe(quickRead(meta, v) === NOT_QUICK ? 1 : 0);
+      }),
+      { seed: 1518, numRuns: 1000 },
+    );
   });
 });
