@@ -4,7 +4,10 @@
 // (src/cli/boot/load-cli.ts).
 import { fileURLToPath } from 'node:url';
 import { loadCli } from '../dist/cli/boot/load-cli.js';
+import { tuneV8 } from '../dist/cli/boot/v8-tuning.js';
 
+// Before the bundle is compiled (src/cli/boot/v8-tuning.ts).
+tuneV8();
 const argv = process.argv.slice(2);
 const main = loadCli(fileURLToPath(new URL('../dist/cli-bundle/calisim.js', import.meta.url)), argv);
 
