@@ -4,17 +4,9 @@
 // workloads, classes, cells, probes and their explanations are the kept ones; only its name and traces differ.
 import type { VizClusterMatrix, VizProbe } from './viz-data.js';
 
-/** A probe of a kept matrix: its cell, its ends without the cluster's name, its verdict and sides. */
-export interface KeptProbe {
+/** A probe of a kept matrix: its cell, its ends without the cluster's name (`namespace/pod`), its verdict and sides. */
+export interface KeptProbe extends Omit<VizProbe, 'trace'> {
   readonly cell: number;
-  /** `namespace/pod` of each end. */
-  readonly from: string;
-  readonly to: string;
-  readonly protocol: string;
-  readonly port: number | null;
-  readonly verdict: string;
-  readonly egress: number;
-  readonly ingress: number;
 }
 
 /** A cluster's matrix as later clusters with its key reuse it: every probe it asked for, in asking order. */
