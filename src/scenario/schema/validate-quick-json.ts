@@ -7,7 +7,7 @@ import type { Ctx } from '../provenance.js';
 import type { JsonValue } from '../types.js';
 import { validateClean } from './validate.js';
 import type { Field, Rec, Schema } from './schema.js';
-import { NOT_QUICK } from './validate-quick.js';
+import { NOT_QUICK, numberFits } from './validate-quick.js';
 
 type JsonMap = { readonly [k: string]: JsonValue };
 
@@ -28,8 +28,7 @@ export function quickReadJson(s: Schema, v: JsonValue): unknown {
     }
     case 'int':
     case 'number': {
-      if (typeof v !== 'number' || !Number.isFinite(v) || (s.t === 'int' && !Number.isInteger(v)) || v < s.min || v > s.max) return NOT_QUICK;
-      return v;
+      return typeof v === 'number' && numberFits(s, v) ? v : NOT_QUICK;
     }
     case 'bool':
       return typeof v === 'boolean' ? v : NOT_QUICK;

@@ -8,6 +8,11 @@ import type { Field, Rec, Schema } from './schema.js';
 /** The tree holds something the quick path does not decide: the validator reads it (and reports). */
 export const NOT_QUICK: unique symbol = Symbol('not quick');
 
+/** A number the int or number schema `s` takes as it is: finite, whole for an int, within its bounds. */
+export function numberFits(s: Extract<Schema, { t: 'int' | 'number' }>, n: number): boolean {
+  return Number.isFinite(n) && (s.t !== 'int' || Number.isInteger(n)) && n >= s.min && n <= s.max;
+}
+
 /**
  * What validateClean(s, v) returns on a manifest context (unknown fields let through) when it would report
  * nothing, or NOT_QUICK. Records carry no provenance: those of manifests are located by their Manifest
@@ -24,8 +29,7 @@ export function quickRead(s: Schema, v: PValue): unknown {
     case 'number': {
       // Generated strings standing for numbers (`"{i}"`) are left to the validator.
       const n = v.kind === 'scalar' && typeof v.value === 'number' ? v.value : undefined;
-      if (n === undefined || !Number.isFinite(n) || (s.t === 'int' && !Number.isInteger(n)) || n < s.min || n > s.max) return NOT_QUICK;
-      return n;
+      return n !== undefined && numberFits(s, n) ? n : NOT_QUICK;
     }
     case 'bool':
       return v.kind === 'scalar' && typeof v.value === 'boolean' ? v.value : NOT_QUICK;
