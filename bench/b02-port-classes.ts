@@ -9,7 +9,7 @@ export const benchmarks: Benchmark[] = [
   {
     id: 'B2',
     title: 'port classes: 20k pods x 4k policies, 1,500 distinct port ranges',
-    run(): BenchResult[] {
+    async run(): Promise<BenchResult[]> {
       const { model } = buildPolicyModel(generateCluster(2, { pods: 20_000, namespaces: 200, policies: 4_000, portRanges: 1_500 }));
       let classes = 0;
       const oneMs = medianMs(() => {
@@ -25,7 +25,7 @@ export const benchmarks: Benchmark[] = [
         if (visited % 500 === 0) allowed += mx.verdict(0, 1) === 'allow' ? 1 : 0;
       });
       const sweepS = Number(process.hrtime.bigint() - t0) / 1e9;
-      const rss = rssMb();
+      const rss = await rssMb();
       const note = `${model.endpoints.length} pods in ${classes} classes, ${model.policies.length} policies, ${intervals} TCP port classes; a carried matrix per class costs ${((sweepS * 1000) / intervals).toFixed(2)} ms (sink ${allowed})`;
       return [
         { id: 'B2', metric: 'one port class from scratch', value: oneMs / 1000, unit: 's', floor: 2 },

@@ -18,7 +18,7 @@ interface MeshRun {
 
 /** One measured run; the configuration is generated before the clock starts and not kept after the build
  *  (the engine retains nothing of it). */
-export function meshRun(nodes: number, blocks: number, seed: number): MeshRun {
+export async function meshRun(nodes: number, blocks: number, seed: number): Promise<MeshRun> {
   const held: HeldConfigs = { cfgs: meshConfigs(nodes, { blocks }) };
   const t0 = process.hrtime.bigint();
   const sim = new Simulation({ seed, log: false });
@@ -29,7 +29,7 @@ export function meshRun(nodes: number, blocks: number, seed: number): MeshRun {
     const n = net.routeCounts(name).prefixes;
     if (n !== nodes * blocks) throw new Error(`B5: ${name} holds ${n} prefixes, expected ${nodes * blocks}`);
   }
-  const rss = rssMb();
+  const rss = await rssMb();
   return { wallMs, convergenceMs: net.convergence()[0]?.convergenceMs ?? NaN, rss, events: stats.processed };
 }
 
@@ -42,9 +42,10 @@ export const benchmarks: Benchmark[] = [
   {
     id: 'B5',
     title: `BGP full mesh, ${NODES} nodes x ${BLOCKS} blocks`,
-    run(): BenchResult[] {
-      meshRun(100, BLOCKS, 1); // warm-up
-      const runs = [1, 2, 3, 4, 5].map((seed) => meshRun(NODES, BLOCKS, seed));
+    async run(): Promise<BenchResult[]> {
+      await meshRun(100, BLOCKS, 1); // warm-up
+      const runs: MeshRun[] = [];
+      for (const seed of [1, 2, 3, 4, 5]) runs.push(await meshRun(NODES, BLOCKS, seed));
       const r = runs[0] as MeshRun;
       const note = `${r.events} events; every node holds ${NODES * BLOCKS} prefixes; median of 5 runs`;
       return [

@@ -24,7 +24,7 @@ interface RrRun {
 
 /** One measured run of `clients` clients and `reflectors` reflectors; the failure hits rr-0 after
  *  convergence. The configuration is generated before the clock starts and dropped after the build. */
-export function reflectorRun(clients: number, reflectors: number, blocks: number, seed: number, fail: boolean): RrRun {
+export async function reflectorRun(clients: number, reflectors: number, blocks: number, seed: number, fail: boolean): Promise<RrRun> {
   const held: HeldConfigs = { cfgs: reflectorConfigs(clients, reflectors, { blocks }) };
   const t0 = process.hrtime.bigint();
   const sim = new Simulation({ seed, log: false });
@@ -49,7 +49,7 @@ export function reflectorRun(clients: number, reflectors: number, blocks: number
     wallMs,
     convergenceMs: conv[0]?.convergenceMs ?? NaN,
     reconvergenceMs: conv[1]?.convergenceMs ?? NaN,
-    rss: rssMb(),
+    rss: await rssMb(),
     holes: net.blackholeWindows().filter((h) => !ownBlocks.has(h.prefixes[0] ?? '')).length,
     ownHoles: net.blackholeWindows().filter((h) => ownBlocks.has(h.prefixes[0] ?? '')).length,
     events,
@@ -65,9 +65,10 @@ export const benchmarks: Benchmark[] = [
   {
     id: 'B6',
     title: `${CLIENTS} clients + ${REFLECTORS} route reflectors, one reflector fails`,
-    run(): BenchResult[] {
-      reflectorRun(100, REFLECTORS, BLOCKS, 1, true); // warm-up
-      const runs = [1, 2, 3, 4, 5].map((seed) => reflectorRun(CLIENTS, REFLECTORS, BLOCKS, seed, true));
+    async run(): Promise<BenchResult[]> {
+      await reflectorRun(100, REFLECTORS, BLOCKS, 1, true); // warm-up
+      const runs: RrRun[] = [];
+      for (const seed of [1, 2, 3, 4, 5]) runs.push(await reflectorRun(CLIENTS, REFLECTORS, BLOCKS, seed, true));
       const r = runs[0] as RrRun;
       return [
         {

@@ -14,7 +14,7 @@ export const benchmarks: Benchmark[] = [
   {
     id: 'B7',
     title: `BGP ${NODES} nodes x ${BLOCKS} blocks with ${REFLECTORS} reflectors`,
-    run(): BenchResult[] {
+    async run(): Promise<BenchResult[]> {
       const held: HeldConfigs = { cfgs: reflectorConfigs(NODES - REFLECTORS, REFLECTORS, { blocks: BLOCKS }) };
       const t0 = process.hrtime.bigint();
       const sim = new Simulation({ seed: 1, log: false });
@@ -26,7 +26,7 @@ export const benchmarks: Benchmark[] = [
         const n = net.routeCounts(name).prefixes;
         if (n !== total) throw new Error(`B7: ${name} holds ${n} prefixes, expected ${total}`);
       }
-      const rss = rssMb();
+      const rss = await rssMb();
       const core = net.core;
       const note = `one run; ${stats.processed} events; ${core.classes.count} classes, ${core.sets.setCount} distinct path sets for ${NODES}×${core.classes.count} cells`;
       return [

@@ -36,9 +36,15 @@ export function medianMs(fn: () => void, runs = 5, warmup = 1): number {
   return times[times.length >> 1] as number;
 }
 
-/** Resident set size in MB right now (after a GC when exposed). */
-export function rssMb(): number {
+/**
+ * Resident set size in MB once garbage is gone: a GC (when exposed), then a turn of the event loop, then another
+ * GC. V8 frees the backing stores of dead typed arrays on a later task (its ArrayBuffer sweeper), so a reading
+ * taken right after a synchronous GC still counted the warm-up runs' matrices (B1: 302-306 MB, 165 MB settled).
+ */
+export async function rssMb(): Promise<number> {
   const g = (globalThis as { gc?: () => void }).gc;
-  if (g) g();
+  g?.();
+  await new Promise((resolve) => setTimeout(resolve, 20));
+  g?.();
   return process.memoryUsage().rss / (1024 * 1024);
 }
