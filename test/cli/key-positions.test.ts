@@ -129,6 +129,38 @@ describe('key-level problems at the key', () => {
     expect(await errors(['validate', file('nested.yaml', K8S_NESTED)])).toEqual(EXPECTED.nested);
   });
 
+  it('a key not quoted in the message is still placed at itself', async () => {
+    const odd = 'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: deny\n  namespace: default\nspec:\n  podSelector: {}\n  "odd key!":\n    - 1\n';
+    expect(await errors(['validate', file('odd.yaml', odd)])).toEqual(['8:3 spec: unknown field a key of 8 characters in spec']);
+  });
+
+  it("a Gateway listener's namespace selector", async () => {
+    const gateway = `apiVersion: gateway.networking.k8s.io/v1
+kind: Gateway
+metadata:
+  name: gw
+  namespace: default
+spec:
+  gatewayClassName: x
+  listeners:
+    - name: http
+      port: 80
+      protocol: HTTP
+      allowedRoutes:
+        namespaces:
+          from: Selector
+          selector:
+            matchLabel:
+              team: a
+            matchLabels:
+              "bad key!": x
+`;
+    expect(await errors(['validate', file('gateway.yaml', gateway)])).toEqual([
+      '16:13 spec.listeners[0].allowedRoutes.namespaces.selector.matchLabel: unknown field',
+      "19:15 spec.listeners[0].allowedRoutes.namespaces.selector.matchLabels[bad key!]: invalid label key: name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character",
+    ]);
+  });
+
   it('a Calico NetworkPolicy and GlobalNetworkPolicy', async () => {
     expect(await errors(['validate', file('calico.yaml', CALICO)])).toEqual(EXPECTED.calico);
   });
