@@ -8,6 +8,12 @@ export interface SourceRef {
   readonly col: number;
 }
 
+/**
+ * Which position of a field a locator answers: its value's (most problems are about what was written there) or its
+ * key's (a problem with the key itself: unknown, duplicate or not allowed), where editors should jump.
+ */
+export type FieldPart = 'value' | 'key';
+
 /** One problem in the input. `path` is the field path, e.g. `tenants[2].calico.ipPools[0].cidr`. */
 export interface Diagnostic {
   readonly severity: 'error' | 'warning';

@@ -1,16 +1,17 @@
 // scenario: the plain-data result of parsing, validating and expanding a scenario file (or a folder of
 // real manifests). Everything after this stage reads these types, never YAML. Every record keeps the
 // SourceRef of where the user wrote it, so later stages can point errors and verdicts at file:line.
-import type { SourceRef } from '../lib/diagnostics.js';
+import type { FieldPart, SourceRef } from '../lib/diagnostics.js';
 
 /** JSON-like value as read from YAML. */
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [k: string]: JsonValue };
 /** A JSON-like object. */
 export type JsonObject = { [k: string]: JsonValue };
 
-/** Finds the source position of a field path inside a record (`spec.ingress[0].ports[1].port`);
- *  falls back to the nearest enclosing node that exists. */
-export type Locator = (path: string) => SourceRef;
+/** Finds the source position of a field path inside a record (`spec.ingress[0].ports[1].port`): its value's, or with
+ *  `part` 'key' its key's (a path ending at an index has no key: its item's); falls back to the nearest enclosing node
+ *  that exists. Every implementation passes `part` on (a one-parameter function would type-check and ignore it). */
+export type Locator = (path: string, part?: FieldPart) => SourceRef;
 
 /** Label map (defined in src/lib so that the selector language can use it). */
 export type { Labels } from '../lib/labels.js';

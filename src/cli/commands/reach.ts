@@ -6,7 +6,7 @@ import { JsonError, parseJsonSafe } from '../../lib/safe-json.js';
 import { formatConnlist, connlist } from '../../emit/connlist/connlist.js';
 import { connMatrix, formatMatrix, type ConnMatrix } from '../../emit/connlist/matrix.js';
 import { focusMatches, focusMatrix, portMatrix } from '../../emit/connlist/matrix-views.js';
-import { InputError, diagnosticAt } from '../../lib/diagnostics.js';
+import { InputError, diagnosticAt, type Diagnostic } from '../../lib/diagnostics.js';
 import { explainInWords } from '../../verdict/policy/explain-in-words.js';
 import { fastClassOf, fastEvaluate, matrixVerdicts } from '../../verdict/state/fast-evaluate.js';
 import { platformProbes, type ClusterPolicies } from '../../verdict/reach/platform-probes.js';
@@ -17,6 +17,7 @@ import { paintVerdicts } from '../colour.js';
 import type { Command } from '../command.js';
 import { optString, optStrings } from '../command.js';
 import { inputFiles, inputOptions, withInputOptions } from '../input-options.js';
+import { jsonPositions } from '../json-position.js';
 import { reportWarnings, type LoadedInput } from '../load-input.js';
 import { loadRun } from '../load-run.js';
 import { printDoc, withOutputOption } from '../print-doc.js';
@@ -54,9 +55,9 @@ export const reachCommand: Command = {
     const focus = optStrings(args, 'focus-workload');
     if (format === 'connlist' || args['matrix'] === true) return whole(built.clusters, args, format, focus, loaded) && failOnUnknown ? 3 : 0;
     if (focus.length) throw new UsageError('--focus-workload goes with --matrix or --format connlist');
-    const { probes, file } = readProbes(args, built.clusters);
+    const { probes, file, text } = readProbes(args, built.clusters);
     const probed = platformProbes(built.clusters, probes, file, loaded.run.model, fastEvaluate, serviceAddressEntry(loaded.run, built.clusters, fastEvaluate));
-    if (probed.diagnostics.length) throw new InputError(probed.diagnostics);
+    if (probed.diagnostics.length) throw new InputError(placed(probed.diagnostics, text, file));
     const results = withDataplane(loaded.run, probed.results);
     if (format === 'json' || format === 'yaml') printDoc(results, format);
     else for (const r of results) process.stdout.write(paintVerdicts(explainInWords(r)) + (r.dataplane ? `\n  but no traffic flows: ${r.dataplane}` : '') + '\n');
@@ -103,12 +104,20 @@ function portOf(args: Record<string, unknown>): number | undefined {
   return port;
 }
 
-/** The probes of --probes FILE, or of --from/--to (workload and Service names expanded to their pods). */
-function readProbes(args: Record<string, unknown>, clusters: readonly ClusterPolicies[]): { probes: unknown; file: string } {
+/** The problems of a probe file, each at its field's line and column (its key: json-position.ts); as they are without a file. */
+function placed(diagnostics: readonly Diagnostic[], text: string | undefined, file: string): readonly Diagnostic[] {
+  if (text === undefined) return diagnostics;
+  const at = jsonPositions(text, file);
+  return diagnostics.map((d) => ({ ...d, ...at(d.path) }));
+}
+
+/** The probes of --probes FILE (with its text), or of --from/--to (workload and Service names expanded to their pods). */
+function readProbes(args: Record<string, unknown>, clusters: readonly ClusterPolicies[]): { probes: unknown; file: string; text?: string } {
   const probesFile = optString(args, 'probes');
   if (probesFile !== undefined) {
     try {
-      return { probes: parseJsonSafe(readRegularFile(probesFile, limits().maxInputBytes)), file: probesFile };
+      const text = readRegularFile(probesFile, limits().maxInputBytes);
+      return { probes: parseJsonSafe(text), file: probesFile, text };
     } catch (e) {
       if (!(e instanceof ReadError || e instanceof JsonError)) throw e;
       throw new InputError([diagnosticAt(undefined, '', `cannot read probes: ${e.message}`, 'error', probesFile)]);

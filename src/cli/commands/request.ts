@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { InputError, diagnosticAt } from '../../lib/diagnostics.js';
 import { DEFAULT_CLIENT, parseHeaders, readRequests } from '../../verdict/request/read-requests.js';
-import { jsonPosition } from '../json-position.js';
+import { jsonPositions } from '../json-position.js';
 import { requestWalker, type RequestWalker } from '../../verdict/request/request-walker.js';
 import { trackSessionAffinity } from '../../verdict/trace/session-affinity-state.js';
 import { advancePlatform } from '../../engine/platform/run-platform.js';
@@ -47,7 +47,10 @@ export const requestCommand: Command = {
         throw new InputError([diagnosticAt(undefined, '', `cannot read requests: ${e instanceof Error ? e.message : String(e)}`, 'error', file)]);
       }
       const r = readRequests(json, file);
-      if (r.diagnostics.length) throw new InputError(r.diagnostics.map((d) => ({ ...d, ...jsonPosition(text, file, d.path) })));
+      if (r.diagnostics.length) {
+        const at = jsonPositions(text, file);
+        throw new InputError(r.diagnostics.map((d) => ({ ...d, ...at(d.path) })));
+      }
       requests = r.requests;
     } else {
       const headers = parseHeaders(optStrings(args, 'header'));

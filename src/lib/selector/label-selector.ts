@@ -1,5 +1,6 @@
 // lib: Kubernetes metav1.LabelSelector — unknown JSON into a validated selector, a direct matcher, and the
 // Calico selector text Calico generates from it (libcalico-go k8s/conversion/conversion.go k8sSelectorToCalico).
+import type { FieldPart } from '../diagnostics.js';
 import type { Labels } from '../labels.js';
 import { compareCodePoints } from './canonical.js';
 import { labelValueProblems, qualifiedNameProblems } from './k8s-label-syntax.js';
@@ -19,10 +20,12 @@ export interface LabelSelector {
   readonly matchExpressions: readonly LabelSelectorRequirement[];
 }
 
-/** A problem in the input: `path` is the field path (e.g. `spec.podSelector.matchExpressions[0].operator`). */
+/** A problem in the input: `path` is the field path (e.g. `spec.podSelector.matchExpressions[0].operator`); `part` is
+ *  'key' when the problem is the key at `path` itself (an unknown field, a bad matchLabels key). */
 export interface LabelSelectorIssue {
   readonly path: string;
   readonly message: string;
+  readonly part?: FieldPart;
 }
 
 export type LabelSelectorResult =
@@ -47,12 +50,12 @@ const child = (path: string, field: string): string => (path ? `${path}.${field}
  */
 export function readLabelSelector(json: unknown, path: string): LabelSelectorResult {
   const errors: LabelSelectorIssue[] = [];
-  const err = (p: string, message: string): void => {
-    errors.push({ path: p, message });
+  const err = (p: string, message: string, part?: FieldPart): void => {
+    errors.push(part === undefined ? { path: p, message } : { path: p, message, part });
   };
   if (!isObject(json)) return { ok: false, errors: [{ path, message: 'must be an object' }] };
   for (const f of Object.keys(json)) {
-    if (f !== 'matchLabels' && f !== 'matchExpressions') err(child(path, f), 'unknown field');
+    if (f !== 'matchLabels' && f !== 'matchExpressions') err(child(path, f), 'unknown field', 'key');
   }
   const matchLabels: [string, string][] = [];
   const ml = json['matchLabels'];
@@ -61,7 +64,7 @@ export function readLabelSelector(json: unknown, path: string): LabelSelectorRes
     else {
       for (const [k, v] of Object.entries(ml)) {
         const p = `${child(path, 'matchLabels')}[${k}]`;
-        for (const m of qualifiedNameProblems(k)) err(p, `invalid label key: ${m}`);
+        for (const m of qualifiedNameProblems(k)) err(p, `invalid label key: ${m}`, 'key');
         if (typeof v !== 'string') err(p, 'value must be a string');
         else {
           for (const m of labelValueProblems(v)) err(p, `invalid label value ${JSON.stringify(v)}: ${m}`);
@@ -87,19 +90,19 @@ export function readLabelSelector(json: unknown, path: string): LabelSelectorRes
 function readRequirement(
   e: unknown,
   path: string,
-  err: (p: string, message: string) => void,
+  err: (p: string, message: string, part?: FieldPart) => void,
 ): LabelSelectorRequirement | undefined {
   if (!isObject(e)) {
     err(path, 'must be an object');
     return undefined;
   }
   let ok = true;
-  const bad = (p: string, m: string): void => {
+  const bad = (p: string, m: string, part?: FieldPart): void => {
     ok = false;
-    err(p, m);
+    err(p, m, part);
   };
   for (const f of Object.keys(e)) {
-    if (f !== 'key' && f !== 'operator' && f !== 'values') bad(`${path}.${f}`, 'unknown field');
+    if (f !== 'key' && f !== 'operator' && f !== 'values') bad(`${path}.${f}`, 'unknown field', 'key');
   }
   const { key, operator } = e;
   if (typeof key !== 'string') bad(`${path}.key`, 'required string');

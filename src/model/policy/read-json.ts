@@ -1,9 +1,11 @@
 // model: typed reading of a manifest's JSON body for the policy converters — every problem becomes a
-// Diagnostic located by the manifest's Locator at the field path (`spec.ingress[0].ports[1].port`).
+// Diagnostic located by the manifest's Locator at the field path (`spec.ingress[0].ports[1].port`): at its value,
+// or at its key when the key itself is the problem (an unknown field).
 import { isToken, quoteToken } from '../../lib/quote-token.js';
 import { didYouMean } from '../../scenario/schema/did-you-mean.js';
-import type { Diagnostic, SourceRef } from '../../lib/diagnostics.js';
+import type { Diagnostic, FieldPart, SourceRef } from '../../lib/diagnostics.js';
 import { diagnosticAt } from '../../lib/diagnostics.js';
+import { joinPath } from '../../scenario/read/positioned.js';
 import type { JsonObject, JsonValue, Manifest } from '../../scenario/types.js';
 
 /** The manifest being read and where its problems go. */
@@ -12,9 +14,9 @@ export interface ReadCtx {
   readonly diagnostics: Diagnostic[];
 }
 
-/** Adds an error at `path` of the manifest. */
-export function fail(ctx: ReadCtx, path: string, message: string): void {
-  ctx.diagnostics.push(diagnosticAt(ctx.manifest.locate(path), path, message, 'error', ctx.manifest.src.file));
+/** Adds an error at `path` of the manifest (at its key with `part` 'key'). */
+export function fail(ctx: ReadCtx, path: string, message: string, part: FieldPart = 'value'): void {
+  ctx.diagnostics.push(diagnosticAt(ctx.manifest.locate(path, part), path, message, 'error', ctx.manifest.src.file));
 }
 
 /** Adds a warning at `path` of the manifest. */
@@ -93,13 +95,17 @@ export function readBool(ctx: ReadCtx, v: JsonValue | undefined, path: string): 
   return undefined;
 }
 
-/** Reports every key of `obj` that is not in `known` (strict decoding, as the API server does). */
+/**
+ * Reports every key of `obj` that is not in `known` (strict decoding, as the API server does), at the key as written
+ * (a key not shown in messages is named by its object's path, but still placed at itself).
+ */
 export function checkFields(ctx: ReadCtx, obj: JsonObject, known: readonly string[], path: string): void {
   for (const key of Object.keys(obj)) {
     if (!known.includes(key)) {
       const shown = isToken(key) ? key : undefined;
       const at = shown === undefined ? path : path ? `${path}.${shown}` : shown;
-      fail(ctx, at, `unknown field ${shown === undefined ? quoteToken(key) : `"${shown}"`}${path ? ` in ${path}` : ''}${shown === undefined ? '' : didYouMean(shown, known)}`);
+      const message = `unknown field ${shown === undefined ? quoteToken(key) : `"${shown}"`}${path ? ` in ${path}` : ''}${shown === undefined ? '' : didYouMean(shown, known)}`;
+      ctx.diagnostics.push(diagnosticAt(ctx.manifest.locate(joinPath(path, key), 'key'), at, message, 'error', ctx.manifest.src.file));
     }
   }
 }

@@ -77,7 +77,7 @@ export function readK8sSelector(
   if (known !== undefined) return known;
   const r = readLabelSelector(v, path);
   if (!r.ok) {
-    for (const issue of r.errors) fail(ctx, issue.path, issue.message);
+    for (const issue of r.errors) fail(ctx, issue.path, issue.message, issue.part);
     return undefined;
   }
   const text = labelSelectorToCalico(r.selector, kind);

@@ -8,6 +8,7 @@ import { closest } from '../schema/did-you-mean.js';
 import { dnsLabel, dnsSubdomain } from '../schema/formats.js';
 import { fieldOf, joinPath, type PMap, type PValue } from '../read/positioned.js';
 import type { Ctx } from '../provenance.js';
+import type { FieldPart } from '../../lib/diagnostics.js';
 import type { JsonValue, Locator } from '../types.js';
 import { isJsonMap } from '../schema/validate-quick-json.js';
 import { recordAccess } from '../record-access.js';
@@ -95,9 +96,9 @@ export function checkApiObject(
 ): void {
   const { group, version } = groupVersion(apiVersion);
   if (group !== '' && !GROUPS.has(group)) return;
-  const at: Placer = (field) => ({
+  const at: Placer = (field, part) => ({
     path: path === '' || field === '' ? path + field : field.startsWith('[') ? path + field : `${path}.${field}`,
-    src: locate(field),
+    src: locate(field, part),
   });
   const validate = validatorOf(group, version, kind);
   if (validate === null) {
@@ -115,7 +116,7 @@ export function checkApiObject(
     if (parent === '' && key === 'status') continue;
     const field = joinPath(parent, key);
     const hint = closest(key, known);
-    const p = at(field);
+    const p = at(field, 'key');
     ctx.sink.error(p.src, p.path, `unknown field "${key}"${parent ? ` in ${parent}` : ''}${hint ? ` (did you mean \`${hint}\`?)` : ''}`);
   }
 }
@@ -156,7 +157,8 @@ function schemaErrors(validate: Validate, value: unknown): readonly AjvError[] {
   }
 }
 
-type Placer = (f: string) => { path: string; src: ReturnType<Locator> };
+/** The reported path and position of a field of the object (its value's, or its key's with `part` 'key'). */
+type Placer = (f: string, part?: FieldPart) => { path: string; src: ReturnType<Locator> };
 
 interface AjvError {
   readonly instancePath: string;
@@ -214,18 +216,22 @@ function checkNames(doc: PMap, kind: string, at: Placer, ctx: Ctx): void {
   const str = (v: PValue | undefined): string | undefined => (v?.kind === 'scalar' && typeof v.value === 'string' ? v.value : undefined);
   const labels = fieldOf(meta, 'labels');
   const entries = labels?.kind === 'map' ? labels.entries.map((e): [string, string | undefined] => [e.key, str(e.value)]) : [];
-  nameProblems(str(fieldOf(meta, 'name')), str(fieldOf(meta, 'namespace')), entries, kind, (field, problem) => {
-    const p = at(field);
+  nameProblems(str(fieldOf(meta, 'name')), str(fieldOf(meta, 'namespace')), entries, kind, (field, problem, part) => {
+    const p = at(field, part);
     ctx.sink.error(p.src, p.path, problem);
   });
 }
 
-/** Calls `report` with each problem of an object's name, namespace and labels (keys, and the values that are strings). */
+/**
+ * Calls `report` with each problem of an object's name, namespace and labels (keys, and the values that are strings);
+ * a label key's problem is about the key, placed at it.
+ */
 function nameProblems(
-  name: string | undefined, ns: string | undefined, labels: Iterable<readonly [string, string | undefined]>, kind: string, report: (field: string, problem: string) => void,
+  name: string | undefined, ns: string | undefined, labels: Iterable<readonly [string, string | undefined]>, kind: string,
+  report: (field: string, problem: string, part: FieldPart) => void,
 ): void {
-  const check = (field: string, problem: string | undefined): void => {
-    if (problem !== undefined) report(field, problem);
+  const check = (field: string, problem: string | undefined, part: FieldPart = 'value'): void => {
+    if (problem !== undefined) report(field, problem, part);
   };
   // apimachinery ValidateObjectMeta: Namespace names are DNS-1123 labels, Service names DNS-1035 labels.
   if (name !== undefined) check('metadata.name', kind === 'Service' && /^[0-9]/.test(name) ? `${JSON.stringify(name)} is not a valid Service name (must start with a letter)` : (kind === 'Namespace' || kind === 'Service' ? dnsLabel : dnsSubdomain)(name));
@@ -235,7 +241,7 @@ function nameProblems(
     const valueProblem = v === undefined ? undefined : labelValueProblem(v);
     if (keyProblem === undefined && valueProblem === undefined) continue;
     const field = joinPath('metadata.labels', key);
-    check(field, keyProblem);
+    check(field, keyProblem, 'key');
     check(field, valueProblem);
   }
 }

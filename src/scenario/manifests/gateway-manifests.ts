@@ -2,6 +2,7 @@
 // parentRefs, and rules of matches and Service backends, checked as the CRD's schema and CEL rules do;
 // rule filters (httproute-filters.ts); what calisim does not route by (RegularExpression matches, the
 // filters it does not apply) is reported, never dropped silently.
+import type { FieldPart } from '../../lib/diagnostics.js';
 import { readLabelSelector, type LabelSelector } from '../../lib/selector/label-selector.js';
 import { manifestOrigin } from './manifest-record.js';
 import { toJson, type PMap, type PValue } from '../read/positioned.js';
@@ -205,14 +206,14 @@ function readAddresses(m: Manifest, path: string, ctx: Ctx, lists: readonly (rea
  * set to Selector"), validated as a Kubernetes LabelSelector; undefined after reporting a problem.
  */
 function readNamespaceSelector(m: Manifest, raw: { node: PValue } | undefined, path: string, field: string, ctx: Ctx): LabelSelector | undefined {
-  const at = (f: string) => ({ path: path ? `${path}.${f}` : f, src: m.locate(f) });
+  const at = (f: string, part?: FieldPart) => ({ path: path ? `${path}.${f}` : f, src: m.locate(f, part) });
   if (raw === undefined) {
     errorAt(ctx, at(field), 'required when allowedRoutes.namespaces.from is Selector');
     return undefined;
   }
   const r = readLabelSelector(toJson(raw.node), field);
   if (r.ok) return r.selector;
-  for (const e of r.errors) errorAt(ctx, at(e.path), e.message);
+  for (const e of r.errors) errorAt(ctx, at(e.path, e.part), e.message);
   return undefined;
 }
 

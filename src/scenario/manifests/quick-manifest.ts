@@ -24,7 +24,7 @@ export function quickManifest(doc: LazyManifestDoc, apiVersion: string, kind: st
   const read = meta as ManifestMeta & { name: string };
   if (namespaceMismatch(read, kind, ctx.namespace)) return undefined;
   if (check !== undefined) check.unknown = [];
-  return newManifest(apiVersion, kind, read, json as Manifest['body'], doc.src, (path) => locateIn(doc.node, path), ctx.namespace);
+  return newManifest(apiVersion, kind, read, json as Manifest['body'], doc.src, (path, part) => locateIn(doc.node, path, part), ctx.namespace);
 }
 
 /** A shape's known keys and their child shapes (one lookup per key where the walk makes two), by its known set. */

@@ -3,14 +3,14 @@
 // the same members at one port: its memberPort), the Pool's members, method,
 // minimum active members and monitors, SNAT — with AS3's documented defaults for what it leaves out. Anything
 // else in the declaration is reported as not read back, never silently dropped.
-import type { SourceRef } from '../../lib/diagnostics.js';
+import type { FieldPart } from '../../lib/diagnostics.js';
 import { INGRESS_SERVICE_PORTS } from '../loadbalancer/f5-cluster-schema.js';
 import { LB_METHODS, loadBalancerSchema } from '../loadbalancer/lb-schema.js';
 import { joinPath, locatorOf, toJson, type PValue } from '../read/positioned.js';
 import type { Ctx } from '../provenance.js';
 import { fieldSchema, readBackValue } from './read-back-field.js';
 import { duration, type Schema } from '../schema/schema.js';
-import type { F5ClusterSpec, JsonObject, JsonValue, LbMemberSpec, LbVipSpec, LbMethod, LbMonitorSpec, LoadBalancerSpec } from '../types.js';
+import type { F5ClusterSpec, JsonObject, JsonValue, LbMemberSpec, LbVipSpec, LbMethod, LbMonitorSpec, LoadBalancerSpec, Locator } from '../types.js';
 
 /** The pool as3-declaration.ts writes the balancer's members to. */
 const BASE_POOL = 'ingress_pool';
@@ -55,15 +55,16 @@ function checked(r: Reader, s: Schema, v: JsonValue | undefined, path: string, f
 
 interface Reader {
   readonly ctx: Ctx;
-  readonly locate: (path: string) => SourceRef;
-  warn(path: string, message: string): void;
+  readonly locate: Locator;
+  /** A warning at `path`'s value, or at its key with `part` 'key'. */
+  warn(path: string, message: string, part?: FieldPart): void;
 }
 
-/** Warns about every property of `o` (an AS3 object of class `cls`) the read-back does not use. */
+/** Warns about every property of `o` (an AS3 object of class `cls`) the read-back does not use, at its key. */
 function unknownFields(r: Reader, o: JsonObject, cls: string, path: string, nested = false): void {
   for (const k of Object.keys(o)) {
     if (KNOWN[cls]!.includes(k) || (nested && isObject(o[k]))) continue;
-    r.warn(joinPath(path, k), `AS3 ${cls} property ${k} is not read back`);
+    r.warn(joinPath(path, k), `AS3 ${cls} property ${k} is not read back`, 'key');
   }
 }
 
@@ -74,7 +75,7 @@ function unknownFields(r: Reader, o: JsonObject, cls: string, path: string, nest
  */
 export function readAs3Declaration(doc: PValue, file: string, name: string, hostOf: (address: string) => string, ctx: Ctx): LoadBalancerSpec[] {
   const loc = locatorOf(doc);
-  const r: Reader = { ctx, locate: loc, warn: (path, message) => ctx.sink.warn(loc(path), path, `${file}: ${message}`) };
+  const r: Reader = { ctx, locate: loc, warn: (path, message, part) => ctx.sink.warn(loc(path, part), path, `${file}: ${message}`) };
   const top = toJson(doc);
   if (!isObject(top) || top['class'] !== 'AS3' || !isObject(top['declaration'])) {
     r.warn('', 'not an AS3 declaration (class AS3 with a declaration): no load balancer read back');
@@ -172,7 +173,7 @@ function readClusterMode(r: Reader, pool: JsonObject, poolPath: string): F5Clust
   const meta = isObject(pool['metadata']) ? pool['metadata'] : {};
   const at = (key: string): string => joinPath(joinPath(joinPath(poolPath, 'metadata'), key), 'value');
   const value = (key: string): JsonValue | undefined => (isObject(meta[key]) ? meta[key]['value'] : undefined);
-  for (const k of Object.keys(meta)) if (!['poolMemberType', 'servicePort', 'as3PostDelay', 'nodePollInterval'].includes(k)) r.warn(joinPath(joinPath(poolPath, 'metadata'), k), `Pool metadata ${k} is not read back`);
+  for (const k of Object.keys(meta)) if (!['poolMemberType', 'servicePort', 'as3PostDelay', 'nodePollInterval'].includes(k)) r.warn(joinPath(joinPath(poolPath, 'metadata'), k), `Pool metadata ${k} is not read back`, 'key');
   if (value('poolMemberType') !== 'cluster') return undefined;
   const port = Number(value('servicePort') ?? 443);
   if (!(INGRESS_SERVICE_PORTS as readonly number[]).includes(port)) r.ctx.sink.error(r.locate(at('servicePort')), at('servicePort'), `${String(value('servicePort'))} is not a port of the ingress controller's Service (${INGRESS_SERVICE_PORTS.join(' or ')})`);

@@ -1,6 +1,6 @@
 // scenario: YAML values that remember where they were written (file, line, column) — the tree every
 // scenario step reads, so any value can be reported at file:line:col — and conversions out of it.
-import type { SourceRef } from '../../lib/diagnostics.js';
+import type { FieldPart, SourceRef } from '../../lib/diagnostics.js';
 import { isToken } from '../../lib/quote-token.js';
 import type { JsonValue, Locator } from '../types.js';
 
@@ -153,21 +153,22 @@ export function splitQuotedPath(path: string): (string | number)[] {
 /** A Locator over a tree: the position of a field path, or of its nearest existing ancestor.
  *  A dotted key that holds dots itself (`metadata.labels.app.kubernetes.io/name`) is found too. */
 export function locatorOf(root: PValue): Locator {
-  return (path) => locateIn(root, path);
+  return (path, part) => locateIn(root, path, part);
 }
 
-/** The position of a field path in a tree, or of its nearest existing ancestor (see locatorOf). */
-export function locateIn(root: PValue, path: string): SourceRef {
+/** The position of a field path in a tree (its value's, or its key's for `part` 'key'), or of its nearest existing
+ *  ancestor (see locatorOf). */
+export function locateIn(root: PValue, path: string, part: FieldPart = 'value'): SourceRef {
   const parts = splitPath(path);
   let node: PValue = root;
   let src = root.src;
   for (let i = 0; i < parts.length; i++) {
-    const part = parts[i] as string | number;
+    const step = parts[i] as string | number;
     let next: PValue | undefined;
-    if (typeof part === 'number') {
-      next = node.kind === 'seq' ? node.items[part] : undefined;
+    if (typeof step === 'number') {
+      next = node.kind === 'seq' ? node.items[step] : undefined;
     } else if (node.kind === 'map') {
-      let key = part;
+      let key = step;
       let e = entryOf(node, key);
       for (let j = i + 1; e === undefined && j < parts.length && typeof parts[j] === 'string'; j++) {
         key = `${key}.${parts[j] as string}`;
@@ -175,6 +176,7 @@ export function locateIn(root: PValue, path: string): SourceRef {
         if (e !== undefined) i = j;
       }
       if (e !== undefined) src = e.keySrc;
+      if (e !== undefined && part === 'key' && i === parts.length - 1) return src;
       next = e?.value;
     }
     if (next === undefined) return src;

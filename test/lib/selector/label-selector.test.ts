@@ -76,6 +76,15 @@ describe('readLabelSelector errors', () => {
     expect(errs({ matchLabels: { 'Example.com/a': 'x' } })[0]).toMatch(/prefix part/);
     expect(errs({ matchExpressions: [expr('a', 'In', ['x', '-y'])] })[0]).toMatch(/values\[1\]: invalid label value/);
   });
+  it('marks the problems that are about a key (unknown fields, bad matchLabels keys), to be placed at the key', () => {
+    const parts = (json: unknown): string[] => {
+      const r = readLabelSelector(json, 'sel');
+      return r.ok ? [] : r.errors.map((e) => `${e.path} ${e.part ?? 'value'}`);
+    };
+    expect(parts({ podSelector: {}, matchExpressions: [{ key: 'a', operator: 'Exists', valeus: [] }] })).toEqual(['sel.podSelector key', 'sel.matchExpressions[0].valeus key']);
+    expect(parts({ matchLabels: { 'a b': 'x', c: "it's", d: 3 } })).toEqual(['sel.matchLabels[a b] key', 'sel.matchLabels[c] value', 'sel.matchLabels[d] value']);
+    expect(parts({ matchExpressions: [{ key: 'a b', operator: 'Exists' }] })).toEqual(['sel.matchExpressions[0].key value']);
+  });
   it('collects every problem, not just the first', () => {
     expect(errs({ matchLabels: { a: 1, b: 2 }, matchExpressions: [expr('c', 'Bad'), expr('d', 'In')] })).toHaveLength(4);
   });

@@ -1,7 +1,8 @@
 // test fixtures: small ClusterSpecs, Calico manifests parsed from YAML with real source positions,
 // and node inputs for the BGP derivation tests.
-import { isMap, isScalar, isSeq, LineCounter, parseAllDocuments, type Node as YamlNode } from 'yaml';
-import type { SourceRef } from '../../../src/lib/diagnostics.js';
+import { DiagnosticSink, type SourceRef } from '../../../src/lib/diagnostics.js';
+import { locatorOf, toJson } from '../../../src/scenario/read/positioned.js';
+import { DEFAULT_LIMITS, parseYamlText } from '../../../src/scenario/read/read-yaml.js';
 import type { BgpNodeInput } from '../../../src/model/bgp/derive-bgp-configs.js';
 import type {
   CalicoSpec,
@@ -15,30 +16,13 @@ import type {
 
 export const SRC: SourceRef = { file: 'scenario.yaml', line: 1, col: 1 };
 
-/** Parses multi-document YAML into Manifests whose `locate` resolves field paths to line:col. */
+/** Parses multi-document YAML into Manifests whose `locate` resolves field paths to line:col (the scenario reader's
+ *  positioned trees). */
 export function manifests(text: string, file = 'bgp.yaml'): Manifest[] {
-  const lc = new LineCounter();
-  const docs = parseAllDocuments(text, { lineCounter: lc });
-  return docs.filter((doc) => doc.toJS() !== null).map((doc) => {
-    const body = doc.toJS() as JsonObject;
+  return (parseYamlText(text, file, new DiagnosticSink(), DEFAULT_LIMITS) ?? []).map((doc) => {
+    const body = toJson(doc) as JsonObject;
     const meta = (body['metadata'] ?? {}) as JsonObject;
-    const at = (offset: number): SourceRef => {
-      const p = lc.linePos(offset);
-      return { file, line: p.line, col: p.col };
-    };
-    const locate = (path: string): SourceRef => {
-      let node: YamlNode | null | undefined = doc.contents;
-      let found = node;
-      for (const part of path.split(/\.|\[(\d+)\]/).filter((s) => s !== undefined && s !== '')) {
-        if (isMap(node)) node = node.get(part, true) as YamlNode | undefined;
-        else if (isSeq(node)) node = node.get(Number(part), true) as YamlNode | undefined;
-        else node = undefined;
-        if (node === undefined || node === null) break;
-        found = node;
-      }
-      const range = found && (isScalar(found) || isMap(found) || isSeq(found)) ? found.range : undefined;
-      return at(range ? range[0] : 0);
-    };
+    const locate = locatorOf(doc);
     return {
       apiVersion: String(body['apiVersion'] ?? ''),
       kind: String(body['kind'] ?? ''),

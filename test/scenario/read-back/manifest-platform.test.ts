@@ -10,6 +10,7 @@ import { buildModel } from '../../../src/model/build-model.js';
 import { loadScenario } from '../../../src/scenario/load-scenario.js';
 import type { Scenario } from '../../../src/scenario/types.js';
 import { scenarioFile, tempTree } from '../helpers.js';
+import { runInProcess } from '../../cli/run-in-process.js';
 
 const SCENARIO = `name: lbs
 platform:
@@ -79,18 +80,33 @@ describe('reading back the platform of a manifest set', () => {
     expect(warnings).toEqual([`${text.split('\n').length}: not a record this version reads (\`# calisim.io/vips NAME: ADDRESS:PORT/TCP ...\` or \`# calisim.io/ha NAME: PEER DURATION\`): ignored`]);
   });
 
-  it('warns, with file and field, about what an AS3 declaration holds that it does not read', () => {
+  it('warns, with file, field, line and column, about what an AS3 declaration holds that it does not read', async () => {
     const file = join(dir, 'mgmt/loadbalancers/02-f5-b.as3.json');
     const decl = JSON.parse(readFileSync(file, 'utf8')) as { declaration: { calisim: { f5_b: Record<string, unknown> } } };
     const app = decl.declaration.calisim.f5_b;
     app['irule'] = { class: 'iRule', iRule: 'when HTTP_REQUEST {}' };
     (app['ingress_pool'] as Record<string, unknown>)['slowRampTime'] = 10;
-    writeFileSync(file, JSON.stringify(decl, null, 2));
-    const warnings = loadScenario(dir).warnings.filter((w) => w.file === file).map((w) => `${w.line} ${w.path}: ${w.message}`);
+    const text = JSON.stringify(decl, null, 2);
+    writeFileSync(file, text);
+    // An unread property is a problem with its key, placed at it; an unread object at the object.
+    const lines = text.split('\n');
+    const at = (needle: string, col: (l: string) => number): string => {
+      const i = lines.findIndex((l) => l.includes(needle));
+      return `${i + 1}:${col(lines[i]!)}`;
+    };
+    const slowRamp = at('"slowRampTime"', (l) => l.indexOf('"slowRampTime"') + 1);
+    const irule = at('"irule"', (l) => l.indexOf('{') + 1);
+    const warnings = loadScenario(dir).warnings.filter((w) => w.file === file).map((w) => `${w.line}:${w.col} ${w.path}: ${w.message}`);
     expect(warnings).toEqual([
-      expect.stringMatching(/^\d+ declaration\.calisim\.f5_b\.ingress_pool\.slowRampTime: .*AS3 Pool property slowRampTime is not read back$/),
-      expect.stringMatching(/^\d+ declaration\.calisim\.f5_b\.irule: .*AS3 iRule irule is not read back$/),
+      expect.stringMatching(new RegExp(`^${slowRamp} declaration\\.calisim\\.f5_b\\.ingress_pool\\.slowRampTime: .*AS3 Pool property slowRampTime is not read back$`)),
+      expect.stringMatching(new RegExp(`^${irule} declaration\\.calisim\\.f5_b\\.irule: .*AS3 iRule irule is not read back$`)),
     ]);
+    // The same line and column in a JSON output's warnings.
+    const r = await runInProcess(['validate', dir, '-o', 'json']);
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout) as { warnings: { file: string; line: number; col: number; message: string }[] };
+    const w = doc.warnings.find((d) => d.message.endsWith('AS3 Pool property slowRampTime is not read back'));
+    expect(w === undefined ? undefined : `${w.line}:${w.col}`).toBe(slowRamp);
   });
 
   // A hand-edited value the scenario would refuse is an error naming the file, line and field (exit 2 in the CLI).
