@@ -1,8 +1,8 @@
 // model: a draft policy into the IR Policy — Felix's view after libcalico-go's update processors
 // (networkpolicyprocessor.go, globalnetworkpolicyprocessor.go, rules.go RuleAPIV3ToBackend).
-import { parseSelector } from '../../lib/selector/parse.js';
+import { parseSelector } from '../../../lib/selector/parse.js';
 import type { DraftEntity, DraftPolicy, DraftRule } from './draft.js';
-import type { Selector } from '../../lib/selector/types.js';
+import type { Selector } from '../../../lib/selector/types.js';
 import { namespacedPolicySelector, sideSelector } from './compose-selector.js';
 import {
   endpointSelectorParts,
@@ -14,7 +14,7 @@ import {
   SERVICE_ACCOUNT_PREFIX,
   serviceAccountSelector,
 } from './rewrite-selector.js';
-import type { EntityMatch, Policy, Rule } from './types.js';
+import type { EntityMatch, Policy, Rule } from '../types.js';
 
 /** The target selector text Felix gets for a policy. */
 export function policySelectorText(d: DraftPolicy): string {

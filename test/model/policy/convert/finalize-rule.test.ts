@@ -2,15 +2,15 @@
 // of the spread form it replaced (kept below as the reference) on every rule of generated policies.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseSelector } from '../../../src/lib/selector/parse.js';
-import type { Selector } from '../../../src/lib/selector/types.js';
-import { draftPolicyManifest } from '../../../src/model/policy/draft-policy-manifest.js';
-import type { DraftEntity, DraftRule } from '../../../src/model/policy/draft.js';
-import { finalizeRule } from '../../../src/model/policy/finalize-policy.js';
-import { endpointSelectorText, serviceAccountSelector } from '../../../src/model/policy/rewrite-selector.js';
-import type { EntityMatch, Rule } from '../../../src/model/policy/types.js';
-import { policyManifestArb } from '../../arbitraries/policy-manifest.js';
-import { toManifest } from '../../arbitraries/to-manifest.js';
+import { parseSelector } from '../../../../src/lib/selector/parse.js';
+import type { Selector } from '../../../../src/lib/selector/types.js';
+import { draftPolicyManifest } from '../../../../src/model/policy/convert/draft-policy-manifest.js';
+import type { DraftEntity, DraftRule } from '../../../../src/model/policy/convert/draft.js';
+import { finalizeRule } from '../../../../src/model/policy/convert/finalize-policy.js';
+import { endpointSelectorText, serviceAccountSelector } from '../../../../src/model/policy/convert/rewrite-selector.js';
+import type { EntityMatch, Rule } from '../../../../src/model/policy/types.js';
+import { policyManifestArb } from '../../../arbitraries/policy-manifest.js';
+import { toManifest } from '../../../arbitraries/to-manifest.js';
 
 /** Finalises one rule at `index` of its list; `ns` is the policy's namespace (undefined for global). */
 function referenceFinalizeRule(r: DraftRule, index: number, ns: string | undefined): Rule {

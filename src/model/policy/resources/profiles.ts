@@ -1,11 +1,11 @@
 // model: Calico Profiles — the ones Kubernetes generates (kns.<ns> allow-all with pcns.* labels, ksa.<ns>.<sa>
 // labels only; conversion.go) and user Profile manifests (projectcalico.org/v3).
-import type { Labels } from '../../scenario/types.js';
-import { namespaceProfileLabels, serviceAccountProfileLabels } from '../endpoints/calico-labels.js';
-import { readCalicoRules } from './calico-rules.js';
-import { finalizeRule } from './finalize-policy.js';
-import { checkFields, errorCount, readObject, type ReadCtx } from './read-json.js';
-import type { Profile, Rule } from './types.js';
+import type { Labels } from '../../../scenario/types.js';
+import { namespaceProfileLabels, serviceAccountProfileLabels } from '../../endpoints/calico-labels.js';
+import { readCalicoRules } from '../convert/calico-rules.js';
+import { finalizeRule } from '../convert/finalize-policy.js';
+import { checkFields, errorCount, readObject, type ReadCtx } from '../fields/read-json.js';
+import type { Profile, Rule } from '../types.js';
 
 const ALLOW_ALL = (path: string): Rule => ({
   index: 0,

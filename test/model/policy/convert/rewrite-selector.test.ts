@@ -1,9 +1,9 @@
 // Known answers from libcalico-go updateprocessors rules_test.go and (global)networkpolicyprocessor_test.go:
 // the selector text Felix receives for policies and rule sides.
 import { describe, expect, it } from 'vitest';
-import { endpointSelectorText, serviceAccountSelector } from '../../../src/model/policy/rewrite-selector.js';
-import { policySelectorText } from '../../../src/model/policy/finalize-policy.js';
-import type { DraftPolicy } from '../../../src/model/policy/draft.js';
+import { endpointSelectorText, serviceAccountSelector } from '../../../../src/model/policy/convert/rewrite-selector.js';
+import { policySelectorText } from '../../../../src/model/policy/convert/finalize-policy.js';
+import type { DraftPolicy } from '../../../../src/model/policy/convert/draft.js';
 
 function gnp(selector: string, namespaceSelector = '', serviceAccountSelector = ''): DraftPolicy {
   return {

@@ -1,7 +1,7 @@
 // model: Calico Tier resources — the built-in tiers (libcalico-go names/policy.go, pinned by the CEL rules of
 // api/.../tier.go), user tiers, and Felix's tier order (felix/calc/policy_sorter.go TierLess).
-import { checkFields, fail, readNumber, readObject, type ReadCtx } from './read-json.js';
-import type { Tier } from './types.js';
+import { checkFields, fail, readNumber, readObject, type ReadCtx } from '../fields/read-json.js';
+import type { Tier } from '../types.js';
 
 /** kube-admin (ANP, order 1000, Pass), default (1,000,000, Deny), kube-baseline (BANP, 10,000,000, Pass). */
 export const BUILT_IN_TIERS: readonly Tier[] = [

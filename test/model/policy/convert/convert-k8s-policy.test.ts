@@ -1,10 +1,10 @@
 // Known answers from libcalico-go conversion_test.go (K8sNetworkPolicyToCalico) and the Kubernetes API
 // (defaulting and validation of NetworkPolicy), plus the Diagnostics calisim gives for bad input.
 import { describe, expect, it } from 'vitest';
-import type { Diagnostic } from '../../../src/lib/diagnostics.js';
-import { convertK8sPolicy } from '../../../src/model/policy/convert-k8s-policy.js';
-import type { DraftPolicy } from '../../../src/model/policy/draft.js';
-import { manifests } from '../../fixtures/policy/manifests.js';
+import type { Diagnostic } from '../../../../src/lib/diagnostics.js';
+import { convertK8sPolicy } from '../../../../src/model/policy/convert/convert-k8s-policy.js';
+import type { DraftPolicy } from '../../../../src/model/policy/convert/draft.js';
+import { manifests } from '../../../fixtures/policy/manifests.js';
 
 function convert(spec: string): { d: DraftPolicy | undefined; diags: Diagnostic[] } {
   const text = `apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: test.policy\n  namespace: default\nspec:\n${spec}`;

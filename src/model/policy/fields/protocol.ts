@@ -1,6 +1,6 @@
 // model: protocol names and numbers as Calico v3 (numorstring.Protocol, case-sensitive names) and the
 // Kubernetes API (TCP/UDP/SCTP only) accept them.
-import type { JsonValue } from '../../scenario/types.js';
+import type { JsonValue } from '../../../scenario/types.js';
 import { fail, type ReadCtx } from './read-json.js';
 
 const CALICO_NAMES: Readonly<Record<string, number>> = {

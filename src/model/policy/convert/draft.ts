@@ -1,8 +1,8 @@
 // model: the intermediate Calico v3 form every converter produces (selectors still as written, values
 // already validated and parsed) before finalize-policy.ts applies Felix's selector rewriting.
-import type { SourceRef } from '../../lib/diagnostics.js';
-import type { Cidr } from '../../lib/ipv4.js';
-import type { IcmpMatch, PolicyKind, PortMatch, RuleAction, RuleOrigin } from './types.js';
+import type { SourceRef } from '../../../lib/diagnostics.js';
+import type { Cidr } from '../../../lib/ipv4.js';
+import type { IcmpMatch, PolicyKind, PortMatch, RuleAction, RuleOrigin } from '../types.js';
 
 /** A v3 EntityRule: CIDRs parsed (IPv4 only), selectors as Calico selector text. */
 export interface DraftEntity {

@@ -1,12 +1,12 @@
 // model: NetworkSet / GlobalNetworkSet (projectcalico.org/v3) into labelled IPv4 CIDR lists; a namespaced set
 // gets projectcalico.org/namespace and inherits its namespace's pcns.* labels (calico-semantics.md §1.5).
-import type { Cidr } from '../../lib/ipv4.js';
-import type { SourceRef } from '../../lib/diagnostics.js';
-import type { Labels } from '../../scenario/types.js';
-import { namespaceProfileLabels, withInherited, sortLabels, LABEL_NAMESPACE } from '../endpoints/calico-labels.js';
-import type { NetworkSet } from '../endpoints/types.js';
-import { parseNet } from './cidr.js';
-import { checkFields, errorCount, readObject, readStrings, type ReadCtx } from './read-json.js';
+import type { Cidr } from '../../../lib/ipv4.js';
+import type { SourceRef } from '../../../lib/diagnostics.js';
+import type { Labels } from '../../../scenario/types.js';
+import { namespaceProfileLabels, withInherited, sortLabels, LABEL_NAMESPACE } from '../../endpoints/calico-labels.js';
+import type { NetworkSet } from '../../endpoints/types.js';
+import { parseNet } from '../fields/cidr.js';
+import { checkFields, errorCount, readObject, readStrings, type ReadCtx } from '../fields/read-json.js';
 
 /** A valid (Global)NetworkSet before it inherits its namespace's labels (which depend on the cluster). */
 export interface NetworkSetDraft {

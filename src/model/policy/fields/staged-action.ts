@@ -1,5 +1,5 @@
 // model: `spec.stagedAction` of Calico's staged policy kinds (Set, Delete, Learn, Ignore; default Set).
-import type { JsonObject } from '../../scenario/types.js';
+import type { JsonObject } from '../../../scenario/types.js';
 import { fail, type ReadCtx } from './read-json.js';
 
 export type StagedAction = 'Set' | 'Delete' | 'Learn' | 'Ignore';

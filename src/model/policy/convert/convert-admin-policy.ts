@@ -1,13 +1,13 @@
 // model: AdminNetworkPolicy / BaselineAdminNetworkPolicy (policy.networking.k8s.io/v1alpha1) into draft
 // GlobalNetworkPolicies of tier kube-admin (order = priority) / kube-baseline (order 1000), mapped as Calico
 // v3.32 maps their successor ClusterNetworkPolicy (conversion/clusternetworkpolicy.go).
-import type { JsonObject, JsonValue } from '../../scenario/types.js';
+import type { JsonObject, JsonValue } from '../../../scenario/types.js';
 import type { DraftPolicy, DraftRule } from './draft.js';
 import { bareRule } from './draft.js';
 import { admPeerEntity, readAdmPorts } from './admin-peers.js';
-import { checkFields, errorCount, fail, lazyOrigin, readArray, readInt, readObject, readString, warn, type ReadCtx } from './read-json.js';
-import { absentK8sSelector, readK8sSelector } from './read-selector.js';
-import type { RuleAction } from './types.js';
+import { checkFields, errorCount, fail, lazyOrigin, readArray, readInt, readObject, readString, warn, type ReadCtx } from '../fields/read-json.js';
+import { absentK8sSelector, readK8sSelector } from '../fields/read-selector.js';
+import type { RuleAction } from '../types.js';
 
 /** Order of the (single) BaselineAdminNetworkPolicy inside kube-baseline. */
 export const BANP_ORDER = 1000;

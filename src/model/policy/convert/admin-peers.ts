@@ -1,14 +1,14 @@
 // model: peers and ports of AdminNetworkPolicy / BaselineAdminNetworkPolicy rules (network-policy-api
 // v1alpha1 shared_types.go) as Calico EntityRule fields (clusternetworkpolicy.go combinePorts*/unpack*).
-import type { JsonValue } from '../../scenario/types.js';
-import { parseNet } from './cidr.js';
+import type { JsonValue } from '../../../scenario/types.js';
+import { parseNet } from '../fields/cidr.js';
 import type { DraftEntity } from './draft.js';
-import { isPortNumber, portMatch, type PortEntry } from './ports.js';
-import { parseK8sProtocol, protocolName } from './protocol.js';
-import { checkFields, fail, readArray, readInt, readObject, type ReadCtx } from './read-json.js';
-import { readK8sSelector } from './read-selector.js';
-import type { Cidr } from '../../lib/ipv4.js';
-import type { PortMatch } from './types.js';
+import { isPortNumber, portMatch, type PortEntry } from '../fields/ports.js';
+import { parseK8sProtocol, protocolName } from '../fields/protocol.js';
+import { checkFields, fail, readArray, readInt, readObject, type ReadCtx } from '../fields/read-json.js';
+import { readK8sSelector } from '../fields/read-selector.js';
+import type { Cidr } from '../../../lib/ipv4.js';
+import type { PortMatch } from '../types.js';
 
 /** A converted peer; `networks` marks a `networks` peer, `v6` an IPv6-only one. */
 export interface AdmPeer {

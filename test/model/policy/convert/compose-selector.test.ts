@@ -3,15 +3,15 @@
 // is refused alike — blank parts, nesting at the depth limit, a namespace that is not one comparison.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { MAX_SELECTOR_DEPTH, parseSelectorNode } from '../../../src/lib/selector/parse.js';
-import type { Selector } from '../../../src/lib/selector/types.js';
-import { namespacedPolicySelector, sideSelector } from '../../../src/model/policy/compose-selector.js';
-import { draftPolicyManifest } from '../../../src/model/policy/draft-policy-manifest.js';
-import { finalizePolicy, policySelectorText } from '../../../src/model/policy/finalize-policy.js';
-import { endpointSelectorText, serviceAccountSelector, sideText, type SideParts } from '../../../src/model/policy/rewrite-selector.js';
-import { calicoSelectorArb } from '../../arbitraries/calico-selector.js';
-import { policyManifestArb } from '../../arbitraries/policy-manifest.js';
-import { toManifest } from '../../arbitraries/to-manifest.js';
+import { MAX_SELECTOR_DEPTH, parseSelectorNode } from '../../../../src/lib/selector/parse.js';
+import type { Selector } from '../../../../src/lib/selector/types.js';
+import { namespacedPolicySelector, sideSelector } from '../../../../src/model/policy/convert/compose-selector.js';
+import { draftPolicyManifest } from '../../../../src/model/policy/convert/draft-policy-manifest.js';
+import { finalizePolicy, policySelectorText } from '../../../../src/model/policy/convert/finalize-policy.js';
+import { endpointSelectorText, serviceAccountSelector, sideText, type SideParts } from '../../../../src/model/policy/convert/rewrite-selector.js';
+import { calicoSelectorArb } from '../../../arbitraries/calico-selector.js';
+import { policyManifestArb } from '../../../arbitraries/policy-manifest.js';
+import { toManifest } from '../../../arbitraries/to-manifest.js';
 
 /** The AST `f` gives as JSON, 'none' for no selector, or 'refused' when it throws. */
 function outcome(f: () => Selector | undefined): string {

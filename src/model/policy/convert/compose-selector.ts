@@ -1,8 +1,8 @@
 // model: the Selectors finalize-policy.ts rewrites, built from their parsed parts — the parser reads
 // `(A) && (B)` as and(A, B), A and B as they parse alone — so a part is tokenised once, not once in every
 // namespace's combination (B1: 1,271 distinct rule selectors from a few hundred parts).
-import { MAX_SELECTOR_DEPTH, parseSelector, parseSelectorAs } from '../../lib/selector/parse.js';
-import type { Selector, SelectorNode } from '../../lib/selector/types.js';
+import { MAX_SELECTOR_DEPTH, parseSelector, parseSelectorAs } from '../../../lib/selector/parse.js';
+import type { Selector, SelectorNode } from '../../../lib/selector/types.js';
 import { namespaceTerm, sideText, type SideParts } from './rewrite-selector.js';
 
 /** parseSelector(sideText(p)); undefined when that text is empty. */

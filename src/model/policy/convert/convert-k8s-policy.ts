@@ -1,11 +1,11 @@
 // model: Kubernetes NetworkPolicy (networking.k8s.io/v1) and Calico StagedKubernetesNetworkPolicy into the
 // draft Calico form, as libcalico-go conversion.go K8sNetworkPolicyToCalico: tier default, order 1000.
-import type { JsonObject, Manifest } from '../../scenario/types.js';
+import type { JsonObject, Manifest } from '../../../scenario/types.js';
 import type { DraftPolicy, DraftRule } from './draft.js';
 import { convertK8sRule } from './k8s-rules.js';
-import { checkFields, errorCount, fail, readArray, readObject, warn, type ReadCtx } from './read-json.js';
-import { readK8sSelector } from './read-selector.js';
-import { readStagedAction } from './staged-action.js';
+import { checkFields, errorCount, fail, readArray, readObject, warn, type ReadCtx } from '../fields/read-json.js';
+import { readK8sSelector } from '../fields/read-selector.js';
+import { readStagedAction } from '../fields/staged-action.js';
 
 /** Order Calico gives every converted NetworkPolicy (conversion.go). */
 export const K8S_POLICY_ORDER = 1000;

@@ -1,13 +1,13 @@
 // model: one Kubernetes NetworkPolicy rule into Calico rules, as conversion.go k8sRuleToCalico does — one
 // Allow rule per (protocol × peer), protocols sorted by name ("" < SCTP < TCP < UDP), ports merged per protocol.
-import type { JsonValue } from '../../scenario/types.js';
-import { formatCidr, parseCidr, type Cidr } from '../../lib/ipv4.js';
-import { parseNet, strictSubset } from './cidr.js';
+import type { JsonValue } from '../../../scenario/types.js';
+import { formatCidr, parseCidr, type Cidr } from '../../../lib/ipv4.js';
+import { parseNet, strictSubset } from '../fields/cidr.js';
 import type { DraftEntity, DraftRule } from './draft.js';
-import { isK8sPortName, isPortNumber, portMatch, type PortEntry } from './ports.js';
-import { parseK8sProtocol, protocolName } from './protocol.js';
-import { checkFields, errorCount, fail, lazyOrigin, readArray, readInt, readObject, warn, type ReadCtx } from './read-json.js';
-import { absentK8sSelector, readK8sSelector } from './read-selector.js';
+import { isK8sPortName, isPortNumber, portMatch, type PortEntry } from '../fields/ports.js';
+import { parseK8sProtocol, protocolName } from '../fields/protocol.js';
+import { checkFields, errorCount, fail, lazyOrigin, readArray, readInt, readObject, warn, type ReadCtx } from '../fields/read-json.js';
+import { absentK8sSelector, readK8sSelector } from '../fields/read-selector.js';
 
 /** A converted peer: the EntityRule fields it sets (`v6` when its ipBlock is IPv6). */
 interface K8sPeer {

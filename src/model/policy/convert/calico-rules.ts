@@ -1,11 +1,11 @@
 // model: Calico v3 Rule / EntityRule JSON into draft rules, with the checks of validator.go validateRule,
 // validateEntityRule and the CEL rules of api/.../policy_common.go (every violation is a Diagnostic).
-import type { JsonValue } from '../../scenario/types.js';
-import type { Cidr } from '../../lib/ipv4.js';
-import { parseNet } from './cidr.js';
+import type { JsonValue } from '../../../scenario/types.js';
+import type { Cidr } from '../../../lib/ipv4.js';
+import { parseNet } from '../fields/cidr.js';
 import type { DraftEntity, DraftRule } from './draft.js';
-import { parseCalicoPorts } from './ports.js';
-import { parseCalicoProtocol, supportsPorts } from './protocol.js';
+import { parseCalicoPorts } from '../fields/ports.js';
+import { parseCalicoProtocol, supportsPorts } from '../fields/protocol.js';
 import {
   checkFields,
   errorCount,
@@ -18,9 +18,9 @@ import {
   readStrings,
   warn,
   type ReadCtx,
-} from './read-json.js';
-import { readCalicoSelector } from './read-selector.js';
-import type { IcmpMatch, PortMatch, RuleAction } from './types.js';
+} from '../fields/read-json.js';
+import { readCalicoSelector } from '../fields/read-selector.js';
+import type { IcmpMatch, PortMatch, RuleAction } from '../types.js';
 
 const RULE_FIELDS = ['action', 'ipVersion', 'protocol', 'notProtocol', 'icmp', 'notICMP', 'source', 'destination', 'http', 'metadata'];
 const ENTITY_FIELDS = ['nets', 'notNets', 'selector', 'notSelector', 'namespaceSelector', 'ports', 'notPorts', 'serviceAccounts', 'services'];

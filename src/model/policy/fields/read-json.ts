@@ -1,10 +1,10 @@
 // model: typed reading of a manifest's JSON body for the policy converters — every problem becomes a
 // Diagnostic located by the manifest's Locator at the field path (`spec.ingress[0].ports[1].port`).
-import { isToken, quoteToken } from '../../lib/quote-token.js';
-import { didYouMean } from '../../scenario/schema/did-you-mean.js';
-import type { Diagnostic, SourceRef } from '../../lib/diagnostics.js';
-import { diagnosticAt } from '../../lib/diagnostics.js';
-import type { JsonObject, JsonValue, Manifest } from '../../scenario/types.js';
+import { isToken, quoteToken } from '../../../lib/quote-token.js';
+import { didYouMean } from '../../../scenario/schema/did-you-mean.js';
+import type { Diagnostic, SourceRef } from '../../../lib/diagnostics.js';
+import { diagnosticAt } from '../../../lib/diagnostics.js';
+import type { JsonObject, JsonValue, Manifest } from '../../../scenario/types.js';
 
 /** The manifest being read and where its problems go. */
 export interface ReadCtx {

@@ -1,8 +1,8 @@
 // model: the selector rewriting of libcalico-go's update processors — label prefixes (PrefixVisitor),
 // the namespace part of rule selectors (rules.go getEndpointSelector), service-account matches.
-import { canonicalString } from '../../lib/selector/canonical.js';
-import { parseSelectorNode } from '../../lib/selector/parse.js';
-import type { SelectorNode } from '../../lib/selector/types.js';
+import { canonicalString } from '../../../lib/selector/canonical.js';
+import { parseSelectorNode } from '../../../lib/selector/parse.js';
+import type { SelectorNode } from '../../../lib/selector/types.js';
 
 /** Label Calico puts on every namespaced endpoint / network set (apiv3.LabelNamespace). */
 export const NAMESPACE_LABEL = 'projectcalico.org/namespace';

@@ -1,10 +1,10 @@
 // model: HostEndpoint (projectcalico.org/v3) — labels, expected IPs, named ports and profiles of a host
 // interface; policy selects it through its own labels only (no namespace label).
-import { parseIpv4 } from '../../lib/ipv4.js';
-import { sortLabels } from '../endpoints/calico-labels.js';
-import type { EndpointPort, HostEndpoint } from '../endpoints/types.js';
-import { parseCalicoProtocol, supportsPorts } from './protocol.js';
-import { checkFields, errorCount, fail, readArray, readInt, readObject, readString, readStrings, warn, type ReadCtx } from './read-json.js';
+import { parseIpv4 } from '../../../lib/ipv4.js';
+import { sortLabels } from '../../endpoints/calico-labels.js';
+import type { EndpointPort, HostEndpoint } from '../../endpoints/types.js';
+import { parseCalicoProtocol, supportsPorts } from '../fields/protocol.js';
+import { checkFields, errorCount, fail, readArray, readInt, readObject, readString, readStrings, warn, type ReadCtx } from '../fields/read-json.js';
 
 /** Converts a HostEndpoint as entry `index`; undefined when invalid. */
 export function convertHostEndpoint(ctx: ReadCtx, index: number): HostEndpoint | undefined {

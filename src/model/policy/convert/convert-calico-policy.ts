@@ -1,11 +1,11 @@
 // model: Calico NetworkPolicy / GlobalNetworkPolicy and their Staged variants (projectcalico.org/v3) into the
 // draft form, with api/pkg/defaults (types) and the CEL/validator checks of the spec.
-import type { JsonObject } from '../../scenario/types.js';
+import type { JsonObject } from '../../../scenario/types.js';
 import { readCalicoRules } from './calico-rules.js';
 import type { DraftPolicy } from './draft.js';
-import { checkFields, errorCount, fail, readArray, readBool, readNumber, readObject, readString, type ReadCtx } from './read-json.js';
-import { readCalicoSelector } from './read-selector.js';
-import { readStagedAction } from './staged-action.js';
+import { checkFields, errorCount, fail, readArray, readBool, readNumber, readObject, readString, type ReadCtx } from '../fields/read-json.js';
+import { readCalicoSelector } from '../fields/read-selector.js';
+import { readStagedAction } from '../fields/staged-action.js';
 
 export type CalicoPolicyKind = 'NetworkPolicy' | 'GlobalNetworkPolicy' | 'StagedNetworkPolicy' | 'StagedGlobalNetworkPolicy';
 

@@ -1,9 +1,9 @@
 // model: selector fields of policy manifests — Calico selector text checked with the real parser (errors
 // carry the column), and Kubernetes LabelSelectors turned into the Calico text Calico generates.
-import type { JsonValue } from '../../scenario/types.js';
-import { labelSelectorToCalico, readLabelSelector } from '../../lib/selector/label-selector.js';
-import { parseSelectorNode } from '../../lib/selector/parse.js';
-import { quoteSelector, SelectorParseError, type SelectorNode } from '../../lib/selector/types.js';
+import type { JsonValue } from '../../../scenario/types.js';
+import { labelSelectorToCalico, readLabelSelector } from '../../../lib/selector/label-selector.js';
+import { parseSelectorNode } from '../../../lib/selector/parse.js';
+import { quoteSelector, SelectorParseError, type SelectorNode } from '../../../lib/selector/types.js';
 import { fail, readString, type ReadCtx } from './read-json.js';
 
 /** Where `global()` may appear: nowhere, or alone as a rule's namespaceSelector (validateEntityRule). */

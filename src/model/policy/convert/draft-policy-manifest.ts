@@ -5,7 +5,7 @@ import { convertAdminPolicy } from './convert-admin-policy.js';
 import { convertCalicoPolicy, type CalicoPolicyKind } from './convert-calico-policy.js';
 import { convertK8sPolicy } from './convert-k8s-policy.js';
 import type { DraftPolicy } from './draft.js';
-import type { ReadCtx } from './read-json.js';
+import type { ReadCtx } from '../fields/read-json.js';
 
 /** API groups Calico's resources are written in. */
 export const CALICO_GROUPS: readonly string[] = ['projectcalico.org/v3', 'crd.projectcalico.org/v1'];

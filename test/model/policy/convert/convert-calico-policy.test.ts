@@ -1,10 +1,10 @@
 // Calico v3 policy validation (libcalico-go validator.go, CEL rules of api/.../policy_common.go and
 // globalnetworkpolicy.go) and defaulting (api/pkg/defaults): every violation is a Diagnostic at its field.
 import { describe, expect, it } from 'vitest';
-import type { Diagnostic } from '../../../src/lib/diagnostics.js';
-import { convertCalicoPolicy, type CalicoPolicyKind } from '../../../src/model/policy/convert-calico-policy.js';
-import type { DraftPolicy } from '../../../src/model/policy/draft.js';
-import { manifests } from '../../fixtures/policy/manifests.js';
+import type { Diagnostic } from '../../../../src/lib/diagnostics.js';
+import { convertCalicoPolicy, type CalicoPolicyKind } from '../../../../src/model/policy/convert/convert-calico-policy.js';
+import type { DraftPolicy } from '../../../../src/model/policy/convert/draft.js';
+import { manifests } from '../../../fixtures/policy/manifests.js';
 
 function convert(spec: string, kind: CalicoPolicyKind = 'NetworkPolicy'): { d: DraftPolicy | undefined; errors: Diagnostic[] } {
   const ns = kind.includes('Global') ? '' : '\n  namespace: prod';

@@ -1,8 +1,8 @@
 // model: port values — Calico numorstring.Port (number, "min:max", or a named port), Kubernetes
 // IANA_SVC_NAME port names — and Calico's SimplifyPorts merge of numeric ports into minimal ranges.
-import type { JsonValue } from '../../scenario/types.js';
+import type { JsonValue } from '../../../scenario/types.js';
 import { fail, readArray, type ReadCtx } from './read-json.js';
-import type { PortMatch, PortRange } from './types.js';
+import type { PortMatch, PortRange } from '../types.js';
 
 /** One parsed port entry. */
 export type PortEntry = { readonly range: PortRange } | { readonly named: string };

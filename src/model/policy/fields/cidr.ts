@@ -1,8 +1,8 @@
 // model: CIDRs of rules, ipBlocks, ANP networks and network sets, validated at this edge (ip-num for IPv6)
 // and turned into uint32 IPv4 Cidrs; IPv6 values are validated, then flagged (calisim is IPv4-only).
 import { Validator } from 'ip-num';
-import { maskOf, parseCidr, parseIpv4 } from '../../lib/ipv4.js';
-import type { Cidr } from '../../lib/ipv4.js';
+import { maskOf, parseCidr, parseIpv4 } from '../../../lib/ipv4.js';
+import type { Cidr } from '../../../lib/ipv4.js';
 import { fail, type ReadCtx } from './read-json.js';
 
 /** A parsed network: an IPv4 Cidr, or a marker for a valid IPv6 one. */
