@@ -4,12 +4,12 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DiagnosticSink } from '../../../src/lib/diagnostics.js';
-import { readBlockYaml } from '../../../src/scenario/read/block-yaml-reader.js';
-import type { PValue } from '../../../src/scenario/read/positioned.js';
-import { DEFAULT_LIMITS, parseYamlText } from '../../../src/scenario/read/read-yaml.js';
-import { readWithYamlLibrary } from '../../../src/scenario/read/yaml-library-trees.js';
-import { CORPUS } from '../../conformance/conformance-suite.js';
+import { DiagnosticSink } from '../../../../src/lib/diagnostics.js';
+import { readBlockYaml } from '../../../../src/scenario/read/direct/block-yaml-reader.js';
+import type { PValue } from '../../../../src/scenario/read/positioned.js';
+import { DEFAULT_LIMITS, parseYamlText } from '../../../../src/scenario/read/read-yaml.js';
+import { readWithYamlLibrary } from '../../../../src/scenario/read/yaml-library-trees.js';
+import { CORPUS } from '../../../conformance/conformance-suite.js';
 
 function reference(text: string): { docs: PValue[] | undefined; diagnostics: DiagnosticSink['items'] } {
   const sink = new DiagnosticSink();

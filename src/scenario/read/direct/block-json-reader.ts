@@ -4,8 +4,8 @@
 import { BlockLines, GT, MAX_DEPTH, readCovered } from './block-lines.js';
 import { DECLINED } from './declined.js';
 import { isQuote, keyText, quotedEnd, quotedValue } from './line-scalars.js';
-import { toJson } from './positioned.js';
-import type { JsonValue } from '../types.js';
+import { toJson } from '../positioned.js';
+import type { JsonValue } from '../../types.js';
 
 const SPACE = 32;
 const HASH = 35;

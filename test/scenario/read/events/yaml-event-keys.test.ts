@@ -2,11 +2,11 @@
 // key anywhere in a large map leaves the text to the `yaml` path, which reports it; keys that only print alike
 // (`1` and "1") are left to that path too, which keeps both.
 import { describe, expect, it } from 'vitest';
-import { DiagnosticSink } from '../../../src/lib/diagnostics.js';
-import { toJson } from '../../../src/scenario/read/positioned.js';
-import { DEFAULT_LIMITS, parseYamlText } from '../../../src/scenario/read/read-yaml.js';
-import { readEventTrees } from '../../../src/scenario/read/yaml-event-trees.js';
-import { readWithYamlLibrary } from '../../../src/scenario/read/yaml-library-trees.js';
+import { DiagnosticSink } from '../../../../src/lib/diagnostics.js';
+import { toJson } from '../../../../src/scenario/read/positioned.js';
+import { DEFAULT_LIMITS, parseYamlText } from '../../../../src/scenario/read/read-yaml.js';
+import { readEventTrees } from '../../../../src/scenario/read/events/yaml-event-trees.js';
+import { readWithYamlLibrary } from '../../../../src/scenario/read/yaml-library-trees.js';
 
 const keys = (n: number): string[] => Array.from({ length: n }, (_, i) => `k${i}: ${i}`);
 

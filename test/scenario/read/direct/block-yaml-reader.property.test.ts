@@ -3,13 +3,13 @@
 // (values, kinds, positions, raw text) for an input the reference reads without a diagnostic.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DiagnosticSink } from '../../../src/lib/diagnostics.js';
-import { readBlockYaml } from '../../../src/scenario/read/block-yaml-reader.js';
-import { DEFAULT_LIMITS } from '../../../src/scenario/read/read-yaml.js';
-import { readWithYamlLibrary } from '../../../src/scenario/read/yaml-library-trees.js';
-import { itInParts } from '../../setup/property-parts.js';
+import { DiagnosticSink } from '../../../../src/lib/diagnostics.js';
+import { readBlockYaml } from '../../../../src/scenario/read/direct/block-yaml-reader.js';
+import { DEFAULT_LIMITS } from '../../../../src/scenario/read/read-yaml.js';
+import { readWithYamlLibrary } from '../../../../src/scenario/read/yaml-library-trees.js';
+import { itInParts } from '../../../setup/property-parts.js';
 import { blockScalarDocArb, blockYamlArb, yamlPrintedArb } from './block-yaml-arbitrary.js';
-import { editedYamlTextArb, yamlTextArb } from './yaml-text-arbitrary.js';
+import { editedYamlTextArb, yamlTextArb } from '../yaml-text-arbitrary.js';
 
 /** Runs the property over `text`; counts the texts the direct reader took. */
 function agrees(text: string, taken: { n: number }): void {

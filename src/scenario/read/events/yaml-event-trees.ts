@@ -3,11 +3,11 @@
 // what it reads identically (syntax errors, anchors, aliases, tags, directives, merge or duplicate keys, tabs, empty
 // keys or items...), which the `yaml` path then reads and reports on.
 import { COLLECTION_STYLE, EVENT_ID, getScalarValue, parseEvents, SCALAR_STYLE, type Event, type MappingEvent, type ScalarEvent, type SequenceEvent } from 'js-yaml';
-import type { SourceRef } from '../../lib/diagnostics.js';
+import type { SourceRef } from '../../../lib/diagnostics.js';
 import { DIFFERS, isMergeKey, resolvePlain } from './core-scalar.js';
-import { flowPlaceholder } from './flow-placeholder.js';
+import { flowPlaceholder } from '../flow-placeholder.js';
 import { OffsetPositions } from './offset-positions.js';
-import type { PEntry, PScalar, PValue } from './positioned.js';
+import type { PEntry, PScalar, PValue } from '../positioned.js';
 
 /** Deepest collection nesting read here: deeper input goes to the `yaml` path and its own limit (500 levels). */
 const MAX_DEPTH = 400;

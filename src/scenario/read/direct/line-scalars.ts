@@ -1,9 +1,9 @@
 // scenario: the pieces of one line of YAML the direct reader (block-yaml-reader.ts, flow-line-reader.ts) shares —
 // quoted scalars (where they end, their value as yaml/dist/compose/resolve-flow-scalar.js gives it), the start
 // of a plain scalar, and map keys (duplicates, merge and `__proto__` keys) — throwing DECLINED outside its subset.
-import type { SourceRef } from '../../lib/diagnostics.js';
+import type { SourceRef } from '../../../lib/diagnostics.js';
 import { DECLINED } from './declined.js';
-import type { PEntry } from './positioned.js';
+import type { PEntry } from '../positioned.js';
 import type { PlainScalars } from './plain-scalars.js';
 
 const SQ = 39;

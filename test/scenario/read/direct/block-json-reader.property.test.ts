@@ -3,12 +3,12 @@
 // order kept), and the tree read from a document's place is the tree read with the whole text, placed alike.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { readBlockJson } from '../../../src/scenario/read/block-json-reader.js';
-import { DocumentRereader, readBlockYaml } from '../../../src/scenario/read/block-yaml-reader.js';
-import { toJson } from '../../../src/scenario/read/positioned.js';
-import { itInParts } from '../../setup/property-parts.js';
+import { readBlockJson } from '../../../../src/scenario/read/direct/block-json-reader.js';
+import { DocumentRereader, readBlockYaml } from '../../../../src/scenario/read/direct/block-yaml-reader.js';
+import { toJson } from '../../../../src/scenario/read/positioned.js';
+import { itInParts } from '../../../setup/property-parts.js';
 import { blockScalarDocArb, blockYamlArb, yamlPrintedArb } from './block-yaml-arbitrary.js';
-import { editedYamlTextArb, yamlTextArb } from './yaml-text-arbitrary.js';
+import { editedYamlTextArb, yamlTextArb } from '../yaml-text-arbitrary.js';
 
 /** Values with their maps' prototypes and key order, for a comparison that sees both. */
 function shape(v: unknown): unknown {

@@ -2,9 +2,9 @@
 // positioned tree, for the direct reader (block-yaml-reader.ts); DECLINED for one over several lines, a trailing
 // comma, a pair inside a sequence, a comment, or any scalar outside the reader's subset.
 import { DECLINED } from './declined.js';
-import { flowPlaceholder } from './flow-placeholder.js';
+import { flowPlaceholder } from '../flow-placeholder.js';
 import { checkKey, checkPlainStart, isQuote, keyText, quotedEnd, quotedValue, type LineSource } from './line-scalars.js';
-import type { PEntry, PValue } from './positioned.js';
+import type { PEntry, PValue } from '../positioned.js';
 import type { PlainScalars } from './plain-scalars.js';
 
 const SPACE = 32;

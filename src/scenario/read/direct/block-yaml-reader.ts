@@ -4,7 +4,7 @@
 import { BlockLines, CONTENT, GT, MAX_DEPTH, readCovered } from './block-lines.js';
 import { DECLINED } from './declined.js';
 import { checkKey, isQuote, keyText, quotedEnd, quotedValue } from './line-scalars.js';
-import type { PEntry, PValue } from './positioned.js';
+import type { PEntry, PValue } from '../positioned.js';
 
 const SPACE = 32;
 const HASH = 35;

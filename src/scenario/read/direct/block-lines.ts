@@ -1,7 +1,7 @@
 // scenario: the line scanner both direct block-YAML readers share (block-yaml-reader.ts builds positioned trees,
 // block-json-reader.ts plain JSON) — lines, indentation, `---` markers, keys, plain scalar ends and block scalars —
 // throwing DECLINED for anything outside their common subset, which read-yaml.ts then reads the older way.
-import type { SourceRef } from '../../lib/diagnostics.js';
+import type { SourceRef } from '../../../lib/diagnostics.js';
 import { blockScalarBody, blockScalarValue } from './block-scalar.js';
 import { Declined, DECLINED } from './declined.js';
 import { FlowLineReader } from './flow-line-reader.js';

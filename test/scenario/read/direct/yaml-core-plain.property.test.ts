@@ -2,7 +2,7 @@
 // against the core tags tried in order (coreTagValue, the reference), on number-, address- and keyword-like texts.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { corePlainValue, coreTagValue } from '../../../src/scenario/read/yaml-core-plain.js';
+import { corePlainValue, coreTagValue } from '../../../../src/scenario/read/direct/yaml-core-plain.js';
 
 const text = fc.oneof(
   fc.string({ unit: fc.constantFrom(...'0123456789.+-eExXoOinfaN_:/'.split('')), minLength: 1, maxLength: 12 }),

@@ -3,12 +3,12 @@
 // exactly the reference's trees (values, kinds, positions, raw text) for an input the reference reads cleanly.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DiagnosticSink } from '../../../src/lib/diagnostics.js';
-import { DEFAULT_LIMITS } from '../../../src/scenario/read/read-yaml.js';
-import { readEventTrees } from '../../../src/scenario/read/yaml-event-trees.js';
-import { readWithYamlLibrary } from '../../../src/scenario/read/yaml-library-trees.js';
-import { itInParts } from '../../setup/property-parts.js';
-import { editedYamlTextArb, yamlTextArb } from './yaml-text-arbitrary.js';
+import { DiagnosticSink } from '../../../../src/lib/diagnostics.js';
+import { DEFAULT_LIMITS } from '../../../../src/scenario/read/read-yaml.js';
+import { readEventTrees } from '../../../../src/scenario/read/events/yaml-event-trees.js';
+import { readWithYamlLibrary } from '../../../../src/scenario/read/yaml-library-trees.js';
+import { itInParts } from '../../../setup/property-parts.js';
+import { editedYamlTextArb, yamlTextArb } from '../yaml-text-arbitrary.js';
 
 /** Runs the property over `text`; counts the texts the fast reader took. */
 function agrees(text: string, taken: { n: number }): void {

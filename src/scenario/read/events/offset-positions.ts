@@ -1,6 +1,6 @@
 // scenario: zero-based source offsets → 1-based line and column, as the `yaml` library's LineCounter gives them
 // (lines split at "\n" only; an offset on a newline belongs to the line it ends). Line starts computed once per file.
-import type { SourceRef } from '../../lib/diagnostics.js';
+import type { SourceRef } from '../../../lib/diagnostics.js';
 
 export class OffsetPositions {
   private readonly starts: number[] = [0];
