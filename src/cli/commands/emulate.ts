@@ -12,7 +12,7 @@ import { allAgree, emulateText, type EmulateReport } from '../emulate/emulate-re
 import { emulateTenant, type TenantReport } from '../emulate/emulate-tenant.js';
 import { Lab } from '../emulate/lab.js';
 import { findTool } from '../emulate/sh.js';
-import { loadRun } from '../load-run.js';
+import { loadRun } from '../load/load-run.js';
 import { UsageError } from '../usage-error.js';
 import { SETTLED } from './routes.js';
 

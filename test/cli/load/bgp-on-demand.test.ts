@@ -4,11 +4,11 @@
 // node failures, monitor probes and certificate expiry). Both paths must occur: traces between clusters and
 // through VIPs answer without BGP, traces within a cluster read a FIB and fall back to the full run.
 import { describe, expect, it } from 'vitest';
-import { runPlatform, type PlatformRun } from '../../src/engine/platform/run-platform.js';
-import { askWithBgpOnDemand, readsBgp, withoutBgp } from '../../src/cli/bgp-on-demand.js';
-import { loadRun } from '../../src/cli/load-run.js';
-import { tracePacket, type TraceRequest } from '../../src/verdict/trace/trace-packet.js';
-import { policyModelsOf } from '../../src/verdict/state/policy-models.js';
+import { runPlatform, type PlatformRun } from '../../../src/engine/platform/run-platform.js';
+import { askWithBgpOnDemand, readsBgp, withoutBgp } from '../../../src/cli/load/bgp-on-demand.js';
+import { loadRun } from '../../../src/cli/load/load-run.js';
+import { tracePacket, type TraceRequest } from '../../../src/verdict/trace/trace-packet.js';
+import { policyModelsOf } from '../../../src/verdict/state/policy-models.js';
 
 /** One running pod, one node and one Service ClusterIP of every cluster, the load balancers' VIPs, an outside address. */
 function endsOf(run: PlatformRun): string[] {

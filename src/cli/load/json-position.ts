@@ -1,7 +1,7 @@
 // cli: where a field path (`[2].headers.a`) sits in a JSON file given by an option (`request --requests`),
 // as a line and column — its key where the path ends at a member, else the deepest node that exists.
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
-import type { SourceRef } from '../lib/diagnostics.js';
+import type { SourceRef } from '../../lib/diagnostics.js';
 
 /** The position of `path` in `text` (JSON is YAML: the yaml library keeps each node's range). */
 export function jsonPosition(text: string, file: string, path: string): SourceRef {

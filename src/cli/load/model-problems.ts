@@ -1,9 +1,9 @@
 // cli: the model-level checks every command makes beyond loading — the BGP resources as confd reads them
 // (Calico's validation of each value written into a BIRD configuration) — so that `run`, `manifests` and the
 // rest refuse exactly what `validate` refuses. Policies are checked where they are read (load-input.ts).
-import { InputError, type Diagnostic } from '../lib/diagnostics.js';
-import { deriveBgpConfigs } from '../model/bgp/derive-bgp-configs.js';
-import type { Model, ModelCluster } from '../model/types.js';
+import { InputError, type Diagnostic } from '../../lib/diagnostics.js';
+import { deriveBgpConfigs } from '../../model/bgp/derive-bgp-configs.js';
+import type { Model, ModelCluster } from '../../model/types.js';
 
 /** Problems (errors and warnings) of every cluster's BGP configuration, as confd derives it (from the
  *  model, or from its planned nodes alone: confd reads a cluster's Calico settings and its nodes). */

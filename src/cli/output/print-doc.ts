@@ -2,8 +2,8 @@
 // load warnings (an additive `warnings` field) so a pipeline sees what stderr said.
 import type { Argv } from 'yargs';
 import { stringify } from 'yaml';
-import { optString } from './command.js';
-import { warningsJson, type LoadedInput } from './load-input.js';
+import { optString } from '../command.js';
+import { warningsJson, type LoadedInput } from '../load/load-input.js';
 
 /** Adds -o/--output (json or yaml). */
 export function withOutputOption(y: Argv): Argv {

@@ -2,13 +2,13 @@
 // input) into a Scenario, refused exactly when `validate` refuses it: the scenario's own checks and every policy
 // manifest (initial and applied by events) read as the policy model reads it. Load warnings are printed once.
 import { readFileSync } from 'node:fs';
-import { InputError, formatDiagnostic, type Diagnostic } from '../lib/diagnostics.js';
-import { policyModelDiagnostics } from '../model/policy/build-policy-model.js';
-import { loadScenarios } from '../scenario/load-scenario.js';
-import type { ClusterSpec, Manifest, Scenario } from '../scenario/types.js';
-import { paintDiagnostic } from './colour.js';
-import { displayPath } from './display-path.js';
-import { UsageError } from './usage-error.js';
+import { InputError, formatDiagnostic, type Diagnostic } from '../../lib/diagnostics.js';
+import { policyModelDiagnostics } from '../../model/policy/build-policy-model.js';
+import { loadScenarios } from '../../scenario/load-scenario.js';
+import type { ClusterSpec, Manifest, Scenario } from '../../scenario/types.js';
+import { paintDiagnostic } from '../colour.js';
+import { displayPath } from '../display-path.js';
+import { UsageError } from '../usage-error.js';
 
 /** How the input is read: `-n` (namespace of namespace-less manifests). */
 export interface InputOptions {

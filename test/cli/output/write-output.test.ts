@@ -4,7 +4,7 @@ import { mkdtempSync, mkdirSync, readFileSync, readdirSync, readlinkSync, lstatS
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { OutputError, writeFileAtomic, writeTreeAtomic } from '../../src/cli/write-output.js';
+import { OutputError, writeFileAtomic, writeTreeAtomic } from '../../../src/cli/output/write-output.js';
 
 const scratch = (): string => mkdtempSync(join(tmpdir(), 'calisim-out-'));
 

@@ -1,11 +1,11 @@
 // cli: the shared front half of the query commands — load FILE... through the one validating path (a
 // scenario, or manifest files and folders), build the model and run the engine up to `--at` (default: time 0).
-import { buildModel } from '../model/build-model.js';
-import { runPlatform, type PlatformRun } from '../engine/platform/run-platform.js';
-import { parseDuration, simTimeProblem } from '../scenario/schema/duration.js';
+import { buildModel } from '../../model/build-model.js';
+import { runPlatform, type PlatformRun } from '../../engine/platform/run-platform.js';
+import { parseDuration, simTimeProblem } from '../../scenario/schema/duration.js';
 import { loadInput, type InputOptions, type LoadedInput } from './load-input.js';
-import { startProgress } from './progress.js';
-import { UsageError } from './usage-error.js';
+import { startProgress } from '../progress.js';
+import { UsageError } from '../usage-error.js';
 
 /** A validated input run to simulated time `at`. */
 export interface LoadedRun extends LoadedInput {

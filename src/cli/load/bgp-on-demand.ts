@@ -3,7 +3,7 @@
 // BGP reads BGP's state); an answer that reads `run.bgp` there is abandoned and asked again of the model
 // run with BGP from time 0 to the same time. A trace between clusters, or through a VIP to a NodePort,
 // never reads a FIB: on a large platform it skips the BGP build and the session storm.
-import { runPlatform, type PlatformRun } from '../engine/platform/run-platform.js';
+import { runPlatform, type PlatformRun } from '../../engine/platform/run-platform.js';
 import type { LoadedRun } from './load-run.js';
 
 /** Thrown by the guarded run's `bgp`: the answer needs the routes. */

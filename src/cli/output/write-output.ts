@@ -3,7 +3,7 @@
 import { closeSync, fsyncSync, lstatSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { withSignalsHeld } from './hold-signals.js';
-import { UsageError } from './usage-error.js';
+import { UsageError } from '../usage-error.js';
 
 /** An output that could not be written: a clear message and exit 2, never a stack trace. */
 export class OutputError extends UsageError {

@@ -1,10 +1,10 @@
 // cli: the names users think in for `reach --from/--to` — a pod (`ns/pod`), a workload (`ns/deployment/name`,
 // `deploy/ns/name`: its first pod), a Service (`svc/ns/name`: its backend pods, one per workload) — into the
 // probe ends `[tenant/]ns/pod`; a name that matches nothing is refused with the closest name.
-import type { WorkloadEndpoint } from '../model/endpoints/types.js';
-import { didYouMean } from '../scenario/schema/did-you-mean.js';
-import type { ClusterPolicies } from '../verdict/reach/platform-probes.js';
-import { UsageError } from './usage-error.js';
+import type { WorkloadEndpoint } from '../../model/endpoints/types.js';
+import { didYouMean } from '../../scenario/schema/did-you-mean.js';
+import type { ClusterPolicies } from '../../verdict/reach/platform-probes.js';
+import { UsageError } from '../usage-error.js';
 
 /** kubectl's resource names and short names of the kinds a `--from`/`--to` may name. */
 const KINDS: Readonly<Record<string, string>> = {
