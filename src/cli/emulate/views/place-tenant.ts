@@ -1,10 +1,10 @@
 // cli/emulate: where each speaker of a tenant sits on the emulated underlay — a node at its model address
 // in its subnet (flannel: the host lease, whose bridge .1 is the gateway; otherwise the subnet's first
 // address), an external peer in the subnet of a node that contains its address, else in a /24 of its own.
-import type { NodeBgpConfig } from '../../model/bgp/types.js';
-import type { ModelCluster, ModelNode } from '../../model/types.js';
-import { cidrContains, maskOf, parseIpv4 } from '../../lib/ipv4.js';
-import type { ExternalPeerSpec } from '../../scenario/types.js';
+import type { NodeBgpConfig } from '../../../model/bgp/types.js';
+import type { ModelCluster, ModelNode } from '../../../model/types.js';
+import { cidrContains, maskOf, parseIpv4 } from '../../../lib/ipv4.js';
+import type { ExternalPeerSpec } from '../../../scenario/types.js';
 import type { NodePlace } from './sim-view.js';
 
 export interface PlacedSpeaker {

@@ -3,7 +3,7 @@
 // subnet's bridge by a veth pair. Names carry a per-run prefix (`cse<pid>`) so parallel runs never
 // collide; `destroy` kills every process started and deletes every namespace, whatever state it is in.
 import type { ChildProcess } from 'node:child_process';
-import { formatIpv4, maskOf } from '../../lib/ipv4.js';
+import { formatIpv4, maskOf } from '../../../lib/ipv4.js';
 import { sh, trySh } from './sh.js';
 
 export interface Host {

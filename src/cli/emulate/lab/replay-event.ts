@@ -2,9 +2,9 @@
 // failure mode (silent: link down and SIGSTOP; clean: SIGTERM; crash: SIGKILL) and `bgp-peer-down/up` as
 // `birdc disable/enable` of the node's protocol for that peer (a BGPPeer session shut down or restarted).
 // Any other event kind cannot be replayed on BIRD alone.
-import { formatIpv4 } from '../../lib/ipv4.js';
-import type { ModelCluster, Model } from '../../model/types.js';
-import type { TimelineEventSpec } from '../../scenario/types.js';
+import { formatIpv4 } from '../../../lib/ipv4.js';
+import type { ModelCluster, Model } from '../../../model/types.js';
+import type { TimelineEventSpec } from '../../../scenario/types.js';
 import type { BirdDaemon } from './bird-process.js';
 import type { Host, Lab } from './lab.js';
 

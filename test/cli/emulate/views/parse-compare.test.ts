@@ -1,9 +1,9 @@
 // test: reading `birdc show route all` (BIRD 1.6.8's own output, captured from an emulation) and comparing
 // it with a simulated view — paths matched by peer, every differing field reported with both values.
 import { describe, expect, it } from 'vitest';
-import { compareViews } from '../../../src/cli/emulate/compare-views.js';
-import { parseShowRouteAll } from '../../../src/cli/emulate/parse-birdc.js';
-import type { NodeView, PathView } from '../../../src/cli/emulate/route-view.js';
+import { compareViews } from '../../../../src/cli/emulate/views/compare-views.js';
+import { parseShowRouteAll } from '../../../../src/cli/emulate/views/parse-birdc.js';
+import type { NodeView, PathView } from '../../../../src/cli/emulate/views/route-view.js';
 
 const OUTPUT = `BIRD 1.6.8 ready.
 0.0.0.0/0          via 10.3.0.1 on eth0 [kernel1 13:06:16] * (10)

@@ -2,8 +2,8 @@
 // cluster): one `protocol bgp` per node that configures it, and its announcements as static routes whose
 // attributes its export filter sets (AS path, origin, MED, LOCAL_PREF, communities, ORIGINATOR_ID,
 // CLUSTER_LIST), as the simulation's external speaker sends them.
-import { resolveBgpOptions } from '../../engine/bgp/types.js';
-import type { AnnouncementSpec, ExternalPeerSpec } from '../../scenario/types.js';
+import { resolveBgpOptions } from '../../../engine/bgp/types.js';
+import type { AnnouncementSpec, ExternalPeerSpec } from '../../../scenario/types.js';
 
 /** The hold time the simulation gives an external peer whose spec sets none (a router's, not BIRD's 240 s). */
 const DEFAULT_HOLD_S = resolveBgpOptions().externalHoldTimeS;

@@ -2,8 +2,8 @@
 // address, and the kernel next hops the node's ECMP set resolves to on its underlay (a next hop in the
 // node's own subnet is used as is; any other is reached through the subnet's gateway, as BIRD's recursive
 // next-hop resolution through the kernel's default route gives it).
-import type { BgpNetwork } from '../../engine/bgp/bgp-network.js';
-import { formatIpv4, maskOf, parseIpv4 } from '../../lib/ipv4.js';
+import type { BgpNetwork } from '../../../engine/bgp/bgp-network.js';
+import { formatIpv4, maskOf, parseIpv4 } from '../../../lib/ipv4.js';
 import type { NodeView, PathView } from './route-view.js';
 
 /** Where a node sits: its address, subnet prefix length and gateway. */

@@ -1,11 +1,11 @@
 // cli/emulate: one daemon's routes read from the machine — `birdc show route all` for the RIB and the
 // namespace's kernel table (`ip -j route show proto bird`) for the next hops BIRD installed.
-import { nodePeerings } from '../../model/bgp/node-peerings.js';
-import type { NodeBgpConfig } from '../../model/bgp/types.js';
-import type { BirdDaemon } from './bird-process.js';
+import { nodePeerings } from '../../../model/bgp/node-peerings.js';
+import type { NodeBgpConfig } from '../../../model/bgp/types.js';
+import type { BirdDaemon } from '../lab/bird-process.js';
 import { parseShowRouteAll } from './parse-birdc.js';
 import type { NodeView } from './route-view.js';
-import { trySh } from './sh.js';
+import { trySh } from '../lab/sh.js';
 import { byAddress } from './sim-view.js';
 
 /** The node's own static routes come from BIRD's first (unnamed) static protocol. */

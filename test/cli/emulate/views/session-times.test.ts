@@ -1,7 +1,7 @@
 // test: reading session up times from `birdc show protocols` (BIRD 1.6.8's output, captured from an
 // emulation of the reflector topology while two sessions were still connecting) and summarising them.
 import { describe, expect, it } from 'vitest';
-import { parseShowProtocols, secondsAfter, sessionUpTimes, summarise } from '../../../src/cli/emulate/session-times.js';
+import { parseShowProtocols, secondsAfter, sessionUpTimes, summarise } from '../../../../src/cli/emulate/views/session-times.js';
 
 const OUTPUT = `BIRD 1.6.8 ready.
 name     proto    table    state  since       info
