@@ -4,7 +4,7 @@
 // kept as OR of E AND the transpose of I, which is re-formed only when some ingress row changed. An interval
 // that undoes the previous one (leaving a one-port interval) is a state already folded: AND and OR keep.
 import type { ChangedRows } from '../../compile/policy/matrix/matrix-state.js';
-import { transposeInto } from '../../lib/bit-matrix.js';
+import { transposeInto } from '../../lib/containers/bit-matrix.js';
 
 /** The accumulated class × class bits, `words` words a row, one row per class. */
 export interface SweepTotals {

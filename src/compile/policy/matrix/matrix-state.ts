@@ -1,7 +1,7 @@
 // compile: the class × class reachability of one packet class — E (each source class's egress row: the
 // destination classes it may send to) and I (each destination class's ingress row: the sources it accepts);
 // a pair passes when E[a][b] and I[b][a]. Rows are built in full or recomputed for a few target classes.
-import { transposeInto } from '../../../lib/bit-matrix.js';
+import { transposeInto } from '../../../lib/containers/bit-matrix.js';
 import type { Direction } from '../../../model/policy/types.js';
 import type { Outcome } from '../../../model/policy/eval/types.js';
 import { evalProgram, Program } from '../rules/eval-program.js';

@@ -1,9 +1,9 @@
 // compile: the state of a compiled PolicyModel — classes, peer sets, compiled policies and profiles, the
 // per-target policy lists, and the cached per-packet-class rule states and matrices built from them.
-import { wordCount } from '../../../lib/bitset.js';
+import { wordCount } from '../../../lib/containers/bitset.js';
 import type { Cidr } from '../../../lib/ipv4.js';
 import type { Direction, Policy, PolicyModel, Rule } from '../../../model/policy/types.js';
-import { BitPool } from '../../../lib/bit-pool.js';
+import { BitPool } from '../../../lib/containers/bit-pool.js';
 import { buildUniverse } from '../classes/build-universe.js';
 import { KIND_HEP, KIND_WEP } from '../classes/class-table.js';
 import { compilePolicy, compileRule, firePairs, type CPolicy, type CRule, type RuleCtx } from '../rules/compile-rules.js';

@@ -1,6 +1,6 @@
 // compile: IR policies and profile rules into compiled rules — per rule the port-independent class sets of
 // its source and destination (nets, notNets, selector, notSelector, services) and what depends on the port.
-import { isEmpty } from '../../../lib/bitset.js';
+import { isEmpty } from '../../../lib/containers/bitset.js';
 import type { Direction, EntityMatch, Policy, Rule } from '../../../model/policy/types.js';
 import type { PolicyModel } from '../../../model/policy/types.js';
 import type { PeerSets } from './peer-sets.js';

@@ -1,10 +1,10 @@
 // compile: selectors, CIDR lists and Services into pool bitsets over identity classes — a selector stands
 // for the addresses of the endpoints it matches plus those of matching HostEndpoints and network sets.
-import { forEachSetBit, orInPlace, testBit } from '../../../lib/bitset.js';
+import { forEachSetBit, orInPlace, testBit } from '../../../lib/containers/bitset.js';
 import { cidrContains, type Cidr } from '../../../lib/ipv4.js';
 import type { Selector } from '../../../lib/selector/types.js';
 import { compileSelector } from '../../selector/compile-selector.js';
-import type { BitPool } from '../../../lib/bit-pool.js';
+import type { BitPool } from '../../../lib/containers/bit-pool.js';
 import { KIND_HEP, KIND_WEP } from '../classes/class-table.js';
 import { refineByCidr } from '../classes/refine-universe.js';
 import type { Universe } from '../classes/universe.js';

@@ -2,7 +2,7 @@
 // (Felix named-port IP sets) and the backends of a `services` match serving the packet's port.
 import type { Rule } from '../../../model/policy/types.js';
 import type { Selector } from '../../../lib/selector/types.js';
-import { testBit } from '../../../lib/bitset.js';
+import { testBit } from '../../../lib/containers/bitset.js';
 import type { PeerSets } from './peer-sets.js';
 import type { Universe } from '../classes/universe.js';
 

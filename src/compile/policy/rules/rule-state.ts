@@ -1,6 +1,6 @@
 // compile: one packet class's view of every rule — the class set each side matches once protocol, ICMP,
 // destination ports, named ports and Service ports are applied (-1 when the rule cannot match).
-import { isEmpty } from '../../../lib/bitset.js';
+import { isEmpty } from '../../../lib/containers/bitset.js';
 import { inRanges } from '../../../model/policy/fields/ports.js';
 import type { Direction } from '../../../model/policy/types.js';
 import type { CPolicy, CRule, RuleCtx } from './compile-rules.js';

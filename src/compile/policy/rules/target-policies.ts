@@ -2,7 +2,7 @@
 // order, then the `name/namespace/kind` key; felix/calc/policy_sorter.go). Classes with the same list share
 // one group and one array, so a policy selecting thousands of classes touches a few groups, not their lists.
 import type { Direction } from '../../../model/policy/types.js';
-import type { BitPool } from '../../../lib/bit-pool.js';
+import type { BitPool } from '../../../lib/containers/bit-pool.js';
 import type { CPolicy } from './compile-rules.js';
 
 /** Felix order of two compiled policies. */

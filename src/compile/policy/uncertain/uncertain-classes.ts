@@ -2,7 +2,7 @@
 // whose unknown pcns.* labels some selector reads, addresses inside such network sets or shared with such
 // pods, and pods without an IP where nets or address-based selectors could apply. Those pairs go to the
 // reference evaluator; every other pair is decided by the compiled matrix.
-import { testBit } from '../../../lib/bitset.js';
+import { testBit } from '../../../lib/containers/bitset.js';
 import type { PolicyModel, Rule } from '../../../model/policy/types.js';
 import type { Selector } from '../../../lib/selector/types.js';
 import type { Labels } from '../../../scenario/types.js';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { IntList } from '../../src/lib/int-list.js';
+import { IntList } from '../../../src/lib/containers/int-list.js';
 
 describe('IntList', () => {
   it('holds what an array holds through pushes (growing past its capacity), reservations and removals', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Prng, hashString } from '../../src/lib/prng.js';
+import { Prng, hashString } from '../../../src/lib/random/prng.js';
 
 describe('Prng', () => {
   it('gives the same stream for the same seed and different streams otherwise', () => {

@@ -9,9 +9,9 @@ import {
   orMatrixInPlace,
   transpose,
   transpose32,
-} from '../../src/lib/bit-matrix.js';
-import { bitsetEquals, fromIndices } from '../../src/lib/bitset.js';
-import { Prng } from '../../src/lib/prng.js';
+} from '../../../src/lib/containers/bit-matrix.js';
+import { bitsetEquals, fromIndices } from '../../../src/lib/containers/bitset.js';
+import { Prng } from '../../../src/lib/random/prng.js';
 
 type Bools = boolean[][];
 const shape = fc.tuple(fc.integer({ min: 0, max: 70 }), fc.integer({ min: 0, max: 70 }));

@@ -1,7 +1,7 @@
 // Every bitset operation against a boolean-array reference implementation (fast-check).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import * as B from '../../src/lib/bitset.js';
+import * as B from '../../../src/lib/containers/bitset.js';
 
 /** A universe size and two random boolean arrays of that size. */
 const pair = fc
