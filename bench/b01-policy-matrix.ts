@@ -6,7 +6,7 @@ import { compilePolicies } from '../src/compile/policy/compiled-policies.js';
 import type { PolicyInput, PodInput } from '../src/model/endpoints/types.js';
 import { buildPolicyModel } from '../src/model/policy/build-policy-model.js';
 import type { PolicyModel } from '../src/model/policy/types.js';
-import { Prng } from '../src/lib/prng.js';
+import { Prng } from '../src/lib/random/prng.js';
 import type { ContainerPort, JsonObject, JsonValue, Manifest, NamespaceSpec } from '../src/scenario/types.js';
 import { evaluateReference } from '../src/model/policy/eval/evaluate-reference.js';
 import { medianMs, rssMb, type Benchmark, type BenchResult } from './harness.js';

@@ -1,7 +1,7 @@
 // bench: B3 — 1,000 seeded single-policy operations (add, modify, delete) on the B1 cluster with the TCP/80
 // matrix maintained; the time of each operation including conversion, recompiled rows and the changed pairs.
 import { compilePolicies } from '../src/compile/policy/compiled-policies.js';
-import { Prng } from '../src/lib/prng.js';
+import { Prng } from '../src/lib/random/prng.js';
 import type { Policy } from '../src/model/policy/types.js';
 import { B1_SIZE, b1Model_, benchManifest, randomPolicy } from './b01-policy-matrix.js';
 import type { Benchmark, BenchResult } from './harness.js';

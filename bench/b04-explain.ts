@@ -2,7 +2,7 @@
 // verdict with the deciding tier/policy/rule of each side (compact codes), and the full explanation in the
 // reference's Verdict shape (with trails); against the reference evaluator on a sample.
 import { compilePolicies } from '../src/compile/policy/compiled-policies.js';
-import { Prng } from '../src/lib/prng.js';
+import { Prng } from '../src/lib/random/prng.js';
 import type { Packet } from '../src/model/policy/eval/types.js';
 import { evaluateReference } from '../src/model/policy/eval/evaluate-reference.js';
 import { b1Model_ } from './b01-policy-matrix.js';

@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ReferenceQueue } from '../src/engine/reference-queue.js';
-import { Prng } from '../src/lib/prng.js';
+import { Prng } from '../src/lib/random/prng.js';
 import type { Benchmark, BenchResult } from './harness.js';
 import { holdEngine, median } from './hold-model.js';
 import { projectRoot } from './project-root.js';

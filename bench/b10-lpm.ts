@@ -7,7 +7,7 @@ import { lpmLookup } from '../src/compile/fib/stride-trie.js';
 import { BgpNetwork } from '../src/engine/bgp/bgp-network.js';
 import { nodeFib, sharedFib } from '../src/engine/bgp/reports/node-fib.js';
 import { Simulation } from '../src/engine/simulation.js';
-import { Prng } from '../src/lib/prng.js';
+import { Prng } from '../src/lib/random/prng.js';
 import { meshConfigs } from '../test/engine/bgp/topology-gen.js';
 import { type Benchmark, type BenchResult, medianMs } from './harness.js';
 

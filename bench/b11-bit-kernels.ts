@@ -1,8 +1,8 @@
 // bench: B11 — the bitset kernels (AND/OR/ANDNOT over 32 KiB and 64 MiB Int32Array buffers, against the
 // same loops on Uint32Array), the 10k x 10k block transpose, and selector compilation against matches().
-import { BitMatrix, transpose } from '../src/lib/bit-matrix.js';
-import { andInPlace, andNotInPlace, createBitset, orInPlace, setBit } from '../src/lib/bitset.js';
-import { Prng } from '../src/lib/prng.js';
+import { BitMatrix, transpose } from '../src/lib/containers/bit-matrix.js';
+import { andInPlace, andNotInPlace, createBitset, orInPlace, setBit } from '../src/lib/containers/bitset.js';
+import { Prng } from '../src/lib/random/prng.js';
 import { compileSelector } from '../src/compile/selector/compile-selector.js';
 import { LabelIndex } from '../src/compile/selector/label-index.js';
 import { parseSelector } from '../src/lib/selector/parse.js';
@@ -10,7 +10,7 @@ import type { Selector } from '../src/lib/selector/types.js';
 import type { Labels } from '../src/scenario/types.js';
 import { medianMs, type Benchmark, type BenchResult } from './harness.js';
 
-// The same loops as src/lib/bitset.ts (unrolled by 16), on Uint32Array: the anchor of the ratio.
+// The same loops as src/lib/containers/bitset.ts (unrolled by 16), on Uint32Array: the anchor of the ratio.
 function andU32(a: Uint32Array, b: Uint32Array): void {
   const n = a.length;
   const m = n & ~15;

@@ -3,7 +3,7 @@
 // first matrix exists (the compiled matrix's incremental update, changed pairs included).
 import { join } from 'node:path';
 import { compilePolicies } from '../src/compile/policy/compiled-policies.js';
-import { Prng } from '../src/lib/prng.js';
+import { Prng } from '../src/lib/random/prng.js';
 import { buildModel } from '../src/model/build-model.js';
 import { loadScenario } from '../src/scenario/load-scenario.js';
 import { runCheck } from '../src/verdict/check/run-check.js';

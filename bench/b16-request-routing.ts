@@ -4,7 +4,7 @@
 import { compileRoutes } from '../src/compile/edge/compile-routes.js';
 import { referenceMatcher } from '../src/compile/edge/reference-matcher.js';
 import type { RouteRule } from '../src/compile/edge/route-rules.js';
-import { Prng } from '../src/lib/prng.js';
+import { Prng } from '../src/lib/random/prng.js';
 import { type Benchmark, type BenchResult, medianMs } from './harness.js';
 
 const RULES = 10_000;

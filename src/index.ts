@@ -15,7 +15,7 @@ export { runPlatform } from './engine/platform/run-platform.js';
 /** The discrete-event core: clock, (time, sequence) queue, integer event kinds, seeded PRNG, log. */
 export { Simulation } from './engine/simulation.js';
 /** The seeded PRNG every stage receives explicitly. */
-export { Prng } from './lib/prng.js';
+export { Prng } from './lib/random/prng.js';
 /** Evaluates a scenario's expectations and invariants over its whole timeline (`calisim check`). */
 export { runCheck } from './verdict/check/run-check.js';
 /** Builds one cluster's policy model (Kubernetes and Calico policies as Felix evaluates them). */

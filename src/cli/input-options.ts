@@ -2,7 +2,7 @@
 // standard input) beside the positional files, and `-n NAMESPACE` for manifests that name no namespace.
 import type { Argv } from 'yargs';
 import { optString, optStrings } from './command.js';
-import type { InputOptions } from './load-input.js';
+import type { InputOptions } from './load/load-input.js';
 
 /** Adds -f/--filename and -n/--namespace to a command. */
 export function withInputOptions(y: Argv): Argv {

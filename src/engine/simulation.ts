@@ -1,7 +1,7 @@
 // engine: the discrete-event core — a clock, the (time, sequence) queue, integer event kinds with one
 // handler each, the seeded PRNG passed explicitly, and the event log. Protocol modules (BGP, IPAM,
 // health checks, timeline) register kinds and handlers; nothing here knows about networks.
-import { Prng } from '../lib/prng.js';
+import { Prng } from '../lib/random/prng.js';
 import { EventLog } from './event-log.js';
 import { EventQueue } from './event-queue.js';
 

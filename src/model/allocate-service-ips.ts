@@ -2,7 +2,7 @@
 // address of --service-cluster-ip-range (default 10.96.0.0/12; .1 is the `kubernetes` Service); we
 // draw from the same range with the scenario's seeded PRNG so every run gets the same addresses.
 import { cidrContains, formatIpv4, parseCidr, parseIpv4 } from '../lib/ipv4.js';
-import type { Prng } from '../lib/prng.js';
+import type { Prng } from '../lib/random/prng.js';
 import type { ServiceSpec } from '../scenario/types.js';
 
 /** kube-apiserver's default --service-cluster-ip-range. */

@@ -2,7 +2,7 @@
 // underlay (plan-nodes.ts); puts each on-premises tenant's VMs into its management namespace (the outer wall's
 // endpoints) and the ingress controller into the management cluster; places pods with the
 // deterministic scheduler; allocates Service cluster IPs; builds the topology graph.
-import { Prng, hashString } from '../lib/prng.js';
+import { Prng, hashString } from '../lib/random/prng.js';
 import type { ClusterSpec, NamespaceSpec, Scenario, StaticPodSpec, WorkloadSpec } from '../scenario/types.js';
 import { assignServiceAddresses } from './edge/service-addresses.js';
 import { allocateServiceIps } from './allocate-service-ips.js';

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import vm from 'node:vm';
-import { writeFileAtomic } from '../write-output.js';
+import { writeFileAtomic } from '../output/write-output.js';
 import { cacheDirs } from './cache-dirs.js';
 import { decodeCodeCache, digestOf, encodeCodeCache, type CacheOrigin } from './code-cache-file.js';
 

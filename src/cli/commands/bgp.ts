@@ -5,8 +5,8 @@ import { bgpText } from '../../verdict/routes/bgp-text.js';
 import type { Command } from '../command.js';
 import { optString } from '../command.js';
 import { inputFiles, inputOptions, withInputOptions } from '../input-options.js';
-import { loadRun } from '../load-run.js';
-import { docFormat, printDoc, withOutputOption } from '../print-doc.js';
+import { loadRun } from '../load/load-run.js';
+import { docFormat, printDoc, withOutputOption } from '../output/print-doc.js';
 import { SETTLED } from './routes.js';
 
 export const bgpCommand: Command = {

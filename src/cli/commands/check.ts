@@ -16,8 +16,8 @@ import type { Command } from '../command.js';
 import { optSeed, optString } from '../command.js';
 import { displayPath } from '../display-path.js';
 import { inputFiles, inputOptions, withInputOptions } from '../input-options.js';
-import { loadInput, warningsJson, type LoadedInput } from '../load-input.js';
-import { printDoc, withOutputOption } from '../print-doc.js';
+import { loadInput, warningsJson, type LoadedInput } from '../load/load-input.js';
+import { printDoc, withOutputOption } from '../output/print-doc.js';
 import { startProgress } from '../progress.js';
 import { startVizPage } from './viz.js';
 

@@ -19,9 +19,9 @@ import type { Command } from '../command.js';
 import { optString, optStrings } from '../command.js';
 import { displayPath } from '../display-path.js';
 import { inputOptions, withInputOptions } from '../input-options.js';
-import { loadInput, mergeWarnings, reportWarnings, type LoadedInput } from '../load-input.js';
-import { loadRun } from '../load-run.js';
-import { docFormat, printDoc, withOutputOption } from '../print-doc.js';
+import { loadInput, mergeWarnings, reportWarnings, type LoadedInput } from '../load/load-input.js';
+import { loadRun } from '../load/load-run.js';
+import { docFormat, printDoc, withOutputOption } from '../output/print-doc.js';
 import { UsageError } from '../usage-error.js';
 
 export const diffCommand: Command = {

@@ -10,9 +10,9 @@ import type { Command } from '../command.js';
 import { optString, optStrings } from '../command.js';
 import { allAgree, emulateText, type EmulateReport } from '../emulate/emulate-report.js';
 import { emulateTenant, type TenantReport } from '../emulate/emulate-tenant.js';
-import { Lab } from '../emulate/lab.js';
-import { findTool } from '../emulate/sh.js';
-import { loadRun } from '../load-run.js';
+import { Lab } from '../emulate/lab/lab.js';
+import { findTool } from '../emulate/lab/sh.js';
+import { loadRun } from '../load/load-run.js';
 import { UsageError } from '../usage-error.js';
 import { SETTLED } from './routes.js';
 

@@ -10,9 +10,9 @@ import type { Command } from '../command.js';
 import { optString, optStrings } from '../command.js';
 import { inputFiles, inputOptions, withInputOptions } from '../input-options.js';
 import { displayPath } from '../display-path.js';
-import { loadRun } from '../load-run.js';
+import { loadRun } from '../load/load-run.js';
 import { UsageError } from '../usage-error.js';
-import { writeTreeAtomic } from '../write-output.js';
+import { writeTreeAtomic } from '../output/write-output.js';
 
 export const manifestsCommand: Command = {
   command: 'manifests [scenario..]',

@@ -9,7 +9,7 @@ import { buildPlan } from '../../plan/build-plan.js';
 import { measureRun } from '../../plan/measure-run.js';
 import type { Command } from '../command.js';
 import { inputFiles, inputOptions, withInputOptions } from '../input-options.js';
-import { loadInput } from '../load-input.js';
+import { loadInput } from '../load/load-input.js';
 import { optString } from '../command.js';
 import { UsageError } from '../usage-error.js';
 

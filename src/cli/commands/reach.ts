@@ -17,11 +17,11 @@ import { paintVerdicts } from '../colour.js';
 import type { Command } from '../command.js';
 import { optString, optStrings } from '../command.js';
 import { inputFiles, inputOptions, withInputOptions } from '../input-options.js';
-import { jsonPositions } from '../json-position.js';
-import { reportWarnings, type LoadedInput } from '../load-input.js';
-import { loadRun } from '../load-run.js';
-import { printDoc, withOutputOption } from '../print-doc.js';
-import { resolveNames } from '../resolve-names.js';
+import { jsonPositions } from '../load/json-position.js';
+import { reportWarnings, type LoadedInput } from '../load/load-input.js';
+import { loadRun } from '../load/load-run.js';
+import { printDoc, withOutputOption } from '../output/print-doc.js';
+import { resolveNames } from '../load/resolve-names.js';
 import { UsageError } from '../usage-error.js';
 
 const PROTOCOLS: Readonly<Record<string, number>> = { TCP: 6, UDP: 17, SCTP: 132 };

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { InputError, diagnosticAt } from '../../lib/diagnostics.js';
 import { DEFAULT_CLIENT, parseHeaders, readRequests } from '../../verdict/request/read-requests.js';
-import { jsonPositions } from '../json-position.js';
+import { jsonPositions } from '../load/json-position.js';
 import { requestWalker, type RequestWalker } from '../../verdict/request/request-walker.js';
 import { trackSessionAffinity } from '../../verdict/trace/session-affinity-state.js';
 import { advancePlatform } from '../../engine/platform/run-platform.js';
@@ -14,8 +14,8 @@ import { policyModelsOf } from '../../verdict/state/policy-models.js';
 import type { Command } from '../command.js';
 import { optString, optStrings } from '../command.js';
 import { inputFiles, inputOptions, withInputOptions } from '../input-options.js';
-import { reportWarnings } from '../load-input.js';
-import { loadRun, type LoadedRun } from '../load-run.js';
+import { reportWarnings } from '../load/load-input.js';
+import { loadRun, type LoadedRun } from '../load/load-run.js';
 import { SETTLED } from './routes.js';
 import { UsageError } from '../usage-error.js';
 

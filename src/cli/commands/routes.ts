@@ -5,8 +5,8 @@ import { routesJson } from '../../verdict/routes/routes-json.js';
 import type { Command } from '../command.js';
 import { optString, optStrings } from '../command.js';
 import { inputFiles, inputOptions, withInputOptions } from '../input-options.js';
-import { loadRun } from '../load-run.js';
-import { docFormat, printDoc, withOutputOption } from '../print-doc.js';
+import { loadRun } from '../load/load-run.js';
+import { docFormat, printDoc, withOutputOption } from '../output/print-doc.js';
 import { UsageError } from '../usage-error.js';
 
 /** Without --at, routes are shown once the initial sessions have come up and exchanged routes. */

@@ -13,12 +13,12 @@ import { buildRunReport } from '../../verdict/run/run-report.js';
 import type { Command } from '../command.js';
 import { optSeed, optString } from '../command.js';
 import { inputFiles, inputOptions, withInputOptions } from '../input-options.js';
-import { loadInput, warningsJson } from '../load-input.js';
-import { printDoc, withOutputOption } from '../print-doc.js';
+import { loadInput, warningsJson } from '../load/load-input.js';
+import { printDoc, withOutputOption } from '../output/print-doc.js';
 import { startProgress } from '../progress.js';
 import { UsageError } from '../usage-error.js';
-import { refuseTreeTarget, writeFileAtomic, writeTreeAtomic } from '../write-output.js';
-import { bgpProblems, throwErrors } from '../model-problems.js';
+import { refuseTreeTarget, writeFileAtomic, writeTreeAtomic } from '../output/write-output.js';
+import { bgpProblems, throwErrors } from '../load/model-problems.js';
 import { isPreviousOutput } from './manifests.js';
 import { startVizPage } from './viz.js';
 

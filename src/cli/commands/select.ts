@@ -9,8 +9,8 @@ import { policyInputOf } from '../../verdict/state/policy-input.js';
 import type { Command } from '../command.js';
 import { optString } from '../command.js';
 import { inputFiles, inputOptions, withInputOptions } from '../input-options.js';
-import { loadRun } from '../load-run.js';
-import { docFormat, printDoc, withOutputOption } from '../print-doc.js';
+import { loadRun } from '../load/load-run.js';
+import { docFormat, printDoc, withOutputOption } from '../output/print-doc.js';
 import { UsageError } from '../usage-error.js';
 
 export const selectCommand: Command = {

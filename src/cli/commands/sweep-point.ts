@@ -8,7 +8,7 @@ import { optString } from '../command.js';
 import { executePoint, sweepDigest, sweepOf } from '../sweep/execute-point.js';
 import { POINT_FILE_SCHEMA, pointFileName, type PointFile } from '../sweep/point-file.js';
 import { UsageError } from '../usage-error.js';
-import { writeFileAtomic } from '../write-output.js';
+import { writeFileAtomic } from '../output/write-output.js';
 
 export const sweepPointCommand: Command = {
   command: 'sweep-point <sweep>',

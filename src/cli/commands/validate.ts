@@ -1,11 +1,11 @@
 // cli: `calisim validate FILE...` — parse and validate a scenario (or manifests) and report every problem:
-// the same loading path as every other command (src/cli/load-input.ts), then the model-level checks.
+// the same loading path as every other command (src/cli/load/load-input.ts), then the model-level checks.
 import { planNodes } from '../../model/plan-nodes.js';
 import type { Command } from '../command.js';
 import { inputFiles, inputOptions, withInputOptions } from '../input-options.js';
-import { loadInput } from '../load-input.js';
-import { bgpProblems, throwErrors } from '../model-problems.js';
-import { docFormat, printDoc, withOutputOption } from '../print-doc.js';
+import { loadInput } from '../load/load-input.js';
+import { bgpProblems, throwErrors } from '../load/model-problems.js';
+import { docFormat, printDoc, withOutputOption } from '../output/print-doc.js';
 
 export const validateCommand: Command = {
   command: 'validate [file..]',

@@ -13,11 +13,11 @@ import type { CheckReport } from '../../verdict/check/types.js';
 import { policyChangeEffects } from '../../verdict/diff/policy-change-effects.js';
 import type { Command } from '../command.js';
 import { inputFiles, inputOptions, withInputOptions } from '../input-options.js';
-import { loadInput } from '../load-input.js';
+import { loadInput } from '../load/load-input.js';
 import { optSeed, optString } from '../command.js';
 import { displayPath } from '../display-path.js';
 import { UsageError } from '../usage-error.js';
-import { displayOutputPath, writeFileAtomic } from '../write-output.js';
+import { displayOutputPath, writeFileAtomic } from '../output/write-output.js';
 
 export const vizCommand: Command = {
   command: 'viz [files..]',

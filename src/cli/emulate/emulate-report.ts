@@ -1,7 +1,7 @@
 // cli/emulate: the report of `calisim emulate` — per tenant each phase (real convergence time against the
 // simulated one, and every disagreement with both values) and the dataplane probes, as text or JSON.
 import type { TenantReport } from './emulate-tenant.js';
-import type { UpSummary } from './session-times.js';
+import type { UpSummary } from './views/session-times.js';
 
 export interface EmulateReport {
   readonly scenario: string;

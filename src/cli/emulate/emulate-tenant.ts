@@ -10,18 +10,18 @@ import { advancePlatform, type PlatformRun } from '../../engine/platform/run-pla
 import { formatIpv4, parseCidr } from '../../lib/ipv4.js';
 import type { TimelineEventSpec } from '../../scenario/types.js';
 import { bgpConfigsOf } from '../../verdict/state/bgp-configs.js';
-import { adaptForEmulation } from './adapt-config.js';
-import { BirdDaemon, type BirdTools } from './bird-process.js';
-import { compareViews, type Disagreement } from './compare-views.js';
-import { probe, startListener, type DataplaneCheck } from './dataplane.js';
-import { externalPeerConfig } from './external-peer-config.js';
-import type { Host, Lab } from './lab.js';
-import { placeExternal, placeNode, type PlacedSpeaker } from './place-tenant.js';
-import { protocolPeers, realView } from './real-view.js';
-import { replayEvent } from './replay-event.js';
-import type { NodeView } from './route-view.js';
-import { parseShowProtocols, secondsAfter, sessionUpTimes, summarise, type SessionsUp } from './session-times.js';
-import { simView } from './sim-view.js';
+import { adaptForEmulation } from './lab/adapt-config.js';
+import { BirdDaemon, type BirdTools } from './lab/bird-process.js';
+import { compareViews, type Disagreement } from './views/compare-views.js';
+import { probe, startListener, type DataplaneCheck } from './lab/dataplane.js';
+import { externalPeerConfig } from './lab/external-peer-config.js';
+import type { Host, Lab } from './lab/lab.js';
+import { placeExternal, placeNode, type PlacedSpeaker } from './views/place-tenant.js';
+import { protocolPeers, realView } from './views/real-view.js';
+import { replayEvent } from './lab/replay-event.js';
+import type { NodeView } from './views/route-view.js';
+import { parseShowProtocols, secondsAfter, sessionUpTimes, summarise, type SessionsUp } from './views/session-times.js';
+import { simView } from './views/sim-view.js';
 
 export interface EmulateOptions {
   readonly tools: BirdTools;

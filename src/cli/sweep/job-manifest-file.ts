@@ -5,7 +5,7 @@ import { sweepJob } from '../../emit/sweep/sweep-job.js';
 import { pointCount } from '../../plan/sweep/sweep-points.js';
 import type { SweepSpec } from '../../plan/sweep/sweep-spec.js';
 import { displayPath } from '../display-path.js';
-import { writeFileAtomic } from '../write-output.js';
+import { writeFileAtomic } from '../output/write-output.js';
 import { sweepDigest } from './execute-point.js';
 
 /** Writes `DIR/sweep-job.yaml` and returns its path. */

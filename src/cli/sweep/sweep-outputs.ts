@@ -8,7 +8,7 @@ import { renderSweepHtml } from '../../emit/sweep/render-sweep-html.js';
 import type { PointOutcome } from '../../plan/sweep/point-result.js';
 import { sweepDocument, timingsDocument, type SweepHeader } from '../../plan/sweep/sweep-document.js';
 import { UsageError } from '../usage-error.js';
-import { writeTreeAtomic } from '../write-output.js';
+import { writeTreeAtomic } from '../output/write-output.js';
 
 /** The bundled page script (built by scripts/build-viz.mjs into dist/viz/sweep.js). */
 function pageScript(): string {

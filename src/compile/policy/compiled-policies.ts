@@ -5,18 +5,18 @@ import type { Policy, PolicyKind, PolicyModel } from '../../model/policy/types.j
 import type { Manifest } from '../../scenario/types.js';
 import { evaluateReference } from '../../model/policy/eval/evaluate-reference.js';
 import type { Outcome, Packet, Peer, Verdict } from '../../model/policy/eval/types.js';
-import { policyKey, releasePolicy, type CPolicy } from './compile-rules.js';
+import { policyKey, releasePolicy, type CPolicy } from './rules/compile-rules.js';
 import { convertPolicyManifest } from './convert-policy-manifest.js';
-import { classOfPeer, explainPacket, podOfPeer } from './explain-packet.js';
-import { decideSide, SIDE_DELEGATED, SIDE_END_OF_TIER, SIDE_FAILSAFE, SIDE_NO_PROFILE, SIDE_NOT_APPLICABLE, sideAllows } from './explain-side.js';
-import type { MatrixState } from './matrix-state.js';
-import { clusterIps, overlayUncertain } from './overlay-uncertain.js';
-import { specOf, type PacketSpec } from './packet-class.js';
-import { PolicyCore, type CoreOptions } from './policy-core.js';
-import { PolicyMatrix } from './policy-matrix.js';
-import { sweepPorts, sweepProtocols, type SweptProtocol } from './port-sweep.js';
-import { comparePolicies, insertionPoint } from './target-policies.js';
-import { markUncertain } from './uncertain-classes.js';
+import { classOfPeer, explainPacket, podOfPeer } from './explain/explain-packet.js';
+import { decideSide, SIDE_DELEGATED, SIDE_END_OF_TIER, SIDE_FAILSAFE, SIDE_NO_PROFILE, SIDE_NOT_APPLICABLE, sideAllows } from './explain/explain-side.js';
+import type { MatrixState } from './matrix/matrix-state.js';
+import { clusterIps, overlayUncertain } from './uncertain/overlay-uncertain.js';
+import { specOf, type PacketSpec } from './rules/packet-class.js';
+import { PolicyCore, type CoreOptions } from './matrix/policy-core.js';
+import { PolicyMatrix } from './matrix/policy-matrix.js';
+import { sweepPorts, sweepProtocols, type SweptProtocol } from './matrix/port-sweep.js';
+import { comparePolicies, insertionPoint } from './rules/target-policies.js';
+import { markUncertain } from './uncertain/uncertain-classes.js';
 
 export type CompileOptions = CoreOptions;
 

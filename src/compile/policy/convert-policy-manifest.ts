@@ -1,9 +1,9 @@
 // compile: one policy manifest (NetworkPolicy, Calico (Global/Staged)NetworkPolicy, AdminNetworkPolicy, ...)
 // into an IR Policy for incremental updates, with the converters buildPolicyModel uses.
 import type { Diagnostic } from '../../lib/diagnostics.js';
-import { draftPolicyManifest } from '../../model/policy/draft-policy-manifest.js';
-import { finalizePolicy } from '../../model/policy/finalize-policy.js';
-import type { ReadCtx } from '../../model/policy/read-json.js';
+import { draftPolicyManifest } from '../../model/policy/convert/draft-policy-manifest.js';
+import { finalizePolicy } from '../../model/policy/convert/finalize-policy.js';
+import type { ReadCtx } from '../../model/policy/fields/read-json.js';
 import type { Policy } from '../../model/policy/types.js';
 import type { Manifest } from '../../scenario/types.js';
 

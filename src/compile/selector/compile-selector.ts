@@ -1,6 +1,6 @@
 // compile: a selector AST into the bitset of the LabelIndex members it selects, bottom-up with word-wide
 // operations and memoised per index by canonical sub-selector text (policies repeat selectors).
-import { andInPlace, createBitset, isEmpty, notInto, orInPlace, setIndices } from '../../lib/bitset.js';
+import { andInPlace, createBitset, isEmpty, notInto, orInPlace, setIndices } from '../../lib/containers/bitset.js';
 import { canonicalString } from '../../lib/selector/canonical.js';
 import type { SelectorNode } from '../../lib/selector/types.js';
 import type { LabelIndex } from './label-index.js';

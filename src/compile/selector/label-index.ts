@@ -1,6 +1,6 @@
 // compile: an inverted index over a universe of label maps (the policy compiler's identity classes) —
 // key → bitset of members having it, key → value → sorted member indices — for compiling selectors.
-import { createBitset, fillBits, wordCount } from '../../lib/bitset.js';
+import { createBitset, fillBits, wordCount } from '../../lib/containers/bitset.js';
 import type { Labels } from '../../scenario/types.js';
 
 /**

@@ -3,7 +3,7 @@
 // (d3-force) that pulls each on-premises tenant towards the management hosts its VMs run on.
 import { forceCollide, forceLink, forceSimulation, forceX, forceY, type SimulationLinkDatum, type SimulationNodeDatum } from 'd3-force';
 import { hierarchy, pack } from 'd3-hierarchy';
-import { Prng } from '../../lib/prng.js';
+import { Prng } from '../../lib/random/prng.js';
 import type { Model } from '../../model/types.js';
 
 /** Radius of one drawn node. */

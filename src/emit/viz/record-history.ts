@@ -5,9 +5,9 @@
 // PlatformRun.beforeNodeChange), once per event time at which they changed, into a flat log of typed arrays
 // that becomes the per-end histories when the recording finishes.
 import { C_CONFIGURED, EB_CFG, EB_ST, EI_SPK, END_B, END_I } from '../../engine/bgp/tables/end-table.js';
-import { grow } from '../../lib/growable.js';
+import { grow } from '../../lib/containers/growable.js';
 import type { NumberArrayGroups } from './pack-json.js';
-import type { IntList } from '../../lib/int-list.js';
+import type { IntList } from '../../lib/containers/int-list.js';
 import { advancePlatform, type PlatformRun } from '../../engine/platform/run-platform.js';
 
 /** Changes recorded over a run: node up/down and session-end states as flat `[t, s, ...]` histories. */

@@ -8,16 +8,16 @@ import { DecisionScratch } from './decision/decision.js';
 import { EndIndex } from './tables/end-index.js';
 import { EndTable } from './tables/end-table.js';
 import { FilterProfiles } from './decision/export-filter.js';
-import { grow } from '../../lib/growable.js';
+import { grow } from '../../lib/containers/growable.js';
 import { HoleLog } from './reports/holes.js';
-import { IntPairMap } from '../../lib/int-pair-map.js';
+import { IntPairMap } from '../../lib/containers/int-pair-map.js';
 import { NextHopGroups } from './tables/next-hop-groups.js';
 import { PathSets } from './tables/path-sets.js';
 import { PrefixClasses } from './tables/prefix-classes.js';
 import { SpeakerTable } from './tables/speaker-table.js';
 import type { ResolvedBgpOptions } from './types.js';
 import { E_ATTR, E_CLS, E_ELEM, E_FROM, E_NEW, E_OLD, E_PID, E_RULE, E_SEQ, ENTRY, ProfileTable } from './tables/update-log.js';
-import { IntList } from '../../lib/int-list.js';
+import { IntList } from '../../lib/containers/int-list.js';
 
 /** Integer event kinds of the network (see bgp-events.ts). */
 export interface BgpKinds {

@@ -1,7 +1,7 @@
 // engine: a router's ECMP over the next hops MetalLB's BGP speakers advertise for a VIP — by default a flow's
 // hash indexes the ordered next-hop list modulo its length, so a change of the set moves flows between nodes;
 // with resilient ECMP (a peer's `ecmp: resilient`) flows stay on surviving next hops.
-import { draw } from '../../lib/hash-draw.js';
+import { draw } from '../../lib/random/hash-draw.js';
 
 /** The next hop (index into `hops`) a flow with hash `h` takes: hash modulo the number of next hops. */
 export function ecmpPick(hops: number, h: number): number {

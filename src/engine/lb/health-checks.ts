@@ -5,7 +5,7 @@
 // oracle does (`changed`), and then the instance's probe times (phase + k × interval) give when the monitor
 // notices — a deadline `timeout` after the last success, or the first probe after a recovery. Members can
 // join later (a pool member CIS adds) and leave (their instances stop); a joining member is probed at once.
-import { grow } from '../../lib/growable.js';
+import { grow } from '../../lib/containers/growable.js';
 import type { Simulation } from '../simulation.js';
 
 /** A monitor's timing (ms) and the kind of probe, as the probe oracle needs it. */

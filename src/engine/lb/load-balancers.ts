@@ -3,7 +3,7 @@
 // (no member takes connections), the share of new connections per member, and blackhole windows (a member
 // in service that cannot serve: e.g. externalTrafficPolicy Local with its endpoint gone). Records windows.
 // A cluster-mode pool's members come and go as its controller (CIS) writes them (addMember, setInPool).
-import { grow } from '../../lib/growable.js';
+import { grow } from '../../lib/containers/growable.js';
 import type { LbMethod } from '../../scenario/types.js';
 import type { LivePod } from '../platform/pod-table.js';
 import type { Simulation } from '../simulation.js';

@@ -1,7 +1,7 @@
 // model: Calico IPAM for one cluster — pools, nodes and IPAMConfig into block affinities and addresses,
 // following libcalico-go/lib/ipam/ipam.go AutoAssign (affine blocks, claim, reclaim, borrow) and
 // calico-node's tunnel-address allocation at start-up (node/pkg/allocateip/allocateip.go).
-import { hashString, Prng } from '../../lib/prng.js';
+import { hashString, Prng } from '../../lib/random/prng.js';
 import type { IpPoolSpec } from '../../scenario/types.js';
 import { BlockStore } from './block-store.js';
 import { buildEligibility, type Eligibility } from './eligibility.js';

@@ -7,7 +7,7 @@
 // (two 32-bit words per attempt, the value masked to the bit length of the block count, rejected when out
 // of range) but use the project's sfc32 Prng instead of Go's stream, so the start index of a given
 // hostname differs from real Calico's. Reproducing it would need Go's 607-word seeding table.
-import { Prng } from '../../lib/prng.js';
+import { Prng } from '../../lib/random/prng.js';
 
 /** Go's hash/fnv New32 (FNV-1, not FNV-1a) of the UTF-8 bytes of `s`. */
 export function fnv1Hash32(s: string): number {

@@ -4,9 +4,9 @@ import type { Diagnostic } from '../../lib/diagnostics.js';
 import { withInherited } from '../endpoints/calico-labels.js';
 import { buildEndpoints } from '../endpoints/build-endpoints.js';
 import type { HostEndpoint, PolicyInput } from '../endpoints/types.js';
-import { labelNetworkSet } from './network-sets.js';
+import { labelNetworkSet } from './resources/network-sets.js';
 import { parsedPolicies } from './policy-parse-cache.js';
-import { DEFAULT_ALLOW_PROFILE, namespaceProfile, serviceAccountProfile } from './profiles.js';
+import { DEFAULT_ALLOW_PROFILE, namespaceProfile, serviceAccountProfile } from './resources/profiles.js';
 import type { PolicyModel, Profile } from './types.js';
 
 /** Builds the policy model; errors mean the object was rejected (as the API server would) and left out. */

@@ -4,14 +4,14 @@
 import { diagnosticAt, type Diagnostic } from '../../lib/diagnostics.js';
 import type { Manifest } from '../../scenario/types.js';
 import type { HostEndpoint } from '../endpoints/types.js';
-import { CALICO_GROUPS, draftPolicyManifest } from './draft-policy-manifest.js';
-import type { DraftPolicy } from './draft.js';
-import { finalizePolicy } from './finalize-policy.js';
-import { convertHostEndpoint } from './host-endpoints.js';
-import { readNetworkSet, type NetworkSetDraft } from './network-sets.js';
-import { convertProfile } from './profiles.js';
-import type { ReadCtx } from './read-json.js';
-import { BUILT_IN_TIERS, compareTiers, convertTier } from './tiers.js';
+import { CALICO_GROUPS, draftPolicyManifest } from './convert/draft-policy-manifest.js';
+import type { DraftPolicy } from './convert/draft.js';
+import { finalizePolicy } from './convert/finalize-policy.js';
+import { convertHostEndpoint } from './resources/host-endpoints.js';
+import { readNetworkSet, type NetworkSetDraft } from './resources/network-sets.js';
+import { convertProfile } from './resources/profiles.js';
+import type { ReadCtx } from './fields/read-json.js';
+import { BUILT_IN_TIERS, compareTiers, convertTier } from './resources/tiers.js';
 import type { Policy, Profile, Tier } from './types.js';
 
 /** What the manifests alone give the policy model (read-only: one parse is shared by many models). */

@@ -1,7 +1,7 @@
 // model: flannel subnet leases for the management hosts — pkg/subnet/etcd/local_manager.go allocateSubnet:
 // a host picks at random among the first ≤ 100 free subnets from SubnetMin upward. Hosts ask in host order
 // and the pick comes from the seeded Prng (flannel uses Go's math/rand), so leases are reproducible.
-import type { Prng } from '../../lib/prng.js';
+import type { Prng } from '../../lib/random/prng.js';
 import type { FlannelNetConfig } from './flannel-config.js';
 
 /** How many free subnets flannel collects before choosing one at random. */

@@ -2,7 +2,7 @@
 // and NIC MTU on a plain L3 network, a VPC, or a flannel VXLAN network across the management hosts.
 import { diagnosticAt, type Diagnostic } from '../../lib/diagnostics.js';
 import { cidrContains, cidrSize, formatIpv4, maskOf, parseCidr, parseIpv4, type Cidr } from '../../lib/ipv4.js';
-import { hashString, Prng } from '../../lib/prng.js';
+import { hashString, Prng } from '../../lib/random/prng.js';
 import type { ClusterSpec, FlannelSpec, NodeSpec } from '../../scenario/types.js';
 import { FLANNEL_VXLAN_OVERHEAD, flannelNetConfig, type FlannelNetConfig } from './flannel-config.js';
 import { allocateFlannelLeases } from './flannel-leases.js';

@@ -4,7 +4,7 @@
 import type { SourceRef } from '../../lib/diagnostics.js';
 import type { RawRef } from '../schema/schema.js';
 import type { JsonValue } from '../types.js';
-import type { DocumentRereader } from './block-yaml-reader.js';
+import type { DocumentRereader } from './direct/block-yaml-reader.js';
 import type { PValue } from './positioned.js';
 
 export class LazyManifestDoc implements RawRef {

@@ -3,9 +3,9 @@
 import type { DiagnosticSink } from '../../lib/diagnostics.js';
 import { DEFAULT_LIMITS as GLOBAL_LIMITS } from '../../lib/limits.js';
 import { readRegularFile, ReadError } from '../../lib/read-regular-file.js';
-import { readBlockYaml } from './block-yaml-reader.js';
+import { readBlockYaml } from './direct/block-yaml-reader.js';
 import type { PValue } from './positioned.js';
-import { readEventTrees } from './yaml-event-trees.js';
+import { readEventTrees } from './events/yaml-event-trees.js';
 import { readWithYamlLibrary } from './yaml-library-trees.js';
 
 export interface ReadLimits {

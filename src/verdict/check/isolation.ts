@@ -7,13 +7,13 @@
 // with the address src/model/edge/source-address.ts gives it (Calico natOutgoing, flannel ipMasq).
 import type { PlatformRun } from '../../engine/platform/run-platform.js';
 import { endCuts, refineIntervals, type EndCuts } from '../policy/end-cuts.js';
-import { SIDE_DELEGATED } from '../../compile/policy/explain-side.js';
+import { SIDE_DELEGATED } from '../../compile/policy/explain/explain-side.js';
 import { formatIpv4 } from '../../lib/ipv4.js';
 import { arrivingSource, possibleSources, sourceChanges, sourceSeenAt } from '../../model/edge/source-address.js';
 import type { PolicyModel } from '../../model/policy/types.js';
 import type { WorkloadEndpoint } from '../../model/endpoints/types.js';
 import type { CompiledPolicies } from '../../compile/policy/compiled-policies.js';
-import { clusterIps } from '../../compile/policy/overlay-uncertain.js';
+import { clusterIps } from '../../compile/policy/uncertain/overlay-uncertain.js';
 import { compiledOf, fastClassOf, fastEvaluate } from '../state/fast-evaluate.js';
 import { clusterEndpoints } from '../state/cluster-input.js';
 import type { Packet, SideExplanation } from '../../model/policy/eval/types.js';

@@ -3,7 +3,7 @@
 // management model's port-sweep summary instead of judging every port interval and protocol. Only where the
 // compiled decision is the class × class one (no class the reference decides, no Service address, distinct
 // pods); anything else, and every target the wall may let through, is judged in full.
-import { clusterIps } from '../../compile/policy/overlay-uncertain.js';
+import { clusterIps } from '../../compile/policy/uncertain/overlay-uncertain.js';
 import type { PolicyModel } from '../../model/policy/types.js';
 import { compiledOf } from '../state/fast-evaluate.js';
 import { portSweepSides } from '../state/port-sweep-summary.js';

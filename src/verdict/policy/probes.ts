@@ -5,7 +5,7 @@ import { diagnosticAt, type Diagnostic } from '../../lib/diagnostics.js';
 import { parseIpv4 } from '../../lib/ipv4.js';
 import type { PolicyModel } from '../../model/policy/types.js';
 import { endpointNamed } from './endpoint-index.js';
-import { protocolName } from '../../model/policy/protocol.js';
+import { protocolName } from '../../model/policy/fields/protocol.js';
 import { evaluateReference } from '../../model/policy/eval/evaluate-reference.js';
 import type { Outcome, Packet, Peer, SideExplanation, Verdict } from '../../model/policy/eval/types.js';
 

@@ -3,7 +3,7 @@
 // by speaker id. Sessions belong to the cluster whose node speaker name (`calisim bgp`'s node column) they
 // carry, and a peer counts as down when its name is a down node's of that cluster, exactly as matching
 // sessionStates' names did; each speaker's name is formatted once instead of once per session end.
-import type { IntList } from '../../lib/int-list.js';
+import type { IntList } from '../../lib/containers/int-list.js';
 import type { PlatformRun } from '../../engine/platform/run-platform.js';
 import { C_CONFIGURED, EB_CFG, EB_ST, EI_SPK, END_B, END_I, ST_ESTABLISHED } from '../../engine/bgp/tables/end-table.js';
 

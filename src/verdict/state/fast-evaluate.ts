@@ -1,7 +1,7 @@
 // verdict: the evaluator every query uses — the compiled policy matrix of a PolicyModel (built once per
 // model and cached), which answers exactly what the reference evaluator answers, explanations included.
 import { compilePolicies, type CompiledPolicies } from '../../compile/policy/compiled-policies.js';
-import type { PolicyMatrix } from '../../compile/policy/policy-matrix.js';
+import type { PolicyMatrix } from '../../compile/policy/matrix/policy-matrix.js';
 import type { Outcome, Packet, Peer, Verdict } from '../../model/policy/eval/types.js';
 import type { PolicyModel } from '../../model/policy/types.js';
 

@@ -3,7 +3,7 @@
 // matrix (both sides, the reference-decided classes overlaid), and, only for a caller that asks (the
 // isolation check's outer wall), each side's own rows (egress E, ingress I). Computed once per compiled
 // model and shared by the page's block matrix and the isolation check.
-import type { PolicyMatrix } from '../../compile/policy/policy-matrix.js';
+import type { PolicyMatrix } from '../../compile/policy/matrix/policy-matrix.js';
 import type { CompiledPolicies } from '../../compile/policy/compiled-policies.js';
 import type { PolicyModel } from '../../model/policy/types.js';
 import { CONN_PROTOCOLS } from '../policy/conn-set.js';

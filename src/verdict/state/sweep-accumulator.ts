@@ -3,8 +3,8 @@
 // interval are read: AND over intervals is separable (AND E, then AND I transposed once at the end), OR is
 // kept as OR of E AND the transpose of I, which is re-formed only when some ingress row changed. An interval
 // that undoes the previous one (leaving a one-port interval) is a state already folded: AND and OR keep.
-import type { ChangedRows } from '../../compile/policy/matrix-state.js';
-import { transposeInto } from '../../lib/bit-matrix.js';
+import type { ChangedRows } from '../../compile/policy/matrix/matrix-state.js';
+import { transposeInto } from '../../lib/containers/bit-matrix.js';
 
 /** The accumulated class × class bits, `words` words a row, one row per class. */
 export interface SweepTotals {

@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { isDeepStrictEqual } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { compilePolicies, type CompiledPolicies } from '../../../src/compile/policy/compiled-policies.js';
-import type { PacketSpec } from '../../../src/compile/policy/packet-class.js';
+import type { PacketSpec } from '../../../src/compile/policy/rules/packet-class.js';
 import { buildPolicyModel } from '../../../src/model/policy/build-policy-model.js';
 import type { PolicyModel } from '../../../src/model/policy/types.js';
 import type { JsonObject } from '../../../src/scenario/types.js';

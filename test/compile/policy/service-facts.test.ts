@@ -2,8 +2,8 @@
 // carries the facts the uninterned computation (kept below as the reference) gives its address or pod.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildUniverse } from '../../../src/compile/policy/build-universe.js';
-import type { ServiceFact } from '../../../src/compile/policy/class-table.js';
+import { buildUniverse } from '../../../src/compile/policy/classes/build-universe.js';
+import type { ServiceFact } from '../../../src/compile/policy/classes/class-table.js';
 import { backendPort } from '../../../src/model/policy/eval/service-match.js';
 import { buildPolicyModel } from '../../../src/model/policy/build-policy-model.js';
 import type { PolicyModel } from '../../../src/model/policy/types.js';

@@ -2,8 +2,8 @@
 // hashing them: the universe equals the one built when no endpoint shares an object (every one hashed).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildUniverse } from '../../../src/compile/policy/build-universe.js';
-import type { Universe } from '../../../src/compile/policy/universe.js';
+import { buildUniverse } from '../../../src/compile/policy/classes/build-universe.js';
+import type { Universe } from '../../../src/compile/policy/classes/universe.js';
 import { buildPolicyModel } from '../../../src/model/policy/build-policy-model.js';
 import type { PolicyModel } from '../../../src/model/policy/types.js';
 import { clusterArb } from '../../arbitraries/cluster.js';

@@ -2,7 +2,7 @@
 // known answers over a small universe and the memo's independence of callers.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { testBit, toIndices } from '../../../src/lib/bitset.js';
+import { testBit, toIndices } from '../../../src/lib/containers/bitset.js';
 import { compileSelector } from '../../../src/compile/selector/compile-selector.js';
 import { LabelIndex } from '../../../src/compile/selector/label-index.js';
 import { matchesNode } from '../../../src/lib/selector/matches.js';

@@ -1,7 +1,7 @@
 // The inverted label index: key bitsets and value posting lists against the label maps they index.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { popcount, toIndices } from '../../../src/lib/bitset.js';
+import { popcount, toIndices } from '../../../src/lib/containers/bitset.js';
 import { LabelIndex } from '../../../src/compile/selector/label-index.js';
 import { KEYS, labels } from '../../lib/selector/arbitrary.js';
 

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { advancePlatform, createPlatform, type PlatformRun } from '../../../src/engine/platform/run-platform.js';
 import { C_CONFIGURED, EB_CFG, EB_ST, EI_SPK, END_B, END_I, KIND_NAMES } from '../../../src/engine/bgp/tables/end-table.js';
 import { recordHistory, type RunHistory } from '../../../src/emit/viz/record-history.js';
-import type { IntList } from '../../../src/lib/int-list.js';
+import type { IntList } from '../../../src/lib/containers/int-list.js';
 import { buildModel } from '../../../src/model/build-model.js';
 import { loadScenario } from '../../../src/scenario/load-scenario.js';
 

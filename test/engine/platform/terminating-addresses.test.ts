@@ -3,7 +3,7 @@
 // new pod can get it in between; on a node that is down no kubelet runs, and the address is held until the
 // node is back.
 import { describe, expect, it } from 'vitest';
-import { loadRun } from '../../../src/cli/load-run.js';
+import { loadRun } from '../../../src/cli/load/load-run.js';
 import { formatIpv4 } from '../../../src/lib/ipv4.js';
 import type { PlatformRun } from '../../../src/engine/platform/run-platform.js';
 import { edgeRun, editedScenario } from '../../verdict/trace/edge-fixtures.js';

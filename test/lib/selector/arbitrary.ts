@@ -1,7 +1,7 @@
 // test helper: fast-check generators of selector ASTs (parser normal form), label maps, and random but valid
 // selector text for an AST (random spacing, quotes, glued operators, redundant parentheses and `!!`).
 import fc from 'fast-check';
-import { Prng } from '../../../src/lib/prng.js';
+import { Prng } from '../../../src/lib/random/prng.js';
 import { sortUnique } from '../../../src/lib/selector/canonical.js';
 import type { SelectorNode } from '../../../src/lib/selector/types.js';
 import type { Labels } from '../../../src/scenario/types.js';

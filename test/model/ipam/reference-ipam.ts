@@ -1,6 +1,6 @@
 // test: a slow IPAM written straight from libcalico-go's ipam.go / ipam_block_reader_writer.go with plain
 // arrays (blocks as objects, the free list as an array shifted and pushed), to check IpamState against.
-import { hashString, Prng } from '../../../src/lib/prng.js';
+import { hashString, Prng } from '../../../src/lib/random/prng.js';
 import type { IpamConfig, IpamNode } from '../../../src/model/ipam/types.js';
 import { parseSelector } from '../../../src/lib/selector/parse.js';
 import type { IpPoolSpec } from '../../../src/scenario/types.js';

@@ -2,8 +2,8 @@
 // (kube-admin / kube-baseline, fail-closed rules), network sets, host endpoints, rejected objects.
 import { describe, expect, it } from 'vitest';
 import { buildPolicyModel } from '../../../src/model/policy/build-policy-model.js';
-import { policySelectorText } from '../../../src/model/policy/finalize-policy.js';
-import { convertAdminPolicy } from '../../../src/model/policy/convert-admin-policy.js';
+import { policySelectorText } from '../../../src/model/policy/convert/finalize-policy.js';
+import { convertAdminPolicy } from '../../../src/model/policy/convert/convert-admin-policy.js';
 import type { Diagnostic } from '../../../src/lib/diagnostics.js';
 import { input, manifests, ns } from '../../fixtures/policy/manifests.js';
 

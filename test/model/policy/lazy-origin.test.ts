@@ -2,7 +2,7 @@
 // the same order (JSON and copies show them as before), with the position the manifest's locator gives.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { draftPolicyManifest } from '../../../src/model/policy/draft-policy-manifest.js';
+import { draftPolicyManifest } from '../../../src/model/policy/convert/draft-policy-manifest.js';
 import type { Manifest } from '../../../src/scenario/types.js';
 import { policyManifestArb } from '../../arbitraries/policy-manifest.js';
 import { toManifest } from '../../arbitraries/to-manifest.js';

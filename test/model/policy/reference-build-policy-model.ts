@@ -6,14 +6,14 @@ import type { Labels, Manifest } from '../../../src/scenario/types.js';
 import { LABEL_NAMESPACE, namespaceProfileLabels, sortLabels, withInherited } from '../../../src/model/endpoints/calico-labels.js';
 import { buildEndpoints } from '../../../src/model/endpoints/build-endpoints.js';
 import type { HostEndpoint, NetworkSet, PolicyInput } from '../../../src/model/endpoints/types.js';
-import { parseNet } from '../../../src/model/policy/cidr.js';
-import { CALICO_GROUPS, draftPolicyManifest } from '../../../src/model/policy/draft-policy-manifest.js';
-import type { DraftPolicy } from '../../../src/model/policy/draft.js';
-import { finalizePolicy } from '../../../src/model/policy/finalize-policy.js';
-import { convertHostEndpoint } from '../../../src/model/policy/host-endpoints.js';
-import { convertProfile, DEFAULT_ALLOW_PROFILE, namespaceProfile, serviceAccountProfile } from '../../../src/model/policy/profiles.js';
-import { checkFields, errorCount, readObject, readStrings, type ReadCtx } from '../../../src/model/policy/read-json.js';
-import { BUILT_IN_TIERS, compareTiers, convertTier } from '../../../src/model/policy/tiers.js';
+import { parseNet } from '../../../src/model/policy/fields/cidr.js';
+import { CALICO_GROUPS, draftPolicyManifest } from '../../../src/model/policy/convert/draft-policy-manifest.js';
+import type { DraftPolicy } from '../../../src/model/policy/convert/draft.js';
+import { finalizePolicy } from '../../../src/model/policy/convert/finalize-policy.js';
+import { convertHostEndpoint } from '../../../src/model/policy/resources/host-endpoints.js';
+import { convertProfile, DEFAULT_ALLOW_PROFILE, namespaceProfile, serviceAccountProfile } from '../../../src/model/policy/resources/profiles.js';
+import { checkFields, errorCount, readObject, readStrings, type ReadCtx } from '../../../src/model/policy/fields/read-json.js';
+import { BUILT_IN_TIERS, compareTiers, convertTier } from '../../../src/model/policy/resources/tiers.js';
 import type { Policy, PolicyModel, Profile, Tier } from '../../../src/model/policy/types.js';
 
 /** Builds the policy model; errors mean the object was rejected (as the API server would) and left out. */

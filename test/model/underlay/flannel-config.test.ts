@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatIpv4 } from '../../../src/lib/ipv4.js';
-import { Prng } from '../../../src/lib/prng.js';
+import { Prng } from '../../../src/lib/random/prng.js';
 import { flannelNetConfig } from '../../../src/model/underlay/flannel-config.js';
 import { allocateFlannelLeases } from '../../../src/model/underlay/flannel-leases.js';
 import type { FlannelSpec } from '../../../src/scenario/types.js';

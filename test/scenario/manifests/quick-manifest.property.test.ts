@@ -10,7 +10,7 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { normaliseManifests, type ClusterParts } from '../../../src/scenario/manifests/normalise-manifests.js';
-import { readBlockYaml } from '../../../src/scenario/read/block-yaml-reader.js';
+import { readBlockYaml } from '../../../src/scenario/read/direct/block-yaml-reader.js';
 import { LazyManifestDoc } from '../../../src/scenario/read/lazy-manifest-doc.js';
 import { Loader } from '../../../src/scenario/read/loader.js';
 import type { Manifest } from '../../../src/scenario/types.js';

@@ -5,10 +5,10 @@ import fc from 'fast-check';
 import { stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { DiagnosticSink, type SourceRef } from '../../../src/lib/diagnostics.js';
-import { readBlockYaml } from '../../../src/scenario/read/block-yaml-reader.js';
+import { readBlockYaml } from '../../../src/scenario/read/direct/block-yaml-reader.js';
 import { joinPath, locateIn, type PValue } from '../../../src/scenario/read/positioned.js';
 import { DEFAULT_LIMITS } from '../../../src/scenario/read/read-yaml.js';
-import { readEventTrees } from '../../../src/scenario/read/yaml-event-trees.js';
+import { readEventTrees } from '../../../src/scenario/read/events/yaml-event-trees.js';
 import { readWithYamlLibrary } from '../../../src/scenario/read/yaml-library-trees.js';
 
 type Json = number | string | Json[] | { [k: string]: Json };

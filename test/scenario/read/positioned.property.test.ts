@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { joinPath, locateIn, locatorOf } from '../../../src/scenario/read/positioned.js';
-import { readEventTrees } from '../../../src/scenario/read/yaml-event-trees.js';
+import { readEventTrees } from '../../../src/scenario/read/events/yaml-event-trees.js';
 
 function referenceJoinPath(base: string, key: string | number): string {
   if (typeof key === 'number') return `${base}[${key}]`;

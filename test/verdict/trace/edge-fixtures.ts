@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'vitest';
-import { loadRun } from '../../../src/cli/load-run.js';
+import { loadRun } from '../../../src/cli/load/load-run.js';
 import type { PlatformRun } from '../../../src/engine/platform/run-platform.js';
 import type { ClusterPolicies } from '../../../src/verdict/reach/platform-probes.js';
 import { policyModelsOf } from '../../../src/verdict/state/policy-models.js';

@@ -8,7 +8,7 @@ import type { BgpMesh, BgpPeering, NodeBgpConfig } from '../../../model/bgp/type
 import { type BgpCore, ChangeState } from '../bgp-core.js';
 import { assignClasses } from '../decision/class-assign.js';
 import { C_CONFIGURED, EB_CFG, EI_SPK, END_B, END_I } from '../tables/end-table.js';
-import { draw, DRAW_LATENCY } from '../../../lib/hash-draw.js';
+import { draw, DRAW_LATENCY } from '../../../lib/random/hash-draw.js';
 import { startEnd } from '../protocol/fsm.js';
 import { externalOrigination, nodeOrigination, setOrigin, syncLocal } from '../decision/origination.js';
 import {

@@ -35,7 +35,7 @@ import { closeConnection, flushFrom, leaveEstablished, sendNotify, sockErr } fro
 import { closeHolesOf, evaluateHole, markEver, rescanHoles } from '../reports/holes.js';
 import { nodeOrigination, originate, syncLocal } from '../decision/origination.js';
 import { holdExpiryAt, initialHoldMs, nextKeepaliveAfter } from '../protocol/timers.js';
-import type { IntList } from '../../../lib/int-list.js';
+import type { IntList } from '../../../lib/containers/int-list.js';
 import type { NodeDownMode } from '../../../scenario/types.js';
 
 /** Arms end m's hold timer as if its peer fell silent now. */

@@ -40,7 +40,7 @@ import {
   finishSession,
   refreshSpeakerFlags,
 } from './session-config.js';
-import type { IntList } from '../../../lib/int-list.js';
+import type { IntList } from '../../../lib/containers/int-list.js';
 
 /** Settings of end n that make BIRD restart the protocol when they change. */
 function endSignature(core: BgpCore, n: number): string {

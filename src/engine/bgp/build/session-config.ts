@@ -26,7 +26,7 @@ import {
   NHM_SELF,
 } from '../tables/end-table.js';
 import { P_ADD_PATH, P_INTERNAL, P_RR_CLIENT } from '../tables/update-log.js';
-import type { IntList } from '../../../lib/int-list.js';
+import type { IntList } from '../../../lib/containers/int-list.js';
 
 /** Configures end n of speaker y from a Calico peering. */
 export function configureFromPeering(core: BgpCore, n: number, y: number, q: BgpPeering): void {

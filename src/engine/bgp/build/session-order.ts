@@ -5,7 +5,7 @@
 // of jumping across 100 MB of it. Timer draws stay keyed by creation order (EI_KEY), so the order
 // changes no result.
 import type { BgpCore } from '../bgp-core.js';
-import type { IntList } from '../../../lib/int-list.js';
+import type { IntList } from '../../../lib/containers/int-list.js';
 
 /** Latency steps of the counting sort: order within a step is creation order, close enough to stream. */
 const STEPS = 1 << 16;

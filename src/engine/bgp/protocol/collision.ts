@@ -16,7 +16,7 @@
 //   phases far enough apart that one end's OPEN reaches the other before its timer fires. That phase is
 //   the scheduling noise of the two processes, drawn here: `crossingRestartP` per crossing, measured.
 import type { BgpCore } from '../bgp-core.js';
-import { draw, DRAW_COLLISION } from '../../../lib/hash-draw.js';
+import { draw, DRAW_COLLISION } from '../../../lib/random/hash-draw.js';
 import { EB_PARK, EF_CONN_START, EF_SESS_DELAY, EI_GEN, EI_KEY, EI_SPK, END_B, END_F, END_I, PARK_NONE, SESS_F, ST_ACTIVE } from '../tables/end-table.js';
 import { connectDelayMs } from './timers.js';
 

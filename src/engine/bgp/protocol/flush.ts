@@ -33,7 +33,7 @@ import { F_FAR, F_INTERNAL, F_UNRESOLVABLE } from '../tables/path-sets.js';
 import { applyToKids, onChange } from '../decision/rib.js';
 import { birdOrder } from '../decision/bird-order.js';
 import { E_ATTR, E_CLS, E_ELEM, E_FROM, E_NEW, E_OLD, E_PID, E_RULE, E_SEQ, ENTRY } from '../tables/update-log.js';
-import type { IntList } from '../../../lib/int-list.js';
+import type { IntList } from '../../../lib/containers/int-list.js';
 import { maskOf } from '../../../lib/ipv4.js';
 
 /** NLRI per UPDATE message (4096-byte message, ADD-PATH IPv4 NLRI of 8 bytes) and per withdrawal. */

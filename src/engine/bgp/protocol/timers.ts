@@ -13,7 +13,7 @@ import {
   DRAW_INITIAL_HOLD,
   DRAW_KEEPALIVE,
   DRAW_STARTUP,
-} from '../../../lib/hash-draw.js';
+} from '../../../lib/random/hash-draw.js';
 import {
   EF_KA_START,
   EF_LAST_RX,

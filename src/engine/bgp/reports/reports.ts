@@ -24,7 +24,7 @@ import { exportAttr, filterOk } from '../decision/rib.js';
 import { bestOf, nhOf } from '../decision/set-decision.js';
 import type { BlackholeWindow, ConvergenceRecord, SessionReport } from '../types.js';
 import { P_ADD_PATH } from '../tables/update-log.js';
-import type { IntList } from '../../../lib/int-list.js';
+import type { IntList } from '../../../lib/containers/int-list.js';
 
 /** One path of a node's route as `birdc show route all` would print it. */
 export interface RoutePath {

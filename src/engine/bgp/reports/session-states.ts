@@ -1,6 +1,6 @@
 // engine/bgp: the state of every configured session end, without the route counters sessionReports
 // computes (a pass over the speaker's RIB per session): what a check of session states needs.
-import type { IntList } from '../../../lib/int-list.js';
+import type { IntList } from '../../../lib/containers/int-list.js';
 import { formatIpv4 } from '../../../lib/ipv4.js';
 import type { BgpNetwork } from '../bgp-network.js';
 import { C_CONFIGURED, EB_CFG, EB_ST, EI_SPK, END_B, END_I, STATE_NAMES } from '../tables/end-table.js';

@@ -1,6 +1,6 @@
 // engine/bgp: BGP path attributes interned to integer ids (the rta cache of BIRD): one record per distinct
 // attribute set, hot fields mirrored in typed arrays for the decision process and the export checks.
-import { grow } from '../../../lib/growable.js';
+import { grow } from '../../../lib/containers/growable.js';
 
 export const ORIGIN_IGP = 0;
 export const ORIGIN_EGP = 1;

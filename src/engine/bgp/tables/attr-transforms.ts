@@ -2,7 +2,7 @@
 // BIRD proto/bgp/attrs.c: bgp_create_attrs (local routes), bgp_update_attrs (learned routes, with RFC
 // 4456 reflection), bgp_decode_attrs normalisation and loop checks on receipt.
 import type { AttrTable, PathAttrs } from './attr-table.js';
-import { ABSENT, IntPairMap } from '../../../lib/int-pair-map.js';
+import { ABSENT, IntPairMap } from '../../../lib/containers/int-pair-map.js';
 
 /** Next-hop rewrite on export. */
 export const NH_KEEP = 0;

@@ -3,7 +3,7 @@
 // read, no probing, 4 bytes per pair instead of 24 per entry); else, when the speakers come in groups that
 // peer among themselves (a platform's tenants, each a mesh), a dense table per group for the pairs inside
 // one, and the int-pair hash for the rest. Absent: -1.
-import { ABSENT, IntPairMap } from '../../../lib/int-pair-map.js';
+import { ABSENT, IntPairMap } from '../../../lib/containers/int-pair-map.js';
 
 export class EndIndex {
   /** Dense table of end + 1 (0 = absent), side × side; null in hash mode. */

@@ -6,7 +6,7 @@
 // parked attempts, errors, graceful-restart generation) sits in arrays that stay untouched until needed.
 // An initial build stages its sessions compactly and lays the table out afterwards (session-order.ts).
 import type { BgpPeering } from '../../../model/bgp/types.js';
-import { grow } from '../../../lib/growable.js';
+import { grow } from '../../../lib/containers/growable.js';
 
 /** Configuration flags. */
 export const C_CONFIGURED = 1;

@@ -2,8 +2,8 @@
 // immutable sorted list of interned elements (path slot, attributes, flags) with a canonical integer id.
 // Nodes holding the same paths share one id (the shared RIB: 5,000 nodes × 5,000 classes is one int
 // each), transitions are memoised, and the decision result is computed once per distinct set.
-import { grow } from '../../../lib/growable.js';
-import { ABSENT, IntPairMap } from '../../../lib/int-pair-map.js';
+import { grow } from '../../../lib/containers/growable.js';
+import { ABSENT, IntPairMap } from '../../../lib/containers/int-pair-map.js';
 
 /** Element flags. */
 export const F_STALE = 1;

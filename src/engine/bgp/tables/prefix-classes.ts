@@ -3,8 +3,8 @@
 // them together exactly as real UPDATEs pack NLRI that share attributes: the engine runs on classes and
 // expands to prefixes only for output. A class that stops being uniform (IPAM change) is split: the new
 // class starts as a copy of the old one everywhere and updates sent before the split apply to both.
-import { grow } from '../../../lib/growable.js';
-import { ABSENT, IntPairMap } from '../../../lib/int-pair-map.js';
+import { grow } from '../../../lib/containers/growable.js';
+import { ABSENT, IntPairMap } from '../../../lib/containers/int-pair-map.js';
 
 /** Origin kinds (low 3 bits of an origin code; the attribute id is code >> 3). */
 export const KIND_BLOCK = 1;

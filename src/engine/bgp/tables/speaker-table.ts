@@ -1,8 +1,8 @@
 // engine/bgp: the BGP speakers (Calico nodes and external peers) as parallel arrays indexed by speaker id.
 import type { BgpPeering, NodeBgpConfig } from '../../../model/bgp/types.js';
 import type { ExternalPeerSpec } from '../../../scenario/types.js';
-import { grow } from '../../../lib/growable.js';
-import { IntList } from '../../../lib/int-list.js';
+import { grow } from '../../../lib/containers/growable.js';
+import { IntList } from '../../../lib/containers/int-list.js';
 
 /** Speakers of one network. Addresses, router ids and AS numbers are unsigned values held as doubles. */
 export class SpeakerTable {

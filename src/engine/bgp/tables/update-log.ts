@@ -3,8 +3,8 @@
 // profile; a route change is turned into UPDATE entries once per profile and appended to its log, and
 // each established end keeps a cursor into the log. A batch sent to a peer is just a log range, so a
 // reflector with 5,000 clients stores each change once, not 5,000 times.
-import { grow } from '../../../lib/growable.js';
-import { IntList } from '../../../lib/int-list.js';
+import { grow } from '../../../lib/containers/growable.js';
+import { IntList } from '../../../lib/containers/int-list.js';
 
 /** Log entry layout (int32 each): class, path id, attributes (-1 withdraw), sender-side source speaker,
  *  class split sequence at generation, and caches filled by receivers: the import (rule id, element id)

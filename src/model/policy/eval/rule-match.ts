@@ -3,7 +3,7 @@
 import { cidrContains, type Cidr } from '../../../lib/ipv4.js';
 import type { EntityMatch, PortMatch, Rule } from '../types.js';
 import type { Selector } from '../../../lib/selector/types.js';
-import { inRanges } from '../ports.js';
+import { inRanges } from '../fields/ports.js';
 import { labelsMatch, peerInSelector, type MembershipCtx } from './selector-membership.js';
 import type { PeerInfo } from './peer-info.js';
 import type { Packet } from './types.js';

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { BgpNetwork } from '../../../../src/engine/bgp/bgp-network.js';
 import { EF_SESS_DELAY, EI_SPK, END_B, END_I, EndTable, SESS_F } from '../../../../src/engine/bgp/tables/end-table.js';
-import type { IntList } from '../../../../src/lib/int-list.js';
+import type { IntList } from '../../../../src/lib/containers/int-list.js';
 import { latencyOrder } from '../../../../src/engine/bgp/build/session-order.js';
 import type { ExternalBgpPeer } from '../../../../src/engine/bgp/types.js';
 import { Simulation } from '../../../../src/engine/simulation.js';
