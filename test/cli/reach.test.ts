@@ -52,6 +52,27 @@ describe('calisim reach', () => {
     expect(r.stdout).not.toMatch(/db\/postgres\[Pod\] => db\/postgres\[Pod\]/);
   });
 
+  it('answers --from/--to (judged by the reference evaluator) as the same probes in a file (the compiled policies)', () => {
+    const queries = [
+      ['acme/shop/frontend-0', 'globex/shop/api-0', '9000'],
+      ['acme/shop/frontend-0', 'acme/svc/shop/api', '80'],
+      ['mgmt/ingress-nginx/ingress-nginx-0', 'acme/shop/frontend-1', '8080'],
+      ['acme/shop/api-0', 'acme/data/db-0', '5432'],
+      ['acme/shop/frontend-0', '10.0.0.11', '443'],
+    ] as const;
+    const verdicts: string[] = [];
+    for (const [from, to, port] of queries) {
+      const one = runCli(['reach', 'scenarios/giantnetes.yaml', '--from', from, '--to', to, '--port', port, '--format', 'json']);
+      expect(one.code).toBe(0);
+      const answers = JSON.parse(one.stdout) as { from: string; to: string; protocol: string; port: number; verdict: string }[];
+      const probes = answers.map((a) => ({ from: a.from, to: a.to, protocol: a.protocol, port: a.port }));
+      const filed = runCli(['reach', 'scenarios/giantnetes.yaml', '--probes', probeFile(probes), '--format', 'json']);
+      expect(filed.stdout).toBe(one.stdout);
+      verdicts.push(...answers.map((a) => a.verdict));
+    }
+    expect(verdicts).toEqual(['deny', 'deny', 'allow', 'allow', 'allow']);
+  });
+
   it('reports bad probes with their index and field (exit 2)', () => {
     const r = runCli(['reach', dir, '--probes', probeFile([{ from: 'web/frontend', to: 'db/nope', protocol: 'TCP', port: 70000 }]), '--format', 'json']);
     expect(r.code).toBe(2);

@@ -9,6 +9,7 @@ import { focusMatches, focusMatrix, portMatrix } from '../../emit/connlist/matri
 import { InputError, diagnosticAt, type Diagnostic } from '../../lib/diagnostics.js';
 import { explainInWords } from '../../verdict/policy/explain-in-words.js';
 import { fastClassOf, fastEvaluate, matrixVerdicts } from '../../verdict/state/fast-evaluate.js';
+import { evaluateReference } from '../../model/policy/eval/evaluate-reference.js';
 import { platformProbes, type ClusterPolicies } from '../../verdict/reach/platform-probes.js';
 import { serviceAddressEntry } from '../../verdict/reach/service-address-entry.js';
 import { withDataplane } from '../../verdict/pki/dataplane-probes.js';
@@ -56,7 +57,10 @@ export const reachCommand: Command = {
     if (format === 'connlist' || args['matrix'] === true) return whole(built.clusters, args, format, focus, loaded) && failOnUnknown ? 3 : 0;
     if (focus.length) throw new UsageError('--focus-workload goes with --matrix or --format connlist');
     const { probes, file, text } = readProbes(args, built.clusters);
-    const probed = platformProbes(built.clusters, probes, file, loaded.run.model, fastEvaluate, serviceAddressEntry(loaded.run, built.clusters, fastEvaluate));
+    // --from/--to asks of a few pods (one per backend workload of a Service): judged by the reference evaluator, whose
+    // answers the compiled policies give too (fast-evaluate.ts), without compiling the clusters they cross first.
+    const evaluate = optString(args, 'probes') === undefined ? evaluateReference : fastEvaluate;
+    const probed = platformProbes(built.clusters, probes, file, loaded.run.model, evaluate, serviceAddressEntry(loaded.run, built.clusters, evaluate));
     if (probed.diagnostics.length) throw new InputError(placed(probed.diagnostics, text, file));
     const results = withDataplane(loaded.run, probed.results);
     if (format === 'json' || format === 'yaml') printDoc(results, format);

@@ -4,6 +4,7 @@ import { InputError } from '../../lib/diagnostics.js';
 import { tracePacket } from '../../verdict/trace/trace-packet.js';
 import type { Trace } from '../../verdict/trace/types.js';
 import { policyModelsOf } from '../../verdict/state/policy-models.js';
+import { judgeByReference } from '../../verdict/state/cluster-twins.js';
 import type { Command } from '../command.js';
 import { optString } from '../command.js';
 import { inputFiles, inputOptions, withInputOptions } from '../input-options.js';
@@ -49,6 +50,8 @@ export const traceCommand: Command = {
     if (errors.length) throw new InputError(errors);
     reportWarnings(loaded, built.diagnostics);
     const req = { from: optString(args, 'from')!, to, protocol, protocolName, ...(port !== undefined ? { port } : {}), size };
+    // One packet: judged by the reference evaluator, without compiling the clusters it crosses.
+    judgeByReference(built.clusters);
     const t = askWithBgpOnDemand(loaded, (run) => tracePacket(run, built.clusters, req));
     if (typeof t === 'string') throw new UsageError(t);
     const format = docFormat(args);

@@ -6,7 +6,7 @@ import type { PlatformRun } from '../../engine/platform/run-platform.js';
 import { sourceSeenAt } from '../../model/edge/source-address.js';
 import type { ModelCluster } from '../../model/types.js';
 import type { ClusterPolicies } from '../reach/platform-probes.js';
-import { fastEvaluate } from '../state/fast-evaluate.js';
+import { evaluateIn } from '../state/cluster-twins.js';
 import type { LegSource } from './trace-leg.js';
 import type { TraceEnd } from './resolve-end.js';
 import { policyHop } from './trace-hops.js';
@@ -31,7 +31,7 @@ export function outerWall(run: PlatformRun, policies: readonly ClusterPolicies[]
   const sc = model.clusters[src.cluster]!;
   const sv = src.node >= 0 ? vmOf(sc, src.node) : undefined;
   if (sv !== undefined) {
-    const eg = fastEvaluate(mgmt.model, { src: { endpoint: sv }, dst: { ip: dst.ip }, ...pkt }).egress;
+    const eg = evaluateIn(mgmt, { src: { endpoint: sv }, dst: { ip: dst.ip }, ...pkt }).egress;
     hops.push(policyHop('management-policy', `${mgmtName}: ${sc.managementNamespace}/${model.nodes[src.node]!.shortName}`, eg));
     if (eg.action === 'deny') return { hops, denied: sc.managementNamespace!, side: 'egress' };
   }
@@ -43,7 +43,7 @@ export function outerWall(run: PlatformRun, policies: readonly ClusterPolicies[]
     const seen = sourceSeenAt(source.ip, source.changes, host);
     const inMgmt = src.cluster === model.management && src.kind === 'pod' && seen === src.ip;
     const ep = inMgmt ? mgmt.model.endpoints.find((e) => e.ip === seen && !e.hostNetwork)?.index : undefined;
-    const ing = fastEvaluate(mgmt.model, { src: ep !== undefined ? { endpoint: ep } : { ip: seen }, dst: { endpoint: dv }, ...pkt }).ingress;
+    const ing = evaluateIn(mgmt, { src: ep !== undefined ? { endpoint: ep } : { ip: seen }, dst: { endpoint: dv }, ...pkt }).ingress;
     hops.push(policyHop('management-policy', `${mgmtName}: ${dc.managementNamespace}/${model.nodes[dst.node]!.shortName}`, ing));
     if (ing.action === 'deny') return { hops, denied: dc.managementNamespace!, side: 'ingress' };
   }

@@ -90,6 +90,14 @@ describe('buildVizData', () => {
     expect(unpackViz(JSON.parse(json) as PackedViz)).toEqual(JSON.parse(JSON.stringify(data)));
   });
 
+  it('escapes every `<` and line separator of the data it embeds, and the page reads the data back', () => {
+    const odd = { ...data, scenario: 'a</script><!--b\u2028c\u2029d<' };
+    const json = /<script id="viz-data" type="application\/json">(.*?)<\/script>/s.exec(renderVizHtml(odd, assets))![1]!;
+    expect(json).not.toMatch(/[<\u2028\u2029]/);
+    expect(json).toContain('a\\u003c/script>\\u003c!--b\\u2028c\\u2029d\\u003c');
+    expect(unpackViz(JSON.parse(json) as PackedViz)).toEqual(JSON.parse(JSON.stringify(odd)));
+  });
+
   it('the page reads the same types the emit stage writes', () => {
     // The page's module re-exports the emit stage's types and nothing else (type-only: no code from src/).
     const code = readFileSync('viz/page/viz-data.ts', 'utf8').split('\n').filter((l) => l.trim() !== '' && !l.startsWith('//'));
