@@ -19,7 +19,8 @@ import {
   finishSession,
   meshConfId,
   profileCache,
-  refreshSpeakerFlags,
+  beginSpeakerFlags,
+  noteSpeakerFlags,
 } from './session-config.js';
 import { layOutSessions } from './session-order.js';
 import type { ExternalBgpPeer } from '../types.js';
@@ -158,10 +159,12 @@ export function addPeerings(core: BgpCore, y: number, cfg: NodeBgpConfig, scratc
 }
 
 /** Writes every laid-out session's records, configures the external-peer ends, finishes the sessions and
- *  profiles, and starts every configured end — one pass, in end order, each record written just before
- *  it is used. */
+ *  profiles, notes each speaker's flags and starts every configured end — one pass, in end order, each
+ *  record written just before it is used (a second pass for the flags read the 128 MB table of B5 again:
+ *  ~30 ms). Nothing here reads the flags before the pass ends. */
 function finishAll(core: BgpCore): void {
   const cache = profileCache(core.spk.count);
+  const firstAs = beginSpeakerFlags(core);
   const e = core.ends;
   for (let s = 0; s < core.sessions; s++) {
     e.place(s);
@@ -176,11 +179,11 @@ function finishAll(core: BgpCore): void {
     for (let n = n0; n < n0 + 2; n++) {
       if (((e.u8[n * END_B + EB_CFG] as number) & C_CONFIGURED) === 0) continue;
       assignProfile(core, n, cache);
+      noteSpeakerFlags(core, firstAs, n);
       startEnd(core, n);
     }
   }
   e.placed();
-  refreshSpeakerFlags(core);
 }
 
 /** Sizes of the runs of consecutive configurations of one tenant (the node speakers are numbered in that
