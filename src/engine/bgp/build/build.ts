@@ -202,7 +202,13 @@ function tenantRuns(configs: readonly NodeBgpConfig[]): number[] {
  *  keeps every event in order). */
 export function buildNetwork(core: BgpCore, configs: readonly NodeBgpConfig[], externals: readonly ExternalBgpPeer[]): void {
   let peerings = 0;
-  for (const c of configs) peerings += c.peers.length + (c.mesh?.members.length ?? 0);
+  let originated = 0;
+  for (const c of configs) {
+    peerings += c.peers.length + (c.mesh?.members.length ?? 0);
+    originated += c.blocks.length + c.borrowed.length + c.serviceCidrs.length;
+  }
+  for (const x of externals) originated += x.spec.announce.length;
+  core.classes.reservePrefixes(originated);
   core.ends.stage();
   core.ends.reserve(peerings + 2 * externals.length + 16);
   core.endOf.plan(configs.length + externals.length, peerings + 2 * externals.length + 16, tenantRuns(configs));

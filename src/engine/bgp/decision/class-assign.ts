@@ -13,7 +13,7 @@ const BULK_PREFIXES = 64;
 /** Sets the per-class data derived from the signature of its prefixes (representative q). */
 function setClassData(core: BgpCore, c: number, q: number): void {
   const { classes, spk } = core;
-  const o = classes.pOrigins[q] as number[];
+  const o = classes.pOrigins[q] as readonly number[];
   let tracked = 0;
   let live = 0;
   let ordered = 0;

@@ -13,7 +13,7 @@ function signatureInputs(core: BgpCore, q: number, out: number[]): void {
   const { classes } = core;
   const base = classes.pBase[q] as number;
   const len = classes.pLen[q] as number;
-  const origins = classes.pOrigins[q] as number[];
+  const origins = classes.pOrigins[q] as readonly number[];
   out.length = 0;
   for (let i = 0; i < origins.length; i++) out.push(origins[i] as number);
   out.push(-1);
@@ -21,7 +21,7 @@ function signatureInputs(core: BgpCore, q: number, out: number[]): void {
     if (l > len) continue;
     const b = classes.findPrefix((base & maskOf(l)) >>> 0, l);
     if (b < 0) continue;
-    const o = classes.pOrigins[b] as number[];
+    const o = classes.pOrigins[b] as readonly number[];
     for (let i = 0; i < o.length; i += 2) {
       if (((o[i + 1] as number) & 7) !== KIND_BLOCK || core.spk.isNode[o[i] as number] !== 1) continue;
       out.push(o[i] as number, l === len ? 1 : 0);
