@@ -85,16 +85,42 @@ function speakerAt(core: BgpCore, tenant: string, ip: string): number {
   return core.byIpText.get(tenant)?.get(ip) ?? core.byIp.get(`${tenant}|${parseIpv4(ip)}`) ?? -1;
 }
 
-/** Speakers of a mesh's members, resolved once per mesh (every member's configuration shares it). */
-export type MeshSpeakers = Map<BgpMesh, Int32Array>;
+/** A mesh's members resolved once per mesh (every member's configuration shares it): their speakers, and
+ *  each member's rank among the members' distinct addresses in string order (`sorted`). */
+export interface MeshIndex {
+  readonly speakers: Int32Array;
+  readonly rank: Int32Array;
+  readonly sorted: readonly string[];
+}
 
-function meshSpeakers(core: BgpCore, tenant: string, mesh: BgpMesh, cache: MeshSpeakers): Int32Array {
-  let ids = cache.get(mesh);
-  if (ids === undefined) {
-    ids = Int32Array.from(mesh.members, (m) => speakerAt(core, tenant, m.ip));
-    cache.set(mesh, ids);
+export type MeshSpeakers = Map<BgpMesh, MeshIndex>;
+
+function meshIndex(core: BgpCore, tenant: string, mesh: BgpMesh, cache: MeshSpeakers): MeshIndex {
+  let ix = cache.get(mesh);
+  if (ix === undefined) {
+    const sorted = [...new Set(mesh.members.map((m) => m.ip))].sort();
+    const at = new Map(sorted.map((ip, k) => [ip, k]));
+    ix = {
+      speakers: Int32Array.from(mesh.members, (m) => speakerAt(core, tenant, m.ip)),
+      rank: Int32Array.from(mesh.members, (m) => at.get(m.ip) as number),
+      sorted,
+    };
+    cache.set(mesh, ix);
   }
-  return ids;
+  return ix;
+}
+
+/** How many of `sorted` (ascending, distinct) are at most `ip` in string order: a member's address is the
+ *  greater string exactly when its rank is at least that. */
+function ranksUpTo(sorted: readonly string[], ip: string): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((sorted[mid] as string) <= ip) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** Per build: `seen[r] === y + 1` once node y has a protocol towards speaker r. */
@@ -132,7 +158,10 @@ export function addPeerings(core: BgpCore, y: number, cfg: NodeBgpConfig, scratc
   // Sessions towards addresses no speaker has, by address (rare: made on first use).
   let unknown: Map<string, number> | null = null;
   const mesh = cfg.mesh;
-  const ids = mesh !== undefined ? meshSpeakers(core, cfg.tenant, mesh, scratch.meshes) : null;
+  const ix = mesh !== undefined ? meshIndex(core, cfg.tenant, mesh, scratch.meshes) : null;
+  // The Mesh_ protocol towards member i is passive when the member's address is the greater string
+  // (meshPeering): rank i at least `greater`, with no string comparison per member.
+  let greater = -1;
   let ownAsConf = -1;
   forEachProtocol(
     cfg,
@@ -144,16 +173,18 @@ export function addPeerings(core: BgpCore, y: number, cfg: NodeBgpConfig, scratc
       else configureFromPeering(core, n, y, q);
     },
     (m, i, ip) => {
-      const r = (ids as Int32Array)[i] as number;
+      const { speakers, rank, sorted } = ix as MeshIndex;
+      const r = speakers[i] as number;
       if (r === y) return;
       const n = r >= 0 ? freeEnd(core, y, r, seen) : freeUnknownEnd(core, y, m.ip, (unknown ??= new Map()));
       if (n < 0) {
         (core.spk.ignored[y] as BgpPeering[]).push(meshPeering(cfg, mesh as BgpMesh, m, ip));
         return;
       }
+      if (greater < 0) greater = ranksUpTo(sorted, ip);
       const peerAs = m.asNumber ?? cfg.asNumber;
       const conf = peerAs !== cfg.asNumber ? meshConfId(core, cfg, mesh as BgpMesh, peerAs) : ownAsConf >= 0 ? ownAsConf : (ownAsConf = meshConfId(core, cfg, mesh as BgpMesh, peerAs));
-      configureMesh(core, n, r, cfg, m, ip, conf);
+      configureMesh(core, n, r, cfg, m, (rank[i] as number) >= greater, conf);
     },
   );
 }

@@ -64,13 +64,14 @@ export function meshConfId(core: BgpCore, cfg: NodeBgpConfig, mesh: BgpMesh, pee
   });
 }
 
-/** Configures end n of a node at address `ip` as its `Mesh_` protocol towards member m (speaker r, -1
- *  when no speaker has its address), with the configuration `meshConfId` gave (what configureFromPeering
- *  does with `meshPeering(cfg, mesh, m, ip)`, without building the peering or reading the remote end). */
-export function configureMesh(core: BgpCore, n: number, r: number, cfg: NodeBgpConfig, m: BgpMeshMember, ip: string, confId: number): void {
+/** Configures end n of a node as its `Mesh_` protocol towards member m (speaker r, -1 when no speaker has
+ *  its address), passive when m's address is the greater string, with the configuration `meshConfId` gave
+ *  (what configureFromPeering does with `meshPeering(cfg, mesh, m, ip)`, without building the peering or
+ *  reading the remote end). */
+export function configureMesh(core: BgpCore, n: number, r: number, cfg: NodeBgpConfig, m: BgpMeshMember, passive: boolean, confId: number): void {
   const e = core.ends;
   const internal = cfg.asNumber === (m.asNumber ?? cfg.asNumber);
-  e.setCfg(n, C_CONFIGURED | (m.ip > ip ? C_PASSIVE : 0) | (internal ? C_INTERNAL : 0));
+  e.setCfg(n, C_CONFIGURED | (passive ? C_PASSIVE : 0) | (internal ? C_INTERNAL : 0));
   e.setConfId(n, confId);
   if (r < 0) e.unknownPeer.set(n, { name: m.name, ip: m.ip });
 }
