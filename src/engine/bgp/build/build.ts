@@ -250,7 +250,8 @@ export function buildNetwork(core: BgpCore, configs: readonly NodeBgpConfig[], e
     const spec = core.spk.extSpec[y];
     const m = cfg !== undefined ? nodeOrigination(core, y, cfg.blocks, cfg.borrowed, cfg.serviceCidrs) : externalOrigination(core, y, spec?.announce ?? []);
     core.spk.local[y] = m;
-    for (const [q, code] of m) setOrigin(core, q, y, code);
+    // forEach, not for-of: iterating a Map in code not yet optimised allocates an entry and a result per item.
+    m.forEach((code, q) => setOrigin(core, q, y, code));
   }
   assignClasses(core, Array.from({ length: core.classes.pCount }, (_, q) => q));
   core.ensureClasses(core.classes.count);
@@ -258,13 +259,13 @@ export function buildNetwork(core: BgpCore, configs: readonly NodeBgpConfig[], e
   // Each class of y's local prefixes once, in the order first met (synced[c] === y + 1: done for y).
   const synced = new Int32Array(core.classes.count);
   for (let y = 0; y < core.spk.count; y++) {
-    for (const q of (core.spk.local[y] as Map<number, number>).keys()) {
+    (core.spk.local[y] as Map<number, number>).forEach((_, q) => {
       const c = core.classes.pCls[q] as number;
       if (synced[c] !== y + 1) {
         synced[c] = y + 1;
         syncLocal(core, y, c);
       }
-    }
+    });
   }
   const scratch: PeeringScratch = { meshes: new Map(), seen: new Int32Array(core.spk.count) };
   configs.forEach((c, i) => addPeerings(core, nodes[i] as number, c, scratch));

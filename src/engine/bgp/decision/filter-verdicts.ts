@@ -24,9 +24,14 @@ function lowerBound(sorted: Float64Array, v: number): number {
 function addressOrder(classes: PrefixClasses, qs: readonly number[]): Int32Array {
   const n = qs.length;
   if (n >= 1 << 21) return Int32Array.from(Array.from(qs, (_, i) => i).sort((a, b) => (classes.pBase[qs[a] as number] as number) - (classes.pBase[qs[b] as number] as number)));
-  const keys = Float64Array.from(qs, (q, i) => (classes.pBase[q] as number) * n + i);
+  // Plain loops: TypedArray.from over an array or typed array walks an iterator (an object per element
+  // until optimised).
+  const keys = new Float64Array(n);
+  for (let i = 0; i < n; i++) keys[i] = (classes.pBase[qs[i] as number] as number) * n + i;
   keys.sort();
-  return Int32Array.from(keys, (k) => k % n);
+  const order = new Int32Array(n);
+  for (let k = 0; k < n; k++) order[k] = (keys[k] as number) % n;
+  return order;
 }
 
 /** The filter verdicts of prefixes `qs` (aligned with it), each the string `signature` builds from
@@ -34,7 +39,8 @@ function addressOrder(classes: PrefixClasses, qs: readonly number[]): Int32Array
 export function filterVerdicts(filters: FilterProfiles, classes: PrefixClasses, qs: readonly number[]): string[] {
   const G = filters.count;
   const order = addressOrder(classes, qs);
-  const bases = Float64Array.from(order, (i) => classes.pBase[qs[i] as number] as number);
+  const bases = new Float64Array(order.length);
+  for (let k = 0; k < order.length; k++) bases[k] = classes.pBase[qs[order[k] as number] as number] as number;
   // Per prefix, its marks so far — (profile · 4 + verdict) for each profile whose rules match it, profiles
   // ascending; the first matching rule of a profile decides, as in evaluate — as a state: state 0 has no
   // marks, and each state met is a list of marks. Prefixes share states, so nothing is allocated per prefix.
@@ -65,5 +71,7 @@ export function filterVerdicts(filters: FilterProfiles, classes: PrefixClasses, 
     for (const x of m) digits[x >> 2] = String(x & 3);
     return digits.join('');
   });
-  return Array.from(state, (s) => text[s] as string);
+  const out: string[] = new Array(qs.length);
+  for (let i = 0; i < qs.length; i++) out[i] = text[state[i] as number] as string;
+  return out;
 }
