@@ -24,6 +24,7 @@ import {
 } from './session-config.js';
 import { layOutSessions } from './session-order.js';
 import type { ExternalBgpPeer } from '../types.js';
+import type { IntList } from '../../../lib/int-list.js';
 
 /** One-way latency of the session between speakers a and b (stable per pair). */
 export function sessionLatency(core: BgpCore, a: number, b: number): number {
@@ -60,6 +61,9 @@ export function addNodeSpeaker(core: BgpCore, cfg: NodeBgpConfig): number {
   }
   core.spk.filterProfile[y] = core.filters.intern(cfg.pools, cfg.serviceCidrs);
   core.spk.nodeConfig[y] = { ...cfg, peers: [] };
+  // Room for an end per protocol up front: grown by doubling, a mesh node's list of 999 ends was
+  // reallocated eight times (B5: 8,000 array buffers).
+  (core.spk.ends[y] as IntList).reserve(cfg.peers.length + (cfg.mesh?.members.length ?? 0));
   core.byIp.set(`${cfg.tenant}|${ip}`, y);
   addIpText(core, cfg.tenant, addr ?? '', y);
   addName(core, cfg.tenant, cfg.node, y);
