@@ -19,10 +19,12 @@ import {
   finishSession,
   meshConfId,
   profileCache,
-  refreshSpeakerFlags,
+  beginSpeakerFlags,
+  noteSpeakerFlags,
 } from './session-config.js';
 import { layOutSessions } from './session-order.js';
 import type { ExternalBgpPeer } from '../types.js';
+import type { IntList } from '../../../lib/int-list.js';
 
 /** One-way latency of the session between speakers a and b (stable per pair). */
 export function sessionLatency(core: BgpCore, a: number, b: number): number {
@@ -59,6 +61,9 @@ export function addNodeSpeaker(core: BgpCore, cfg: NodeBgpConfig): number {
   }
   core.spk.filterProfile[y] = core.filters.intern(cfg.pools, cfg.serviceCidrs);
   core.spk.nodeConfig[y] = { ...cfg, peers: [] };
+  // Room for an end per protocol up front: grown by doubling, a mesh node's list of 999 ends was
+  // reallocated eight times (B5: 8,000 array buffers).
+  (core.spk.ends[y] as IntList).reserve(cfg.peers.length + (cfg.mesh?.members.length ?? 0));
   core.byIp.set(`${cfg.tenant}|${ip}`, y);
   addIpText(core, cfg.tenant, addr ?? '', y);
   addName(core, cfg.tenant, cfg.node, y);
@@ -84,16 +89,42 @@ function speakerAt(core: BgpCore, tenant: string, ip: string): number {
   return core.byIpText.get(tenant)?.get(ip) ?? core.byIp.get(`${tenant}|${parseIpv4(ip)}`) ?? -1;
 }
 
-/** Speakers of a mesh's members, resolved once per mesh (every member's configuration shares it). */
-export type MeshSpeakers = Map<BgpMesh, Int32Array>;
+/** A mesh's members resolved once per mesh (every member's configuration shares it): their speakers, and
+ *  each member's rank among the members' distinct addresses in string order (`sorted`). */
+export interface MeshIndex {
+  readonly speakers: Int32Array;
+  readonly rank: Int32Array;
+  readonly sorted: readonly string[];
+}
 
-function meshSpeakers(core: BgpCore, tenant: string, mesh: BgpMesh, cache: MeshSpeakers): Int32Array {
-  let ids = cache.get(mesh);
-  if (ids === undefined) {
-    ids = Int32Array.from(mesh.members, (m) => speakerAt(core, tenant, m.ip));
-    cache.set(mesh, ids);
+export type MeshSpeakers = Map<BgpMesh, MeshIndex>;
+
+function meshIndex(core: BgpCore, tenant: string, mesh: BgpMesh, cache: MeshSpeakers): MeshIndex {
+  let ix = cache.get(mesh);
+  if (ix === undefined) {
+    const sorted = [...new Set(mesh.members.map((m) => m.ip))].sort();
+    const at = new Map(sorted.map((ip, k) => [ip, k]));
+    ix = {
+      speakers: Int32Array.from(mesh.members, (m) => speakerAt(core, tenant, m.ip)),
+      rank: Int32Array.from(mesh.members, (m) => at.get(m.ip) as number),
+      sorted,
+    };
+    cache.set(mesh, ix);
   }
-  return ids;
+  return ix;
+}
+
+/** How many of `sorted` (ascending, distinct) are at most `ip` in string order: a member's address is the
+ *  greater string exactly when its rank is at least that. */
+function ranksUpTo(sorted: readonly string[], ip: string): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((sorted[mid] as string) <= ip) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** Per build: `seen[r] === y + 1` once node y has a protocol towards speaker r. */
@@ -131,7 +162,10 @@ export function addPeerings(core: BgpCore, y: number, cfg: NodeBgpConfig, scratc
   // Sessions towards addresses no speaker has, by address (rare: made on first use).
   let unknown: Map<string, number> | null = null;
   const mesh = cfg.mesh;
-  const ids = mesh !== undefined ? meshSpeakers(core, cfg.tenant, mesh, scratch.meshes) : null;
+  const ix = mesh !== undefined ? meshIndex(core, cfg.tenant, mesh, scratch.meshes) : null;
+  // The Mesh_ protocol towards member i is passive when the member's address is the greater string
+  // (meshPeering): rank i at least `greater`, with no string comparison per member.
+  let greater = -1;
   let ownAsConf = -1;
   forEachProtocol(
     cfg,
@@ -143,25 +177,29 @@ export function addPeerings(core: BgpCore, y: number, cfg: NodeBgpConfig, scratc
       else configureFromPeering(core, n, y, q);
     },
     (m, i, ip) => {
-      const r = (ids as Int32Array)[i] as number;
+      const { speakers, rank, sorted } = ix as MeshIndex;
+      const r = speakers[i] as number;
       if (r === y) return;
       const n = r >= 0 ? freeEnd(core, y, r, seen) : freeUnknownEnd(core, y, m.ip, (unknown ??= new Map()));
       if (n < 0) {
         (core.spk.ignored[y] as BgpPeering[]).push(meshPeering(cfg, mesh as BgpMesh, m, ip));
         return;
       }
+      if (greater < 0) greater = ranksUpTo(sorted, ip);
       const peerAs = m.asNumber ?? cfg.asNumber;
       const conf = peerAs !== cfg.asNumber ? meshConfId(core, cfg, mesh as BgpMesh, peerAs) : ownAsConf >= 0 ? ownAsConf : (ownAsConf = meshConfId(core, cfg, mesh as BgpMesh, peerAs));
-      configureMesh(core, n, r, cfg, m, ip, conf);
+      configureMesh(core, n, r, cfg, m, (rank[i] as number) >= greater, conf);
     },
   );
 }
 
 /** Writes every laid-out session's records, configures the external-peer ends, finishes the sessions and
- *  profiles, and starts every configured end — one pass, in end order, each record written just before
- *  it is used. */
+ *  profiles, notes each speaker's flags and starts every configured end — one pass, in end order, each
+ *  record written just before it is used (a second pass for the flags read the 128 MB table of B5 again:
+ *  ~30 ms). Nothing here reads the flags before the pass ends. */
 function finishAll(core: BgpCore): void {
   const cache = profileCache(core.spk.count);
+  const firstAs = beginSpeakerFlags(core);
   const e = core.ends;
   for (let s = 0; s < core.sessions; s++) {
     e.place(s);
@@ -176,11 +214,11 @@ function finishAll(core: BgpCore): void {
     for (let n = n0; n < n0 + 2; n++) {
       if (((e.u8[n * END_B + EB_CFG] as number) & C_CONFIGURED) === 0) continue;
       assignProfile(core, n, cache);
+      noteSpeakerFlags(core, firstAs, n);
       startEnd(core, n);
     }
   }
   e.placed();
-  refreshSpeakerFlags(core);
 }
 
 /** Sizes of the runs of consecutive configurations of one tenant (the node speakers are numbered in that
@@ -199,7 +237,13 @@ function tenantRuns(configs: readonly NodeBgpConfig[]): number[] {
  *  keeps every event in order). */
 export function buildNetwork(core: BgpCore, configs: readonly NodeBgpConfig[], externals: readonly ExternalBgpPeer[]): void {
   let peerings = 0;
-  for (const c of configs) peerings += c.peers.length + (c.mesh?.members.length ?? 0);
+  let originated = 0;
+  for (const c of configs) {
+    peerings += c.peers.length + (c.mesh?.members.length ?? 0);
+    originated += c.blocks.length + c.borrowed.length + c.serviceCidrs.length;
+  }
+  for (const x of externals) originated += x.spec.announce.length;
+  core.classes.reservePrefixes(originated);
   core.ends.stage();
   core.ends.reserve(peerings + 2 * externals.length + 16);
   core.endOf.plan(configs.length + externals.length, peerings + 2 * externals.length + 16, tenantRuns(configs));
@@ -210,7 +254,8 @@ export function buildNetwork(core: BgpCore, configs: readonly NodeBgpConfig[], e
     const spec = core.spk.extSpec[y];
     const m = cfg !== undefined ? nodeOrigination(core, y, cfg.blocks, cfg.borrowed, cfg.serviceCidrs) : externalOrigination(core, y, spec?.announce ?? []);
     core.spk.local[y] = m;
-    for (const [q, code] of m) setOrigin(core, q, y, code);
+    // forEach, not for-of: iterating a Map in code not yet optimised allocates an entry and a result per item.
+    m.forEach((code, q) => setOrigin(core, q, y, code));
   }
   assignClasses(core, Array.from({ length: core.classes.pCount }, (_, q) => q));
   core.ensureClasses(core.classes.count);
@@ -218,13 +263,13 @@ export function buildNetwork(core: BgpCore, configs: readonly NodeBgpConfig[], e
   // Each class of y's local prefixes once, in the order first met (synced[c] === y + 1: done for y).
   const synced = new Int32Array(core.classes.count);
   for (let y = 0; y < core.spk.count; y++) {
-    for (const q of (core.spk.local[y] as Map<number, number>).keys()) {
+    (core.spk.local[y] as Map<number, number>).forEach((_, q) => {
       const c = core.classes.pCls[q] as number;
       if (synced[c] !== y + 1) {
         synced[c] = y + 1;
         syncLocal(core, y, c);
       }
-    }
+    });
   }
   const scratch: PeeringScratch = { meshes: new Map(), seen: new Int32Array(core.spk.count) };
   configs.forEach((c, i) => addPeerings(core, nodes[i] as number, c, scratch));

@@ -64,13 +64,14 @@ export function meshConfId(core: BgpCore, cfg: NodeBgpConfig, mesh: BgpMesh, pee
   });
 }
 
-/** Configures end n of a node at address `ip` as its `Mesh_` protocol towards member m (speaker r, -1
- *  when no speaker has its address), with the configuration `meshConfId` gave (what configureFromPeering
- *  does with `meshPeering(cfg, mesh, m, ip)`, without building the peering or reading the remote end). */
-export function configureMesh(core: BgpCore, n: number, r: number, cfg: NodeBgpConfig, m: BgpMeshMember, ip: string, confId: number): void {
+/** Configures end n of a node as its `Mesh_` protocol towards member m (speaker r, -1 when no speaker has
+ *  its address), passive when m's address is the greater string, with the configuration `meshConfId` gave
+ *  (what configureFromPeering does with `meshPeering(cfg, mesh, m, ip)`, without building the peering or
+ *  reading the remote end). */
+export function configureMesh(core: BgpCore, n: number, r: number, cfg: NodeBgpConfig, m: BgpMeshMember, passive: boolean, confId: number): void {
   const e = core.ends;
   const internal = cfg.asNumber === (m.asNumber ?? cfg.asNumber);
-  e.setCfg(n, C_CONFIGURED | (m.ip > ip ? C_PASSIVE : 0) | (internal ? C_INTERNAL : 0));
+  e.setCfg(n, C_CONFIGURED | (passive ? C_PASSIVE : 0) | (internal ? C_INTERNAL : 0));
   e.setConfId(n, confId);
   if (r < 0) e.unknownPeer.set(n, { name: m.name, ip: m.ip });
 }
@@ -235,21 +236,30 @@ function resolveCtxOf(core: BgpCore, y: number): number {
   return i;
 }
 
+/** Per speaker, the local AS of its first configured end noted (-1 none yet). */
+export type FirstAs = Float64Array;
+
+/** Clears every speaker's `hasClient` and `uniformAs` before its configured ends are noted. */
+export function beginSpeakerFlags(core: BgpCore): FirstAs {
+  core.spk.hasClient.fill(0, 0, core.spk.count);
+  core.spk.uniformAs.fill(1, 0, core.spk.count);
+  return new Float64Array(core.spk.count).fill(-1);
+}
+
+/** Folds configured end n into its speaker's `hasClient` and `uniformAs`. */
+export function noteSpeakerFlags(core: BgpCore, firstAs: FirstAs, n: number): void {
+  const e = core.ends;
+  const y = e.i32[n * END_I + EI_SPK] as number;
+  if (((e.u8[n * END_B + EB_CFG] as number) & C_RR_CLIENT) !== 0) core.spk.hasClient[y] = 1;
+  const as = e.conf(n).localAs;
+  if (firstAs[y] === -1) firstAs[y] = as;
+  else if (firstAs[y] !== as) core.spk.uniformAs[y] = 0;
+}
+
 /** Recomputes every speaker's `hasClient` and `uniformAs` from its configured ends (one pass over the
  *  ends in order, rather than each speaker's ends scattered over the table). */
 export function refreshSpeakerFlags(core: BgpCore): void {
   const e = core.ends;
-  const { hasClient, uniformAs } = core.spk;
-  const firstAs = new Float64Array(core.spk.count).fill(-1);
-  hasClient.fill(0, 0, core.spk.count);
-  uniformAs.fill(1, 0, core.spk.count);
-  for (let n = 0; n < e.count; n++) {
-    const cfg = e.u8[n * END_B + EB_CFG] as number;
-    if ((cfg & C_CONFIGURED) === 0) continue;
-    const y = e.i32[n * END_I + EI_SPK] as number;
-    if ((cfg & C_RR_CLIENT) !== 0) hasClient[y] = 1;
-    const as = e.conf(n).localAs;
-    if (firstAs[y] === -1) firstAs[y] = as;
-    else if (firstAs[y] !== as) uniformAs[y] = 0;
-  }
+  const firstAs = beginSpeakerFlags(core);
+  for (let n = 0; n < e.count; n++) if (((e.u8[n * END_B + EB_CFG] as number) & C_CONFIGURED) !== 0) noteSpeakerFlags(core, firstAs, n);
 }

@@ -2,46 +2,18 @@
 // nodes' affine blocks contain it (calico_aggr), and the filter verdict under every filter profile.
 // Prefixes whose signature no longer matches their class move to a new class split from the old one; its
 // RIB cells (and open blackhole windows) start as copies, so the split changes nothing observable.
-import { maskOf } from '../../../lib/ipv4.js';
 import type { BgpCore } from '../bgp-core.js';
 import { KIND_ANNOUNCE, KIND_BLOCK, KIND_BORROWED } from '../tables/prefix-classes.js';
 import { filterVerdicts } from './filter-verdicts.js';
+import { SignatureMemo, verdictText } from './signature.js';
 
 /** From this many prefixes on, assignClasses takes their filter verdicts in bulk. */
 const BULK_PREFIXES = 64;
 
-/** Signature of prefix q: `origins#aggregating blocks#filter verdicts` (the verdicts `filterVerdicts` gave
- *  for it, when given). */
-export function signature(core: BgpCore, q: number, verdicts?: string): string {
-  const { classes } = core;
-  const base = classes.pBase[q] as number;
-  const len = classes.pLen[q] as number;
-  const origins = classes.pOrigins[q] as number[];
-  let sig = '';
-  for (let i = 0; i < origins.length; i++) sig += i === 0 ? `${origins[i]}` : `,${origins[i]}`;
-  sig += '#';
-  let first = true;
-  for (const l of core.blockLens) {
-    if (l > len) continue;
-    const b = classes.findPrefix((base & maskOf(l)) >>> 0, l);
-    if (b < 0) continue;
-    const o = classes.pOrigins[b] as number[];
-    for (let i = 0; i < o.length; i += 2) {
-      if (((o[i + 1] as number) & 7) !== KIND_BLOCK || core.spk.isNode[o[i] as number] !== 1) continue;
-      sig += `${first ? '' : ','}${o[i]}:${l === len ? 1 : 0}`;
-      first = false;
-    }
-  }
-  sig += '#';
-  if (verdicts !== undefined) return sig + verdicts;
-  for (let g = 0; g < core.filters.count; g++) sig += core.filters.evaluate(g, base, len);
-  return sig;
-}
-
 /** Sets the per-class data derived from the signature of its prefixes (representative q). */
 function setClassData(core: BgpCore, c: number, q: number): void {
   const { classes, spk } = core;
-  const o = classes.pOrigins[q] as number[];
+  const o = classes.pOrigins[q] as readonly number[];
   let tracked = 0;
   let live = 0;
   let ordered = 0;
@@ -80,19 +52,31 @@ export function assignClasses(core: BgpCore, qs: readonly number[]): number[] {
   const sigs = new Map<string, string>();
   // Re-signing many prefixes (a build, a new filter profile) takes their verdicts by range (filter-verdicts.ts).
   const verdicts = qs.length >= BULK_PREFIXES ? filterVerdicts(core.filters, classes, qs) : undefined;
+  // Consecutive prefixes mostly share their signature and old class (a node's blocks): the group of the
+  // last prefix placed is taken again without building its key.
+  const memo = new SignatureMemo();
+  let last: number[] | null = null;
+  let lastSig = '';
+  let lastOld = -1;
   for (let i = 0; i < qs.length; i++) {
     const q = qs[i] as number;
-    const sig = signature(core, q, verdicts?.[i]);
+    const sig = memo.of(core, q, verdicts?.[i] ?? verdictText(core, q));
     const old = classes.pCls[q] as number;
     if (old >= 0 && classes.sig[old] === sig) continue;
-    const k = `${old}|${sig}`;
-    let g = groups.get(k);
+    let g: number[] | undefined = last !== null && old === lastOld && sig === lastSig ? last : undefined;
     if (g === undefined) {
-      g = [];
-      groups.set(k, g);
-      sigs.set(k, sig);
+      const k = `${old}|${sig}`;
+      g = groups.get(k);
+      if (g === undefined) {
+        g = [];
+        groups.set(k, g);
+        sigs.set(k, sig);
+      }
     }
     g.push(q);
+    last = g;
+    lastSig = sig;
+    lastOld = old;
   }
   const created: number[] = [];
   for (const [k, members] of groups) {

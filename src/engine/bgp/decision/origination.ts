@@ -90,7 +90,12 @@ export function externalOrigination(core: BgpCore, y: number, announce: readonly
 
 /** Records speaker y's origination of prefix q in the prefix's sorted origin list. */
 export function setOrigin(core: BgpCore, q: number, y: number, code: number | undefined): void {
-  const o = core.classes.pOrigins[q] as number[];
+  const o = core.classes.pOrigins[q] as readonly number[];
+  if (o.length === 0) {
+    // A prefix first originated (every prefix of a build): nothing to merge with.
+    if (code !== undefined) core.classes.pOrigins[q] = [y, code];
+    return;
+  }
   const out: number[] = [];
   let placed = code === undefined;
   for (let i = 0; i < o.length; i += 2) {
@@ -112,7 +117,7 @@ export function syncLocal(core: BgpCore, y: number, c: number): void {
   const { sets, classes } = core;
   const q = (classes.members[c] as number[])[0];
   if (q === undefined) return;
-  const o = classes.pOrigins[q] as number[];
+  const o = classes.pOrigins[q] as readonly number[];
   let code = -1;
   for (let i = 0; i < o.length; i += 2) if (o[i] === y) code = o[i + 1] as number;
   const slot = sets.slot(y, LOCAL_PID);

@@ -160,6 +160,21 @@ class StagedEnds {
   }
 }
 
+/** The staged sessions in layout order (session order[p] at p). One tight loop of reads at random places
+ *  keeps many cache misses in flight at once; read in place's long per-session step instead, each missed
+ *  alone (B5: 499,500 sessions). The words are copied as int32, so the latency's bits are kept exactly. */
+function gather(st: StagedEnds, order: Int32Array): StagedEnds {
+  const out = new StagedEnds(order.length);
+  const from = st.i32;
+  const to = out.i32;
+  for (let p = 0; p < order.length; p++) {
+    const w = (order[p] as number) * STAGED_I;
+    const o = p * STAGED_I;
+    for (let j = 0; j < STAGED_I; j++) to[o + j] = from[w + j] as number;
+  }
+  return out;
+}
+
 export class EndTable {
   count = 0;
   u8 = new Uint8Array(16 * END_B);
@@ -346,10 +361,10 @@ export class EndTable {
    * the ends in the maps keyed by end; returns the new number of each created session.
    */
   layOut(order: Int32Array): Int32Array {
-    this.placing = this.staged;
+    const sessions = this.count >> 1;
+    this.placing = gather(this.staged as StagedEnds, order);
     this.order = order;
     this.staged = null;
-    const sessions = this.count >> 1;
     if (this.count * END_B > this.u8.length) this.ensure(this.count);
     const at = new Int32Array(sessions);
     for (let p = 0; p < sessions; p++) at[order[p] as number] = p;
@@ -366,8 +381,8 @@ export class EndTable {
   place(p: number): void {
     const st = this.placing as StagedEnds;
     const k = (this.order as Int32Array)[p] as number;
-    const w = k * STAGED_I;
-    this.initPair(2 * p, 2 * k, st.i32[w + SG_SPK] as number, st.i32[w + SG_SPK + 1] as number, st.f64[k * STAGED_F + SG_DELAY] as number);
+    const w = p * STAGED_I;
+    this.initPair(2 * p, 2 * k, st.i32[w + SG_SPK] as number, st.i32[w + SG_SPK + 1] as number, st.f64[p * STAGED_F + SG_DELAY] as number);
     for (let j = 0; j < 2; j++) {
       this.u8[(2 * p + j) * END_B + EB_CFG] = st.i32[w + SG_CFG + j] as number;
       this.i32[(2 * p + j) * END_I + EI_CONF] = st.i32[w + SG_CONF + j] as number;

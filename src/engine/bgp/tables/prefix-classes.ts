@@ -12,13 +12,17 @@ export const KIND_SERVICE = 2;
 export const KIND_BORROWED = 3;
 export const KIND_ANNOUNCE = 4;
 
+/** The origin list of a prefix nobody originates. */
+const NO_ORIGINS: readonly number[] = [];
+
 export class PrefixClasses {
   pCount = 0;
   pBase = new Float64Array(64);
   pLen = new Uint8Array(64);
   pCls = new Int32Array(64);
-  /** Per prefix: flattened (speaker, origin code) pairs sorted by speaker. */
-  readonly pOrigins: number[][] = [];
+  /** Per prefix: flattened (speaker, origin code) pairs sorted by speaker; replaced, never changed in place
+   *  (a new prefix holds the shared empty list). */
+  readonly pOrigins: (readonly number[])[] = [];
   /** (length, base as int32) → prefix id. */
   private readonly pIds = new IntPairMap(64);
 
@@ -48,6 +52,14 @@ export class PrefixClasses {
   parent = new Int32Array(64);
   splitSeq = 0;
 
+  /** Makes room for `n` prefixes (a build knows how many its nodes originate at most). */
+  reservePrefixes(n: number): void {
+    this.pIds.reserve(n);
+    this.pBase = grow(this.pBase, n);
+    this.pLen = grow(this.pLen, n);
+    this.pCls = grow(this.pCls, n);
+  }
+
   /** The id of prefix base/len (host bits must be zero), created when new. */
   prefix(base: number, len: number): number {
     const known = this.pIds.get(len, base | 0);
@@ -59,7 +71,7 @@ export class PrefixClasses {
     this.pBase[id] = base;
     this.pLen[id] = len;
     this.pCls[id] = -1;
-    this.pOrigins.push([]);
+    this.pOrigins.push(NO_ORIGINS);
     this.pIds.set(len, base | 0, id);
     return id;
   }

@@ -9,15 +9,16 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { BgpNetwork } from '../../../../src/engine/bgp/bgp-network.js';
-import { C_CONFIGURED, EB_CFG, EI_PROFILE, EI_SPK, END_B, END_I } from '../../../../src/engine/bgp/tables/end-table.js';
+import { C_CONFIGURED, C_PASSIVE, EB_CFG, EI_PROFILE, EI_SPK, END_B, END_I } from '../../../../src/engine/bgp/tables/end-table.js';
 import { findProfile } from '../../../../src/engine/bgp/build/session-config.js';
 import type { ExternalBgpPeer } from '../../../../src/engine/bgp/types.js';
 import { Simulation } from '../../../../src/engine/simulation.js';
 import { deriveBgpConfigs } from '../../../../src/model/bgp/derive-bgp-configs.js';
-import { nodePeerings } from '../../../../src/model/bgp/node-peerings.js';
+import { nodePeerings, protocolName } from '../../../../src/model/bgp/node-peerings.js';
 import type { NodeBgpConfig } from '../../../../src/model/bgp/types.js';
 import type { ExternalPeerSpec } from '../../../../src/scenario/types.js';
 import { bgpNodes, cluster, numberedNodes, SRC } from '../../../model/bgp/fixtures.js';
+import { meshConfigs } from '../topology-gen.js';
 
 const setup = fc.record({
   nodes: fc.integer({ min: 2, max: 8 }),
@@ -94,5 +95,24 @@ describe('building a network', () => {
     // The runs exercised meshes, and protocols that duplicate a mesh peering.
     expect(meshed).toBeGreaterThan(30);
     expect(duplicates).toBeGreaterThan(3);
+  });
+
+  it('a Mesh_ end is passive exactly when the remote address is the greater string', () => {
+    // Addresses whose string order differs from their numeric order (10.0.0.9 > 10.0.0.10 as strings).
+    const address = fc.tuple(fc.integer({ min: 0, max: 2 }), fc.integer({ min: 1, max: 120 })).map(([c, d]) => `10.0.${c}.${d}`);
+    fc.assert(
+      fc.property(fc.uniqueArray(address, { minLength: 2, maxLength: 12 }), (ips) => {
+        const configs = meshConfigs(ips.length).map((cfg, i): NodeBgpConfig => ({ ...cfg, ipv4Address: `${ips[i]}/16`, routerId: ips[i] as string }));
+        const members = ips.map((ip, i) => ({ name: `node-${i}`, ip, protocolName: protocolName('Mesh', ip) }));
+        const net = new BgpNetwork(new Simulation({ seed: 1 }), configs.map((cfg) => ({ ...cfg, mesh: { members } })));
+        const e = net.core.ends;
+        for (let n = 0; n < e.count; n++) {
+          const own = ips[e.i32[n * END_I + EI_SPK] as number] as string;
+          const peer = ips[e.i32[(n ^ 1) * END_I + EI_SPK] as number] as string;
+          expect(((e.u8[n * END_B + EB_CFG] as number) & C_PASSIVE) !== 0).toBe(peer > own);
+        }
+      }),
+      { numRuns: 200, seed: 7 },
+    );
   });
 });
