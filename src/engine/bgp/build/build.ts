@@ -24,7 +24,7 @@ import {
 } from './session-config.js';
 import { layOutSessions } from './session-order.js';
 import type { ExternalBgpPeer } from '../types.js';
-import type { IntList } from '../../../lib/int-list.js';
+import type { IntList } from '../../../lib/containers/int-list.js';
 
 /** One-way latency of the session between speakers a and b (stable per pair). */
 export function sessionLatency(core: BgpCore, a: number, b: number): number {
