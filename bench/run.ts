@@ -1,9 +1,11 @@
 // bench: entry of `npm run bench` — discovers bench/b*.ts, runs the selected ids, prints a table and
-// writes bench/results.json (an array of BenchResult, one per figure).
-import { readdirSync, writeFileSync } from 'node:fs';
+// writes bench/results.json (an array of BenchResult, one per figure). A run of some ids replaces their figures and
+// keeps the others' (merge-results.ts).
+import { existsSync, readFileSync, renameSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Benchmark, BenchResult } from './harness.js';
+import { mergeResults } from './merge-results.js';
 import { projectRoot } from './project-root.js';
 
 // Runs from bench/ under tsx or from dist-bench/bench/ compiled (what `npm run bench` does: the shipped
@@ -34,8 +36,14 @@ async function main(): Promise<void> {
     results.push(...rs);
     for (const r of rs) process.stdout.write(formatRow(r) + '\n');
   }
-  writeFileSync(join(projectRoot, 'bench', 'results.json'), JSON.stringify(results, null, 2) + '\n');
-  process.stderr.write(`wrote bench/results.json (${results.length} figures)\n`);
+  const file = join(projectRoot, 'bench', 'results.json');
+  const previous = wanted.size && existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as BenchResult[]) : [];
+  const merged = mergeResults(previous, results, chosen.map((b) => b.id));
+  // Atomically: an interrupted run leaves the previous file whole.
+  writeFileSync(`${file}.tmp`, JSON.stringify(merged, null, 2) + '\n');
+  renameSync(`${file}.tmp`, file);
+  const kept = merged.length - results.length;
+  process.stderr.write(`wrote bench/results.json (${results.length} figures measured${kept ? `, ${kept} kept from the previous file` : ''})\n`);
 }
 
 function formatRow(r: BenchResult): string {
