@@ -5,6 +5,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { PointOutcome } from '../../plan/sweep/point-result.js';
 import { UsageError } from '../usage-error.js';
+import { childExecArgv } from '../boot/v8-tuning.js';
 import type { ChildReply, ChildRequest } from './child-protocol.js';
 
 /** The worker script beside this module (.ts when running from source under tsx, .js from dist). */
@@ -48,7 +49,7 @@ export class ChildWorker {
   }
 
   private start(): ChildProcess {
-    this.child = fork(childScript(), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    this.child = fork(childScript(), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], execArgv: childExecArgv() });
     return this.child;
   }
 }
