@@ -42,4 +42,23 @@ describe('calisim diff', () => {
     expect(runCli(['diff', cluster, cluster, '--delete', 'x']).code).toBe(2);
     expect(runCli(['diff', cluster, '--delete', 'db/nothing']).code).toBe(2);
   });
+
+  it('refuses an option the mode it runs in would drop, naming it', () => {
+    const refused = (args: string[], text: RegExp): void => {
+      const r = runCli(['diff', ...args]);
+      expect({ code: r.code, out: r.stdout }).toEqual({ code: 2, out: '' });
+      expect(r.stderr).toMatch(text);
+    };
+    // With AFTER every cluster is compared: --cluster only picks the cluster --apply/--delete change.
+    refused([cluster, cluster, '--cluster', 'nope'], /^calisim: --cluster: with AFTER, every cluster is compared/);
+    // --routes compares Ingresses with HTTPRoutes as written: no policy change, no time, no connection text.
+    refused([cluster, '--routes', '--at', '5m', '--apply', 'test/fixtures/diff/open-db.yaml'], /^calisim: --apply, --at: --routes compares the Ingresses with the HTTPRoutes as written; they do not apply/);
+    refused([cluster, '--routes', '--format', 'markdown'], /--routes prints text, json or yaml/);
+    // --only-changed shapes the text only.
+    refused([cluster, '--apply', 'test/fixtures/diff/open-db.yaml', '--only-changed', '--format', 'json'], /--only-changed shapes the text output/);
+    refused([cluster, '--apply', 'test/fixtures/diff/open-db.yaml', '--only-changed', '--format', 'markdown'], /--only-changed shapes the text output/);
+    const text = runCli(['diff', cluster, '--apply', 'test/fixtures/diff/open-db.yaml', '--only-changed']);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toMatch(/6000-6010/);
+  });
 });

@@ -40,7 +40,16 @@ export const diffCommand: Command = {
       .option('format', { choices: ['text', 'json', 'markdown'] as const, default: 'text' })
       .option('exit-code', { type: 'boolean', default: false, describe: 'exit 1 when a connection changes (as git diff --exit-code)' }),
   async run(args) {
-    if (args.routes === true) return routeDiff(args);
+    if (args.routes === true) {
+      refuseGiven(args, ['apply', 'delete', 'cluster', 'at', 'only-changed'], '--routes compares the Ingresses with the HTTPRoutes as written');
+      if (optString(args, 'format') === 'markdown') throw new UsageError('--routes prints text, json or yaml (--format markdown is for connection diffs)');
+      return routeDiff(args);
+    }
+    // Options that shape another mode are refused, not dropped.
+    if (optString(args, 'after') !== undefined) refuseGiven(args, ['cluster'], 'with AFTER, every cluster is compared (--cluster picks the one --apply/--delete change)');
+    if (args['only-changed'] === true && (docFormat(args) !== undefined || optString(args, 'format') === 'markdown')) {
+      throw new UsageError('--only-changed shapes the text output (json, yaml and markdown list every change with both sides)');
+    }
     const at = optString(args, 'at');
     const beforeFile = optString(args, 'before') as string;
     const afterFile = optString(args, 'after');
@@ -98,6 +107,12 @@ export const diffCommand: Command = {
     return args['exit-code'] === true && report.changes.length > 0 ? 1 : 0;
   },
 };
+
+/** Refuses each of `names` given on the command line: it has no meaning here (`why`). */
+function refuseGiven(args: Record<string, unknown>, names: readonly string[], why: string): void {
+  const given = names.filter((n) => args[n] !== undefined && args[n] !== false && !(Array.isArray(args[n]) && args[n].length === 0));
+  if (given.length) throw new UsageError(`${given.map((n) => `--${n}`).join(', ')}: ${why}; ${given.length > 1 ? 'they do' : 'it does'} not apply`);
+}
 
 /** `--routes`: which requests route differently after moving from the Ingresses to the HTTPRoutes. */
 function routeDiff(args: Record<string, unknown>): number {
