@@ -7,7 +7,9 @@ import { LimitError, setLimits } from '../lib/limits.js';
 import { commands } from './commands/index.js';
 import { paintDiagnostic } from './colour.js';
 import { displayPath } from './display-path.js';
+import { recordDefaulted } from './given-options.js';
 import { withLimitOptions } from './limit-options.js';
+import { refuseFormatConflict } from './refuse-given.js';
 import { UsageError } from './usage-error.js';
 
 /** The subcommands' names (the start-up keeps one code cache per command: src/cli/boot/load-cli.ts). */
@@ -39,6 +41,8 @@ export async function main(argv: readonly string[]): Promise<number> {
   skipHelpLayoutAfterHandler(program);
   for (const c of commands) {
     program.command(c.command, c.describe, c.builder, async (args) => {
+      recordDefaulted(args, defaultedKeys(program));
+      refuseFormatConflict(args);
       code = await c.run(args as Record<string, unknown>);
     });
   }
@@ -58,6 +62,17 @@ export async function main(argv: readonly string[]): Promise<number> {
     return internalError(err, argv.includes('--debug'));
   }
   return code;
+}
+
+/** What defaultedKeys reads of yargs: the command's parse, with the keys its parser filled from defaults. */
+interface ParsedInternals {
+  parsed?: false | { defaulted?: Record<string, boolean> };
+}
+
+/** The options of the parse being handled that hold their default rather than a typed value. */
+function defaultedKeys(program: object): string[] {
+  const parsed = (program as ParsedInternals).parsed;
+  return parsed ? Object.keys(parsed.defaulted ?? {}) : [];
 }
 
 /** What skipHelpLayoutAfterHandler reaches of yargs' internals (absent in another yargs: then nothing is changed). */

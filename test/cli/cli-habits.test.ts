@@ -82,4 +82,15 @@ describe('the command-line habits users bring', () => {
     expect(r.stdout).not.toContain('--settle');
     expect(r.stdout).toContain('-f, --filename');
   });
+
+  it('refuses -o with a different --format (-o would win and --format be dropped), and takes the two when they agree', async () => {
+    const both = await runInProcess(['validate', 'scenarios/giantnetes.yaml', '-o', 'yaml', '--format', 'json']);
+    expect({ code: both.code, out: both.stdout }).toEqual({ code: 2, out: '' });
+    expect(both.stderr).toMatch(/^calisim: -o yaml and --format json: give one/);
+    const agree = await runInProcess(['validate', 'scenarios/giantnetes.yaml', '-o', 'json', '--format', 'json']);
+    expect(agree.code).toBe(0);
+    expect(JSON.parse(agree.stdout)).toMatchObject({ valid: true });
+    // The default --format (text) is not typed: -o alone is no conflict.
+    expect((await runInProcess(['validate', 'scenarios/giantnetes.yaml', '-o', 'yaml'])).stdout).toMatch(/^valid: true$/m);
+  });
 });

@@ -74,4 +74,20 @@ describe('calisim manifests', () => {
     expect(r.stdout).toMatch(/^# change: umbrella apps\/Deployment analytics\/spark$/m);
     expect(r.stdout).toMatch(/replicas: 20/);
   });
+
+  it('refuses --at, --force, --quiet and an -o folder with --diff (it prints, writes nothing), and keeps -o json there', () => {
+    const refused = (args: string[], text: RegExp): void => {
+      const r = runCli(args);
+      expect({ code: r.code, out: r.stdout }).toEqual({ code: 2, out: '' });
+      expect(r.stderr).toMatch(text);
+    };
+    const diff = ['manifests', 'scenarios/giantnetes.yaml', '--diff', '0', '5m'];
+    refused([...diff, '--at', '1m'], /^calisim: --at: --diff prints the objects between its two instants and writes no folder; it does not apply/);
+    refused([...diff, '--force', '--quiet'], /^calisim: --force, --quiet: --diff prints/);
+    refused([...diff, '-o', join(out, 'elsewhere')], /^calisim: -o .*elsewhere: --diff prints the objects between its two instants and writes no folder/);
+    expect(existsSync(join(out, 'elsewhere'))).toBe(false);
+    const json = runCli([...diff, '-o', 'json']);
+    expect(json.code).toBe(0);
+    expect(json.stdout).toMatch(/^# change: /m);
+  });
 });

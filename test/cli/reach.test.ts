@@ -79,4 +79,25 @@ describe('calisim reach', () => {
     expect(r.stderr).toMatch(/\[0\]\.to: .*no pod db\/nope/);
     expect(r.stderr).toMatch(/\[0\]\.port/);
   });
+
+  it("refuses what the mode would drop: a query's options with the matrix, --port with the connlist, the query's with --probes", () => {
+    const refused = (args: string[], text: RegExp): void => {
+      const r = runCli(args);
+      expect({ code: r.code, out: r.stdout }).toEqual({ code: 2, out: '' });
+      expect(r.stderr).toMatch(text);
+    };
+    refused(['reach', dir, '--matrix', '--from', 'a', '--to', 'b'], /^calisim: --from, --to: the matrix and the connlist answer for every pair of workloads; they do not apply/);
+    refused(['reach', dir, '--matrix', '--protocol', 'UDP'], /^calisim: --protocol: a matrix without --port is of every protocol and port/);
+    refused(['reach', dir, '--format', 'connlist', '--port', '80'], /^calisim: --port: the connlist lists every protocol and port; it does not apply/);
+    refused(['reach', dir, '--format', 'connlist', '--matrix'], /^calisim: --matrix: --format connlist prints the connlist, not the matrix/);
+    refused(['reach', dir, '--from', 'a', '--to', 'b', '--format', 'csv'], /^calisim: --format csv is for --matrix/);
+    refused(['reach', dir, '--probes', probeFile([]), '--port', '80'], /^calisim: --port: each probe of --probes FILE carries its own ends, protocol and port; it does not apply/);
+    refused(['reach', dir, '--matrix', '-o', 'json', '--format', 'csv'], /^calisim: -o json and --format csv: give one/);
+    // Valid: the matrix of one port with its protocol, the connlist, the default protocol everywhere.
+    const udp = runCli(['reach', dir, '--matrix', '--port', '53', '--protocol', 'UDP', '-o', 'json']);
+    expect(udp.code).toBe(0);
+    expect(JSON.parse(udp.stdout)).toMatchObject({ protocol: 'UDP', port: 53 });
+    expect(runCli(['reach', dir, '--format', 'connlist']).code).toBe(0);
+    expect(runCli(['reach', dir, '--probes', probeFile([]), '--format', 'json'])).toMatchObject({ code: 0, stdout: '[]\n' });
+  });
 });

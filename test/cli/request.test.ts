@@ -59,4 +59,19 @@ describe('calisim request', () => {
     expect(r.stderr).toMatch(/\[1\]\.at: must be a duration/);
     expect(r.stderr).not.toMatch(/at .*\.js/);
   });
+
+  it('refuses --method, --header and --from with --requests (each request carries its own), and runs the file alone', () => {
+    const refused = (args: string[], text: RegExp): void => {
+      const r = runCli(args);
+      expect({ code: r.code, out: r.stdout }).toEqual({ code: 2, out: '' });
+      expect(r.stderr).toMatch(text);
+    };
+    const file = join(dir, 'own.json');
+    writeFileSync(file, JSON.stringify([{ url: 'https://acme.example.com/' }]));
+    refused(['request', 'scenarios/giantnetes.yaml', '--requests', file, '--method', 'POST'], /^calisim: --method: each request of --requests FILE carries its own method, headers and from; it does not apply/);
+    refused(['request', 'scenarios/giantnetes.yaml', '--requests', file, '--header', 'X-A: b', '--from', '203.0.113.5'], /^calisim: --header, --from: .*; they do not apply/);
+    const r = runCli(['request', 'scenarios/giantnetes.yaml', '--requests', file, '--format', 'json']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toHaveLength(1);
+  });
 });

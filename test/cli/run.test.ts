@@ -23,9 +23,9 @@ describe('calisim run', () => {
   });
 
   it('is byte-identical for the same seed and differs for another seed', () => {
-    const a = runCli(['run', '--format', 'json', '--quiet', '--out', join(out, 'a')]);
-    runCli(['run', '--format', 'json', '--quiet', '--out', join(out, 'b')]);
-    const c = runCli(['run', '--format', 'json', '--quiet', '--seed', '7', '--out', join(out, 'c')]);
+    const a = runCli(['run', '--quiet', '--out', join(out, 'a')]);
+    runCli(['run', '--quiet', '--out', join(out, 'b')]);
+    const c = runCli(['run', '--quiet', '--seed', '7', '--out', join(out, 'c')]);
     expect(a.code).toBe(0);
     const ra = readFileSync(join(out, 'a', 'report.json'), 'utf8');
     expect(readFileSync(join(out, 'b', 'report.json'), 'utf8')).toBe(ra);
@@ -137,5 +137,20 @@ describe('calisim validate', () => {
     const r = runCli(['validate', file]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/syn\.yaml:\d+:\d+: error:/);
+  });
+
+  it('refuses --format and -o with --quiet (which prints nothing), and keeps --quiet alone and the default format', () => {
+    const refused = (args: string[], text: RegExp): void => {
+      const r = runCli(args);
+      expect({ code: r.code, out: r.stdout }).toEqual({ code: 2, out: '' });
+      expect(r.stderr).toMatch(text);
+    };
+    const dir = mkdtempSync(join(tmpdir(), 'calisim-run-quiet-'));
+    refused(['run', '--quiet', '--format', 'json', '--out', dir], /^calisim: --format: --quiet prints nothing \(report\.json is written all the same\); it does not apply/);
+    refused(['run', '--quiet', '-o', 'yaml', '--out', dir], /^calisim: --output: --quiet prints nothing/);
+    expect(existsSync(join(dir, 'report.json'))).toBe(false);
+    const quiet = runCli(['run', '--quiet', '--no-viz', '--out', dir]);
+    expect({ code: quiet.code, out: quiet.stdout }).toEqual({ code: 0, out: '' });
+    expect(existsSync(join(dir, 'report.json'))).toBe(true);
   });
 });

@@ -24,4 +24,15 @@ describe('calisim select', () => {
     const names = JSON.parse(r.stdout).endpoints.map((e: { cluster: string; namespace: string; name: string }) => `${e.cluster}/${e.namespace}/${e.name}`);
     expect(names).toEqual(['acme/data/db-0', 'acme/data/db-1', 'globex/data/db-0', 'globex/data/db-1', 'initech/data/db-0', 'initech/data/db-1']);
   });
+
+  it('refuses --at and -n with --labels (no scenario is read), and still matches labels', () => {
+    const refused = (args: string[], text: RegExp): void => {
+      const r = runCli(args);
+      expect({ code: r.code, out: r.stdout }).toEqual({ code: 2, out: '' });
+      expect(r.stderr).toMatch(text);
+    };
+    refused(['select', "app == 'web'", '--labels', '{"app":"web"}', '--at', '5m'], /^calisim: --at: --labels is matched as given, without a scenario; it does not apply/);
+    refused(['select', "app == 'web'", '--labels', '{"app":"web"}', '-n', 'shop', '--at', '5m'], /^calisim: --at, --namespace: .*; they do not apply/);
+    expect(runCli(['select', "app == 'web'", '--labels', '{"app":"web"}'])).toMatchObject({ code: 0, stdout: 'matches\n' });
+  });
 });

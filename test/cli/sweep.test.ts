@@ -75,4 +75,17 @@ describe('calisim sweep', () => {
     expect(r.stderr).toContain('cannot reach Redis at redis://127.0.0.1:1: connection refused');
     expect(existsSync(join(tmp, 'unreachable'))).toBe(false);
   });
+
+  it('refuses the options of another mode: a run\'s with --merge or --emit-job, the Job\'s without it, --jobs with --queue', async () => {
+    const refused = async (args: string[], text: RegExp): Promise<void> => {
+      const r = await cli(args);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(text);
+    };
+    await refused(['sweep', '--merge', join(tmp, 'nothing'), '--jobs', '2'], /^calisim: --jobs: --merge DIR merges the point files a Job wrote, running nothing; it does not apply/);
+    await refused(['sweep', SWEEP, '--emit-job', '--jobs', '2', '--out', join(tmp, 'refused')], /^calisim: --jobs: --emit-job writes the Job \(sweep-job\.yaml\) and runs nothing/);
+    await refused(['sweep', SWEEP, '--image', 'x:1', '--parallelism', '2', '--out', join(tmp, 'refused')], /^calisim: --image, --parallelism: the image, claim and parallelism are those of the Job --emit-job writes; they do not apply/);
+    await refused(['sweep', SWEEP, '--queue', 'redis://127.0.0.1:1', '--jobs', '2', '--out', join(tmp, 'refused')], /^calisim: --jobs: with --queue the points run on the queue's workers/);
+    expect(existsSync(join(tmp, 'refused'))).toBe(false);
+  });
 });

@@ -74,4 +74,28 @@ describe('route-reflectors event', () => {
     const routes = JSON.parse(runCli(['routes', file, '--node', 'globex/globex-3', '--at', '14m', '--format', 'json']).stdout);
     expect(routes.nodes[0].routes).toHaveLength(6);
   });
+
+  it('refuses --protocol, --port and --size with --to URL, and --port with ICMP; the URL walk still runs', () => {
+    const refused = (args: string[], text: RegExp): void => {
+      const r = runCli(args);
+      expect({ code: r.code, out: r.stdout }).toEqual({ code: 2, out: '' });
+      expect(r.stderr).toMatch(text);
+    };
+    const url = ['trace', 'scenarios/giantnetes.yaml', '--from', '203.0.113.5', '--to', 'https://acme.example.com/'];
+    refused([...url, '--port', '80'], /^calisim: --port: --to URL follows an HTTP request \(its port is the URL's\); it does not apply/);
+    refused([...url, '--protocol', 'TCP', '--size', '64'], /^calisim: --protocol, --size: --to URL follows an HTTP request/);
+    refused(['trace', 'scenarios/giantnetes.yaml', '--from', 'acme/acme-1', '--to', 'acme/acme-2', '--protocol', 'ICMP', '--port', '80'], /^calisim: --port: ICMP has no ports; it does not apply/);
+    const walk = runCli(url);
+    expect(walk.code).toBe(0);
+    expect(walk.stdout).toMatch(/^GET https:\/\/acme\.example\.com\/ from 203\.0\.113\.5/);
+  });
+
+  it('routes refuses --external with --node (an external peer is not a node), and takes each alone', () => {
+    const r = runCli(['routes', 'scenarios/giantnetes.yaml', '--node', 'acme/acme-1', '--external']);
+    expect({ code: r.code, out: r.stdout }).toEqual({ code: 2, out: '' });
+    expect(r.stderr).toMatch(/^calisim: --external: --node lists only the nodes named \(an external peer is not a node\); it does not apply/);
+    const one = runCli(['routes', 'scenarios/giantnetes.yaml', '--node', 'acme/acme-1', '--format', 'json']);
+    expect(JSON.parse(one.stdout).nodes.map((n: { name: string }) => n.name)).toEqual(['acme/acme-1']);
+    expect(runCli(['routes', 'scenarios/giantnetes.yaml', '--external']).code).toBe(0);
+  });
 });

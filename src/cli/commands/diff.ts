@@ -22,6 +22,7 @@ import { inputOptions, withInputOptions } from '../input-options.js';
 import { loadInput, mergeWarnings, reportWarnings, type LoadedInput } from '../load/load-input.js';
 import { loadRun } from '../load/load-run.js';
 import { docFormat, printDoc, withOutputOption } from '../output/print-doc.js';
+import { refuseGiven } from '../refuse-given.js';
 import { UsageError } from '../usage-error.js';
 
 export const diffCommand: Command = {
@@ -107,12 +108,6 @@ export const diffCommand: Command = {
     return args['exit-code'] === true && report.changes.length > 0 ? 1 : 0;
   },
 };
-
-/** Refuses each of `names` given on the command line: it has no meaning here (`why`). */
-function refuseGiven(args: Record<string, unknown>, names: readonly string[], why: string): void {
-  const given = names.filter((n) => args[n] !== undefined && args[n] !== false && !(Array.isArray(args[n]) && args[n].length === 0));
-  if (given.length) throw new UsageError(`${given.map((n) => `--${n}`).join(', ')}: ${why}; ${given.length > 1 ? 'they do' : 'it does'} not apply`);
-}
 
 /** `--routes`: which requests route differently after moving from the Ingresses to the HTTPRoutes. */
 function routeDiff(args: Record<string, unknown>): number {

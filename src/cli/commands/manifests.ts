@@ -11,6 +11,8 @@ import { optString, optStrings } from '../command.js';
 import { inputFiles, inputOptions, withInputOptions } from '../input-options.js';
 import { displayPath } from '../display-path.js';
 import { loadRun } from '../load/load-run.js';
+import { isGiven } from '../given-options.js';
+import { refuseGiven } from '../refuse-given.js';
 import { UsageError } from '../usage-error.js';
 import { writeTreeAtomic } from '../output/write-output.js';
 
@@ -42,6 +44,8 @@ export const manifestsCommand: Command = {
     };
     if (diff.length > 0) {
       if (diff.length !== 2) throw new UsageError('--diff takes two instants: --diff T1 T2');
+      refuseGiven(args, ['at', 'force', 'quiet'], '--diff prints the objects between its two instants and writes no folder');
+      if (isGiven(args, 'o') && optString(args, 'o') !== 'json' && optString(args, 'o') !== 'yaml') throw new UsageError(`-o ${optString(args, 'o') ?? ''}: --diff prints the objects between its two instants and writes no folder; it does not apply`);
       process.stdout.write(manifestSetDiff(setAt(diff[0]), setAt(diff[1]), `${diff[0]}`, `${diff[1]}`));
       return 0;
     }

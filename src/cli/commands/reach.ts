@@ -23,6 +23,7 @@ import { reportWarnings, type LoadedInput } from '../load/load-input.js';
 import { loadRun } from '../load/load-run.js';
 import { printDoc, withOutputOption } from '../output/print-doc.js';
 import { resolveNames } from '../load/resolve-names.js';
+import { refuseGiven } from '../refuse-given.js';
 import { UsageError } from '../usage-error.js';
 
 const PROTOCOLS: Readonly<Record<string, number>> = { TCP: 6, UDP: 17, SCTP: 132 };
@@ -45,17 +46,20 @@ export const reachCommand: Command = {
       .option('format', { choices: ['text', 'json', 'csv', 'connlist'] as const, default: 'text' })
       .option('fail-on-unknown', { type: 'boolean', default: false, describe: 'exit 3 when a verdict is unknown' }),
   async run(args) {
+    const output = optString(args, 'output');
+    const format = output ?? optString(args, 'format') ?? 'text';
+    const failOnUnknown = args['fail-on-unknown'] === true;
+    const focus = optStrings(args, 'focus-workload');
+    const isWhole = format === 'connlist' || args['matrix'] === true;
+    // Options the chosen mode would not read are refused before the load.
+    if (isWhole) refuseWholeDropped(args, format);
+    else refuseProbeDropped(args, format, focus);
     const loaded = loadRun(inputFiles(args, 'files'), optString(args, 'at'), inputOptions(args), { policyOnly: true });
     const built = policyModelsOf(loaded.run);
     const errors = built.diagnostics.filter((d) => d.severity === 'error');
     if (errors.length) throw new InputError(errors);
     reportWarnings(loaded, built.diagnostics);
-    const output = optString(args, 'output');
-    const format = output ?? optString(args, 'format') ?? 'text';
-    const failOnUnknown = args['fail-on-unknown'] === true;
-    const focus = optStrings(args, 'focus-workload');
-    if (format === 'connlist' || args['matrix'] === true) return whole(built.clusters, args, format, focus, loaded) && failOnUnknown ? 3 : 0;
-    if (focus.length) throw new UsageError('--focus-workload goes with --matrix or --format connlist');
+    if (isWhole) return whole(built.clusters, args, format, focus, loaded) && failOnUnknown ? 3 : 0;
     const { probes, file, text } = readProbes(args, built.clusters);
     // --from/--to asks of a few pods (one per backend workload of a Service): judged by the reference evaluator, whose
     // answers the compiled policies give too (fast-evaluate.ts), without compiling the clusters they cross first.
@@ -68,6 +72,22 @@ export const reachCommand: Command = {
     return failOnUnknown && results.some((r) => r.verdict === 'unknown') ? 3 : 0;
   },
 };
+
+/** Refuses what the matrix or connlist would drop: single queries' options, and a protocol or port it does not read. */
+function refuseWholeDropped(args: Record<string, unknown>, format: string): void {
+  refuseGiven(args, ['probes', 'from', 'to'], 'the matrix and the connlist answer for every pair of workloads');
+  if (format === 'connlist') {
+    refuseGiven(args, ['matrix'], '--format connlist prints the connlist, not the matrix');
+    refuseGiven(args, ['port', 'protocol'], 'the connlist lists every protocol and port');
+  } else if (args['port'] === undefined) refuseGiven(args, ['protocol'], 'a matrix without --port is of every protocol and port (--protocol goes with --port)');
+}
+
+/** Refuses what a probe file or one query would drop: the matrix's options, and the query's beside a probe file. */
+function refuseProbeDropped(args: Record<string, unknown>, format: string, focus: readonly string[]): void {
+  if (focus.length) throw new UsageError('--focus-workload goes with --matrix or --format connlist');
+  if (format === 'csv') throw new UsageError('--format csv is for --matrix (probes print text, json or yaml)');
+  if (optString(args, 'probes') !== undefined) refuseGiven(args, ['from', 'to', 'port', 'protocol'], 'each probe of --probes FILE carries its own ends, protocol and port');
+}
 
 /** Prints the matrix or connlist of every cluster (one document for JSON/YAML); true when a verdict was unknown. */
 function whole(clusters: readonly ClusterPolicies[], args: Record<string, unknown>, format: string, focus: readonly string[], input: LoadedInput): boolean {

@@ -17,6 +17,7 @@ import { inputFiles, inputOptions, withInputOptions } from '../input-options.js'
 import { reportWarnings } from '../load/load-input.js';
 import { loadRun, type LoadedRun } from '../load/load-run.js';
 import { SETTLED } from './routes.js';
+import { refuseGiven } from '../refuse-given.js';
 import { UsageError } from '../usage-error.js';
 
 export const requestCommand: Command = {
@@ -38,6 +39,7 @@ export const requestCommand: Command = {
     if ((url === undefined) === (file === undefined)) throw new UsageError('give --url URL or --requests FILE (one of them)');
     let requests: HttpRequest[];
     if (file !== undefined) {
+      refuseGiven(args, ['method', 'header', 'from'], 'each request of --requests FILE carries its own method, headers and from');
       let json: unknown;
       let text = '';
       try {

@@ -7,6 +7,7 @@ import { optString, optStrings } from '../command.js';
 import { inputFiles, inputOptions, withInputOptions } from '../input-options.js';
 import { loadRun } from '../load/load-run.js';
 import { docFormat, printDoc, withOutputOption } from '../output/print-doc.js';
+import { refuseGiven } from '../refuse-given.js';
 import { UsageError } from '../usage-error.js';
 
 /** Without --at, routes are shown once the initial sessions have come up and exchanged routes. */
@@ -23,6 +24,7 @@ export const routesCommand: Command = {
       .option('external', { type: 'boolean', default: false, describe: 'also list external peers' })
       .option('format', { choices: ['text', 'json'] as const, default: 'text' }),
   async run(args) {
+    if (optStrings(args, 'node').length) refuseGiven(args, ['external'], '--node lists only the nodes named (an external peer is not a node)');
     const loaded = loadRun(inputFiles(args, 'scenario'), optString(args, 'at') ?? SETTLED, inputOptions(args));
     const { run } = loaded;
     const wanted = optStrings(args, 'node').map((n) => {

@@ -16,6 +16,7 @@ import { inputFiles, inputOptions, withInputOptions } from '../input-options.js'
 import { loadInput, warningsJson } from '../load/load-input.js';
 import { printDoc, withOutputOption } from '../output/print-doc.js';
 import { startProgress } from '../progress.js';
+import { refuseGiven } from '../refuse-given.js';
 import { UsageError } from '../usage-error.js';
 import { refuseTreeTarget, writeFileAtomic, writeTreeAtomic } from '../output/write-output.js';
 import { bgpProblems, throwErrors } from '../load/model-problems.js';
@@ -40,6 +41,7 @@ export const runCommand: Command = {
     const given = inputFiles(args, 'scenario');
     const files = given.length ? given : [defaultScenarioPath()];
     const quiet = args['quiet'] === true;
+    if (quiet) refuseGiven(args, ['format', 'output'], '--quiet prints nothing (report.json is written all the same)');
     const input = loadInput(files, inputOptions(args));
     const { scenario } = input;
     const untilText = optString(args, 'until');

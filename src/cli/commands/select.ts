@@ -11,6 +11,7 @@ import { optString } from '../command.js';
 import { inputFiles, inputOptions, withInputOptions } from '../input-options.js';
 import { loadRun } from '../load/load-run.js';
 import { docFormat, printDoc, withOutputOption } from '../output/print-doc.js';
+import { refuseGiven } from '../refuse-given.js';
 import { UsageError } from '../usage-error.js';
 
 export const selectCommand: Command = {
@@ -41,6 +42,7 @@ export const selectCommand: Command = {
     const files = inputFiles(args, 'files');
     if (labelsText !== undefined) {
       if (files.length) throw new UsageError('give either --labels or files, not both');
+      refuseGiven(args, ['at', 'namespace'], '--labels is matched as given, without a scenario');
       const matches = selector.matches(parseLabels(labelsText));
       if (format === 'json') process.stdout.write(JSON.stringify({ matches }) + '\n');
       else if (format) printDoc({ matches }, format);

@@ -13,6 +13,7 @@ import { runLocal } from '../sweep/local-pool.js';
 import { readPointFiles } from '../sweep/point-file.js';
 import { sweepProgress } from '../sweep/progress.js';
 import { writeSweepOutputs } from '../sweep/sweep-outputs.js';
+import { refuseGiven } from '../refuse-given.js';
 import { UsageError } from '../usage-error.js';
 import { sweepDigest } from '../sweep/execute-point.js';
 
@@ -42,6 +43,7 @@ export const sweepCommand: Command = {
     };
     const mergeDir = optString(args, 'merge');
     if (mergeDir !== undefined) {
+      refuseGiven(args, ['sweep', 'max-points', ...RUN_OPTIONS, 'emit-job', ...JOB_OPTIONS], '--merge DIR merges the point files a Job wrote, running nothing');
       const merged = readPointFiles(mergeDir);
       writeSweepOutputs(out, merged.header, merged.outcomes, force);
       say(`merged ${merged.outcomes.length} points from ${mergeDir} into ${out}`);
@@ -49,6 +51,10 @@ export const sweepCommand: Command = {
     }
     const file = optString(args, 'sweep');
     if (file === undefined) throw new UsageError('name a sweep file (or --merge DIR)');
+    const queue = optString(args, 'queue');
+    if (args['emit-job'] === true) refuseGiven(args, [...RUN_OPTIONS, 'force'], '--emit-job writes the Job (sweep-job.yaml) and runs nothing');
+    else refuseGiven(args, JOB_OPTIONS, 'the image, claim and parallelism are those of the Job --emit-job writes');
+    if (queue !== undefined) refuseGiven(args, ['jobs'], "with --queue the points run on the queue's workers (each with its own --jobs)");
     const maxPoints = positive(args, 'max-points');
     const spec = loadSweep(file, maxPoints);
     const n = pointCount(spec);
@@ -63,7 +69,6 @@ export const sweepCommand: Command = {
       return 0;
     }
     const indices = [...Array(n).keys()];
-    const queue = optString(args, 'queue');
     const jobs = positive(args, 'jobs') ?? availableParallelism();
     say(`${file}: ${n} point(s) × ${spec.seeds.length} seed(s) = ${n * spec.seeds.length} simulation(s) (limit ${spec.maxPoints} points), ${queue !== undefined ? `on the queue at ${queue}` : `${Math.min(jobs, n)} worker process(es)`}`);
     const progress = sweepProgress(n, quiet);
@@ -82,6 +87,10 @@ export const sweepCommand: Command = {
     return 0;
   },
 };
+
+/** The options of a run (local or on a queue), and those of the Job --emit-job writes. */
+const RUN_OPTIONS = ['jobs', 'queue'] as const;
+const JOB_OPTIONS = ['image', 'results-claim', 'parallelism'] as const;
 
 function positive(args: Record<string, unknown>, name: string): number | undefined {
   const v = args[name];

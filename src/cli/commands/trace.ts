@@ -13,6 +13,7 @@ import { loadRun } from '../load/load-run.js';
 import { askWithBgpOnDemand } from '../load/bgp-on-demand.js';
 import { docFormat, printDoc, withOutputOption } from '../output/print-doc.js';
 import { SETTLED } from './routes.js';
+import { refuseGiven } from '../refuse-given.js';
 import { UsageError } from '../usage-error.js';
 import { parseIpv4 } from '../../lib/ipv4.js';
 import { requestWalker } from '../../verdict/request/request-walker.js';
@@ -39,8 +40,12 @@ export const traceCommand: Command = {
     if (protocol === undefined) throw new UsageError(`--protocol ${protocolName}: use TCP, UDP, SCTP or ICMP`);
     const port = typeof args['port'] === 'number' ? args['port'] : undefined;
     const to = optString(args, 'to')!;
-    if (/^https?:\/\//i.test(to)) return traceUrl(args, to);
+    if (/^https?:\/\//i.test(to)) {
+      refuseGiven(args, ['protocol', 'port', 'size'], '--to URL follows an HTTP request (its port is the URL\'s)');
+      return traceUrl(args, to);
+    }
     if (protocol !== 1 && port === undefined) throw new UsageError('--port is required for TCP, UDP and SCTP');
+    if (protocol === 1) refuseGiven(args, ['port'], 'ICMP has no ports');
     if (port !== undefined && (!Number.isInteger(port) || port < 1 || port > 65535)) throw new UsageError(`--port ${port}: must be 1..65535`);
     const size = args['size'] as number;
     if (!Number.isInteger(size) || size < 20 || size > 65535) throw new UsageError(`--size ${size}: must be 20..65535 bytes`);
