@@ -5,6 +5,9 @@ import { DEFAULT_LIMITS, setLimits, type Limits } from '../lib/limits.js';
 import { parseDuration } from '../scenario/schema/duration.js';
 import { UsageError } from './usage-error.js';
 
+/** The limit options' names. */
+export const LIMIT_OPTIONS = ['max-input-bytes', 'max-file-bytes', 'max-objects', 'max-sim-time', 'max-events', 'include-outside'] as const;
+
 /** Adds the limit options to every command. */
 export function withLimitOptions(y: Argv): Argv {
   return y

@@ -86,6 +86,15 @@ describe('calisim sweep', () => {
     await refused(['sweep', SWEEP, '--emit-job', '--jobs', '2', '--out', join(tmp, 'refused')], /^calisim: --jobs: --emit-job writes the Job \(sweep-job\.yaml\) and runs nothing/);
     await refused(['sweep', SWEEP, '--image', 'x:1', '--parallelism', '2', '--out', join(tmp, 'refused')], /^calisim: --image, --parallelism: the image, claim and parallelism are those of the Job --emit-job writes; they do not apply/);
     await refused(['sweep', SWEEP, '--queue', 'redis://127.0.0.1:1', '--jobs', '2', '--out', join(tmp, 'refused')], /^calisim: --jobs: with --queue the points run on the queue's workers/);
+    await refused(['sweep', SWEEP, '--queue', 'redis://127.0.0.1:1', '--max-events', '10', '--out', join(tmp, 'refused')], /^calisim: --max-events: with --queue the points run on the queue's workers \(give them to calisim worker\)/);
+    await refused(['sweep', SWEEP, '--emit-job', '--max-objects', '10', '--out', join(tmp, 'refused')], /^calisim: --max-objects: the Job's pods run the points with the default limits/);
     expect(existsSync(join(tmp, 'refused'))).toBe(false);
+  });
+
+  it("runs each point with the sweep's limits: --max-events reaches the worker processes", async () => {
+    const r = await cli(['sweep', SWEEP, '--jobs', '1', '--max-events', '10', '--out', join(tmp, 'limited')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/point 0 failed:\nthe simulation reached 10 events .*--max-events N/);
+    expect(existsSync(join(tmp, 'limited'))).toBe(false);
   });
 });

@@ -13,6 +13,7 @@ import { runLocal } from '../sweep/local-pool.js';
 import { readPointFiles } from '../sweep/point-file.js';
 import { sweepProgress } from '../sweep/progress.js';
 import { writeSweepOutputs } from '../sweep/sweep-outputs.js';
+import { LIMIT_OPTIONS } from '../limit-options.js';
 import { refuseGiven } from '../refuse-given.js';
 import { UsageError } from '../usage-error.js';
 import { sweepDigest } from '../sweep/execute-point.js';
@@ -54,7 +55,8 @@ export const sweepCommand: Command = {
     const queue = optString(args, 'queue');
     if (args['emit-job'] === true) refuseGiven(args, [...RUN_OPTIONS, 'force'], '--emit-job writes the Job (sweep-job.yaml) and runs nothing');
     else refuseGiven(args, JOB_OPTIONS, 'the image, claim and parallelism are those of the Job --emit-job writes');
-    if (queue !== undefined) refuseGiven(args, ['jobs'], "with --queue the points run on the queue's workers (each with its own --jobs)");
+    if (queue !== undefined) refuseGiven(args, ['jobs', ...LIMIT_OPTIONS], "with --queue the points run on the queue's workers (give them to calisim worker)");
+    if (args['emit-job'] === true) refuseGiven(args, LIMIT_OPTIONS, "the Job's pods run the points with the default limits");
     const maxPoints = positive(args, 'max-points');
     const spec = loadSweep(file, maxPoints);
     const n = pointCount(spec);

@@ -6,7 +6,8 @@ import { fileURLToPath } from 'node:url';
 import type { PointOutcome } from '../../plan/sweep/point-result.js';
 import { UsageError } from '../usage-error.js';
 import { childExecArgv } from '../boot/v8-tuning.js';
-import type { ChildReply, ChildRequest } from './child-protocol.js';
+import { limits } from '../../lib/limits.js';
+import type { ChildMessage, ChildReply, ChildRequest } from './child-protocol.js';
 
 /** The worker script beside this module (.ts when running from source under tsx, .js from dist). */
 function childScript(): string {
@@ -38,7 +39,8 @@ export class ChildWorker {
       };
       child.on('message', onMessage);
       child.on('exit', onExit);
-      child.send(req);
+      const msg: ChildMessage = { ...req, limits: limits() };
+      child.send(msg);
     });
   }
 
