@@ -87,7 +87,6 @@ describe('calisim sweep', () => {
     await refused(['sweep', SWEEP, '--image', 'x:1', '--parallelism', '2', '--out', join(tmp, 'refused')], /^calisim: --image, --parallelism: the image, claim and parallelism are those of the Job --emit-job writes; they do not apply/);
     await refused(['sweep', SWEEP, '--queue', 'redis://127.0.0.1:1', '--jobs', '2', '--out', join(tmp, 'refused')], /^calisim: --jobs: with --queue the points run on the queue's workers/);
     await refused(['sweep', SWEEP, '--queue', 'redis://127.0.0.1:1', '--max-events', '10', '--out', join(tmp, 'refused')], /^calisim: --max-events: with --queue the points run on the queue's workers \(give them to calisim worker\)/);
-    await refused(['sweep', SWEEP, '--emit-job', '--max-objects', '10', '--out', join(tmp, 'refused')], /^calisim: --max-objects: the Job's pods run the points with the default limits/);
     expect(existsSync(join(tmp, 'refused'))).toBe(false);
   });
 
@@ -96,5 +95,17 @@ describe('calisim sweep', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/point 0 failed:\nthe simulation reached 10 events .*--max-events N/);
     expect(existsSync(join(tmp, 'limited'))).toBe(false);
+  });
+
+  it("writes the sweep's limits into the Job's pods, where sweep-point applies them", async () => {
+    const e = await cli(['sweep', SWEEP, '--emit-job', '--max-events', '10', '--max-sim-time', '48h', '--include-outside', '--out', join(tmp, 'job-limits')]);
+    expect(e.code).toBe(0);
+    const manifest = parse(read('job-limits', 'sweep-job.yaml')) as { spec: { template: { spec: { containers: { args: string[] }[] } } } };
+    const args = manifest.spec.template.spec.containers[0]!.args;
+    expect(args).toEqual(['sweep-point', SWEEP, '--index', '$(JOB_COMPLETION_INDEX)', '--out', '/results', '--max-sim-time', '48h', '--max-events', '10', '--include-outside']);
+    // What a pod runs, with the index the Job controller substitutes.
+    const pod = await cli([...args.slice(0, 3), '0', '--out', join(tmp, 'job-limits-points'), ...args.slice(6)]);
+    expect(pod.code).toBe(2);
+    expect(pod.stderr).toMatch(/the simulation reached 10 events .*--max-events N/);
   });
 });

@@ -14,6 +14,7 @@ import { readPointFiles } from '../sweep/point-file.js';
 import { sweepProgress } from '../sweep/progress.js';
 import { writeSweepOutputs } from '../sweep/sweep-outputs.js';
 import { LIMIT_OPTIONS } from '../limit-options.js';
+import { isGiven } from '../given-options.js';
 import { refuseGiven } from '../refuse-given.js';
 import { UsageError } from '../usage-error.js';
 import { sweepDigest } from '../sweep/execute-point.js';
@@ -56,7 +57,6 @@ export const sweepCommand: Command = {
     if (args['emit-job'] === true) refuseGiven(args, [...RUN_OPTIONS, 'force'], '--emit-job writes the Job (sweep-job.yaml) and runs nothing');
     else refuseGiven(args, JOB_OPTIONS, 'the image, claim and parallelism are those of the Job --emit-job writes');
     if (queue !== undefined) refuseGiven(args, ['jobs', ...LIMIT_OPTIONS], "with --queue the points run on the queue's workers (give them to calisim worker)");
-    if (args['emit-job'] === true) refuseGiven(args, LIMIT_OPTIONS, "the Job's pods run the points with the default limits");
     const maxPoints = positive(args, 'max-points');
     const spec = loadSweep(file, maxPoints);
     const n = pointCount(spec);
@@ -66,6 +66,8 @@ export const sweepCommand: Command = {
         image: optString(args, 'image') ?? 'calisim:latest',
         claim: optString(args, 'results-claim') ?? 'calisim-sweep-results',
         parallelism: positive(args, 'parallelism') ?? Math.min(n, 10),
+        // The limits the sweep was given hold in every pod, as they do in a local run's workers.
+        limitArgs: LIMIT_OPTIONS.filter((name) => isGiven(args, name)).flatMap((name) => (args[name] === true ? [`--${name}`] : [`--${name}`, String(args[name])])),
       });
       say(`wrote ${path}: an Indexed Job of ${n} completions (one point each)`);
       return 0;

@@ -9,7 +9,7 @@ import { writeFileAtomic } from '../output/write-output.js';
 import { sweepDigest } from './execute-point.js';
 
 /** Writes `DIR/sweep-job.yaml` and returns its path. */
-export function writeJobManifest(dir: string, file: string, spec: SweepSpec, o: { image: string; claim: string; parallelism: number }): string {
+export function writeJobManifest(dir: string, file: string, spec: SweepSpec, o: { image: string; claim: string; parallelism: number; limitArgs: readonly string[] }): string {
   const job = sweepJob({ sweepFile: displayPath(file), points: pointCount(spec), digest: sweepDigest(spec), ...o });
   const path = join(dir, 'sweep-job.yaml');
   writeFileAtomic(path, `# calisim sweep ${displayPath(file)}: merge with calisim sweep --merge <the claim's folder>\n${stringify(job)}`);

@@ -11,6 +11,8 @@ export interface JobOptions {
   /** PersistentVolumeClaim mounted at /results (ReadWriteMany when pods run on several nodes). */
   readonly claim: string;
   readonly parallelism: number;
+  /** Limit options for every pod's `sweep-point` (`--max-events`, `10`, ...), as the sweep was given them. */
+  readonly limitArgs: readonly string[];
 }
 
 /** The Job object (plain JSON, ready for YAML). */
@@ -37,7 +39,7 @@ export function sweepJob(o: JobOptions): Record<string, unknown> {
               workingDir: '/work',
               command: ['calisim'],
               // $(JOB_COMPLETION_INDEX): the Job controller sets this variable in every pod of an Indexed Job.
-              args: ['sweep-point', o.sweepFile, '--index', '$(JOB_COMPLETION_INDEX)', '--out', '/results'],
+              args: ['sweep-point', o.sweepFile, '--index', '$(JOB_COMPLETION_INDEX)', '--out', '/results', ...o.limitArgs],
               resources: { requests: { cpu: '1', memory: '1Gi' } },
               volumeMounts: [{ name: 'results', mountPath: '/results' }],
             },
