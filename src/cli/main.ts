@@ -20,7 +20,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   if (!process.stdout.listeners('error').includes(onStdoutError)) process.stdout.on('error', onStdoutError);
   setLimits({});
   let code = 0;
-  const program = withLimitOptions(yargs(stdinArgs(argv)))
+  const program = withLimitOptions(yargs(negativeValues(stdinArgs(argv))))
     .scriptName('calisim')
     .usage('$0 <command> [options]\n\nSimulate multi-tenant Kubernetes networking built on Calico.')
     .strict()
@@ -108,6 +108,27 @@ function stdinArgs(argv: readonly string[]): string[] {
   return out;
 }
 
+/**
+ * `--at -5m` as `--at=-5m`: yargs reads a word after a long option that starts with `-` and a digit as short
+ * options (`-5 -m`: "Unknown arguments: 5, m"), so the option's own check, which names it and its value, never
+ * ran. Joined, the value reaches it (`--at -5m: not a duration`), and an option the command lacks is named.
+ */
+function negativeValues(argv: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    const next = argv[i + 1];
+    if (a === '--') {
+      out.push(...argv.slice(i));
+      break;
+    }
+    if (a.startsWith('--') && !a.includes('=') && next !== undefined && /^-\d/.test(next)) {
+      out.push(`${a}=${next}`);
+      i++;
+    } else out.push(a);
+  }
+  return out;
+}
 
 /** A bug, not bad input: one line asking for a report (the stack with --debug); exit 70 (EX_SOFTWARE). */
 function internalError(err: unknown, debug: boolean): number {

@@ -93,4 +93,17 @@ describe('the command-line habits users bring', () => {
     // The default --format (text) is not typed: -o alone is no conflict.
     expect((await runInProcess(['validate', 'scenarios/giantnetes.yaml', '-o', 'yaml'])).stdout).toMatch(/^valid: true$/m);
   });
+
+  it('takes a negative value after a long option as its value, so the option itself says what is wrong', async () => {
+    // yargs alone read `-5m` as the short options -5 and -m: "Unknown arguments: 5, m".
+    const at = await runInProcess(['routes', 'scenarios/giantnetes.yaml', '--at', '-5m']);
+    expect({ code: at.code, out: at.stdout }).toEqual({ code: 2, out: '' });
+    expect(at.stderr).toMatch(/^calisim: --at -5m: not a duration/);
+    const port = await runInProcess(['reach', 'scenarios/giantnetes.yaml', '--from', 'acme/shop/frontend-0', '--to', 'acme/shop/api-0', '--port', '-1']);
+    expect(port.stderr).toMatch(/^calisim: --port -1: must be 1\.\.65535/);
+    // An option the command does not have is named as such.
+    expect((await runInProcess(['plan', 'scenarios/giantnetes.yaml', '--at', '-1h'])).stderr).toMatch(/^calisim: Unknown argument: at$/m);
+    // A value that is not negative is untouched.
+    expect((await runInProcess(['routes', 'scenarios/giantnetes.yaml', '--at', '5m'])).code).toBe(0);
+  });
 });
