@@ -2,25 +2,15 @@
 // it (calico_aggr), and its filter verdict under every filter profile — as the text a class is keyed by;
 // and a memo that hands consecutive prefixes with equal inputs the text already built, so that a build
 // signing every prefix (B5: 64,000, in runs of 64 per node) builds one text per run, not per prefix.
+import { IntList } from '../../../lib/containers/int-list.js';
 import { maskOf } from '../../../lib/ipv4.js';
 import type { BgpCore } from '../bgp-core.js';
 import { KIND_BLOCK } from '../tables/prefix-classes.js';
 
-/** A growable list of numbers that is emptied by its count: setting an array's length to 0 releases its
- *  storage in V8, so refilling it allocated afresh for every prefix. */
-class Numbers {
-  readonly items: number[] = [];
-  length = 0;
-
-  push(v: number): void {
-    this.items[this.length++] = v;
-  }
-}
-
 /** Writes into `out` (emptied first) what prefix q's signature says besides its verdicts: its origins
  *  (speaker, code pairs), -1, then (speaker, 1 if the block is q itself else 0) per node's affine block
  *  containing q, shortest block length first. */
-function signatureInputs(core: BgpCore, q: number, out: Numbers): void {
+function signatureInputs(core: BgpCore, q: number, out: IntList): void {
   const { classes } = core;
   const base = classes.pBase[q] as number;
   const len = classes.pLen[q] as number;
@@ -44,8 +34,8 @@ function signatureInputs(core: BgpCore, q: number, out: Numbers): void {
 }
 
 /** `origins#aggregating blocks#verdicts` from the inputs `signatureInputs` wrote. */
-function signatureText(inputs: Numbers, verdicts: string): string {
-  const x = inputs.items;
+function signatureText(inputs: IntList, verdicts: string): string {
+  const x = inputs.data;
   let sig = '';
   let i = 0;
   for (; x[i] !== -1; i++) sig += i === 0 ? `${x[i]}` : `,${x[i]}`;
@@ -61,16 +51,17 @@ export function verdictText(core: BgpCore, q: number): string {
   return s;
 }
 
-function sameNumbers(a: Numbers, b: Numbers): boolean {
+function sameNumbers(a: IntList, b: IntList): boolean {
   if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a.items[i] !== b.items[i]) return false;
+  for (let i = 0; i < a.length; i++) if (a.data[i] !== b.data[i]) return false;
   return true;
 }
 
 /** Signatures of a run of prefixes, each built only when its inputs differ from the previous prefix's. */
 export class SignatureMemo {
-  private cur = new Numbers();
-  private prev = new Numbers();
+  // Emptied by their count, never reallocated once grown: nothing is allocated per prefix.
+  private cur = new IntList(64);
+  private prev = new IntList(64);
   private prevVerdicts = '';
   private prevText: string | null = null;
 
